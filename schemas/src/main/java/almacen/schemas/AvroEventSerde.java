@@ -1,0 +1,99 @@
+package almacen.schemas;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Avro single-object encoding (magic C3 01, 8-byte schema fingerprint, binary body). Writers also
+ * set the {@code event-type} and {@code schema-fingerprint} headers so tools can route and inspect
+ * records without decoding them. Readers resolve any historical writer schema through
+ * {@link EventSchemas} and project it onto the current reader schema.
+ */
+public final class AvroEventSerde<T extends SpecificRecordBase> implements EventSerde<T> {
+
+  public static final String EVENT_TYPE_HEADER = "event-type";
+  public static final String FINGERPRINT_HEADER = "schema-fingerprint";
+
+  private final Class<T> type;
+  private final BinaryMessageEncoder<T> encoder;
+  private final BinaryMessageDecoder<T> decoder;
+  private final byte[] eventType;
+  private final byte[] fingerprint;
+
+  public AvroEventSerde(Class<T> type, EventSchemas schemas) {
+    this.type = type;
+    Schema schema = EventSchemas.currentSchema(type);
+    SpecificData model = SpecificData.getForClass(type);
+    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    this.decoder = new BinaryMessageDecoder<>(model, schema, schemas);
+    this.eventType = type.getSimpleName().getBytes(StandardCharsets.UTF_8);
+    this.fingerprint = EventSchemas.fingerprintHex(schema).getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static <T extends SpecificRecordBase> AvroEventSerde<T> of(Class<T> type) {
+    return new AvroEventSerde<>(type, EventSchemas.get());
+  }
+
+  @Override
+  public Class<T> type() {
+    return type;
+  }
+
+  @Override
+  public String eventType() {
+    return type.getSimpleName();
+  }
+
+  public byte[] encode(T value) {
+    try {
+      return encoder.encode(value).array();
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException("Cannot encode " + type.getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  public T decode(byte[] bytes) {
+    try {
+      return decoder.decode(bytes);
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException("Cannot decode " + type.getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Serializer<T> serializer() {
+    return new Serializer<>() {
+      @Override
+      public byte[] serialize(String topic, T data) {
+        return data == null ? null : encode(data);
+      }
+
+      @Override
+      public byte[] serialize(String topic, Headers headers, T data) {
+        if (data == null) {
+          return null;
+        }
+        if (headers != null) {
+          headers.remove(EVENT_TYPE_HEADER).add(EVENT_TYPE_HEADER, eventType);
+          headers.remove(FINGERPRINT_HEADER).add(FINGERPRINT_HEADER, fingerprint);
+        }
+        return encode(data);
+      }
+    };
+  }
+
+  @Override
+  public Deserializer<T> deserializer() {
+    return (topic, data) -> data == null ? null : decode(data);
+  }
+}

@@ -1,0 +1,43 @@
+package almacen.schemas;
+
+/**
+ * State store, repartition and processor-group names, shared by the topologies, query-api and
+ * the tests. Changing one is a breaking change for running applications (their changelogs).
+ */
+public final class Stores {
+
+  private Stores() {
+  }
+
+  // stream-inventory
+  public static final String INVENTORY_APP = "inventory";
+  public static final String INVENTORY_DEDUPE = "inventory-dedupe";
+  public static final String INVENTORY_LEVELS = "inventory-levels";
+  public static final String INVENTORY_PRODUCTS = "inventory-products";
+  public static final String INVENTORY_BY_KEY_REPARTITION = "inventory-by-branch-sku";
+
+  // stream-pricing
+  public static final String PRICING_APP = "pricing";
+  public static final String PRICING_COSTS = "pricing-costs";
+  public static final String PRICING_PRODUCTS = "pricing-products";
+  public static final String PRICING_INFLATION = "pricing-inflation";
+  public static final String PRICING_PRICES = "pricing-prices";
+  public static final String PRICING_COST_BY_SKU_REPARTITION = "pricing-cost-by-sku";
+
+  // query-api
+  public static final String QUERY_APP = "query";
+  public static final String QUERY_STOCK_LEVELS = "query-stock-levels";
+  public static final String QUERY_MOVEMENTS = "query-movements";
+  public static final String QUERY_PRODUCTS = "query-products";
+  public static final String QUERY_PRICES = "query-prices";
+  public static final String QUERY_PRICE_HISTORY = "query-price-history";
+  public static final String QUERY_ALERTS = "query-alerts";
+  public static final String QUERY_INVOICES = "query-invoices";
+  public static final String QUERY_INFLATION = "query-inflation";
+  public static final String QUERY_SALES_DAILY = "query-sales-daily";
+
+  /** The key of everything per branch and sku: {@code branch|sku}. */
+  public static String branchSkuKey(String branch, String sku) {
+    return branch + "|" + sku;
+  }
+}
