@@ -1,0 +1,47 @@
+package almacen.support;
+
+import almacen.schemas.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings every service shares, bound from {@code almacen.*} (environment variables such as
+ * {@code KAFKA_BOOTSTRAP_SERVERS} and {@code ALMACEN_HOME} are mapped in application.yml).
+ */
+@ConfigurationProperties("almacen")
+public record AlmacenSettings(
+    @DefaultValue("local") String mode,
+    @DefaultValue(".almacen") Path home,
+    @DefaultValue("127.0.0.1:9092") String bootstrapServers,
+    @DefaultValue TopicSettings topics,
+    @DefaultValue StreamsSettings streams) {
+
+  public boolean localMode() {
+    return "local".equalsIgnoreCase(mode);
+  }
+
+  public Topics topicCatalogue() {
+    return Topics.withPrefix(topics.prefix());
+  }
+
+  /** How topics are created: 1/1 locally, 3/2 on a cluster. */
+  public record TopicSettings(
+      @DefaultValue("almacen.") String prefix,
+      @DefaultValue("3") int partitions,
+      @DefaultValue("1") short replicationFactor,
+      @DefaultValue("1") int minInsyncReplicas) {
+  }
+
+  /** Kafka Streams knobs that differ between a shop and a chain. */
+  public record StreamsSettings(
+      @DefaultValue("exactly_once_v2") String processingGuarantee,
+      @DefaultValue("200ms") Duration commitInterval,
+      @DefaultValue("0") int standbyReplicas,
+      @DefaultValue("1") int threads,
+      @DefaultValue("") String applicationServer,
+      @DefaultValue("60s") Duration startupTimeout,
+      @DefaultValue("30s") Duration closeTimeout) {
+  }
+}

@@ -1,0 +1,88 @@
+package almacen.support.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps every failure to {@link ApiError} JSON: a 4xx with a message for bad input, never a stack trace. */
+@RestControllerAdvice
+public class ApiErrorHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ApiError> api(ApiException e) {
+    return ResponseEntity.status(e.status()).body(e.toError());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    return error(HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
+        "The request body is not valid JSON of the expected shape", null);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+        "Content-Type " + e.getContentType() + " is not accepted here", null);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return error(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "Cannot answer in the requested format", null);
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+    return error(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMethod() + " is not allowed here", null);
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ApiError> missingParam(MissingServletRequestParameterException e) {
+    return error(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER", "Parameter " + e.getParameterName() + " is required",
+        e.getParameterName());
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+    return error(HttpStatus.BAD_REQUEST, "MISSING_PART", "Part " + e.getRequestPartName() + " is required",
+        e.getRequestPartName());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return error(HttpStatus.BAD_REQUEST, "BAD_PARAMETER", "Parameter " + e.getName() + " has a bad value", e.getName());
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+    return error(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE", "The upload is larger than allowed", null);
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
+    return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", null);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ApiError> unexpected(Exception e) {
+    log.error("Unexpected error", e);
+    return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Unexpected error; it has been logged", null);
+  }
+
+  private static ResponseEntity<ApiError> error(HttpStatus status, String code, String message, String field) {
+    return ResponseEntity.status(status).body(new ApiError(code, message, field));
+  }
+}
