@@ -1,5 +1,6 @@
 package almacen.support.streams;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -44,8 +46,13 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
       }
     });
     this.metrics = registry == null ? null : new KafkaStreamsMetrics(streams);
-    if (metrics != null) {
+    if (registry != null) {
       metrics.bindTo(registry);
+      String app = String.valueOf(config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+      Gauge.builder("almacen.streams.running", this, s -> s.streams.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+          .description("1 when this Kafka Streams instance is RUNNING").tag("application", app).register(registry);
+      Gauge.builder("almacen.streams.ready", this, s -> s.ready() ? 1 : 0)
+          .description("1 when RUNNING, or rebalancing after having run").tag("application", app).register(registry);
     }
   }
 
