@@ -15,6 +15,8 @@ public final class Stores {
   public static final String INVENTORY_LEVELS = "inventory-levels";
   public static final String INVENTORY_PRODUCTS = "inventory-products";
   public static final String INVENTORY_BY_KEY_REPARTITION = "inventory-by-branch-sku";
+  /** Index sku|branch → branch, so a catalogue change re-evaluates every branch holding the sku. */
+  public static final String INVENTORY_SKU_BRANCHES = "inventory-sku-branches";
 
   // stream-pricing
   public static final String PRICING_APP = "pricing";

@@ -1,0 +1,50 @@
+package almacen.replay;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Number and date formats for accountants: plain (ISO, dot) or es-AR (comma, dd/MM/yyyy, Buenos Aires). */
+final class Formats {
+
+  static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
+  private static final DateTimeFormatter AR_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+      .withZone(BUENOS_AIRES);
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(BUENOS_AIRES);
+
+  private final boolean esAr;
+
+  Formats(boolean esAr) {
+    this.esAr = esAr;
+  }
+
+  char separator() {
+    return esAr ? ';' : ',';
+  }
+
+  String number(BigDecimal v) {
+    if (v == null) {
+      return "";
+    }
+    if (!esAr) {
+      return v.toPlainString();
+    }
+    DecimalFormat f = new DecimalFormat("#,##0.00##", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("es-AR")));
+    return f.format(v);
+  }
+
+  String instant(Instant t) {
+    return t == null ? "" : esAr ? AR_DATE_TIME.format(t) : ISO.format(t);
+  }
+
+  static String csv(String s, char sep) {
+    if (s == null) {
+      return "";
+    }
+    return s.indexOf(sep) >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 ? '"' + s.replace("\"", "\"\"") + '"' : s;
+  }
+}

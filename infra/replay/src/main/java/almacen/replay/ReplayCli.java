@@ -1,0 +1,59 @@
+package almacen.replay;
+
+import almacen.schemas.Topics;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The audit CLI: rebuilds past state from the topics, verifies live state, exports the ledger and
+ * price lists. Reads only (plain consumer, read_committed, no group): safe against production.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true, version = "almacén replay 0.1",
+    description = "Rebuild, verify and export almacén state from its Kafka topics.",
+    subcommands = {StockCommand.class, VerifyCommand.class, LedgerCommand.class, PricesCommand.class})
+public final class ReplayCli {
+
+  @Option(names = "--bootstrap", description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or 127.0.0.1:9092)")
+  String bootstrap = envOr("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+
+  @Option(names = "--prefix", description = "Topic prefix (default: almacen.)")
+  String prefix = Topics.DEFAULT_PREFIX;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress output on stderr")
+  boolean quiet;
+
+  PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+  PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+
+  Topics topics() {
+    return Topics.withPrefix(prefix);
+  }
+
+  TopicReader reader() {
+    return new TopicReader(bootstrap, err, quiet);
+  }
+
+  static String envOr(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String... args) {
+    return new CommandLine(new ReplayCli()).execute(args);
+  }
+
+  /** For tests and embedding: the report goes to {@code out}, progress and logs to {@code err}. */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    ReplayCli cli = new ReplayCli();
+    cli.out = out;
+    cli.err = err;
+    return new CommandLine(cli).execute(args);
+  }
+}

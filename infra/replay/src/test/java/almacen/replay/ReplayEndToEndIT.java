@@ -1,0 +1,269 @@
+package almacen.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import almacen.events.AdjustmentReason;
+import almacen.events.Invoice;
+import almacen.events.InvoiceLine;
+import almacen.events.InvoiceSource;
+import almacen.events.InvoiceStatus;
+import almacen.events.InvoiceType;
+import almacen.events.Product;
+import almacen.events.Sale;
+import almacen.events.SaleLine;
+import almacen.events.SourceKind;
+import almacen.events.StockAdjustment;
+import almacen.events.StockLevel;
+import almacen.events.StockStatus;
+import almacen.events.StockTransfer;
+import almacen.events.Supplier;
+import almacen.events.Unit;
+import almacen.inventory.InventoryConfig;
+import almacen.inventory.InventoryTopology;
+import almacen.kafkalocal.KafkaBrokerExtension;
+import almacen.kafkalocal.KafkaLocalBroker;
+import almacen.schemas.Stores;
+import almacen.schemas.Topic;
+import almacen.schemas.Topics;
+import almacen.support.AlmacenSettings;
+import almacen.support.AlmacenSettings.StreamsSettings;
+import almacen.support.AlmacenSettings.TopicSettings;
+import almacen.support.kafka.TopicProvisioner;
+import almacen.support.streams.ManagedKafkaStreams;
+import almacen.support.streams.StreamsConfigFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A month of shop activity through the real topics and the real inventory app; then the audit
+ * replay at three instants against expectations computed by hand here, verify = 0, and a
+ * deliberately corrupted live record that verify must find — and only that one.
+ */
+@Tag("integration")
+@ExtendWith(KafkaBrokerExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplayEndToEndIT {
+
+  static final String PREFIX = "replayit.";
+  static final String A = "ALM000001";
+  static final String B = "BEB000001";
+  static Topics topics;
+  static String bootstrap;
+  static ManagedKafkaStreams inventory;
+  static long clock = System.currentTimeMillis() - 3_600_000;
+
+  @BeforeAll
+  static void generateAMonthOfActivity(KafkaLocalBroker broker) throws Exception {
+    bootstrap = broker.bootstrapServers();
+    Path home = Files.createTempDirectory("replay-it");
+    AlmacenSettings settings = new AlmacenSettings("local", home, bootstrap, new TopicSettings(PREFIX, 2, (short) 1, 1),
+        new StreamsSettings("exactly_once_v2", Duration.ofMillis(100), 0, 1, "", Duration.ofSeconds(60),
+            Duration.ofSeconds(10)));
+    topics = settings.topicCatalogue();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      TopicProvisioner.ensureTopics(admin, topics, settings.topics());
+    }
+    inventory = new ManagedKafkaStreams(InventoryTopology.build(InventoryConfig.defaults(2), topics),
+        StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, Map.of()), Duration.ofSeconds(10), null);
+    inventory.start();
+    assertThat(inventory.awaitRunning(Duration.ofSeconds(90))).isTrue();
+
+    try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+        new StringSerializer(), new ByteArraySerializer())) {
+      send(p, topics.products, A, product(A, "10.000"));
+      send(p, topics.products, B, product(B, "5.000"));
+      send(p, topics.invoices, "I1", invoice("I1", LocalDate.of(2025, 10, 1), "100.000", "500.0000"));
+      for (int d = 2; d <= 9; d++) {
+        send(p, topics.sales, "S-" + d, sale("S-" + d, "central", A, "5.000", day(d)));
+      }
+      send(p, topics.sales, "SB-3", sale("SB-3", "central", B, "1.000", day(3)));
+      send(p, topics.sales, "S-5", sale("S-5", "central", A, "5.000", day(5)));            // a till retry
+      awaitAgreement();
+      send(p, topics.invoices, "I2", invoice("I2", LocalDate.of(2025, 10, 15), "50.000", "600.0000"));
+      send(p, topics.invoices, "I3", invoice("I3", LocalDate.of(2025, 10, 10), "20.000", "550.0000")); // late, older
+      send(p, topics.invoices, "I2", invoice("I2", LocalDate.of(2025, 10, 15), "50.000", "600.0000")); // re-upload
+      awaitAgreement();
+      for (int d = 16; d <= 19; d++) {
+        send(p, topics.sales, "S-" + d, sale("S-" + d, "central", A, "10.000", day(d)));
+      }
+      awaitAgreement();
+      send(p, topics.stockAdjustments, "C-20", new StockAdjustment("C-20", "central", A, null,
+          new BigDecimal("85.000"), AdjustmentReason.COUNT, "conteo mensual", day(20)));
+      send(p, topics.stockTransfers, "T-25", new StockTransfer("T-25", "central", "norte", A,
+          new BigDecimal("15.000"), day(25)));
+      awaitAgreement();
+      for (int d = 26; d <= 30; d++) {
+        send(p, topics.sales, "S-" + d, sale("S-" + d, "central", A, "2.000", day(d)));
+      }
+      p.flush();
+    }
+    awaitAgreement();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (inventory != null) {
+      inventory.stop();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void shouldRebuildStockAtThreeInstantsWhenReplayedFromSources() {
+    // Oct 10: I1 +100 @500, 8 sales of 5 (→60), I3 (issued Oct 10) +20 @550; I2 (Oct 15) not yet.
+    BigDecimal avg10 = avg(new BigDecimal("60"), new BigDecimal("500.0000"), new BigDecimal("20"), new BigDecimal("550"));
+    assertThat(avg10).isEqualByComparingTo("512.5000");
+    assertStock("2025-10-10T23:59:59-03:00", "central", A, "80.000", avg10, "41000.00");
+    assertStock("2025-10-10T23:59:59-03:00", "central", B, "-1.000", null, "0.00");
+
+    // Oct 20: arrival order I1, sales (60), I2 +50 @600, I3 +20 @550, 4 sales of 10 (→90), count 85.
+    BigDecimal afterI2 = avg(new BigDecimal("60"), new BigDecimal("500.0000"), new BigDecimal("50"), new BigDecimal("600"));
+    BigDecimal afterI3 = avg(new BigDecimal("110"), afterI2, new BigDecimal("20"), new BigDecimal("550"));
+    assertThat(afterI2).isEqualByComparingTo("545.4545");
+    assertThat(afterI3).isEqualByComparingTo("546.1538");
+    assertStock("2025-10-20T23:59:59-03:00", "central", A, "85.000", afterI3, value("85", afterI3));
+
+    // Oct 31: transfer of 15 to norte at central's avg cost, 5 sales of 2 → central 60, norte 15.
+    assertStock("2025-10-31T23:59:59-03:00", "central", A, "60.000", afterI3, value("60", afterI3));
+    assertStock("2025-10-31T23:59:59-03:00", "norte", A, "15.000", afterI3, value("15", afterI3));
+  }
+
+  @Test
+  @Order(2)
+  void shouldExitZeroWhenSourcesLedgerAndLiveStateAgree() {
+    // when
+    Result r = replay("verify");
+
+    // then
+    assertThat(r.out).startsWith("OK:");
+    assertThat(r.code).isZero();
+  }
+
+  @Test
+  @Order(3)
+  void shouldReportExactlyTheCorruptedKeyWhenLiveStateIsTamperedWith() throws Exception {
+    // given: a bad stock-levels record written on purpose
+    StockLevel bad = new StockLevel("central", A, new BigDecimal("999.000"), new BigDecimal("546.1538"),
+        new BigDecimal("545607.65"), StockStatus.OK, new BigDecimal("10.000"), null, true, new BigDecimal("0.000"),
+        null, new BigDecimal("0.000"), List.of(), 99L, Instant.now(), Instant.now());
+    try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+        new StringSerializer(), new ByteArraySerializer())) {
+      send(p, topics.stockLevels, "central|" + A, bad);
+    }
+
+    // when
+    Result r = replay("verify");
+
+    // then
+    assertThat(r.code).isEqualTo(1);
+    List<String> rows = r.out.lines().filter(l -> l.contains("|")).filter(l -> !l.startsWith("BRANCH")).toList();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0)).startsWith("central|" + A).contains("999.000");
+  }
+
+  private static void assertStock(String asOf, String branch, String sku, String onHand, BigDecimal avg, String value) {
+    Result r = replay("stock", "--as-of", asOf, "--branch", branch, "--sku", sku, "--format", "json");
+    assertThat(r.code).isZero();
+    String expected = "{\"asOf\":\"" + OffsetDateTime.parse(asOf) + "\",\"items\":[{\"branch\":\"" + branch
+        + "\",\"sku\":\"" + sku + "\",\"onHand\":" + onHand + ",\"avgCost\":"
+        + (avg == null ? "0.0000" : avg.toPlainString()) + ",\"stockValue\":" + value + "}],\"totals\":{\"stockValue\":"
+        + value + "}}";
+    assertThat(r.out.trim()).isEqualTo(expected);
+  }
+
+  /** Moving average as an accountant computes it, kept at 4 decimals like the ledger. */
+  private static BigDecimal avg(BigDecimal before, BigDecimal avg, BigDecimal qty, BigDecimal cost) {
+    return before.multiply(avg).add(qty.multiply(cost)).divide(before.add(qty), 4, RoundingMode.HALF_UP);
+  }
+
+  private static String value(String qty, BigDecimal avg) {
+    return new BigDecimal(qty).multiply(avg).setScale(2, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  record Result(int code, String out) {
+  }
+
+  private static Result replay(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of("--bootstrap", bootstrap, "--prefix", PREFIX, "--quiet"));
+    all.addAll(List.of(args));
+    int code = ReplayCli.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, all.toArray(String[]::new));
+    return new Result(code, out.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Waits until the live app has applied everything sent so far. Like a shop, the test sends a
+   * count or an invoice after the earlier sales were processed: events for one sku that arrive in
+   * the same instant on different partitions may be applied in either order (see docs/replay.md).
+   */
+  private static void awaitAgreement() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 90_000;
+    Result r = null;
+    while (System.currentTimeMillis() < deadline) {
+      r = replay("verify");
+      if (r.out.startsWith("OK:")) {
+        return;
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError("inventory did not catch up in time; last verify:\n" + r.out
+        + "\nstreams state " + inventory.streams().state());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> void send(KafkaProducer<String, byte[]> p, Topic<String, V> topic, String key, Object value)
+      throws Exception {
+    var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+    byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), headers, (V) value);
+    clock += 10;
+    p.send(new ProducerRecord<>(topic.name(), null, clock, key, bytes, headers)).get();
+  }
+
+  private static Instant day(int d) {
+    return OffsetDateTime.parse(String.format("2025-10-%02dT12:00:00-03:00", d)).toInstant();
+  }
+
+  private static Product product(String sku, String minStock) {
+    return new Product(sku, "Producto " + sku, "Almacén", null, Unit.UNIT, new BigDecimal(minStock), null,
+        new BigDecimal("21.00"), null, true, Instant.now());
+  }
+
+  private static Sale sale(String id, String branch, String sku, String qty, Instant at) {
+    return new Sale(id, branch, at, List.of(new SaleLine(sku, new BigDecimal(qty), new BigDecimal("900.00"))), at);
+  }
+
+  private static Invoice invoice(String id, LocalDate date, String qty, String unitCost) {
+    BigDecimal net = new BigDecimal(qty).multiply(new BigDecimal(unitCost)).setScale(2, RoundingMode.HALF_UP);
+    BigDecimal iva = net.multiply(new BigDecimal("0.21")).setScale(2, RoundingMode.HALF_UP);
+    return new Invoice(id, new Supplier("30-71234567-1", "Distribuidora Sur"), InvoiceType.A, 3, 1L, date, null,
+        "central", false, List.of(new InvoiceLine(A, "P1", "Producto A", new BigDecimal(qty),
+            new BigDecimal(unitCost), new BigDecimal("21.00"), net)),
+        net, iva, new BigDecimal("0.00"), net.add(iva), InvoiceStatus.CONFIRMED, List.of(), 1.0, false,
+        new InvoiceSource(SourceKind.MANUAL, null, false), Instant.now());
+  }
+}

@@ -1,0 +1,107 @@
+package almacen.inventory;
+
+import almacen.inventory.domain.InvalidStockEventException;
+import almacen.inventory.domain.StockCommand;
+import almacen.schemas.Stores;
+import io.micrometer.core.instrument.Counter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First stop of every source event, still keyed by its business id: validates the whole event,
+ * lets each id take effect once (store {@link Stores#INVENTORY_DEDUPE}, key {@code kind:id}, value
+ * the record time it was first seen), then emits one {@link StockCommand} per effect keyed by
+ * {@code branch|sku}. Ids of kinds with an expiry are purged on stream time.
+ */
+final class DedupeProcessor<V> implements Processor<String, V, String, StockCommand> {
+
+  static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+  private static final Logger log = LoggerFactory.getLogger(DedupeProcessor.class);
+
+  private final String kind;
+  private final Function<V, String> businessId;
+  private final Predicate<V> takesEffect;
+  private final Function<V, List<StockCommand>> commands;
+  private final Duration expiry;
+  private final Counter duplicates;
+  private ProcessorContext<String, StockCommand> context;
+  private KeyValueStore<String, Long> seen;
+
+  /**
+   * @param expiry how long an id is remembered, or null for ever
+   */
+  DedupeProcessor(String kind, Function<V, String> businessId, Predicate<V> takesEffect,
+      Function<V, List<StockCommand>> commands, Duration expiry, Counter duplicates) {
+    this.kind = kind;
+    this.businessId = businessId;
+    this.takesEffect = takesEffect;
+    this.commands = commands;
+    this.expiry = expiry;
+    this.duplicates = duplicates;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, StockCommand> context) {
+    this.context = context;
+    this.seen = context.getStateStore(Stores.INVENTORY_DEDUPE);
+    if (expiry != null) {
+      context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
+    }
+  }
+
+  @Override
+  public void process(Record<String, V> record) {
+    V event = record.value();
+    if (event == null) {
+      throw new InvalidStockEventException("Empty " + kind + " record (null value) with key " + record.key());
+    }
+    if (!takesEffect.test(event)) {
+      return;
+    }
+    List<StockCommand> effects = commands.apply(event);
+    String id = businessId.apply(event);
+    String seenKey = kind + ":" + id;
+    if (seen.get(seenKey) != null) {
+      duplicates.increment();
+      log.info("Duplicate {} {} ignored (topic={} partition={} offset={})", kind, id,
+          context.recordMetadata().map(m -> m.topic()).orElse("?"),
+          context.recordMetadata().map(m -> m.partition()).orElse(-1),
+          context.recordMetadata().map(m -> m.offset()).orElse(-1L));
+      return;
+    }
+    seen.put(seenKey, record.timestamp());
+    for (StockCommand effect : effects) {
+      context.forward(record.withKey(effect.key()).withValue(effect));
+    }
+  }
+
+  private void purge(long streamTime) {
+    long cutoff = streamTime - expiry.toMillis();
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, Long> it = seen.prefixScan(kind + ":", new StringSerializer())) {
+      while (it.hasNext()) {
+        KeyValue<String, Long> entry = it.next();
+        if (entry.value < cutoff) {
+          expired.add(entry.key);
+        }
+      }
+    }
+    expired.forEach(seen::delete);
+    if (!expired.isEmpty()) {
+      log.debug("Forgot {} {} ids seen before {}", expired.size(), kind, cutoff);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package almacen.inventory;
+
+import almacen.events.TaxRegime;
+import almacen.inventory.domain.DemandSettings;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the inventory topology is built from.
+ *
+ * @param taxRegime         the shop's regime, for the cost basis of purchases ({@code almacen.pricing.tax-regime})
+ * @param saleDedupeWindow  how long a saleId is remembered (stream time); invoice, adjustment and transfer ids forever
+ * @param demand            lead time, cover days and the business-day zone
+ * @param partitions        partitions of the by-key repartition topic; must equal the products topic's
+ *                          ({@code almacen.topics.partitions}) because levels are partitioned by sku
+ */
+public record InventoryConfig(TaxRegime taxRegime, Duration saleDedupeWindow, DemandSettings demand, int partitions) {
+
+  public static final Duration DEFAULT_SALE_DEDUPE_WINDOW = Duration.ofDays(35);
+
+  public InventoryConfig {
+    Objects.requireNonNull(taxRegime, "taxRegime");
+    Objects.requireNonNull(saleDedupeWindow, "saleDedupeWindow");
+    Objects.requireNonNull(demand, "demand");
+    if (saleDedupeWindow.isNegative() || saleDedupeWindow.isZero()) {
+      throw new IllegalArgumentException("saleDedupeWindow must be positive");
+    }
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be >= 1");
+    }
+  }
+
+  public static InventoryConfig defaults(int partitions) {
+    return new InventoryConfig(TaxRegime.RI, DEFAULT_SALE_DEDUPE_WINDOW, DemandSettings.defaults(), partitions);
+  }
+}

@@ -1,0 +1,40 @@
+package almacen.inventory;
+
+import almacen.events.TaxRegime;
+import almacen.inventory.domain.DemandSettings;
+import almacen.schemas.Stores;
+import almacen.schemas.Topics;
+import almacen.support.AlmacenSettings;
+import almacen.support.SupportConfiguration;
+import almacen.support.streams.ManagedKafkaStreams;
+import almacen.support.streams.StreamsConfigFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The inventory Streams application: config from {@code almacen.inventory.*}, lifecycle by the context. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(InventoryProperties.class)
+public class InventoryStreamsConfiguration {
+
+  @Bean
+  InventoryConfig inventoryConfig(InventoryProperties properties, AlmacenSettings settings,
+      @Value("${almacen.pricing.tax-regime:RI}") TaxRegime taxRegime) {
+    DemandSettings demand = new DemandSettings(properties.leadTimeDays(), properties.coverDays(),
+        SupportConfiguration.BUENOS_AIRES);
+    return new InventoryConfig(taxRegime, properties.saleDedupeWindow(), demand, settings.topics().partitions());
+  }
+
+  @Bean
+  ManagedKafkaStreams inventoryStreams(InventoryConfig config, Topics topics, AlmacenSettings settings,
+      MeterRegistry registry) {
+    return new ManagedKafkaStreams(
+        InventoryTopology.build(config, topics, registry),
+        StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, Map.of()),
+        settings.streams().closeTimeout(),
+        registry);
+  }
+}

@@ -1,0 +1,133 @@
+package almacen.inventory;
+
+import almacen.events.Invoice;
+import almacen.events.Product;
+import almacen.events.Sale;
+import almacen.events.StockAdjustment;
+import almacen.events.StockAlert;
+import almacen.events.StockLevel;
+import almacen.events.StockMovement;
+import almacen.events.StockTransfer;
+import almacen.inventory.domain.StockCommand;
+import almacen.inventory.domain.StockCommands;
+import almacen.inventory.domain.StockLedger;
+import almacen.schemas.Stores;
+import almacen.schemas.Topic;
+import almacen.schemas.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The exactly-once stock ledger, as a pure factory.
+ *
+ * <pre>
+ * sales | invoices | stock-adjustments | stock-transfers      (keyed by business id)
+ *   → inventory-{kind}-dedupe   validate, once per id [inventory-dedupe], one command per effect
+ *   → inventory-commands merge  → repartition inventory-by-branch-sku (key branch|sku, partitioned by sku)
+ *   → inventory-ledger          StockLedger over [inventory-levels], [inventory-products], [inventory-sku-branches]
+ * products → inventory-products-apply   catalogue copy + re-evaluation of the branches holding the sku
+ *   → stock-movements, stock-levels, stock-alerts
+ * </pre>
+ */
+public final class InventoryTopology {
+
+  public static final String DUPLICATES_METRIC = "almacen.inventory.duplicates";
+  /** sku|branch → branch for every key with a level. */
+  static final String SKU_BRANCHES_STORE = Stores.INVENTORY_SKU_BRANCHES;
+
+  private InventoryTopology() {
+  }
+
+  public static Topology build(InventoryConfig config, Topics topics) {
+    return build(config, topics, Metrics.globalRegistry);
+  }
+
+  public static Topology build(InventoryConfig config, Topics topics, MeterRegistry registry) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.INVENTORY_DEDUPE),
+        Serdes.String(), Serdes.Long()));
+    builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.INVENTORY_LEVELS),
+        Serdes.String(), topics.stockLevels.valueSerde()));
+    builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.INVENTORY_PRODUCTS),
+        Serdes.String(), topics.products.valueSerde()));
+    builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(SKU_BRANCHES_STORE),
+        Serdes.String(), Serdes.String()));
+
+    StockCommands commands = new StockCommands(config.taxRegime(), config.demand().zone());
+    KStream<String, StockCommand> sales = dedupe(builder, topics.sales, "sale", Sale::getSaleId, s -> true,
+        commands::fromSale, config.saleDedupeWindow(), registry);
+    KStream<String, StockCommand> invoices = dedupe(builder, topics.invoices, "invoice", Invoice::getInvoiceId,
+        StockCommands::movesStock, commands::fromInvoice, null, registry);
+    KStream<String, StockCommand> adjustments = dedupe(builder, topics.stockAdjustments, "adjustment",
+        StockAdjustment::getAdjustmentId, a -> true, a -> List.of(commands.fromAdjustment(a)), null, registry);
+    KStream<String, StockCommand> transfers = dedupe(builder, topics.stockTransfers, "transfer",
+        StockTransfer::getTransferId, t -> true, t -> List.of(commands.fromTransfer(t)), null, registry);
+
+    KStream<String, StockCommand> byKey = sales
+        .merge(invoices, Named.as("inventory-commands-invoices"))
+        .merge(adjustments, Named.as("inventory-commands-adjustments"))
+        .merge(transfers, Named.as("inventory-commands-transfers"))
+        .repartition(Repartitioned.<String, StockCommand>as(Stores.INVENTORY_BY_KEY_REPARTITION)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(new StockCommandSerde())
+            .withStreamPartitioner(new SkuPartitioner())
+            .withNumberOfPartitions(config.partitions()));
+
+    StockLedger ledger = new StockLedger(config.demand());
+    KStream<String, LedgerOutput> fromCommands = byKey.process(() -> new LedgerProcessor(ledger),
+        Named.as("inventory-ledger"), Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS, SKU_BRANCHES_STORE);
+    KStream<String, LedgerOutput> fromProducts = builder
+        .stream(topics.products.name(), Consumed.with(topics.products.keySerde(), topics.products.valueSerde())
+            .withName("inventory-products-source"))
+        .process(() -> new ProductProcessor(ledger, config.partitions()), Named.as("inventory-products-apply"),
+            Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS, SKU_BRANCHES_STORE);
+    KStream<String, LedgerOutput> outputs = fromCommands.merge(fromProducts, Named.as("inventory-outputs"));
+
+    sink(outputs, "movements", LedgerOutput::movement, topics.stockMovements);
+    sink(outputs, "levels", LedgerOutput::level, topics.stockLevels);
+    sink(outputs, "alerts", LedgerOutput::alert, topics.stockAlerts);
+    return builder.build();
+  }
+
+  static String skuBranchKey(String sku, String branch) {
+    return sku + "|" + branch;
+  }
+
+  private static <V> KStream<String, StockCommand> dedupe(StreamsBuilder builder, Topic<String, V> topic, String kind,
+      Function<V, String> id, Predicate<V> takesEffect, Function<V, List<StockCommand>> toCommands, Duration expiry,
+      MeterRegistry registry) {
+    Counter duplicates = Counter.builder(DUPLICATES_METRIC)
+        .description("Source events ignored because their id already took effect")
+        .tag("kind", kind)
+        .register(registry);
+    return builder
+        .stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName("inventory-" + kind + "-source"))
+        .process(() -> new DedupeProcessor<>(kind, id, takesEffect, toCommands, expiry, duplicates),
+            Named.as("inventory-" + kind + "-dedupe"), Stores.INVENTORY_DEDUPE);
+  }
+
+  private static <V> void sink(KStream<String, LedgerOutput> outputs, String name, Function<LedgerOutput, V> part,
+      Topic<String, V> topic) {
+    outputs
+        .filter((key, out) -> part.apply(out) != null, Named.as("inventory-" + name + "-present"))
+        .mapValues(part::apply, Named.as("inventory-" + name + "-value"))
+        .to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName("inventory-" + name + "-sink"));
+  }
+}

@@ -1,0 +1,9 @@
+package almacen.inventory;
+
+import almacen.events.StockAlert;
+import almacen.events.StockLevel;
+import almacen.events.StockMovement;
+
+/** What the ledger processors emit for one key, split to stock-movements, stock-levels and stock-alerts. */
+record LedgerOutput(StockMovement movement, StockLevel level, StockAlert alert) {
+}

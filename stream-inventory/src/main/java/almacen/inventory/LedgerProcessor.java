@@ -1,0 +1,68 @@
+package almacen.inventory;
+
+import almacen.events.Product;
+import almacen.events.StockLevel;
+import almacen.inventory.domain.CommandType;
+import almacen.inventory.domain.InvalidStockEventException;
+import almacen.inventory.domain.LedgerResult;
+import almacen.inventory.domain.ProductInfo;
+import almacen.inventory.domain.StockCommand;
+import almacen.inventory.domain.StockLedger;
+import almacen.inventory.domain.TransferResult;
+import almacen.schemas.Stores;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Applies stock commands (partitioned by sku) to the levels store through {@link StockLedger} and
+ * emits the ledger entry, the new level and the alert of each key touched.
+ */
+final class LedgerProcessor implements Processor<String, StockCommand, String, LedgerOutput> {
+
+  private final StockLedger ledger;
+  private ProcessorContext<String, LedgerOutput> context;
+  private KeyValueStore<String, StockLevel> levels;
+  private KeyValueStore<String, Product> products;
+  private KeyValueStore<String, String> skuBranches;
+
+  LedgerProcessor(StockLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, LedgerOutput> context) {
+    this.context = context;
+    this.levels = context.getStateStore(Stores.INVENTORY_LEVELS);
+    this.products = context.getStateStore(Stores.INVENTORY_PRODUCTS);
+    this.skuBranches = context.getStateStore(InventoryTopology.SKU_BRANCHES_STORE);
+  }
+
+  @Override
+  public void process(Record<String, StockCommand> record) {
+    StockCommand command = record.value();
+    if (command == null) {
+      throw new InvalidStockEventException("Empty stock command with key " + record.key());
+    }
+    ProductInfo product = ProductInfo.ofNullable(command.sku(), products.get(command.sku()));
+    if (command.type() == CommandType.TRANSFER) {
+      String toKey = Stores.branchSkuKey(command.toBranch(), command.sku());
+      TransferResult result = ledger.transfer(levels.get(command.key()), levels.get(toKey), command, product);
+      emit(record, result.out());
+      emit(record, result.in());
+    } else {
+      emit(record, ledger.apply(levels.get(command.key()), command, product));
+    }
+  }
+
+  private void emit(Record<String, StockCommand> record, LedgerResult result) {
+    StockLevel level = result.level();
+    String key = Stores.branchSkuKey(level.getBranch(), level.getSku());
+    if (result.created()) {
+      skuBranches.put(InventoryTopology.skuBranchKey(level.getSku(), level.getBranch()), level.getBranch());
+    }
+    levels.put(key, level);
+    context.forward(record.withKey(key).withValue(new LedgerOutput(result.movement(), level, result.alert())));
+  }
+}

@@ -1,0 +1,112 @@
+package almacen.inventory.domain;
+
+import almacen.domain.CostBasis;
+import almacen.events.Invoice;
+import almacen.events.InvoiceLine;
+import almacen.events.InvoiceStatus;
+import almacen.events.Sale;
+import almacen.events.SaleLine;
+import almacen.events.StockAdjustment;
+import almacen.events.StockTransfer;
+import almacen.events.TaxRegime;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns source events into {@link StockCommand}s: the one place that says which event moves which
+ * stock. Every method validates the whole event first (all lines or none), so a bad event is
+ * rejected before any of it takes effect.
+ */
+public final class StockCommands {
+
+  private final TaxRegime taxRegime;
+  private final ZoneId zone;
+
+  public StockCommands(TaxRegime taxRegime, ZoneId zone) {
+    this.taxRegime = Objects.requireNonNull(taxRegime, "taxRegime");
+    this.zone = Objects.requireNonNull(zone, "zone");
+  }
+
+  /** One SALE per line, {@code saleId#line}. */
+  public List<StockCommand> fromSale(Sale sale) {
+    String id = requireId(sale == null ? null : sale.getSaleId(), "sale");
+    if (sale.getLines() == null || sale.getLines().isEmpty()) {
+      throw new InvalidStockEventException("sale " + id + " has no lines");
+    }
+    List<StockCommand> commands = new ArrayList<>(sale.getLines().size());
+    int lineNo = 0;
+    for (SaleLine line : sale.getLines()) {
+      lineNo++;
+      commands.add(new StockCommand(CommandType.SALE, sale.getBranch(), line.getSku(), line.getQty(), null,
+          id + "#" + lineNo, sale.getSoldAt(), null));
+    }
+    return commands;
+  }
+
+  /** Only a CONFIRMED invoice moves stock (a NEEDS_REVIEW one is neither applied nor remembered). */
+  public static boolean movesStock(Invoice invoice) {
+    return invoice != null && invoice.getStatus() == InvoiceStatus.CONFIRMED;
+  }
+
+  /**
+   * One PURCHASE per line with a sku (a line with a null sku is not stock: freight, a discount);
+   * the line number counts every line of the invoice, so {@code #3} is the invoice's third line.
+   */
+  public List<StockCommand> fromInvoice(Invoice invoice) {
+    String id = requireId(invoice == null ? null : invoice.getInvoiceId(), "invoice");
+    if (!movesStock(invoice)) {
+      return List.of();
+    }
+    Instant at = invoice.getIssueDate().atStartOfDay(zone).toInstant();
+    List<StockCommand> commands = new ArrayList<>();
+    int lineNo = 0;
+    for (InvoiceLine line : invoice.getLines()) {
+      lineNo++;
+      if (line.getSku() == null) {
+        continue;
+      }
+      String ref = id + "#" + lineNo;
+      if (line.getUnitCost() == null || line.getIvaRatePct() == null) {
+        throw new InvalidStockEventException(ref + ": unit cost and IVA rate are required");
+      }
+      BigDecimal basis = CostBasis.of(taxRegime, line.getUnitCost(), line.getIvaRatePct(),
+          invoice.getPricesIncludeIva());
+      commands.add(new StockCommand(CommandType.PURCHASE, invoice.getBranch(), line.getSku(), line.getQty(), basis,
+          ref, at, null));
+    }
+    return commands;
+  }
+
+  /** A delta (ADJUSTMENT) or a count (COUNT); exactly one of the two must be present. */
+  public StockCommand fromAdjustment(StockAdjustment adjustment) {
+    String id = requireId(adjustment == null ? null : adjustment.getAdjustmentId(), "adjustment");
+    boolean hasDelta = adjustment.getDelta() != null;
+    boolean hasCount = adjustment.getCountedQty() != null;
+    if (hasDelta == hasCount) {
+      throw new InvalidStockEventException("adjustment " + id
+          + (hasDelta ? " has both delta and countedQty" : " has neither delta nor countedQty"));
+    }
+    return hasDelta
+        ? new StockCommand(CommandType.ADJUSTMENT, adjustment.getBranch(), adjustment.getSku(), adjustment.getDelta(),
+            null, id, adjustment.getOccurredAt(), null)
+        : new StockCommand(CommandType.COUNT, adjustment.getBranch(), adjustment.getSku(), adjustment.getCountedQty(),
+            null, id, adjustment.getOccurredAt(), null);
+  }
+
+  public StockCommand fromTransfer(StockTransfer transfer) {
+    String id = requireId(transfer == null ? null : transfer.getTransferId(), "transfer");
+    return new StockCommand(CommandType.TRANSFER, transfer.getFromBranch(), transfer.getSku(), transfer.getQty(), null,
+        id, transfer.getOccurredAt(), transfer.getToBranch());
+  }
+
+  private static String requireId(String id, String kind) {
+    if (id == null || id.isBlank()) {
+      throw new InvalidStockEventException(kind + " without an id");
+    }
+    return id;
+  }
+}

@@ -1,0 +1,265 @@
+package almacen.inventory.domain;
+
+import almacen.domain.Decimals;
+import almacen.events.DailySales;
+import almacen.events.MovementType;
+import almacen.events.StockAlert;
+import almacen.events.StockLevel;
+import almacen.events.StockMovement;
+import almacen.events.StockStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The stock ledger rules, free of Kafka: given the current level of a branch|sku, one command and
+ * the product, the ledger entry, the new level and the alert if the status changed. Streams and
+ * the audit replay both run exactly this code, so a replay rebuilds the same ledger.
+ *
+ * <ul>
+ *   <li>after = before + delta; sales never fail for lack of stock (onHand may go negative).</li>
+ *   <li>Moving average cost (AVCO): a purchase of q at c gives avg = c when before &le; 0, else
+ *       (before × avg + q × c) / (before + q); TRANSFER_IN does the same at the source's avg cost;
+ *       every other movement leaves avg unchanged. stockValue = max(onHand, 0) × avg.</li>
+ *   <li>Status: NEGATIVE if onHand &lt; 0, OUT if 0, LOW if &le; minStock, else OK. A new key
+ *       comes from OUT (onHand 0, nothing in force): its first level raises an alert unless OK.
+ *       After that, every change of status raises one, including back to OK (which clears it).</li>
+ *   <li>Demand: sales per Buenos Aires day for the 28 days ending on the day of the latest
+ *       business time seen for the key (never the wall clock, so replays agree).</li>
+ * </ul>
+ */
+public final class StockLedger {
+
+  public static final int DEMAND_WINDOW_DAYS = 28;
+  private static final BigDecimal WINDOW = BigDecimal.valueOf(DEMAND_WINDOW_DAYS);
+  private static final int AVG_DIVISION_SCALE = 10;
+
+  private final DemandSettings demand;
+
+  public StockLedger(DemandSettings demand) {
+    this.demand = Objects.requireNonNull(demand, "demand");
+  }
+
+  /** Applies a SALE, PURCHASE, ADJUSTMENT or COUNT to {@code current} (null for a key never moved). */
+  public LedgerResult apply(StockLevel current, StockCommand command, ProductInfo product) {
+    requireKey(current, command.branch(), command.sku());
+    BigDecimal q = command.quantity();
+    return switch (command.type()) {
+      case SALE -> move(current, command.branch(), command.sku(), MovementType.SALE, q.negate(), null, q,
+          command, product);
+      case PURCHASE -> move(current, command.branch(), command.sku(), MovementType.PURCHASE, q, command.unitCost(),
+          null, command, product);
+      case ADJUSTMENT -> move(current, command.branch(), command.sku(), MovementType.ADJUSTMENT, q, null, null,
+          command, product);
+      case COUNT -> move(current, command.branch(), command.sku(), MovementType.ADJUSTMENT, q.subtract(onHand(current)),
+          null, null, command, product);
+      case TRANSFER -> throw new IllegalArgumentException(command.sourceRef() + ": a transfer needs both levels, use transfer()");
+    };
+  }
+
+  /**
+   * Applies a transfer: TRANSFER_OUT at the source, then TRANSFER_IN at the destination, whose
+   * units come in at the source's average cost.
+   */
+  public TransferResult transfer(StockLevel from, StockLevel to, StockCommand command, ProductInfo product) {
+    if (command.type() != CommandType.TRANSFER) {
+      throw new IllegalArgumentException(command.sourceRef() + ": not a transfer");
+    }
+    requireKey(from, command.branch(), command.sku());
+    requireKey(to, command.toBranch(), command.sku());
+    BigDecimal q = command.quantity();
+    BigDecimal sourceCost = avgCost(from);
+    LedgerResult out = move(from, command.branch(), command.sku(), MovementType.TRANSFER_OUT, q.negate(), null, null,
+        command, product);
+    LedgerResult in = move(to, command.toBranch(), command.sku(), MovementType.TRANSFER_IN, q, sourceCost, null,
+        command, product);
+    return new TransferResult(out, in);
+  }
+
+  /**
+   * Re-evaluates an existing level after a catalogue change (minStock, maxStock, or the product
+   * appearing or disappearing). No ledger entry; the demand window does not move.
+   *
+   * @param at business time of the catalogue change, used as {@code since} of a new status
+   */
+  public LedgerResult reevaluate(StockLevel current, ProductInfo product, Instant at) {
+    Objects.requireNonNull(current, "current");
+    requireKey(current, current.getBranch(), product.sku());
+    Instant statusAt = at.isAfter(current.getUpdatedAt()) ? at : current.getUpdatedAt();
+    return evaluate(current, current.getBranch(), current.getSku(), current.getOnHand(), current.getAvgCost(), product,
+        current.getRecentSales(), current.getUpdatedAt(), current.getMovements(), statusAt, null);
+  }
+
+  public static StockStatus statusOf(BigDecimal onHand, BigDecimal minStock) {
+    if (onHand.signum() < 0) {
+      return StockStatus.NEGATIVE;
+    }
+    if (onHand.signum() == 0) {
+      return StockStatus.OUT;
+    }
+    return onHand.compareTo(minStock) <= 0 ? StockStatus.LOW : StockStatus.OK;
+  }
+
+  /** AVCO: the average after {@code q} units at {@code cost} come in on top of {@code before} at {@code avg}. */
+  public static BigDecimal movingAverage(BigDecimal before, BigDecimal avg, BigDecimal q, BigDecimal cost) {
+    if (before.signum() <= 0) {
+      return Decimals.unitCost(cost);
+    }
+    BigDecimal value = before.multiply(avg).add(q.multiply(cost));
+    return Decimals.unitCost(value.divide(before.add(q), AVG_DIVISION_SCALE, RoundingMode.HALF_UP));
+  }
+
+  private LedgerResult move(StockLevel current, String branch, String sku, MovementType type, BigDecimal delta,
+      BigDecimal incomingCost, BigDecimal soldQty, StockCommand command, ProductInfo product) {
+    BigDecimal before = onHand(current);
+    BigDecimal avg = avgCost(current);
+    BigDecimal after = Decimals.qty(before.add(delta));
+    BigDecimal newAvg = incomingCost == null ? avg : movingAverage(before, avg, delta, incomingCost);
+    long sequence = (current == null ? 0 : current.getMovements()) + 1;
+    Instant occurredAt = command.occurredAt();
+    Instant anchor = current == null || occurredAt.isAfter(current.getUpdatedAt()) ? occurredAt : current.getUpdatedAt();
+    List<DailySales> sales = current == null ? List.of() : current.getRecentSales();
+    if (soldQty != null) {
+      sales = addSale(sales, day(occurredAt), soldQty, day(anchor));
+    }
+    StockMovement movement = StockMovement.newBuilder()
+        .setMovementId(command.sourceRef() + ":" + type.name())
+        .setBranch(branch)
+        .setSku(sku)
+        .setType(type)
+        .setDelta(Decimals.qty(delta))
+        .setBefore(Decimals.qty(before))
+        .setAfter(after)
+        .setUnitCost(Decimals.unitCost(incomingCost == null ? avg : incomingCost))
+        .setSourceRef(command.sourceRef())
+        .setOccurredAt(occurredAt)
+        .setSequence(sequence)
+        .build();
+    return evaluate(current, branch, sku, after, newAvg, product, sales, anchor, sequence, anchor, movement);
+  }
+
+  private LedgerResult evaluate(StockLevel current, String branch, String sku, BigDecimal onHand, BigDecimal avg,
+      ProductInfo product, List<DailySales> sales, Instant anchor, long movements, Instant statusAt,
+      StockMovement movement) {
+    List<DailySales> window = prune(sales, day(anchor));
+    BigDecimal sold = window.stream().map(DailySales::getQty).reduce(BigDecimal.ZERO, BigDecimal::add);
+    StockStatus status = statusOf(onHand, product.minStock());
+    boolean created = current == null;
+    StockStatus previous = created ? StockStatus.OUT : current.getStatus();
+    boolean transition = created ? status != StockStatus.OK : status != previous;
+    Instant statusSince = created || status != previous ? statusAt : current.getStatusSince();
+    StockLevel level = StockLevel.newBuilder()
+        .setBranch(branch)
+        .setSku(sku)
+        .setOnHand(Decimals.qty(onHand))
+        .setAvgCost(Decimals.unitCost(avg))
+        .setStockValue(Decimals.money(onHand.max(BigDecimal.ZERO).multiply(avg)))
+        .setStatus(status)
+        .setMinStock(product.minStock())
+        .setMaxStock(product.maxStock())
+        .setCatalogued(product.catalogued())
+        .setDailySales28d(Decimals.qty(sold.divide(WINDOW, Decimals.QTY_SCALE, RoundingMode.HALF_UP)))
+        .setDaysOfCover(daysOfCover(onHand, sold))
+        .setReorderQty(reorderQty(onHand, sold, product))
+        .setRecentSales(window)
+        .setMovements(movements)
+        .setStatusSince(statusSince)
+        .setUpdatedAt(anchor)
+        .build();
+    StockAlert alert = transition
+        ? StockAlert.newBuilder()
+            .setBranch(branch)
+            .setSku(sku)
+            .setStatus(status)
+            .setPreviousStatus(previous)
+            .setOnHand(level.getOnHand())
+            .setMinStock(level.getMinStock())
+            .setSince(statusSince)
+            .build()
+        : null;
+    return new LedgerResult(movement, level, alert, created);
+  }
+
+  /** onHand / (sold / 28), one decimal; null without sales; 0.0 when nothing is on hand. */
+  private static BigDecimal daysOfCover(BigDecimal onHand, BigDecimal sold) {
+    if (sold.signum() == 0) {
+      return null;
+    }
+    return onHand.max(BigDecimal.ZERO).multiply(WINDOW).divide(sold, 1, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * maxStock − onHand with a maxStock; otherwise ceil(daily × (lead + cover)) − onHand, daily =
+   * sold / 28 unrounded. Never below 0.
+   */
+  private BigDecimal reorderQty(BigDecimal onHand, BigDecimal sold, ProductInfo product) {
+    BigDecimal target;
+    if (product.maxStock() != null) {
+      target = product.maxStock();
+    } else {
+      BigDecimal days = BigDecimal.valueOf((long) demand.leadTimeDays() + demand.coverDays());
+      target = sold.multiply(days).divide(WINDOW, 0, RoundingMode.CEILING);
+    }
+    return Decimals.qty(target.subtract(onHand).max(BigDecimal.ZERO));
+  }
+
+  private static List<DailySales> addSale(List<DailySales> sales, LocalDate day, BigDecimal qty, LocalDate anchorDay) {
+    if (!inWindow(day, anchorDay)) {
+      return sales;
+    }
+    List<DailySales> out = new ArrayList<>(sales.size() + 1);
+    boolean added = false;
+    for (DailySales d : sales) {
+      if (d.getDay().equals(day)) {
+        out.add(new DailySales(day, Decimals.qty(d.getQty().add(qty))));
+        added = true;
+      } else {
+        out.add(d);
+      }
+    }
+    if (!added) {
+      out.add(new DailySales(day, Decimals.qty(qty)));
+    }
+    out.sort(Comparator.comparing(DailySales::getDay));
+    return out;
+  }
+
+  private static List<DailySales> prune(List<DailySales> sales, LocalDate anchorDay) {
+    List<DailySales> out = new ArrayList<>(sales.size());
+    for (DailySales d : sales) {
+      if (inWindow(d.getDay(), anchorDay)) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  /** The 28 days ending on anchorDay, both ends included. */
+  private static boolean inWindow(LocalDate day, LocalDate anchorDay) {
+    return !day.isAfter(anchorDay) && day.isAfter(anchorDay.minusDays(DEMAND_WINDOW_DAYS));
+  }
+
+  private LocalDate day(Instant instant) {
+    return instant.atZone(demand.zone()).toLocalDate();
+  }
+
+  private static BigDecimal onHand(StockLevel level) {
+    return level == null ? Decimals.qty(BigDecimal.ZERO) : level.getOnHand();
+  }
+
+  private static BigDecimal avgCost(StockLevel level) {
+    return level == null ? Decimals.unitCost(BigDecimal.ZERO) : level.getAvgCost();
+  }
+
+  private static void requireKey(StockLevel level, String branch, String sku) {
+    if (level != null && (!level.getBranch().equals(branch) || !level.getSku().equals(sku))) {
+      throw new IllegalArgumentException("Level " + level.getBranch() + "|" + level.getSku()
+          + " given for " + branch + "|" + sku);
+    }
+  }
+}
