@@ -25,6 +25,8 @@ public final class Stores {
   public static final String PRICING_INFLATION = "pricing-inflation";
   public static final String PRICING_PRICES = "pricing-prices";
   public static final String PRICING_COST_BY_SKU_REPARTITION = "pricing-cost-by-sku";
+  /** Every valid inflation month to every pricing task, so each holds the whole series. */
+  public static final String PRICING_INFLATION_BROADCAST_REPARTITION = "pricing-inflation-broadcast";
 
   // query-api
   public static final String QUERY_APP = "query";

@@ -1,0 +1,35 @@
+package almacen.pricing;
+
+import almacen.schemas.Stores;
+import almacen.schemas.Topics;
+import almacen.support.AlmacenSettings;
+import almacen.support.streams.ManagedKafkaStreams;
+import almacen.support.streams.StreamsConfigFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.Topology;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The pricing Kafka Streams app, started and stopped with the Spring context. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PricingConfig.class)
+public class PricingStreamsConfiguration {
+
+  @Bean
+  Topology pricingTopology(PricingConfig config, Topics topics, Clock clock) {
+    return PricingTopology.build(config, topics, clock);
+  }
+
+  @Bean
+  ManagedKafkaStreams pricingStreams(Topology pricingTopology, AlmacenSettings settings,
+      ObjectProvider<MeterRegistry> meterRegistry) {
+    Properties props = StreamsConfigFactory.build(Stores.PRICING_APP, settings, Map.of());
+    return new ManagedKafkaStreams(pricingTopology, props, settings.streams().closeTimeout(),
+        meterRegistry.getIfAvailable());
+  }
+}
