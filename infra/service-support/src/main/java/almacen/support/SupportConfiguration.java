@@ -20,13 +20,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
+import almacen.support.security.SecurityConfiguration;
+import almacen.support.observability.ObservabilityConfiguration;
 import almacen.support.web.ApiErrorHandler;
 
 /** Wiring every almacén service shares: settings, topic catalogue, admin client, health. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AlmacenSettings.class)
 @PropertySource("classpath:almacen-defaults.properties")
-@Import(ApiErrorHandler.class)
+@Import({ApiErrorHandler.class, SecurityConfiguration.class, ObservabilityConfiguration.class})
 public class SupportConfiguration {
 
   public static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");

@@ -1,0 +1,46 @@
+package almacen.inventory.crash;
+
+import almacen.inventory.InventoryConfig;
+import almacen.inventory.InventoryTopology;
+import almacen.schemas.Stores;
+import almacen.support.AlmacenSettings;
+import almacen.support.AlmacenSettings.StreamsSettings;
+import almacen.support.AlmacenSettings.TopicSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
+
+/** The inventory topology alone in its own JVM, to be killed with SIGKILL by the crash test. */
+public final class CrashTestApp {
+
+  private CrashTestApp() {
+  }
+
+  /** Args: bootstrap, topic prefix, home (state dir root), partitions. */
+  public static void main(String[] args) throws InterruptedException {
+    int partitions = Integer.parseInt(args[3]);
+    AlmacenSettings settings = new AlmacenSettings("local", Path.of(args[2]), args[0],
+        new TopicSettings(args[1], partitions, (short) 1, 1),
+        new StreamsSettings("exactly_once_v2", Duration.ofMillis(100), 0, 1, "", Duration.ofSeconds(60),
+            Duration.ofSeconds(10)));
+    KafkaStreams streams = new KafkaStreams(
+        InventoryTopology.build(InventoryConfig.defaults(partitions), settings.topicCatalogue()),
+        CrashTestSettings.props(settings));
+    CountDownLatch done = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      streams.close(Duration.ofSeconds(10));
+      done.countDown();
+    }));
+    streams.setStateListener((now, before) -> System.out.println("STATE " + now));
+    streams.start();
+    done.await();
+  }
+
+  static final class CrashTestSettings {
+    static java.util.Properties props(AlmacenSettings settings) {
+      return almacen.support.streams.StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, Map.of());
+    }
+  }
+}
