@@ -1,0 +1,88 @@
+package almacen.query;
+
+import almacen.query.cluster.Cluster;
+import almacen.query.read.ReadModel;
+import almacen.query.read.StoreReader;
+import almacen.query.read.StreamsStoreReader;
+import almacen.query.web.EventBroadcaster;
+import almacen.query.web.Routing;
+import almacen.schemas.Stores;
+import almacen.schemas.Topics;
+import almacen.support.AlmacenSettings;
+import almacen.support.streams.ManagedKafkaStreams;
+import almacen.support.streams.StreamsConfigFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The read-side Streams app and its query layer.
+ *
+ * <p>Guarantee: at_least_once. Every store is an idempotent upsert of its input (latest value per
+ * key, ledger entries by sequence, sales by saleId), so a redelivery after a crash rewrites the
+ * same entries; nothing here produces to a topic. The consumer still reads {@code read_committed}
+ * because the upstream apps write transactionally (at_least_once would otherwise default to
+ * read_uncommitted and could show aborted writes). Commit interval 100 ms for read-your-writes.
+ */
+@Configuration(proxyBeanMethods = false)
+class QueryStreamsConfiguration {
+
+  static Map<String, Object> overrides() {
+    return Map.of(
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE,
+        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L,
+        StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed",
+        StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+  }
+
+  @Bean
+  QueryConfig queryConfig() {
+    return QueryConfig.defaults();
+  }
+
+  @Bean(destroyMethod = "close")
+  EventBroadcaster eventBroadcaster(QueryConfig config) {
+    return new EventBroadcaster(config.zone());
+  }
+
+  @Bean
+  ManagedKafkaStreams queryStreams(QueryConfig config, Topics topics, AlmacenSettings settings,
+      EventBroadcaster broadcaster, ObjectProvider<MeterRegistry> registry) {
+    return new ManagedKafkaStreams(QueryTopology.build(config, topics, broadcaster),
+        StreamsConfigFactory.build(Stores.QUERY_APP, settings, overrides()),
+        settings.streams().closeTimeout(), registry.getIfAvailable());
+  }
+
+  @Bean
+  StoreReader storeReader(ManagedKafkaStreams streams) {
+    return new StreamsStoreReader(streams::streams, 5, Duration.ofMillis(200));
+  }
+
+  @Bean
+  ReadModel readModel(StoreReader reader, Clock clock, QueryConfig config) {
+    return new ReadModel(reader, clock, config.zone());
+  }
+
+  @Bean
+  Cluster cluster(ManagedKafkaStreams streams, AlmacenSettings settings) {
+    return new Cluster(streams::streams, Cluster.parse(settings.streams().applicationServer()), Duration.ofSeconds(10));
+  }
+
+  @Bean
+  Routing routing(Cluster cluster, JsonMapper mapper) {
+    return new Routing(cluster, mapper);
+  }
+
+  @Bean
+  FilterRegistrationBean<?> staleReadsReset() {
+    return new FilterRegistrationBean<>(almacen.query.web.StaleReadsFilter.create());
+  }
+}

@@ -1,0 +1,93 @@
+package almacen.query;
+
+import almacen.schemas.Stores;
+import almacen.schemas.Topic;
+import almacen.schemas.Topics;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * The read models of the dashboard and REST API, as a pure factory.
+ *
+ * <pre>
+ * partitioned (changelogged; any instance answers by locating the owner of the key):
+ *   stock-levels     → [query-stock-levels]   branch|sku → StockLevel              (event stock)
+ *   stock-alerts     → [query-alerts]         branch|sku → StockAlert, OK deletes  (event alert)
+ *   stock-movements  → [query-movements]      branch|sku|seq → StockMovement, newest N per key
+ *   price-history    → [query-price-history]  sku|effectiveAt|reason → Price, newest N per sku
+ *   sales            → [query-sales-daily]    day|branch|saleId → sale total (money)
+ * global (every instance holds all, so StockView joins are local):
+ *   products         → [query-products]       sku → Product
+ *   prices           → [query-prices]         sku → Price                          (event price)
+ *   invoices         → [query-invoices]       invoiceId → Invoice                  (event invoice)
+ *   inflation-index  → [query-inflation]      YYYY-MM → InflationMonth
+ * </pre>
+ * Every store is an idempotent upsert of its input, which is why this application may run
+ * at-least-once (see QueryStreamsConfiguration).
+ */
+public final class QueryTopology {
+
+  static final Serde<BigDecimal> MONEY_SERDE = Serdes.serdeFrom(
+      (topic, v) -> v == null ? null : v.toPlainString().getBytes(StandardCharsets.UTF_8),
+      (topic, b) -> b == null ? null : new BigDecimal(new String(b, StandardCharsets.UTF_8)));
+
+  private QueryTopology() {
+  }
+
+  public static Topology build(QueryConfig config, Topics topics) {
+    return build(config, topics, ChangeListener.NONE);
+  }
+
+  public static Topology build(QueryConfig config, Topics topics, ChangeListener listener) {
+    StreamsBuilder builder = new StreamsBuilder();
+
+    partitioned(builder, topics.stockLevels, Stores.QUERY_STOCK_LEVELS, topics.stockLevels.valueSerde(),
+        () -> new LatestValueProcessor<>(Stores.QUERY_STOCK_LEVELS, ChangeKind.STOCK, listener));
+    partitioned(builder, topics.stockAlerts, Stores.QUERY_ALERTS, topics.stockAlerts.valueSerde(),
+        () -> new AlertProcessor(listener));
+    partitioned(builder, topics.stockMovements, Stores.QUERY_MOVEMENTS, topics.stockMovements.valueSerde(),
+        () -> new MovementProcessor(config.movementsPerKey()));
+    partitioned(builder, topics.priceHistory, Stores.QUERY_PRICE_HISTORY, topics.priceHistory.valueSerde(),
+        () -> new PriceHistoryProcessor(config.priceHistoryPerSku()));
+    partitioned(builder, topics.sales, Stores.QUERY_SALES_DAILY, MONEY_SERDE,
+        () -> new DailySalesProcessor(config));
+
+    global(builder, topics.products, Stores.QUERY_PRODUCTS, null, listener);
+    global(builder, topics.prices, Stores.QUERY_PRICES, ChangeKind.PRICE, listener);
+    global(builder, topics.invoices, Stores.QUERY_INVOICES, ChangeKind.INVOICE, listener);
+    global(builder, topics.inflationIndex, Stores.QUERY_INFLATION, null, listener);
+    return builder.build();
+  }
+
+  private static <V, S> void partitioned(StreamsBuilder builder, Topic<String, V> topic, String store,
+      Serde<S> storeValueSerde, ProcessorSupplier<String, V, Void, Void> processor) {
+    builder.addStateStore(storeBuilder(store, storeValueSerde));
+    builder
+        .stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(store + "-source"))
+        .process(processor, Named.as(store + "-apply"), store);
+  }
+
+  private static <V> void global(StreamsBuilder builder, Topic<String, V> topic, String store, ChangeKind kind,
+      ChangeListener listener) {
+    // global stores are restored straight from their topic, so the processor must only upsert
+    builder.addGlobalStore(storeBuilder(store, topic.valueSerde()).withLoggingDisabled(), topic.name(),
+        Consumed.with(topic.keySerde(), topic.valueSerde()).withName(store + "-source"),
+        () -> new LatestValueProcessor<>(store, kind, listener));
+  }
+
+  private static <V> StoreBuilder<KeyValueStore<String, V>> storeBuilder(String name, Serde<V> valueSerde) {
+    return org.apache.kafka.streams.state.Stores
+        .keyValueStoreBuilder(org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name),
+            Serdes.String(), valueSerde)
+        .withCachingDisabled();
+  }
+}

@@ -1,0 +1,74 @@
+package almacen.query.web;
+
+import almacen.query.read.ReadModel;
+import almacen.query.read.StockFilter;
+import almacen.query.read.Views.AlertView;
+import almacen.query.read.Views.StockView;
+import almacen.query.read.Views.SummaryPart;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * This instance's share of the partitioned read models, called by the other instances to answer
+ * lists (with the caller's token). Not part of the public contract.
+ */
+@RestController
+class InternalController {
+
+  record SummaryShare(SummaryPart part, Set<String> movedSkus) {
+  }
+
+  private final ReadModel model;
+
+  InternalController(ReadModel model) {
+    this.model = model;
+  }
+
+  @GetMapping("/api/internal/stock")
+  List<StockView> stock(@RequestParam(required = false) String branch) {
+    return model.localLevels(Params.optionalBranch(branch), StockFilter.ALL);
+  }
+
+  @GetMapping("/api/internal/alerts")
+  List<AlertView> alerts(@RequestParam(required = false) String branch) {
+    return model.localAlerts(Params.optionalBranch(branch));
+  }
+
+  @GetMapping("/api/internal/summary")
+  SummaryShare summary(@RequestParam(required = false) String branch) {
+    String b = Params.optionalBranch(branch);
+    return new SummaryShare(model.localSummary(b), model.localMovedSkus(b));
+  }
+
+  @GetMapping("/api/internal/export/stock.csv")
+  ResponseEntity<StreamingResponseBody> stockRows() {
+    return csv(out -> model.writeStockRows(out));
+  }
+
+  @GetMapping("/api/internal/export/movements.csv")
+  ResponseEntity<StreamingResponseBody> movementRows(@RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    Instant f = ExportController.bound(from, "from", false);
+    Instant t = ExportController.bound(to, "to", true);
+    return csv(out -> model.writeMovementRows(out, f, t));
+  }
+
+  private static ResponseEntity<StreamingResponseBody> csv(java.util.function.Consumer<Writer> rows) {
+    StreamingResponseBody body = stream -> {
+      Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+      rows.accept(out);
+      out.flush();
+    };
+    return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(body);
+  }
+}

@@ -1,0 +1,74 @@
+package almacen.query.web;
+
+import almacen.query.read.ReadModel;
+import almacen.query.read.StockFilter;
+import almacen.query.read.Views.Items;
+import almacen.query.read.Views.MovementView;
+import almacen.query.read.Views.Page;
+import almacen.query.read.Views.StockView;
+import almacen.schemas.Stores;
+import almacen.support.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
+
+/** Stock per branch and sku: list with search, one key, its ledger. Any valid token (viewer or above). */
+@RestController
+class StockController {
+
+  private final ReadModel model;
+  private final Routing routing;
+
+  StockController(ReadModel model, Routing routing) {
+    this.model = model;
+    this.routing = routing;
+  }
+
+  @GetMapping("/api/stock")
+  Page<StockView> list(@RequestParam(required = false) String branch, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String category, @RequestParam(required = false) String status,
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+      HttpServletRequest request) {
+    String b = Params.branch(branch);
+    StockFilter filter = new StockFilter(q, category, Params.stockStatus(status));
+    int p = Params.page(page);
+    int s = Params.size(size);
+    List<StockView> levels = new ArrayList<>(model.localLevels(b, StockFilter.ALL));
+    levels.addAll(routing.gather(Stores.QUERY_STOCK_LEVELS, "/api/internal/stock?branch=" + b,
+        request, new TypeReference<List<StockView>>() { }));
+    return model.stockPage(b, filter, levels, p, s);
+  }
+
+  @GetMapping("/api/stock/{sku}")
+  ResponseEntity<?> one(@PathVariable String sku, @RequestParam(required = false) String branch,
+      HttpServletRequest request) {
+    String s = Params.sku(sku);
+    String b = Params.branch(branch);
+    Optional<ResponseEntity<byte[]>> remote = routing.forward(Stores.QUERY_STOCK_LEVELS, Stores.branchSkuKey(b, s), request);
+    if (remote.isPresent()) {
+      return remote.get();
+    }
+    return ResponseEntity.ok(model.stock(b, s)
+        .orElseThrow(() -> ApiException.notFound("No product or stock for sku " + s + " in branch " + b)));
+  }
+
+  @GetMapping("/api/stock/{sku}/movements")
+  ResponseEntity<?> movements(@PathVariable String sku, @RequestParam(required = false) String branch,
+      @RequestParam(required = false) Integer limit, HttpServletRequest request) {
+    String s = Params.sku(sku);
+    String b = Params.branch(branch);
+    int l = Params.limit(limit);
+    Optional<ResponseEntity<byte[]>> remote = routing.forward(Stores.QUERY_MOVEMENTS, Stores.branchSkuKey(b, s), request);
+    if (remote.isPresent()) {
+      return remote.get();
+    }
+    return ResponseEntity.ok(new Items<MovementView>(model.movements(b, s, l)));
+  }
+}

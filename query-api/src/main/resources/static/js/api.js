@@ -1,0 +1,158 @@
+// HTTP client: bearer token from sessionStorage, 401 → back to the login page,
+// server errors {"error","message","field"} turned into Spanish messages.
+const TOKEN_KEY = 'almacen.token';
+const ROLES_KEY = 'almacen.roles';
+const INGEST_KEY = 'almacen.ingestBase';
+const BRANCH_KEY = 'almacen.branch';
+
+export class ApiError extends Error {
+  constructor(status, message, code, field, body) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.field = field;
+    this.body = body;
+  }
+}
+
+export const session = {
+  token: () => sessionStorage.getItem(TOKEN_KEY),
+  roles: () => JSON.parse(sessionStorage.getItem(ROLES_KEY) || '[]'),
+  save(login) {
+    sessionStorage.setItem(TOKEN_KEY, login.accessToken);
+    sessionStorage.setItem(ROLES_KEY, JSON.stringify(login.roles || []));
+  },
+  clear() {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(ROLES_KEY);
+  },
+};
+
+export const settings = {
+  defaultIngestBase: () => `${location.protocol}//${location.hostname}:8081`,
+  ingestBase: () => (localStorage.getItem(INGEST_KEY) || settings.defaultIngestBase()).replace(/\/+$/, ''),
+  setIngestBase(url) {
+    if (url && url.trim()) localStorage.setItem(INGEST_KEY, url.trim());
+    else localStorage.removeItem(INGEST_KEY);
+  },
+  branch: () => localStorage.getItem(BRANCH_KEY) || 'central',
+  setBranch(b) { localStorage.setItem(BRANCH_KEY, b); },
+};
+
+const listeners = { unauthorized: [] };
+export function onUnauthorized(fn) { listeners.unauthorized.push(fn); }
+export function unauthorized() {
+  session.clear();
+  listeners.unauthorized.forEach((fn) => fn());
+}
+
+const STATUS_TEXT = {
+  400: 'Hay datos inválidos en el pedido.',
+  403: 'Tu usuario no tiene permiso para hacer esto.',
+  404: 'No encontramos lo que buscás.',
+  409: 'Ya existe un registro con esos datos.',
+  413: 'El archivo es demasiado grande (máximo 15 MB y 40 megapíxeles).',
+  415: 'Formato no admitido: subí una foto JPG o PNG, o un PDF.',
+  422: 'No se pudo procesar: revisá los datos.',
+  429: 'Demasiados intentos seguidos. Esperá un minuto y probá de nuevo.',
+  504: 'El servidor tardó demasiado en responder. Probá de nuevo.',
+};
+
+export function errorFrom(status, body) {
+  const message = (body && body.message) || STATUS_TEXT[status] || `Error del servidor (${status}).`;
+  return new ApiError(status, message, body && body.error, body && body.field, body);
+}
+
+export function authHeaders(extra = {}) {
+  const t = session.token();
+  return t ? { ...extra, Authorization: `Bearer ${t}` } : extra;
+}
+
+/** fetch against query-api (same origin) or another base URL; JSON in and out. */
+export async function request(path, { method = 'GET', body, base = '', headers = {}, raw = false, auth = true } = {}) {
+  const h = { Accept: 'application/json', ...headers };
+  if (body !== undefined) h['Content-Type'] = 'application/json';
+  let res;
+  try {
+    res = await fetch(base + path, {
+      method,
+      headers: auth ? authHeaders(h) : h,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(0, base
+      ? `No se pudo conectar con ${base}. ¿Está funcionando el servicio de carga?`
+      : 'No se pudo conectar con el servidor. Revisá la conexión.');
+  }
+  if (res.status === 401 && auth) {
+    unauthorized();
+    throw new ApiError(401, 'Tu sesión venció. Ingresá de nuevo.');
+  }
+  if (raw && res.ok) return res;
+  const text = await res.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = null; }
+  }
+  if (!res.ok) throw errorFrom(res.status, data);
+  return data;
+}
+
+export const get = (path, opts) => request(path, opts);
+export const post = (path, body, opts = {}) => request(path, { ...opts, method: 'POST', body });
+export const ingestPost = (path, body) => request(path, { method: 'POST', body, base: settings.ingestBase() });
+
+/** Query string from an object, skipping empty values. */
+export function qs(params) {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') u.set(k, v);
+  }
+  const s = u.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Downloads a file with the token (a plain link could not send the header). */
+export async function download(path, filename) {
+  const res = await request(path, { raw: true, headers: { Accept: 'text/csv' } });
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** Multipart upload to ingest-ocr with upload progress (fetch cannot report it). */
+export function uploadInvoice(file, { branch, preview = true, onProgress } = {}) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const base = settings.ingestBase();
+    xhr.open('POST', `${base}/api/invoices${preview ? '?preview=true' : ''}`);
+    const t = session.token();
+    if (t) xhr.setRequestHeader('Authorization', `Bearer ${t}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
+    });
+    xhr.addEventListener('load', () => {
+      let data = null;
+      try { data = JSON.parse(xhr.responseText); } catch { data = null; }
+      if (xhr.status === 401) { unauthorized(); reject(new ApiError(401, 'Tu sesión venció. Ingresá de nuevo.')); return; }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data);
+      else if (xhr.status === 422 && !(data && data.message)) {
+        reject(new ApiError(422, 'No encontramos una factura legible en la imagen. Probá con otra foto o cargala a mano.'));
+      } else reject(errorFrom(xhr.status, data));
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0,
+      `No se pudo conectar con el servicio de carga (${base}). Revisá la dirección en Ajustes.`)));
+    xhr.addEventListener('timeout', () => reject(new ApiError(504, STATUS_TEXT[504])));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    if (branch) form.append('branch', branch);
+    xhr.send(form);
+  });
+}

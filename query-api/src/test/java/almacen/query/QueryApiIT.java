@@ -1,0 +1,179 @@
+package almacen.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import almacen.events.InvoiceStatus;
+import almacen.events.PriceReason;
+import almacen.events.StockStatus;
+import almacen.kafkalocal.KafkaBrokerExtension;
+import almacen.schemas.Topic;
+import almacen.schemas.Topics;
+import almacen.support.security.KeyRing;
+import almacen.support.security.Role;
+import almacen.support.security.TokenIssuer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole app on a real broker: events produced with the catalogue serdes, read back over HTTP. */
+@Tag("integration")
+@ExtendWith(KafkaBrokerExtension.class)
+@SpringBootTest(classes = QueryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QueryApiIT {
+
+  static final String PREFIX = "qit.";
+  static final Path HOME = tempHome();
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static String token;
+
+  @LocalServerPort
+  int port;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("almacen.bootstrap-servers", KafkaBrokerExtension::bootstrapServers);
+    registry.add("almacen.home", HOME::toString);
+    registry.add("almacen.topics.prefix", () -> PREFIX);
+    registry.add("almacen.topics.partitions", () -> "2");
+  }
+
+  @BeforeAll
+  static void issueToken() {
+    KeyRing ring = KeyRing.loadOrCreate(HOME.resolve("keys"));
+    token = new TokenIssuer(ring, Clock.systemUTC())
+        .issue("it", Set.of(Role.VIEWER), Set.of("ingest", "query"), Duration.ofMinutes(10));
+  }
+
+  @Test
+  void shouldServeProducedEventsOverHttpWhenTheyReachTheStores() throws Exception {
+    // given
+    Topics topics = Topics.withPrefix(PREFIX);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+        Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      send(producer, topics.products, "ALM000001",
+          Fixtures.product("ALM000001", "Azúcar común 1 kg", "Almacén", "7790000000011", "5", null));
+      send(producer, topics.products, "ALM000002", Fixtures.product("ALM000002", "Yerba mate 1 kg", "Infusiones", null, "5", null));
+      send(producer, topics.prices, "ALM000001", Fixtures.price("ALM000001", "1490", Fixtures.T0, PriceReason.COST));
+      send(producer, topics.stockLevels, "central|ALM000001",
+          Fixtures.level("central", "ALM000001", "3", "850", StockStatus.LOW));
+      for (long seq = 1; seq <= 3; seq++) {
+        send(producer, topics.stockMovements, "central|ALM000001", Fixtures.movement("central", "ALM000001", seq));
+      }
+      send(producer, topics.stockAlerts, "central|ALM000001",
+          Fixtures.alert("central", "ALM000001", StockStatus.LOW, StockStatus.OK));
+      send(producer, topics.invoices, "INV1", Fixtures.invoice("INV1", "central", InvoiceStatus.NEEDS_REVIEW));
+      producer.flush();
+    }
+
+    // when
+    JsonNode stock = awaitJson("/api/stock/ALM000001?branch=central",
+        n -> n.path("status").asString().equals("LOW") && n.path("listPrice").isNumber());
+
+    // then
+    assertThat(stock.path("name").asString()).isEqualTo("Azúcar común 1 kg");
+    assertThat(stock.path("status").asString()).isEqualTo("LOW");
+    assertThat(stock.path("onHand").decimalValue()).isEqualByComparingTo("3");
+    assertThat(stock.path("stockValue").decimalValue()).isEqualByComparingTo("2550.00");
+    assertThat(stock.path("listPrice").decimalValue()).isEqualByComparingTo("1490.00");
+    assertThat(stock.path("updatedAt").asString()).isEqualTo("2026-03-10T12:00:00-03:00");
+
+    JsonNode movements = awaitJson("/api/stock/ALM000001/movements?branch=central&limit=2",
+        n -> n.path("items").size() == 2 && n.path("items").get(0).path("sourceRef").asString().equals("S3#1"));
+    assertThat(movements.path("items").get(1).path("sourceRef").asString()).isEqualTo("S2#1");
+
+    JsonNode list = awaitJson("/api/stock?branch=central&q=azucar", n -> n.path("total").asLong() == 1);
+    assertThat(list.path("items").get(0).path("sku").asString()).isEqualTo("ALM000001");
+
+    JsonNode neverMoved = get("/api/stock/ALM000002?branch=central");
+    assertThat(neverMoved.path("status").asString()).isEqualTo("OUT");
+
+    JsonNode alerts = awaitJson("/api/alerts?branch=central", n -> n.path("items").size() == 1);
+    assertThat(alerts.path("items").get(0).path("kind").asString()).isEqualTo("LOW");
+
+    JsonNode summary = awaitJson("/api/summary?branch=central", n -> n.path("invoicesPendingReview").asLong() == 1);
+    assertThat(summary.path("products").asLong()).isEqualTo(2);
+    assertThat(summary.path("lowCount").asLong()).isEqualTo(1);
+    assertThat(summary.path("outCount").asLong()).isEqualTo(1);
+
+    assertThat(status("/api/stock/NOPE0001?branch=central", token)).isEqualTo(404);
+    assertThat(status("/api/stock?size=501", token)).isEqualTo(400);
+    assertThat(status("/api/prices/ALM000002", token)).isEqualTo(404);
+    assertThat(status("/api/stock/ALM000001", null)).isEqualTo(401);
+
+    HttpResponse<String> csv = http.send(request("/api/export/stock.csv", token), HttpResponse.BodyHandlers.ofString());
+    assertThat(csv.body()).startsWith("branch,sku,name,").contains("central,ALM000001,Azúcar común 1 kg,Almacén,UNIT,3.000");
+  }
+
+  private static <V> void send(KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, String key, V value)
+      throws Exception {
+    producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
+        topic.valueSerde().serializer().serialize(topic.name(), value))).get();
+  }
+
+  private JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> ready) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> r = http.send(request(path, token), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200) {
+        last = JSON.readTree(r.body());
+        if (ready.test(last)) {
+          return last;
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("Not ready in time: " + path + " last=" + last);
+  }
+
+  private JsonNode get(String path) throws Exception {
+    HttpResponse<String> r = http.send(request(path, token), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  private int status(String path, String bearer) throws IOException, InterruptedException {
+    return http.send(request(path, bearer), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private HttpRequest request(String path, String bearer) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    return b.build();
+  }
+
+  private static Path tempHome() {
+    try {
+      return Files.createTempDirectory("query-it-");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

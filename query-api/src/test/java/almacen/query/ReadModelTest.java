@@ -1,0 +1,188 @@
+package almacen.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import almacen.events.InvoiceStatus;
+import almacen.events.PriceReason;
+import almacen.events.StockStatus;
+import almacen.query.read.ReadModel;
+import almacen.query.read.StockFilter;
+import almacen.query.read.StoreReader;
+import almacen.query.read.Views.MovementView;
+import almacen.query.read.Views.Page;
+import almacen.query.read.Views.StockView;
+import almacen.query.read.Views.Summary;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ReadModelTest {
+
+  QueryDriver d;
+  ReadModel model;
+
+  @BeforeEach
+  void setUp() {
+    d = new QueryDriver();
+    StoreReader reader = new StoreReader() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public <V, T> T read(String store, java.util.function.Function<ReadOnlyKeyValueStore<String, V>, T> query) {
+        return query.apply((ReadOnlyKeyValueStore<String, V>) (Object) d.driver.getKeyValueStore(store));
+      }
+    };
+    Clock clock = Clock.fixed(Instant.parse("2026-03-10T18:00:00Z"), ZoneOffset.UTC);
+    model = new ReadModel(reader, clock, QueryConfig.BUENOS_AIRES);
+    d.pipe(d.topics.products, "ALM000001",
+        Fixtures.product("ALM000001", "Azúcar común 1 kg", "Almacén", "7790000000011", "5", "40"));
+    d.pipe(d.topics.products, "ALM000002", Fixtures.product("ALM000002", "Yerba mate 1 kg", "Infusiones", null, "5", null));
+    d.pipe(d.topics.products, "ALM000003", Fixtures.product("ALM000003", "Fideos 500 g", "Almacén", null, "5", "30"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    d.close();
+  }
+
+  @Test
+  void shouldJoinLevelProductAndPriceWhenAllExist() {
+    // given
+    d.pipe(d.topics.stockLevels, "central|ALM000001", Fixtures.level("central", "ALM000001", "12", "850.5", StockStatus.OK));
+    d.pipe(d.topics.prices, "ALM000001", Fixtures.price("ALM000001", "1490", Fixtures.T0, PriceReason.COST));
+
+    // when
+    StockView v = model.stock("central", "ALM000001").orElseThrow();
+
+    // then
+    assertThat(v).isEqualTo(new StockView("ALM000001", "Azúcar común 1 kg", "Almacén", "central", "UNIT",
+        Fixtures.qty("12"), Fixtures.qty("5"), Fixtures.qty("40"), "OK", new java.math.BigDecimal("850.5000"),
+        Fixtures.money("10206"), Fixtures.qty("1.5"), new java.math.BigDecimal("6.7"), Fixtures.qty("10"),
+        Fixtures.money("1490"), "2026-03-10T12:00:00-03:00"));
+  }
+
+  @Test
+  void shouldAnswerZeroOnHandAndOutWhenACataloguedProductNeverMoved() {
+    // when
+    StockView v = model.stock("sur", "ALM000003").orElseThrow();
+
+    // then
+    assertThat(v.onHand()).isEqualByComparingTo("0");
+    assertThat(v.status()).isEqualTo("OUT");
+    assertThat(v.reorderQty()).isEqualByComparingTo("30");
+    assertThat(v.listPrice()).isNull();
+  }
+
+  @Test
+  void shouldFindNothingWhenSkuIsNeitherCataloguedNorMoved() {
+    // when
+    Optional<StockView> v = model.stock("central", "NOPE0001");
+
+    // then
+    assertThat(v).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerAMovedButUncataloguedSkuWithItsSkuAsName() {
+    // given
+    d.pipe(d.topics.stockLevels, "central|ZZZ9", Fixtures.level("central", "ZZZ9", "-2", "10", StockStatus.NEGATIVE));
+
+    // when
+    StockView v = model.stock("central", "ZZZ9").orElseThrow();
+
+    // then
+    assertThat(v.name()).isEqualTo("ZZZ9");
+    assertThat(v.status()).isEqualTo("NEGATIVE");
+    assertThat(v.stockValue()).isEqualByComparingTo("0.00");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "azucar, ALM000001",
+      "AZÚCAR, ALM000001",
+      "7790000000011, ALM000001",
+      "mate, ALM000002",
+      "alm000003, ALM000003"})
+  void shouldFindTheProductWhenSearchingBySkuEanOrNameWithoutAccents(String q, String expectedSku) {
+    // when
+    Page<StockView> page = model.stockPage("central", new StockFilter(q, null, null),
+        model.localLevels("central", StockFilter.ALL), 0, 50);
+
+    // then
+    assertThat(page.items()).extracting(StockView::sku).containsExactly(expectedSku);
+    assertThat(page.total()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldFilterByCategoryAndStatusWhenBothGiven() {
+    // given
+    d.pipe(d.topics.stockLevels, "central|ALM000001", Fixtures.level("central", "ALM000001", "3", "1", StockStatus.LOW));
+
+    // when
+    StockFilter filter = new StockFilter(null, "almacen", StockStatus.OUT);
+    Page<StockView> page = model.stockPage("central", filter, model.localLevels("central", StockFilter.ALL), 0, 50);
+
+    // then
+    assertThat(page.items()).extracting(StockView::sku).containsExactly("ALM000003");
+  }
+
+  @Test
+  void shouldPageSortedBySkuWhenMoreItemsThanThePageSize() {
+    // given
+    d.pipe(d.topics.stockLevels, "central|ALM000002", Fixtures.level("central", "ALM000002", "8", "1", StockStatus.OK));
+
+    // when
+    List<StockView> levels = model.localLevels("central", StockFilter.ALL);
+    Page<StockView> first = model.stockPage("central", StockFilter.ALL, levels, 0, 2);
+    Page<StockView> second = model.stockPage("central", StockFilter.ALL, levels, 1, 2);
+    Page<StockView> beyond = model.stockPage("central", StockFilter.ALL, levels, 5, 2);
+
+    // then
+    assertThat(first.items()).extracting(StockView::sku).containsExactly("ALM000001", "ALM000002");
+    assertThat(second.items()).extracting(StockView::sku).containsExactly("ALM000003");
+    assertThat(beyond.items()).isEmpty();
+    assertThat(first.total()).isEqualTo(3);
+    assertThat(first.items().get(1).onHand()).isEqualByComparingTo("8");
+  }
+
+  @Test
+  void shouldListMovementsNewestFirstUpToTheLimit() {
+    // given
+    for (long seq = 1; seq <= 4; seq++) {
+      d.pipe(d.topics.stockMovements, "central|ALM000001", Fixtures.movement("central", "ALM000001", seq));
+    }
+
+    // when
+    List<MovementView> movements = model.movements("central", "ALM000001", 2);
+
+    // then
+    assertThat(movements).extracting(MovementView::sourceRef).containsExactly("S4#1", "S3#1");
+    assertThat(movements.get(0).occurredAt()).isEqualTo("2026-03-10T12:00:04-03:00");
+  }
+
+  @Test
+  void shouldSummariseCountsValueTodaysSalesAndPendingInvoicesOfTheBranch() {
+    // given
+    d.pipe(d.topics.stockLevels, "central|ALM000001", Fixtures.level("central", "ALM000001", "3", "100", StockStatus.LOW));
+    d.pipe(d.topics.stockLevels, "central|ALM000002", Fixtures.level("central", "ALM000002", "-1", "100", StockStatus.NEGATIVE));
+    d.pipe(d.topics.stockLevels, "sur|ALM000003", Fixtures.level("sur", "ALM000003", "9", "100", StockStatus.OK));
+    d.pipe(d.topics.sales, "S1", Fixtures.sale("S1", "central", Instant.parse("2026-03-10T13:00:00Z"), "2", "500"));
+    d.pipe(d.topics.sales, "S2", Fixtures.sale("S2", "central", Instant.parse("2026-03-09T13:00:00Z"), "1", "999"));
+    d.pipe(d.topics.sales, "S3", Fixtures.sale("S3", "sur", Instant.parse("2026-03-10T13:00:00Z"), "1", "777"));
+    d.pipe(d.topics.invoices, "I1", Fixtures.invoice("I1", "central", InvoiceStatus.NEEDS_REVIEW));
+    d.pipe(d.topics.invoices, "I2", Fixtures.invoice("I2", "central", InvoiceStatus.CONFIRMED));
+
+    // when
+    Summary s = model.summary("central", model.localSummary("central"), model.localMovedSkus("central"));
+
+    // then ALM000003 never moved in central counts as OUT
+    assertThat(s).isEqualTo(new Summary(3, 1, 1, 1, Fixtures.money("300"), Fixtures.money("1000"), 1));
+  }
+}

@@ -1,0 +1,326 @@
+package almacen.query.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * UI-ONLY browser tests of the dashboard (NOT end-to-end): a real headless Chromium drives the real static files
+ * under src/main/resources/static, but the API answers come from {@link UiStubServer}'s canned JSON, and the
+ * ingest-ocr service is a stand-in on a second origin. The page runs under the production CSP (plus the ingest
+ * origin in connect-src); any CSP violation or page error fails the test.
+ */
+@Tag("slow")
+class DashboardUiTest {
+
+  private static final Path SHOTS = Paths.get("target", "screenshots");
+  private static final String NBSP = "\u00a0";
+
+  private static Playwright playwright;
+  private static Browser browser;
+  private static UiStubServer server;
+
+  private BrowserContext context;
+  private Page page;
+  private final List<String> problems = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void startBrowser() throws Exception {
+    Files.createDirectories(SHOTS);
+    server = new UiStubServer();
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(Paths.get("/usr/bin/chromium"))
+        .setHeadless(true)
+        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync")));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage() {
+    server.resetOverrides();
+    context = browser.newContext(new Browser.NewContextOptions()
+        .setViewportSize(1280, 860)
+        .setLocale("es-AR")
+        .setTimezoneId("America/Argentina/Buenos_Aires")
+        .setAcceptDownloads(true));
+    context.setDefaultTimeout(10_000);
+    // the ingest base URL is configurable; point it at the stand-in (a different origin, like :8081 in production)
+    context.addInitScript("localStorage.setItem('almacen.ingestBase', '" + server.ingestUrl() + "')");
+    page = context.newPage();
+    page.onConsoleMessage(m -> {
+      if (m.text().contains("Content Security Policy") || m.type().equals("error")) {
+        problems.add(m.type() + ": " + m.text());
+      }
+    });
+    page.onPageError(e -> problems.add("pageerror: " + e));
+  }
+
+  @AfterEach
+  void closePage(TestInfo info) {
+    page.screenshot(new Page.ScreenshotOptions()
+        .setPath(SHOTS.resolve(info.getTestMethod().orElseThrow().getName() + ".png")).setFullPage(true));
+    context.close();
+    Assertions.assertThat(problems).as("console errors / CSP violations").isEmpty();
+  }
+
+  @Test
+  void shouldShowStockWithArgentineMoneyWhenLoggedInThroughTheForm() {
+    // given a visitor without a session opening the stock page
+    page.navigate(server.baseUrl() + "/#/stock");
+    assertThat(page.getByTestId("login-form")).isVisible();
+
+    // when they log in with the form
+    logIn();
+
+    // then they land back on the stock table, with es-AR money and Spanish statuses
+    Locator yerba = page.getByTestId("stock-row-ALM000001");
+    assertThat(yerba.getByTestId("cell-stockValue")).hasText("$" + NBSP + "68.400,00");
+    assertThat(yerba.getByTestId("cell-listPrice")).hasText("$" + NBSP + "4.900,00");
+    assertThat(page.getByTestId("stock-row-ALM000003").getByTestId("cell-onHand")).hasText("1,25 kg");
+    assertThat(page.getByTestId("stock-row-ALM000005").getByTestId("cell-status")).hasText("NEGATIVO");
+    assertThat(page.getByTestId("stock-count")).hasText("5 productos");
+    Assertions.assertThat(server.requests("GET", "/api/stock"))
+        .isNotEmpty()
+        .allSatisfy(r -> Assertions.assertThat(r.authorization()).isEqualTo("Bearer " + UiStubServer.TOKEN));
+  }
+
+  @Test
+  void shouldListOnlyLowStockWhenTheBajoChipIsPressed() {
+    // given a logged-in owner on the stock page
+    loggedInAt("#/stock");
+    assertThat(page.getByTestId("stock-rows").locator("tr")).hasCount(5);
+
+    // when they press the BAJO chip
+    page.getByTestId("chip-LOW").click();
+
+    // then only the two LOW products remain, the chip is pressed, and the API was asked for status=LOW
+    assertThat(page.getByTestId("stock-rows").locator("tr")).hasCount(2);
+    assertThat(page.getByTestId("chip-LOW")).hasAttribute("aria-pressed", "true");
+    assertThat(page.getByTestId("stock-rows").getByTestId("cell-status")).hasText(new String[] {"BAJO", "BAJO"});
+    Assertions.assertThat(server.requests("GET", "/api/stock"))
+        .anySatisfy(r -> Assertions.assertThat(r.query()).contains("status=LOW").contains("branch=central"));
+    assertThat(page).hasURL(Pattern.compile("#/stock\\?status=LOW$"));
+  }
+
+  @Test
+  void shouldShowPriceHistoryChartAndBreakdownWhenAProductIsOpened() {
+    // given a logged-in owner on the stock page
+    loggedInAt("#/stock");
+
+    // when they open the yerba's page from the table
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Yerba mate 1 kg")).click();
+
+    // then the header, the chart, the price breakdown and the Spanish ledger are shown
+    assertThat(page.getByTestId("product-name")).hasText("Yerba mate 1 kg");
+    assertThat(page.getByTestId("price-chart").locator(".uplot canvas")).hasCount(1);
+    Assertions.assertThat(page.getByTestId("price-chart").locator(".u-wrap").evaluate("e => getComputedStyle(e).position"))
+        .as("uPlot stylesheet applied").isEqualTo("relative");
+    assertThat(page.getByTestId("bd-cost")).containsText("$" + NBSP + "2.850,00");
+    assertThat(page.getByTestId("bd-cost")).containsText("15/10/2025");
+    assertThat(page.getByTestId("bd-inflation")).containsText("× 1,0523");
+    assertThat(page.getByTestId("bd-inflation")).containsText("+5,23 %");
+    assertThat(page.getByTestId("bd-inflation")).containsText("30/11/2025");
+    assertThat(page.getByTestId("bd-markup")).containsText("35 %");
+    assertThat(page.getByTestId("bd-iva")).containsText("21 %");
+    assertThat(page.getByTestId("bd-rounding")).containsText("$" + NBSP + "10,00");
+    assertThat(page.getByTestId("bd-list")).containsText("$" + NBSP + "4.900,00");
+    assertThat(page.getByTestId("bd-reason")).containsText("Compra con costo nuevo");
+    assertThat(page.getByTestId("movement-m3")).containsText("VENTA");
+    assertThat(page.getByTestId("movement-m3")).containsText("15/10/2025 14:05");
+    assertThat(page.getByTestId("movement-m0")).containsText("TRANSFERENCIA ENTRADA");
+    assertThat(page.getByTestId("movement-m2").getByTestId("source-link"))
+        .hasAttribute("href", "#/facturas/30712345671-A-00003-00012345");
+  }
+
+  @Test
+  void shouldUpdateTheRowWithoutReloadingWhenAStockEventArrives() {
+    // given a logged-in owner on the stock page with the live stream connected
+    loggedInAt("#/stock");
+    assertThat(page.getByTestId("live-status")).hasText("En vivo");
+    page.evaluate("window.__sameDocument = true");
+
+    // when the yerba sells down to 7 and the server pushes the (partial) stock event EventBroadcaster sends
+    server.overrideView("ALM000001", Canned.STOCK.get(0).json()
+        .replace("\"onHand\":24", "\"onHand\":7").replace("\"stockValue\":68400.00", "\"stockValue\":19950.00"));
+    server.pushEvent("stock", """
+        {"key":"central|ALM000001","branch":"central","sku":"ALM000001","onHand":7.000,"status":"OK",\
+        "updatedAt":"2025-10-15T15:10:00-03:00"}""");
+
+    // then the row changes in place (stock at once, value after re-reading the StockView), with no reload
+    Locator yerba = page.getByTestId("stock-row-ALM000001");
+    assertThat(yerba.getByTestId("cell-onHand")).hasText("7");
+    assertThat(yerba.getByTestId("cell-stockValue")).hasText("$" + NBSP + "19.950,00");
+    Assertions.assertThat(page.evaluate("window.__sameDocument === true")).isEqualTo(true);
+    Assertions.assertThat(server.requests("GET", "/api/events"))
+        .allSatisfy(r -> Assertions.assertThat(r.authorization()).isEqualTo("Bearer " + UiStubServer.TOKEN));
+  }
+
+  @Test
+  void shouldGoBackToLoginWhenTheApiAnswers401() {
+    // given a session whose token the server no longer accepts
+    page.navigate(server.baseUrl() + "/");
+    page.evaluate("sessionStorage.setItem('almacen.token', 'expired-token')");
+
+    // when the owner opens the alerts page
+    page.navigate(server.baseUrl() + "/#/alertas");
+
+    // then they are sent to the login form with an explanation
+    assertThat(page.getByTestId("login-form")).isVisible();
+    assertThat(page.getByTestId("login-error")).hasText("Tu sesión venció. Ingresá de nuevo.");
+    Assertions.assertThat(page.evaluate("sessionStorage.getItem('almacen.token')")).isNull();
+    // the browser logs each refused request; those 401s are this test's premise, not a problem
+    Assertions.assertThat(problems).allMatch(p -> p.contains("status of 401"));
+    problems.clear();
+  }
+
+  @Test
+  void shouldShowKpiCardsFromTheSummary() {
+    // given / when a logged-in owner on the home page
+    loggedInAt("#/");
+
+    // then every card shows the summary value in es-AR format
+    assertThat(page.getByTestId("kpi-products-value")).hasText("5");
+    assertThat(page.getByTestId("kpi-lowCount-value")).hasText("2");
+    assertThat(page.getByTestId("kpi-stockValue-value")).hasText("$" + NBSP + "82.650,00");
+    assertThat(page.getByTestId("kpi-salesToday-value")).hasText("$" + NBSP + "153.420,50");
+    assertThat(page.getByTestId("kpi-invoicesPendingReview-value")).hasText("1");
+    assertThat(page.getByTestId("kpi-lowCount")).hasAttribute("href", "#/stock?status=LOW");
+  }
+
+  @Test
+  void shouldShowAlertsInSpanishMostSevereFirst() {
+    // given / when a logged-in owner on the alerts page
+    loggedInAt("#/alertas");
+
+    // then NEGATIVO comes first, then SIN STOCK, then BAJO, with Buenos Aires times
+    assertThat(page.getByTestId("alerts-table").getByTestId("alert-kind"))
+        .hasText(new String[] {"NEGATIVO", "SIN STOCK", "BAJO"});
+    assertThat(page.getByTestId("alert-ALM000002")).containsText("14/10/2025 10:00");
+  }
+
+  @Test
+  void shouldSendTheCorrectedInvoiceWhenAPhotoIsUploadedAndConfirmed() {
+    // given a logged-in owner on the invoices page
+    loggedInAt("#/facturas");
+    assertThat(page.getByTestId("review-table")).containsText("Distribuidora del Sur SA");
+
+    // when they upload a photo, see the parsed invoice beside it, fix a line and confirm
+    page.getByTestId("invoice-file").setInputFiles(new FilePayload("factura.png", "image/png", tinyPng()));
+    assertThat(page.getByTestId("inv-image")).isVisible();
+    assertThat(page.getByTestId("inv-supplier")).hasValue("Distribuidora del Sur SA");
+    assertThat(page.getByTestId("inv-issues")).containsText("Línea 2: producto sin SKU");
+    assertThat(page.getByTestId("upload-progress")).hasAttribute("value", "100");
+    page.getByTestId("line-sku-1").fill("ALM000002");
+    page.getByTestId("line-qty-1").fill("11");
+    assertThat(page.getByTestId("line-lineTotal-1")).hasValue("12100.00");
+    page.getByTestId("inv-use-calculated").click();
+    assertThat(page.getByTestId("inv-total")).hasValue("54752.50");
+    page.getByTestId("inv-confirm").click();
+
+    // then the typed invoice went to ingest (other origin, with the token) and the owner sees it confirmed
+    assertThat(page.getByTestId("inv-saved")).containsText("Factura confirmada");
+    Assertions.assertThat(server.requests("POST", "/api/invoices"))
+        .hasSize(2)
+        .allSatisfy(r -> Assertions.assertThat(r.authorization()).isEqualTo("Bearer " + UiStubServer.TOKEN));
+    UiStubServer.Seen typed = server.requests("POST", "/api/invoices").get(1);
+    Assertions.assertThat(typed.contentType()).startsWith("application/json");
+    Assertions.assertThat(typed.body())
+        .contains("\"sku\":\"ALM000002\"", "\"qty\":11", "\"lineTotal\":12100", "\"total\":54752.5", "\"issueDate\":\"2025-10-15\"");
+  }
+
+  @Test
+  void shouldPostANewMonthWhenTheInflationFormIsSent() {
+    // given a logged-in owner on the inflation page
+    loggedInAt("#/inflacion");
+    assertThat(page.getByTestId("inflation-chart").locator(".uplot canvas")).hasCount(1);
+    assertThat(page.getByTestId("inflation-2025-10")).containsText("2,3 %");
+
+    // when they add November
+    page.getByLabel("Mes", new Page.GetByLabelOptions().setExact(true)).fill("2025-11");
+    page.getByLabel("Inflación del mes (%)", new Page.GetByLabelOptions().setExact(true)).fill("2.4");
+    page.getByTestId("inflation-save").click();
+
+    // then ingest received the month as JSON
+    assertThat(page.getByTestId("inflation-saved")).containsText("11/2025");
+    Assertions.assertThat(server.requests("POST", "/api/inflation")).singleElement()
+        .satisfies(r -> Assertions.assertThat(r.body()).isEqualTo("{\"month\":\"2025-11\",\"ratePct\":2.4,\"source\":\"INDEC\"}"));
+  }
+
+  @Test
+  void shouldFitAPhoneScreenWithACollapsibleMenu() {
+    // given a phone-sized screen
+    page.setViewportSize(390, 844);
+    loggedInAt("#/stock");
+    assertThat(page.getByTestId("nav-stock")).isHidden();
+
+    // when the menu button is pressed
+    page.getByTestId("nav-toggle").click();
+
+    // then the menu opens, and nothing is wider than the screen
+    assertThat(page.getByTestId("nav-toggle")).hasAttribute("aria-expanded", "true");
+    assertThat(page.getByTestId("nav-stock")).isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("phone-menu-open.png")));
+    page.getByTestId("nav-alertas").click();
+    assertThat(page.getByTestId("nav-stock")).isHidden();
+    assertThat(page.getByTestId("alerts-table")).isVisible();
+    Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------------------
+
+  private void loggedInAt(String hash) {
+    page.navigate(server.baseUrl() + "/" + hash);
+    logIn();
+    assertThat(page.getByTestId("topbar")).isVisible();
+  }
+
+  private void logIn() {
+    page.getByLabel("Usuario", new Page.GetByLabelOptions().setExact(true)).fill(UiStubServer.USER);
+    page.getByLabel("Contraseña", new Page.GetByLabelOptions().setExact(true)).fill(UiStubServer.PASSWORD);
+    page.getByTestId("login-submit").click();
+    assertThat(page.getByTestId("login-form")).hasCount(0);
+  }
+
+  private static byte[] tinyPng() {
+    return Base64.getDecoder().decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+  }
+}
