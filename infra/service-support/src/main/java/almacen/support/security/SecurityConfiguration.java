@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -37,14 +40,40 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
+  static final int CORS_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
   static final int HEADERS_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
   static final int RATE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
   static final int BEARER_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
   @Bean
-  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
-    FilterRegistrationBean<SecurityHeadersFilter> bean = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(SecurityProperties properties) {
+    FilterRegistrationBean<SecurityHeadersFilter> bean = new FilterRegistrationBean<>(
+        new SecurityHeadersFilter(properties.connectPorts()));
     bean.setOrder(HEADERS_ORDER);
+    return bean;
+  }
+
+  /**
+   * Cross-origin calls to /api/** (the dashboard on :8080 posting invoices to ingest-ocr on :8081).
+   * Preflight requests are answered here, before the token filter, since browsers send them without one.
+   */
+  @Bean
+  @ConditionalOnExpression(
+      "'${almacen.security.cors-allowed-origins:}' != ''")
+  FilterRegistrationBean<CorsFilter> corsFilter(SecurityProperties properties) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOriginPatterns(properties.corsAllowedOrigins());
+    cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Correlation-Id"));
+    cors.setExposedHeaders(List.of("X-Correlation-Id", "Retry-After", "Location"));
+    cors.setAllowCredentials(false);
+    cors.setMaxAge(600L);
+    UrlBasedCorsConfigurationSource source =
+        new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/api/**", cors);
+    FilterRegistrationBean<CorsFilter> bean = new FilterRegistrationBean<>(
+        new CorsFilter(source));
+    bean.setOrder(CORS_ORDER);
     return bean;
   }
 

@@ -1,0 +1,106 @@
+package almacen.ingest;
+
+import almacen.ingest.catalog.CatalogLookup;
+import almacen.ingest.catalog.ProductCatalog;
+import almacen.ingest.invoice.InvoiceLedger;
+import almacen.ingest.invoice.InvoiceService;
+import almacen.ingest.invoice.InvoiceValidator;
+import almacen.ingest.kafka.TopicSnapshot;
+import almacen.ingest.publish.EventPublisher;
+import almacen.ingest.publish.IngestMetrics;
+import almacen.ingest.publish.KafkaEventPublisher;
+import almacen.ingest.publish.MeteredEventPublisher;
+import almacen.schemas.Topics;
+import almacen.support.AlmacenSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** The write side's collaborators: indexes rebuilt from the topics, the producer, the invoice rules. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestSettings.class)
+public class IngestConfiguration {
+
+  @Bean
+  ProductCatalog productCatalog(AlmacenSettings settings, Topics topics, IngestSettings ingest) {
+    ProductCatalog catalog = new ProductCatalog();
+    TopicSnapshot.readAll(settings.bootstrapServers(), topics.products, ingest.snapshotTimeout(), catalog::apply);
+    return catalog;
+  }
+
+  @Bean
+  InvoiceLedger invoiceLedger(AlmacenSettings settings, Topics topics, IngestSettings ingest) {
+    InvoiceLedger ledger = new InvoiceLedger();
+    TopicSnapshot.readAll(settings.bootstrapServers(), topics.invoices, ingest.snapshotTimeout(),
+        (key, invoice) -> ledger.apply(invoice));
+    return ledger;
+  }
+
+  @Bean
+  IngestMetrics ingestMetrics(MeterRegistry registry) {
+    return new IngestMetrics(registry);
+  }
+
+  @Bean(destroyMethod = "close")
+  KafkaEventPublisher kafkaEventPublisher(AlmacenSettings settings, IngestSettings ingest, Clock clock) {
+    Map<String, Object> config = producerConfig(settings.bootstrapServers(), ingest);
+    KafkaEventPublisher publisher = new KafkaEventPublisher(
+        () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+        ingest.publishTimeout(), clock);
+    publisher.warmUp();
+    return publisher;
+  }
+
+  /** The publisher everything uses: the Kafka one, counted. */
+  @Bean
+  @Primary
+  EventPublisher eventPublisher(KafkaEventPublisher kafka, IngestMetrics metrics) {
+    return new MeteredEventPublisher(kafka, metrics);
+  }
+
+  @Bean
+  InvoiceValidator invoiceValidator(ProductCatalog catalog, InvoiceLedger ledger, Clock clock) {
+    return new InvoiceValidator(new CatalogLookup(catalog, ledger), clock);
+  }
+
+  @Bean
+  InvoiceService invoiceService(InvoiceValidator validator, InvoiceLedger ledger, EventPublisher publisher,
+      Topics topics, Clock clock, IngestMetrics metrics) {
+    return new InvoiceService(validator, ledger, publisher, topics, clock, metrics);
+  }
+
+  /**
+   * acks=all + idempotence + transactions; timeouts small enough that a dead broker answers 503
+   * within the publish timeout instead of hanging the request.
+   */
+  static Map<String, Object> producerConfig(String bootstrapServers, IngestSettings ingest) {
+    long publishMs = ingest.publishTimeout().toMillis();
+    long blockMs = Math.max(1000, Math.min(5000, publishMs / 2));
+    int requestMs = (int) Math.max(1000, Math.min(5000, publishMs / 2));
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, ingest.transactionalId().isBlank()
+        ? "ingest-ocr-" + UUID.randomUUID() : ingest.transactionalId());
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, blockMs);
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestMs);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(publishMs, requestMs + 1000L));
+    config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Duration.ofSeconds(60).toMillis());
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-ocr");
+    return config;
+  }
+}

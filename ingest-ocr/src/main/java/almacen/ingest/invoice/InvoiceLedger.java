@@ -1,0 +1,67 @@
+package almacen.ingest.invoice;
+
+import almacen.events.Invoice;
+import almacen.events.InvoiceLine;
+import almacen.events.InvoiceStatus;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every invoice ingest has seen, rebuilt at start from the invoices topic and updated on each
+ * publish: by id, by image sha256, and the supplier codes learned from CONFIRMED invoices
+ * (supplier CUIT + supplierCode → sku). A CONFIRMED invoice is never replaced by a later
+ * NEEDS_REVIEW record of the same id.
+ */
+public final class InvoiceLedger {
+
+  private final Map<String, Invoice> byId = new HashMap<>();
+  private final Map<String, String> idBySha256 = new HashMap<>();
+  private final Map<String, String> skuBySupplierCode = new HashMap<>();
+
+  public synchronized void apply(Invoice invoice) {
+    if (invoice == null) {
+      return;
+    }
+    Invoice known = byId.get(invoice.getInvoiceId());
+    if (known != null && known.getStatus() == InvoiceStatus.CONFIRMED && invoice.getStatus() != InvoiceStatus.CONFIRMED) {
+      return;
+    }
+    byId.put(invoice.getInvoiceId(), invoice);
+    if (invoice.getSource() != null && invoice.getSource().getSha256() != null) {
+      idBySha256.putIfAbsent(invoice.getSource().getSha256(), invoice.getInvoiceId());
+    }
+    if (invoice.getStatus() == InvoiceStatus.CONFIRMED) {
+      String cuit = digits(invoice.getSupplier().getCuit());
+      for (InvoiceLine line : invoice.getLines()) {
+        if (line.getSku() != null && line.getSupplierCode() != null && !line.getSupplierCode().isBlank()) {
+          skuBySupplierCode.put(key(cuit, line.getSupplierCode()), line.getSku());
+        }
+      }
+    }
+  }
+
+  public synchronized Optional<Invoice> byId(String invoiceId) {
+    return Optional.ofNullable(byId.get(invoiceId));
+  }
+
+  public synchronized Optional<Invoice> bySha256(String sha256) {
+    return Optional.ofNullable(idBySha256.get(sha256)).map(byId::get);
+  }
+
+  public synchronized Optional<String> skuForSupplierCode(String cuitDigits, String supplierCode) {
+    return Optional.ofNullable(skuBySupplierCode.get(key(digits(cuitDigits), supplierCode)));
+  }
+
+  public synchronized int size() {
+    return byId.size();
+  }
+
+  private static String key(String cuitDigits, String supplierCode) {
+    return cuitDigits + "|" + supplierCode.strip();
+  }
+
+  private static String digits(String cuit) {
+    return cuit.replace("-", "");
+  }
+}

@@ -1,0 +1,127 @@
+package almacen.ingest.invoice;
+
+import almacen.events.Invoice;
+import almacen.events.InvoiceStatus;
+import almacen.ingest.publish.EventPublisher;
+import almacen.ingest.publish.IngestMetrics;
+import almacen.ingest.publish.IngestMetrics.Outcome;
+import almacen.ingest.publish.OutgoingEvent;
+import almacen.schemas.Topics;
+import almacen.support.SupportConfiguration;
+import almacen.support.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Receives invoices: typed (CONFIRMED or 422), read from a photo/PDF (CONFIRMED or NEEDS_REVIEW),
+ * and corrections of NEEDS_REVIEW invoices. An invoice id or image already seen answers the
+ * existing invoice with {@code duplicate: true} and publishes nothing. Calls are serialised so two
+ * concurrent copies of one invoice cannot both be published.
+ */
+public final class InvoiceService {
+
+  private final InvoiceValidator validator;
+  private final InvoiceLedger ledger;
+  private final EventPublisher publisher;
+  private final Topics topics;
+  private final Clock clock;
+  private final IngestMetrics metrics;
+
+  public InvoiceService(InvoiceValidator validator, InvoiceLedger ledger, EventPublisher publisher, Topics topics,
+      Clock clock, IngestMetrics metrics) {
+    this.validator = validator;
+    this.ledger = ledger;
+    this.publisher = publisher;
+    this.topics = topics;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  /** The answer: the invoice, and whether it was published now (202) or already known (200, duplicate). */
+  public record Result(Invoice invoice, boolean duplicate) {
+  }
+
+  /** Pure validation, for the OCR path and previews. */
+  public ValidationResult validate(InvoiceDraft draft) {
+    return validator.validate(draft);
+  }
+
+  /** A typed invoice: CONFIRMED and published, or {@link InvoiceRejectedException} (422). */
+  public synchronized Result submitTyped(InvoiceDraft draft) {
+    ValidationResult result = validator.validate(draft);
+    Optional<Invoice> seen = result.invoiceId() == null ? Optional.empty() : ledger.byId(result.invoiceId());
+    if (seen.isPresent()) {
+      return duplicateOf(seen.get());
+    }
+    return publishConfirmedOrReject(result);
+  }
+
+  /**
+   * A correction of an invoice (usually NEEDS_REVIEW): the fields it leaves out are taken from the
+   * known invoice. Without a known invoice the body must be complete.
+   */
+  public synchronized Result confirm(String invoiceId, InvoiceDraft corrected) {
+    Optional<Invoice> known = ledger.byId(invoiceId);
+    if (known.isPresent() && known.get().getStatus() == InvoiceStatus.CONFIRMED) {
+      return duplicateOf(known.get());
+    }
+    InvoiceDraft draft = known.map(k -> InvoiceDrafts.merge(corrected, InvoiceDrafts.fromEvent(k))).orElse(corrected);
+    ValidationResult result = validator.validate(draft);
+    if (known.isEmpty() && result.invoiceId() == null) {
+      throw ApiException.notFound("No invoice " + invoiceId + " to confirm; send the complete invoice");
+    }
+    if (!invoiceId.equals(result.invoiceId())) {
+      result = result.withIssue(new Issue(IssueCode.ID_MISMATCH, "the corrected invoice is "
+          + (result.invoiceId() == null ? "incomplete" : result.invoiceId()) + ", not " + invoiceId
+          + "; upload or type it as a new invoice"));
+    }
+    return publishConfirmedOrReject(result);
+  }
+
+  /** An image already ingested (by sha256), as a duplicate answer. */
+  public synchronized Optional<Result> seenImage(String sha256) {
+    return ledger.bySha256(sha256).map(this::duplicateOf);
+  }
+
+  /**
+   * An invoice read from a photo or PDF (validated by {@link #validate}, plus the reader's own
+   * issues): published as CONFIRMED or NEEDS_REVIEW. Not publishable (no identity or date) → 422.
+   */
+  public synchronized Result submitRead(ValidationResult result) {
+    if (!result.publishable()) {
+      metrics.invoice(Outcome.REJECTED, result.reason());
+      throw new InvoiceRejectedException(result.invoiceId(), result.issues());
+    }
+    Optional<Invoice> seen = ledger.byId(result.invoiceId());
+    if (seen.isPresent()) {
+      return duplicateOf(seen.get());
+    }
+    Invoice invoice = publish(result);
+    metrics.invoice(result.confirmed() ? Outcome.CONFIRMED : Outcome.NEEDS_REVIEW, result.reason());
+    return new Result(invoice, false);
+  }
+
+  private Result publishConfirmedOrReject(ValidationResult result) {
+    if (!result.confirmed()) {
+      metrics.invoice(Outcome.REJECTED, result.reason());
+      throw new InvoiceRejectedException(result.invoiceId(), result.issues());
+    }
+    Invoice invoice = publish(result);
+    metrics.invoice(Outcome.CONFIRMED, result.reason());
+    return new Result(invoice, false);
+  }
+
+  private Invoice publish(ValidationResult result) {
+    Invoice invoice = result.toEvent(clock.instant());
+    Instant businessInstant = invoice.getIssueDate().atStartOfDay(SupportConfiguration.BUENOS_AIRES).toInstant();
+    publisher.publish(List.of(OutgoingEvent.at(topics.invoices, invoice.getInvoiceId(), invoice, businessInstant)));
+    ledger.apply(invoice);
+    return invoice;
+  }
+
+  private Result duplicateOf(Invoice existing) {
+    return new Result(Invoice.newBuilder(existing).setDuplicate(true).build(), true);
+  }
+}

@@ -1,0 +1,21 @@
+package almacen.ingest.invoice;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/** What the validator needs to know about the catalogue and what suppliers' codes mean. */
+public interface ProductLookup {
+
+  Optional<KnownProduct> bySku(String sku);
+
+  Optional<KnownProduct> byEan(String ean);
+
+  /** Learned from confirmed invoices: this supplier's code for one of our skus. */
+  Optional<KnownProduct> bySupplierCode(String cuitDigits, String supplierCode);
+
+  /** Exactly one catalogue product whose normalised name equals the normalised description. */
+  Optional<KnownProduct> byDescription(String description);
+
+  record KnownProduct(String sku, BigDecimal ivaRatePct) {
+  }
+}

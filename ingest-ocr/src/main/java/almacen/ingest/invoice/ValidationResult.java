@@ -1,0 +1,117 @@
+package almacen.ingest.invoice;
+
+import almacen.domain.Decimals;
+import almacen.events.Invoice;
+import almacen.events.InvoiceLine;
+import almacen.events.InvoiceSource;
+import almacen.events.InvoiceStatus;
+import almacen.events.Supplier;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The outcome of {@link InvoiceValidator#validate}: the draft with server-computed values (skus
+ * resolved, IVA rates of B/C lines, pricesIncludeIva, invoice id) and the issues found. CONFIRMED
+ * exactly when there is no issue. The typed-JSON path answers 422 on issues; the OCR path publishes
+ * a NEEDS_REVIEW invoice instead (and may add its own issues with {@link #withIssue}).
+ *
+ * @param invoiceId null when the identity (CUIT, type, point of sale, number) is incomplete
+ * @param expectedNet Σ lineTotal
+ * @param expectedIva A/M: IVA per rate on Σ net lines at that rate, half-up to the centavo; B/C: 0
+ */
+public record ValidationResult(
+    String invoiceId,
+    InvoiceDraft invoice,
+    boolean pricesIncludeIva,
+    BigDecimal expectedNet,
+    BigDecimal expectedIva,
+    List<Issue> issues) {
+
+  public ValidationResult {
+    issues = List.copyOf(issues);
+  }
+
+  public InvoiceStatus status() {
+    return issues.isEmpty() ? InvoiceStatus.CONFIRMED : InvoiceStatus.NEEDS_REVIEW;
+  }
+
+  public boolean confirmed() {
+    return issues.isEmpty();
+  }
+
+  public List<String> messages() {
+    return issues.stream().map(Issue::message).toList();
+  }
+
+  /** The code of the first issue, the {@code reason} of metrics; "none" when CONFIRMED. */
+  public String reason() {
+    return issues.isEmpty() ? "none" : issues.get(0).code().tag();
+  }
+
+  public ValidationResult withIssue(Issue issue) {
+    List<Issue> more = new ArrayList<>(issues);
+    more.add(issue);
+    return new ValidationResult(invoiceId, invoice, pricesIncludeIva, expectedNet, expectedIva, more);
+  }
+
+  /** Whether the identity is complete enough to publish (as CONFIRMED or NEEDS_REVIEW). */
+  public boolean publishable() {
+    return invoiceId != null && invoice.issueDate() != null;
+  }
+
+  /**
+   * The event to publish. Values that could not be read are published as 0 / empty, the issues say
+   * so; totals missing from the draft take the computed values.
+   *
+   * @throws IllegalStateException when not {@link #publishable()}
+   */
+  public Invoice toEvent(Instant receivedAt) {
+    if (!publishable()) {
+      throw new IllegalStateException("Invoice identity or issue date incomplete: " + messages());
+    }
+    InvoiceDraft d = invoice;
+    List<InvoiceLine> lines = d.lines().stream().map(l -> InvoiceLine.newBuilder()
+        .setSku(l.sku())
+        .setSupplierCode(l.supplierCode())
+        .setDescription(l.description() == null ? "" : l.description())
+        .setQty(Decimals.qty(orZero(l.qty())))
+        .setUnitCost(Decimals.unitCost(orZero(l.unitCost())))
+        .setIvaRatePct(Decimals.rate(orZero(l.ivaRatePct())))
+        .setLineTotal(Decimals.money(orZero(l.lineTotal())))
+        .build()).toList();
+    BigDecimal net = d.netTotal() == null ? expectedNet : d.netTotal();
+    BigDecimal iva = d.ivaTotal() == null ? expectedIva : d.ivaTotal();
+    BigDecimal other = d.otherTaxes() == null ? BigDecimal.ZERO : d.otherTaxes();
+    BigDecimal total = d.total() == null ? net.add(iva).add(other) : d.total();
+    InvoiceDraft.Source source = d.source() == null ? InvoiceDraft.Source.manual() : d.source();
+    return Invoice.newBuilder()
+        .setInvoiceId(invoiceId)
+        .setSupplier(new Supplier(Cuit.parse(d.supplierCuit()).orElseThrow().formatted(),
+            d.supplierName() == null ? "" : d.supplierName()))
+        .setType(d.type())
+        .setPointOfSale(d.pointOfSale())
+        .setNumber(d.number())
+        .setIssueDate(d.issueDate())
+        .setCae(d.cae())
+        .setBranch(d.branch())
+        .setPricesIncludeIva(pricesIncludeIva)
+        .setLines(lines)
+        .setNetTotal(Decimals.money(net))
+        .setIvaTotal(Decimals.money(iva))
+        .setOtherTaxes(Decimals.money(other))
+        .setTotal(Decimals.money(total))
+        .setStatus(status())
+        .setIssues(messages())
+        .setConfidence(d.confidence())
+        .setDuplicate(false)
+        .setSource(new InvoiceSource(source.kind(), source.sha256(), source.qr()))
+        .setReceivedAt(receivedAt)
+        .build();
+  }
+
+  private static BigDecimal orZero(BigDecimal v) {
+    return v == null ? BigDecimal.ZERO : v;
+  }
+}

@@ -1,0 +1,270 @@
+package almacen.ingest.ocr;
+
+import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reading pipeline: sniff (limits before decoding) → decode / PDF text layer → AFIP QR (ground
+ * truth for header and total) → Tesseract OCR → es-AR parser → merge, cross-checks and confidence.
+ * At most {@code maxConcurrent} reads run at once; up to {@code queueSize} wait (503 after
+ * {@code queueWait}); more are refused at once with 429.
+ */
+@Component
+public class OcrInvoiceReader implements InvoiceReader {
+
+    static final int OCR_DPI = 300;
+    private static final BigDecimal ONE_PESO = BigDecimal.ONE;
+
+    private final OcrEngine engine;
+    private final QrDecoder qrDecoder;
+    private final OcrSettings settings;
+    private final Semaphore slots;
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    @Autowired
+    public OcrInvoiceReader(OcrEngine engine, QrDecoder qrDecoder,
+                            @Value("${almacen.ocr.timeout:30s}") Duration timeout,
+                            @Value("${almacen.ocr.max-concurrent:0}") int maxConcurrent,
+                            @Value("${almacen.ocr.queue-size:-1}") int queueSize,
+                            @Value("${almacen.ocr.queue-wait:20s}") Duration queueWait) {
+        this(engine, qrDecoder, settings(timeout, maxConcurrent, queueSize, queueWait));
+    }
+
+    public OcrInvoiceReader(OcrEngine engine, QrDecoder qrDecoder, OcrSettings settings) {
+        this.engine = engine;
+        this.qrDecoder = qrDecoder;
+        this.settings = settings;
+        this.slots = new Semaphore(settings.maxConcurrent(), true);
+    }
+
+    private static OcrSettings settings(Duration timeout, int maxConcurrent, int queueSize, Duration queueWait) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int max = maxConcurrent > 0 ? maxConcurrent : cores;
+        return new OcrSettings(timeout, max, queueSize >= 0 ? queueSize : 2 * max, queueWait);
+    }
+
+    @Override
+    public ReadInvoice read(byte[] bytes, String branch) throws InvoiceReadException {
+        ImageSniffer.Sniffed sniffed = ImageSniffer.sniff(bytes); // cheap checks happen before queueing
+        acquire();
+        try {
+            long deadline = System.nanoTime() + settings.timeout().toNanos();
+            return readSniffed(bytes, sniffed, branch, deadline);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void acquire() throws InvoiceReadException {
+        if (slots.tryAcquire()) {
+            return;
+        }
+        if (waiting.incrementAndGet() > settings.queueSize()) {
+            waiting.decrementAndGet();
+            throw new InvoiceReadException(429, "OCR_BUSY", "Hay demasiadas facturas leyéndose a la vez; reintentá en unos segundos.");
+        }
+        try {
+            if (!slots.tryAcquire(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new InvoiceReadException(503, "OCR_BUSY", "El lector de facturas está ocupado; reintentá en unos segundos.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvoiceReadException(503, "OCR_BUSY", "La lectura fue interrumpida mientras esperaba turno.", e);
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    private ReadInvoice readSniffed(byte[] bytes, ImageSniffer.Sniffed sniffed, String branch, long deadline)
+            throws InvoiceReadException {
+        List<String> issues = new ArrayList<>();
+        SourceKind kind;
+        String text;
+        double ocrConfidence;
+        BufferedImage page;
+        if (sniffed.kind() == ImageSniffer.Kind.PDF) {
+            kind = SourceKind.PDF;
+            PdfPages.Content pdf = PdfPages.read(bytes, OCR_DPI, 200);
+            page = pdf.page1();
+            if (pdf.text() != null) {
+                text = pdf.text();
+                ocrConfidence = 1.0;
+            } else {
+                OcrEngine.OcrText ocr = engine.recognize(page, pdf.dpi(), millisLeft(deadline));
+                text = ocr.text();
+                ocrConfidence = ocr.meanConfidence();
+                issues.add("PDF sin capa de texto: leído por OCR.");
+            }
+        } else {
+            kind = SourceKind.PHOTO;
+            page = ImageDecoder.decode(bytes, sniffed);
+            text = null;
+            ocrConfidence = 0;
+        }
+        Optional<AfipQr> qr = Optional.empty();
+        Optional<String> qrText = qrDecoder.decode(page);
+        if (qrText.isPresent()) {
+            qr = AfipQrParser.parse(qrText.get());
+            if (qr.isEmpty()) {
+                issues.add("Hay un código QR pero no es el QR de AFIP de una factura.");
+            }
+        }
+        if (millisLeft(deadline) <= 0) {
+            throw InvoiceReadException.timeout("Se agotó el tiempo de lectura (" + settings.timeout().toSeconds() + " s).");
+        }
+        if (text == null) {
+            OcrEngine.OcrText ocr = engine.recognize(page, estimateDpi(page), millisLeft(deadline));
+            text = ocr.text();
+            ocrConfidence = ocr.meanConfidence();
+        }
+        InvoiceTextParser.Parsed parsed = InvoiceTextParser.parse(text);
+        if (qr.isEmpty() && parsed.total() == null && parsed.lines().isEmpty() && parsed.supplierCuit() == null
+                && parsed.type() == null) {
+            throw InvoiceReadException.noInvoice("No se encontró ninguna factura en el archivo (sin QR de AFIP, CUIT, renglones ni total).");
+        }
+        return merge(parsed, qr.orElse(null), issues, ocrConfidence, kind, sha256(bytes), branch);
+    }
+
+    /** Photos carry no trustworthy dpi (phones write 72): assume the page is an A4 filling the frame. */
+    static int estimateDpi(BufferedImage page) {
+        int shortSide = Math.min(page.getWidth(), page.getHeight());
+        int dpi = (int) Math.round(shortSide / 8.27);
+        return Math.max(70, Math.min(600, dpi));
+    }
+
+    private static long millisLeft(long deadline) {
+        return (deadline - System.nanoTime()) / 1_000_000;
+    }
+
+    static ReadInvoice merge(InvoiceTextParser.Parsed p, AfipQr qr, List<String> preIssues, double ocrConfidence,
+                             SourceKind kind, String sha256, String branch) {
+        List<String> issues = new ArrayList<>(preIssues);
+        issues.addAll(p.issues());
+        InvoiceType type = p.type();
+        Integer pos = p.pointOfSale();
+        Long number = p.number();
+        java.time.LocalDate date = p.issueDate();
+        String cuit = p.supplierCuit();
+        String buyer = p.buyerCuit();
+        String cae = p.cae();
+        BigDecimal total = p.total();
+        int checks = 0;
+        int passed = 0;
+        if (qr != null) {
+            InvoiceType qrType = InvoiceType.ofAfipCode(qr.tipoCmp()).orElse(null);
+            type = prefer("tipo", type, qrType, issues);
+            pos = prefer("punto de venta", pos, qr.ptoVta(), issues);
+            number = prefer("número", number, qr.nroCmp(), issues);
+            date = prefer("fecha", date, qr.fecha(), issues);
+            String qrCuit = Cuit.format(String.format("%011d", qr.cuit())).orElse(null);
+            if (qrCuit == null) {
+                issues.add("El QR trae un CUIT inválido (" + qr.cuit() + ").");
+            } else {
+                if (buyer == null && cuit != null && !cuit.equals(qrCuit)) {
+                    buyer = cuit;
+                }
+                if (qrCuit.equals(buyer)) {
+                    buyer = cuit;
+                }
+                cuit = prefer("CUIT", cuit, qrCuit, issues);
+            }
+            if ("E".equalsIgnoreCase(qr.tipoCodAut()) && qr.codAut() != null && qr.codAut().length() == 14) {
+                cae = prefer("CAE", cae, qr.codAut(), issues);
+            }
+            if (!"PES".equalsIgnoreCase(qr.moneda())) {
+                issues.add("Factura en moneda " + qr.moneda() + " (cotización " + qr.ctz() + "): revisar importes.");
+            }
+            total = prefer("total", total, qr.importe(), issues);
+        }
+        // consistency checks drive the confidence
+        List<ReadLine> lines = p.lines();
+        BigDecimal linesSum = lines.stream().map(ReadLine::lineTotal).filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+        Map<BigDecimal, BigDecimal> iva = new TreeMap<>(p.ivaByRate());
+        BigDecimal ivaTotal = iva.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal net = p.netTotal();
+        if (type != null && type.pricesIncludeIva()) {
+            if (ivaTotal.signum() != 0) {
+                issues.add("Factura " + type + " con IVA discriminado: se ignora (precios finales).");
+            }
+            iva.clear();
+            ivaTotal = BigDecimal.ZERO.setScale(2);
+            if (net == null && !lines.isEmpty()) {
+                net = linesSum;
+            }
+        }
+        BigDecimal other = p.otherTaxes();
+        checks++;
+        if (!lines.isEmpty() && net != null && linesSum.subtract(net).abs().compareTo(ONE_PESO) <= 0) {
+            passed++;
+        } else if (!lines.isEmpty() && net != null) {
+            issues.add("La suma de los renglones (" + Numbers.format(linesSum) + ") no coincide con el neto ("
+                    + Numbers.format(net) + "); puede faltar un renglón.");
+        }
+        checks++;
+        if (net != null && total != null && net.add(ivaTotal).add(other).subtract(total).abs().compareTo(ONE_PESO) <= 0) {
+            passed++;
+        } else if (net != null && total != null) {
+            issues.add("Neto + IVA + otros tributos (" + Numbers.format(net.add(ivaTotal).add(other))
+                    + ") no coincide con el total (" + Numbers.format(total) + ").");
+        }
+        checks += 6;
+        passed += (type != null ? 1 : 0) + (pos != null ? 1 : 0) + (number != null ? 1 : 0) + (date != null ? 1 : 0)
+                + (cuit != null ? 1 : 0) + (total != null ? 1 : 0);
+        checks++;
+        passed += lines.isEmpty() ? 0 : (int) Math.round((double) p.consistentLines() / lines.size());
+        double structure = (double) passed / checks;
+        double lineShare = lines.isEmpty() ? 0 : (double) p.consistentLines() / lines.size();
+        double confidence = 0.35 * ocrConfidence + 0.45 * structure + 0.2 * lineShare;
+        if (qr != null && p.total() != null && p.total().compareTo(qr.importe()) == 0) {
+            confidence = Math.min(1.0, confidence + 0.05);
+        }
+        confidence = Math.max(0, Math.min(1, Math.round(confidence * 1000) / 1000.0));
+        return new ReadInvoice(type, pos, number, date, cuit, p.supplierName(), buyer, cae, p.caeDueDate(), lines, net,
+                iva, ivaTotal, other, total, qr != null, qr, confidence, issues, kind, sha256, branch);
+    }
+
+    private static <T> T prefer(String field, T ocr, T qr, List<String> issues) {
+        if (qr == null) {
+            return ocr;
+        }
+        if (ocr != null && !equal(ocr, qr)) {
+            issues.add("El " + field + " impreso (" + ocr + ") no coincide con el QR de AFIP (" + qr + "); se usa el QR.");
+        }
+        return qr;
+    }
+
+    private static boolean equal(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.longValue() == y.longValue();
+        }
+        return a.equals(b);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JRE", e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package almacen.ingest.ocr;
+
+/** Where a read invoice came from: a photo or scan (JPEG/PNG) or a PDF. */
+public enum SourceKind {
+    PHOTO, PDF
+}

@@ -1,0 +1,214 @@
+package almacen.ingest.ocr;
+
+import com.sun.jna.Pointer;
+import java.awt.image.BufferedImage;
+import com.ochafik.lang.jnaerator.runtime.NativeSize;
+import com.sun.jna.ptr.PointerByReference;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import net.sourceforge.lept4j.Pix;
+import net.sourceforge.tess4j.ITessAPI;
+import net.sourceforge.tess4j.TessAPI;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tesseract 5 ({@code spa}, LSTM) through tess4j's low-level C API, so a deadline monitor can stop
+ * recognition natively. A TessBaseAPI is not thread-safe: each call borrows a handle from a pool and
+ * gives it back, so a handle is only ever used by one thread at a time (the reader's semaphore bounds
+ * how many exist). Before recognition the page is flattened with Leptonica background normalisation
+ * and deskewed; it is never binarised here (Tesseract's own Otsu on the flattened page does better).
+ * Set {@code OMP_THREAD_LIMIT=1} in the environment: OpenMP spinning makes a page 5× slower.
+ */
+@Component
+public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
+
+    /*
+     * Interface (lazy) JNA mapping for Tesseract, not the direct-mapped TessAPI1: that binds every symbol
+     * at class load and fails on Debian 12's Tesseract 5.3, which lacks newer functions. Leptonica
+     * through our own small mapping (see LeptonicaLib).
+     */
+    private static final TessAPI TESS = TessAPI.INSTANCE;
+    private static final LeptonicaLib LEPT = LeptonicaLib.INSTANCE;
+
+    static final String DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata";
+
+    private final String tessdata;
+    private final String language;
+    private final ConcurrentLinkedDeque<ITessAPI.TessBaseAPI> pool = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+
+    public TesseractOcrEngine(@Value("${almacen.ocr.tessdata:}") String tessdata,
+                              @Value("${almacen.ocr.language:spa}") String language) {
+        this.tessdata = resolveTessdata(tessdata);
+        this.language = language;
+    }
+
+    static String resolveTessdata(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String env = System.getenv("TESSDATA_PREFIX");
+        if (env != null && !env.isBlank() && Files.isDirectory(Path.of(env))) {
+            return env;
+        }
+        return DEFAULT_TESSDATA;
+    }
+
+    @Override
+    public OcrText recognize(BufferedImage page, int sourceDpi, long timeoutMillis) throws InvoiceReadException {
+        if (timeoutMillis <= 0) {
+            throw InvoiceReadException.timeout("Se agotó el tiempo para leer la factura antes de empezar el OCR.");
+        }
+        long started = System.nanoTime();
+        ITessAPI.TessBaseAPI api = borrow();
+        Pointer prepared = null;
+        ITessAPI.ETEXT_DESC monitor = null;
+        Pointer text = null;
+        try {
+            prepared = prepare(page, sourceDpi);
+            TESS.TessBaseAPISetImage2(api, new Pix(prepared));
+            TESS.TessBaseAPISetSourceResolution(api, Math.max(70, targetDpi(sourceDpi, page.getWidth())));
+            long left = timeoutMillis - (System.nanoTime() - started) / 1_000_000;
+            if (left <= 0) {
+                throw InvoiceReadException.timeout("Se agotó el tiempo de OCR (" + timeoutMillis + " ms) preparando la imagen.");
+            }
+            monitor = TESS.TessMonitorCreate();
+            TESS.TessMonitorSetDeadlineMSecs(monitor, (int) Math.min(Integer.MAX_VALUE, left));
+            int rc = TESS.TessBaseAPIRecognize(api, monitor);
+            long elapsed = (System.nanoTime() - started) / 1_000_000;
+            if (rc != 0) {
+                if (elapsed >= timeoutMillis) {
+                    throw InvoiceReadException.timeout("El OCR superó el tiempo máximo de " + timeoutMillis
+                            + " ms y se detuvo.");
+                }
+                throw InvoiceReadException.unreadable("Tesseract no pudo reconocer la página (código " + rc + ").");
+            }
+            text = TESS.TessBaseAPIGetUTF8Text(api);
+            String s = text == null ? "" : text.getString(0, "UTF-8");
+            int conf = TESS.TessBaseAPIMeanTextConf(api);
+            return new OcrText(s, Math.max(0, Math.min(100, conf)) / 100.0);
+        } finally {
+            if (text != null) {
+                TESS.TessDeleteText(text);
+            }
+            if (monitor != null) {
+                TESS.TessMonitorDelete(monitor);
+            }
+            TESS.TessBaseAPIClear(api);
+            if (prepared != null) {
+                dispose(prepared);
+            }
+            giveBack(api);
+        }
+    }
+
+    /** A4 photos and scans are normalised to ~300 dpi: Tesseract's LSTM wants x-heights of 20–30 px. */
+    static int targetDpi(int sourceDpi, int width) {
+        return 300;
+    }
+
+    /** Scale factor that brings the page to about 300 dpi (between 0.5× and 2.5×). */
+    static float scaleFor(int sourceDpi) {
+        float f = 300f / Math.max(50, sourceDpi);
+        return Math.max(0.5f, Math.min(2.5f, f));
+    }
+
+    private Pointer prepare(BufferedImage page, int sourceDpi) throws InvoiceReadException {
+        Pointer current = toPix(ImageDecoder.toGray(page));
+        Pointer gray = LEPT.pixConvertTo8(current, 0);
+        current = replace(current, gray);
+        float scale = scaleFor(sourceDpi);
+        if (Math.abs(scale - 1f) > 0.1f) {
+            current = replace(current, LEPT.pixScale(current, scale, scale));
+        }
+        // flatten uneven light (shadows of the phone, lamp gradients) into white paper
+        current = replace(current, LEPT.pixBackgroundNormSimple(current, null, null));
+        // deskew: a phone held 1–4° off multiplies line errors
+        current = replace(current, LEPT.pixDeskew(current, 0));
+        return current;
+    }
+
+    /** Hands an 8-bit gray image to Leptonica as an in-memory PGM (no encoder, no temp file). */
+    private static Pointer toPix(BufferedImage gray) throws InvoiceReadException {
+        int w = gray.getWidth();
+        int h = gray.getHeight();
+        byte[] header = ("P5\n" + w + " " + h + "\n255\n").getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer buf = ByteBuffer.allocateDirect(header.length + w * h);
+        buf.put(header);
+        byte[] row = new byte[w];
+        for (int y = 0; y < h; y++) {
+            gray.getRaster().getDataElements(0, y, w, 1, row);
+            buf.put(row);
+        }
+        buf.flip();
+        Pointer pix = LEPT.pixReadMem(buf, new NativeSize(buf.capacity()));
+        if (pix == null) {
+            throw InvoiceReadException.unreadable("No se pudo pasar la imagen al motor de OCR.");
+        }
+        return pix;
+    }
+
+    private static void dispose(Pointer pix) {
+        if (pix != null) {
+            LEPT.pixDestroy(new PointerByReference(pix));
+        }
+    }
+
+    /** Returns {@code next} after destroying {@code previous}; keeps {@code previous} when Leptonica failed. */
+    private static Pointer replace(Pointer previous, Pointer next) {
+        if (next == null) {
+            return previous;
+        }
+        if (!next.equals(previous)) {
+            dispose(previous);
+        }
+        return next;
+    }
+
+    private ITessAPI.TessBaseAPI borrow() throws InvoiceReadException {
+        if (closed) {
+            throw new InvoiceReadException(503, "OCR_UNAVAILABLE", "El motor de OCR se está cerrando.");
+        }
+        ITessAPI.TessBaseAPI api = pool.pollFirst();
+        if (api != null) {
+            return api;
+        }
+        api = TESS.TessBaseAPICreate();
+        int rc = TESS.TessBaseAPIInit2(api, tessdata, language, ITessAPI.TessOcrEngineMode.OEM_LSTM_ONLY);
+        if (rc != 0) {
+            TESS.TessBaseAPIDelete(api);
+            throw new InvoiceReadException(503, "OCR_UNAVAILABLE", "No se pudo iniciar Tesseract con el idioma '"
+                    + language + "' en " + tessdata + ".");
+        }
+        TESS.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_AUTO);
+        TESS.TessBaseAPISetVariable(api, "preserve_interword_spaces", "1");
+        TESS.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+        return api;
+    }
+
+    private void giveBack(ITessAPI.TessBaseAPI api) {
+        if (closed) {
+            destroy(api);
+        } else {
+            pool.offerFirst(api);
+        }
+    }
+
+    private static void destroy(ITessAPI.TessBaseAPI api) {
+        TESS.TessBaseAPIEnd(api);
+        TESS.TessBaseAPIDelete(api);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        ITessAPI.TessBaseAPI api;
+        while ((api = pool.pollFirst()) != null) {
+            destroy(api);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package almacen.ingest.validation;
+
+import almacen.support.web.ApiException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The field rules of CONTRACT.md "Conventions". Each check returns the clean value or throws a
+ * 400 {@link ApiException} naming the field, with a message a person understands.
+ */
+public final class Fields {
+
+  public static final String DEFAULT_BRANCH = "central";
+  public static final List<BigDecimal> IVA_RATES = List.of(
+      new BigDecimal("0"), new BigDecimal("2.5"), new BigDecimal("5"), new BigDecimal("10.5"),
+      new BigDecimal("21"), new BigDecimal("27"));
+  public static final int MAX_ID_LENGTH = 64;
+
+  private static final Pattern SKU = Pattern.compile("^[A-Z0-9][A-Z0-9_-]{0,49}$");
+  private static final Pattern BRANCH = Pattern.compile("^[a-z0-9][a-z0-9-]{0,31}$");
+  private static final Pattern MONTH = Pattern.compile("^\\d{4}-\\d{2}$");
+
+  private Fields() {
+  }
+
+  public static <T> T required(T value, String field) {
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      throw ApiException.badRequest("MISSING_FIELD", field + " is required", field);
+    }
+    return value;
+  }
+
+  public static String id(String value, String field) {
+    required(value, field);
+    if (value.length() > MAX_ID_LENGTH || !value.equals(value.strip())) {
+      throw ApiException.badRequest("INVALID_ID",
+          field + " must be 1 to " + MAX_ID_LENGTH + " characters without leading or trailing spaces", field);
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw ApiException.badRequest("INVALID_ID", field + " must not contain control characters", field);
+      }
+    }
+    return value;
+  }
+
+  public static boolean isSku(String value) {
+    return value != null && SKU.matcher(value).matches();
+  }
+
+  public static String sku(String value, String field) {
+    required(value, field);
+    if (!isSku(value)) {
+      throw ApiException.badRequest("INVALID_SKU",
+          field + " '" + value + "' must be 1 to 50 upper-case letters, digits, '-' or '_' (e.g. ALM000001)", field);
+    }
+    return value;
+  }
+
+  /** A branch; null or blank means {@value #DEFAULT_BRANCH}. */
+  public static String branch(String value, String field) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_BRANCH;
+    }
+    if (!BRANCH.matcher(value).matches()) {
+      throw ApiException.badRequest("INVALID_BRANCH",
+          field + " '" + value + "' must be 1 to 32 lower-case letters, digits or '-' (e.g. central)", field);
+    }
+    return value;
+  }
+
+  /** A strictly positive quantity with at most 3 decimals. */
+  public static BigDecimal positiveQty(BigDecimal value, String field) {
+    required(value, field);
+    if (value.signum() <= 0) {
+      throw ApiException.badRequest("INVALID_QTY", field + " must be greater than 0", field);
+    }
+    return qtyScale(value, field);
+  }
+
+  /** A quantity ≥ 0 with at most 3 decimals. */
+  public static BigDecimal nonNegativeQty(BigDecimal value, String field) {
+    required(value, field);
+    if (value.signum() < 0) {
+      throw ApiException.badRequest("INVALID_QTY", field + " must not be negative", field);
+    }
+    return qtyScale(value, field);
+  }
+
+  /** A non-zero signed quantity with at most 3 decimals (stock deltas). */
+  public static BigDecimal nonZeroQty(BigDecimal value, String field) {
+    required(value, field);
+    if (value.signum() == 0) {
+      throw ApiException.badRequest("INVALID_QTY", field + " must not be 0", field);
+    }
+    return qtyScale(value, field);
+  }
+
+  private static BigDecimal qtyScale(BigDecimal value, String field) {
+    if (decimals(value) > 3) {
+      throw ApiException.badRequest("INVALID_QTY", field + " may have at most 3 decimals", field);
+    }
+    return value;
+  }
+
+  /** Money in ARS: ≥ 0 with at most 2 decimals. */
+  public static BigDecimal money(BigDecimal value, String field) {
+    required(value, field);
+    if (value.signum() < 0) {
+      throw ApiException.badRequest("INVALID_MONEY", field + " must not be negative", field);
+    }
+    if (decimals(value) > 2) {
+      throw ApiException.badRequest("INVALID_MONEY", field + " may have at most 2 decimals (centavos)", field);
+    }
+    return value;
+  }
+
+  /** A unit cost ≥ 0 with at most 4 decimals (the scale of unitCost in events). */
+  public static BigDecimal unitCost(BigDecimal value, String field) {
+    required(value, field);
+    if (value.signum() < 0) {
+      throw ApiException.badRequest("INVALID_MONEY", field + " must not be negative", field);
+    }
+    if (decimals(value) > 4) {
+      throw ApiException.badRequest("INVALID_MONEY", field + " may have at most 4 decimals", field);
+    }
+    return value;
+  }
+
+  public static boolean isIvaRate(BigDecimal value) {
+    return value != null && IVA_RATES.stream().anyMatch(r -> r.compareTo(value) == 0);
+  }
+
+  public static BigDecimal ivaRate(BigDecimal value, String field) {
+    required(value, field);
+    if (!isIvaRate(value)) {
+      throw ApiException.badRequest("INVALID_IVA_RATE",
+          field + " " + value.toPlainString() + " is not an Argentine IVA rate (0, 2.5, 5, 10.5, 21 or 27)", field);
+    }
+    return value;
+  }
+
+  /** A percentage with at most 2 decimals within [min, max]. */
+  public static BigDecimal percent(BigDecimal value, String field, BigDecimal min, BigDecimal max) {
+    required(value, field);
+    if (decimals(value) > 2) {
+      throw ApiException.badRequest("INVALID_RATE", field + " may have at most 2 decimals", field);
+    }
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw ApiException.badRequest("INVALID_RATE", field + " " + value.toPlainString() + " % is outside the allowed range "
+          + min.toPlainString() + " to " + max.toPlainString() + " %", field);
+    }
+    return value;
+  }
+
+  public static String ean(String value, String field) {
+    if (!Ean.isValid(value)) {
+      throw ApiException.badRequest("INVALID_EAN",
+          field + " '" + value + "' is not a valid EAN-8 or EAN-13 (8 or 13 digits with a correct check digit)", field);
+    }
+    return value;
+  }
+
+  public static String unit(String value, String field) {
+    required(value, field);
+    if (!"UNIT".equals(value) && !"KG".equals(value)) {
+      throw ApiException.badRequest("INVALID_UNIT", field + " must be UNIT or KG", field);
+    }
+    return value;
+  }
+
+  /** An ISO-8601 instant with an offset, e.g. 2025-10-15T12:30:00-03:00. */
+  public static Instant instant(String value, String field) {
+    required(value, field);
+    try {
+      return OffsetDateTime.parse(value.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest("INVALID_INSTANT",
+          field + " '" + value + "' must be an ISO-8601 instant with offset, e.g. 2025-10-15T12:30:00-03:00", field);
+    }
+  }
+
+  public static LocalDate date(String value, String field) {
+    required(value, field);
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest("INVALID_DATE", field + " '" + value + "' must be a date YYYY-MM-DD", field);
+    }
+  }
+
+  /** A month YYYY-MM between {@code earliest} and {@code latest}, both inclusive. */
+  public static YearMonth month(String value, String field, YearMonth earliest, YearMonth latest) {
+    required(value, field);
+    YearMonth month;
+    try {
+      if (!MONTH.matcher(value.strip()).matches()) {
+        throw new DateTimeParseException("format", value, 0);
+      }
+      month = YearMonth.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest("INVALID_MONTH", field + " '" + value + "' must be a month YYYY-MM, e.g. 2025-10", field);
+    }
+    if (month.isBefore(earliest) || month.isAfter(latest)) {
+      throw ApiException.badRequest("INVALID_MONTH",
+          field + " " + month + " is outside the accepted range " + earliest + " to " + latest
+              + " (forecasts up to 12 months ahead)", field);
+    }
+    return month;
+  }
+
+  public static String text(String value, String field, int maxLength) {
+    required(value, field);
+    if (value.length() > maxLength) {
+      throw ApiException.badRequest("INVALID_TEXT", field + " must be at most " + maxLength + " characters", field);
+    }
+    return value.strip();
+  }
+
+  public static String optionalText(String value, String field, int maxLength) {
+    return value == null ? null : text(value, field, maxLength);
+  }
+
+  public static <E extends Enum<E>> E oneOf(String value, Class<E> type, String field) {
+    required(value, field);
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(value.strip().toUpperCase(Locale.ROOT))) {
+        return e;
+      }
+    }
+    List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+    throw ApiException.badRequest("INVALID_VALUE", field + " must be one of " + String.join(", ", names), field);
+  }
+
+  /** Number of decimals ignoring trailing zeros (12.50 has 1). */
+  public static int decimals(BigDecimal value) {
+    return Math.max(0, value.stripTrailingZeros().scale());
+  }
+}

@@ -1,0 +1,117 @@
+package almacen.ingest.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class OcrInvoiceReaderTest {
+
+    private static final byte[] PAGE = InvoiceImageGenerator.png(new BufferedImage(200, 280, BufferedImage.TYPE_BYTE_GRAY));
+
+    @Test
+    void shouldTakeHeaderAndTotalFromQrWhenOcrDisagrees() throws Exception {
+        // given OCR text of Factura A and a QR saying the total is 60.885,83 but the number is 12346
+        AfipQr qr = new AfipQr(1, java.time.LocalDate.of(2025, 10, 15), 30712345671L, 3, 1, 12346L,
+                new BigDecimal("60885.83"), "PES", BigDecimal.ONE, 80, 20123456786L, "E", "75412345678901");
+        String url = "https://www.afip.gob.ar/fe/qr/?p=" + java.util.Base64.getEncoder().encodeToString(
+                ("{\"ver\":1,\"fecha\":\"2025-10-15\",\"cuit\":30712345671,\"ptoVta\":3,\"tipoCmp\":1,\"nroCmp\":12346,"
+                        + "\"importe\":60885.83,\"moneda\":\"PES\",\"ctz\":1,\"tipoDocRec\":80,\"nroDocRec\":20123456786,"
+                        + "\"tipoCodAut\":\"E\",\"codAut\":75412345678901}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        OcrInvoiceReader reader = new OcrInvoiceReader(new FakeOcrEngine(ParserSamples.FACTURA_A), page -> Optional.of(url),
+                OcrSettings.defaults());
+        // when
+        ReadInvoice read = reader.read(PAGE, "central");
+        // then
+        assertThat(read.qrPresent()).isTrue();
+        assertThat(read.qr()).isEqualTo(qr);
+        assertThat(read.number()).isEqualTo(12346L);
+        assertThat(read.issues()).anySatisfy(i -> assertThat(i).contains("número impreso (12345) no coincide con el QR de AFIP (12346)"));
+        assertThat(read.total()).isEqualByComparingTo("60885.83");
+        assertThat(read.supplierCuit()).isEqualTo("30-71234567-1");
+        assertThat(read.buyerCuit()).isEqualTo("20-12345678-6");
+        assertThat(read.ivaTotal()).isEqualByComparingTo("8753.33");
+        assertThat(read.lines()).hasSize(3);
+        assertThat(read.branch()).isEqualTo("central");
+        assertThat(read.sourceKind()).isEqualTo(SourceKind.PHOTO);
+        assertThat(read.confidence()).isBetween(0.8, 1.0);
+    }
+
+    @Test
+    void shouldLowerConfidenceWhenTotalsDoNotAddUp() throws Exception {
+        // given the same invoice with its total misread
+        String broken = ParserSamples.FACTURA_A.replace("Importe Total: $ 60.885,83", "Importe Total: $ 66.885,83");
+        OcrInvoiceReader good = new OcrInvoiceReader(new FakeOcrEngine(ParserSamples.FACTURA_A), p -> Optional.empty(), OcrSettings.defaults());
+        OcrInvoiceReader bad = new OcrInvoiceReader(new FakeOcrEngine(broken), p -> Optional.empty(), OcrSettings.defaults());
+        // when
+        ReadInvoice ok = good.read(PAGE, "central");
+        ReadInvoice ko = bad.read(PAGE, "central");
+        // then
+        assertThat(ko.confidence()).isLessThan(ok.confidence());
+        assertThat(ko.issues()).anySatisfy(i -> assertThat(i).contains("no coincide con el total (66.885,83)"));
+        assertThat(ok.issues()).noneSatisfy(i -> assertThat(i).contains("no coincide con el total"));
+    }
+
+    @Test
+    void shouldAnswer422WhenPhotoShowsNoInvoice() {
+        OcrInvoiceReader reader = new OcrInvoiceReader(new FakeOcrEngine("un gato durmiendo al sol"), p -> Optional.empty(),
+                OcrSettings.defaults());
+        assertThatThrownBy(() -> reader.read(PAGE, "central"))
+                .isInstanceOfSatisfying(InvoiceReadException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.code()).isEqualTo("NO_INVOICE_FOUND");
+                });
+    }
+
+    @Test
+    void shouldAnswer429WhenSlotsAndQueueAreFull() throws Exception {
+        // given one slot, no queue, and a read holding the slot
+        CountDownLatch release = new CountDownLatch(1);
+        FakeOcrEngine engine = new FakeOcrEngine(ParserSamples.FACTURA_B).blockUntil(release);
+        OcrInvoiceReader reader = new OcrInvoiceReader(engine, p -> Optional.empty(),
+                new OcrSettings(Duration.ofSeconds(30), 1, 0, Duration.ofSeconds(1)));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ReadInvoice> first = pool.submit(() -> reader.read(PAGE, "central"));
+            assertThat(engine.entered.await(5, TimeUnit.SECONDS)).isTrue();
+            // when / then a second read is refused at once
+            assertThatThrownBy(() -> reader.read(PAGE, "central"))
+                    .isInstanceOfSatisfying(InvoiceReadException.class, e -> {
+                        assertThat(e.status()).isEqualTo(429);
+                        assertThat(e.code()).isEqualTo("OCR_BUSY");
+                    });
+            release.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS).type()).isEqualTo(InvoiceType.B);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldAnswer503WhenQueuedReadWaitsTooLong() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        FakeOcrEngine engine = new FakeOcrEngine(ParserSamples.FACTURA_B).blockUntil(release);
+        OcrInvoiceReader reader = new OcrInvoiceReader(engine, p -> Optional.empty(),
+                new OcrSettings(Duration.ofSeconds(30), 1, 1, Duration.ofMillis(100)));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> reader.read(PAGE, "central"));
+            assertThat(engine.entered.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> reader.read(PAGE, "central"))
+                    .isInstanceOfSatisfying(InvoiceReadException.class, e -> assertThat(e.status()).isEqualTo(503));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+}
