@@ -1,0 +1,167 @@
+package almacen.perf;
+
+import almacen.events.Sale;
+import almacen.events.SaleLine;
+import almacen.inventory.InventoryConfig;
+import almacen.inventory.InventoryTopology;
+import almacen.schemas.Stores;
+import almacen.schemas.Topics;
+import almacen.support.AlmacenSettings;
+import almacen.support.AlmacenSettings.StreamsSettings;
+import almacen.support.AlmacenSettings.TopicSettings;
+import almacen.support.kafka.TopicProvisioner;
+import almacen.support.streams.StreamsConfigFactory;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Inventory throughput benchmark (scripts/bench-inventory): loads N sale lines over K skus onto the
+ * sales topic, then runs the inventory topology from an empty state in this JVM and measures the
+ * time until every input is consumed and committed (lines/s). Run once per processing guarantee.
+ *
+ * <p>Modes: {@code load BOOTSTRAP PREFIX LINES SKUS} and {@code run BOOTSTRAP PREFIX GUARANTEE HOME}.
+ */
+public final class InventoryBenchmark {
+
+  private static final int PARTITIONS = 3;
+  private static final int LINES_PER_SALE = 5;
+
+  private InventoryBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    switch (args[0]) {
+      case "load" -> load(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+      case "run" -> run(args[1], args[2], args[3], Path.of(args[4]));
+      default -> throw new IllegalArgumentException("load | run");
+    }
+  }
+
+  static AlmacenSettings settings(String bootstrap, String prefix, String guarantee, Path home) {
+    return new AlmacenSettings("local", home, bootstrap, new TopicSettings(prefix, PARTITIONS, (short) 1, 1),
+        new StreamsSettings(guarantee, Duration.ofMillis(200), 0, 1, "", Duration.ofSeconds(60),
+            Duration.ofSeconds(30)));
+  }
+
+  static void load(String bootstrap, String prefix, int lines, int skus) throws Exception {
+    AlmacenSettings s = settings(bootstrap, prefix, "exactly_once_v2", Path.of("."));
+    Topics topics = s.topicCatalogue();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      TopicProvisioner.ensureTopics(admin, topics, s.topics());
+    }
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("acks", "all");
+    p.put("linger.ms", 10);
+    p.put("batch.size", 131072);
+    p.put("compression.type", "lz4");
+    long start = System.nanoTime();
+    Instant t0 = Instant.parse("2026-11-01T12:00:00Z");
+    int sales = lines / LINES_PER_SALE;
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < sales; i++) {
+        List<SaleLine> saleLines = new ArrayList<>(LINES_PER_SALE);
+        for (int l = 0; l < LINES_PER_SALE; l++) {
+          saleLines.add(new SaleLine(String.format("SKU%05d", (i * 7 + l * 131) % skus), new BigDecimal("1.000"),
+              new BigDecimal("100.00")));
+        }
+        Sale sale = new Sale("B-" + i, i % 2 == 0 ? "central" : "norte", t0.plusMillis(i), saleLines, t0.plusMillis(i));
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        producer.send(new ProducerRecord<>(topics.sales.name(), null, t0.toEpochMilli() + i, sale.getSaleId(),
+            topics.sales.valueSerde().serializer().serialize(topics.sales.name(), headers, sale), headers));
+      }
+      producer.flush();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(Locale.ROOT, "load: %d sales (%d lines) in %.1f s = %.0f lines/s%n", sales, sales * LINES_PER_SALE,
+        seconds, sales * LINES_PER_SALE / seconds);
+  }
+
+  static void run(String bootstrap, String prefix, String guarantee, Path home) throws Exception {
+    AlmacenSettings s = settings(bootstrap, prefix, guarantee, home);
+    Topics topics = s.topicCatalogue();
+    String appName = Stores.INVENTORY_APP + "-bench-" + guarantee.replace('_', '-');
+    Properties props = StreamsConfigFactory.build(appName, s, Map.of());
+    KafkaStreams streams = new KafkaStreams(InventoryTopology.build(InventoryConfig.defaults(PARTITIONS), topics),
+        props);
+    CountDownLatch running = new CountDownLatch(1);
+    streams.setStateListener((now, before) -> {
+      if (now == KafkaStreams.State.RUNNING) {
+        running.countDown();
+      }
+    });
+    String appId = (String) props.get(StreamsConfig.APPLICATION_ID_CONFIG);
+    String repartition = appId + "-" + Stores.INVENTORY_BY_KEY_REPARTITION + "-repartition";
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      List<TopicPartition> sales = new ArrayList<>();
+      for (int i = 0; i < PARTITIONS; i++) {
+        sales.add(new TopicPartition(topics.sales.name(), i));
+      }
+      long total = endOffsets(admin, sales).values().stream().mapToLong(Long::longValue).sum();
+      long start = System.nanoTime();
+      streams.start();
+      while (true) {
+        Thread.sleep(500);
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get();
+        long salesDone = sales.stream().mapToLong(tp -> committed.containsKey(tp) ? committed.get(tp).offset() : 0).sum();
+        List<TopicPartition> rep = committed.keySet().stream().filter(tp -> tp.topic().equals(repartition)).toList();
+        boolean repartitionDone = !rep.isEmpty() && endOffsets(admin, rep).entrySet().stream()
+            .allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue() - 1);
+        if (salesDone >= total && repartitionDone) {
+          break;
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long lines = total * LINES_PER_SALE;
+      long rssKb = rssKb();
+      streams.close(Duration.ofSeconds(30));
+      System.out.printf(Locale.ROOT, "run %s: %d sales = %d ledger lines in %.1f s = %.0f lines/s; RSS %d MB; state %d MB%n",
+          guarantee, total, lines, seconds, lines / seconds, rssKb / 1024, du(home) / (1024 * 1024));
+    }
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(Admin admin, List<TopicPartition> partitions) throws Exception {
+    Map<TopicPartition, OffsetSpec> spec = new java.util.HashMap<>();
+    partitions.forEach(tp -> spec.put(tp, OffsetSpec.latest()));
+    Map<TopicPartition, Long> out = new java.util.HashMap<>();
+    admin.listOffsets(spec).all().get().forEach((tp, info) -> out.put(tp, info.offset()));
+    return out;
+  }
+
+  private static long rssKb() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+
+  private static long du(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
+  }
+}
