@@ -1,5 +1,6 @@
 package almacen.ingest.publish;
 
+import almacen.support.observability.Correlation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,12 +116,11 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
   private <V> ProducerRecord<String, byte[]> record(OutgoingEvent<V> event) {
     RecordHeaders headers = new RecordHeaders();
     byte[] value = event.topic().valueSerde().serializer().serialize(event.topic().name(), headers, event.value());
-    Long timestamp = null;
-    if (event.timestamp() != null) {
-      // brokers refuse timestamps far in the future (log.message.timestamp.after.max.ms): cap at now
-      timestamp = Math.min(event.timestamp().toEpochMilli(), clock.millis());
-    }
-    return new ProducerRecord<>(event.topic().name(), null, timestamp, event.key(), value, headers);
+    Correlation.addTo(headers);
+    // The record timestamp is the arrival time: Kafka Streams (and the audit replay) apply facts in
+    // record-timestamp order, and a late older invoice must take effect when it arrives, not in the
+    // past. The business time travels in the payload (soldAt, issueDate, occurredAt).
+    return new ProducerRecord<>(event.topic().name(), null, clock.millis(), event.key(), value, headers);
   }
 
   private Producer<String, byte[]> producer() {

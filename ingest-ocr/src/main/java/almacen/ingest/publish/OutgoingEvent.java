@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One record to publish: a catalogue topic, its key and value, and the record timestamp (the
- * business instant; null = now).
+ * One record to publish: a catalogue topic, its key and value, and the business instant of the
+ * fact (null = now). The record itself is stamped with the arrival time (see KafkaEventPublisher).
  */
 public record OutgoingEvent<V>(Topic<String, V> topic, String key, V value, Instant timestamp) {
 
