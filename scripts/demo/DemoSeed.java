@@ -68,9 +68,9 @@ public class DemoSeed {
 
     LocalDate today = LocalDate.now(BA);
     String[][] suppliers = {
-        {cuit("30-7152345"), "Distribuidora Mayorista del Sur S.A.", "A"},
-        {cuit("30-7098765"), "Lácteos y Fiambres La Pampa S.R.L.", "A"},
-        {cuit("20-2876543"), "Verdulería y Panadería Don José", "C"},
+        {cuit("30-71523456"), "Distribuidora Mayorista del Sur S.A.", "A"},
+        {cuit("30-70987654"), "Lácteos y Fiambres La Pampa S.R.L.", "A"},
+        {cuit("20-28765432"), "Verdulería y Panadería Don José", "C"},
     };
     int number = 1200;
     for (int s = 0; s < suppliers.length; s++) {

@@ -10,6 +10,10 @@ import almacen.inventory.domain.StockCommand;
 import almacen.inventory.domain.StockLedger;
 import almacen.inventory.domain.TransferResult;
 import almacen.schemas.Stores;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,6 +24,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * emits the ledger entry, the new level and the alert of each key touched.
  */
 final class LedgerProcessor implements Processor<String, StockCommand, String, LedgerOutput> {
+
+  /** Processing time minus business time of each applied command (how late stock learns of a fact). */
+  private static final Timer EVENT_AGE = Timer.builder("almacen.event.age").tag("application", "inventory")
+      .description("Processing time minus business time of the events applied to stock")
+      .publishPercentileHistogram().maximumExpectedValue(Duration.ofDays(2)).register(Metrics.globalRegistry);
 
   private final StockLedger ledger;
   private ProcessorContext<String, LedgerOutput> context;
@@ -46,6 +55,7 @@ final class LedgerProcessor implements Processor<String, StockCommand, String, L
       throw new InvalidStockEventException("Empty stock command with key " + record.key());
     }
     ProductInfo product = ProductInfo.ofNullable(command.sku(), products.get(command.sku()));
+    EVENT_AGE.record(Duration.between(command.occurredAt(), Instant.now()).abs());
     if (command.type() == CommandType.TRANSFER) {
       String toKey = Stores.branchSkuKey(command.toBranch(), command.sku());
       TransferResult result = ledger.transfer(levels.get(command.key()), levels.get(toKey), command, product);

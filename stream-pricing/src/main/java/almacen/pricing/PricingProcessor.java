@@ -36,6 +36,17 @@ import org.slf4j.LoggerFactory;
 final class PricingProcessor implements Processor<String, PricingInput, String, Price> {
 
   private static final Logger log = LoggerFactory.getLogger(PricingProcessor.class);
+  /** Published list-price changes by reason, registered at start (zero until used). */
+  private static final java.util.Map<PriceReason, io.micrometer.core.instrument.Counter> CHANGES =
+      new java.util.EnumMap<>(PriceReason.class);
+
+  static {
+    for (PriceReason reason : PriceReason.values()) {
+      CHANGES.put(reason, io.micrometer.core.instrument.Counter.builder("almacen.pricing.price.changes")
+          .description("List price changes published, by reason").tag("reason", reason.name())
+          .register(io.micrometer.core.instrument.Metrics.globalRegistry));
+    }
+  }
 
   private final PricingRules rules;
   private final Clock clock;
@@ -176,6 +187,7 @@ final class PricingProcessor implements Processor<String, PricingInput, String, 
         previous == null ? null : previous.getListPrice());
     prices.put(sku, price);
     context.forward(new Record<>(sku, price, timestamp));
+    CHANGES.get(reason).increment();
     return true;
   }
 

@@ -1,5 +1,8 @@
 package almacen.ingest.ocr;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,6 +35,17 @@ public class OcrInvoiceReader implements InvoiceReader {
     private static final BigDecimal ONE_PESO = BigDecimal.ONE;
 
     private final OcrEngine engine;
+    // registered when the reader is created at start, so they read zero until used
+    private static final Timer DURATION = Timer.builder("almacen.ocr.duration")
+        .description("Time to read one invoice: sniff, QR, OCR and parse").publishPercentileHistogram()
+        .register(Metrics.globalRegistry);
+    private static final Counter TIMEOUTS = Counter.builder("almacen.ocr.timeouts")
+        .description("Invoices whose reading ran over almacen.ocr.timeout").register(Metrics.globalRegistry);
+    private static final Counter QR_HIT = Counter.builder("almacen.ocr.qr").tag("result", "hit")
+        .description("Invoices read with or without an AFIP QR").register(Metrics.globalRegistry);
+    private static final Counter QR_MISS = Counter.builder("almacen.ocr.qr").tag("result", "miss")
+        .register(Metrics.globalRegistry);
+
     private final QrDecoder qrDecoder;
     private final OcrSettings settings;
     private final Semaphore slots;
@@ -63,10 +77,19 @@ public class OcrInvoiceReader implements InvoiceReader {
     public ReadInvoice read(byte[] bytes, String branch) throws InvoiceReadException {
         ImageSniffer.Sniffed sniffed = ImageSniffer.sniff(bytes); // cheap checks happen before queueing
         acquire();
+        Timer.Sample sample = Timer.start();
         try {
             long deadline = System.nanoTime() + settings.timeout().toNanos();
-            return readSniffed(bytes, sniffed, branch, deadline);
+            ReadInvoice read = readSniffed(bytes, sniffed, branch, deadline);
+            (read.qrPresent() ? QR_HIT : QR_MISS).increment();
+            return read;
+        } catch (InvoiceReadException e) {
+            if (e.status() == 504) {
+                TIMEOUTS.increment();
+            }
+            throw e;
         } finally {
+            sample.stop(DURATION);
             slots.release();
         }
     }

@@ -25,6 +25,8 @@ public final class DeadLetters {
   public static final String SOURCE_PARTITION_HEADER = "dlq-source-partition";
   public static final String SOURCE_OFFSET_HEADER = "dlq-source-offset";
   public static final String METRIC = "almacen.dlq.records";
+  public static final java.util.List<String> REASONS =
+      java.util.List.of("DESERIALIZATION", "PROCESSING", "PRODUCTION", "SERIALIZATION");
 
   private final String dlqTopic;
   private final String application;

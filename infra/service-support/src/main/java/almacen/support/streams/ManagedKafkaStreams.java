@@ -53,6 +53,11 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
           .description("1 when this Kafka Streams instance is RUNNING").tag("application", app).register(registry);
       Gauge.builder("almacen.streams.ready", this, s -> s.ready() ? 1 : 0)
           .description("1 when RUNNING, or rebalancing after having run").tag("application", app).register(registry);
+      for (String reason : DeadLetters.REASONS) {
+        // the error handlers increment these; registered now so that they read zero until used
+        io.micrometer.core.instrument.Counter.builder(DeadLetters.METRIC).tag("reason", reason)
+            .tag("application", app).description("Records sent to the dead-letter topic").register(registry);
+      }
     }
   }
 
