@@ -61,13 +61,13 @@ public final class InventoryTopology {
         org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.INVENTORY_DEDUPE),
         Serdes.String(), Serdes.Long()));
     builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.INVENTORY_LEVELS),
+        org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.INVENTORY_LEVELS),
         Serdes.String(), topics.stockLevels.valueSerde()));
     builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.INVENTORY_PRODUCTS),
+        org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.INVENTORY_PRODUCTS),
         Serdes.String(), topics.products.valueSerde()));
     builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(SKU_BRANCHES_STORE),
+        org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(SKU_BRANCHES_STORE),
         Serdes.String(), Serdes.String()));
 
     StockCommands commands = new StockCommands(config.taxRegime(), config.demand().zone());
