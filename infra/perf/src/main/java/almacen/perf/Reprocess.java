@@ -46,10 +46,14 @@ public final class Reprocess {
     }
     String applicationId = topics.prefix() + appName;
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      var groups = admin.describeConsumerGroups(List.of(applicationId)).all().get();
-      if (!groups.get(applicationId).members().isEmpty()) {
-        System.err.println("The " + app + " app (" + applicationId + ") is still running: stop it first");
-        System.exit(1);
+      // a stopped instance leaves the group at once; a killed one only after its session timeout
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (!admin.describeConsumerGroups(List.of(applicationId)).all().get().get(applicationId).members().isEmpty()) {
+        if (System.currentTimeMillis() > deadline) {
+          System.err.println("The " + app + " app (" + applicationId + ") is still running: stop it first");
+          System.exit(1);
+        }
+        Thread.sleep(1000);
       }
       // compacted outputs (levels, prices) cannot be truncated; the rebuild overwrites every key of them
       for (Topic<String, ?> t : outputs.stream().filter(t -> !t.compacted()).toList()) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -84,7 +85,10 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
   @Override
   public void stop() {
     log.info("Closing Kafka Streams (timeout {})", closeTimeout);
-    streams.close(closeTimeout);
+    // leave the group on a planned stop: other instances take over at once instead of after the
+    // session timeout, and tools (reprocess) see the group empty
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(closeTimeout));
     if (metrics != null) {
       metrics.close();
     }
