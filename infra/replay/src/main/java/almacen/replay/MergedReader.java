@@ -7,14 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads several topics from the beginning to their current end and hands records over in record
@@ -30,26 +26,13 @@ final class MergedReader implements AutoCloseable {
   private final boolean quiet;
 
   MergedReader(String bootstrap, PrintStream err, boolean quiet) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "almacen-replay-merge");
-    this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.consumer = ReadOnlyConsumer.create(bootstrap, "almacen-replay-merge", 2000);
     this.err = err;
     this.quiet = quiet;
   }
 
   long readMerged(List<String> topics, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : topics) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-      if (infos == null || infos.isEmpty()) {
-        throw new IllegalStateException("Topic " + topic + " does not exist on the cluster");
-      }
-      infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
-    }
+    List<TopicPartition> partitions = ReadOnlyConsumer.partitions(consumer, topics);
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));

@@ -2,18 +2,13 @@ package almacen.replay;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads topics from the beginning to the end offsets taken when the read starts, with a plain
@@ -27,29 +22,14 @@ final class TopicReader implements AutoCloseable {
   private final boolean quiet;
 
   TopicReader(String bootstrap, PrintStream err, boolean quiet) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-    p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
-    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "almacen-replay");
-    this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.consumer = ReadOnlyConsumer.create(bootstrap, "almacen-replay", 5000);
     this.err = err;
     this.quiet = quiet;
   }
 
   /** Every record of {@code topics}, partition by partition interleaved as fetched, in offset order per partition. */
   long readAll(List<String> topics, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : topics) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-      if (infos == null || infos.isEmpty()) {
-        throw new IllegalStateException("Topic " + topic + " does not exist on the cluster");
-      }
-      infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
-    }
+    List<TopicPartition> partitions = ReadOnlyConsumer.partitions(consumer, topics);
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));

@@ -2,34 +2,23 @@ package almacen.ingest.ocr;
 
 import java.util.Optional;
 
-/** CUIT/CUIL: 11 digits, mod-11 check digit with weights 5,4,3,2,7,6,5,4,3,2 (dv 11 → 0, 10 → invalid). */
+/**
+ * The reader's view of a CUIT: exactly 11 digits as found on the page. The check-digit rule itself lives in
+ * one place only, {@link almacen.ingest.invoice.Cuit} (upstream had two CUIT checks that disagreed).
+ */
 public final class Cuit {
-
-    private static final int[] WEIGHTS = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
 
     private Cuit() {
     }
 
     public static boolean isValid(String digits) {
-        if (digits == null || !digits.matches("\\d{11}")) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 10; i++) {
-            sum += (digits.charAt(i) - '0') * WEIGHTS[i];
-        }
-        int dv = 11 - (sum % 11);
-        if (dv == 11) {
-            dv = 0;
-        }
-        return dv != 10 && dv == digits.charAt(10) - '0';
+        return digits != null && digits.matches("\\d{11}") && almacen.ingest.invoice.Cuit.isValid(digits);
     }
 
     /** {@code 30712345671} → {@code 30-71234567-1} when valid. */
     public static Optional<String> format(String digits) {
-        if (!isValid(digits)) {
-            return Optional.empty();
-        }
-        return Optional.of(digits.substring(0, 2) + "-" + digits.substring(2, 10) + "-" + digits.substring(10));
+        return isValid(digits)
+            ? almacen.ingest.invoice.Cuit.parse(digits).map(almacen.ingest.invoice.Cuit::formatted)
+            : Optional.empty();
     }
 }
