@@ -92,6 +92,36 @@ class TokenVerifierTest {
     assertThat(verifier.verify(after).subject()).isEqualTo("ana");
   }
 
+  @ParameterizedTest(name = "verified once, then {0} s after expiry → accepted={1}")
+  @CsvSource({"30, true", "31, false"})
+  void shouldStillCheckExpiryWhenTokenWasVerifiedBefore(long secondsLate, boolean accepted) {
+    // given: a token already verified (and cached) while valid
+    String token = issuer.issue("ana", Set.of(Role.VIEWER), Set.of("query"), Duration.ofMinutes(5));
+    assertThat(verifier.verify(token).subject()).isEqualTo("ana");
+
+    // when
+    clock.advance(Duration.ofMinutes(5).plusSeconds(secondsLate));
+
+    // then
+    if (accepted) {
+      assertThat(verifier.verify(token).roles()).containsExactly(Role.VIEWER);
+    } else {
+      assertRefused(token, Reason.EXPIRED);
+    }
+  }
+
+  @Test
+  void shouldRefuseTamperedCopyWhenOriginalWasCached() {
+    // given
+    String token = issuer.issue("ana", Set.of(Role.VIEWER), Set.of("query"), Duration.ofMinutes(5));
+    verifier.verify(token);
+    String[] parts = token.split("\\.");
+    String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+
+    // then
+    assertRefused(tampered, Reason.BAD_SIGNATURE);
+  }
+
   @ParameterizedTest(name = "{0} s after expiry → accepted={1}")
   @CsvSource({"0, true", "29, true", "30, true", "31, false", "3600, false"})
   void shouldAcceptExpiredTokenOnlyWithinThirtySecondsWhenClocksDiffer(long secondsLate, boolean accepted) {
