@@ -45,8 +45,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 public final class InventoryTopology {
 
   public static final String DUPLICATES_METRIC = "almacen.inventory.duplicates";
-  /** sku|branch → branch for every key with a level. */
-  static final String SKU_BRANCHES_STORE = Stores.INVENTORY_SKU_BRANCHES;
 
   private InventoryTopology() {
   }
@@ -67,7 +65,7 @@ public final class InventoryTopology {
         org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.INVENTORY_PRODUCTS),
         Serdes.String(), topics.products.valueSerde()));
     builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-        org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(SKU_BRANCHES_STORE),
+        org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.INVENTORY_SKU_BRANCHES),
         Serdes.String(), Serdes.String()));
 
     StockCommands commands = new StockCommands(config.taxRegime(), config.demand().zone());
@@ -92,12 +90,12 @@ public final class InventoryTopology {
 
     StockLedger ledger = new StockLedger(config.demand());
     KStream<String, LedgerOutput> fromCommands = byKey.process(() -> new LedgerProcessor(ledger),
-        Named.as("inventory-ledger"), Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS, SKU_BRANCHES_STORE);
+        Named.as("inventory-ledger"), Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS, Stores.INVENTORY_SKU_BRANCHES);
     KStream<String, LedgerOutput> fromProducts = builder
         .stream(topics.products.name(), Consumed.with(topics.products.keySerde(), topics.products.valueSerde())
             .withName("inventory-products-source"))
         .process(() -> new ProductProcessor(ledger, config.partitions()), Named.as("inventory-products-apply"),
-            Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS, SKU_BRANCHES_STORE);
+            Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS, Stores.INVENTORY_SKU_BRANCHES);
     KStream<String, LedgerOutput> outputs = fromCommands.merge(fromProducts, Named.as("inventory-outputs"));
 
     sink(outputs, "movements", LedgerOutput::movement, topics.stockMovements);

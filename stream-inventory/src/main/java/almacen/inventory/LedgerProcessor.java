@@ -45,7 +45,7 @@ final class LedgerProcessor implements Processor<String, StockCommand, String, L
     this.context = context;
     this.levels = context.getStateStore(Stores.INVENTORY_LEVELS);
     this.products = context.getStateStore(Stores.INVENTORY_PRODUCTS);
-    this.skuBranches = context.getStateStore(InventoryTopology.SKU_BRANCHES_STORE);
+    this.skuBranches = context.getStateStore(Stores.INVENTORY_SKU_BRANCHES);
   }
 
   @Override

@@ -43,7 +43,7 @@ final class ProductProcessor implements Processor<String, Product, String, Ledge
     this.context = context;
     this.levels = context.getStateStore(Stores.INVENTORY_LEVELS);
     this.products = context.getStateStore(Stores.INVENTORY_PRODUCTS);
-    this.skuBranches = context.getStateStore(InventoryTopology.SKU_BRANCHES_STORE);
+    this.skuBranches = context.getStateStore(Stores.INVENTORY_SKU_BRANCHES);
   }
 
   @Override

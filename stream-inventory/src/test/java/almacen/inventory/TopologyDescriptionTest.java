@@ -47,7 +47,7 @@ class TopologyDescriptionTest {
         "inventory-transfer-dedupe", "inventory-transfer-source");
     assertThat(description.toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
     assertThat(stores).containsExactly(Stores.INVENTORY_DEDUPE, Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS,
-        InventoryTopology.SKU_BRANCHES_STORE);
+        Stores.INVENTORY_SKU_BRANCHES);
   }
 
   @Test

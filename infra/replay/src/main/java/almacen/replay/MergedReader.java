@@ -32,15 +32,11 @@ final class MergedReader implements AutoCloseable {
   }
 
   long readMerged(List<String> topics, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-    List<TopicPartition> partitions = ReadOnlyConsumer.partitions(consumer, topics);
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-    Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
-    Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
-    long total = 0;
-    for (TopicPartition tp : partitions) {
-      total += end.get(tp) - begin.get(tp);
-    }
+    ReadOnlyConsumer.Snapshot snapshot = ReadOnlyConsumer.assignFromBeginning(consumer, topics);
+    List<TopicPartition> partitions = snapshot.partitions();
+    Map<TopicPartition, Long> end = snapshot.end();
+    Map<TopicPartition, Long> begin = snapshot.begin();
+    long total = snapshot.total();
     Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> buffers = new HashMap<>();
     List<TopicPartition> open = new ArrayList<>();
     for (TopicPartition tp : partitions) {

@@ -2,7 +2,9 @@ package almacen.replay;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,6 +28,25 @@ final class ReadOnlyConsumer {
     p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** What a read covers: every partition of the topics, from its first to its end offset at the start. */
+  record Snapshot(List<TopicPartition> partitions, Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end,
+      long total) {
+  }
+
+  /** Assigns every partition of {@code topics}, seeks to the beginning and takes the end offsets now. */
+  static Snapshot assignFromBeginning(KafkaConsumer<byte[], byte[]> consumer, List<String> topics) {
+    List<TopicPartition> partitions = partitions(consumer, topics);
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
+    Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
+    long total = 0;
+    for (TopicPartition tp : partitions) {
+      total += end.get(tp) - begin.get(tp);
+    }
+    return new Snapshot(partitions, begin, end, total);
   }
 
   /** Every partition of {@code topics}; a missing topic is an error, not an empty answer. */

@@ -2,7 +2,6 @@ package almacen.replay;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,15 +28,11 @@ final class TopicReader implements AutoCloseable {
 
   /** Every record of {@code topics}, partition by partition interleaved as fetched, in offset order per partition. */
   long readAll(List<String> topics, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-    List<TopicPartition> partitions = ReadOnlyConsumer.partitions(consumer, topics);
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-    Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
-    Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
-    long total = 0;
-    for (TopicPartition tp : partitions) {
-      total += end.get(tp) - begin.get(tp);
-    }
+    ReadOnlyConsumer.Snapshot snapshot = ReadOnlyConsumer.assignFromBeginning(consumer, topics);
+    List<TopicPartition> partitions = snapshot.partitions();
+    Map<TopicPartition, Long> end = snapshot.end();
+    Map<TopicPartition, Long> begin = snapshot.begin();
+    long total = snapshot.total();
     end.entrySet().removeIf(e -> e.getValue() <= begin.get(e.getKey()));
     Progress progress = new Progress(err, quiet, String.join(",", shortNames(topics)), total);
     consumer.pause(partitions.stream().filter(tp -> !end.containsKey(tp)).toList());

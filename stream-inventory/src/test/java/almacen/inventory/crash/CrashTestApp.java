@@ -6,6 +6,7 @@ import almacen.schemas.Stores;
 import almacen.support.AlmacenSettings;
 import almacen.support.AlmacenSettings.StreamsSettings;
 import almacen.support.AlmacenSettings.TopicSettings;
+import almacen.support.streams.StreamsConfigFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class CrashTestApp {
             Duration.ofSeconds(10)));
     KafkaStreams streams = new KafkaStreams(
         InventoryTopology.build(InventoryConfig.defaults(partitions), settings.topicCatalogue()),
-        CrashTestSettings.props(settings));
+        StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, Map.of()));
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       streams.close(Duration.ofSeconds(10));
@@ -36,11 +37,5 @@ public final class CrashTestApp {
     streams.setStateListener((now, before) -> System.out.println("STATE " + now));
     streams.start();
     done.await();
-  }
-
-  static final class CrashTestSettings {
-    static java.util.Properties props(AlmacenSettings settings) {
-      return almacen.support.streams.StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, Map.of());
-    }
   }
 }
