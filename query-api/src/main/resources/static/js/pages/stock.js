@@ -64,8 +64,12 @@ export async function render(main, params, ctx) {
   }
 
   let loadSeq = 0;
+  let loadsInFlight = 0;
+  // Stock events for skus that had no row yet because a load was in flight: re-read them once it lands.
+  const missedWhileLoading = new Set();
   async function load() {
     const seq = ++loadSeq;
+    loadsInFlight += 1;
     ctx.setQuery({ q: state.q, category: state.category, status: state.status, page: state.page || '' });
     replace(msg);
     if (!tbody.children.length) replace(msg, loading());
@@ -90,6 +94,12 @@ export async function render(main, params, ctx) {
       if (seq === loadSeq) replace(msg, errorBox(e));
     } finally {
       table.removeAttribute('aria-busy');
+      loadsInFlight -= 1;
+    }
+    if (!loadsInFlight && missedWhileLoading.size) {
+      const skus = [...missedWhileLoading];
+      missedWhileLoading.clear();
+      for (const sku of skus) if (rows.has(sku)) refreshRow(sku);
     }
   }
 
@@ -117,8 +127,6 @@ export async function render(main, params, ctx) {
   } else {
     fillCategories();
   }
-  await load();
-
   const reload = debounce(load, 2000);
   // SSE "stock" payloads carry {sku, branch, onHand, status, updatedAt}: patch the row at once,
   // then re-read the full StockView (value, cover, reorder) for that sku.
@@ -136,7 +144,7 @@ export async function render(main, params, ctx) {
     if (!data || typeof data !== 'object' || !data.sku || data.removed) { reload(); return; }
     if (data.branch && data.branch !== ctx.branch) return;
     const tr = rows.get(data.sku);
-    if (!tr) return; // not on this page
+    if (!tr) { if (loadsInFlight) missedWhileLoading.add(data.sku); return; } // not on this page (yet)
     if (state.status && data.status && data.status !== state.status) reload();
     const { key, ...fields } = data;
     const fresh = row({ ...tr.item, ...fields });
@@ -152,6 +160,8 @@ export async function render(main, params, ctx) {
     tr.replaceWith(fresh);
     rows.set(data.sku, fresh);
   });
+  // Subscribed before the first load so that an event arriving while it is in flight is not lost.
+  await load();
   return () => { offStock && offStock(); offPrice && offPrice(); };
 }
 

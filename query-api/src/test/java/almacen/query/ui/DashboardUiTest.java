@@ -175,6 +175,8 @@ class DashboardUiTest {
     // given a logged-in owner on the stock page with the live stream connected
     loggedInAt("#/stock");
     assertThat(page.getByTestId("live-status")).hasText("En vivo");
+    assertThat(page.getByTestId("stock-row-ALM000001").getByTestId("cell-onHand")).hasText("24");
+    awaitOpenEventStream();
     page.evaluate("window.__sameDocument = true");
 
     // when the yerba sells down to 7 and the server pushes the (partial) stock event EventBroadcaster sends
@@ -305,6 +307,15 @@ class DashboardUiTest {
   }
 
   // --- helpers ----------------------------------------------------------------------------------------------
+
+  /** The browser shows "En vivo" when the response headers arrive, a moment before the stub registers the stream. */
+  private void awaitOpenEventStream() {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (server.openEventStreams() == 0) {
+      Assertions.assertThat(System.nanoTime()).as("an open /api/events stream").isLessThan(deadline);
+      page.waitForTimeout(20);
+    }
+  }
 
   private void loggedInAt(String hash) {
     page.navigate(server.baseUrl() + "/" + hash);

@@ -84,6 +84,14 @@ final class UiStubServer implements AutoCloseable {
 
   void resetOverrides() {
     viewOverrides.clear();
+    for (OutputStream out : streams) {
+      try {
+        out.close();
+      } catch (IOException alreadyClosedByBrowser) {
+        // that page is gone; the stream only has to leave the list
+      }
+    }
+    streams.clear();
   }
 
   /** Sends one Server-Sent Event to every open /api/events stream. */
