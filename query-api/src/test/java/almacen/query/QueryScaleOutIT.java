@@ -1,0 +1,221 @@
+package almacen.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import almacen.events.PriceReason;
+import almacen.events.StockStatus;
+import almacen.kafkalocal.KafkaBrokerExtension;
+import almacen.schemas.Topic;
+import almacen.schemas.Topics;
+import almacen.support.security.KeyRing;
+import almacen.support.security.Role;
+import almacen.support.security.TokenIssuer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two query-api instances of one application id on the real broker, each with {@code application.server} set:
+ * the stock-levels and movements stores are split between them, yet either answers every key and every list the
+ * same way (forwarding to the owner, gathering the shares), and the survivor still does after the other stops.
+ */
+@Tag("integration")
+@ExtendWith(KafkaBrokerExtension.class)
+class QueryScaleOutIT {
+
+  private static final String PREFIX = "qscale.";
+  private static final int SKUS = 24;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static ConfigurableApplicationContext first;
+  private static ConfigurableApplicationContext second;
+  private static int firstPort;
+  private static int secondPort;
+  private static String token;
+
+  @BeforeAll
+  static void startTwoInstances() throws Exception {
+    Path homeA = Files.createTempDirectory("query-scale-a-");
+    Path homeB = Files.createTempDirectory("query-scale-b-");
+    KeyRing ring = KeyRing.loadOrCreate(homeA.resolve("keys"));
+    copyKeys(homeA.resolve("keys"), homeB.resolve("keys"));
+    token = new TokenIssuer(ring, Clock.systemUTC())
+        .issue("scale-it", Set.of(Role.VIEWER), Set.of("query"), Duration.ofMinutes(10));
+    firstPort = freePort();
+    secondPort = freePort();
+    first = start(homeA, firstPort);
+    second = start(homeB, secondPort);
+  }
+
+  @AfterAll
+  static void stopInstances() {
+    Stream.of(first, second).filter(c -> c != null && c.isActive()).forEach(ConfigurableApplicationContext::close);
+  }
+
+  @Test
+  void shouldAnswerEveryKeyIdenticallyFromBothInstancesBeforeAndAfterOneStops() throws Exception {
+    // given 24 skus with a level, a price and two movements each, spread over 4 partitions
+    Topics topics = Topics.withPrefix(PREFIX);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+        Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (String sku : skus()) {
+        send(producer, topics.products, sku, Fixtures.product(sku, "Producto " + sku, "Almacén", null, "5", null));
+        send(producer, topics.prices, sku, Fixtures.price(sku, "1490", Fixtures.T0, PriceReason.COST));
+        send(producer, topics.stockLevels, "central|" + sku, Fixtures.level("central", sku, "3", "850", StockStatus.LOW));
+        for (long seq = 1; seq <= 2; seq++) {
+          send(producer, topics.stockMovements, "central|" + sku, Fixtures.movement("central", sku, seq));
+        }
+      }
+      producer.flush();
+    }
+
+    // when both instances have materialised everything (each holds only its share of the partitioned stores)
+    awaitJson(firstPort, "/api/stock?branch=central&size=500", n -> n.path("total").asLong() == SKUS);
+    awaitJson(secondPort, "/api/stock?branch=central&size=500", n -> n.path("total").asLong() == SKUS);
+    Set<String> ownedByFirst = localSkus(firstPort);
+    Set<String> ownedBySecond = localSkus(secondPort);
+
+    // then the levels are split between them, and each answers every key and list the same way
+    assertThat(ownedByFirst).isNotEmpty().doesNotContainAnyElementsOf(ownedBySecond);
+    assertThat(ownedBySecond).isNotEmpty();
+    assertThat(union(ownedByFirst, ownedBySecond)).containsExactlyInAnyOrderElementsOf(skus());
+    Map<String, String> answersBefore = answers(firstPort);
+    assertThat(answers(secondPort)).isEqualTo(answersBefore);
+    JsonNode yerba = JSON.readTree(answersBefore.get("/api/stock/ALM000001?branch=central"));
+    assertThat(yerba.path("onHand").decimalValue()).isEqualByComparingTo("3");
+    assertThat(yerba.path("status").asString()).isEqualTo("LOW");
+    assertThat(yerba.path("listPrice").decimalValue()).isEqualByComparingTo("1490");
+    JsonNode ledger = JSON.readTree(answersBefore.get("/api/stock/ALM000001/movements?branch=central&limit=5"));
+    assertThat(ledger.path("items").valueStream().map(m -> m.path("sourceRef").asString())).containsExactly("S2#1", "S1#1");
+    assertThat(JSON.readTree(answersBefore.get("/api/stock?branch=central&size=500")).path("total").asLong())
+        .isEqualTo(SKUS);
+
+    // and when the second instance stops, the first takes over its partitions and answers exactly as before
+    second.close();
+    awaitJson(firstPort, "/api/internal/stock?branch=central", n -> n.size() == SKUS);
+    assertThat(answers(firstPort)).isEqualTo(answersBefore);
+  }
+
+  /** Every single-key and list answer this test compares, by path. */
+  private static Map<String, String> answers(int port) throws Exception {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String sku : skus()) {
+      for (String path : List.of("/api/stock/" + sku + "?branch=central",
+          "/api/stock/" + sku + "/movements?branch=central&limit=5")) {
+        out.put(path, get(port, path).toString());
+      }
+    }
+    String list = "/api/stock?branch=central&size=500";
+    out.put(list, get(port, list).toString());
+    return out;
+  }
+
+  private static Set<String> localSkus(int port) throws Exception {
+    Set<String> skus = new HashSet<>();
+    get(port, "/api/internal/stock?branch=central").forEach(view -> skus.add(view.path("sku").asString()));
+    return skus;
+  }
+
+  private static List<String> skus() {
+    return IntStream.rangeClosed(1, SKUS).mapToObj(i -> "ALM%06d".formatted(i)).toList();
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static ConfigurableApplicationContext start(Path home, int port) {
+    // command-line arguments: they win over the defaults in almacen-defaults.properties and application.yml
+    return new SpringApplicationBuilder(QueryApplication.class).run(
+        "--server.port=" + port,
+        "--almacen.bootstrap-servers=" + KafkaBrokerExtension.bootstrapServers(),
+        "--almacen.home=" + home,
+        "--almacen.topics.prefix=" + PREFIX,
+        "--almacen.topics.partitions=4",
+        "--almacen.streams.application-server=127.0.0.1:" + port,
+        "--almacen.streams.standby-replicas=1");
+  }
+
+  private static <V> void send(KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, String key, V value)
+      throws Exception {
+    producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
+        topic.valueSerde().serializer().serialize(topic.name(), value))).get();
+  }
+
+  private static JsonNode awaitJson(int port, String path, Predicate<JsonNode> ready) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    List<String> seen = new ArrayList<>();
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> r = HTTP.send(request(port, path), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200 && ready.test(JSON.readTree(r.body()))) {
+        return JSON.readTree(r.body());
+      }
+      seen.add(r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length())));
+      Thread.sleep(250);
+    }
+    throw new AssertionError("Not ready in time: " + path + " on " + port + ", last: "
+        + seen.subList(Math.max(0, seen.size() - 3), seen.size()));
+  }
+
+  private static JsonNode get(int port, String path) throws Exception {
+    HttpResponse<String> r = HTTP.send(request(port, path), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("%s on %d: %s", path, port, r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  private static HttpRequest request(int port, String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + token).GET().build();
+  }
+
+  private static void copyKeys(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
