@@ -186,6 +186,110 @@ class ReplayEndToEndIT {
     assertThat(rows.get(0)).startsWith("central|" + A).contains("999.000");
   }
 
+  @Test
+  @Order(4)
+  void shouldExportTheLedgerForTheRangeInEsArFormatWhenAskedForOneSku() {
+    // when the accountant asks for central's yerba movements of 2 and 3 October, es-AR
+    Result r = replay("ledger", "--from", "2025-10-02T00:00:00-03:00", "--to", "2025-10-03T23:59:59-03:00",
+        "--sku", A, "--branch", "central", "--number-format", "es-AR");
+
+    // then two sale entries, semicolon-separated, decimal comma, Buenos Aires dates; before/after depend on the
+    // order the app applied the sales of those days (they arrive on two partitions), so only their sum is fixed
+    assertThat(r.code).isZero();
+    List<String> lines = r.out.lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).isEqualTo("occurredAt;branch;sku;type;delta;before;after;unitCost;sourceRef;sequence;movementId");
+    assertLedgerRow(lines.get(1), "02/10/2025 12:00:00;central;ALM000001;SALE;-5,00", "500,00;S-2#1", "S-2#1:SALE");
+    assertLedgerRow(lines.get(2), "03/10/2025 12:00:00;central;ALM000001;SALE;-5,00", "500,00;S-3#1", "S-3#1:SALE");
+  }
+
+  private static void assertLedgerRow(String row, String head, String costAndSource, String movementId) {
+    String[] f = row.split(";");
+    assertThat(String.join(";", List.of(f).subList(0, 5))).isEqualTo(head);
+    assertThat(f[7] + ";" + f[8]).isEqualTo(costAndSource);
+    assertThat(f[10]).isEqualTo(movementId);
+    BigDecimal delta = esAr(f[4]);
+    assertThat(esAr(f[6])).as("after = before + delta in " + row).isEqualByComparingTo(esAr(f[5]).add(delta));
+  }
+
+  private static BigDecimal esAr(String n) {
+    return new BigDecimal(n.replace(".", "").replace(',', '.'));
+  }
+
+  @Test
+  @Order(5)
+  void shouldListThePricesInForceAtAnInstantWhenPriceHistoryHasSeveralVersions() throws Exception {
+    // given three price versions: yerba on 1 and 15 October, the other product on 5 October
+    try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+        new StringSerializer(), new ByteArraySerializer())) {
+      send(p, topics.priceHistory, A, price(A, "1000.00", day(1)));
+      send(p, topics.priceHistory, A, price(A, "1200.00", day(15)));
+      send(p, topics.priceHistory, B, price(B, "500.00", day(5)));
+    }
+
+    // when the list in force on 10 October is asked for in each format
+    Result json = replay("prices", "--as-of", "2025-10-10T23:59:59-03:00", "--format", "json");
+    Result csv = replay("prices", "--as-of", "2025-10-10T23:59:59-03:00", "--format", "csv");
+    Result table = replay("prices", "--as-of", "2025-10-10T23:59:59-03:00");
+    Result unknown = replay("prices", "--as-of", "2025-10-10T23:59:59-03:00", "--format", "xml");
+
+    // then the 1 October yerba price (not the later one) and the other product's price
+    assertThat(json.code).isZero();
+    assertThat(json.out.trim()).isEqualTo("{\"asOf\":\"2025-10-10T23:59:59-03:00\",\"items\":["
+        + "{\"sku\":\"ALM000001\",\"listPrice\":1000.00,\"effectiveAt\":\"2025-10-01T12:00:00-03:00\",\"reason\":\"COST\"},"
+        + "{\"sku\":\"BEB000001\",\"listPrice\":500.00,\"effectiveAt\":\"2025-10-05T12:00:00-03:00\",\"reason\":\"COST\"}]}");
+    assertThat(csv.out.lines().toList()).containsExactly(
+        "sku,listPrice,costBasis,inflationFactor,markupPct,ivaRatePct,effectiveAt,reason",
+        "ALM000001,1000.00,500.0000,1.1000000000,35.00,21.00,2025-10-01T12:00:00-03:00,COST",
+        "BEB000001,500.00,500.0000,1.1000000000,35.00,21.00,2025-10-05T12:00:00-03:00,COST");
+    assertThat(table.out.lines().toList()).hasSize(3).element(1).asString()
+        .startsWith("ALM000001").contains("1000.00", "2025-10-01T12:00:00-03:00", "COST");
+    assertThat(unknown.code).isEqualTo(2);
+  }
+
+  @Test
+  @Order(6)
+  void shouldRebuildTheSameStockFromARestoredBackupWhenRestoredUnderAnotherPrefix() throws Exception {
+    // given a backup of every topic, renamed for a second installation's prefix
+    Path dir = Files.createTempDirectory("backup-it");
+    assertThat(topicsCli("backup", PREFIX, dir)).isZero();
+    String restoredPrefix = "restoredit.";
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.move(f, dir.resolve(f.getFileName().toString().replace(PREFIX, restoredPrefix)));
+      }
+    }
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      TopicProvisioner.ensureTopics(admin, Topics.withPrefix(restoredPrefix), new TopicSettings(restoredPrefix, 2,
+          (short) 1, 1));
+    }
+
+    // when it is restored there, and restored a second time
+    int restored = topicsCli("restore", restoredPrefix, dir);
+    int again = topicsCli("restore", restoredPrefix, dir);
+
+    // then the audit replay of the restored sources equals the original's, and a second restore is refused
+    assertThat(restored).isZero();
+    assertThat(again).isEqualTo(1);
+    String asOf = "2025-10-31T23:59:59-03:00";
+    Result original = replay("stock", "--as-of", asOf, "--format", "csv");
+    Result copy = replayWithPrefix(restoredPrefix, "stock", "--as-of", asOf, "--format", "csv");
+    assertThat(copy.code).isZero();
+    assertThat(copy.out).isEqualTo(original.out).contains("central,ALM000001,60.000");
+  }
+
+  private static int topicsCli(String command, String prefix, Path dir) {
+    return new picocli.CommandLine(new TopicBackupCli())
+        .execute("--bootstrap", bootstrap, "--prefix", prefix, "--quiet", command, "--dir", dir.toString());
+  }
+
+  private static almacen.events.Price price(String sku, String listPrice, Instant effectiveAt) {
+    return new almacen.events.Price(sku, new BigDecimal(listPrice), new BigDecimal("500.0000"),
+        new BigDecimal("500.0000"), LocalDate.of(2025, 10, 1), "I1", new BigDecimal("1.1000000000"),
+        LocalDate.of(2025, 10, 16), new BigDecimal("35.00"), new BigDecimal("21.00"), almacen.events.TaxRegime.RI,
+        new BigDecimal("10.00"), effectiveAt, almacen.events.PriceReason.COST, null);
+  }
+
   private static void assertStock(String asOf, String branch, String sku, String onHand, BigDecimal avg, String value) {
     Result r = replay("stock", "--as-of", asOf, "--branch", branch, "--sku", sku, "--format", "json");
     assertThat(r.code).isZero();
@@ -209,8 +313,12 @@ class ReplayEndToEndIT {
   }
 
   private static Result replay(String... args) {
+    return replayWithPrefix(PREFIX, args);
+  }
+
+  private static Result replayWithPrefix(String prefix, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    List<String> all = new ArrayList<>(List.of("--bootstrap", bootstrap, "--prefix", PREFIX, "--quiet"));
+    List<String> all = new ArrayList<>(List.of("--bootstrap", bootstrap, "--prefix", prefix, "--quiet"));
     all.addAll(List.of(args));
     int code = ReplayCli.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, all.toArray(String[]::new));
     return new Result(code, out.toString(StandardCharsets.UTF_8));
