@@ -9,6 +9,8 @@ import * as product from './js/pages/product.js';
 import * as alerts from './js/pages/alerts.js';
 import * as invoices from './js/pages/invoices.js';
 import * as inflation from './js/pages/inflation.js';
+import * as suppliers from './js/pages/suppliers.js';
+import * as analytics from './js/pages/analytics.js';
 import * as preferences from './js/pages/preferences.js';
 
 const ROUTES = [
@@ -18,6 +20,8 @@ const ROUTES = [
   { re: /^\/producto\/([^/]+)$/, page: product, nav: 'stock' },
   { re: /^\/alertas$/, page: alerts, nav: 'alertas' },
   { re: /^\/facturas(?:\/([^/]+))?$/, page: invoices, nav: 'facturas' },
+  { re: /^\/proveedores(?:\/([^/]+))?$/, page: suppliers, nav: 'proveedores' },
+  { re: /^\/analisis$/, page: analytics, nav: 'analisis' },
   { re: /^\/inflacion$/, page: inflation, nav: 'inflacion' },
   { re: /^\/ajustes$/, page: preferences, nav: 'ajustes' },
 ];

@@ -1,6 +1,7 @@
 package almacen.query;
 
 import almacen.query.cluster.Cluster;
+import almacen.query.read.AnalyticsModel;
 import almacen.query.read.ReadModel;
 import almacen.query.read.StoreReader;
 import almacen.query.read.StreamsStoreReader;
@@ -18,6 +19,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Guarantee: at_least_once. Every store is an idempotent upsert of its input (latest value per
  * key, ledger entries by sequence, sales by saleId), so a redelivery after a crash rewrites the
- * same entries; nothing here produces to a topic. The consumer still reads {@code read_committed}
+ * same entries; the additive analytics cells skip a redelivered record by the input offset they
+ * carry (see DailyCell); nothing here produces to a topic. The consumer still reads {@code read_committed}
  * because the upstream apps write transactionally (at_least_once would otherwise default to
  * read_uncommitted and could show aborted writes). Commit interval 100 ms for read-your-writes.
  */
@@ -43,9 +46,11 @@ class QueryStreamsConfiguration {
         StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
   }
 
+  /** {@code almacen.query.analytics-days-kept} (env {@code ALMACEN_QUERY_ANALYTICSDAYSKEPT}), default 800. */
   @Bean
-  QueryConfig queryConfig() {
-    return QueryConfig.defaults();
+  QueryConfig queryConfig(@Value("${almacen.query.analytics-days-kept:"
+      + QueryConfig.DEFAULT_ANALYTICS_DAYS_KEPT + "}") int analyticsDaysKept) {
+    return QueryConfig.defaults().withAnalyticsDaysKept(analyticsDaysKept);
   }
 
   @Bean(destroyMethod = "close")
@@ -69,6 +74,11 @@ class QueryStreamsConfiguration {
   @Bean
   ReadModel readModel(StoreReader reader, Clock clock, QueryConfig config) {
     return new ReadModel(reader, clock, config.zone());
+  }
+
+  @Bean
+  AnalyticsModel analyticsModel(StoreReader reader) {
+    return new AnalyticsModel(reader);
   }
 
   @Bean

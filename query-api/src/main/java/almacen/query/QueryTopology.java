@@ -1,5 +1,7 @@
 package almacen.query;
 
+import almacen.events.Sale;
+import almacen.events.StockMovement;
 import almacen.schemas.Stores;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
@@ -10,6 +12,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -25,6 +28,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
  *   stock-movements  → [query-movements]      branch|sku|seq → StockMovement, newest N per key
  *   price-history    → [query-price-history]  sku|effectiveAt|reason → Price, newest N per sku
  *   sales            → [query-sales-daily]    day|branch|saleId → sale total (money)
+ *   sales            → [query-analytics-sales]  day|branch|sku → units, amount at the sale's prices
+ *                      [query-analytics-sale-ids] saleId → day|offset (each saleId counted once)
+ *   stock-movements  → [query-analytics-costs]  day|branch|sku → units, cost (SALE entries × unitCost)
  * global (every instance holds all, so StockView joins are local):
  *   products         → [query-products]       sku → Product
  *   prices           → [query-prices]         sku → Price                          (event price)
@@ -32,7 +38,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
  *   inflation-index  → [query-inflation]      YYYY-MM → InflationMonth
  * </pre>
  * Every store is an idempotent upsert of its input, which is why this application may run
- * at-least-once (see QueryStreamsConfiguration).
+ * at-least-once (see QueryStreamsConfiguration); the additive analytics cells are made idempotent by
+ * the input offset each cell carries ({@link DailyCell}). The analytics processors share the source
+ * of their topic with the existing store of that topic (a topic has one source per topology), so no
+ * sub-topology, task or internal topic is added. Suppliers and purchases are read from the global
+ * invoices store (the invoices topic is already its source), see {@code AnalyticsModel}.
  */
 public final class QueryTopology {
 
@@ -54,12 +64,16 @@ public final class QueryTopology {
         () -> new LatestValueProcessor<>(Stores.QUERY_STOCK_LEVELS, ChangeKind.STOCK, listener));
     partitioned(builder, topics.stockAlerts, Stores.QUERY_ALERTS, topics.stockAlerts.valueSerde(),
         () -> new AlertProcessor(listener));
-    partitioned(builder, topics.stockMovements, Stores.QUERY_MOVEMENTS, topics.stockMovements.valueSerde(),
-        () -> new MovementProcessor(config.movementsPerKey()));
+    KStream<String, StockMovement> movements = partitioned(builder, topics.stockMovements, Stores.QUERY_MOVEMENTS,
+        topics.stockMovements.valueSerde(), () -> new MovementProcessor(config.movementsPerKey()));
+    alsoInto(builder, movements, Stores.QUERY_ANALYTICS_COSTS, () -> new CostAnalyticsProcessor(config));
     partitioned(builder, topics.priceHistory, Stores.QUERY_PRICE_HISTORY, topics.priceHistory.valueSerde(),
         () -> new PriceHistoryProcessor(config.priceHistoryPerSku()));
-    partitioned(builder, topics.sales, Stores.QUERY_SALES_DAILY, MONEY_SERDE,
+    KStream<String, Sale> sales = partitioned(builder, topics.sales, Stores.QUERY_SALES_DAILY, MONEY_SERDE,
         () -> new DailySalesProcessor(config));
+    builder.addStateStore(storeBuilder(Stores.QUERY_ANALYTICS_SALE_IDS, Serdes.String()));
+    alsoInto(builder, sales, Stores.QUERY_ANALYTICS_SALES, () -> new SalesAnalyticsProcessor(config),
+        Stores.QUERY_ANALYTICS_SALE_IDS);
 
     global(builder, topics.products, Stores.QUERY_PRODUCTS, null, listener);
     global(builder, topics.prices, Stores.QUERY_PRICES, ChangeKind.PRICE, listener);
@@ -68,12 +82,23 @@ public final class QueryTopology {
     return builder.build();
   }
 
-  private static <V, S> void partitioned(StreamsBuilder builder, Topic<String, V> topic, String store,
+  private static <V, S> KStream<String, V> partitioned(StreamsBuilder builder, Topic<String, V> topic, String store,
       Serde<S> storeValueSerde, ProcessorSupplier<String, V, Void, Void> processor) {
     builder.addStateStore(storeBuilder(store, storeValueSerde));
-    builder
-        .stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(store + "-source"))
-        .process(processor, Named.as(store + "-apply"), store);
+    KStream<String, V> stream = builder
+        .stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(store + "-source"));
+    stream.process(processor, Named.as(store + "-apply"), store);
+    return stream;
+  }
+
+  /** A second analytics store fed by an existing source (same sub-topology, same partitions). */
+  private static <V> void alsoInto(StreamsBuilder builder, KStream<String, V> stream, String store,
+      ProcessorSupplier<String, V, Void, Void> processor, String... otherStores) {
+    builder.addStateStore(storeBuilder(store, DailyCell.SERDE));
+    String[] stores = new String[otherStores.length + 1];
+    stores[0] = store;
+    System.arraycopy(otherStores, 0, stores, 1, otherStores.length);
+    stream.process(processor, Named.as(store + "-apply"), stores);
   }
 
   private static <V> void global(StreamsBuilder builder, Topic<String, V> topic, String store, ChangeKind kind,

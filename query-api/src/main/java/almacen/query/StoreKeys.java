@@ -53,4 +53,24 @@ public final class StoreKeys {
   public static String dailySalesPrefix(LocalDate day, String branch) {
     return branch == null ? day + "|" : day + "|" + branch + "|";
   }
+
+  /** {@code day|branch|sku}: one cell of the analytics stores (units and money of a business day). */
+  public static String analyticsCell(LocalDate day, String branch, String sku) {
+    return day + "|" + branch + "|" + sku;
+  }
+
+  /** First key of the cells of one day, of one branch or all when null (range start, inclusive). */
+  public static String analyticsFrom(LocalDate day, String branch) {
+    return dailySalesPrefix(day, branch);
+  }
+
+  /** Last key of the cells of one day, of one branch or all when null (range end, inclusive). */
+  public static String analyticsTo(LocalDate day, String branch) {
+    return dailySalesPrefix(day, branch) + "~";
+  }
+
+  /** The parts of an analytics key: day, branch, sku. */
+  public static String[] analyticsParts(String key) {
+    return key.split("\\|", 3);
+  }
 }

@@ -61,7 +61,7 @@ export async function timeChart(host, opts) {
     axes: [
       opts.labels
         ? { values: (u, splits) => splits.map((i) => (Number.isInteger(i) ? opts.labels[i] ?? '' : '')), incrs: [1, 2, 3, 6, 12], stroke: '#4a5a5e', grid: { show: false } }
-        : { values: (u, splits) => splits.map((s) => fmtX.format(new Date(s * 1000))), stroke: '#4a5a5e', grid: { stroke: '#e4e8e6' } },
+        : { values: (u, splits) => splits.map((s) => fmtX.format(new Date(s * 1000))), space: 64, stroke: '#4a5a5e', grid: { stroke: '#e4e8e6' } },
       { values: (u, splits) => splits.map((v) => opts.yFormat(v)), size: 84, stroke: '#4a5a5e', grid: { stroke: '#e4e8e6' } },
     ],
     series: [

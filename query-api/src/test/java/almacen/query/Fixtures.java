@@ -106,6 +106,53 @@ final class Fixtures {
         .setSource(new InvoiceSource(SourceKind.MANUAL, null, false)).setReceivedAt(T0).build();
   }
 
+  /** A sale with several lines, each {@code sku, qty, unitPrice}. */
+  static Sale sale(String saleId, String branch, Instant soldAt, String[]... lines) {
+    List<SaleLine> out = new java.util.ArrayList<>();
+    for (String[] l : lines) {
+      out.add(new SaleLine(l[0], qty(l[1]), money(l[2])));
+    }
+    return Sale.newBuilder().setSaleId(saleId).setBranch(branch).setSoldAt(soldAt).setLines(out)
+        .setReceivedAt(soldAt).build();
+  }
+
+  static String[] line(String sku, String qty, String unitPrice) {
+    return new String[] {sku, qty, unitPrice};
+  }
+
+  /** A ledger entry of {@code type} moving {@code delta} at {@code unitCost}. */
+  static StockMovement movement(String branch, String sku, long sequence, MovementType type, String delta,
+      String unitCost, Instant occurredAt) {
+    return StockMovement.newBuilder()
+        .setMovementId(branch + "|" + sku + "#" + sequence).setBranch(branch).setSku(sku).setType(type)
+        .setDelta(qty(delta)).setBefore(qty("100")).setAfter(qty(new BigDecimal("100").add(new BigDecimal(delta)).toPlainString()))
+        .setUnitCost(unitCost == null ? null : Decimals.unitCost(new BigDecimal(unitCost)))
+        .setSourceRef("REF" + sequence + "#1").setOccurredAt(occurredAt).setSequence(sequence).build();
+  }
+
+  /** An invoice of one supplier with lines {@code sku, qty, unitCost} (net, type A), totals from the lines + 21 %. */
+  static Invoice supplierInvoice(String invoiceId, String cuit, String supplierName, String issueDate, String branch,
+      InvoiceStatus status, String[]... lines) {
+    List<InvoiceLine> out = new java.util.ArrayList<>();
+    BigDecimal net = BigDecimal.ZERO;
+    for (String[] l : lines) {
+      BigDecimal lineTotal = money(new BigDecimal(l[1]).multiply(new BigDecimal(l[2])).toPlainString());
+      net = net.add(lineTotal);
+      out.add(InvoiceLine.newBuilder().setSku(l[0]).setSupplierCode(null).setDescription("Artículo " + l[0])
+          .setQty(qty(l[1])).setUnitCost(Decimals.unitCost(new BigDecimal(l[2])))
+          .setIvaRatePct(Decimals.rate(new BigDecimal("21"))).setLineTotal(lineTotal).build());
+    }
+    BigDecimal iva = Decimals.money(net.multiply(new BigDecimal("0.21")));
+    return Invoice.newBuilder()
+        .setInvoiceId(invoiceId).setSupplier(new Supplier(cuit, supplierName))
+        .setType(InvoiceType.A).setPointOfSale(3).setNumber(1).setIssueDate(LocalDate.parse(issueDate))
+        .setCae(null).setBranch(branch).setPricesIncludeIva(false).setLines(out)
+        .setNetTotal(Decimals.money(net)).setIvaTotal(iva).setOtherTaxes(money("0"))
+        .setTotal(Decimals.money(net.add(iva)))
+        .setStatus(status).setIssues(List.of()).setConfidence(1.0).setDuplicate(false)
+        .setSource(new InvoiceSource(SourceKind.MANUAL, null, false)).setReceivedAt(T0).build();
+  }
+
   static InflationMonth inflation(String month, String ratePct) {
     return InflationMonth.newBuilder().setMonth(month).setRatePct(Decimals.rate(new BigDecimal(ratePct)))
         .setSource("INDEC").setUpdatedAt(T0).build();

@@ -3,6 +3,7 @@ package almacen.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import almacen.events.InvoiceStatus;
+import almacen.events.MovementType;
 import almacen.events.PriceReason;
 import almacen.events.StockStatus;
 import almacen.kafkalocal.KafkaBrokerExtension;
@@ -127,6 +128,96 @@ class QueryApiIT {
 
     HttpResponse<String> csv = http.send(request("/api/export/stock.csv", token), HttpResponse.BodyHandlers.ofString());
     assertThat(csv.body()).startsWith("branch,sku,name,").contains("central,ALM000001,Azúcar común 1 kg,Almacén,UNIT,3.000");
+  }
+
+  @Test
+  void shouldAnswerSuppliersAndAnalyticsOverHttpWhenSalesLedgerAndInvoicesArrive() throws Exception {
+    // given a sku (not catalogued, so that the other tests' counts stay) sold on the 5th (one sale re-sent) and on
+    // the 6th in another branch, its ledger entries at an average cost of 600, and a confirmed invoice of its supplier
+    Topics topics = Topics.withPrefix(PREFIX);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+        Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      Instant fifth = Instant.parse("2026-03-05T15:00:00Z");
+      Instant sixth = Instant.parse("2026-03-06T15:00:00Z");
+      for (int i = 0; i < 2; i++) {
+        send(producer, topics.sales, "S-AN1", Fixtures.sale("S-AN1", "central", fifth, Fixtures.line("ZZZ000007", "2", "1000")));
+      }
+      send(producer, topics.sales, "S-AN2", Fixtures.sale("S-AN2", "sur", sixth, Fixtures.line("ZZZ000007", "1", "1000")));
+      send(producer, topics.stockMovements, "central|ZZZ000007", Fixtures.movement("central", "ZZZ000007", 1,
+          MovementType.SALE, "-2", "600", fifth));
+      send(producer, topics.stockMovements, "sur|ZZZ000007", Fixtures.movement("sur", "ZZZ000007", 1,
+          MovementType.SALE, "-1", "600", sixth));
+      send(producer, topics.invoices, "INV-AN1", Fixtures.supplierInvoice("INV-AN1", "30-70000000-7", "Galletitera SA",
+          "2026-03-04", "central", InvoiceStatus.CONFIRMED, Fixtures.line("ZZZ000007", "10", "600")));
+      producer.flush();
+    }
+
+    // when / then sales per day and category count S-AN1 once
+    JsonNode sales = awaitJson("/api/analytics/sales?from=2026-03-05&to=2026-03-06",
+        n -> n.path("amount").decimalValue().compareTo(new java.math.BigDecimal("3000")) == 0);
+    assertThat(sales.path("days").get(0).path("amount").decimalValue()).isEqualByComparingTo("2000");
+    assertThat(sales.path("categories").get(0).path("category").isNull()).isTrue();
+    JsonNode margin = awaitJson("/api/analytics/margin?from=2026-03-05&to=2026-03-06",
+        n -> n.path("cost").decimalValue().compareTo(new java.math.BigDecimal("1800")) == 0);
+    assertThat(margin.path("margin").decimalValue()).isEqualByComparingTo("1200");
+    assertThat(margin.path("marginPct").decimalValue()).isEqualByComparingTo("40");
+    JsonNode central = get("/api/analytics/sales?from=2026-03-05&to=2026-03-06&branch=central");
+    assertThat(central.path("amount").decimalValue()).isEqualByComparingTo("2000");
+    JsonNode top = get("/api/analytics/top-products?from=2026-03-05&to=2026-03-06&limit=1");
+    assertThat(top.path("items").get(0).path("sku").asString()).isEqualTo("ZZZ000007");
+    JsonNode supplier = awaitJson("/api/suppliers/30-70000000-7", n -> n.path("invoices").asLong() == 1);
+    assertThat(supplier.path("months").get(0).path("month").asString()).isEqualTo("2026-03");
+    assertThat(supplier.path("products").get(0).path("lastUnitCost").decimalValue()).isEqualByComparingTo("600");
+    JsonNode purchases = get("/api/analytics/purchases?from=2026-03-01&to=2026-03-31");
+    assertThat(purchases.path("items").valueStream().map(i -> i.path("name").asString())).contains("Galletitera SA");
+    assertThat(status("/api/analytics/sales?from=2026-03-07&to=2026-03-06", token)).isEqualTo(400);
+  }
+
+  @Test
+  void shouldPushTheChangeToAnOpenEventStreamAndCountItInTheGaugesWhenAStockLevelArrives() throws Exception {
+    // given a dashboard connected to the event stream
+    java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+    var stream = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
+        .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build(),
+        HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
+    assertThat(lines.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event:hello");
+
+    // when a new negative level for another branch reaches the read model
+    Topics topics = Topics.withPrefix(PREFIX);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+        Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      send(producer, topics.stockLevels, "norte|ALM000009",
+          Fixtures.level("norte", "ALM000009", "-2", "100", StockStatus.NEGATIVE));
+    }
+
+    // then the stream carries a stock event with the level's fields
+    String data = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (data == null && System.nanoTime() < deadline) {
+      String line = lines.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+      if (line != null && line.startsWith("data:") && line.contains("norte|ALM000009")) {
+        data = line;
+      }
+    }
+    stream.cancel(true);
+    assertThat(data).isNotNull();
+    JsonNode event = JSON.readTree(data.substring("data:".length()));
+    assertThat(event.path("sku").asString()).isEqualTo("ALM000009");
+    assertThat(event.path("status").asString()).isEqualTo("NEGATIVE");
+    assertThat(event.path("onHand").decimalValue()).isEqualByComparingTo("-2");
+
+    // and the read-model gauges count it
+    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    java.util.regex.Pattern negativeItems =
+        java.util.regex.Pattern.compile("(?m)^almacen_stock_items\\{[^}]*status=\"NEGATIVE\"[^}]*} 1\\.0$");
+    String scrape = "";
+    while (System.nanoTime() < until && !negativeItems.matcher(scrape).find()) {
+      scrape = http.send(request("/actuator/prometheus", null), HttpResponse.BodyHandlers.ofString()).body();
+      Thread.sleep(200);
+    }
+    assertThat(scrape).containsPattern(negativeItems).contains("almacen_stock_value_ars");
   }
 
   private static <V> void send(KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, String key, V value)

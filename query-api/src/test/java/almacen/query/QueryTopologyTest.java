@@ -234,7 +234,8 @@ class QueryTopologyTest {
     // then
     assertThat(description).contains(Stores.QUERY_STOCK_LEVELS, Stores.QUERY_MOVEMENTS, Stores.QUERY_PRODUCTS,
         Stores.QUERY_PRICES, Stores.QUERY_PRICE_HISTORY, Stores.QUERY_ALERTS, Stores.QUERY_INVOICES,
-        Stores.QUERY_INFLATION, Stores.QUERY_SALES_DAILY);
+        Stores.QUERY_INFLATION, Stores.QUERY_SALES_DAILY, Stores.QUERY_ANALYTICS_SALES,
+        Stores.QUERY_ANALYTICS_SALE_IDS, Stores.QUERY_ANALYTICS_COSTS);
     assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
   }
 }

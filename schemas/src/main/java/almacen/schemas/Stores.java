@@ -39,6 +39,12 @@ public final class Stores {
   public static final String QUERY_INVOICES = "query-invoices";
   public static final String QUERY_INFLATION = "query-inflation";
   public static final String QUERY_SALES_DAILY = "query-sales-daily";
+  /** Sales per Buenos Aires day, branch and sku ({@code day|branch|sku} → units, amount), from sales. */
+  public static final String QUERY_ANALYTICS_SALES = "query-analytics-sales";
+  /** The saleIds counted by {@link #QUERY_ANALYTICS_SALES} ({@code saleId} → {@code day|offset}): each once. */
+  public static final String QUERY_ANALYTICS_SALE_IDS = "query-analytics-sale-ids";
+  /** Cost of the units sold per day, branch and sku ({@code day|branch|sku} → units, cost), from SALE ledger entries. */
+  public static final String QUERY_ANALYTICS_COSTS = "query-analytics-costs";
 
   /** The key of everything per branch and sku: {@code branch|sku}. */
   public static String branchSkuKey(String branch, String sku) {

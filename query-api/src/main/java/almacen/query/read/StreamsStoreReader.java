@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Interactive queries with explicit states: the active store first; while it is unavailable
  * (rebalance, restoration) a standby or restoring copy, marking the answer stale; a bounded number
- * of retries; then {@link StoreUnavailableException}.
+ * of retries; then {@link StoreUnavailableException}. An active read during a rebalance is marked stale too,
+ * since tasks still restoring are not part of it.
  */
 public final class StreamsStoreReader implements StoreReader {
 
@@ -36,7 +37,12 @@ public final class StreamsStoreReader implements StoreReader {
     for (int attempt = 1; attempt <= attempts; attempt++) {
       if (!StaleReads.stalePreferred()) {
         try {
-          return query.apply(store(store, false));
+          T answer = query.apply(store(store, false));
+          if (streams.get().state() == KafkaStreams.State.REBALANCING) {
+            // a task still restoring is left out of an active-only read: the answer may be partial
+            StaleReads.mark();
+          }
+          return answer;
         } catch (InvalidStateStoreException active) {
           last = active;
         }

@@ -1,5 +1,8 @@
 package almacen.query.web;
 
+import almacen.query.read.AnalyticsModel;
+import almacen.query.read.AnalyticsViews.Share;
+import almacen.query.read.DateRange;
 import almacen.query.read.ReadModel;
 import almacen.query.read.StockFilter;
 import almacen.query.read.Views.AlertView;
@@ -29,9 +32,11 @@ class InternalController {
   }
 
   private final ReadModel model;
+  private final AnalyticsModel analytics;
 
-  InternalController(ReadModel model) {
+  InternalController(ReadModel model, AnalyticsModel analytics) {
     this.model = model;
+    this.analytics = analytics;
   }
 
   @GetMapping("/api/internal/stock")
@@ -48,6 +53,20 @@ class InternalController {
   SummaryShare summary(@RequestParam(required = false) String branch) {
     String b = Params.optionalBranch(branch);
     return new SummaryShare(model.localSummary(b), model.localMovedSkus(b));
+  }
+
+  @GetMapping("/api/internal/analytics/sales")
+  Share analyticsSales(@RequestParam String from, @RequestParam String to,
+      @RequestParam(required = false) String branch) {
+    DateRange range = Params.dateRange(from, to, null);
+    return analytics.localSales(range, Params.optionalBranch(branch));
+  }
+
+  @GetMapping("/api/internal/analytics/costs")
+  Share analyticsCosts(@RequestParam String from, @RequestParam String to,
+      @RequestParam(required = false) String branch) {
+    DateRange range = Params.dateRange(from, to, null);
+    return analytics.localCosts(range, Params.optionalBranch(branch));
   }
 
   @GetMapping("/api/internal/export/stock.csv")

@@ -2,7 +2,11 @@ package almacen.query.web;
 
 import almacen.events.InvoiceStatus;
 import almacen.events.StockStatus;
+import almacen.query.QueryConfig;
+import almacen.query.read.DateRange;
 import almacen.support.web.ApiException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,7 +18,13 @@ final class Params {
   static final int MAX_SIZE = 500;
   static final int DEFAULT_MOVEMENTS = 50;
   static final int MAX_MOVEMENTS = 1000;
+  static final int DEFAULT_RANGE_DAYS = 30;
+  static final int MAX_RANGE_DAYS = QueryConfig.MAX_ANALYTICS_RANGE_DAYS;
+  static final int DEFAULT_TOP = 10;
+  static final int MAX_TOP = 100;
   private static final Pattern SKU = Pattern.compile("^[A-Z0-9][A-Z0-9_-]{0,49}$");
+  private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+  private static final Pattern CUIT = Pattern.compile("^\\d{2}-?\\d{8}-?\\d$");
   private static final Pattern BRANCH = Pattern.compile("^[a-z0-9][a-z0-9-]{0,31}$");
 
   private Params() {
@@ -71,6 +81,66 @@ final class Params {
       throw ApiException.badRequest("BAD_LIMIT", "limit must be between 1 and " + MAX_MOVEMENTS, "limit");
     }
     return limit;
+  }
+
+  /**
+   * Business days {@code from}..{@code to} (both {@code YYYY-MM-DD}, both included): {@code to}
+   * defaults to today, {@code from} to 29 days before {@code to}; at most 400 days.
+   */
+  static DateRange dateRange(String from, String to, LocalDate today) {
+    LocalDate f = date(from, "from");
+    LocalDate t = date(to, "to");
+    if (t == null) {
+      if (today == null) {
+        throw ApiException.badRequest("BAD_DATE", "to is required", "to");
+      }
+      t = today;
+    }
+    if (f == null) {
+      f = t.minusDays(DEFAULT_RANGE_DAYS - 1);
+    }
+    if (f.isAfter(t)) {
+      throw ApiException.badRequest("BAD_RANGE", "from (" + f + ") must not be after to (" + t + ")", "from");
+    }
+    DateRange range = new DateRange(f, t);
+    if (range.days() > MAX_RANGE_DAYS) {
+      throw ApiException.badRequest("BAD_RANGE",
+          "the range may span at most " + MAX_RANGE_DAYS + " days; " + f + ".." + t + " spans " + range.days(), "to");
+    }
+    return range;
+  }
+
+  private static LocalDate date(String value, String field) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      if (DATE.matcher(value).matches()) {
+        return LocalDate.parse(value);
+      }
+    } catch (DateTimeParseException e) {
+      // falls through to the same answer as a malformed value
+    }
+    throw ApiException.badRequest("BAD_DATE", field + " must be a date YYYY-MM-DD, got " + value, field);
+  }
+
+  static int top(Integer limit) {
+    if (limit == null) {
+      return DEFAULT_TOP;
+    }
+    if (limit < 1 || limit > MAX_TOP) {
+      throw ApiException.badRequest("BAD_LIMIT", "limit must be between 1 and " + MAX_TOP, "limit");
+    }
+    return limit;
+  }
+
+  /** The 11 digits of a CUIT given as {@code 30-71234567-1} or {@code 30712345671}. */
+  static String cuit(String cuit) {
+    if (cuit == null || !CUIT.matcher(cuit).matches()) {
+      throw ApiException.badRequest("BAD_CUIT", "cuit must be 11 digits, with or without dashes (30-71234567-1)",
+          "cuit");
+    }
+    return cuit.replace("-", "");
   }
 
   static StockStatus stockStatus(String status) {

@@ -98,6 +98,61 @@ final class Canned {
       "30712345671-A-00003-00012345", 12345, "CONFIRMED", "[]", "1.0");
   static final String REVIEW_QUEUE = "{\"items\":[" + REVIEW_INVOICE + "],\"total\":1}";
 
+  static final String SUPPLIER_CUIT = "30712345671";
+
+  static final String SUPPLIERS = """
+      {"items":[
+       {"cuit":"30-71234567-1","name":"Distribuidora del Sur SA","lastInvoice":{"invoiceId":"30712345671-A-00003-00012345",\
+      "issueDate":"2025-10-15","total":53537.00},"invoices":7,"purchasesTotal":312450.75,"products":2},
+       {"cuit":"20-12345678-6","name":"Lácteos Tandil","lastInvoice":{"invoiceId":"20123456786-B-00001-00000421",\
+      "issueDate":"2025-10-02","total":18150.00},"invoices":3,"purchasesTotal":48900.00,"products":4}]}""";
+
+  static final String SUPPLIER = """
+      {"cuit":"30-71234567-1","name":"Distribuidora del Sur SA","lastInvoice":{"invoiceId":"30712345671-A-00003-00012345",\
+      "issueDate":"2025-10-15","total":53537.00},"invoices":7,"purchasesTotal":312450.75,
+       "months":[{"month":"2025-08","invoices":2,"amount":98000.00},{"month":"2025-09","invoices":3,"amount":160913.75},
+                 {"month":"2025-10","invoices":2,"amount":53537.00}],
+       "products":[
+        {"sku":"ALM000001","name":"Yerba mate 1 kg","lastUnitCost":2850.0000,"lastQty":12.000,"lastInvoiceDate":"2025-10-15",\
+      "lastInvoiceId":"30712345671-A-00003-00012345"},
+        {"sku":"ALM000002","name":"Azúcar 1 kg","lastUnitCost":1100.5000,"lastQty":10.000,"lastInvoiceDate":"2025-09-20",\
+      "lastInvoiceId":"30712345671-A-00003-00012201"}]}""";
+
+  /** Answers of the analytics endpoints, echoing the range asked for (the figures are the same for any range). */
+  static String analyticsSales(String from, String to) {
+    return """
+        {"from":"%s","to":"%s","branch":"central","qty":182.5,"amount":153420.50,
+         "days":[{"day":"2025-10-13","qty":60.000,"amount":48200.00},{"day":"2025-10-14","qty":0.000,"amount":0.00},
+                 {"day":"2025-10-15","qty":122.500,"amount":105220.50}],
+         "categories":[{"category":"Almacén","qty":150.000,"amount":120500.00},
+                       {"category":"Fiambrería","qty":2.500,"amount":22920.50},
+                       {"category":null,"qty":30.000,"amount":10000.00}]}""".formatted(from, to);
+  }
+
+  static String analyticsTop(String from, String to) {
+    return """
+        {"from":"%s","to":"%s","branch":"central","items":[
+         {"sku":"ALM000001","name":"Yerba mate 1 kg","category":"Almacén","qty":20.000,"amount":98000.00},
+         {"sku":"ALM000003","name":"Queso cremoso","category":"Fiambrería","qty":2.500,"amount":22920.50},
+         {"sku":"ALM000002","name":"Azúcar 1 kg","category":"Almacén","qty":12.000,"amount":21480.00}]}""".formatted(from, to);
+  }
+
+  static String analyticsMargin(String from, String to) {
+    return """
+        {"from":"%s","to":"%s","branch":"central","sales":153420.50,"cost":103560.20,"margin":49860.30,"marginPct":32.50,
+         "categories":[
+          {"category":"Almacén","qty":150.000,"sales":120500.00,"cost":84350.00,"margin":36150.00,"marginPct":30.00},
+          {"category":"Fiambrería","qty":2.500,"sales":22920.50,"cost":12250.00,"margin":10670.50,"marginPct":46.55},
+          {"category":null,"qty":30.000,"sales":10000.00,"cost":6960.20,"margin":3039.80,"marginPct":30.40}]}""".formatted(from, to);
+  }
+
+  static String analyticsPurchases(String from, String to) {
+    return """
+        {"from":"%s","to":"%s","branch":"central","invoices":3,"amount":71687.00,"items":[
+         {"cuit":"30-71234567-1","name":"Distribuidora del Sur SA","invoices":2,"amount":53537.00},
+         {"cuit":"20-12345678-6","name":"Lácteos Tandil","invoices":1,"amount":18150.00}]}""".formatted(from, to);
+  }
+
   static final String STOCK_CSV = "sku,name,onHand\nALM000001,Yerba mate 1 kg,24\n";
 
   static final Map<String, String> STATUS_LABELS = Map.of("OK", "OK", "LOW", "BAJO", "OUT", "SIN STOCK", "NEGATIVE", "NEGATIVO");

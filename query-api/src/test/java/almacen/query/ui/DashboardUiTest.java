@@ -306,7 +306,106 @@ class DashboardUiTest {
     Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
   }
 
+  @Test
+  void shouldListSuppliersWhenInvoicesWereConfirmed() {
+    // given / when a logged-in owner opens the suppliers page from the menu
+    loggedInAt("#/");
+    page.getByTestId("nav-proveedores").click();
+
+    // then every supplier is listed with es-AR money and dates
+    Locator sur = page.getByTestId("supplier-row-30712345671");
+    assertThat(sur.getByTestId("cell-name")).containsText("Distribuidora del Sur SA");
+    assertThat(sur.getByTestId("cell-name")).containsText("CUIT 30-71234567-1");
+    assertThat(sur.getByTestId("cell-lastDate")).hasText("15/10/2025");
+    assertThat(sur.getByTestId("cell-lastTotal")).hasText("$" + NBSP + "53.537,00");
+    assertThat(sur.getByTestId("cell-total")).hasText("$" + NBSP + "312.450,75");
+    assertThat(page.getByTestId("suppliers-count")).hasText("2 proveedores");
+    assertThat(page.getByTestId("nav-proveedores")).hasAttribute("aria-current", "page");
+
+    // when they search for a name and then open the other supplier
+    page.getByTestId("supplier-search").fill("tandil");
+    assertThat(page.getByTestId("supplier-rows").locator("tr")).hasCount(1);
+    page.getByTestId("supplier-search").fill("");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Distribuidora del Sur SA")).click();
+
+    // then the detail shows the purchases per month (chart and table) and the last cost of each product
+    assertThat(page).hasURL(Pattern.compile("#/proveedores/30712345671$"));
+    assertThat(page.getByTestId("supplier-name")).hasText("Distribuidora del Sur SA");
+    assertThat(page.getByTestId("supplier-total")).hasText("$" + NBSP + "312.450,75");
+    assertThat(page.getByTestId("supplier-chart").locator(".uplot canvas")).hasCount(1);
+    assertThat(page.getByTestId("month-2025-09").getByTestId("cell-amount")).hasText("$" + NBSP + "160.913,75");
+    assertThat(page.getByTestId("month-2025-09")).containsText("09/2025");
+    assertThat(page.getByTestId("supplied-ALM000002").getByTestId("cell-lastUnitCost")).hasText("$" + NBSP + "1.100,50");
+    assertThat(page.getByTestId("supplied-ALM000001").getByTestId("cell-lastDate")).hasText("15/10/2025");
+    Assertions.assertThat(server.requests("GET", "/api/suppliers/30712345671")).isNotEmpty();
+  }
+
+  @Test
+  void shouldShowSalesAndMarginWhenARangeIsChosen() {
+    // given a logged-in owner on the analysis page, which asks for the last 30 days by default
+    loggedInAt("#/analisis");
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Argentina/Buenos_Aires"));
+    assertThat(page.getByTestId("range-to")).hasValue(today.toString());
+    assertThat(page.getByTestId("range-from")).hasValue(today.minusDays(29).toString());
+    assertThat(page.getByTestId("an-sales-value")).hasText("$" + NBSP + "153.420,50");
+    Assertions.assertThat(server.requests("GET", "/api/analytics/sales"))
+        .anySatisfy(r -> Assertions.assertThat(r.query())
+            .isEqualTo("from=" + today.minusDays(29) + "&to=" + today + "&branch=central"));
+
+    // when they choose the first half of October
+    page.getByTestId("range-from").fill("2025-10-01");
+    page.getByTestId("range-to").fill("2025-10-15");
+    page.getByTestId("range-apply").click();
+
+    // then every endpoint is asked for that range, and the figures are shown in es-AR format
+    assertThat(page.getByTestId("analytics-range")).hasText("Sucursal central · del 01/10/2025 al 15/10/2025");
+    assertThat(page).hasURL(Pattern.compile("#/analisis\\?from=2025-10-01&to=2025-10-15$"));
+    for (String endpoint : List.of("sales", "top-products", "margin", "purchases")) {
+      awaitRequest("/api/analytics/" + endpoint, "from=2025-10-01&to=2025-10-15&branch=central");
+    }
+    assertThat(page.getByTestId("an-sales-hint")).hasText("182,5 unidades");
+    assertThat(page.getByTestId("an-margin-value")).hasText("$" + NBSP + "49.860,30");
+    assertThat(page.getByTestId("an-margin-hint")).hasText("32,5 % de las ventas");
+    assertThat(page.getByTestId("an-purchases-value")).hasText("$" + NBSP + "71.687,00");
+    assertThat(page.getByTestId("sales-chart").locator(".uplot canvas")).hasCount(1);
+    assertThat(page.getByTestId("sales-chart-note")).containsText("15/10/2025, $" + NBSP + "105.220,50");
+    Locator almacen = page.getByTestId("category-Almacén");
+    assertThat(almacen.getByTestId("cell-amount")).hasText("$" + NBSP + "120.500,00");
+    assertThat(almacen.getByTestId("cell-share")).hasText("78,5 %");
+    assertThat(page.getByTestId("category-none")).containsText("Sin categoría");
+    assertThat(page.getByTestId("top-table").getByTestId("cell-rank")).hasText(new String[] {"1", "2", "3"});
+    assertThat(page.getByTestId("top-ALM000003").getByTestId("cell-qty")).hasText("2,5");
+    assertThat(page.getByTestId("top-ALM000001").getByTestId("cell-amount")).hasText("$" + NBSP + "98.000,00");
+    assertThat(page.getByTestId("margin-Fiambrería").getByTestId("cell-marginPct")).hasText("46,55 %");
+    assertThat(page.getByTestId("margin-Fiambrería").getByTestId("cell-cost")).hasText("$" + NBSP + "12.250,00");
+    assertThat(page.getByTestId("margin-total").getByTestId("cell-margin")).hasText("$" + NBSP + "49.860,30");
+    assertThat(page.getByTestId("purchase-30712345671").getByTestId("cell-amount")).hasText("$" + NBSP + "53.537,00");
+
+    // when the range is backwards, it is refused before asking the server
+    int asked = server.requests("GET", "/api/analytics/sales").size();
+    page.getByTestId("range-from").fill("2025-10-20");
+    page.getByTestId("range-apply").click();
+    assertThat(page.getByTestId("range-error")).hasText("La fecha \"desde\" es posterior a la fecha \"hasta\".");
+    Assertions.assertThat(server.requests("GET", "/api/analytics/sales")).hasSize(asked);
+
+    // and on a phone the page fits the screen
+    page.setViewportSize(390, 844);
+    assertThat(page.getByTestId("margin-Fiambrería")).isVisible();
+    // the chart follows its box a frame later (ResizeObserver)
+    page.waitForFunction("document.documentElement.scrollWidth <= 390");
+    Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+  }
+
   // --- helpers ----------------------------------------------------------------------------------------------
+
+  /** The page's requests run in parallel: the last one may reach the stub a moment after the first answer shows. */
+  private void awaitRequest(String path, String queryPart) {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (server.requests("GET", path).stream().noneMatch(r -> r.query() != null && r.query().contains(queryPart))) {
+      Assertions.assertThat(System.nanoTime()).as("a GET %s with %s", path, queryPart).isLessThan(deadline);
+      page.waitForTimeout(20);
+    }
+  }
 
   /** The browser shows "En vivo" when the response headers arrive, a moment before the stub registers the stream. */
   private void awaitOpenEventStream() {

@@ -154,19 +154,27 @@ final class UiStubServer implements AutoCloseable {
       case "/api/invoices" -> json(ex, 200, "NEEDS_REVIEW".equals(q.get("status")) ? Canned.REVIEW_QUEUE : "{\"items\":[]}");
       case "/api/export/stock.csv" -> send(ex, 200, "text/csv; charset=utf-8", Canned.STOCK_CSV.getBytes(StandardCharsets.UTF_8));
       case "/api/events" -> openStream(ex);
+      case "/api/suppliers" -> json(ex, 200, Canned.SUPPLIERS);
+      case "/api/analytics/sales" -> json(ex, 200, Canned.analyticsSales(q.get("from"), q.get("to")));
+      case "/api/analytics/top-products" -> json(ex, 200, Canned.analyticsTop(q.get("from"), q.get("to")));
+      case "/api/analytics/margin" -> json(ex, 200, Canned.analyticsMargin(q.get("from"), q.get("to")));
+      case "/api/analytics/purchases" -> json(ex, 200, Canned.analyticsPurchases(q.get("from"), q.get("to")));
       default -> routeBySku(ex, path);
     }
   }
 
   private void routeBySku(HttpExchange ex, String path) throws IOException {
     String[] parts = path.split("/");
-    // /api/stock/{sku}, /api/stock/{sku}/movements, /api/prices/{sku}, /api/prices/{sku}/history, /api/invoices/{id}
+    // /api/stock/{sku}, /api/stock/{sku}/movements, /api/prices/{sku}, /api/prices/{sku}/history, /api/invoices/{id},
+    // /api/suppliers/{cuit}
     if (parts.length >= 4 && parts[2].equals("stock") && Canned.exists(parts[3])) {
       json(ex, 200, parts.length == 5 && parts[4].equals("movements")
           ? Canned.MOVEMENTS
           : viewOverrides.getOrDefault(parts[3], Canned.view(parts[3])));
     } else if (parts.length >= 4 && parts[2].equals("prices") && parts[3].equals("ALM000001")) {
       json(ex, 200, parts.length == 5 && parts[4].equals("history") ? Canned.PRICE_HISTORY : Canned.PRICE);
+    } else if (parts.length == 4 && parts[2].equals("suppliers") && parts[3].replace("-", "").equals(Canned.SUPPLIER_CUIT)) {
+      json(ex, 200, Canned.SUPPLIER);
     } else if (parts.length == 4 && parts[2].equals("invoices") && parts[3].equals(Canned.REVIEW_ID)) {
       json(ex, 200, Canned.REVIEW_INVOICE);
     } else {

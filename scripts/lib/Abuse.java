@@ -1,0 +1,181 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A bounded abuse run against both HTTP services: malformed JSON, huge bodies, wrong content types, token attacks,
+ * path traversal in ids, and a burst at ten times the write rate limit. Every answer must be a 4xx (or 429);
+ * a 5xx or a dropped connection fails the run. Prints the tally per attack.
+ * <p>
+ * java scripts/lib/Abuse.java QUERY_URL INGEST_URL ADMIN_TOKEN VIEWER_TOKEN
+ */
+public class Abuse {
+
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final Map<String, Map<Integer, Integer>> tally = new TreeMap<>();
+  final List<String> failures = new ArrayList<>();
+  int tried;
+
+  public static void main(String[] args) throws Exception {
+    Abuse a = new Abuse();
+    String query = args[0];
+    String ingest = args[1];
+    String admin = "Bearer " + args[2];
+    String viewer = "Bearer " + args[3];
+
+    // malformed JSON and wrong shapes
+    for (String body : List.of("{bad", "[]", "null", "{\"saleId\":", "{\"saleId\":123,\"lines\":\"x\"}",
+        "{\"saleId\":\"S\",\"branch\":\"central\",\"soldAt\":\"yesterday\",\"lines\":[]}",
+        "{\"saleId\":\"S\",\"branch\":\"central\",\"soldAt\":\"2025-10-15T10:00:00-03:00\",\"lines\":[{\"sku\":\"X\",\"qty\":-1,\"unitPrice\":1}]}",
+        "\u0000\u0001\u0002", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}")) {
+      a.post("malformed JSON", ingest + "/api/sales", admin, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+    a.post("malformed JSON", ingest + "/api/inflation", admin, "application/json", "{\"month\":\"2025-13\"}".getBytes());
+    a.post("malformed JSON", ingest + "/api/invoices", admin, "application/json", "{\"lines\":[{}]}".getBytes());
+    a.post("malformed JSON", query + "/api/auth/login", null, "application/json", "{\"username\":".getBytes());
+
+    // huge bodies
+    byte[] twentyMb = new byte[20 * 1024 * 1024];
+    java.util.Arrays.fill(twentyMb, (byte) 'a');
+    a.post("huge body", ingest + "/api/sales", admin, "application/json", twentyMb);
+    a.post("huge body", ingest + "/api/sales/batch", admin, "text/csv", twentyMb);
+    a.post("huge body", ingest + "/api/invoices", admin, "multipart/form-data; boundary=XyZ", multipart(twentyMb));
+    a.post("huge body", query + "/api/auth/login", null, "application/json", twentyMb);
+
+    // wrong content types
+    for (String type : List.of("text/plain", "application/xml", "image/png", "application/x-www-form-urlencoded")) {
+      a.post("wrong content type", ingest + "/api/sales", admin, type, "saleId=1".getBytes());
+    }
+    a.post("wrong content type", ingest + "/api/invoices", admin, "multipart/form-data; boundary=XyZ",
+        multipart("not an image at all".getBytes()));
+
+    // token attacks
+    String none = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64("{\"sub\":\"x\",\"roles\":[\"admin\"],"
+        + "\"aud\":[\"ingest\",\"query\"],\"exp\":4102444800}") + ".";
+    String[] parts = args[2].split("\\.");
+    String hs256 = b64("{\"alg\":\"HS256\",\"kid\":\"" + kid(parts[0]) + "\"}") + "." + parts[1] + "."
+        + b64("forged-with-the-public-key");
+    String tampered = parts[0] + "." + b64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+        .replace("\"admin\"", "\"admin\",\"root\"")) + "." + parts[2];
+    for (String token : List.of("Bearer " + none, "Bearer " + hs256, "Bearer " + tampered, "Bearer garbage",
+        "Bearer ", "Basic YWRtaW46YWRtaW4=", "Bearer " + args[2] + "x")) {
+      a.get("token attack", query + "/api/stock", token);
+      a.post("token attack", ingest + "/api/sales", token, "application/json", "{}".getBytes());
+    }
+    a.get("token attack", query + "/api/stock", null);
+    a.post("token attack (wrong role)", ingest + "/api/products/ALM000001", viewer, "application/json", "{}".getBytes());
+    a.post("token attack (wrong role)", ingest + "/api/inflation", viewer, "application/json",
+        "{\"month\":\"2025-10\",\"ratePct\":2.7,\"source\":\"x\"}".getBytes());
+    a.get("token attack", query + "/api/events?access_token=" + none, null);
+
+    // path traversal and odd ids
+    for (String path : List.of("/api/stock/..%2F..%2Fetc%2Fpasswd", "/api/stock/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/api/stock/ALM000001%00.json", "/api/stock/" + "A".repeat(5000), "/api/prices/..%5C..%5Cwindows",
+        "/api/invoices/..%2F..%2F..%2Fetc%2Fshadow", "/api/invoices/%252e%252e%252f", "/api/stock/ALM000001/movements?limit=-1",
+        "/api/stock/ALM000001/movements?limit=99999999999", "/api/stock?size=0", "/api/stock?page=-5",
+        "/api/stock?q=" + "%27%20OR%201%3D1--")) {
+      a.get("path traversal / bad id", query + path, viewer);
+    }
+    for (String path : List.of("/api/invoices/..%2F..%2Fetc%2Fpasswd/confirm", "/api/products/..%2Fadmin")) {
+      a.post("path traversal / bad id", ingest + path, admin, "application/json", "{}".getBytes());
+    }
+
+    // ten times the write rate limit (600/min per client) in a burst: 100 writes/s for 10 s
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> burst = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < 1000; i++) {
+      long due = start + i * 10_000_000L;
+      int n = i;
+      burst.add(pool.submit(() -> {
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000);
+        }
+        a.post("10x rate limit", ingest + "/api/sales", admin, "application/json", ("{\"saleId\":\"ABUSE-" + n
+            + "\",\"branch\":\"central\",\"soldAt\":\"not-a-date\",\"lines\":[]}").getBytes());
+        return null;
+      }));
+    }
+    for (Future<?> f : burst) {
+      f.get();
+    }
+    pool.shutdown();
+
+    a.tally.forEach((attack, codes) -> System.out.println("  " + attack + ": " + codes));
+    int rateLimited = a.tally.getOrDefault("10x rate limit", Map.of()).getOrDefault(429, 0);
+    System.out.printf("abuse: %d hostile requests, %d answered 5xx or not at all, %d rate-limited (429)%n",
+        a.tried, a.failures.size(), rateLimited);
+    a.failures.stream().limit(20).forEach(f -> System.out.println("  FAIL " + f));
+    System.exit(a.failures.isEmpty() && rateLimited > 0 ? 0 : 1);
+  }
+
+  void get(String attack, String url, String auth) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+    send(attack, url, auth, b);
+  }
+
+  void post(String attack, String url, String auth, String type, byte[] body) {
+    // big bodies ask first (Expect: 100-continue), as curl does: a server refusing them by their length answers
+    // 413 at once instead of resetting the connection in the middle of the upload
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        .expectContinue(body.length > 1024 * 1024)
+        .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    send(attack, url, auth, b);
+  }
+
+  void send(String attack, String url, String auth, HttpRequest.Builder b) {
+    if (auth != null) {
+      b.header("Authorization", auth);
+    }
+    int code;
+    try {
+      code = http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.io.IOException e) {
+      // a server may close the connection on a body it refuses to read; that must still have been a 4xx
+      code = -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    synchronized (this) {
+      tried++;
+      tally.computeIfAbsent(attack, k -> new TreeMap<>()).merge(code, 1, Integer::sum);
+      if (code >= 500 || code == -1 || code < 400) {
+        failures.add(attack + " " + url.substring(0, Math.min(url.length(), 120)) + " -> " + code);
+      }
+    }
+  }
+
+  static byte[] multipart(byte[] file) {
+    byte[] head = ("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.jpg\"\r\n"
+        + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = "\r\n--XyZ--\r\n".getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[head.length + file.length + tail.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(file, 0, all, head.length, file.length);
+    System.arraycopy(tail, 0, all, head.length + file.length, tail.length);
+    return all;
+  }
+
+  static String b64(String s) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String kid(String header) {
+    String json = new String(Base64.getUrlDecoder().decode(header), StandardCharsets.UTF_8);
+    int i = json.indexOf("\"kid\":\"");
+    return i < 0 ? "" : json.substring(i + 7, json.indexOf('"', i + 7));
+  }
+}
