@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * id until it is acknowledged (202; 200 duplicate), so every id in the output file was acknowledged exactly as a
  * till would see it. Stays under the write rate limit (600/min per client).
  * <p>
- * java scripts/lib/FaultLoad.java INGEST_URL TOKEN SECONDS OUT_FILE PRODUCTS_CSV
+ * java scripts/lib/FaultLoad.java INGEST_URL TOKEN MAX_SECONDS OUT_FILE PRODUCTS_CSV
+ * <p>
+ * The load stops after MAX_SECONDS or as soon as the file OUT_FILE.stop exists (the suite's faults are done).
  * <p>
  * OUT_FILE lines: {@code sale|invoice <TAB> id <TAB> sku <TAB> qty}.
  */
@@ -60,10 +62,12 @@ public class FaultLoad {
     ExecutorService workers = Executors.newFixedThreadPool(8);
     AtomicInteger sales = new AtomicInteger();
     AtomicInteger invoices = new AtomicInteger();
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    long started = System.nanoTime();
+    long end = started + TimeUnit.SECONDS.toNanos(seconds);
     try (PrintWriter acked = new PrintWriter(Files.newBufferedWriter(out), true)) {
       long tick = 0;
-      while (System.nanoTime() < end) {
+      Path stop = Path.of(args[3] + ".stop");
+      while (System.nanoTime() < end && !Files.exists(stop)) {
         String sku = skus.get((int) (tick % skus.size()));
         if (tick % 12 == 11) {
           int n = invoices.incrementAndGet();
@@ -82,7 +86,8 @@ public class FaultLoad {
       }
     }
     System.out.printf("fault-load: %d sales and %d invoices sent in %d s; answers %s; retries %d; gave up %d%n",
-        sales.get(), invoices.get(), seconds, new TreeMap<>(load.statuses), load.retries.get(), load.gaveUp.get());
+        sales.get(), invoices.get(), (System.nanoTime() - started) / 1_000_000_000L, new TreeMap<>(load.statuses),
+        load.retries.get(), load.gaveUp.get());
     if (load.gaveUp.get() > 0) {
       System.exit(1);
     }

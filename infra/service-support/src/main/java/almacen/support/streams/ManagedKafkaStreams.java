@@ -36,6 +36,11 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
     this.streams = new KafkaStreams(topology, config);
     this.closeTimeout = closeTimeout;
     this.streams.setUncaughtExceptionHandler(e -> {
+      if (Thread.currentThread().getName().endsWith("GlobalStreamThread")) {
+        // a global thread cannot be replaced: the client goes to ERROR, health turns DOWN, the supervisor restarts
+        log.error("Global stream thread died; shutting this Kafka Streams client down", e);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+      }
       log.error("Stream thread died; replacing it", e);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     });

@@ -100,6 +100,49 @@ class DeadLetterIT {
     }
   }
 
+  @Test
+  void shouldRouteCorruptRecordToDlqAndKeepRunningWhenAGlobalStoreReadsIt(KafkaLocalBroker broker) throws Exception {
+    // given: an app whose only input is a global store of products (read by the global thread, task -1_-1)
+    Path home = Files.createTempDirectory("almacen-dlq-global");
+    AlmacenSettings settings = new AlmacenSettings("local", home, broker.bootstrapServers(),
+        new TopicSettings("dlqglobal.", 1, (short) 1, 1),
+        new StreamsSettings("at_least_once", Duration.ofMillis(100), 0, 1, "", Duration.ofSeconds(60),
+            Duration.ofSeconds(10)));
+    Topics topics = settings.topicCatalogue();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      TopicProvisioner.ensureTopics(admin, topics, settings.topics());
+    }
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.globalTable(topics.products.name(),
+        Consumed.with(Serdes.String(), topics.products.valueSerde()).withName("products-global-in"),
+        org.apache.kafka.streams.kstream.Materialized.as("dlq-it-products"));
+    ManagedKafkaStreams app = new ManagedKafkaStreams(builder.build(),
+        StreamsConfigFactory.build("dlq-global-it", settings, Map.of()), Duration.ofSeconds(10), null);
+    app.start();
+    try {
+      assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
+
+      // when: garbage on the products topic
+      try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+          broker.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+        producer.send(new ProducerRecord<>(topics.products.name(), "ALM-BAD".getBytes(StandardCharsets.UTF_8),
+            "not a product".getBytes(StandardCharsets.UTF_8))).get();
+      }
+
+      // then: a dead letter with its reason, and the client still RUNNING (4.2.1 alone would go to ERROR)
+      ConsumerRecord<byte[], byte[]> dead = readFirst(broker, topics.dlq.name());
+      assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("ALM-BAD");
+      assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8))
+          .isEqualTo("DESERIALIZATION");
+      assertThat(new String(dead.headers().lastHeader(DeadLetters.SOURCE_TOPIC_HEADER).value(),
+          StandardCharsets.UTF_8)).isEqualTo(topics.products.name());
+      Thread.sleep(1000);
+      assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+    } finally {
+      app.stop();
+    }
+  }
+
   private static ConsumerRecord<byte[], byte[]> readFirst(KafkaLocalBroker broker, String topic) {
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
         broker.bootstrapServers(), "isolation.level", "read_committed"), new ByteArrayDeserializer(),
