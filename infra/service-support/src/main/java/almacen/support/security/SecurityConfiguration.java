@@ -40,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
+  static final int BODY_SIZE_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
   static final int CORS_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
   static final int HEADERS_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
   static final int RATE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
@@ -50,6 +51,14 @@ public class SecurityConfiguration {
     FilterRegistrationBean<SecurityHeadersFilter> bean = new FilterRegistrationBean<>(
         new SecurityHeadersFilter(properties.connectPorts()));
     bean.setOrder(HEADERS_ORDER);
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(SecurityProperties properties) {
+    FilterRegistrationBean<BodySizeLimitFilter> bean = new FilterRegistrationBean<>(new BodySizeLimitFilter(
+        properties.maxBodySize().toBytes(), properties.maxUploadSize().toBytes()));
+    bean.setOrder(BODY_SIZE_ORDER);
     return bean;
   }
 

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * that accept the token as query parameter {@code access_token} (Server-Sent Events only); {@code connect-ports}:
  * other ports of the same host the pages may call (the dashboard calls ingest-ocr on 8081), added to the CSP's
  * connect-src; {@code cors-allowed-origins}: origins allowed to call this API from a browser (bearer tokens only,
- * never cookies, so {@code *} exposes nothing a caller does not already hold).
+ * never cookies, so {@code *} exposes nothing a caller does not already hold); {@code max-body-size} (5MB) and
+ * {@code max-upload-size} (17MB, multipart): larger /api/** bodies get 413 before anything reads them.
  */
 @ConfigurationProperties("almacen.security")
 public record SecurityProperties(
@@ -23,7 +24,9 @@ public record SecurityProperties(
     @DefaultValue RateLimit rateLimit,
     @DefaultValue("/api/events") Set<String> queryTokenPaths,
     @DefaultValue Set<Integer> connectPorts,
-    @DefaultValue List<String> corsAllowedOrigins) {
+    @DefaultValue List<String> corsAllowedOrigins,
+    @DefaultValue("5MB") org.springframework.util.unit.DataSize maxBodySize,
+    @DefaultValue("17MB") org.springframework.util.unit.DataSize maxUploadSize) {
 
   /** Requests per client address per minute; 0 means unlimited. */
   public record RateLimit(
