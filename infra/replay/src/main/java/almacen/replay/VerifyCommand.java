@@ -35,6 +35,12 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--tax-regime", defaultValue = "RI")
   TaxRegime regime;
 
+  @Option(names = "--result-file", description = "Where to record this run's outcome for query-api's "
+      + "almacen_replay_verify_* metrics (default: $ALMACEN_HOME/replay/verify-last.json when ALMACEN_HOME is set; "
+      + "'none' to skip)")
+  String resultFile = System.getenv("ALMACEN_HOME") == null ? "none"
+      : java.nio.file.Path.of(System.getenv("ALMACEN_HOME"), "replay", "verify-last.json").toString();
+
   /** One ledger key as read from stock-movements. */
   static final class LedgerKey {
     BigDecimal onHand = BigDecimal.ZERO;
@@ -113,6 +119,8 @@ final class VerifyCommand implements Callable<Integer> {
             expectedEntries + "/" + (fromLedger == null ? 0 : fromLedger.entries)});
       }
     }
+    VerifyResult.write(resultFile, new VerifyResult(java.time.Instant.now(), diffs.isEmpty() && problems.isEmpty(),
+        keys.size(), diffs.size(), problems.size()), cli.err);
     if (diffs.isEmpty() && problems.isEmpty()) {
       cli.out.printf("OK: sources, ledger and live state agree on %d keys (%d ledger entries)%n", keys.size(),
           ledger.values().stream().mapToLong(k -> k.entries).sum());

@@ -155,13 +155,15 @@ class ReplayEndToEndIT {
 
   @Test
   @Order(2)
-  void shouldExitZeroWhenSourcesLedgerAndLiveStateAgree() {
+  void shouldExitZeroWhenSourcesLedgerAndLiveStateAgree() throws Exception {
     // when
-    Result r = replay("verify");
+    Path result = Files.createTempDirectory("verify-result").resolve("verify-last.json");
+    Result r = replay("verify", "--result-file", result.toString());
 
     // then
     assertThat(r.out).startsWith("OK:");
     assertThat(r.code).isZero();
+    assertThat(Files.readString(result)).contains("\"ok\":true,\"keys\":3,\"differences\":0,\"ledgerProblems\":0");
   }
 
   @Test
@@ -177,10 +179,12 @@ class ReplayEndToEndIT {
     }
 
     // when
-    Result r = replay("verify");
+    Path result = Files.createTempDirectory("verify-result").resolve("verify-last.json");
+    Result r = replay("verify", "--result-file", result.toString());
 
     // then
     assertThat(r.code).isEqualTo(1);
+    assertThat(Files.readString(result)).contains("\"ok\":false", "\"differences\":1");
     List<String> rows = r.out.lines().filter(l -> l.contains("|")).filter(l -> !l.startsWith("BRANCH")).toList();
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0)).startsWith("central|" + A).contains("999.000");
