@@ -38,6 +38,9 @@ public final class InvoiceTextParser {
             "unidad", "unidades", "uni", "lt", "lt.", "lts", "l", "gr", "gr.", "g", "c/u", "%", "$", "-", "|", "bulto", "caja", "cja", "pack");
     private static final Set<BigDecimal> RATES = Set.of(new BigDecimal("0"), new BigDecimal("2.5"), new BigDecimal("5"),
             new BigDecimal("10.5"), new BigDecimal("21"), new BigDecimal("27"));
+    private static final Pattern MONEY_SHAPE = Pattern.compile(".*[.,][0-9OoIlS]{2}");
+    private static final Pattern LITRES_MISREAD = Pattern.compile("(\\p{L}{2,}\\s+)(\\d{1,2}(?:,\\d{1,2})?)1$");
+    private static final Set<String> LITRE_SIZES = Set.of("0,5", "1", "1,5", "2", "2,25", "2,5", "3", "5");
     private static final Set<Integer> PACK_SIZES = Set.of(50, 100, 110, 118, 120, 125, 150, 170, 180, 200, 225, 250, 300,
             330, 340, 350, 354, 380, 400, 410, 450, 473, 500, 600, 750, 800, 900, 1000);
 
@@ -79,6 +82,90 @@ public final class InvoiceTextParser {
         }
     }
 
+    /**
+     * Item rows whose numbers do not close (no quantity × price = total among them, in either column order)
+     * get a second, closer OCR look. The second reading lends the first its numbers where both split into
+     * the same tokens (the first reading's letters are usually the better ones), and is kept only if the
+     * row then closes.
+     */
+    public static final OcrEngine.LineReview ROW_REVIEW = new OcrEngine.LineReview() {
+        @Override
+        public boolean suspect(String line) {
+            List<Tok> nums = numbers(line);
+            long money = nums.stream().filter(t -> MONEY_SHAPE.matcher(Numbers.strip(t.text())).matches()).count();
+            long withDigits = java.util.Arrays.stream(tokens(line)).filter(t -> t.matches(".*\\d.*") && !isCode(t)).count();
+            if (money == 0 || (money < 2 && withDigits < 3)) {
+                return false; // not an item row: a total, a date, a header line
+            }
+            return !closes(nums);
+        }
+
+        @Override
+        public String keep(String first, String second) {
+            String merged = lendNumbers(first, second);
+            if (merged != null && closesNear(merged, first)) {
+                return merged;
+            }
+            return closesNear(second, first) ? second : null;
+        }
+    };
+
+    /**
+     * The line closes, and its price and total are within two digits of numbers the first reading shows: a
+     * second reading confirms and mends, it does not invent (a garbled "3:32 130" would close as 1 × 3,32).
+     */
+    private static boolean closesNear(String line, String first) {
+        List<Tok> nums = numbers(line);
+        if (nums.size() < 3) {
+            return false;
+        }
+        Pick pick = bestTriple(nums, true);
+        pick = pick != null ? pick : bestTriple(nums, false);
+        if (pick == null) {
+            return false;
+        }
+        List<Tok> seen = numbers(first);
+        return isNear(pick.p().value(), seen) && isNear(pick.t().value(), seen);
+    }
+
+    private static boolean isNear(BigDecimal v, List<Tok> tokens) {
+        return tokens.stream().anyMatch(t -> Numbers.digitDistance(v, t.text()) <= 2);
+    }
+
+    private static List<Tok> numbers(String line) {
+        String[] parts = tokens(line);
+        List<Tok> nums = new ArrayList<>();
+        for (int k = 0; k < parts.length; k++) {
+            if (Numbers.digitsOnly(parts[k]) != null && !isCode(parts[k])) {
+                nums.add(new Tok(parts[k], k));
+            }
+        }
+        return nums;
+    }
+
+    private static String[] tokens(String line) {
+        return line.replace("|", " ").replace("$ ", "$").trim().split("\\s+");
+    }
+
+    private static boolean closes(List<Tok> nums) {
+        return nums.size() >= 3 && (bestTriple(nums, true) != null || bestTriple(nums, false) != null);
+    }
+
+    /** {@code first} with each token that is a number (or a speck) in either reading taken from {@code second}. */
+    static String lendNumbers(String first, String second) {
+        String[] a = first.trim().split("\\s+");
+        String[] b = second.trim().split("\\s+");
+        if (a.length != b.length) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < a.length; k++) {
+            boolean number = Numbers.digitsOnly(a[k]) != null || Numbers.digitsOnly(b[k]) != null || isJunk(a[k]);
+            out.append(k == 0 ? "" : "  ").append(number ? b[k] : a[k]);
+        }
+        return out.toString();
+    }
+
     public static Parsed parse(String text) {
         return new InvoiceTextParser(text == null ? "" : text).run();
     }
@@ -100,6 +187,11 @@ public final class InvoiceTextParser {
         List<ReadLine> lines = lines(totalsStart, consistent);
         Map<BigDecimal, BigDecimal> iva = new TreeMap<>();
         BigDecimal[] totals = totals(totalsStart, iva);
+        if (type == null && iva.values().stream().anyMatch(v -> v.signum() > 0)) {
+            // the letter box is a big lone glyph OCR sometimes drops; only A (and the rare M) discriminate IVA
+            type = InvoiceType.A;
+            issues.add("Sin letra ni código legibles: se toma factura A porque discrimina IVA; revisar.");
+        }
         return new Parsed(type, code, posNum[0], posNum[1] == null ? null : posNum[1].longValue(), dates[0], cuits[0],
                 supplierName(), cuits[1], cae, dates[1], lines, consistent.size(), totals[0], iva, totals[1], totals[2],
                 List.copyOf(issues));
@@ -477,7 +569,11 @@ public final class InvoiceTextParser {
     private ReadLine item(int i, int n, boolean qtyBeforePrice, boolean qtyBeforeDesc, boolean codeAfterDesc,
                           boolean inTable, List<int[]> consistent) {
         String line = raw.get(i).replace("|", " ").replace("$ ", "$").trim();
-        String[] parts = line.split("\\s+");
+        return item(i, n, line.split("\\s+"), true, qtyBeforePrice, qtyBeforeDesc, codeAfterDesc, inTable, consistent);
+    }
+
+    private ReadLine item(int i, int n, String[] parts, boolean mayDropJunk, boolean qtyBeforePrice, boolean qtyBeforeDesc,
+                          boolean codeAfterDesc, boolean inTable, List<int[]> consistent) {
         if (parts.length < 3) {
             return null;
         }
@@ -530,14 +626,38 @@ public final class InvoiceTextParser {
         }
         String desc = description(parts, descFrom, descTo, headEnd, descTo);
         if (nums.size() < 2 || desc.replaceAll("[^\\p{L}]", "").length() < 2) {
-            if (inTable && nums.size() >= 2 && !desc.isEmpty()) {
+            // a row of the table with a price or total but not enough readable numbers is reported, not dropped
+            if (inTable && !nums.isEmpty() && desc.replaceAll("[^\\p{L}]", "").length() >= 2
+                    && nums.stream().anyMatch(t -> MONEY_SHAPE.matcher(Numbers.strip(t.text())).matches())) {
                 issues.add("Renglón " + n + " ilegible: '" + raw.get(i) + "'.");
             }
             return null;
         }
         Pick best = bestTriple(nums, qtyBeforePrice);
+        if (best == null && mayDropJunk) {
+            // a quantity OCR could not read at all ("a", "»") sits where the number should be: without it the
+            // code and description come out right and recoverQuantity computes the quantity
+            int junk = qtyBeforeDesc ? (headEnd == 0 ? 0 : -1) : tailStart - 1;
+            if (junk >= 0 && isJunk(parts[junk])) {
+                List<String> rest = new ArrayList<>(List.of(parts));
+                rest.remove(junk);
+                int issuesBefore = issues.size();
+                int consistentBefore = consistent.size();
+                ReadLine retried = item(i, n, rest.toArray(String[]::new), false, qtyBeforePrice, qtyBeforeDesc, codeAfterDesc,
+                        inTable, consistent);
+                if (retried != null && consistent.size() > consistentBefore) {
+                    issues.add(issuesBefore, "Renglón " + n + ": '" + parts[junk] + "' en el lugar de la cantidad, descartado.");
+                    return retried;
+                }
+                issues.subList(issuesBefore, issues.size()).clear();
+                consistent.subList(consistentBefore, consistent.size()).clear();
+            }
+        }
         if (best == null) {
             best = recoverQuantity(nums);
+        }
+        if (best == null) {
+            best = nearestClosing(nums, qtyBeforePrice);
         }
         String fixedCode = code == null ? null : fixCode(code, n);
         if (best == null && nums.size() < 3) {
@@ -559,8 +679,10 @@ public final class InvoiceTextParser {
                     t.isEmpty() ? null : t.get(0).value().setScale(2, RoundingMode.HALF_UP));
         }
         // numbers left of the first one used (e.g. "400g" read as "4009") belong to the description
-        int firstUsed = Math.min(best.iq() < 0 ? Integer.MAX_VALUE : best.iq(), Math.min(best.ip(), best.it()));
-        int end = firstUsed >= descFrom ? Math.max(descTo, firstUsed) : descTo;
+        // (a quantity printed before the description does not end it)
+        final int from = descFrom;
+        int firstUsed = java.util.stream.IntStream.of(best.iq(), best.ip(), best.it()).filter(k -> k >= from).min().orElse(descTo);
+        int end = Math.max(descTo, firstUsed);
         while (end > descFrom && UNIT_WORDS.contains(parts[end - 1].toLowerCase(Locale.ROOT))) {
             end--;
         }
@@ -614,7 +736,70 @@ public final class InvoiceTextParser {
         return null;
     }
 
-    private Pick bestTriple(List<Tok> nums, boolean qtyBeforePrice) {
+    /**
+     * Two of the three numbers agree and the third is at most two digits off what they imply (3 read as 9,
+     * a digit doubled): the price is total ÷ quantity when that is exact to the cent, or the total is
+     * quantity × price. A wrong quantity almost never leaves an exact quotient that close to the printed price;
+     * when both ways are as near, nothing is chosen and the row is flagged.
+     */
+    private static Pick nearestClosing(List<Tok> nums, boolean qtyBeforePrice) {
+        List<Pick> candidates = new ArrayList<>();
+        for (Tok tq : nums) {
+            for (Tok tp : nums) {
+                if (tp == tq || (tq.index() < tp.index()) != qtyBeforePrice) {
+                    continue;
+                }
+                for (Tok tt : nums) {
+                    if (tt == tq || tt == tp || tt.index() < tp.index()) {
+                        continue;
+                    }
+                    for (Numbers.Cand q : Numbers.qty(tq.text())) {
+                        if (q.value().signum() <= 0) {
+                            continue;
+                        }
+                        for (Numbers.Cand t : Numbers.money(tt.text())) {
+                            candidates.add(priceFrom(q, t, tq, tp, tt));
+                        }
+                        for (Numbers.Cand p : Numbers.money(tp.text())) {
+                            candidates.add(totalFrom(q, p, tq, tp, tt));
+                        }
+                    }
+                }
+            }
+        }
+        candidates.removeIf(java.util.Objects::isNull);
+        int least = candidates.stream().mapToInt(Pick::penalty).min().orElse(Integer.MAX_VALUE);
+        List<Pick> best = candidates.stream().filter(c -> c.penalty() == least).toList();
+        // as near one way as the other (5.946 for 5.940, or 1.982 for 1.980?): not ours to choose
+        boolean agree = best.stream().allMatch(c -> c.p().value().compareTo(best.get(0).p().value()) == 0
+                && c.t().value().compareTo(best.get(0).t().value()) == 0 && c.q().value().compareTo(best.get(0).q().value()) == 0);
+        return best.isEmpty() || !agree ? null : best.get(0);
+    }
+
+    private static Pick priceFrom(Numbers.Cand q, Numbers.Cand t, Tok tq, Tok tp, Tok tt) {
+        BigDecimal total = t.value().setScale(2, RoundingMode.HALF_UP);
+        BigDecimal price = total.divide(q.value(), 2, RoundingMode.HALF_UP);
+        int d = Numbers.digitDistance(price, tp.text());
+        if (total.signum() <= 0 || d > 2 || price.multiply(q.value()).setScale(2, RoundingMode.HALF_UP).compareTo(total) != 0) {
+            return null;
+        }
+        int penalty = 4 + d + q.penalty() + t.penalty();
+        return new Pick(q, new Numbers.Cand(price, penalty, "precio '" + tp.text() + "' no cierra con cantidad e importe: se toma importe ÷ cantidad = "
+                + Numbers.format(price)), t, tq.index(), tp.index(), tt.index(), penalty);
+    }
+
+    private static Pick totalFrom(Numbers.Cand q, Numbers.Cand p, Tok tq, Tok tp, Tok tt) {
+        BigDecimal total = q.value().multiply(p.value()).setScale(2, RoundingMode.HALF_UP);
+        int d = Numbers.digitDistance(total, tt.text());
+        if (total.signum() <= 0 || d > 2) {
+            return null;
+        }
+        int penalty = 4 + d + q.penalty() + p.penalty();
+        return new Pick(q, p, new Numbers.Cand(total, penalty, "importe '" + tt.text() + "' no cierra con cantidad y precio: se toma cantidad × precio = "
+                + Numbers.format(total)), tq.index(), tp.index(), tt.index(), penalty);
+    }
+
+    private static Pick bestTriple(List<Tok> nums, boolean qtyBeforePrice) {
         Pick best = null;
         for (int a = 0; a < nums.size(); a++) {
             for (int b = 0; b < nums.size(); b++) {
@@ -644,8 +829,11 @@ public final class InvoiceTextParser {
                                 // prefer the nearest total column after the price (subtotal before subtotal c/IVA)
                                 int penalty = q.penalty() + p.penalty() + t.penalty();
                                 int distance = nums.get(c).index() - ip;
+                                // and, for equal readings, the quantity nearest the price ("Ayudin 11 11 unidades")
                                 if (best == null || penalty < best.penalty()
-                                        || (penalty == best.penalty() && distance < best.it() - best.ip())) {
+                                        || (penalty == best.penalty() && distance < best.it() - best.ip())
+                                        || (penalty == best.penalty() && distance == best.it() - best.ip()
+                                            && Math.abs(ip - iq) < Math.abs(best.ip() - best.iq()))) {
                                     best = new Pick(q, p, t, iq, ip, nums.get(c).index(), penalty);
                                 }
                             }
@@ -681,6 +869,11 @@ public final class InvoiceTextParser {
             }
         }
         return null;
+    }
+
+    /** One or two characters, no digit, not a unit: a speck or a glyph OCR made of an unreadable number. */
+    private static boolean isJunk(String tok) {
+        return tok.length() <= 2 && !tok.matches(".*\\d.*") && !UNIT_WORDS.contains(tok.toLowerCase(Locale.ROOT));
     }
 
     private static boolean isCode(String tok) {
@@ -721,7 +914,7 @@ public final class InvoiceTextParser {
 
     private String fixDescription(String desc, int n) {
         StringBuilder out = new StringBuilder();
-        Matcher m = Pattern.compile("(?<![\\d.,])(\\d{2,4})9(?![\\d.,%])").matcher(desc);
+        Matcher m = Pattern.compile("(?<![\\d.,])(\\d{2,4})[9yq](?![\\d.,%])").matcher(desc);
         int last = 0;
         while (m.find()) {
             int size = Integer.parseInt(m.group(1));
@@ -733,7 +926,21 @@ public final class InvoiceTextParser {
             }
         }
         out.append(desc.substring(last));
-        return out.toString().replaceAll("\\s{2,}", " ").trim();
+        // specks at either end ("— Arroz Gallo Oro 1kg"): no description starts or ends with bare punctuation
+        String trimmed = out.toString().replaceAll("\\s{2,}", " ").trim()
+                .replaceAll("^([^\\p{L}\\p{N}]+\\s+)+", "").replaceAll("(\\s+[^\\p{L}\\p{N}]+)+$", "");
+        return litres(trimmed, n);
+    }
+
+    /** A size in litres ends a description; OCR often reads its L as a 1: "Ayudin 11" → "Ayudin 1L". */
+    private String litres(String desc, int n) {
+        Matcher m = LITRES_MISREAD.matcher(desc);
+        if (!m.find() || !LITRE_SIZES.contains(m.group(2))) {
+            return desc;
+        }
+        String fixed = desc.substring(0, m.start(2)) + m.group(2) + "L";
+        issues.add("Renglón " + n + ": '" + m.group(2) + "1' leído como '" + m.group(2) + "L' al final de la descripción.");
+        return fixed;
     }
 
     // ---------------------------------------------------------------- totals

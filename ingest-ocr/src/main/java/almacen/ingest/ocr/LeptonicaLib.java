@@ -24,7 +24,8 @@ interface LeptonicaLib extends Library {
 
     Pointer pixScale(Pointer pix, float scalex, float scaley);
 
-    Pointer pixBackgroundNormSimple(Pointer pix, Pointer pixim, Pointer pixg);
+    Pointer pixBackgroundNorm(Pointer pix, Pointer pixim, Pointer pixg, int sx, int sy, int thresh, int mincount,
+                              int bgval, int smoothx, int smoothy);
 
     Pointer pixDeskew(Pointer pix, int redsearch);
 

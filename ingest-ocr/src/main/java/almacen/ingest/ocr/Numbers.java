@@ -24,6 +24,10 @@ final class Numbers {
     private static final Pattern AR_THOUSANDS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
     private static final Pattern INTEGER = Pattern.compile("\\d+");
     private static final Pattern DOT_DECIMAL = Pattern.compile("\\d{1,3}(\\.\\d{3})*\\.\\d{2}|\\d+\\.\\d{1,2}");
+    private static final Pattern COMMA_THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+,\\d{2}");
+    private static final Pattern DOUBLED_SEPARATOR = Pattern.compile("[.,]{2,}");
+    private static final Pattern COLON_INSIDE = Pattern.compile("(?<=\\d)[:;](?=\\d)");
+    private static final Pattern COLON_DECIMAL = Pattern.compile("(?<=\\d)[:;](?=\\d{2}$)");
     private static final Pattern LOOKS_NUMERIC = Pattern.compile("[\\d.,OoIlS|!]+");
 
     private Numbers() {
@@ -58,6 +62,11 @@ final class Numbers {
     /** Removes currency signs and decorations OCR puts around a number. */
     static String strip(String token) {
         String t = token.trim();
+        if (COLON_INSIDE.matcher(t).find()) {
+            // a separator seen as ':' or ';' — the decimal comma before the last two digits, else a thousands period
+            t = COLON_DECIMAL.matcher(t).replaceAll(",");
+            t = COLON_INSIDE.matcher(t).replaceAll(".");
+        }
         t = t.replaceAll("^[$(\\[:]+", "").replaceAll("[)\\]:;]+$", "");
         if (t.startsWith("$")) {
             t = t.substring(1);
@@ -78,6 +87,19 @@ final class Numbers {
         }
         String letterFix = t.equals(strip(token)) ? null : "'" + strip(token) + "' leído como '" + t + "'";
         int base = letterFix == null ? 0 : 1;
+        if (DOUBLED_SEPARATOR.matcher(t).find()) {
+            // a speck read next to a separator: 195.,370,12 → the comma (es-AR decimals end in a comma)
+            String single = DOUBLED_SEPARATOR.matcher(t).replaceAll(m -> m.group().contains(",") ? "," : ".");
+            letterFix = join(letterFix, "'" + t + "' con un separador de más leído como '" + single + "'");
+            base++;
+            t = single;
+        }
+        if (COMMA_THOUSANDS.matcher(t).matches()) {
+            // the thousands period read as a comma: 12,400,00 → 12.400,00
+            String fixed = t.substring(0, t.lastIndexOf(',')).replace(",", "") + "." + t.substring(t.lastIndexOf(',') + 1);
+            add(out, new BigDecimal(fixed), base + 1, join(letterFix, "'" + t + "' con punto de miles leído como coma"));
+            return out;
+        }
         if (AR_DECIMAL.matcher(t).matches()) {
             BigDecimal v = parseAr(t);
             if (v.scale() <= 2) {
@@ -159,6 +181,29 @@ final class Numbers {
     static BigDecimal moneyValue(String token) {
         List<Cand> c = money(token);
         return c.isEmpty() ? null : c.get(0).value().setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Edit distance between the digits of {@code v} (2 decimals) and those of an OCR token. */
+    static int digitDistance(BigDecimal v, String token) {
+        String a = v.setScale(2, RoundingMode.HALF_UP).unscaledValue().toString();
+        String t = digitsOnly(token);
+        String b = (t == null ? token : t).replaceAll("\\D", "");
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] swap = prev;
+            prev = cur;
+            cur = swap;
+        }
+        return prev[b.length()];
     }
 
     static String format(BigDecimal v) {

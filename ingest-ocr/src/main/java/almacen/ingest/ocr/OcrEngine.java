@@ -12,6 +12,37 @@ public interface OcrEngine {
      */
     OcrText recognize(BufferedImage page, int sourceDpi, long timeoutMillis) throws InvoiceReadException;
 
+    /**
+     * Like {@link #recognize(BufferedImage, int, long)}, but the text lines {@code review} finds suspect may be
+     * read a second time, more closely; {@code review} then says what to keep. An engine that cannot look
+     * twice just ignores it.
+     */
+    default OcrText recognize(BufferedImage page, int sourceDpi, long timeoutMillis, LineReview review)
+            throws InvoiceReadException {
+        return recognize(page, sourceDpi, timeoutMillis);
+    }
+
+    /** Which text lines deserve a second reading, and what to keep once there is one. */
+    interface LineReview {
+
+        LineReview NONE = new LineReview() {
+            @Override
+            public boolean suspect(String line) {
+                return false;
+            }
+
+            @Override
+            public String keep(String first, String second) {
+                return null;
+            }
+        };
+
+        boolean suspect(String line);
+
+        /** @return the line to use instead of {@code first}, or null to keep {@code first} */
+        String keep(String first, String second);
+    }
+
     /** @param meanConfidence 0..1 */
     record OcrText(String text, double meanConfidence) {
     }

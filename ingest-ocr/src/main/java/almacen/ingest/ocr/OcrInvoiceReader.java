@@ -23,8 +23,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The reading pipeline: sniff (limits before decoding) → decode / PDF text layer → AFIP QR (ground
- * truth for header and total) → Tesseract OCR → es-AR parser → merge, cross-checks and confidence.
+ * The reading pipeline: sniff (limits before decoding) → decode / PDF text layer → for photos, the sheet
+ * cut out of its background ({@link PaperFrame}, which also gives the real dpi) → AFIP QR (ground truth for
+ * header and total) → Tesseract OCR, with a second look at rows whose numbers do not close → es-AR parser
+ * → merge, cross-checks and confidence.
  * At most {@code maxConcurrent} reads run at once; up to {@code queueSize} wait (503 after
  * {@code queueWait}); more are refused at once with 429.
  */
@@ -121,6 +123,7 @@ public class OcrInvoiceReader implements InvoiceReader {
         String text;
         double ocrConfidence;
         BufferedImage page;
+        int photoDpi = 0;
         if (sniffed.kind() == ImageSniffer.Kind.PDF) {
             kind = SourceKind.PDF;
             PdfPages.Content pdf = PdfPages.read(bytes, OCR_DPI, 200);
@@ -129,14 +132,16 @@ public class OcrInvoiceReader implements InvoiceReader {
                 text = pdf.text();
                 ocrConfidence = 1.0;
             } else {
-                OcrEngine.OcrText ocr = engine.recognize(page, pdf.dpi(), millisLeft(deadline));
+                OcrEngine.OcrText ocr = engine.recognize(page, pdf.dpi(), millisLeft(deadline), InvoiceTextParser.ROW_REVIEW);
                 text = ocr.text();
                 ocrConfidence = ocr.meanConfidence();
                 issues.add("PDF sin capa de texto: leído por OCR.");
             }
         } else {
             kind = SourceKind.PHOTO;
-            page = ImageDecoder.decode(bytes, sniffed);
+            PaperFrame.Found paper = PaperFrame.isolate(ImageDecoder.decode(bytes, sniffed));
+            page = paper.page();
+            photoDpi = paper.paperWidth() > 0 ? dpiOfA4Width(paper.paperWidth()) : estimateDpi(page);
             text = null;
             ocrConfidence = 0;
         }
@@ -152,7 +157,7 @@ public class OcrInvoiceReader implements InvoiceReader {
             throw InvoiceReadException.timeout("Se agotó el tiempo de lectura (" + settings.timeout().toSeconds() + " s).");
         }
         if (text == null) {
-            OcrEngine.OcrText ocr = engine.recognize(page, estimateDpi(page), millisLeft(deadline));
+            OcrEngine.OcrText ocr = engine.recognize(page, photoDpi, millisLeft(deadline), InvoiceTextParser.ROW_REVIEW);
             text = ocr.text();
             ocrConfidence = ocr.meanConfidence();
         }
@@ -168,6 +173,11 @@ public class OcrInvoiceReader implements InvoiceReader {
     static int estimateDpi(BufferedImage page) {
         int shortSide = Math.min(page.getWidth(), page.getHeight());
         int dpi = (int) Math.round(shortSide / 8.27);
+        return Math.max(70, Math.min(600, dpi));
+    }
+
+    static int dpiOfA4Width(int paperWidthPx) {
+        int dpi = (int) Math.round(paperWidthPx / PaperFrame.A4_WIDTH_INCHES);
         return Math.max(70, Math.min(600, dpi));
     }
 

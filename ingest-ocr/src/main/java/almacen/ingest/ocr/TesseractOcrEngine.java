@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * Tesseract 5 ({@code spa}, LSTM) through tess4j's low-level C API, so a deadline monitor can stop
  * recognition natively. A TessBaseAPI is not thread-safe: each call borrows a handle from a pool and
  * gives it back, so a handle is only ever used by one thread at a time (the reader's semaphore bounds
- * how many exist). Before recognition the page is flattened with Leptonica background normalisation
- * and deskewed; it is never binarised here (Tesseract's own Otsu on the flattened page does better).
+ * how many exist). Before recognition the page is scaled to {@value #TARGET_DPI} dpi, flattened to white
+ * with Leptonica background normalisation and deskewed; it is never binarised here (Tesseract's own Otsu
+ * on the flattened page does better). Rows the review finds suspect get a second look ({@link LineRereader}).
  * Set {@code OMP_THREAD_LIMIT=1} in the environment: OpenMP spinning makes a page 5× slower.
  */
 @Component
@@ -34,6 +35,14 @@ public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
     private static final TessAPI TESS = TessAPI.INSTANCE;
     private static final LeptonicaLib LEPT = LeptonicaLib.INSTANCE;
 
+    /**
+     * Resolution pages are brought to. Not 300: over 8 × 12 generated photos 220 dpi read 98.7 % of the rows
+     * exactly against 97.0 % at 300, in three quarters of the time (fewer pixels to lay out and binarise;
+     * the LSTM rescales each text line to its own height anyway).
+     */
+    static final int TARGET_DPI = 220;
+    /** Paper is flattened to white, not Leptonica's usual 200: the LSTM reads grey, and grey paper made it read DejaVu Serif 3s as 9s. */
+    private static final int PAPER = 255;
     static final String DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata";
 
     private final String tessdata;
@@ -60,6 +69,12 @@ public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
 
     @Override
     public OcrText recognize(BufferedImage page, int sourceDpi, long timeoutMillis) throws InvoiceReadException {
+        return recognize(page, sourceDpi, timeoutMillis, LineReview.NONE);
+    }
+
+    @Override
+    public OcrText recognize(BufferedImage page, int sourceDpi, long timeoutMillis, LineReview review)
+            throws InvoiceReadException {
         if (timeoutMillis <= 0) {
             throw InvoiceReadException.timeout("Se agotó el tiempo para leer la factura antes de empezar el OCR.");
         }
@@ -90,8 +105,10 @@ public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
             text = TESS.TessBaseAPIGetUTF8Text(api);
             String s = text == null ? "" : text.getString(0, "UTF-8");
             int conf = TESS.TessBaseAPIMeanTextConf(api);
+            s = LineRereader.reread(api, prepared, s, review, started + timeoutMillis * 1_000_000);
             return new OcrText(s, Math.max(0, Math.min(100, conf)) / 100.0);
         } finally {
+            TESS.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_AUTO);
             if (text != null) {
                 TESS.TessDeleteText(text);
             }
@@ -106,14 +123,14 @@ public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
         }
     }
 
-    /** A4 photos and scans are normalised to ~300 dpi: Tesseract's LSTM wants x-heights of 20–30 px. */
+    /** A4 photos and scans are brought to {@link #TARGET_DPI}. */
     static int targetDpi(int sourceDpi, int width) {
-        return 300;
+        return TARGET_DPI;
     }
 
-    /** Scale factor that brings the page to about 300 dpi (between 0.5× and 2.5×). */
+    /** Scale factor that brings the page to about {@link #TARGET_DPI} (between 0.5× and 2.5×). */
     static float scaleFor(int sourceDpi) {
-        float f = 300f / Math.max(50, sourceDpi);
+        float f = (float) TARGET_DPI / Math.max(50, sourceDpi);
         return Math.max(0.5f, Math.min(2.5f, f));
     }
 
@@ -125,8 +142,9 @@ public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
         if (Math.abs(scale - 1f) > 0.1f) {
             current = replace(current, LEPT.pixScale(current, scale, scale));
         }
-        // flatten uneven light (shadows of the phone, lamp gradients) into white paper
-        current = replace(current, LEPT.pixBackgroundNormSimple(current, null, null));
+        // flatten uneven light (shadows of the phone, lamp gradients) into white paper; Leptonica's defaults
+        // (10×15 tiles, foreground below 100, 50 pixels per tile, smoothing 2×1) but for the paper value
+        current = replace(current, LEPT.pixBackgroundNorm(current, null, null, 10, 15, 100, 50, PAPER, 2, 1));
         // deskew: a phone held 1–4° off multiplies line errors
         current = replace(current, LEPT.pixDeskew(current, 0));
         return current;

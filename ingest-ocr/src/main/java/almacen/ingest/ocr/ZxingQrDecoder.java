@@ -19,10 +19,12 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * QR decoding with zxing ({@code TRY_HARDER}, QR only) and a ladder of retries for phone photos:
- * the page as is; downscaled by area averaging (a 4000 px photo of a 2 cm QR has fuzzy, noisy modules
- * that averaging cleans up); a 3×3 median filter (JPEG/sensor noise); then overlapping tiles of the
- * lower half (where AFIP puts the QR) upscaled 2×. Prefers an AFIP URL when several codes decode.
+ * QR decoding with zxing ({@code TRY_HARDER}, QR only). First only around the spot {@link QrLocator}
+ * finds (a crop, then averaged, median-filtered and enlarged copies of it); a page with nothing QR-like
+ * is not searched further. Otherwise a ladder of retries over the whole photo: the page as is; downscaled
+ * by area averaging (a 4000 px photo of a 2 cm QR has fuzzy, noisy modules that averaging cleans up);
+ * a 3×3 median filter (JPEG/sensor noise); then overlapping tiles of the lower half (where AFIP puts the
+ * QR) upscaled 2×. Prefers an AFIP URL when several codes decode.
  */
 @Component
 public class ZxingQrDecoder implements QrDecoder {
@@ -38,6 +40,43 @@ public class ZxingQrDecoder implements QrDecoder {
     @Override
     public Optional<String> decode(BufferedImage page) {
         Gray g = Gray.of(page);
+        QrLocator.Spot spot = QrLocator.find(g);
+        if (spot != null && spot.likely()) {
+            Optional<String> r = nearSpot(g, spot);
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        if (spot != null && spot.score() < QrLocator.NONE_BELOW) {
+            return Optional.empty(); // nothing on the page looks like a QR: spare the ~1–2 s full search
+        }
+        return wholePage(g);
+    }
+
+    /** The crop around a likely QR: as is, averaged down, median-filtered, enlarged. */
+    private static Optional<String> nearSpot(Gray g, QrLocator.Spot spot) {
+        int x = Math.max(0, spot.x());
+        int y = Math.max(0, spot.y());
+        Gray crop = g.crop(x, y, Math.min(spot.w(), g.w - x), Math.min(spot.h(), g.h - y));
+        List<Gray> tries = new ArrayList<>();
+        tries.add(crop);
+        if (Math.max(crop.w, crop.h) > 400) {
+            tries.add(crop.downscale(0.5));
+        }
+        tries.add(crop.median3());
+        if (Math.max(crop.w, crop.h) < 800) {
+            tries.add(crop.upscale(2.0));
+        }
+        for (Gray t : tries) {
+            Optional<String> r = attempt(t);
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> wholePage(Gray g) {
         List<Gray> ladder = new ArrayList<>();
         ladder.add(g);
         int longSide = Math.max(g.w, g.h);

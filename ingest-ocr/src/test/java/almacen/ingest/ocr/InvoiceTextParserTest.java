@@ -125,8 +125,152 @@ class InvoiceTextParserTest {
         assertThat(p.issues()).anySatisfy(i -> assertThat(i).contains("Renglón 1: cantidad × precio no coincide"));
     }
 
+    private static final String CODE_FIRST = "Código  Producto / Servicio  Cantidad  U. Medida  Precio Unit.  Subtotal";
+    private static final String QTY_FIRST = "Cant.  Código  Descripción  P. Unitario  Importe";
+    private static final String DESC_FIRST = "Descripción  Código  Cantidad  Precio  Total";
+
+    private static InvoiceTextParser.Parsed table(String header, String row) {
+        return InvoiceTextParser.parse("FACTURA B  Cód. 06\n" + header + "\n" + row + "\nImporte Total: $ 1,00\n");
+    }
+
+    @Test
+    void shouldComputeQuantityWhenOcrLeftASpeckWhereItWas() {
+        // given a row whose quantity came out as "A" (code-first layout) and one where it came out as "a" (code after the description)
+        // when
+        InvoiceTextParser.Parsed codeFirst = table(CODE_FIRST, "BEB-6002  Agua Villavicencio 1,5L  A  unidades  1.185,80  4.743,20");
+        InvoiceTextParser.Parsed descFirst = table(DESC_FIRST, "Leche La Serenisima Entera 1L  LAC-3101  a  1.270,75  5.083,00");
+        // then the speck is neither description nor code, and both changes are reported
+        assertThat(codeFirst.lines()).containsExactly(new ReadLine("BEB-6002", "Agua Villavicencio 1,5L", new BigDecimal("4"),
+                new BigDecimal("1185.80"), null, new BigDecimal("4743.20")));
+        assertThat(descFirst.lines()).containsExactly(new ReadLine("LAC-3101", "Leche La Serenisima Entera 1L", new BigDecimal("4"),
+                new BigDecimal("1270.75"), null, new BigDecimal("5083.00")));
+        assertThat(codeFirst.issues()).anySatisfy(i -> assertThat(i).contains("'A' en el lugar de la cantidad, descartado"))
+                .anySatisfy(i -> assertThat(i).contains("cantidad ilegible, calculada como importe ÷ precio = 4"));
+    }
+
+    @Test
+    void shouldReadLitresWhenOcrTookTheLForAOne() {
+        // given "1L" read as "11" right before the quantity 11
+        // when
+        InvoiceTextParser.Parsed p = table(CODE_FIRST, "LIM-7001  Lavandina Ayudin 11  11  unidades  1.120,25  12.322,75");
+        // then the quantity is the number next to the unit and the size is mended, with a note
+        assertThat(p.lines()).containsExactly(new ReadLine("LIM-7001", "Lavandina Ayudin 1L", new BigDecimal("11"),
+                new BigDecimal("1120.25"), null, new BigDecimal("12322.75")));
+        assertThat(p.issues()).anySatisfy(i -> assertThat(i).contains("'11' leído como '1L'"));
+    }
+
+    @Test
+    void shouldKeepSizeInDescriptionWhenQuantityIsPrintedFirst() {
+        // given a quantity-first row whose "400g" was read as "4009" and a description-first one with "250y"
+        // when
+        InvoiceTextParser.Parsed qtyFirst = table(QTY_FIRST, "14  GAL-5001  Galletitas Terrabusi Variedad 4009  2.286,90  32.016,60");
+        InvoiceTextParser.Parsed descFirst = table(DESC_FIRST, "Cafe La Virginia Molido 250y  CAF-9001  3  4.380,00  13.140,00");
+        // then
+        assertThat(qtyFirst.lines()).extracting(ReadLine::description).containsExactly("Galletitas Terrabusi Variedad 400g");
+        assertThat(descFirst.lines()).extracting(ReadLine::description).containsExactly("Cafe La Virginia Molido 250g");
+        assertThat(descFirst.issues()).anySatisfy(i -> assertThat(i).contains("'250y' leído como '250g'"));
+    }
+
+    @Test
+    void shouldDropPunctuationWhenItStartsTheDescription() {
+        InvoiceTextParser.Parsed p = table(CODE_FIRST, "ALM-2005  —  Arroz Gallo Oro 1kg  3  unidades  2.395,80  7.187,40");
+        assertThat(p.lines()).extracting(ReadLine::description).containsExactly("Arroz Gallo Oro 1kg");
+    }
+
+    @Test
+    void shouldTakePriceFromTotalWhenPriceIsTwoDigitsOffAndTotalDividesExactly() {
+        // given 3.327,50 read as "3,3927:90" (3→9 and a separator seen as a colon)
+        // when
+        InvoiceTextParser.Parsed p = table(CODE_FIRST, "BEB-6001  Gaseosa Coca-Cola 2,25L  12  unidades  3,3927:90  39.930,00");
+        // then
+        assertThat(p.lines()).containsExactly(new ReadLine("BEB-6001", "Gaseosa Coca-Cola 2,25L", new BigDecimal("12"),
+                new BigDecimal("3327.50"), null, new BigDecimal("39930.00")));
+        assertThat(p.issues()).anySatisfy(i -> assertThat(i).contains("precio '3,3927:90' no cierra con cantidad e importe: se toma importe ÷ cantidad = 3.327,50"));
+    }
+
+    @Test
+    void shouldTakeTotalFromQuantityAndPriceWhenTotalIsADigitOff() {
+        InvoiceTextParser.Parsed p = table(QTY_FIRST, "3  ALM-2005  Arroz Gallo Oro 1kg  1.980,00  5.945,00");
+        assertThat(p.lines()).extracting(ReadLine::lineTotal).containsExactly(new BigDecimal("5940.00"));
+        assertThat(p.issues()).anySatisfy(i -> assertThat(i).contains("importe '5.945,00' no cierra con cantidad y precio: se toma cantidad × precio = 5.940,00"));
+    }
+
+    @Test
+    void shouldFlagRowWhenPriceAndTotalAreEquallyNearToClosing() {
+        // given 5.946,00 / 3 = 1.982,00 (one digit from the price) and 3 × 1.980,00 = 5.940,00 (one digit from the total)
+        InvoiceTextParser.Parsed p = table(QTY_FIRST, "3  ALM-2005  Arroz Gallo Oro 1kg  1.980,00  5.946,00");
+        assertThat(p.consistentLines()).isZero();
+        assertThat(p.issues()).anySatisfy(i -> assertThat(i).contains("cantidad × precio no coincide con el importe"));
+    }
+
+    @Test
+    void shouldReportRowWhenOnlyItsTotalIsReadable() {
+        // given a row whose quantity and price are unreadable letters
+        // when
+        InvoiceTextParser.Parsed p = table(CODE_FIRST, "LAC-3103  Dulce de Leche La Salamandra 400g  unidades  LITIO  29.775,10");
+        // then it is not dropped silently
+        assertThat(p.lines()).isEmpty();
+        assertThat(p.issues()).anySatisfy(i -> assertThat(i).contains("Renglón 1 ilegible"));
+    }
+
+    @Test
+    void shouldTakeFacturaAWhenLetterIsUnreadableButIvaIsDiscriminated() {
+        // given Factura A whose letter box was dropped and whose code came out as "p1"
+        String text = ParserSamples.FACTURA_A.replace("A | FACTURA", "FACTURA").replace("COD. 01", "COD. p1");
+        // when
+        InvoiceTextParser.Parsed p = InvoiceTextParser.parse(text);
+        // then
+        assertThat(p.type()).isEqualTo(InvoiceType.A);
+        assertThat(p.issues()).anySatisfy(i -> assertThat(i).contains("se toma factura A porque discrimina IVA"));
+    }
+
+    @Test
+    void shouldLeaveTypeUnknownWhenLetterIsUnreadableAndIvaIsNotDiscriminated() {
+        String text = ParserSamples.FACTURA_B.replace("FACTURA B", "FACTURA").replace("Cód. 06", "");
+        assertThat(InvoiceTextParser.parse(text).type()).isNull();
+    }
+
+    @Test
+    void shouldAskForSecondReadingWhenRowDoesNotClose() {
+        OcrEngine.LineReview review = InvoiceTextParser.ROW_REVIEW;
+        assertThat(review.suspect("LIM-7001  Lavandina Ayudin 1L  9  unidades  1.395,90  12.199,50")).isTrue();
+        assertThat(review.suspect("HAR-8001  Harina 000 Blancaflor 1kg  £  unidades  1.154,73  8.083,11")).isTrue();
+        assertThat(review.suspect("LIM-7001  Lavandina Ayudin 1L  9  unidades  1.355,50  12.199,50")).isFalse();
+        assertThat(review.suspect("Importe Total: $ 220.741,29")).isFalse();
+        assertThat(review.suspect("Punto de Venta: 00004 Comp. Nro: 00012525")).isFalse();
+    }
+
+    @Test
+    void shouldTakeOnlyNumbersFromSecondReadingWhenBothSplitAlike() {
+        // given a first reading with a lost quantity and a second one that found it but misread a letter
+        String first = "HAR-8001  Harina 000 Blancaflor 1kg  £  unidades  1.154,73  8.083,11";
+        String second = "HAR-8001  Harina 000 Blancatflor 1kg  7  unidades  1.154,73  8.083,11";
+        // when
+        String kept = InvoiceTextParser.ROW_REVIEW.keep(first, second);
+        // then
+        assertThat(kept).contains("Blancaflor").contains(" 7 ").doesNotContain("£");
+    }
+
+    @Test
+    void shouldKeepFirstReadingWhenSecondOnlyClosesWithNumbersTheFirstNeverShowed() {
+        // given a garbled second reading that happens to close as 1 × 3,32 = 3,32
+        String first = "BEB-6001  Gaseosa Coca-Cola 2,25L  ]:  unidades  3.327,50  3.327,50";
+        String second = "BEB-6001  Gaseosa Coca-Cola 2,25L  1  unidades  3:32 130  3,32 1,90";
+        // when / then
+        assertThat(InvoiceTextParser.ROW_REVIEW.keep(first, second)).isNull();
+    }
+
+    @ParameterizedTest(name = "{0} vs {1} → {2}")
+    @CsvSource(delimiter = ';', value = {"1355.50;1.395,90;2", "1270.75;1.2705,75;1", "3327.50;3.327,50;0", "3.32;3.327,50;3"})
+    void shouldCountDigitEditsWhenComparingAmountWithToken(String amount, String token, int edits) {
+        assertThat(Numbers.digitDistance(new BigDecimal(amount), token)).isEqualTo(edits);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = ';', value = {
+            "12,400,00;12400.00",
+            "195.,370,12;195370.12",
+            "2:977,51;2977.51",
             "1.234,56;1234.56",
             "$1.234,56;1234.56",
             "850,00;850.00",
