@@ -26,7 +26,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,13 +42,7 @@ class AnalyticsModelTest {
   @BeforeEach
   void setUp() {
     d = new QueryDriver();
-    StoreReader reader = new StoreReader() {
-      @Override
-      @SuppressWarnings("unchecked")
-      public <V, T> T read(String store, java.util.function.Function<ReadOnlyKeyValueStore<String, V>, T> query) {
-        return query.apply((ReadOnlyKeyValueStore<String, V>) (Object) d.driver.getKeyValueStore(store));
-      }
-    };
+    StoreReader reader = d.storeReader();
     model = new AnalyticsModel(reader);
     d.pipe(d.topics.products, "ALM000001", Fixtures.product("ALM000001", "Azúcar común 1 kg", "Almacén", null, "5", null));
     d.pipe(d.topics.products, "ALM000002", Fixtures.product("ALM000002", "Yerba mate 1 kg", "Infusiones", null, "5", null));

@@ -65,6 +65,19 @@ final class QueryDriver implements AutoCloseable {
     return n;
   }
 
+  /** Reads the driver's stores the way the app's StreamsStoreReader reads the running app's. */
+  almacen.query.read.StoreReader storeReader() {
+    return new almacen.query.read.StoreReader() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public <V, T> T read(String store,
+          java.util.function.Function<org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, V>, T> query) {
+        return query.apply((org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, V>) (Object)
+            driver.getKeyValueStore(store));
+      }
+    };
+  }
+
   @Override
   public void close() {
     driver.close();

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,13 +31,7 @@ class ReadModelTest {
   @BeforeEach
   void setUp() {
     d = new QueryDriver();
-    StoreReader reader = new StoreReader() {
-      @Override
-      @SuppressWarnings("unchecked")
-      public <V, T> T read(String store, java.util.function.Function<ReadOnlyKeyValueStore<String, V>, T> query) {
-        return query.apply((ReadOnlyKeyValueStore<String, V>) (Object) d.driver.getKeyValueStore(store));
-      }
-    };
+    StoreReader reader = d.storeReader();
     Clock clock = Clock.fixed(Instant.parse("2026-03-10T18:00:00Z"), ZoneOffset.UTC);
     model = new ReadModel(reader, clock, QueryConfig.BUENOS_AIRES);
     d.pipe(d.topics.products, "ALM000001",

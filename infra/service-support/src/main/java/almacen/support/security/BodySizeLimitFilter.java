@@ -50,18 +50,10 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     }
   }
 
-  /** A complete answer with its Content-Length: a client still uploading can read it before the connection closes. */
   private static void refuse(HttpServletResponse response, long limit) throws IOException {
-    byte[] body = ("{\"error\":\"TOO_LARGE\",\"message\":" + SecurityResponses.quote(
-        "The request body is larger than " + (limit / (1024 * 1024)) + " MB") + ",\"field\":null}")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    response.resetBuffer();
-    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
     response.setHeader("Connection", "close");
-    response.setContentType("application/json");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
-    response.flushBuffer();
+    SecurityResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "TOO_LARGE",
+        "The request body is larger than " + (limit / (1024 * 1024)) + " MB");
   }
 
   static final class BodyTooLargeException extends IOException {

@@ -28,11 +28,15 @@ final class SecurityResponses {
   }
 
   static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+    // with its Content-Length: a client still sending a body can read the answer before the connection closes
+    byte[] body = ("{\"error\":" + quote(code) + ",\"message\":" + quote(message) + ",\"field\":null}")
+        .getBytes(StandardCharsets.UTF_8);
     response.resetBuffer();
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"error\":" + quote(code) + ",\"message\":" + quote(message) + ",\"field\":null}");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
     response.flushBuffer();
   }
 

@@ -15,7 +15,6 @@ import almacen.support.kafka.TopicProvisioner;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,15 +47,8 @@ class DeadLetterIT {
   @Test
   void shouldRouteCorruptRecordToDlqAndKeepRunningWhenInputIsNotAvro(KafkaLocalBroker broker) throws Exception {
     // given: a minimal EOS app reading sales and writing each saleId to the DLQ-free output
-    Path home = Files.createTempDirectory("almacen-dlq");
-    AlmacenSettings settings = new AlmacenSettings("local", home, broker.bootstrapServers(),
-        new TopicSettings("dlqtest.", 1, (short) 1, 1),
-        new StreamsSettings("exactly_once_v2", Duration.ofMillis(100), 0, 1, "", Duration.ofSeconds(60),
-            Duration.ofSeconds(10)));
+    AlmacenSettings settings = provisioned(broker, "dlqtest.", "exactly_once_v2");
     Topics topics = settings.topicCatalogue();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      TopicProvisioner.ensureTopics(admin, topics, settings.topics());
-    }
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream(topics.sales.name(), Consumed.with(Serdes.String(), topics.sales.valueSerde()).withName("sales-in"))
         .mapValues(sale -> sale.getSaleId(), Named.as("sale-id"))
@@ -103,15 +95,8 @@ class DeadLetterIT {
   @Test
   void shouldRouteCorruptRecordToDlqAndKeepRunningWhenAGlobalStoreReadsIt(KafkaLocalBroker broker) throws Exception {
     // given: an app whose only input is a global store of products (read by the global thread, task -1_-1)
-    Path home = Files.createTempDirectory("almacen-dlq-global");
-    AlmacenSettings settings = new AlmacenSettings("local", home, broker.bootstrapServers(),
-        new TopicSettings("dlqglobal.", 1, (short) 1, 1),
-        new StreamsSettings("at_least_once", Duration.ofMillis(100), 0, 1, "", Duration.ofSeconds(60),
-            Duration.ofSeconds(10)));
+    AlmacenSettings settings = provisioned(broker, "dlqglobal.", "at_least_once");
     Topics topics = settings.topicCatalogue();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      TopicProvisioner.ensureTopics(admin, topics, settings.topics());
-    }
     StreamsBuilder builder = new StreamsBuilder();
     builder.globalTable(topics.products.name(),
         Consumed.with(Serdes.String(), topics.products.valueSerde()).withName("products-global-in"),
@@ -141,6 +126,19 @@ class DeadLetterIT {
     } finally {
       app.stop();
     }
+  }
+
+  /** Settings for a one-partition test app under its own topic prefix, with the catalogue's topics created. */
+  private static AlmacenSettings provisioned(KafkaLocalBroker broker, String prefix, String guarantee)
+      throws Exception {
+    AlmacenSettings settings = new AlmacenSettings("local", Files.createTempDirectory("almacen-dlq"),
+        broker.bootstrapServers(), new TopicSettings(prefix, 1, (short) 1, 1),
+        new StreamsSettings(guarantee, Duration.ofMillis(100), 0, 1, "", Duration.ofSeconds(60),
+            Duration.ofSeconds(10)));
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      TopicProvisioner.ensureTopics(admin, settings.topicCatalogue(), settings.topics());
+    }
+    return settings;
   }
 
   private static ConsumerRecord<byte[], byte[]> readFirst(KafkaLocalBroker broker, String topic) {
