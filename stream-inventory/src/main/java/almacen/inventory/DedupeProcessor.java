@@ -37,6 +37,7 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
   private final Function<V, List<StockCommand>> commands;
   private final Duration expiry;
   private final Counter duplicates;
+  private final LiveCommit liveCommit;
   private ProcessorContext<String, StockCommand> context;
   private KeyValueStore<String, Long> seen;
 
@@ -44,13 +45,14 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
    * @param expiry how long an id is remembered, or null for ever
    */
   DedupeProcessor(String kind, Function<V, String> businessId, Predicate<V> takesEffect,
-      Function<V, List<StockCommand>> commands, Duration expiry, Counter duplicates) {
+      Function<V, List<StockCommand>> commands, Duration expiry, Counter duplicates, LiveCommit liveCommit) {
     this.kind = kind;
     this.businessId = businessId;
     this.takesEffect = takesEffect;
     this.commands = commands;
     this.expiry = expiry;
     this.duplicates = duplicates;
+    this.liveCommit = liveCommit;
   }
 
   @Override
@@ -86,6 +88,7 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
     for (StockCommand effect : effects) {
       context.forward(record.withKey(effect.key()).withValue(effect));
     }
+    liveCommit.afterRecord(context, record.timestamp());
   }
 
   private void purge(long streamTime) {

@@ -13,10 +13,16 @@ import java.util.Objects;
  * @param demand            lead time, cover days and the business-day zone
  * @param partitions        partitions of the by-key repartition topic; must equal the products topic's
  *                          ({@code almacen.topics.partitions}) because levels are partitioned by sku
+ * @param liveWindow        a source event at most this old (record time vs wall clock) is "live" and asks for
+ *                          a commit right after it is processed, so the till sees it without waiting for the
+ *                          commit interval; older events (catching up) are batched by the commit interval.
+ *                          Zero turns it off.
  */
-public record InventoryConfig(TaxRegime taxRegime, Duration saleDedupeWindow, DemandSettings demand, int partitions) {
+public record InventoryConfig(TaxRegime taxRegime, Duration saleDedupeWindow, DemandSettings demand, int partitions,
+    Duration liveWindow) {
 
   public static final Duration DEFAULT_SALE_DEDUPE_WINDOW = Duration.ofDays(35);
+  public static final Duration DEFAULT_LIVE_WINDOW = Duration.ofSeconds(2);
 
   public InventoryConfig {
     Objects.requireNonNull(taxRegime, "taxRegime");
@@ -25,12 +31,17 @@ public record InventoryConfig(TaxRegime taxRegime, Duration saleDedupeWindow, De
     if (saleDedupeWindow.isNegative() || saleDedupeWindow.isZero()) {
       throw new IllegalArgumentException("saleDedupeWindow must be positive");
     }
+    Objects.requireNonNull(liveWindow, "liveWindow");
+    if (liveWindow.isNegative()) {
+      throw new IllegalArgumentException("liveWindow must not be negative");
+    }
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be >= 1");
     }
   }
 
   public static InventoryConfig defaults(int partitions) {
-    return new InventoryConfig(TaxRegime.RI, DEFAULT_SALE_DEDUPE_WINDOW, DemandSettings.defaults(), partitions);
+    return new InventoryConfig(TaxRegime.RI, DEFAULT_SALE_DEDUPE_WINDOW, DemandSettings.defaults(), partitions,
+        DEFAULT_LIVE_WINDOW);
   }
 }

@@ -25,7 +25,8 @@ public class InventoryStreamsConfiguration {
       @Value("${almacen.pricing.tax-regime:RI}") TaxRegime taxRegime) {
     DemandSettings demand = new DemandSettings(properties.leadTimeDays(), properties.coverDays(),
         SupportConfiguration.BUENOS_AIRES);
-    return new InventoryConfig(taxRegime, properties.saleDedupeWindow(), demand, settings.topics().partitions());
+    return new InventoryConfig(taxRegime, properties.saleDedupeWindow(), demand, settings.topics().partitions(),
+        properties.liveWindow());
   }
 
   @Bean

@@ -41,6 +41,12 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * products → inventory-products-apply   catalogue copy + re-evaluation of the branches holding the sku
  *   → stock-movements, stock-levels, stock-alerts
  * </pre>
+ *
+ * <p>With one partition per topic (the default, {@code almacen.topics.partitions=1}) the single task
+ * already holds every key, so there is no repartition: the commands go straight to the ledger in the
+ * same task and the same transaction. A sale then reaches stock-levels in one commit instead of two,
+ * and each line costs one broker write and one read fewer. With more partitions (a chain) the
+ * repartition puts every branch of a sku in the partition of the sku.
  */
 public final class InventoryTopology {
 
@@ -69,19 +75,21 @@ public final class InventoryTopology {
         Serdes.String(), Serdes.String()));
 
     StockCommands commands = new StockCommands(config.taxRegime(), config.demand().zone());
+    LiveCommit liveCommit = new LiveCommit(config.liveWindow());
     KStream<String, StockCommand> sales = dedupe(builder, topics.sales, "sale", Sale::getSaleId, s -> true,
-        commands::fromSale, config.saleDedupeWindow(), registry);
+        commands::fromSale, config.saleDedupeWindow(), registry, liveCommit);
     KStream<String, StockCommand> invoices = dedupe(builder, topics.invoices, "invoice", Invoice::getInvoiceId,
-        StockCommands::movesStock, commands::fromInvoice, null, registry);
+        StockCommands::movesStock, commands::fromInvoice, null, registry, liveCommit);
     KStream<String, StockCommand> adjustments = dedupe(builder, topics.stockAdjustments, "adjustment",
-        StockAdjustment::getAdjustmentId, a -> true, a -> List.of(commands.fromAdjustment(a)), null, registry);
+        StockAdjustment::getAdjustmentId, a -> true, a -> List.of(commands.fromAdjustment(a)), null, registry, liveCommit);
     KStream<String, StockCommand> transfers = dedupe(builder, topics.stockTransfers, "transfer",
-        StockTransfer::getTransferId, t -> true, t -> List.of(commands.fromTransfer(t)), null, registry);
+        StockTransfer::getTransferId, t -> true, t -> List.of(commands.fromTransfer(t)), null, registry, liveCommit);
 
-    KStream<String, StockCommand> byKey = sales
+    KStream<String, StockCommand> merged = sales
         .merge(invoices, Named.as("inventory-commands-invoices"))
         .merge(adjustments, Named.as("inventory-commands-adjustments"))
-        .merge(transfers, Named.as("inventory-commands-transfers"))
+        .merge(transfers, Named.as("inventory-commands-transfers"));
+    KStream<String, StockCommand> byKey = config.partitions() == 1 ? merged : merged
         .repartition(Repartitioned.<String, StockCommand>as(Stores.INVENTORY_BY_KEY_REPARTITION)
             .withKeySerde(Serdes.String())
             .withValueSerde(new StockCommandSerde())
@@ -89,7 +97,7 @@ public final class InventoryTopology {
             .withNumberOfPartitions(config.partitions()));
 
     StockLedger ledger = new StockLedger(config.demand());
-    KStream<String, LedgerOutput> fromCommands = byKey.process(() -> new LedgerProcessor(ledger),
+    KStream<String, LedgerOutput> fromCommands = byKey.process(() -> new LedgerProcessor(ledger, liveCommit),
         Named.as("inventory-ledger"), Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS, Stores.INVENTORY_SKU_BRANCHES);
     KStream<String, LedgerOutput> fromProducts = builder
         .stream(topics.products.name(), Consumed.with(topics.products.keySerde(), topics.products.valueSerde())
@@ -110,14 +118,14 @@ public final class InventoryTopology {
 
   private static <V> KStream<String, StockCommand> dedupe(StreamsBuilder builder, Topic<String, V> topic, String kind,
       Function<V, String> id, Predicate<V> takesEffect, Function<V, List<StockCommand>> toCommands, Duration expiry,
-      MeterRegistry registry) {
+      MeterRegistry registry, LiveCommit liveCommit) {
     Counter duplicates = Counter.builder(DUPLICATES_METRIC)
         .description("Source events ignored because their id already took effect")
         .tag("kind", kind)
         .register(registry);
     return builder
         .stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName("inventory-" + kind + "-source"))
-        .process(() -> new DedupeProcessor<>(kind, id, takesEffect, toCommands, expiry, duplicates),
+        .process(() -> new DedupeProcessor<>(kind, id, takesEffect, toCommands, expiry, duplicates, liveCommit),
             Named.as("inventory-" + kind + "-dedupe"), Stores.INVENTORY_DEDUPE);
   }
 

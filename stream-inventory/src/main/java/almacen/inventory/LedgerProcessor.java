@@ -31,13 +31,15 @@ final class LedgerProcessor implements Processor<String, StockCommand, String, L
       .publishPercentileHistogram().maximumExpectedValue(Duration.ofDays(2)).register(Metrics.globalRegistry);
 
   private final StockLedger ledger;
+  private final LiveCommit liveCommit;
   private ProcessorContext<String, LedgerOutput> context;
   private KeyValueStore<String, StockLevel> levels;
   private KeyValueStore<String, Product> products;
   private KeyValueStore<String, String> skuBranches;
 
-  LedgerProcessor(StockLedger ledger) {
+  LedgerProcessor(StockLedger ledger, LiveCommit liveCommit) {
     this.ledger = ledger;
+    this.liveCommit = liveCommit;
   }
 
   @Override
@@ -64,6 +66,7 @@ final class LedgerProcessor implements Processor<String, StockCommand, String, L
     } else {
       emit(record, ledger.apply(levels.get(command.key()), command, product));
     }
+    liveCommit.afterRecord(context, record.timestamp());
   }
 
   private void emit(Record<String, StockCommand> record, LedgerResult result) {

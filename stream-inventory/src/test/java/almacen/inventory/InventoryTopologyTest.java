@@ -69,7 +69,8 @@ class InventoryTopologyTest {
 
   @Test
   void shouldForgetSaleIdWhenDedupeWindowExpired() {
-    InventoryConfig config = new InventoryConfig(TaxRegime.RI, Duration.ofDays(35), DemandSettings.defaults(), 1);
+    InventoryConfig config = new InventoryConfig(TaxRegime.RI, Duration.ofDays(35), DemandSettings.defaults(), 1,
+        Duration.ofSeconds(2));
     try (InventoryDriver d = new InventoryDriver(config)) {
       // given sale S1 and invoice INV1 seen at T0
       d.send(sale("S1", "central", T0, line("A1", "1")));

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 class TopologyDescriptionTest {
 
   private static TopologyDescription describe() {
-    return InventoryTopology.build(InventoryConfig.defaults(3), Topics.defaults(), new SimpleMeterRegistry())
+    return describe(3);
+  }
+
+  private static TopologyDescription describe(int partitions) {
+    return InventoryTopology.build(InventoryConfig.defaults(partitions), Topics.defaults(), new SimpleMeterRegistry())
         .describe();
   }
 
@@ -61,5 +65,16 @@ class TopologyDescriptionTest {
     assertThat(text).contains("Sink: inventory-movements-sink (topic: almacen.stock-movements)");
     assertThat(text).contains("Sink: inventory-levels-sink (topic: almacen.stock-levels)");
     assertThat(text).contains("Sink: inventory-alerts-sink (topic: almacen.stock-alerts)");
+  }
+
+  @Test
+  void shouldApplyCommandsInOneSubtopologyWithoutRepartitionWhenOnePartition() {
+    // when the deployment has one partition per topic (the default)
+    TopologyDescription description = describe(1);
+    // then sources, dedupe and ledger share one sub-topology (one task, one transaction) and no repartition exists
+    assertThat(description.subtopologies()).hasSize(1);
+    assertThat(description.toString()).doesNotContain("repartition").doesNotContain("KSTREAM-");
+    assertThat(description.toString())
+        .contains("Processor: inventory-commands-transfers (stores: [])\n      --> inventory-ledger");
   }
 }

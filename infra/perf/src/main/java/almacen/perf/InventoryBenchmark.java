@@ -40,11 +40,14 @@ import org.apache.kafka.streams.StreamsConfig;
  * sales topic, then runs the inventory topology from an empty state in this JVM and measures the
  * time until every input is consumed and committed (lines/s). Run once per processing guarantee.
  *
- * <p>Modes: {@code load BOOTSTRAP PREFIX LINES SKUS} and {@code run BOOTSTRAP PREFIX GUARANTEE HOME}.
+ * <p>Modes: {@code load BOOTSTRAP PREFIX LINES SKUS [PARTITIONS]} and
+ * {@code run BOOTSTRAP PREFIX GUARANTEE HOME [PARTITIONS]}. PARTITIONS per topic, default 1 (the shop
+ * default: no repartition); more partitions (a chain) add the by-sku repartition hop. The commit
+ * interval is 200 ms unless {@code -Dbench.commit.ms} says otherwise.
  */
 public final class InventoryBenchmark {
 
-  private static final int PARTITIONS = 3;
+  private static final int DEFAULT_PARTITIONS = 1;
   private static final int LINES_PER_SALE = 5;
 
   private InventoryBenchmark() {
@@ -52,20 +55,24 @@ public final class InventoryBenchmark {
 
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
-      case "load" -> load(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-      case "run" -> run(args[1], args[2], args[3], Path.of(args[4]));
+      case "load" -> load(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), partitions(args, 5));
+      case "run" -> run(args[1], args[2], args[3], Path.of(args[4]), partitions(args, 5));
       default -> throw new IllegalArgumentException("load | run");
     }
   }
 
-  static AlmacenSettings settings(String bootstrap, String prefix, String guarantee, Path home) {
-    return new AlmacenSettings("local", home, bootstrap, new TopicSettings(prefix, PARTITIONS, (short) 1, 1),
-        new StreamsSettings(guarantee, Duration.ofMillis(200), 0, 1, "", Duration.ofSeconds(60),
+  private static int partitions(String[] args, int index) {
+    return args.length > index ? Integer.parseInt(args[index]) : DEFAULT_PARTITIONS;
+  }
+
+  static AlmacenSettings settings(String bootstrap, String prefix, String guarantee, Path home, int partitions) {
+    return new AlmacenSettings("local", home, bootstrap, new TopicSettings(prefix, partitions, (short) 1, 1),
+        new StreamsSettings(guarantee, Duration.ofMillis(Long.getLong("bench.commit.ms", 200)), 0, 1, "", Duration.ofSeconds(60),
             Duration.ofSeconds(30)));
   }
 
-  static void load(String bootstrap, String prefix, int lines, int skus) throws Exception {
-    AlmacenSettings s = settings(bootstrap, prefix, "exactly_once_v2", Path.of("."));
+  static void load(String bootstrap, String prefix, int lines, int skus, int partitions) throws Exception {
+    AlmacenSettings s = settings(bootstrap, prefix, "exactly_once_v2", Path.of("."), partitions);
     Topics topics = s.topicCatalogue();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       TopicProvisioner.ensureTopics(admin, topics, s.topics());
@@ -98,12 +105,12 @@ public final class InventoryBenchmark {
         seconds, sales * LINES_PER_SALE / seconds);
   }
 
-  static void run(String bootstrap, String prefix, String guarantee, Path home) throws Exception {
-    AlmacenSettings s = settings(bootstrap, prefix, guarantee, home);
+  static void run(String bootstrap, String prefix, String guarantee, Path home, int partitions) throws Exception {
+    AlmacenSettings s = settings(bootstrap, prefix, guarantee, home, partitions);
     Topics topics = s.topicCatalogue();
     String appName = Stores.INVENTORY_APP + "-bench-" + guarantee.replace('_', '-');
     Properties props = StreamsConfigFactory.build(appName, s, Map.of());
-    KafkaStreams streams = new KafkaStreams(InventoryTopology.build(InventoryConfig.defaults(PARTITIONS), topics),
+    KafkaStreams streams = new KafkaStreams(InventoryTopology.build(InventoryConfig.defaults(partitions), topics),
         props);
     CountDownLatch running = new CountDownLatch(1);
     streams.setStateListener((now, before) -> {
@@ -115,7 +122,7 @@ public final class InventoryBenchmark {
     String repartition = appId + "-" + Stores.INVENTORY_BY_KEY_REPARTITION + "-repartition";
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       List<TopicPartition> sales = new ArrayList<>();
-      for (int i = 0; i < PARTITIONS; i++) {
+      for (int i = 0; i < partitions; i++) {
         sales.add(new TopicPartition(topics.sales.name(), i));
       }
       long total = endOffsets(admin, sales).values().stream().mapToLong(Long::longValue).sum();
@@ -127,7 +134,8 @@ public final class InventoryBenchmark {
             admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get();
         long salesDone = sales.stream().mapToLong(tp -> committed.containsKey(tp) ? committed.get(tp).offset() : 0).sum();
         List<TopicPartition> rep = committed.keySet().stream().filter(tp -> tp.topic().equals(repartition)).toList();
-        boolean repartitionDone = !rep.isEmpty() && endOffsets(admin, rep).entrySet().stream()
+        // one partition: no repartition topic, the sales offsets say it all
+        boolean repartitionDone = partitions == 1 || !rep.isEmpty() && endOffsets(admin, rep).entrySet().stream()
             .allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue() - 1);
         if (salesDone >= total && repartitionDone) {
           break;
@@ -137,8 +145,8 @@ public final class InventoryBenchmark {
       long lines = total * LINES_PER_SALE;
       long rssKb = rssKb();
       streams.close(Duration.ofSeconds(30));
-      System.out.printf(Locale.ROOT, "run %s: %d sales = %d ledger lines in %.1f s = %.0f lines/s; RSS %d MB; state %d MB%n",
-          guarantee, total, lines, seconds, lines / seconds, rssKb / 1024, du(home) / (1024 * 1024));
+      System.out.printf(Locale.ROOT, "run %s, %d partition(s): %d sales = %d ledger lines in %.1f s = %.0f lines/s; RSS %d MB; state %d MB%n",
+          guarantee, partitions, total, lines, seconds, lines / seconds, rssKb / 1024, du(home) / (1024 * 1024));
     }
   }
 
