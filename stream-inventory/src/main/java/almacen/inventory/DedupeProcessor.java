@@ -58,6 +58,7 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
   @Override
   public void init(ProcessorContext<String, StockCommand> context) {
     this.context = context;
+    liveCommit.init(context);
     this.seen = context.getStateStore(Stores.INVENTORY_DEDUPE);
     if (expiry != null) {
       context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
@@ -88,7 +89,7 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
     for (StockCommand effect : effects) {
       context.forward(record.withKey(effect.key()).withValue(effect));
     }
-    liveCommit.afterRecord(context, record.timestamp());
+    liveCommit.afterRecord(record.timestamp());
   }
 
   private void purge(long streamTime) {

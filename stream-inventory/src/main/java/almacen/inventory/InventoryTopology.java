@@ -75,15 +75,18 @@ public final class InventoryTopology {
         Serdes.String(), Serdes.String()));
 
     StockCommands commands = new StockCommands(config.taxRegime(), config.demand().zone());
-    LiveCommit liveCommit = new LiveCommit(config.liveWindow());
+    // with a repartition the dedupe side must commit too before the ledger side can see a live command
+    Duration dedupeLiveWindow = config.partitions() == 1 ? Duration.ZERO : config.liveWindow();
     KStream<String, StockCommand> sales = dedupe(builder, topics.sales, "sale", Sale::getSaleId, s -> true,
-        commands::fromSale, config.saleDedupeWindow(), registry, liveCommit);
+        commands::fromSale, config.saleDedupeWindow(), registry, dedupeLiveWindow);
     KStream<String, StockCommand> invoices = dedupe(builder, topics.invoices, "invoice", Invoice::getInvoiceId,
-        StockCommands::movesStock, commands::fromInvoice, null, registry, liveCommit);
+        StockCommands::movesStock, commands::fromInvoice, null, registry, dedupeLiveWindow);
     KStream<String, StockCommand> adjustments = dedupe(builder, topics.stockAdjustments, "adjustment",
-        StockAdjustment::getAdjustmentId, a -> true, a -> List.of(commands.fromAdjustment(a)), null, registry, liveCommit);
+        StockAdjustment::getAdjustmentId, a -> true, a -> List.of(commands.fromAdjustment(a)), null, registry,
+        dedupeLiveWindow);
     KStream<String, StockCommand> transfers = dedupe(builder, topics.stockTransfers, "transfer",
-        StockTransfer::getTransferId, t -> true, t -> List.of(commands.fromTransfer(t)), null, registry, liveCommit);
+        StockTransfer::getTransferId, t -> true, t -> List.of(commands.fromTransfer(t)), null, registry,
+        dedupeLiveWindow);
 
     KStream<String, StockCommand> merged = sales
         .merge(invoices, Named.as("inventory-commands-invoices"))
@@ -97,7 +100,8 @@ public final class InventoryTopology {
             .withNumberOfPartitions(config.partitions()));
 
     StockLedger ledger = new StockLedger(config.demand());
-    KStream<String, LedgerOutput> fromCommands = byKey.process(() -> new LedgerProcessor(ledger, liveCommit),
+    KStream<String, LedgerOutput> fromCommands = byKey.process(
+        () -> new LedgerProcessor(ledger, new LiveCommit(config.liveWindow())),
         Named.as("inventory-ledger"), Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS, Stores.INVENTORY_SKU_BRANCHES);
     KStream<String, LedgerOutput> fromProducts = builder
         .stream(topics.products.name(), Consumed.with(topics.products.keySerde(), topics.products.valueSerde())
@@ -118,14 +122,15 @@ public final class InventoryTopology {
 
   private static <V> KStream<String, StockCommand> dedupe(StreamsBuilder builder, Topic<String, V> topic, String kind,
       Function<V, String> id, Predicate<V> takesEffect, Function<V, List<StockCommand>> toCommands, Duration expiry,
-      MeterRegistry registry, LiveCommit liveCommit) {
+      MeterRegistry registry, Duration liveWindow) {
     Counter duplicates = Counter.builder(DUPLICATES_METRIC)
         .description("Source events ignored because their id already took effect")
         .tag("kind", kind)
         .register(registry);
     return builder
         .stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName("inventory-" + kind + "-source"))
-        .process(() -> new DedupeProcessor<>(kind, id, takesEffect, toCommands, expiry, duplicates, liveCommit),
+        .process(() -> new DedupeProcessor<>(kind, id, takesEffect, toCommands, expiry, duplicates,
+            new LiveCommit(liveWindow)),
             Named.as("inventory-" + kind + "-dedupe"), Stores.INVENTORY_DEDUPE);
   }
 

@@ -45,6 +45,7 @@ final class LedgerProcessor implements Processor<String, StockCommand, String, L
   @Override
   public void init(ProcessorContext<String, LedgerOutput> context) {
     this.context = context;
+    liveCommit.init(context);
     this.levels = context.getStateStore(Stores.INVENTORY_LEVELS);
     this.products = context.getStateStore(Stores.INVENTORY_PRODUCTS);
     this.skuBranches = context.getStateStore(Stores.INVENTORY_SKU_BRANCHES);
@@ -66,7 +67,7 @@ final class LedgerProcessor implements Processor<String, StockCommand, String, L
     } else {
       emit(record, ledger.apply(levels.get(command.key()), command, product));
     }
-    liveCommit.afterRecord(context, record.timestamp());
+    liveCommit.afterRecord(record.timestamp());
   }
 
   private void emit(Record<String, StockCommand> record, LedgerResult result) {

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -15,26 +17,29 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's one transactional producer ({@code acks=all}, idempotent). Every call is one
- * transaction, so a batch is all-or-nothing and a single record is acknowledged before the HTTP
- * answer. Calls are serialised (a producer has one open transaction at a time). After any failure
+ * The service's one transactional producer ({@code acks=all}, idempotent). A call's records are
+ * committed in one transaction, all-or-nothing, and acknowledged before the HTTP answer. Calls that
+ * arrive while a transaction is committing are committed together in the next one (group commit; a
+ * producer has one open transaction at a time). After any failure
  * the producer is closed and a new one (same transactional.id, which fences and aborts whatever the
  * old one left open) is created on the next call.
  */
 public final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
+  /** At most this many records per transaction (a batch never splits one caller's write). */
+  static final int MAX_BATCH_RECORDS = 2_000;
 
   private final Supplier<Producer<String, byte[]>> factory;
   private final Duration timeout;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
+  private final Queue<Write> queue = new ConcurrentLinkedQueue<>();
   private Producer<String, byte[]> producer;
 
   /**
@@ -66,22 +71,64 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
       return;
     }
     long deadline = System.nanoTime() + timeout.toNanos();
+    // built on the caller's thread: serialization errors are the caller's, and so is the correlation id
+    List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+    for (OutgoingEvent<?> event : events) {
+      records.add(record(event));
+    }
+    Write write = new Write(records);
+    queue.add(write);
     try {
-      if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new BrokerUnavailableException("Another write is still waiting for the broker", null);
+      if (!lock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        throw new BrokerUnavailableException(queue.remove(write)
+            ? "Other writes are still waiting for the broker"
+            : "The broker did not confirm the write in time", null);
       }
     } catch (InterruptedException e) {
+      queue.remove(write);
       Thread.currentThread().interrupt();
       throw new BrokerUnavailableException("Interrupted while waiting to publish", e);
     }
     try {
-      send(events, deadline);
+      if (!write.done) {
+        sendPending(deadline);
+      }
     } finally {
       lock.unlock();
     }
+    if (write.failure != null) {
+      throw new BrokerUnavailableException(write.failure.getMessage(), write.failure);
+    }
   }
 
-  private void send(List<OutgoingEvent<?>> events, long deadline) {
+  /**
+   * Group commit: whoever holds the lock sends every write queued so far (its own and those of the
+   * requests that arrived while the previous transaction was committing) in one transaction, so a busy
+   * till pays one commit per batch instead of one per sale. All-or-nothing for the whole batch: on a
+   * failure every write in it fails, and each caller answers 503 (a retry is safe: ids are idempotent).
+   */
+  private void sendPending(long deadline) {
+    List<Write> batch = new ArrayList<>();
+    int records = 0;
+    for (Write w = queue.peek(); w != null && (batch.isEmpty() || records + w.records.size() <= MAX_BATCH_RECORDS);
+        w = queue.peek()) {
+      queue.poll();
+      batch.add(w);
+      records += w.records.size();
+    }
+    BrokerUnavailableException failure = null;
+    try {
+      send(batch, records, deadline);
+    } catch (BrokerUnavailableException e) {
+      failure = e;
+    }
+    for (Write w : batch) {
+      w.failure = failure;
+      w.done = true;
+    }
+  }
+
+  private void send(List<Write> batch, int size, long deadline) {
     Producer<String, byte[]> p;
     try {
       p = producer();
@@ -91,25 +138,40 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     }
     try {
       p.beginTransaction();
-      List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-      for (OutgoingEvent<?> event : events) {
-        acks.add(p.send(record(event)));
+      List<Future<RecordMetadata>> acks = new ArrayList<>(size);
+      for (Write write : batch) {
+        for (ProducerRecord<String, byte[]> record : write.records) {
+          acks.add(p.send(record));
+        }
       }
       p.commitTransaction();
       for (Future<RecordMetadata> ack : acks) {
         ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
-    } catch (SerializationException e) {
-      abortOrDiscard(p);
-      throw e;
     } catch (KafkaException | ExecutionException | TimeoutException e) {
-      log.warn("Publish of {} record(s) failed: {}", events.size(), e.toString());
+      log.warn("Publish of {} record(s) in {} write(s) failed: {}", size, batch.size(), e.toString());
       discard();
       throw new BrokerUnavailableException("The broker did not acknowledge the write: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       discard();
       throw new BrokerUnavailableException("Interrupted while publishing", e);
+    }
+  }
+
+  /** Writes waiting for the next transaction (for tests and diagnostics). */
+  int queued() {
+    return queue.size();
+  }
+
+  /** One caller's records; {@code done} and {@code failure} are written and read under the lock. */
+  private static final class Write {
+    final List<ProducerRecord<String, byte[]>> records;
+    boolean done;
+    BrokerUnavailableException failure;
+
+    Write(List<ProducerRecord<String, byte[]>> records) {
+      this.records = records;
     }
   }
 
@@ -130,15 +192,6 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
       created.initTransactions();
     }
     return producer;
-  }
-
-  private void abortOrDiscard(Producer<String, byte[]> p) {
-    try {
-      p.abortTransaction();
-    } catch (KafkaException e) {
-      log.warn("Abort failed, recreating the producer: {}", e.toString());
-      discard();
-    }
   }
 
   private void discard() {
