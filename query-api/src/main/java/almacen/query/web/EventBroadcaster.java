@@ -115,7 +115,14 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
   @Override
   public void close() {
     sender.shutdownNow();
-    clients.forEach(SseEmitter::complete);
+    for (SseEmitter client : clients) {
+      try {
+        client.complete();
+      } catch (IllegalStateException e) {
+        // at shutdown Tomcat may already have recycled the response of a client that went away
+        log.debug("SSE client already closed at shutdown: {}", e.getMessage());
+      }
+    }
     clients.clear();
   }
 }
