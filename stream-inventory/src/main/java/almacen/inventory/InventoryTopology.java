@@ -75,8 +75,10 @@ public final class InventoryTopology {
         Serdes.String(), Serdes.String()));
 
     StockCommands commands = new StockCommands(config.taxRegime(), config.demand().zone());
+    // one partition: every task holds every key, so commands need no repartition to reach their ledger
+    boolean repartitioned = config.partitions() > 1;
     // with a repartition the dedupe side must commit too before the ledger side can see a live command
-    Duration dedupeLiveWindow = config.partitions() == 1 ? Duration.ZERO : config.liveWindow();
+    Duration dedupeLiveWindow = repartitioned ? config.liveWindow() : Duration.ZERO;
     KStream<String, StockCommand> sales = dedupe(builder, topics.sales, "sale", Sale::getSaleId, s -> true,
         commands::fromSale, config.saleDedupeWindow(), registry, dedupeLiveWindow);
     KStream<String, StockCommand> invoices = dedupe(builder, topics.invoices, "invoice", Invoice::getInvoiceId,
@@ -92,7 +94,7 @@ public final class InventoryTopology {
         .merge(invoices, Named.as("inventory-commands-invoices"))
         .merge(adjustments, Named.as("inventory-commands-adjustments"))
         .merge(transfers, Named.as("inventory-commands-transfers"));
-    KStream<String, StockCommand> byKey = config.partitions() == 1 ? merged : merged
+    KStream<String, StockCommand> byKey = !repartitioned ? merged : merged
         .repartition(Repartitioned.<String, StockCommand>as(Stores.INVENTORY_BY_KEY_REPARTITION)
             .withKeySerde(Serdes.String())
             .withValueSerde(new StockCommandSerde())
