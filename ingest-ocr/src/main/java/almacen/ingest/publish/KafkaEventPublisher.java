@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -34,10 +35,13 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
   private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
   /** At most this many records per transaction (a batch never splits one caller's write). */
   static final int MAX_BATCH_RECORDS = 2_000;
+  /** Extra wait for a batch that another caller is sending, beyond its own deadline. */
+  private static final Duration BATCH_GRACE = Duration.ofSeconds(5);
 
   private final Supplier<Producer<String, byte[]>> factory;
   private final Duration timeout;
   private final Clock clock;
+  private final int maxBatchRecords;
   private final ReentrantLock lock = new ReentrantLock();
   private final Queue<Write> queue = new ConcurrentLinkedQueue<>();
   private Producer<String, byte[]> producer;
@@ -47,9 +51,14 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
    * @param timeout how long a call may wait for the lock and the acknowledgement
    */
   public KafkaEventPublisher(Supplier<Producer<String, byte[]>> factory, Duration timeout, Clock clock) {
+    this(factory, timeout, clock, MAX_BATCH_RECORDS);
+  }
+
+  KafkaEventPublisher(Supplier<Producer<String, byte[]>> factory, Duration timeout, Clock clock, int maxBatchRecords) {
     this.factory = factory;
     this.timeout = timeout;
     this.clock = clock;
+    this.maxBatchRecords = maxBatchRecords;
   }
 
   /** Creates and initialises the producer now, so the first request is fast; failures are retried lazily. */
@@ -76,41 +85,75 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     for (OutgoingEvent<?> event : events) {
       records.add(record(event));
     }
+    awaitCommitted(enqueue(records), deadline);
+  }
+
+  /** Queues one caller's records for the next transaction; the caller must then {@link #awaitCommitted}. */
+  Write enqueue(List<ProducerRecord<String, byte[]>> records) {
     Write write = new Write(records);
     queue.add(write);
+    return write;
+  }
+
+  /**
+   * Returns only once the transaction holding {@code write} has committed, or throws
+   * {@link BrokerUnavailableException} when it failed or never left the queue in time. The lock
+   * holder keeps sending batches until its own write is in a committed one: a batch is capped at
+   * {@link #maxBatchRecords}, so the head of the queue may be somebody else's records.
+   */
+  void awaitCommitted(Write write, long deadline) {
     try {
-      if (!lock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-        throw new BrokerUnavailableException(queue.remove(write)
-            ? "Other writes are still waiting for the broker"
-            : "The broker did not confirm the write in time", null);
+      while (!write.outcome.isDone()) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0 || !lock.tryLock(remaining, TimeUnit.NANOSECONDS)) {
+          if (queue.remove(write)) {
+            throw new BrokerUnavailableException("Other writes are still waiting for the broker", null);
+          }
+          // another caller's batch has taken this write: its transaction decides, wait for that
+          awaitBatchOutcome(write);
+          break;
+        }
+        try {
+          while (!write.outcome.isDone()) {
+            sendPending(deadline);
+          }
+        } finally {
+          lock.unlock();
+        }
       }
     } catch (InterruptedException e) {
       queue.remove(write);
       Thread.currentThread().interrupt();
       throw new BrokerUnavailableException("Interrupted while waiting to publish", e);
     }
-    try {
-      if (!write.done) {
-        sendPending(deadline);
-      }
-    } finally {
-      lock.unlock();
+    BrokerUnavailableException failure = write.outcome.getNow(null);
+    if (failure != null) {
+      throw new BrokerUnavailableException(failure.getMessage(), failure);
     }
-    if (write.failure != null) {
-      throw new BrokerUnavailableException(write.failure.getMessage(), write.failure);
+  }
+
+  /** The batch sender is itself bounded by its deadline and the producer's timeouts; allow it that long again. */
+  private void awaitBatchOutcome(Write write) throws InterruptedException {
+    try {
+      write.outcome.get(timeout.toNanos() + BATCH_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("A write outcome is never completed exceptionally", e);
+    } catch (TimeoutException e) {
+      throw new BrokerUnavailableException("The broker did not confirm the write in time", e);
     }
   }
 
   /**
-   * Group commit: whoever holds the lock sends every write queued so far (its own and those of the
-   * requests that arrived while the previous transaction was committing) in one transaction, so a busy
-   * till pays one commit per batch instead of one per sale. All-or-nothing for the whole batch: on a
-   * failure every write in it fails, and each caller answers 503 (a retry is safe: ids are idempotent).
+   * Group commit: whoever holds the lock sends the writes queued so far (its own and those of the
+   * requests that arrived while the previous transaction was committing), up to
+   * {@link #maxBatchRecords}, in one transaction, so a busy till pays one commit per batch instead
+   * of one per sale. All-or-nothing for the whole batch: on a failure every write in it fails, and
+   * each caller answers 503 (a retry is safe: ids are idempotent).
    */
   private void sendPending(long deadline) {
     List<Write> batch = new ArrayList<>();
     int records = 0;
-    for (Write w = queue.peek(); w != null && (batch.isEmpty() || records + w.records.size() <= MAX_BATCH_RECORDS);
+    for (Write w = queue.peek(); w != null && (batch.isEmpty() || records + w.records.size() <= maxBatchRecords);
         w = queue.peek()) {
       queue.poll();
       batch.add(w);
@@ -123,8 +166,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
       failure = e;
     }
     for (Write w : batch) {
-      w.failure = failure;
-      w.done = true;
+      w.outcome.complete(failure);
     }
   }
 
@@ -164,11 +206,10 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     return queue.size();
   }
 
-  /** One caller's records; {@code done} and {@code failure} are written and read under the lock. */
-  private static final class Write {
+  /** One caller's records; the outcome is null once committed, or the failure of its transaction. */
+  static final class Write {
     final List<ProducerRecord<String, byte[]>> records;
-    boolean done;
-    BrokerUnavailableException failure;
+    final CompletableFuture<BrokerUnavailableException> outcome = new CompletableFuture<>();
 
     Write(List<ProducerRecord<String, byte[]>> records) {
       this.records = records;

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -103,7 +104,9 @@ class KafkaEventPublisherTest {
     for (String m : List.of("2025-02", "2025-03", "2025-04")) {
       more.add(callers.submit(() -> grouped.publish(topics.inflationIndex, m, month(m))));
     }
+    long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (grouped.queued() < 3) {
+      assertThat(System.nanoTime()).as("three writes queued within 5 s").isLessThan(waitUntil);
       Thread.sleep(5);
     }
     release.countDown();
@@ -134,6 +137,113 @@ class KafkaEventPublisherTest {
         .isInstanceOf(BrokerUnavailableException.class).hasMessageContaining("broker gone");
     assertThat(created.get(0).history()).extracting(r -> r.key()).containsExactly("2025-08");
     assertThat(publisher.queued()).isZero();
+  }
+
+  @Test
+  void shouldNotAnswerACallerBeforeItsOwnWriteCommitsWhenTheBatchItSentHeldOnlyOthersRecords() throws Exception {
+    // given batches capped at 2 records, a first transaction still committing,
+    // and a 2-record write queued ahead by a caller that has not reached the lock yet
+    CountDownLatch committing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<MockProducer<String, byte[]>> slow = new ArrayList<>();
+    KafkaEventPublisher capped = new KafkaEventPublisher(() -> {
+      MockProducer<String, byte[]> p = blockingFirstCommit(committing, release);
+      slow.add(p);
+      return p;
+    }, Duration.ofSeconds(5), CLOCK, 2);
+    ExecutorService callers = Executors.newFixedThreadPool(2);
+    Future<?> first = callers.submit(() -> capped.publish(topics.inflationIndex, "2025-01", month("2025-01")));
+    assertThat(committing.await(5, TimeUnit.SECONDS)).isTrue();
+    KafkaEventPublisher.Write ahead = capped.enqueue(List.of(raw("ahead-1"), raw("ahead-2")));
+
+    // when a caller publishes one record and becomes the lock holder: its first batch is the write ahead of it
+    Future<?> caller = callers.submit(() -> capped.publish(topics.inflationIndex, "2025-02", month("2025-02")));
+    release.countDown();
+    first.get(5, TimeUnit.SECONDS);
+    caller.get(5, TimeUnit.SECONDS);
+
+    // then by the time it is answered its own record is in a committed transaction of its own
+    MockProducer<String, byte[]> producer = slow.get(0);
+    assertThat(producer.history()).extracting(r -> r.key()).containsExactly("2025-01", "ahead-1", "ahead-2", "2025-02");
+    assertThat(producer.commitCount()).isEqualTo(3);
+    assertThat(ahead.outcome).isCompletedWithValue(null);
+    callers.shutdown();
+  }
+
+  @Test
+  void shouldWaitForTheBatchHoldingItsWriteWhenTheLockWaitTimesOut() throws Exception {
+    // given a write queued before a lock holder whose commit outlasts the caller's own timeout
+    CountDownLatch committing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<MockProducer<String, byte[]>> slow = new ArrayList<>();
+    KafkaEventPublisher shortTimeout = new KafkaEventPublisher(() -> {
+      MockProducer<String, byte[]> p = blockingFirstCommit(committing, release);
+      slow.add(p);
+      return p;
+    }, Duration.ofMillis(200), CLOCK, 100);
+    KafkaEventPublisher.Write mine = shortTimeout.enqueue(List.of(raw("mine")));
+    ExecutorService callers = Executors.newFixedThreadPool(2);
+    Future<?> holder = callers.submit(() -> shortTimeout.publish(topics.inflationIndex, "2025-01", month("2025-01")));
+    assertThat(committing.await(5, TimeUnit.SECONDS)).isTrue();
+
+    // when the caller's lock wait runs out while its write is inside the holder's transaction
+    Future<?> waiting = callers.submit(() -> shortTimeout.awaitCommitted(mine, System.nanoTime()));
+    Thread.sleep(300);
+    assertThat(waiting).isNotDone();
+    release.countDown();
+
+    // then it answers with the outcome of that transaction (committed), not a 503 for a write that lands
+    waiting.get(5, TimeUnit.SECONDS);
+    holder.get(5, TimeUnit.SECONDS);
+    assertThat(slow.get(0).history()).extracting(r -> r.key()).containsExactly("mine", "2025-01");
+    assertThat(mine.outcome).isCompletedWithValue(null);
+    callers.shutdown();
+  }
+
+  @Test
+  void shouldRefuseWithoutSendingWhenTheLockIsNotFreeInTime() throws Exception {
+    // given a lock holder stuck in a commit longer than the caller's timeout
+    CountDownLatch committing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<MockProducer<String, byte[]>> slow = new ArrayList<>();
+    KafkaEventPublisher shortTimeout = new KafkaEventPublisher(() -> {
+      MockProducer<String, byte[]> p = blockingFirstCommit(committing, release);
+      slow.add(p);
+      return p;
+    }, Duration.ofMillis(200), CLOCK, 100);
+    ExecutorService callers = Executors.newFixedThreadPool(1);
+    Future<?> holder = callers.submit(() -> shortTimeout.publish(topics.inflationIndex, "2025-01", month("2025-01")));
+    assertThat(committing.await(5, TimeUnit.SECONDS)).isTrue();
+
+    // when another write cannot get the lock within its timeout
+    // then it is refused, and nothing of it is ever sent
+    assertThatThrownBy(() -> shortTimeout.publish(topics.inflationIndex, "2025-02", month("2025-02")))
+        .isInstanceOf(BrokerUnavailableException.class);
+    release.countDown();
+    holder.get(5, TimeUnit.SECONDS);
+    assertThat(shortTimeout.queued()).isZero();
+    assertThat(slow.get(0).history()).extracting(r -> r.key()).containsExactly("2025-01");
+    callers.shutdown();
+  }
+
+  private static MockProducer<String, byte[]> blockingFirstCommit(CountDownLatch committing, CountDownLatch release) {
+    return new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+      @Override
+      public void commitTransaction() {
+        committing.countDown();
+        try {
+          assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new KafkaException("interrupted", e);
+        }
+        super.commitTransaction();
+      }
+    };
+  }
+
+  private static ProducerRecord<String, byte[]> raw(String key) {
+    return new ProducerRecord<>("almacen.inflation-index", key, new byte[] {1});
   }
 
   private static InflationMonth month(String month) {
