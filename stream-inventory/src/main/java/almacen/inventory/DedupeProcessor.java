@@ -38,14 +38,18 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
   private final Duration expiry;
   private final Counter duplicates;
   private final LiveCommit liveCommit;
+  private final LedgerDryRun dryRun;
   private ProcessorContext<String, StockCommand> context;
   private KeyValueStore<String, Long> seen;
 
   /**
    * @param expiry how long an id is remembered, or null for ever
+   * @param dryRun checks the whole event against the ledger before any effect, or null where the
+   *     ledger's stores are in another task
    */
   DedupeProcessor(String kind, Function<V, String> businessId, Predicate<V> takesEffect,
-      Function<V, List<StockCommand>> commands, Duration expiry, Counter duplicates, LiveCommit liveCommit) {
+      Function<V, List<StockCommand>> commands, Duration expiry, Counter duplicates, LiveCommit liveCommit,
+      LedgerDryRun dryRun) {
     this.kind = kind;
     this.businessId = businessId;
     this.takesEffect = takesEffect;
@@ -53,6 +57,7 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
     this.expiry = expiry;
     this.duplicates = duplicates;
     this.liveCommit = liveCommit;
+    this.dryRun = dryRun;
   }
 
   @Override
@@ -60,6 +65,9 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
     this.context = context;
     liveCommit.init(context);
     this.seen = context.getStateStore(Stores.INVENTORY_DEDUPE);
+    if (dryRun != null) {
+      dryRun.init(context);
+    }
     if (expiry != null) {
       context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
     }
@@ -85,10 +93,14 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
           context.recordMetadata().map(m -> m.offset()).orElse(-1L));
       return;
     }
-    seen.put(seenKey, record.timestamp());
+    if (dryRun != null) {
+      dryRun.check(effects);
+    }
     for (StockCommand effect : effects) {
       context.forward(record.withKey(effect.key()).withValue(effect));
     }
+    // remembered with its effects (same task, same transaction): a refused event can be sent again
+    seen.put(seenKey, record.timestamp());
     liveCommit.afterRecord(record.timestamp());
   }
 

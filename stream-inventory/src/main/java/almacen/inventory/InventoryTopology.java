@@ -75,20 +75,23 @@ public final class InventoryTopology {
         Serdes.String(), Serdes.String()));
 
     StockCommands commands = new StockCommands(config.taxRegime(), config.demand().zone());
+    StockLedger ledger = new StockLedger(config.demand());
     // one partition: every task holds every key, so commands need no repartition to reach their ledger
     boolean repartitioned = config.partitions() > 1;
     // with a repartition the dedupe side must commit too before the ledger side can see a live command
     Duration dedupeLiveWindow = repartitioned ? config.liveWindow() : Duration.ZERO;
+    // with the ledger's stores in the same task, an event is tried whole against them before any effect
+    StockLedger dryRunLedger = repartitioned ? null : ledger;
     KStream<String, StockCommand> sales = dedupe(builder, topics.sales, "sale", Sale::getSaleId, s -> true,
-        commands::fromSale, config.saleDedupeWindow(), registry, dedupeLiveWindow);
+        commands::fromSale, config.saleDedupeWindow(), registry, dedupeLiveWindow, dryRunLedger);
     KStream<String, StockCommand> invoices = dedupe(builder, topics.invoices, "invoice", Invoice::getInvoiceId,
-        StockCommands::movesStock, commands::fromInvoice, null, registry, dedupeLiveWindow);
+        StockCommands::movesStock, commands::fromInvoice, null, registry, dedupeLiveWindow, dryRunLedger);
     KStream<String, StockCommand> adjustments = dedupe(builder, topics.stockAdjustments, "adjustment",
         StockAdjustment::getAdjustmentId, a -> true, a -> List.of(commands.fromAdjustment(a)), null, registry,
-        dedupeLiveWindow);
+        dedupeLiveWindow, dryRunLedger);
     KStream<String, StockCommand> transfers = dedupe(builder, topics.stockTransfers, "transfer",
         StockTransfer::getTransferId, t -> true, t -> List.of(commands.fromTransfer(t)), null, registry,
-        dedupeLiveWindow);
+        dedupeLiveWindow, dryRunLedger);
 
     KStream<String, StockCommand> merged = sales
         .merge(invoices, Named.as("inventory-commands-invoices"))
@@ -101,7 +104,6 @@ public final class InventoryTopology {
             .withStreamPartitioner(new SkuPartitioner())
             .withNumberOfPartitions(config.partitions()));
 
-    StockLedger ledger = new StockLedger(config.demand());
     KStream<String, LedgerOutput> fromCommands = byKey.process(
         () -> new LedgerProcessor(ledger, new LiveCommit(config.liveWindow())),
         Named.as("inventory-ledger"), Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS, Stores.INVENTORY_SKU_BRANCHES);
@@ -124,7 +126,7 @@ public final class InventoryTopology {
 
   private static <V> KStream<String, StockCommand> dedupe(StreamsBuilder builder, Topic<String, V> topic, String kind,
       Function<V, String> id, Predicate<V> takesEffect, Function<V, List<StockCommand>> toCommands, Duration expiry,
-      MeterRegistry registry, Duration liveWindow) {
+      MeterRegistry registry, Duration liveWindow, StockLedger dryRunLedger) {
     Counter duplicates = Counter.builder(DUPLICATES_METRIC)
         .description("Source events ignored because their id already took effect")
         .tag("kind", kind)
@@ -132,8 +134,14 @@ public final class InventoryTopology {
     return builder
         .stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName("inventory-" + kind + "-source"))
         .process(() -> new DedupeProcessor<>(kind, id, takesEffect, toCommands, expiry, duplicates,
-            new LiveCommit(liveWindow)),
-            Named.as("inventory-" + kind + "-dedupe"), Stores.INVENTORY_DEDUPE);
+            new LiveCommit(liveWindow), dryRunLedger == null ? null : new LedgerDryRun(dryRunLedger)),
+            Named.as("inventory-" + kind + "-dedupe"), dedupeStores(dryRunLedger != null));
+  }
+
+  private static String[] dedupeStores(boolean withLedgerStores) {
+    return withLedgerStores
+        ? new String[] {Stores.INVENTORY_DEDUPE, Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS}
+        : new String[] {Stores.INVENTORY_DEDUPE};
   }
 
   private static <V> void sink(KStream<String, LedgerOutput> outputs, String name, Function<LedgerOutput, V> part,

@@ -267,7 +267,10 @@ class InventoryTopologyTest {
             d.send(transfer("BAD", "central", "central", "A1", "1", T0)), "BAD: transfer from and to the same branch"),
         Arguments.of("invoice line qty 0", (Consumer<InventoryDriver>) d ->
             d.send(invoice("BAD", "central", DAY, InvoiceStatus.CONFIRMED, invoiceLine("A1", "0", "10"))),
-            "BAD#1: qty must be greater than 0"));
+            "BAD#1: qty must be greater than 0"),
+        Arguments.of("sale line qty over the bound", (Consumer<InventoryDriver>) d ->
+            d.send(sale("BAD", "central", T0, line("A1", "1"), line("A1", "1000000.001"))),
+            "BAD#2: qty must be between -1000000 and 1000000"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -301,6 +304,29 @@ class InventoryTopologyTest {
       // then it takes effect (a rejected id is not remembered)
       assertThat(d.dlq.readValuesToList()).hasSize(1);
       assertThat(d.level("central", "A1").getOnHand()).isEqualByComparingTo("-2.000");
+    }
+  }
+
+  @Test
+  void shouldMoveNothingAndAcceptACorrectedRetryWhenALaterLineOfTheEventOverflows() {
+    try (InventoryDriver d = new InventoryDriver()) {
+      // given a sku holding $ 9e15 of stock, and an invoice whose first line is fine and whose
+      // second would take that sku's stock value past the ledger's range
+      d.send(invoice("INV0", "central", DAY, InvoiceStatus.CONFIRMED, invoiceLine("A1", "1000000", "9000000000")));
+      d.drainMovements();
+      d.send(invoice("INV1", "central", DAY, InvoiceStatus.CONFIRMED, invoiceLine("B2", "10", "100"),
+          invoiceLine("A1", "1000000", "9000000000")));
+      // then nothing of it moved and its id is not remembered
+      assertThat(d.drainMovements()).isEmpty();
+      assertThat(d.dlq.readValuesToList()).hasSize(1);
+      // when the corrected invoice arrives with the same id
+      d.send(invoice("INV1", "central", DAY, InvoiceStatus.CONFIRMED, invoiceLine("B2", "10", "100"),
+          invoiceLine("A1", "10", "1000")));
+      // then both lines take effect, once
+      assertThat(d.drainMovements()).extracting(StockMovement::getMovementId)
+          .containsExactly("INV1#1:PURCHASE", "INV1#2:PURCHASE");
+      assertThat(d.level("central", "B2").getOnHand()).isEqualByComparingTo("10.000");
+      assertThat(d.level("central", "A1").getOnHand()).isEqualByComparingTo("1000010.000");
     }
   }
 

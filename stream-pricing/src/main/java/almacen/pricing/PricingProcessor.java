@@ -9,6 +9,7 @@ import almacen.pricing.domain.InflationRule;
 import almacen.pricing.domain.PriceBreakdown;
 import almacen.pricing.domain.PriceCalculator;
 import almacen.pricing.domain.PricingRules;
+import almacen.schemas.DecimalLimits;
 import almacen.schemas.Stores;
 import almacen.support.SupportConfiguration;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -39,6 +41,12 @@ final class PricingProcessor implements Processor<String, PricingInput, String, 
   /** Published list-price changes by reason, registered at start (zero until used). */
   private static final java.util.Map<PriceReason, io.micrometer.core.instrument.Counter> CHANGES =
       new java.util.EnumMap<>(PriceReason.class);
+
+  /** Prices computed but past the schema's range (absurd forecasts), so not published. */
+  private static final io.micrometer.core.instrument.Counter UNREPRESENTABLE =
+      io.micrometer.core.instrument.Counter.builder("almacen.pricing.price.unrepresentable")
+          .description("Prices not published because they exceed the price schema's range")
+          .register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
   static {
     for (PriceReason reason : PriceReason.values()) {
@@ -185,6 +193,14 @@ final class PricingProcessor implements Processor<String, PricingInput, String, 
     }
     Price price = PriceEvents.toEvent(breakdown, reason, clock.instant(),
         previous == null ? null : previous.getListPrice());
+    Optional<String> overflow = DecimalLimits.firstOverflow(price);
+    if (overflow.isPresent()) {
+      // only absurd inflation forecasts get here; one sku's price must not stop the re-pricing of the others
+      UNREPRESENTABLE.increment();
+      log.warn("Price of {} not published: {} past the price schema's range (cost {}, factor {}); the last price stays",
+          sku, overflow.get(), breakdown.costBasis(), breakdown.inflationFactor());
+      return false;
+    }
     prices.put(sku, price);
     context.forward(new Record<>(sku, price, timestamp));
     CHANGES.get(reason).increment();

@@ -117,7 +117,7 @@ class PricingIntegrationTest {
     List<Price> history = readUntil(topics.priceHistory, expected);
     assertThat(history.get(history.size() - 1)).isEqualTo(price);
     List<DeadLetter> dead = readUntil(topics.dlq, d -> d.getSourceTopic().equals(topics.inflationIndex.name()));
-    assertThat(dead.get(dead.size() - 1).getMessage()).contains("2025-08", "outside -5..+50");
+    assertThat(dead.get(dead.size() - 1).getMessage()).contains("2025-08", "outside -50..+1000");
   }
 
   private String awaitHealth(Duration timeout) throws Exception {

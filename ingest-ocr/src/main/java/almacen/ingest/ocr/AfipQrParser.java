@@ -1,6 +1,8 @@
 package almacen.ingest.ocr;
 
+import almacen.domain.Bounds;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AfipQrParser {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** More decimals than this in a QR amount is not a real invoice. */
+    private static final int MAX_SCALE = 6;
 
     private AfipQrParser() {
     }
@@ -55,9 +59,9 @@ public final class AfipQrParser {
                     n.path("ptoVta").asInt(),
                     n.path("tipoCmp").asInt(),
                     n.path("nroCmp").asLong(),
-                    new BigDecimal(n.path("importe").asString()).setScale(2, java.math.RoundingMode.HALF_UP),
+                    amount(n.path("importe").asString()),
                     n.path("moneda").asString("PES"),
-                    n.hasNonNull("ctz") ? new BigDecimal(n.path("ctz").asString()) : BigDecimal.ONE,
+                    n.hasNonNull("ctz") ? exchangeRate(n.path("ctz").asString()) : BigDecimal.ONE,
                     n.hasNonNull("tipoDocRec") ? n.path("tipoDocRec").asInt() : null,
                     n.hasNonNull("nroDocRec") ? n.path("nroDocRec").asLong() : null,
                     n.path("tipoCodAut").asString("E"),
@@ -66,5 +70,22 @@ public final class AfipQrParser {
             // not a well-formed AFIP payload: the caller records it as an issue and falls back to OCR
             return Optional.empty();
         }
+    }
+
+    /** The invoice total: money within {@link Bounds}, checked before it is scaled (1e1000000 must cost nothing). */
+    static BigDecimal amount(String text) {
+        BigDecimal raw = new BigDecimal(text);
+        if (raw.signum() < 0 || raw.compareTo(Bounds.MAX_MONEY) > 0 || raw.scale() > MAX_SCALE) {
+            throw new IllegalArgumentException("QR importe out of range");
+        }
+        return raw.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal exchangeRate(String text) {
+        BigDecimal raw = new BigDecimal(text);
+        if (raw.signum() <= 0 || raw.compareTo(Bounds.MAX_MONEY) > 0 || raw.scale() > MAX_SCALE) {
+            throw new IllegalArgumentException("QR ctz out of range");
+        }
+        return raw;
     }
 }

@@ -1,5 +1,6 @@
 package almacen.ingest.validation;
 
+import almacen.domain.Bounds;
 import almacen.support.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,10 +20,10 @@ import java.util.regex.Pattern;
 public final class Fields {
 
   public static final String DEFAULT_BRANCH = "central";
-  public static final List<BigDecimal> IVA_RATES = List.of(
-      new BigDecimal("0"), new BigDecimal("2.5"), new BigDecimal("5"), new BigDecimal("10.5"),
-      new BigDecimal("21"), new BigDecimal("27"));
-  public static final int MAX_ID_LENGTH = 64;
+  public static final List<BigDecimal> IVA_RATES = Bounds.IVA_RATES;
+  public static final int MAX_ID_LENGTH = Bounds.MAX_ID_LENGTH;
+  /** Longest part of a refused value repeated in an error message. */
+  static final int MAX_ECHO = 40;
 
   private static final Pattern SKU = Pattern.compile("^[A-Z0-9][A-Z0-9_-]{0,49}$");
   private static final Pattern BRANCH = Pattern.compile("^[a-z0-9][a-z0-9-]{0,31}$");
@@ -39,16 +41,28 @@ public final class Fields {
 
   public static String id(String value, String field) {
     required(value, field);
-    if (value.length() > MAX_ID_LENGTH || !value.equals(value.strip())) {
-      throw ApiException.badRequest("INVALID_ID",
-          field + " must be 1 to " + MAX_ID_LENGTH + " characters without leading or trailing spaces", field);
-    }
-    for (int i = 0; i < value.length(); i++) {
-      if (Character.isISOControl(value.charAt(i))) {
-        throw ApiException.badRequest("INVALID_ID", field + " must not contain control characters", field);
-      }
-    }
+    check(Bounds.id(value), field);
     return value;
+  }
+
+  /** Throws the 400 of a bounds violation, naming the field. */
+  public static void check(Optional<Bounds.Violation> violation, String field) {
+    violation.ifPresent(v -> {
+      throw ApiException.badRequest(v.code(), field + " " + v.message(), field);
+    });
+  }
+
+  /** A count of items within its maximum (sale lines, invoice lines, batch rows). */
+  public static void count(int size, int max, String what, String field) {
+    check(Bounds.count(size, max, what), field);
+  }
+
+  /** A client's value as it may appear in a message: at most {@value #MAX_ECHO} characters. */
+  public static String shown(String value) {
+    if (value == null) {
+      return "null";
+    }
+    return value.length() <= MAX_ECHO ? value : value.substring(0, MAX_ECHO) + "…";
   }
 
   public static boolean isSku(String value) {
@@ -59,7 +73,7 @@ public final class Fields {
     required(value, field);
     if (!isSku(value)) {
       throw ApiException.badRequest("INVALID_SKU",
-          field + " '" + value + "' must be 1 to 50 upper-case letters, digits, '-' or '_' (e.g. ALM000001)", field);
+          field + " '" + shown(value) + "' must be 1 to 50 upper-case letters, digits, '-' or '_' (e.g. ALM000001)", field);
     }
     return value;
   }
@@ -71,7 +85,7 @@ public final class Fields {
     }
     if (!BRANCH.matcher(value).matches()) {
       throw ApiException.badRequest("INVALID_BRANCH",
-          field + " '" + value + "' must be 1 to 32 lower-case letters, digits or '-' (e.g. central)", field);
+          field + " '" + shown(value) + "' must be 1 to 32 lower-case letters, digits or '-' (e.g. central)", field);
     }
     return value;
   }
@@ -104,66 +118,43 @@ public final class Fields {
   }
 
   private static BigDecimal qtyScale(BigDecimal value, String field) {
-    if (decimals(value) > 3) {
-      throw ApiException.badRequest("INVALID_QTY", field + " may have at most 3 decimals", field);
-    }
+    check(Bounds.qty(value), field);
     return value;
   }
 
   /** Money in ARS: ≥ 0 with at most 2 decimals. */
   public static BigDecimal money(BigDecimal value, String field) {
     required(value, field);
-    if (value.signum() < 0) {
-      throw ApiException.badRequest("INVALID_MONEY", field + " must not be negative", field);
-    }
-    if (decimals(value) > 2) {
-      throw ApiException.badRequest("INVALID_MONEY", field + " may have at most 2 decimals (centavos)", field);
-    }
+    check(Bounds.money(value), field);
     return value;
   }
 
-  /** A unit cost ≥ 0 with at most 4 decimals (the scale of unitCost in events). */
+  /** A printed unit cost: money, like every other price. */
   public static BigDecimal unitCost(BigDecimal value, String field) {
-    required(value, field);
-    if (value.signum() < 0) {
-      throw ApiException.badRequest("INVALID_MONEY", field + " must not be negative", field);
-    }
-    if (decimals(value) > 4) {
-      throw ApiException.badRequest("INVALID_MONEY", field + " may have at most 4 decimals", field);
-    }
-    return value;
+    return money(value, field);
   }
 
   public static boolean isIvaRate(BigDecimal value) {
-    return value != null && IVA_RATES.stream().anyMatch(r -> r.compareTo(value) == 0);
+    return Bounds.isIvaRate(value);
   }
 
   public static BigDecimal ivaRate(BigDecimal value, String field) {
     required(value, field);
-    if (!isIvaRate(value)) {
-      throw ApiException.badRequest("INVALID_IVA_RATE",
-          field + " " + value.toPlainString() + " is not an Argentine IVA rate (0, 2.5, 5, 10.5, 21 or 27)", field);
-    }
+    check(Bounds.ivaRate(value), field);
     return value;
   }
 
   /** A percentage with at most 2 decimals within [min, max]. */
   public static BigDecimal percent(BigDecimal value, String field, BigDecimal min, BigDecimal max) {
     required(value, field);
-    if (decimals(value) > 2) {
-      throw ApiException.badRequest("INVALID_RATE", field + " may have at most 2 decimals", field);
-    }
-    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw ApiException.badRequest("INVALID_RATE", field + " " + value.toPlainString() + " % is outside the allowed range "
-          + min.toPlainString() + " to " + max.toPlainString() + " %", field);
-    }
+    check(Bounds.percent(value, min, max), field);
     return value;
   }
 
   public static String ean(String value, String field) {
     if (!Ean.isValid(value)) {
       throw ApiException.badRequest("INVALID_EAN",
-          field + " '" + value + "' is not a valid EAN-8 or EAN-13 (8 or 13 digits with a correct check digit)", field);
+          field + " '" + shown(value) + "' is not a valid EAN-8 or EAN-13 (8 or 13 digits with a correct check digit)", field);
     }
     return value;
   }
@@ -183,7 +174,7 @@ public final class Fields {
       return OffsetDateTime.parse(value.strip()).toInstant();
     } catch (DateTimeParseException e) {
       throw ApiException.badRequest("INVALID_INSTANT",
-          field + " '" + value + "' must be an ISO-8601 instant with offset, e.g. 2025-10-15T12:30:00-03:00", field);
+          field + " '" + shown(value) + "' must be an ISO-8601 instant with offset, e.g. 2025-10-15T12:30:00-03:00", field);
     }
   }
 
@@ -192,7 +183,7 @@ public final class Fields {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("INVALID_DATE", field + " '" + value + "' must be a date YYYY-MM-DD", field);
+      throw ApiException.badRequest("INVALID_DATE", field + " '" + shown(value) + "' must be a date YYYY-MM-DD", field);
     }
   }
 
@@ -206,7 +197,7 @@ public final class Fields {
       }
       month = YearMonth.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("INVALID_MONTH", field + " '" + value + "' must be a month YYYY-MM, e.g. 2025-10", field);
+      throw ApiException.badRequest("INVALID_MONTH", field + " '" + shown(value) + "' must be a month YYYY-MM, e.g. 2025-10", field);
     }
     if (month.isBefore(earliest) || month.isAfter(latest)) {
       throw ApiException.badRequest("INVALID_MONTH",
@@ -241,6 +232,6 @@ public final class Fields {
 
   /** Number of decimals ignoring trailing zeros (12.50 has 1). */
   public static int decimals(BigDecimal value) {
-    return Math.max(0, value.stripTrailingZeros().scale());
+    return Bounds.decimals(value);
   }
 }

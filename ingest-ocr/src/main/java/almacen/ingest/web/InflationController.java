@@ -1,5 +1,6 @@
 package almacen.ingest.web;
 
+import almacen.domain.Bounds;
 import almacen.domain.Decimals;
 import almacen.events.InflationMonth;
 import almacen.ingest.publish.EventPublisher;
@@ -30,8 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class InflationController {
 
-  public static final BigDecimal MIN_RATE = new BigDecimal("-5");
-  public static final BigDecimal MAX_RATE = new BigDecimal("50");
+  public static final BigDecimal MIN_RATE = Bounds.MIN_INFLATION_PCT;
+  public static final BigDecimal MAX_RATE = Bounds.MAX_INFLATION_PCT;
   public static final YearMonth EARLIEST = YearMonth.of(2000, 1);
   public static final int MONTHS_AHEAD = 12;
   static final String DEFAULT_SOURCE = "manual";
@@ -71,7 +72,9 @@ public class InflationController {
   @RequiresRole(Role.ADMIN)
   public CsvAccepted inflationCsv(@RequestBody(required = false) String body) {
     List<OutgoingEvent<?>> events = new ArrayList<>();
-    for (Csv.Row row : Csv.parse(body, "month")) {
+    List<Csv.Row> rows = Csv.parse(body, "month");
+    Fields.count(rows.size(), Bounds.MAX_BATCH, "rows", "body");
+    for (Csv.Row row : rows) {
       List<String> c = row.cells();
       String at = "line " + row.line() + ": ";
       if (c.size() < 2 || c.size() > 3) {
@@ -81,7 +84,7 @@ public class InflationController {
       try {
         rate = new BigDecimal(c.get(1));
       } catch (NumberFormatException e) {
-        throw ApiException.badRequest("INVALID_RATE", at + "ratePct '" + c.get(1) + "' is not a number", "ratePct");
+        throw ApiException.badRequest("INVALID_RATE", at + "ratePct '" + Fields.shown(c.get(1)) + "' is not a number", "ratePct");
       }
       InflationMonth month = validate(c.get(0), rate, c.size() == 3 ? c.get(2) : null, at);
       events.add(OutgoingEvent.of(topics.inflationIndex, month.getMonth(), month));

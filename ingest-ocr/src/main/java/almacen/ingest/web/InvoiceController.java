@@ -1,5 +1,6 @@
 package almacen.ingest.web;
 
+import almacen.domain.Bounds;
 import almacen.events.InvoiceType;
 import almacen.ingest.invoice.Cuit;
 import almacen.ingest.invoice.InvoiceDraft;
@@ -103,6 +104,7 @@ public class InvoiceController {
       if (body.lines().isEmpty()) {
         throw ApiException.badRequest("MISSING_FIELD", "lines must have at least one line", "lines");
       }
+      Fields.count(body.lines().size(), Bounds.MAX_INVOICE_LINES, "lines", "lines");
       for (int i = 0; i < body.lines().size(); i++) {
         lines.add(line(Fields.required(body.lines().get(i), "lines[" + i + "]"), "lines[" + i + "].", ratesRequired));
       }

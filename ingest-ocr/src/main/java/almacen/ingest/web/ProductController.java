@@ -1,5 +1,6 @@
 package almacen.ingest.web;
 
+import almacen.domain.Bounds;
 import almacen.domain.Decimals;
 import almacen.events.Product;
 import almacen.events.Unit;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ProductController {
 
-  static final BigDecimal MAX_MARKUP = new BigDecimal("1000");
+  static final BigDecimal MAX_MARKUP = Bounds.MAX_MARKUP_PCT;
 
   private final EventPublisher publisher;
   private final Topics topics;

@@ -1,5 +1,6 @@
 package almacen.ingest.web;
 
+import almacen.domain.Bounds;
 import almacen.domain.Decimals;
 import almacen.events.Sale;
 import almacen.events.SaleLine;
@@ -86,6 +87,7 @@ public class SaleController {
   @RequiresRole(Role.CASHIER)
   public BatchResult batch(@RequestBody List<SaleRequest> body) {
     Fields.required(body, "body");
+    Fields.count(body.size(), Bounds.MAX_BATCH, "sales", "body");
     List<Sale> valid = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {
@@ -110,7 +112,9 @@ public class SaleController {
   public BatchResult batchCsv(@RequestBody(required = false) String body) {
     Map<String, List<Csv.Row>> bySale = new LinkedHashMap<>();
     List<Rejected> rejected = new ArrayList<>();
-    for (Csv.Row row : Csv.parse(body, "saleId")) {
+    List<Csv.Row> rows = Csv.parse(body, "saleId");
+    Fields.count(rows.size(), Bounds.MAX_BATCH, "rows", "body");
+    for (Csv.Row row : rows) {
       if (row.cells().size() != CSV_COLUMNS) {
         rejected.add(new Rejected(row.line(), "expected " + CSV_COLUMNS
             + " columns saleId,branch,soldAt,sku,qty,unitPrice, found " + row.cells().size()));
@@ -119,15 +123,15 @@ public class SaleController {
       bySale.computeIfAbsent(row.cells().get(0), k -> new ArrayList<>()).add(row);
     }
     List<Sale> valid = new ArrayList<>();
-    for (List<Csv.Row> rows : bySale.values()) {
+    for (List<Csv.Row> saleRows : bySale.values()) {
       Map<Integer, String> errors = new LinkedHashMap<>();
-      Sale sale = fromCsv(rows, errors);
+      Sale sale = fromCsv(saleRows, errors);
       if (errors.isEmpty()) {
         valid.add(sale);
         continue;
       }
       int first = errors.keySet().iterator().next();
-      for (Csv.Row row : rows) {
+      for (Csv.Row row : saleRows) {
         String error = errors.get(row.line());
         rejected.add(new Rejected(row.line(), error != null ? error
             : "sale " + row.cells().get(0) + " rejected because of line " + first));
@@ -161,6 +165,12 @@ public class SaleController {
     if (!errors.isEmpty()) {
       return null;
     }
+    try {
+      Fields.count(lines.size(), Bounds.MAX_SALE_LINES, "lines", "lines");
+    } catch (ApiException e) {
+      errors.put(head.line(), e.getMessage());
+      return null;
+    }
     return validate(new SaleRequest(head.cells().get(0), head.cells().get(1), head.cells().get(2), lines), "");
   }
 
@@ -169,7 +179,7 @@ public class SaleController {
     try {
       return new BigDecimal(text);
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("INVALID_FIELD", field + " '" + text + "' is not a number", field);
+      throw ApiException.badRequest("INVALID_FIELD", field + " '" + Fields.shown(text) + "' is not a number", field);
     }
   }
 
@@ -205,6 +215,7 @@ public class SaleController {
     if (body.lines() == null || body.lines().isEmpty()) {
       throw ApiException.badRequest("MISSING_FIELD", prefix + "lines must have at least one line", prefix + "lines");
     }
+    Fields.count(body.lines().size(), Bounds.MAX_SALE_LINES, "lines", prefix + "lines");
     List<SaleLine> lines = new ArrayList<>();
     for (int i = 0; i < body.lines().size(); i++) {
       String at = prefix + "lines[" + i + "].";

@@ -32,6 +32,23 @@ class AfipQrTest {
         assertThat(AfipQrParser.parse("https://www.afip.gob.ar/fe/qr/")).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e1000000", "1000000000000.01", "-5", "1E+999999999"})
+    void shouldTreatThePayloadAsMalformedWhenItsImporteIsOutOfBounds(String importe) {
+        // given a well-formed payload whose importe no invoice can have
+        String json = "{\"ver\":1,\"fecha\":\"2020-10-13\",\"cuit\":30000000007,\"ptoVta\":10,\"tipoCmp\":1,"
+                + "\"nroCmp\":94,\"importe\":" + importe + ",\"moneda\":\"PES\",\"ctz\":1,\"tipoCodAut\":\"E\","
+                + "\"codAut\":70417054367476}";
+        String url = "https://www.afip.gob.ar/fe/qr/?p="
+                + java.util.Base64.getEncoder().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // when
+        long start = System.nanoTime();
+        Optional<AfipQr> qr = AfipQrParser.parse(url);
+        // then it is refused (the reader falls back to OCR), without scaling the huge number
+        assertThat(qr).isEmpty();
+        assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+    }
+
     @Test
     void shouldDecodeQrWhenInvoiceIsClean() throws Exception {
         // given a clean 200 dpi Factura A with its AFIP QR

@@ -14,6 +14,10 @@ public final class RecordingPublisher implements EventPublisher {
     if (brokerDown) {
       throw new BrokerUnavailableException("fake broker down", null);
     }
+    // encode like the real publisher does, so a value Avro cannot write fails here as it would in production
+    for (OutgoingEvent<?> event : events) {
+      encode(event);
+    }
     calls.add(List.copyOf(events));
   }
 
@@ -23,6 +27,10 @@ public final class RecordingPublisher implements EventPublisher {
 
   public synchronized List<List<OutgoingEvent<?>>> calls() {
     return List.copyOf(calls);
+  }
+
+  private static <V> void encode(OutgoingEvent<V> event) {
+    event.topic().valueSerde().serializer().serialize(event.topic().name(), event.value());
   }
 
   public void brokerDown(boolean down) {

@@ -24,10 +24,11 @@ class InflationControllerTest {
       "1999-12, 1.5, 400",
       "2025-13, 1.5, 400",
       "2025-9, 1.5, 400",
-      "2025-09, -5, 202",
-      "2025-09, 50, 202",
-      "2025-09, 50.01, 400",
-      "2025-09, -5.5, 400",
+      "2025-09, -50, 202",
+      "2025-09, 1000, 202",
+      "2025-09, 1000.01, 400",
+      "2025-09, -50.5, 400",
+      "2025-09, 1e1000000, 400",
       "2025-09, 2.123, 400"
   })
   void shouldCheckMonthAndRateRangeWhenInflationIsPosted(String month, String rate, int expected) throws Exception {
@@ -41,15 +42,15 @@ class InflationControllerTest {
   }
 
   @Test
-  void shouldExplainRangeWhenRateIsOutsideMinus5To50() throws Exception {
+  void shouldExplainRangeWhenRateIsOutsideMinus50To1000() throws Exception {
     // given / when
     web.mvc.perform(post("/api/inflation").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"month\":\"2025-09\",\"ratePct\":60,\"source\":\"INDEC\"}"))
+            .content("{\"month\":\"2025-09\",\"ratePct\":1e1000000,\"source\":\"INDEC\"}"))
         // then
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.error").value("INVALID_RATE"))
+        .andExpect(jsonPath("$.error").value("OUT_OF_RANGE"))
         .andExpect(jsonPath("$.field").value("ratePct"))
-        .andExpect(jsonPath("$.message").value("ratePct 60 % is outside the allowed range -5 to 50 %"));
+        .andExpect(jsonPath("$.message").value("ratePct must be between -50 and 1000 %"));
   }
 
   @Test
@@ -72,13 +73,13 @@ class InflationControllerTest {
   @Test
   void shouldPublishNothingAndNameLineWhenOneCsvLineIsBad() throws Exception {
     // given
-    String csv = "2025-08,1.9,INDEC\n2025-09,75,INDEC\n";
+    String csv = "2025-08,1.9,INDEC\n2025-09,1075,INDEC\n";
 
     // when
     web.mvc.perform(post("/api/inflation").contentType("text/csv").content(csv))
         // then
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.message").value("line 2: ratePct 75 % is outside the allowed range -5 to 50 %"));
+        .andExpect(jsonPath("$.message").value("line 2: ratePct must be between -50 and 1000 %"));
     assertThat(web.publisher.events()).isEmpty();
   }
 }

@@ -1,9 +1,11 @@
 package almacen.inventory.domain;
 
+import almacen.domain.Bounds;
 import almacen.domain.Decimals;
 import almacen.schemas.Stores;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One effect on stock, derived from a source event (a sale line, a confirmed invoice line, an
@@ -33,6 +35,8 @@ public record StockCommand(
     require(!blank(sku), sourceRef + ": sku is blank");
     require(occurredAt != null, sourceRef + ": occurredAt is required");
     require(quantity != null, sourceRef + ": quantity is required");
+    Optional<Bounds.Violation> outOfBounds = Bounds.qty(quantity);
+    require(outOfBounds.isEmpty(), sourceRef + ": qty " + outOfBounds.map(Bounds.Violation::message).orElse(""));
     quantity = Decimals.qty(quantity);
     switch (type) {
       case SALE, PURCHASE, TRANSFER -> require(quantity.signum() > 0,

@@ -1,5 +1,6 @@
 package almacen.inventory.domain;
 
+import almacen.domain.Bounds;
 import almacen.domain.CostBasis;
 import almacen.events.Invoice;
 import almacen.events.InvoiceLine;
@@ -37,6 +38,9 @@ public final class StockCommands {
     if (sale.getLines() == null || sale.getLines().isEmpty()) {
       throw new InvalidStockEventException("sale " + id + " has no lines");
     }
+    Bounds.count(sale.getLines().size(), Bounds.MAX_SALE_LINES, "lines").ifPresent(v -> {
+      throw new InvalidStockEventException("sale " + id + " " + v.message());
+    });
     List<StockCommand> commands = new ArrayList<>(sale.getLines().size());
     int lineNo = 0;
     for (SaleLine line : sale.getLines()) {
@@ -61,6 +65,9 @@ public final class StockCommands {
     if (!movesStock(invoice)) {
       return List.of();
     }
+    Bounds.count(invoice.getLines().size(), Bounds.MAX_INVOICE_LINES, "lines").ifPresent(v -> {
+      throw new InvalidStockEventException("invoice " + id + " " + v.message());
+    });
     Instant at = invoice.getIssueDate().atStartOfDay(zone).toInstant();
     List<StockCommand> commands = new ArrayList<>();
     int lineNo = 0;

@@ -1,6 +1,7 @@
 package almacen.inventory.domain;
 
 import almacen.domain.Decimals;
+import almacen.schemas.DecimalLimits;
 import almacen.events.DailySales;
 import almacen.events.MovementType;
 import almacen.events.StockAlert;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The stock ledger rules, free of Kafka: given the current level of a branch|sku, one command and
@@ -182,7 +184,21 @@ public final class StockLedger {
             .setSince(statusSince)
             .build()
         : null;
+    requireEncodable(level, movement);
     return new LedgerResult(movement, level, alert, created);
+  }
+
+  /**
+   * A result the event log cannot hold (a stock value past the schema's precision, say) is refused
+   * here, before anything is stored or sent, instead of failing in the sink after other lines of
+   * the same event took effect.
+   */
+  private static void requireEncodable(StockLevel level, StockMovement movement) {
+    String ref = movement == null ? level.getBranch() + "|" + level.getSku() : movement.getSourceRef();
+    DecimalLimits.firstOverflow(level).or(() -> movement == null ? Optional.empty()
+        : DecimalLimits.firstOverflow(movement)).ifPresent(field -> {
+          throw new InvalidStockEventException(ref + ": " + field + " would be out of the ledger's range");
+        });
   }
 
   /** onHand / (sold / 28), one decimal; null without sales; 0.0 when nothing is on hand. */

@@ -1,5 +1,6 @@
 package almacen.pricing.domain;
 
+import almacen.domain.Bounds;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -8,8 +9,8 @@ import java.time.format.DateTimeParseException;
 /** Which monthly inflation records may ever be used for a price. */
 public final class InflationRule {
 
-  public static final BigDecimal MIN_RATE_PCT = new BigDecimal("-5");
-  public static final BigDecimal MAX_RATE_PCT = new BigDecimal("50");
+  public static final BigDecimal MIN_RATE_PCT = Bounds.MIN_INFLATION_PCT;
+  public static final BigDecimal MAX_RATE_PCT = Bounds.MAX_INFLATION_PCT;
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
 
   private InflationRule() {
@@ -17,7 +18,7 @@ public final class InflationRule {
 
   /**
    * The month of a usable record, or an {@link IllegalArgumentException} saying why it is not:
-   * key not "YYYY-MM", key and month disagreeing, or a rate outside −5..+50 % per month.
+   * key not "YYYY-MM", key and month disagreeing, or a rate outside −50..+1000 % per month (the bounds of every write).
    */
   public static YearMonth requireUsable(String key, String month, BigDecimal ratePct) {
     YearMonth parsed = parseMonth(key);
@@ -29,7 +30,7 @@ public final class InflationRule {
     }
     if (ratePct.compareTo(MIN_RATE_PCT) < 0 || ratePct.compareTo(MAX_RATE_PCT) > 0) {
       throw new IllegalArgumentException("Inflation rate " + ratePct.toPlainString() + " % for " + key
-          + " is outside -5..+50 % per month; the record is never used");
+          + " is outside -50..+1000 % per month; the record is never used");
     }
     return parsed;
   }
