@@ -45,9 +45,10 @@ public class ExactlyOnce {
         System.err.println("wrong effect for " + ref + ": " + effect.get(ref) + " instead of " + expected);
       }
     }
-    long ackedRefs = acked.stream().map(a -> a[1] + "#1").distinct().count();
-    long strays = entries.keySet().stream()
-        .filter(ref -> acked.stream().noneMatch(a -> ref.equals(a[1] + "#1"))).count();
+    java.util.Set<String> ackedSet = new java.util.HashSet<>();
+    acked.forEach(a -> ackedSet.add(a[1] + "#1"));
+    long ackedRefs = ackedSet.size();
+    long strays = entries.keySet().stream().filter(ref -> !ackedSet.contains(ref)).count();
     System.out.printf("exactly-once: %d acknowledged requests, %d ledger entries; lost %d, duplicates %d, "
         + "wrong effect %d, unacknowledged but applied %d%n", ackedRefs, entries.values().stream()
         .mapToInt(Integer::intValue).sum(), lost, duplicates, wrong, strays);
