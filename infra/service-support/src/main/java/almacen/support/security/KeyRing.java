@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,7 +55,10 @@ public final class KeyRing {
   static final String PRIVATE_SUFFIX = ".private.pem";
   private static final Pattern KID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final String ALGORITHM = "Ed25519";
+  /** Kids carry their creation time, to the millisecond (older kids to the second). */
   private static final DateTimeFormatter KID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter KID_TIME_SECONDS =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
   private static final long RESCAN_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -170,8 +174,10 @@ public final class KeyRing {
   }
 
   /**
-   * Deletes the key pairs, other than the current one, whose public key file is older than {@code olderThan}
-   * (tokens signed with them stop verifying). Returns how many key pairs were deleted.
+   * Deletes the key pairs, other than the current one, retired more than {@code olderThan} ago (tokens
+   * signed with them stop verifying). A key is retired when the next key is created; both instants come
+   * from the kids ({@code yyyyMMddTHHmmss-…}), never from file times, which a copy or a restore resets. A key
+   * whose kid carries no time is never pruned. Returns how many key pairs were deleted.
    */
   public int prune(Duration olderThan, Clock clock) {
     try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
@@ -182,20 +188,44 @@ public final class KeyRing {
         if (kid.equals(s.currentKid)) {
           continue;
         }
-        Path pub = dir.resolve(kid + PUBLIC_SUFFIX);
-        try {
-          if (Files.getLastModifiedTime(pub).toInstant().isBefore(limit)) {
+        Optional<Instant> retired = retiredAt(kid, s.publicKeys.keySet());
+        if (retired.isPresent() && retired.get().isBefore(limit)) {
+          try {
             Files.deleteIfExists(dir.resolve(kid + PRIVATE_SUFFIX));
-            Files.deleteIfExists(pub);
-            deleted++;
+            Files.deleteIfExists(dir.resolve(kid + PUBLIC_SUFFIX));
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prune key " + kid + " in " + dir, e);
           }
-        } catch (IOException e) {
-          throw new UncheckedIOException("Cannot prune key " + kid + " in " + dir, e);
+          deleted++;
         }
       }
       reload();
       return deleted;
     }
+  }
+
+  /** When {@code kid} stopped being current: the creation time of the next newer kid; empty when unknown. */
+  static Optional<Instant> retiredAt(String kid, Collection<String> kids) {
+    Optional<Instant> created = createdAt(kid);
+    if (created.isEmpty()) {
+      return Optional.empty();
+    }
+    return kids.stream().map(KeyRing::createdAt).flatMap(Optional::stream)
+        .filter(t -> t.isAfter(created.get())).min(Instant::compareTo);
+  }
+
+  /** The creation time a kid of {@link #generate} carries, or empty for a kid named otherwise. */
+  static Optional<Instant> createdAt(String kid) {
+    int dash = kid.indexOf('-');
+    String time = dash < 0 ? kid : kid.substring(0, dash);
+    for (DateTimeFormatter format : List.of(KID_TIME, KID_TIME_SECONDS)) {
+      try {
+        return Optional.of(Instant.from(format.parse(time)));
+      } catch (java.time.format.DateTimeParseException e) {
+        // not this format: try the next
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

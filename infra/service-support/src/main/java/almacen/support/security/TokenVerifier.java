@@ -2,6 +2,7 @@ package almacen.support.security;
 
 import almacen.support.security.InvalidTokenException.Reason;
 import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.IncorrectClaimException;
 import io.jsonwebtoken.JwsHeader;
@@ -52,9 +53,14 @@ public final class TokenVerifier {
   /**
    * Tokens whose signature and claims were already checked: an Ed25519 verification costs about a
    * millisecond of CPU in the JDK, a map lookup nothing, and a dashboard sends the same token with every
-   * request. Expiry is still checked on every use; the cache is bounded (cleared when full).
+   * request. Expiry and the signing key's presence in the ring (a pruned key revokes its tokens) are still
+   * checked on every use; the cache is bounded (cleared when full).
    */
-  private final Map<String, AuthenticatedUser> verified = new ConcurrentHashMap<>();
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+  /** A token already verified, with the key id that signed it. */
+  private record Verified(AuthenticatedUser user, String kid) {
+  }
 
   public TokenVerifier(KeyRing ring, String audience, Clock clock) {
     this.ring = Objects.requireNonNull(ring, "ring");
@@ -84,17 +90,24 @@ public final class TokenVerifier {
     if (token.length() > MAX_TOKEN_LENGTH) {
       throw new InvalidTokenException(Reason.MALFORMED);
     }
-    AuthenticatedUser cached = verified.get(token);
+    Verified cached = verified.get(token);
     if (cached != null) {
-      if (clock.instant().isAfter(cached.expiresAt().plus(MAX_CLOCK_SKEW))) {
+      if (clock.instant().isAfter(cached.user().expiresAt().plus(MAX_CLOCK_SKEW))) {
         verified.remove(token);
         throw new InvalidTokenException(Reason.EXPIRED);
       }
-      return cached;
+      if (ring.publicKey(cached.kid()).isEmpty()) {
+        verified.remove(token);
+        throw new InvalidTokenException(Reason.UNKNOWN_KEY);
+      }
+      return cached.user();
     }
     Claims claims;
+    String kid;
     try {
-      claims = parser.parseSignedClaims(token).getPayload();
+      Jws<Claims> jws = parser.parseSignedClaims(token);
+      claims = jws.getPayload();
+      kid = jws.getHeader().getKeyId();
     } catch (InvalidTokenException e) {
       throw e;
     } catch (ExpiredJwtException e) {
@@ -120,7 +133,7 @@ public final class TokenVerifier {
       if (verified.size() >= MAX_CACHED) {
         verified.clear();
       }
-      verified.put(token, user);
+      verified.put(token, new Verified(user, kid));
     }
     return user;
   }

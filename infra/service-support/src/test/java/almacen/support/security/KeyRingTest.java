@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,23 +120,47 @@ class KeyRingTest {
   }
 
   @Test
-  void shouldDeleteOldKeysButKeepCurrentWhenPruned() throws Exception {
-    // given
+  void shouldDeleteKeysRetiredLongAgoButKeepCurrentWhenPruned() {
+    // given a key retired by a rotation, and a clock 31 days later
     KeyRing ring = KeyRing.loadOrCreate(home.resolve("keys"));
     String old = ring.currentKid();
     String current = ring.rotate();
-    Instant monthAgo = Instant.now().minus(Duration.ofDays(31));
-    for (String kid : new String[] {old, current}) {
-      Files.setLastModifiedTime(home.resolve("keys").resolve(kid + ".public.pem"), FileTime.from(monthAgo));
-    }
+    java.time.Clock monthLater = java.time.Clock.fixed(Instant.now().plus(Duration.ofDays(31)), ZoneOffset.UTC);
 
     // when
-    int deleted = ring.prune(Duration.ofDays(30), java.time.Clock.systemUTC());
+    int deleted = ring.prune(Duration.ofDays(30), monthLater);
 
     // then
     assertThat(deleted).isEqualTo(1);
     assertThat(ring.kids()).containsExactly(current);
     assertThat(home.resolve("keys").resolve(old + ".private.pem")).doesNotExist();
+  }
+
+  @Test
+  void shouldKeepAKeyRetiredJustNowWhenItsFilesAreOld() throws Exception {
+    // given a key whose files look a month old (a restore, a copy) but that was current until a moment ago
+    KeyRing ring = KeyRing.loadOrCreate(home.resolve("keys"));
+    String old = ring.currentKid();
+    Instant monthAgo = Instant.now().minus(Duration.ofDays(31));
+    for (String suffix : new String[] {".public.pem", ".private.pem"}) {
+      Files.setLastModifiedTime(home.resolve("keys").resolve(old + suffix), FileTime.from(monthAgo));
+    }
+    String current = ring.rotate();
+
+    // when
+    int deleted = ring.prune(Duration.ofDays(30), java.time.Clock.systemUTC());
+
+    // then tokens signed with it until now still verify
+    assertThat(deleted).isZero();
+    assertThat(ring.kids()).containsExactlyInAnyOrder(old, current);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "20261204T095942-a12055, 2026-12-04T09:59:42Z", "20261204T095942123-a12055, 2026-12-04T09:59:42.123Z"})
+  void shouldReadTheCreationTimeWhenTheKidCarriesOne(String kid, String expected) {
+    assertThat(KeyRing.createdAt(kid)).contains(Instant.parse(expected));
+    assertThat(KeyRing.createdAt("my-own-key")).isEmpty();
   }
 
   @Test

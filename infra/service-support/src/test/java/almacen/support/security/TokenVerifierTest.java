@@ -92,6 +92,21 @@ class TokenVerifierTest {
     assertThat(verifier.verify(after).subject()).isEqualTo("ana");
   }
 
+  @Test
+  void shouldRefuseACachedTokenWhenItsKeyWasPruned() {
+    // given a token verified (and cached) while its key was current
+    String token = issuer.issue("ana", Set.of(Role.VIEWER), Set.of("query"), Duration.ofDays(60));
+    assertThat(verifier.verify(token).subject()).isEqualTo("ana");
+
+    // when its key is retired and pruned
+    ring.rotate();
+    assertThat(ring.prune(Duration.ofDays(30), java.time.Clock.fixed(Instant.now().plus(Duration.ofDays(31)),
+        java.time.ZoneOffset.UTC))).isEqualTo(1);
+
+    // then the cached token is refused like any token of an unknown key
+    assertRefused(token, Reason.UNKNOWN_KEY);
+  }
+
   @ParameterizedTest(name = "verified once, then {0} s after expiry → accepted={1}")
   @CsvSource({"30, true", "31, false"})
   void shouldStillCheckExpiryWhenTokenWasVerifiedBefore(long secondsLate, boolean accepted) {
