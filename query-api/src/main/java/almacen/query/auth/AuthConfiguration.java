@@ -1,5 +1,6 @@
 package almacen.query.auth;
 
+import almacen.support.security.RateLimiter;
 import almacen.support.AlmacenSettings;
 import almacen.support.security.SecurityProperties;
 import almacen.support.security.TokenIssuer;
@@ -31,10 +32,11 @@ public class AuthConfiguration {
   }
 
   @Bean
-  LoginController loginController(LoginService logins, TokenIssuer issuer, SecurityProperties properties) {
+  LoginController loginController(LoginService logins, TokenIssuer issuer, SecurityProperties properties,
+      RateLimiter limiter) {
     if (!issuer.canSign()) {
       throw new IllegalStateException("query-api issues tokens but has no private key for the current kid");
     }
-    return new LoginController(logins, issuer, properties.tokenTtl());
+    return new LoginController(logins, issuer, properties.tokenTtl(), limiter);
   }
 }

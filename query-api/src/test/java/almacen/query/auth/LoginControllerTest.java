@@ -50,9 +50,10 @@ class LoginControllerTest {
     ring = KeyRing.loadOrCreate(home.resolve("keys"));
     UserDirectory users = UserDirectory.load(home, true, encoder, new SecureRandom());
     adminPassword = Files.readString(home.resolve("admin-password")).trim();
+    RateLimiter limiter = new RateLimiter(Map.of(RateLimitFilter.LOGIN, 10, RateLimitFilter.LOGIN_USER, 10), clock,
+        1000);
     LoginController controller = new LoginController(new LoginService(users, encoder), new TokenIssuer(ring, clock),
-        Duration.ofHours(8));
-    RateLimiter limiter = new RateLimiter(Map.of(RateLimitFilter.LOGIN, 10), clock, 1000);
+        Duration.ofHours(8), limiter);
     mvc = MockMvcBuilders.standaloneSetup(controller)
         .setControllerAdvice(new ApiErrorHandler())
         .addFilters(new RateLimitFilter(limiter))
@@ -128,5 +129,31 @@ class LoginControllerTest {
         .andExpect(status().isTooManyRequests())
         .andExpect(header().string("Retry-After", "6"))
         .andExpect(jsonPath("$.error").value("RATE_LIMITED"));
+  }
+
+  @Test
+  void shouldAnswer429WhenOneUsernameIsGuessedFromManyAddresses() throws Exception {
+    // given: ten wrong attempts on one username, each from another address
+    for (int i = 0; i < 10; i++) {
+      int n = i;
+      mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+              .with(request -> {
+                request.setRemoteAddr("10.0.0." + (n + 1));
+                return request;
+              })
+              .content("{\"username\":\" Admin \",\"password\":\"guess" + i + "\"}"))
+          .andExpect(status().isUnauthorized());
+    }
+
+    // when / then: the eleventh, from a fresh address, is refused for that username
+    mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+            .with(request -> {
+              request.setRemoteAddr("10.0.1.1");
+              return request;
+            })
+            .content("{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}"))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(jsonPath("$.error").value("RATE_LIMITED"))
+        .andExpect(jsonPath("$.field").value("username"));
   }
 }

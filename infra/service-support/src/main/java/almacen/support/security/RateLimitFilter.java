@@ -18,6 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class RateLimitFilter extends OncePerRequestFilter {
 
   public static final String LOGIN = "login";
+  /** Login attempts per username, whatever the address (applied by the login endpoint itself). */
+  public static final String LOGIN_USER = "login-user";
   public static final String WRITES = "writes";
   public static final String READS = "reads";
 

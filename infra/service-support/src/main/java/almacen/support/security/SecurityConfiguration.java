@@ -144,6 +144,7 @@ public class SecurityConfiguration {
       SecurityProperties.RateLimit limits = properties.rateLimit();
       return new RateLimiter(Map.of(
           RateLimitFilter.LOGIN, limits.loginPerMinute(),
+          RateLimitFilter.LOGIN_USER, limits.loginPerMinute(),
           RateLimitFilter.WRITES, limits.writesPerMinute(),
           RateLimitFilter.READS, limits.readsPerMinute()), clock, limits.maxTrackedClients());
     }
