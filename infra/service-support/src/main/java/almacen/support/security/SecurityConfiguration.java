@@ -70,6 +70,12 @@ public class SecurityConfiguration {
   @ConditionalOnExpression(
       "'${almacen.security.cors-allowed-origins:}' != ''")
   FilterRegistrationBean<CorsFilter> corsFilter(SecurityProperties properties) {
+    for (String origin : properties.corsAllowedOrigins()) {
+      if (origin.strip().equals("*")) {
+        throw new IllegalStateException("almacen.security.cors-allowed-origins must name the dashboard's origins "
+            + "(e.g. http://localhost:8080); '*' would let any web page call this API with a user's token");
+      }
+    }
     CorsConfiguration cors = new CorsConfiguration();
     cors.setAllowedOriginPatterns(properties.corsAllowedOrigins());
     cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));

@@ -39,6 +39,46 @@ class SecurityConfigurationTest {
   }
 
   @Test
+  void shouldAnswerPreflightOnlyForTheDashboardOriginsWhenOriginsAreListed() {
+    runner.withPropertyValues("almacen.mode=local", "almacen.home=" + home, "almacen.security.audience=ingest",
+            "almacen.security.cors-allowed-origins=http://localhost:8080,http://127.0.0.1:8080")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          org.springframework.web.filter.CorsFilter cors = (org.springframework.web.filter.CorsFilter)
+              context.getBean("corsFilter", org.springframework.boot.web.servlet.FilterRegistrationBean.class)
+                  .getFilter();
+          assertThat(preflight(cors, "http://localhost:8080").getHeader("Access-Control-Allow-Origin"))
+              .isEqualTo("http://localhost:8080");
+          org.springframework.mock.web.MockHttpServletResponse evil = preflight(cors, "https://evil.example");
+          assertThat(evil.getStatus()).isEqualTo(403);
+          assertThat(evil.getHeader("Access-Control-Allow-Origin")).isNull();
+        });
+  }
+
+  @Test
+  void shouldRefuseToStartWhenCorsAllowsAnyOrigin() {
+    runner.withPropertyValues("almacen.mode=local", "almacen.home=" + home, "almacen.security.audience=ingest",
+            "almacen.security.cors-allowed-origins=*")
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("'*' would let any web page");
+        });
+  }
+
+  private static org.springframework.mock.web.MockHttpServletResponse preflight(
+      org.springframework.web.filter.CorsFilter cors, String origin) throws Exception {
+    org.springframework.mock.web.MockHttpServletRequest request =
+        new org.springframework.mock.web.MockHttpServletRequest("OPTIONS", "/api/invoices");
+    request.addHeader("Origin", origin);
+    request.addHeader("Access-Control-Request-Method", "POST");
+    request.addHeader("Access-Control-Request-Headers", "Authorization");
+    org.springframework.mock.web.MockHttpServletResponse response =
+        new org.springframework.mock.web.MockHttpServletResponse();
+    cors.doFilter(request, response, new org.springframework.mock.web.MockFilterChain());
+    return response;
+  }
+
+  @Test
   void shouldFailFastWithoutCreatingKeysWhenNotLocalAndKeysAreMissing() {
     runner.withPropertyValues("almacen.mode=cluster", "almacen.home=" + home, "almacen.security.audience=ingest")
         .run(context -> {
