@@ -1,7 +1,7 @@
 package almacen.query.auth;
 
-import almacen.support.security.RateLimiter;
 import almacen.support.AlmacenSettings;
+import almacen.support.security.RateLimiter;
 import almacen.support.security.SecurityProperties;
 import almacen.support.security.TokenIssuer;
 import java.security.SecureRandom;
