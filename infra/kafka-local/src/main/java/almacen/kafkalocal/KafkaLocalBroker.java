@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Apache Kafka KRaft node (broker and controller in one process) from the Kafka jars, bound
  * to 127.0.0.1. Used in-process by integration tests and as its own process by scripts/run-local.
- * Configured for one node: the transaction state log has RF 1 and min ISR 1, or exactly-once hangs.
+ * Alone (single mode) the internal topics have RF 1 and min ISR 1, or exactly-once hangs; as one of
+ * a {@link Quorum} (chain mode) every topic defaults to RF 3, min ISR 2, unclean election off.
  */
 public final class KafkaLocalBroker implements AutoCloseable {
 
@@ -45,14 +46,62 @@ public final class KafkaLocalBroker implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
+  /**
+   * The controller quorum of a multi-node cluster: every node's id and controller port, and the
+   * cluster id all nodes are formatted with.
+   *
+   * @param voters node id → controller port on 127.0.0.1
+   */
+  public record Quorum(String clusterId, Map<Integer, Integer> voters) {
+
+    public Quorum {
+      if (voters.size() < 3) {
+        throw new IllegalArgumentException("A quorum needs at least 3 voters, got " + voters.size());
+      }
+      voters = Map.copyOf(voters);
+    }
+
+    String votersConfig() {
+      return voters.entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .map(e -> e.getKey() + "@" + HOST + ":" + e.getValue())
+          .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** Replicas of every topic: one per node, at most 3. */
+    int replicationFactor() {
+      return Math.min(3, voters.size());
+    }
+  }
+
   /** Starts a node on the given ports (0 = any free port), formatting {@code dataDir} if new. */
   public static KafkaLocalBroker start(Path dataDir, int port, int controllerPort, Map<String, String> overrides) {
     int brokerPort = port == 0 ? freePort() : port;
     int quorumPort = controllerPort == 0 ? freePort() : controllerPort;
     Map<String, String> props = config(dataDir, brokerPort, quorumPort);
     props.putAll(overrides);
+    return start(dataDir, brokerPort, props, 1, Uuid.randomUuid().toString());
+  }
+
+  /**
+   * Starts node {@code nodeId} of a multi-node cluster on {@code port}; its controller port is the
+   * quorum's entry for it. Returns once this node serves metadata, which needs a majority of the
+   * quorum to be up: start the nodes concurrently.
+   */
+  public static KafkaLocalBroker startNode(Path dataDir, int nodeId, int port, Quorum quorum,
+      Map<String, String> overrides) {
+    Integer controllerPort = quorum.voters().get(nodeId);
+    if (controllerPort == null) {
+      throw new IllegalArgumentException("Node " + nodeId + " is not a voter of " + quorum.votersConfig());
+    }
+    Map<String, String> props = clusterConfig(dataDir, nodeId, port, controllerPort, quorum);
+    props.putAll(overrides);
+    return start(dataDir, port, props, nodeId, quorum.clusterId());
+  }
+
+  private static KafkaLocalBroker start(Path dataDir, int brokerPort, Map<String, String> props, int nodeId,
+      String clusterId) {
     KafkaConfig config = new KafkaConfig(props, false);
-    format(dataDir, config);
+    format(dataDir, config, nodeId, clusterId);
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
     KafkaLocalBroker broker = new KafkaLocalBroker(server, brokerPort, dataDir);
@@ -73,6 +122,25 @@ public final class KafkaLocalBroker implements AutoCloseable {
   public void close() {
     server.shutdown();
     server.awaitShutdown();
+  }
+
+  /** One node of a quorum: the single-node settings, then replication for a real cluster. */
+  static Map<String, String> clusterConfig(Path dataDir, int nodeId, int port, int controllerPort, Quorum quorum) {
+    Map<String, String> p = config(dataDir, port, controllerPort);
+    String rf = String.valueOf(quorum.replicationFactor());
+    String minIsr = String.valueOf(Math.max(1, quorum.replicationFactor() - 1));
+    p.put("node.id", String.valueOf(nodeId));
+    p.put("controller.quorum.voters", quorum.votersConfig());
+    p.put("default.replication.factor", rf);
+    p.put("min.insync.replicas", minIsr);
+    p.put("offsets.topic.replication.factor", rf);
+    p.put("transaction.state.log.replication.factor", rf);
+    p.put("transaction.state.log.min.isr", minIsr);
+    p.put("share.coordinator.state.topic.replication.factor", rf);
+    p.put("share.coordinator.state.topic.min.isr", minIsr);
+    // three nodes start within seconds of each other: wait for them before the first rebalance
+    p.put("group.initial.rebalance.delay.ms", "3000");
+    return p;
   }
 
   static Map<String, String> config(Path dataDir, int port, int controllerPort) {
@@ -104,7 +172,7 @@ public final class KafkaLocalBroker implements AutoCloseable {
     return p;
   }
 
-  private static void format(Path dataDir, KafkaConfig config) {
+  private static void format(Path dataDir, KafkaConfig config, int nodeId, String clusterId) {
     try {
       Files.createDirectories(dataDir);
       Path meta = dataDir.resolve("logs").resolve("meta.properties");
@@ -113,8 +181,8 @@ public final class KafkaLocalBroker implements AutoCloseable {
       }
       new Formatter()
           .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
-          .setNodeId(1)
-          .setClusterId(Uuid.randomUuid().toString())
+          .setNodeId(nodeId)
+          .setClusterId(clusterId)
           .setIgnoreFormatted(true)
           .setUnstableFeatureVersionsEnabled(false)
           .setControllerListenerName("CONTROLLER")
@@ -157,25 +225,74 @@ public final class KafkaLocalBroker implements AutoCloseable {
     }
   }
 
-  /**
-   * Runs a node as its own process until SIGTERM: {@code --data-dir DIR --port 9092
-   * --controller-port 9093 [--pid-file FILE]}.
-   */
-  public static void main(String[] args) throws Exception {
-    Map<String, String> opts = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      opts.put(args[i], args[i + 1]);
+  /** Runs a node as its own process until SIGTERM (see {@link Launcher}). */
+  public static void main(String[] args) {
+    System.exit(new picocli.CommandLine(new Launcher()).execute(args));
+  }
+
+  /** The command line of a broker process: one node alone, or one node of a quorum. */
+  @picocli.CommandLine.Command(name = "kafka-local", mixinStandardHelpOptions = true,
+      description = "Runs a KRaft node (broker and controller) until SIGTERM.")
+  static final class Launcher implements java.util.concurrent.Callable<Integer> {
+
+    @picocli.CommandLine.Option(names = "--data-dir", defaultValue = ".almacen/kafka",
+        description = "Data directory (formatted when new).")
+    Path dataDir;
+
+    @picocli.CommandLine.Option(names = "--port", defaultValue = "9092", description = "Client port.")
+    int port;
+
+    @picocli.CommandLine.Option(names = "--controller-port", defaultValue = "9093",
+        description = "Controller port of a single node (a quorum's come from --voters).")
+    int controllerPort;
+
+    @picocli.CommandLine.Option(names = "--node-id", defaultValue = "1", description = "This node's id in --voters.")
+    int nodeId;
+
+    @picocli.CommandLine.Option(names = "--voters",
+        description = "A quorum: id@port,... of every controller on 127.0.0.1, e.g. 1@19092,2@19093,3@19094.")
+    String voters;
+
+    @picocli.CommandLine.Option(names = "--cluster-id", description = "The id every node of the quorum shares.")
+    String clusterId;
+
+    @picocli.CommandLine.Option(names = "--pid-file", description = "Where to write this process's pid once ready.")
+    Path pidFile;
+
+    @Override
+    public Integer call() throws Exception {
+      KafkaLocalBroker broker = voters == null
+          ? start(dataDir, port, controllerPort, Map.of())
+          : startNode(dataDir, nodeId, port, new Quorum(requireClusterId(), parseVoters(voters)), Map.of());
+      if (pidFile != null) {
+        Files.writeString(pidFile, String.valueOf(ProcessHandle.current().pid()));
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-local-shutdown"));
+      System.out.println("READY " + broker.bootstrapServers());
+      server(broker).awaitShutdown();
+      return 0;
     }
-    Path dataDir = Path.of(opts.getOrDefault("--data-dir", ".almacen/kafka"));
-    int port = Integer.parseInt(opts.getOrDefault("--port", "9092"));
-    int controllerPort = Integer.parseInt(opts.getOrDefault("--controller-port", "9093"));
-    KafkaLocalBroker broker = start(dataDir, port, controllerPort, Map.of());
-    if (opts.containsKey("--pid-file")) {
-      Files.writeString(Path.of(opts.get("--pid-file")), String.valueOf(ProcessHandle.current().pid()));
+
+    private String requireClusterId() {
+      if (clusterId == null || clusterId.isBlank()) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            "--cluster-id is required with --voters");
+      }
+      return clusterId;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-local-shutdown"));
-    System.out.println("READY " + broker.bootstrapServers());
-    server(broker).awaitShutdown();
+  }
+
+  /** {@code 1@19092,2@19093,3@19094} → node id → controller port. */
+  static Map<Integer, Integer> parseVoters(String text) {
+    Map<Integer, Integer> voters = new java.util.TreeMap<>();
+    for (String voter : text.split(",")) {
+      String[] parts = voter.strip().split("@");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("A voter is id@port, got '" + voter + "'");
+      }
+      voters.put(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+    }
+    return voters;
   }
 
   private static KafkaRaftServer server(KafkaLocalBroker broker) {
