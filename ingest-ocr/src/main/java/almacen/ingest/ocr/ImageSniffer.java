@@ -85,6 +85,29 @@ public final class ImageSniffer {
     }
 
     private static Sniffed jpeg(byte[] b) throws InvoiceReadException {
+        Sniffed s = jpegHeader(b);
+        if (s == null) {
+            throw InvoiceReadException.unreadable("La imagen JPEG está truncada (termina antes de declarar sus dimensiones).");
+        }
+        return s;
+    }
+
+    /**
+     * Width and height from a JPEG's SOF marker (a JPEG embedded in a PDF, say).
+     *
+     * @return {width, height}, or null when {@code b} ends before the SOF
+     * @throws InvoiceReadException 422 when the markers are malformed
+     */
+    static int[] jpegFrameSize(byte[] b) throws InvoiceReadException {
+        if (b.length < 3 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
+            throw InvoiceReadException.unreadable("Una imagen JPEG no empieza como un JPEG.");
+        }
+        Sniffed s = jpegHeader(b);
+        return s == null ? null : new int[] {s.width(), s.height()};
+    }
+
+    /** Walks the markers after SOI up to the first SOF; null when the bytes end first. */
+    private static Sniffed jpegHeader(byte[] b) throws InvoiceReadException {
         int orientation = 1;
         int i = 2;
         while (i < b.length) {
@@ -128,7 +151,7 @@ public final class ImageSniffer {
             }
             i += len;
         }
-        throw InvoiceReadException.unreadable("La imagen JPEG está truncada (termina antes de declarar sus dimensiones).");
+        return null;
     }
 
     /** Reads tag 0x0112 of IFD0 in an APP1 "Exif" segment; any malformation leaves the default. */

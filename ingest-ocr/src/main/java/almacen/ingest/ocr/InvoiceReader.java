@@ -4,10 +4,11 @@ package almacen.ingest.ocr;
 public interface InvoiceReader {
 
     /**
-     * @param bytes  the uploaded file, exactly as received (its type is sniffed from the bytes)
-     * @param branch the branch the invoice is for (copied into the result)
-     * @throws InvoiceReadException 413 too large, 415 not JPEG/PNG/PDF, 422 unreadable / no invoice,
-     *                              429 or 503 when OCR capacity is exhausted, 504 OCR over time
+     * @param bytes    the uploaded file, exactly as received (its type is sniffed from the bytes)
+     * @param branch   the branch the invoice is for (copied into the result)
+     * @param deadline the budget of the whole read; checked between stages
+     * @throws InvoiceReadException 413 too large (bytes, pixels, pages), 415 not JPEG/PNG/PDF, 422 unreadable /
+     *                              no invoice, 504 over the deadline or cancelled
      */
-    ReadInvoice read(byte[] bytes, String branch) throws InvoiceReadException;
+    ReadInvoice read(byte[] bytes, String branch, ReadDeadline deadline) throws InvoiceReadException;
 }

@@ -31,14 +31,14 @@ final class LineRereader {
     }
 
     static String reread(ITessAPI.TessBaseAPI api, Pointer page, String text, OcrEngine.LineReview review,
-                         long deadlineNanos) {
+                         ReadDeadline deadline) {
         List<Bad> bad = collect(api, page, review);
         String out = text;
         try {
             for (Bad b : bad) {
-                long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    break; // what was read so far stands: the deadline is the caller's, not this pass's
+                long left = deadline.millisLeft();
+                if (deadline.isOver()) {
+                    break; // what was read so far stands; the caller checks the deadline again and answers 504
                 }
                 String again = readEnlarged(api, b.clip(), left);
                 String kept = again == null || again.isBlank() ? null : review.keep(b.text(), again.strip());

@@ -22,6 +22,16 @@ public interface OcrEngine {
         return recognize(page, sourceDpi, timeoutMillis);
     }
 
+    /**
+     * Like {@link #recognize(BufferedImage, int, long, LineReview)} with what is left of {@code deadline}; an
+     * engine that makes several calls checks the deadline between them (504 when it is over).
+     */
+    default OcrText recognize(BufferedImage page, int sourceDpi, ReadDeadline deadline, LineReview review)
+            throws InvoiceReadException {
+        deadline.check("empezar el OCR");
+        return recognize(page, sourceDpi, deadline.millisLeft(), review);
+    }
+
     /** Which text lines deserve a second reading, and what to keep once there is one. */
     interface LineReview {
 

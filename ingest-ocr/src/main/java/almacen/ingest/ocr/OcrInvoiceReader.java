@@ -8,18 +8,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +21,16 @@ import org.springframework.stereotype.Component;
  * cut out of its background ({@link PaperFrame}, which also gives the real dpi) → AFIP QR (ground truth for
  * header and total) → Tesseract OCR, with a second look at rows whose numbers do not close → es-AR parser
  * → merge, cross-checks and confidence.
- * At most {@code maxConcurrent} reads run at once; up to {@code queueSize} wait (503 after
- * {@code queueWait}); more are refused at once with 429.
+ * One {@link ReadDeadline} covers the whole read; it is checked between stages (PDF text, rendering, photo
+ * decoding, QR, each Tesseract call), so a read cancelled at its deadline stops at the next stage. How many
+ * reads run at once is decided at the web edge ({@code almacen.ingest.upload}), before the body is read.
  */
 @Component
 public class OcrInvoiceReader implements InvoiceReader {
 
     static final int OCR_DPI = 300;
+    /** A PDF with a text layer is rendered only for its QR. */
+    static final int QR_DPI = 200;
     private static final BigDecimal ONE_PESO = BigDecimal.ONE;
 
     private final OcrEngine engine;
@@ -50,38 +47,23 @@ public class OcrInvoiceReader implements InvoiceReader {
 
     private final QrDecoder qrDecoder;
     private final OcrSettings settings;
-    private final Semaphore slots;
-    private final AtomicInteger waiting = new AtomicInteger();
-
-    @Autowired
-    public OcrInvoiceReader(OcrEngine engine, QrDecoder qrDecoder,
-                            @Value("${almacen.ocr.timeout:30s}") Duration timeout,
-                            @Value("${almacen.ocr.max-concurrent:0}") int maxConcurrent,
-                            @Value("${almacen.ocr.queue-size:-1}") int queueSize,
-                            @Value("${almacen.ocr.queue-wait:20s}") Duration queueWait) {
-        this(engine, qrDecoder, settings(timeout, maxConcurrent, queueSize, queueWait));
-    }
 
     public OcrInvoiceReader(OcrEngine engine, QrDecoder qrDecoder, OcrSettings settings) {
         this.engine = engine;
         this.qrDecoder = qrDecoder;
         this.settings = settings;
-        this.slots = new Semaphore(settings.maxConcurrent(), true);
     }
 
-    private static OcrSettings settings(Duration timeout, int maxConcurrent, int queueSize, Duration queueWait) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        int max = maxConcurrent > 0 ? maxConcurrent : cores;
-        return new OcrSettings(timeout, max, queueSize >= 0 ? queueSize : 2 * max, queueWait);
+    /** Reads with a deadline of {@code almacen.ocr.timeout} from now. */
+    public ReadInvoice read(byte[] bytes, String branch) throws InvoiceReadException {
+        return read(bytes, branch, ReadDeadline.startingNow(settings.timeout()));
     }
 
     @Override
-    public ReadInvoice read(byte[] bytes, String branch) throws InvoiceReadException {
-        ImageSniffer.Sniffed sniffed = ImageSniffer.sniff(bytes); // cheap checks happen before queueing
-        acquire();
+    public ReadInvoice read(byte[] bytes, String branch, ReadDeadline deadline) throws InvoiceReadException {
         Timer.Sample sample = Timer.start();
         try {
-            long deadline = System.nanoTime() + settings.timeout().toNanos();
+            ImageSniffer.Sniffed sniffed = ImageSniffer.sniff(bytes);
             ReadInvoice read = readSniffed(bytes, sniffed, branch, deadline);
             (read.qrPresent() ? QR_HIT : QR_MISS).increment();
             return read;
@@ -92,31 +74,10 @@ public class OcrInvoiceReader implements InvoiceReader {
             throw e;
         } finally {
             sample.stop(DURATION);
-            slots.release();
         }
     }
 
-    private void acquire() throws InvoiceReadException {
-        if (slots.tryAcquire()) {
-            return;
-        }
-        if (waiting.incrementAndGet() > settings.queueSize()) {
-            waiting.decrementAndGet();
-            throw new InvoiceReadException(429, "OCR_BUSY", "Hay demasiadas facturas leyéndose a la vez; reintentá en unos segundos.");
-        }
-        try {
-            if (!slots.tryAcquire(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new InvoiceReadException(503, "OCR_BUSY", "El lector de facturas está ocupado; reintentá en unos segundos.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InvoiceReadException(503, "OCR_BUSY", "La lectura fue interrumpida mientras esperaba turno.", e);
-        } finally {
-            waiting.decrementAndGet();
-        }
-    }
-
-    private ReadInvoice readSniffed(byte[] bytes, ImageSniffer.Sniffed sniffed, String branch, long deadline)
+    private ReadInvoice readSniffed(byte[] bytes, ImageSniffer.Sniffed sniffed, String branch, ReadDeadline deadline)
             throws InvoiceReadException {
         List<String> issues = new ArrayList<>();
         SourceKind kind;
@@ -126,26 +87,31 @@ public class OcrInvoiceReader implements InvoiceReader {
         int photoDpi = 0;
         if (sniffed.kind() == ImageSniffer.Kind.PDF) {
             kind = SourceKind.PDF;
-            PdfPages.Content pdf = PdfPages.read(bytes, OCR_DPI, 200);
+            PdfPages.Content pdf = PdfPages.read(bytes, OCR_DPI, QR_DPI, deadline);
             page = pdf.page1();
             if (pdf.text() != null) {
                 text = pdf.text();
                 ocrConfidence = 1.0;
             } else {
-                OcrEngine.OcrText ocr = engine.recognize(page, pdf.dpi(), millisLeft(deadline), InvoiceTextParser.ROW_REVIEW);
+                deadline.check("leer el PDF escaneado con OCR");
+                OcrEngine.OcrText ocr = engine.recognize(page, pdf.dpi(), deadline, InvoiceTextParser.ROW_REVIEW);
                 text = ocr.text();
                 ocrConfidence = ocr.meanConfidence();
                 issues.add("PDF sin capa de texto: leído por OCR.");
             }
         } else {
             kind = SourceKind.PHOTO;
-            PaperFrame.Found paper = PaperFrame.isolate(ImageDecoder.decode(bytes, sniffed));
+            deadline.check("decodificar la imagen");
+            BufferedImage decoded = ImageDecoder.decode(bytes, sniffed);
+            deadline.check("recortar la hoja de la foto");
+            PaperFrame.Found paper = PaperFrame.isolate(decoded);
             page = paper.page();
             photoDpi = paper.paperWidth() > 0 ? dpiOfA4Width(paper.paperWidth()) : estimateDpi(page);
             text = null;
             ocrConfidence = 0;
         }
         Optional<AfipQr> qr = Optional.empty();
+        deadline.check("buscar el QR de AFIP");
         Optional<String> qrText = qrDecoder.decode(page);
         if (qrText.isPresent()) {
             qr = AfipQrParser.parse(qrText.get());
@@ -153,14 +119,13 @@ public class OcrInvoiceReader implements InvoiceReader {
                 issues.add("Hay un código QR pero no es el QR de AFIP de una factura.");
             }
         }
-        if (millisLeft(deadline) <= 0) {
-            throw InvoiceReadException.timeout("Se agotó el tiempo de lectura (" + settings.timeout().toSeconds() + " s).");
-        }
+        deadline.check(text == null ? "leer la foto con OCR" : "interpretar el texto");
         if (text == null) {
-            OcrEngine.OcrText ocr = engine.recognize(page, photoDpi, millisLeft(deadline), InvoiceTextParser.ROW_REVIEW);
+            OcrEngine.OcrText ocr = engine.recognize(page, photoDpi, deadline, InvoiceTextParser.ROW_REVIEW);
             text = ocr.text();
             ocrConfidence = ocr.meanConfidence();
         }
+        deadline.check("interpretar el texto leído");
         InvoiceTextParser.Parsed parsed = InvoiceTextParser.parse(text);
         if (qr.isEmpty() && parsed.total() == null && parsed.lines().isEmpty() && parsed.supplierCuit() == null
                 && parsed.type() == null) {
@@ -179,10 +144,6 @@ public class OcrInvoiceReader implements InvoiceReader {
     static int dpiOfA4Width(int paperWidthPx) {
         int dpi = (int) Math.round(paperWidthPx / PaperFrame.A4_WIDTH_INCHES);
         return Math.max(70, Math.min(600, dpi));
-    }
-
-    private static long millisLeft(long deadline) {
-        return (deadline - System.nanoTime()) / 1_000_000;
     }
 
     static ReadInvoice merge(InvoiceTextParser.Parsed p, AfipQr qr, List<String> preIssues, double ocrConfidence,

@@ -3,17 +3,22 @@ package almacen.ingest.ocr;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 
-/** PDF side of the pipeline: the text layer of the first pages, and page 1 rendered for QR/OCR. */
+/**
+ * PDF side of the pipeline: {@link PdfLimits} first (pages, page and image sizes, before anything is
+ * rendered), then the text layer of the first pages, and page 1 rendered for QR/OCR.
+ */
 final class PdfPages {
 
     static final int MAX_TEXT_PAGES = 5;
+    /** PDFBox's buffers for decoded streams: bounded, so a compressed bomb fails with an IOException. */
+    private static final long MAX_SCRATCH_BYTES = 64L * 1024 * 1024;
 
     record Content(String text, BufferedImage page1, int dpi) {
     }
@@ -22,41 +27,47 @@ final class PdfPages {
     }
 
     /**
-     * @param ocrDpi resolution to render page 1 at when there is no text layer (capped at 40 megapixels)
+     * @param ocrDpi resolution to render page 1 at when there is no text layer; pages are checked against
+     *               the pixel limit at this resolution
+     * @param qrDpi  resolution for the QR when there is a text layer
      */
-    static Content read(byte[] bytes, int ocrDpi, int qrDpi) throws InvoiceReadException {
-        try (PDDocument doc = Loader.loadPDF(bytes)) {
-            if (doc.getNumberOfPages() == 0) {
+    static Content read(byte[] bytes, int ocrDpi, int qrDpi, ReadDeadline deadline) throws InvoiceReadException {
+        try (PDDocument doc = Loader.loadPDF(bytes, "", null, null,
+                MemoryUsageSetting.setupMainMemoryOnly(MAX_SCRATCH_BYTES).streamCache)) {
+            PdfLimits.check(doc, ocrDpi);
+            if (PdfLimits.countPages(doc) == 0) {
                 throw InvoiceReadException.noInvoice("El PDF no tiene páginas: no se encontró ninguna factura.");
             }
+            deadline.check("leer el texto del PDF");
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             stripper.setStartPage(1);
-            stripper.setEndPage(Math.min(MAX_TEXT_PAGES, doc.getNumberOfPages()));
+            stripper.setEndPage(MAX_TEXT_PAGES);
             String text = stripper.getText(doc);
             boolean hasText = text.replaceAll("\\s", "").length() >= 20;
-            PDFRenderer renderer = new PDFRenderer(doc);
-            int dpi = cappedDpi(doc.getPage(0), hasText ? qrDpi : ocrDpi);
-            BufferedImage page = renderer.renderImageWithDPI(0, dpi, ImageType.GRAY);
+            int dpi = hasText ? qrDpi : ocrDpi;
+            deadline.check("dibujar la página 1 del PDF");
+            BufferedImage page = render(doc, dpi);
             if (!hasText && isBlank(page)) {
                 throw InvoiceReadException.noInvoice("El PDF no tiene texto ni imágenes: no se encontró ninguna factura.");
             }
             return new Content(hasText ? text : null, page, dpi);
-        } catch (IOException | RuntimeException e) {
-            throw InvoiceReadException.unreadable("El PDF está dañado o protegido y no se puede leer ("
+        } catch (InvalidPasswordException e) {
+            throw new InvoiceReadException(422, "ENCRYPTED_PDF",
+                    "El PDF está protegido con contraseña; subilo sin contraseña.", e);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // StackOverflowError: PDFBox recurses over nested objects; a crafted nesting is a bad file, not a crash
+            throw InvoiceReadException.unreadable("El PDF está dañado y no se puede leer ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ").", e);
         }
     }
 
-    /** Keeps the rendered page under the 40-megapixel limit whatever size the PDF declares. */
-    static int cappedDpi(PDPage page, int dpi) {
-        PDRectangle box = page.getCropBox();
-        double inches2 = (box.getWidth() / 72.0) * (box.getHeight() / 72.0);
-        if (inches2 <= 0) {
-            return dpi;
-        }
-        int max = (int) Math.floor(Math.sqrt(ImageSniffer.MAX_PIXELS / inches2));
-        return Math.max(10, Math.min(dpi, max));
+    /** Renders page 1, never over the pixel limit; big images are subsampled while decoding. */
+    private static BufferedImage render(PDDocument doc, int dpi) throws IOException, InvoiceReadException {
+        PdfLimits.checkRenderSize(doc.getPage(0), dpi, 1);
+        PDFRenderer renderer = new PDFRenderer(doc);
+        renderer.setSubsamplingAllowed(true);
+        return renderer.renderImageWithDPI(0, dpi, ImageType.GRAY);
     }
 
     private static boolean isBlank(BufferedImage gray) {

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import net.sourceforge.lept4j.Pix;
 import net.sourceforge.tess4j.ITessAPI;
@@ -78,34 +79,40 @@ public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
         if (timeoutMillis <= 0) {
             throw InvoiceReadException.timeout("Se agotó el tiempo para leer la factura antes de empezar el OCR.");
         }
-        long started = System.nanoTime();
+        return recognize(page, sourceDpi, ReadDeadline.startingNow(Duration.ofMillis(timeoutMillis)), review);
+    }
+
+    /**
+     * Checks the deadline before each step (each Leptonica preparation step, the page pass, each second look)
+     * and gives Tesseract's own monitor what is left, so a cancelled read stops within one native call.
+     */
+    @Override
+    public OcrText recognize(BufferedImage page, int sourceDpi, ReadDeadline deadline, LineReview review)
+            throws InvoiceReadException {
+        deadline.check("preparar la imagen para el OCR");
         ITessAPI.TessBaseAPI api = borrow();
         Pointer prepared = null;
         ITessAPI.ETEXT_DESC monitor = null;
         Pointer text = null;
         try {
-            prepared = prepare(page, sourceDpi);
+            prepared = prepare(page, sourceDpi, deadline);
             TESS.TessBaseAPISetImage2(api, new Pix(prepared));
             TESS.TessBaseAPISetSourceResolution(api, Math.max(70, targetDpi(sourceDpi, page.getWidth())));
-            long left = timeoutMillis - (System.nanoTime() - started) / 1_000_000;
-            if (left <= 0) {
-                throw InvoiceReadException.timeout("Se agotó el tiempo de OCR (" + timeoutMillis + " ms) preparando la imagen.");
-            }
+            deadline.check("reconocer el texto");
             monitor = TESS.TessMonitorCreate();
-            TESS.TessMonitorSetDeadlineMSecs(monitor, (int) Math.min(Integer.MAX_VALUE, left));
+            TESS.TessMonitorSetDeadlineMSecs(monitor, (int) Math.min(Integer.MAX_VALUE, deadline.millisLeft()));
             int rc = TESS.TessBaseAPIRecognize(api, monitor);
-            long elapsed = (System.nanoTime() - started) / 1_000_000;
             if (rc != 0) {
-                if (elapsed >= timeoutMillis) {
-                    throw InvoiceReadException.timeout("El OCR superó el tiempo máximo de " + timeoutMillis
-                            + " ms y se detuvo.");
+                if (deadline.isOver()) {
+                    throw InvoiceReadException.timeout("El OCR superó el tiempo máximo de "
+                            + deadline.budget().toMillis() + " ms y se detuvo.");
                 }
                 throw InvoiceReadException.unreadable("Tesseract no pudo reconocer la página (código " + rc + ").");
             }
             text = TESS.TessBaseAPIGetUTF8Text(api);
             String s = text == null ? "" : text.getString(0, "UTF-8");
             int conf = TESS.TessBaseAPIMeanTextConf(api);
-            s = LineRereader.reread(api, prepared, s, review, started + timeoutMillis * 1_000_000);
+            s = LineRereader.reread(api, prepared, s, review, deadline);
             return new OcrText(s, Math.max(0, Math.min(100, conf)) / 100.0);
         } finally {
             TESS.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_AUTO);
@@ -134,20 +141,28 @@ public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
         return Math.max(0.5f, Math.min(2.5f, f));
     }
 
-    private Pointer prepare(BufferedImage page, int sourceDpi) throws InvoiceReadException {
+    private Pointer prepare(BufferedImage page, int sourceDpi, ReadDeadline deadline) throws InvoiceReadException {
         Pointer current = toPix(ImageDecoder.toGray(page));
-        Pointer gray = LEPT.pixConvertTo8(current, 0);
-        current = replace(current, gray);
-        float scale = scaleFor(sourceDpi);
-        if (Math.abs(scale - 1f) > 0.1f) {
-            current = replace(current, LEPT.pixScale(current, scale, scale));
+        try {
+            Pointer gray = LEPT.pixConvertTo8(current, 0);
+            current = replace(current, gray);
+            float scale = scaleFor(sourceDpi);
+            if (Math.abs(scale - 1f) > 0.1f) {
+                deadline.check("escalar la imagen");
+                current = replace(current, LEPT.pixScale(current, scale, scale));
+            }
+            // flatten uneven light (shadows of the phone, lamp gradients) into white paper; Leptonica's defaults
+            // (10×15 tiles, foreground below 100, 50 pixels per tile, smoothing 2×1) but for the paper value
+            deadline.check("aclarar el fondo de la imagen");
+            current = replace(current, LEPT.pixBackgroundNorm(current, null, null, 10, 15, 100, 50, PAPER, 2, 1));
+            // deskew: a phone held 1–4° off multiplies line errors
+            deadline.check("enderezar la imagen");
+            current = replace(current, LEPT.pixDeskew(current, 0));
+            return current;
+        } catch (InvoiceReadException e) {
+            dispose(current);
+            throw e;
         }
-        // flatten uneven light (shadows of the phone, lamp gradients) into white paper; Leptonica's defaults
-        // (10×15 tiles, foreground below 100, 50 pixels per tile, smoothing 2×1) but for the paper value
-        current = replace(current, LEPT.pixBackgroundNorm(current, null, null, 10, 15, 100, 50, PAPER, 2, 1));
-        // deskew: a phone held 1–4° off multiplies line errors
-        current = replace(current, LEPT.pixDeskew(current, 0));
-        return current;
     }
 
     /** Hands an 8-bit gray image to Leptonica as an in-memory PGM (no encoder, no temp file). */

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * is not searched further. Otherwise a ladder of retries over the whole photo: the page as is; downscaled
  * by area averaging (a 4000 px photo of a 2 cm QR has fuzzy, noisy modules that averaging cleans up);
  * a 3×3 median filter (JPEG/sensor noise); then overlapping tiles of the lower half (where AFIP puts the
- * QR) upscaled 2×. Prefers an AFIP URL when several codes decode.
+ * QR) upscaled 2×. Prefers an AFIP URL when several codes decode. A cancelled read (its thread interrupted)
+ * skips the remaining rungs.
  */
 @Component
 public class ZxingQrDecoder implements QrDecoder {
@@ -125,6 +126,9 @@ public class ZxingQrDecoder implements QrDecoder {
     }
 
     private static Optional<String> attempt(Gray g) {
+        if (Thread.currentThread().isInterrupted()) {
+            return Optional.empty(); // the read was cancelled at its deadline: every remaining rung is skipped
+        }
         LuminanceSource source = new PlanarYUVLuminanceSource(g.px, g.w, g.h, 0, 0, g.w, g.h, false);
         for (int binarizer = 0; binarizer < 2; binarizer++) {
             BinaryBitmap bitmap = new BinaryBitmap(binarizer == 0 ? new HybridBinarizer(source)

@@ -6,21 +6,23 @@ import almacen.ingest.invoice.Issue;
 import almacen.ingest.invoice.IssueCode;
 import almacen.ingest.invoice.ValidationResult;
 import almacen.ingest.ocr.InvoiceReadException;
-import almacen.ingest.ocr.InvoiceReader;
 import almacen.ingest.ocr.ReadInvoice;
 import almacen.ingest.ocr.ReadLine;
 import almacen.ingest.validation.Fields;
 import almacen.support.security.RequiresRole;
 import almacen.support.security.Role;
 import almacen.support.web.ApiException;
+import almacen.ingest.upload.AdmissionTicket;
+import almacen.ingest.upload.ReadWorkers;
+import almacen.ingest.upload.SpooledUpload;
+import almacen.ingest.upload.UploadAdmission;
+import almacen.ingest.upload.UploadAdmissionFilter;
+import almacen.ingest.upload.UploadSpooler;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,20 +32,24 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code POST /api/invoices} multipart ({@code file}, optional {@code branch}): an image already
- * seen (same sha256) answers 200 duplicate before any OCR; otherwise the reader's result is
- * validated like a typed invoice and published as CONFIRMED or NEEDS_REVIEW (the reader's own
- * issues make it NEEDS_REVIEW). {@code ?preview=true} reads and answers without publishing or
- * checking duplicates.
+ * {@code POST /api/invoices} multipart ({@code file}, optional {@code branch}). The request was admitted
+ * before its body was read ({@link UploadAdmissionFilter}); the file is streamed to a temp file and hashed
+ * on the way ({@link UploadSpooler}, 413 past 15 MB). An image already seen (same sha256) answers 200
+ * duplicate before any OCR; otherwise an OCR worker reads it under one deadline ({@link ReadWorkers}) and
+ * the result is validated like a typed invoice and published as CONFIRMED or NEEDS_REVIEW (the reader's own
+ * issues make it NEEDS_REVIEW). {@code ?preview=true} reads and answers without publishing or checking
+ * duplicates. Read failures are answered by {@code UploadErrorHandler}.
  */
 @RestController
 public class InvoiceUploadController {
 
-  private final InvoiceReader reader;
+  private final ReadWorkers workers;
+  private final UploadSpooler spooler;
   private final InvoiceService invoices;
 
-  public InvoiceUploadController(InvoiceReader reader, InvoiceService invoices) {
-    this.reader = reader;
+  public InvoiceUploadController(ReadWorkers workers, UploadSpooler spooler, InvoiceService invoices) {
+    this.workers = workers;
+    this.spooler = spooler;
     this.invoices = invoices;
   }
 
@@ -51,29 +57,30 @@ public class InvoiceUploadController {
   @RequiresRole(Role.STOCK)
   public ResponseEntity<InvoiceJson.View> upload(@RequestPart("file") MultipartFile file,
       @RequestParam(name = "branch", required = false) String branch,
-      @RequestParam(name = "preview", defaultValue = "false") boolean preview) {
+      @RequestParam(name = "preview", defaultValue = "false") boolean preview,
+      HttpServletRequest request) throws InvoiceReadException, IOException {
     String cleanBranch = Fields.branch(branch, "branch");
-    byte[] bytes = bytes(file);
-    if (!preview) {
-      Optional<InvoiceService.Result> seen = invoices.seenImage(sha256(bytes));
-      if (seen.isPresent()) {
-        return InvoiceController.answer(seen.get());
+    if (file == null || file.isEmpty()) {
+      throw ApiException.badRequest("MISSING_PART", "Part file is required and must not be empty", "file");
+    }
+    AdmissionTicket ticket = UploadAdmission.ticketOf(request);
+    try (InputStream in = file.getInputStream(); SpooledUpload upload = spooler.spool(in)) {
+      if (!preview) {
+        Optional<InvoiceService.Result> seen = invoices.seenImage(upload.sha256());
+        if (seen.isPresent()) {
+          return InvoiceController.answer(seen.get());
+        }
       }
+      ReadInvoice read = workers.read(upload, cleanBranch, ticket);
+      ValidationResult result = invoices.validate(draft(read, cleanBranch, upload.sha256()));
+      for (String issue : read.issues()) {
+        result = result.withIssue(new Issue(IssueCode.OCR, issue));
+      }
+      if (preview) {
+        return ResponseEntity.ok(InvoiceJson.view(result));
+      }
+      return InvoiceController.answer(invoices.submitRead(result));
     }
-    ReadInvoice read;
-    try {
-      read = reader.read(bytes, cleanBranch);
-    } catch (InvoiceReadException e) {
-      throw new ApiException(HttpStatus.valueOf(e.status()), e.code(), e.getMessage(), e.status() == 413 ? "file" : null);
-    }
-    ValidationResult result = invoices.validate(draft(read, cleanBranch, sha256(bytes)));
-    for (String issue : read.issues()) {
-      result = result.withIssue(new Issue(IssueCode.OCR, issue));
-    }
-    if (preview) {
-      return ResponseEntity.ok(InvoiceJson.view(result));
-    }
-    return InvoiceController.answer(invoices.submitRead(result));
   }
 
   static InvoiceDraft draft(ReadInvoice read, String branch, String sha256) {
@@ -91,24 +98,5 @@ public class InvoiceUploadController {
   private static InvoiceDraft.Line line(ReadLine l) {
     return new InvoiceDraft.Line(null, l.supplierCode(), l.description(), l.qty(), l.unitPrice(), l.ivaRatePct(),
         l.lineTotal());
-  }
-
-  private static byte[] bytes(MultipartFile file) {
-    if (file == null || file.isEmpty()) {
-      throw ApiException.badRequest("MISSING_PART", "Part file is required and must not be empty", "file");
-    }
-    try {
-      return file.getBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the uploaded file", e);
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JVM", e);
-    }
   }
 }

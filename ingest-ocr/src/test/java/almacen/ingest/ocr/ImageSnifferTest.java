@@ -138,6 +138,20 @@ class ImageSnifferTest {
     }
 
     @Test
+    void shouldAnswer422WhenPngIsTruncatedAfterItsHeader() {
+        // given a valid PNG with the second half of its image data missing
+        byte[] png = InvoiceImageGenerator.png(new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_BYTE_GRAY));
+        byte[] truncated = Arrays.copyOf(png, Math.max(40, png.length / 2));
+        // when / then
+        assertThatThrownBy(() -> reader.read(truncated, "central"))
+                .isInstanceOfSatisfying(InvoiceReadException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.code()).isEqualTo("UNREADABLE_FILE");
+                });
+        assertThat(engine.calls()).isZero();
+    }
+
+    @Test
     void shouldAnswer422WhenPdfIsCorrupt() {
         byte[] bytes = "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".getBytes(StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> reader.read(bytes, "central"))

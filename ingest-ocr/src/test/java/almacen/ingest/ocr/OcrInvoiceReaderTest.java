@@ -7,11 +7,6 @@ import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class OcrInvoiceReaderTest {
@@ -73,45 +68,41 @@ class OcrInvoiceReaderTest {
     }
 
     @Test
-    void shouldAnswer429WhenSlotsAndQueueAreFull() throws Exception {
-        // given one slot, no queue, and a read holding the slot
-        CountDownLatch release = new CountDownLatch(1);
-        FakeOcrEngine engine = new FakeOcrEngine(ParserSamples.FACTURA_B).blockUntil(release);
-        OcrInvoiceReader reader = new OcrInvoiceReader(engine, p -> Optional.empty(),
-                new OcrSettings(Duration.ofSeconds(30), 1, 0, Duration.ofSeconds(1)));
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<ReadInvoice> first = pool.submit(() -> reader.read(PAGE, "central"));
-            assertThat(engine.entered.await(5, TimeUnit.SECONDS)).isTrue();
-            // when / then a second read is refused at once
-            assertThatThrownBy(() -> reader.read(PAGE, "central"))
-                    .isInstanceOfSatisfying(InvoiceReadException.class, e -> {
-                        assertThat(e.status()).isEqualTo(429);
-                        assertThat(e.code()).isEqualTo("OCR_BUSY");
-                    });
-            release.countDown();
-            assertThat(first.get(5, TimeUnit.SECONDS).type()).isEqualTo(InvoiceType.B);
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
-        }
+    void shouldAnswer504AndNeverStartOcrWhenQrSearchUsesUpTheDeadline() {
+        // given a QR search that takes longer than the whole read may
+        FakeOcrEngine engine = new FakeOcrEngine(ParserSamples.FACTURA_B);
+        OcrInvoiceReader reader = new OcrInvoiceReader(engine, page -> {
+            sleep(300);
+            return Optional.empty();
+        }, OcrSettings.defaults());
+        // when read with 100 ms
+        assertThatThrownBy(() -> reader.read(PAGE, "central", ReadDeadline.startingNow(Duration.ofMillis(100))))
+                .isInstanceOfSatisfying(InvoiceReadException.class, e -> {
+                    assertThat(e.status()).isEqualTo(504);
+                    assertThat(e.code()).isEqualTo("OCR_TIMEOUT");
+                });
+        // then the stage after the QR never ran
+        assertThat(engine.calls()).isZero();
     }
 
     @Test
-    void shouldAnswer503WhenQueuedReadWaitsTooLong() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        FakeOcrEngine engine = new FakeOcrEngine(ParserSamples.FACTURA_B).blockUntil(release);
-        OcrInvoiceReader reader = new OcrInvoiceReader(engine, p -> Optional.empty(),
-                new OcrSettings(Duration.ofSeconds(30), 1, 1, Duration.ofMillis(100)));
-        ExecutorService pool = Executors.newSingleThreadExecutor();
+    void shouldAnswer504BeforeDecodingWhenTheReadWasCancelled() {
+        // given a read its caller already gave up on
+        FakeOcrEngine engine = new FakeOcrEngine(ParserSamples.FACTURA_B);
+        OcrInvoiceReader reader = new OcrInvoiceReader(engine, page -> Optional.empty(), OcrSettings.defaults());
+        ReadDeadline deadline = ReadDeadline.startingNow(Duration.ofSeconds(30));
+        deadline.cancel();
+        // when / then
+        assertThatThrownBy(() -> reader.read(PAGE, "central", deadline))
+                .isInstanceOfSatisfying(InvoiceReadException.class, e -> assertThat(e.status()).isEqualTo(504));
+        assertThat(engine.calls()).isZero();
+    }
+
+    private static void sleep(long millis) {
         try {
-            pool.submit(() -> reader.read(PAGE, "central"));
-            assertThat(engine.entered.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThatThrownBy(() -> reader.read(PAGE, "central"))
-                    .isInstanceOfSatisfying(InvoiceReadException.class, e -> assertThat(e.status()).isEqualTo(503));
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

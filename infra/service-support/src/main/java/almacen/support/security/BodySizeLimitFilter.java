@@ -1,5 +1,6 @@
 package almacen.support.security;
 
+import almacen.support.web.BodyTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -12,7 +13,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body larger than the limit with 413 {"error":"TOO_LARGE"} before anything reads it: by its
- * Content-Length when declared, otherwise by counting while it is read (chunked uploads). Multipart uploads (an
+ * Content-Length when declared, otherwise by counting while it is read (chunked uploads): the stream then throws
+ * {@link BodyTooLargeException}, answered 413 here or, when a controller was reading it, by ApiErrorHandler.
+ * Multipart bodies are parsed by the container from its own stream, so a chunked multipart body is held to the
+ * container's multipart limits instead ({@code spring.servlet.multipart.*}, 413 through ApiErrorHandler). Multipart uploads (an
  * invoice photo) have their own, larger limit. The connection is closed after a refusal, so the unread rest of a
  * huge body is never swallowed.
  */
@@ -54,12 +58,6 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     response.setHeader("Connection", "close");
     SecurityResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "TOO_LARGE",
         "The request body is larger than " + (limit / (1024 * 1024)) + " MB");
-  }
-
-  static final class BodyTooLargeException extends IOException {
-    BodyTooLargeException(long limit) {
-      super("Request body over " + limit + " bytes");
-    }
   }
 
   /** A request without Content-Length whose body stream fails once it passes the limit. */

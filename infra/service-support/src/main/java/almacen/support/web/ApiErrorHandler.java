@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -69,6 +70,19 @@ public class ApiErrorHandler {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
     return error(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE", "The upload is larger than allowed", null);
+  }
+
+  /** A chunked body that passed its limit while a controller read it (see BodySizeLimitFilter). */
+  @ExceptionHandler(BodyTooLargeException.class)
+  ResponseEntity<ApiError> bodyTooLarge(BodyTooLargeException e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header("Connection", "close")
+        .body(new ApiError("TOO_LARGE", "The request body is larger than " + (e.limit() / (1024 * 1024)) + " MB", null));
+  }
+
+  /** A multipart body that cannot be parsed (no closing boundary, bad headers): the client's fault. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ApiError> malformedMultipart(MultipartException e) {
+    return error(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", "The multipart body cannot be parsed", null);
   }
 
   @ExceptionHandler(NoResourceFoundException.class)

@@ -2,7 +2,14 @@ package almacen.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import almacen.support.web.ApiErrorHandler;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,7 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 class BodySizeLimitFilterTest {
 
@@ -66,6 +82,50 @@ class BodySizeLimitFilterTest {
 
     // then
     assertThat(response.getStatus()).isEqualTo(413);
+  }
+
+  @Test
+  void shouldAnswer413WithTheErrorBodyNot400WhenAChunkedJsonBodyPassesTheLimitWhileJacksonReadsIt() throws Exception {
+    // given a controller reading JSON through Jackson, behind the filter, and a chunked body of 150 bytes
+    MockMvc mvc = MockMvcBuilders.standaloneSetup(new JsonController())
+        .setControllerAdvice(new ApiErrorHandler())
+        .addFilters(new WithoutContentLength(), filter)
+        .build();
+    String body = "{\"note\":\"" + "x".repeat(140) + "\"}";
+
+    // when / then 413 with the usual error body, not Jackson's "malformed body" 400
+    mvc.perform(MockMvcRequestBuilders.post("/api/sales").contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(MockMvcResultMatchers.status().isPayloadTooLarge())
+        .andExpect(MockMvcResultMatchers.jsonPath("$.error").value("TOO_LARGE"))
+        .andExpect(MockMvcResultMatchers.jsonPath("$.message").exists())
+        .andExpect(MockMvcResultMatchers.jsonPath("$.field").isEmpty());
+  }
+
+  @RestController
+  static class JsonController {
+    @PostMapping("/api/sales")
+    Map<String, Object> take(@RequestBody Map<String, Object> body) {
+      return body;
+    }
+  }
+
+  /** What a chunked request looks like to the filters: no declared length. */
+  static class WithoutContentLength extends OncePerRequestFilter {
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      chain.doFilter(new HttpServletRequestWrapper(request) {
+        @Override
+        public long getContentLengthLong() {
+          return -1;
+        }
+
+        @Override
+        public int getContentLength() {
+          return -1;
+        }
+      }, response);
+    }
   }
 
   @Test
