@@ -68,8 +68,9 @@ class KafkaLocalClusterTest {
       assertThat(readCommitted(nodes.get(0).bootstrapServers() + "," + nodes.get(2).bootstrapServers(), 2))
           .containsExactlyInAnyOrder("before", "after");
     } finally {
-      nodes.get(0).close();
-      nodes.get(2).close();
+      // together: a node left alone cannot finish its controlled shutdown without a quorum (5 min wait)
+      CompletableFuture.allOf(CompletableFuture.runAsync(nodes.get(0)::close),
+          CompletableFuture.runAsync(nodes.get(2)::close)).get(60, TimeUnit.SECONDS);
     }
   }
 

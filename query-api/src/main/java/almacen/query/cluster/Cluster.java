@@ -28,13 +28,38 @@ public final class Cluster {
   /** Set on calls between instances: the receiver answers from its own stores and never forwards again. */
   public static final String FORWARDED_HEADER = "X-Almacen-Forwarded";
 
-  private final Supplier<KafkaStreams> streams;
+  /** Where Kafka Streams has placed the stores' partitions (a small seam so routing is testable alone). */
+  public interface Placement {
+    KeyQueryMetadata ofKey(String store, String key);
+
+    Collection<StreamsMetadata> ofStore(String store);
+
+    static Placement of(Supplier<KafkaStreams> streams) {
+      return new Placement() {
+        @Override
+        public KeyQueryMetadata ofKey(String store, String key) {
+          return streams.get().queryMetadataForKey(store, key, Serdes.String().serializer());
+        }
+
+        @Override
+        public Collection<StreamsMetadata> ofStore(String store) {
+          return streams.get().streamsMetadataForStore(store);
+        }
+      };
+    }
+  }
+
+  private final Placement placement;
   private final HostInfo self;
   private final HttpClient http;
   private final Duration timeout;
 
   public Cluster(Supplier<KafkaStreams> streams, HostInfo self, Duration timeout) {
-    this.streams = streams;
+    this(Placement.of(streams), self, timeout);
+  }
+
+  public Cluster(Placement placement, HostInfo self, Duration timeout) {
+    this.placement = placement;
     this.self = self;
     this.timeout = timeout;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -53,8 +78,13 @@ public final class Cluster {
     if (!enabled()) {
       return Owner.LOCAL;
     }
-    KeyQueryMetadata md = streams.get().queryMetadataForKey(store, key, Serdes.String().serializer());
-    if (md == null || md == KeyQueryMetadata.NOT_AVAILABLE || self.equals(md.activeHost())) {
+    KeyQueryMetadata md = placement.ofKey(store, key);
+    if (md == null || md == KeyQueryMetadata.NOT_AVAILABLE) {
+      // a rebalance is moving the partitions: nobody is known to hold the key, and this instance's
+      // stores would answer "never moved" for a key they do not hold, a wrong value, not a stale one
+      return Owner.UNKNOWN;
+    }
+    if (self.equals(md.activeHost())) {
       return Owner.LOCAL;
     }
     List<HostInfo> standbys = md.standbyHosts().stream().filter(h -> !h.equals(self)).toList();
@@ -67,7 +97,7 @@ public final class Cluster {
     if (!enabled()) {
       return List.of();
     }
-    Collection<StreamsMetadata> all = streams.get().streamsMetadataForStore(store);
+    Collection<StreamsMetadata> all = placement.ofStore(store);
     List<HostInfo> out = new ArrayList<>();
     for (StreamsMetadata m : all) {
       if (!m.hostInfo().equals(self) && !m.topicPartitions().isEmpty()) {
@@ -108,11 +138,17 @@ public final class Cluster {
   }
 
   /** Who answers a key: this instance ({@link #LOCAL}) or an active host with its standbys. */
-  public record Owner(HostInfo active, List<HostInfo> standbys, boolean standbyHere) {
-    public static final Owner LOCAL = new Owner(null, List.of(), false);
+  public record Owner(HostInfo active, List<HostInfo> standbys, boolean standbyHere, boolean known) {
+    public static final Owner LOCAL = new Owner(null, List.of(), false, true);
+    /** Partitions are moving: no instance is known to hold the key right now. */
+    public static final Owner UNKNOWN = new Owner(null, List.of(), false, false);
+
+    public Owner(HostInfo active, List<HostInfo> standbys, boolean standbyHere) {
+      this(active, standbys, standbyHere, true);
+    }
 
     public boolean local() {
-      return active == null;
+      return known && active == null;
     }
   }
 

@@ -47,6 +47,9 @@ public final class Routing {
       return Optional.empty();
     }
     Owner owner = cluster.owner(store, key);
+    if (!owner.known()) {
+      throw new StoreUnavailableException(store, null);
+    }
     if (owner.local()) {
       return Optional.empty();
     }

@@ -25,8 +25,16 @@ public class ApiErrorHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ApiError> api(ApiException e) {
-    return ResponseEntity.status(e.status()).body(e.toError());
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+    if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+      // every 503 is temporary here (a rebalance, a restore, a busy queue): say when to come back
+      answer.header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+    }
+    return answer.body(e.toError());
   }
+
+  /** What a 503 tells a client to wait before retrying. */
+  public static final int RETRY_AFTER_SECONDS = 2;
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
