@@ -143,14 +143,10 @@ class KafkaEventPublisherTest {
   void shouldNotAnswerACallerBeforeItsOwnWriteCommitsWhenTheBatchItSentHeldOnlyOthersRecords() throws Exception {
     // given batches capped at 2 records, a first transaction still committing,
     // and a 2-record write queued ahead by a caller that has not reached the lock yet
-    CountDownLatch committing = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    List<MockProducer<String, byte[]>> slow = new ArrayList<>();
-    KafkaEventPublisher capped = new KafkaEventPublisher(() -> {
-      MockProducer<String, byte[]> p = blockingFirstCommit(committing, release);
-      slow.add(p);
-      return p;
-    }, Duration.ofSeconds(5), CLOCK, 2);
+    SlowBroker slow = new SlowBroker();
+    KafkaEventPublisher capped = slow.publisher(Duration.ofSeconds(5), 2);
+    CountDownLatch committing = slow.committing;
+    CountDownLatch release = slow.release;
     ExecutorService callers = Executors.newFixedThreadPool(2);
     Future<?> first = callers.submit(() -> capped.publish(topics.inflationIndex, "2025-01", month("2025-01")));
     assertThat(committing.await(5, TimeUnit.SECONDS)).isTrue();
@@ -163,7 +159,7 @@ class KafkaEventPublisherTest {
     caller.get(5, TimeUnit.SECONDS);
 
     // then by the time it is answered its own record is in a committed transaction of its own
-    MockProducer<String, byte[]> producer = slow.get(0);
+    MockProducer<String, byte[]> producer = slow.producers.get(0);
     assertThat(producer.history()).extracting(r -> r.key()).containsExactly("2025-01", "ahead-1", "ahead-2", "2025-02");
     assertThat(producer.commitCount()).isEqualTo(3);
     assertThat(ahead.outcome).isCompletedWithValue(null);
@@ -173,14 +169,10 @@ class KafkaEventPublisherTest {
   @Test
   void shouldWaitForTheBatchHoldingItsWriteWhenTheLockWaitTimesOut() throws Exception {
     // given a write queued before a lock holder whose commit outlasts the caller's own timeout
-    CountDownLatch committing = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    List<MockProducer<String, byte[]>> slow = new ArrayList<>();
-    KafkaEventPublisher shortTimeout = new KafkaEventPublisher(() -> {
-      MockProducer<String, byte[]> p = blockingFirstCommit(committing, release);
-      slow.add(p);
-      return p;
-    }, Duration.ofMillis(200), CLOCK, 100);
+    SlowBroker slow = new SlowBroker();
+    KafkaEventPublisher shortTimeout = slow.publisher(Duration.ofMillis(200), 100);
+    CountDownLatch committing = slow.committing;
+    CountDownLatch release = slow.release;
     KafkaEventPublisher.Write mine = shortTimeout.enqueue(List.of(raw("mine")));
     ExecutorService callers = Executors.newFixedThreadPool(2);
     Future<?> holder = callers.submit(() -> shortTimeout.publish(topics.inflationIndex, "2025-01", month("2025-01")));
@@ -195,7 +187,7 @@ class KafkaEventPublisherTest {
     // then it answers with the outcome of that transaction (committed), not a 503 for a write that lands
     waiting.get(5, TimeUnit.SECONDS);
     holder.get(5, TimeUnit.SECONDS);
-    assertThat(slow.get(0).history()).extracting(r -> r.key()).containsExactly("mine", "2025-01");
+    assertThat(slow.producers.get(0).history()).extracting(r -> r.key()).containsExactly("mine", "2025-01");
     assertThat(mine.outcome).isCompletedWithValue(null);
     callers.shutdown();
   }
@@ -203,14 +195,10 @@ class KafkaEventPublisherTest {
   @Test
   void shouldRefuseWithoutSendingWhenTheLockIsNotFreeInTime() throws Exception {
     // given a lock holder stuck in a commit longer than the caller's timeout
-    CountDownLatch committing = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    List<MockProducer<String, byte[]>> slow = new ArrayList<>();
-    KafkaEventPublisher shortTimeout = new KafkaEventPublisher(() -> {
-      MockProducer<String, byte[]> p = blockingFirstCommit(committing, release);
-      slow.add(p);
-      return p;
-    }, Duration.ofMillis(200), CLOCK, 100);
+    SlowBroker slow = new SlowBroker();
+    KafkaEventPublisher shortTimeout = slow.publisher(Duration.ofMillis(200), 100);
+    CountDownLatch committing = slow.committing;
+    CountDownLatch release = slow.release;
     ExecutorService callers = Executors.newFixedThreadPool(1);
     Future<?> holder = callers.submit(() -> shortTimeout.publish(topics.inflationIndex, "2025-01", month("2025-01")));
     assertThat(committing.await(5, TimeUnit.SECONDS)).isTrue();
@@ -222,8 +210,23 @@ class KafkaEventPublisherTest {
     release.countDown();
     holder.get(5, TimeUnit.SECONDS);
     assertThat(shortTimeout.queued()).isZero();
-    assertThat(slow.get(0).history()).extracting(r -> r.key()).containsExactly("2025-01");
+    assertThat(slow.producers.get(0).history()).extracting(r -> r.key()).containsExactly("2025-01");
     callers.shutdown();
+  }
+
+  /** Producers whose commits wait until {@code release}; {@code committing} opens at the first commit. */
+  private static final class SlowBroker {
+    final CountDownLatch committing = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final List<MockProducer<String, byte[]>> producers = new ArrayList<>();
+
+    KafkaEventPublisher publisher(Duration timeout, int maxBatchRecords) {
+      return new KafkaEventPublisher(() -> {
+        MockProducer<String, byte[]> p = blockingFirstCommit(committing, release);
+        producers.add(p);
+        return p;
+      }, timeout, CLOCK, maxBatchRecords);
+    }
   }
 
   private static MockProducer<String, byte[]> blockingFirstCommit(CountDownLatch committing, CountDownLatch release) {
