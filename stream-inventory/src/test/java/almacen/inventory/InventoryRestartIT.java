@@ -41,7 +41,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Persistent stores: an inventory instance stopped and started again goes on from its checkpoint. */
+/**
+ * Persistent stores: an inventory instance stopped and started again goes on from its checkpoint; one that
+ * crashed rebuilds its stores from the changelogs (EosCheckpointGuard).
+ */
 @Tag("integration")
 @ExtendWith(KafkaBrokerExtension.class)
 class InventoryRestartIT {
@@ -52,13 +55,8 @@ class InventoryRestartIT {
   void shouldRestoreNothingAndKeepLevelsWhenRestartedAfterCleanStop(KafkaLocalBroker broker, @TempDir Path home)
       throws Exception {
     // given: an instance that applied a product and a sale, then stopped
-    AlmacenSettings settings = new AlmacenSettings("local", home, broker.bootstrapServers(),
-        new TopicSettings("restart.", 1, (short) 1, 1),
-        new StreamsSettings("exactly_once_v2", Duration.ofMillis(100), 0, 1, "", TIMEOUT, Duration.ofSeconds(10)));
+    AlmacenSettings settings = settings(broker, home, "restart.");
     Topics topics = settings.topicCatalogue();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      TopicProvisioner.ensureTopics(admin, topics, settings.topics());
-    }
     ManagedKafkaStreams first = app(settings, new AtomicLong());
     first.start();
     assertThat(first.awaitRunning(TIMEOUT)).isTrue();
@@ -81,6 +79,47 @@ class InventoryRestartIT {
     } finally {
       second.stop();
     }
+  }
+
+  @Test
+  void shouldRestoreStoresFromChangelogWhenLastRunDidNotCloseCleanly(KafkaLocalBroker broker, @TempDir Path home)
+      throws Exception {
+    // given: an instance that applied a sale and then ended without its own stop (as after a SIGKILL, no
+    // clean-close marker; Kafka Streams 4.2.1 leaves the checkpoint it wrote after restoring)
+    AlmacenSettings settings = settings(broker, home, "crashed.");
+    Topics topics = settings.topicCatalogue();
+    ManagedKafkaStreams first = app(settings, new AtomicLong());
+    first.start();
+    assertThat(first.awaitRunning(TIMEOUT)).isTrue();
+    send(broker, topics.products, "A1", product("A1", "1", null, T0.minusSeconds(60)));
+    send(broker, topics.sales, "S1", sale("S1", "central", T0, line("A1", "2")));
+    awaitOnHand(first, "-2.000");
+    first.streams().close(Duration.ofSeconds(10));
+
+    // when
+    AtomicLong restored = new AtomicLong();
+    ManagedKafkaStreams second = app(settings, restored);
+    second.start();
+    try {
+      assertThat(second.awaitRunning(TIMEOUT)).isTrue();
+      send(broker, topics.sales, "S2", sale("S2", "central", T0.plusSeconds(5), line("A1", "3")));
+
+      // then: the stores were rebuilt from their changelogs, and the level is right
+      awaitOnHand(second, "-5.000");
+      assertThat(restored.get()).isPositive();
+    } finally {
+      second.stop();
+    }
+  }
+
+  private static AlmacenSettings settings(KafkaLocalBroker broker, Path home, String prefix) throws Exception {
+    AlmacenSettings settings = new AlmacenSettings("local", home, broker.bootstrapServers(),
+        new TopicSettings(prefix, 1, (short) 1, 1),
+        new StreamsSettings("exactly_once_v2", Duration.ofMillis(100), 0, 1, "", TIMEOUT, Duration.ofSeconds(10)));
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      TopicProvisioner.ensureTopics(admin, settings.topicCatalogue(), settings.topics());
+    }
+    return settings;
   }
 
   private static ManagedKafkaStreams app(AlmacenSettings settings, AtomicLong restored) {

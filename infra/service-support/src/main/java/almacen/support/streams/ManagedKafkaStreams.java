@@ -31,6 +31,7 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
   private final Duration closeTimeout;
   private final CountDownLatch running = new CountDownLatch(1);
   private final UnplannedStopGuard unplannedStop;
+  private final EosCheckpointGuard checkpoints;
   private final KafkaStreamsMetrics metrics;
   private volatile boolean everRunning;
   private volatile boolean started;
@@ -42,6 +43,7 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
 
   public ManagedKafkaStreams(Topology topology, Properties config, Duration closeTimeout, MeterRegistry registry,
       ProcessExit exit, ThreadDeathPolicy threadDeaths) {
+    this.checkpoints = EosCheckpointGuard.of(config);
     this.streams = new KafkaStreams(topology, config);
     this.closeTimeout = closeTimeout;
     this.unplannedStop = new UnplannedStopGuard(exit);
@@ -94,6 +96,7 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
 
   @Override
   public void start() {
+    checkpoints.beforeStart();
     streams.start();
     started = true;
   }
@@ -104,8 +107,11 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
     unplannedStop.planStop();
     // leave the group on a planned stop, static members too (KIP-1092): other instances take over at
     // once instead of after the session timeout, and tools (reprocess) see the group empty
-    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-        .withTimeout(closeTimeout));
+    boolean closed = streams.close(CloseOptions
+        .groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(closeTimeout));
+    if (closed && streams.state() == KafkaStreams.State.NOT_RUNNING) {
+      checkpoints.afterCleanClose();
+    }
     if (metrics != null) {
       metrics.close();
     }
