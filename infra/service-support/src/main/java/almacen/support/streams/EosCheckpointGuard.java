@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * Keeps exactly-once state honest after a crash on Kafka Streams 4.2.1. Under exactly_once_v2 a task's
  * checkpoint file must exist only after a clean close; without it a crashed task's RocksDB stores are wiped
  * and restored from the changelog. But 4.2.1 writes a checkpoint when a task finishes restoring and leaves it
- * there while the task runs (KAFKA-20685, fixed after 4.2.1). After a SIGKILL the stores then start from that
- * old checkpoint and keep whatever RocksDB flushed since, including writes of the transaction the crash
- * aborted: a sale could count twice, or its dedupe entry make it count never.
+ * there while the task runs (KAFKA-20685; the 4.2.1 jars we use have it). After a SIGKILL the stores then
+ * start from that old checkpoint and keep whatever RocksDB flushed since, including writes of the transaction
+ * the crash aborted: a sale could count twice, or its dedupe entry make it count never.
  *
  * <p>So: a clean close leaves a marker file; a start that finds no marker (the previous run crashed) deletes
  * the task checkpoints first, and Kafka Streams takes its designed path (wipe, restore from the compacted
