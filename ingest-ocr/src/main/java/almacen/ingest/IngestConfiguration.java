@@ -12,6 +12,7 @@ import almacen.ingest.publish.KafkaEventPublisher;
 import almacen.ingest.publish.MeteredEventPublisher;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
+import almacen.support.InstanceIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,8 +55,10 @@ public class IngestConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  KafkaEventPublisher kafkaEventPublisher(AlmacenSettings settings, IngestSettings ingest, Clock clock) {
-    Map<String, Object> config = producerConfig(settings.bootstrapServers(), ingest);
+  KafkaEventPublisher kafkaEventPublisher(AlmacenSettings settings, IngestSettings ingest, InstanceIdentity instance,
+      Clock clock) {
+    Map<String, Object> config = producerConfig(settings.bootstrapServers(), ingest,
+        IngestTransactionalId.resolve(ingest.transactionalId(), instance, UUID::randomUUID));
     KafkaEventPublisher publisher = new KafkaEventPublisher(
         () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
         ingest.publishTimeout(), clock);
@@ -85,7 +88,7 @@ public class IngestConfiguration {
    * acks=all + idempotence + transactions; timeouts small enough that a dead broker answers 503
    * within the publish timeout instead of hanging the request.
    */
-  static Map<String, Object> producerConfig(String bootstrapServers, IngestSettings ingest) {
+  static Map<String, Object> producerConfig(String bootstrapServers, IngestSettings ingest, String transactionalId) {
     long publishMs = ingest.publishTimeout().toMillis();
     long blockMs = Math.max(1000, Math.min(5000, publishMs / 2));
     int requestMs = (int) Math.max(1000, Math.min(5000, publishMs / 2));
@@ -93,8 +96,7 @@ public class IngestConfiguration {
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, ingest.transactionalId().isBlank()
-        ? "ingest-ocr-" + UUID.randomUUID() : ingest.transactionalId());
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, blockMs);
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestMs);
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(publishMs, requestMs + 1000L));

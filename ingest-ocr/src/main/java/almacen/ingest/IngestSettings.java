@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishTimeout how long a request waits for the broker's acknowledgement before 503
  * @param recentIds how many sale/adjustment/transfer ids are remembered to skip republishing repeats
  * @param snapshotTimeout how long the start may take to rebuild the indexes from the topics
- * @param transactionalId the producer's transactional.id; empty = {@code ingest-ocr-<random>}
+ * @param transactionalId the producer's transactional.id; empty = {@code ingest-ocr-<instance id>}, stable
+ *     across restarts (see {@link IngestTransactionalId})
  */
 @ConfigurationProperties("almacen.ingest")
 public record IngestSettings(

@@ -10,8 +10,11 @@ import almacen.query.web.Routing;
 import almacen.schemas.Stores;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
+import almacen.support.InstanceIdentity;
 import almacen.support.streams.ManagedKafkaStreams;
+import almacen.support.streams.ProcessExit;
 import almacen.support.streams.StreamsConfigFactory;
+import almacen.support.streams.ThreadDeathPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,10 +63,11 @@ class QueryStreamsConfiguration {
 
   @Bean
   ManagedKafkaStreams queryStreams(QueryConfig config, Topics topics, AlmacenSettings settings,
-      EventBroadcaster broadcaster, ObjectProvider<MeterRegistry> registry) {
+      InstanceIdentity instance, EventBroadcaster broadcaster, ObjectProvider<MeterRegistry> registry,
+      ProcessExit exit) {
     return new ManagedKafkaStreams(QueryTopology.build(config, topics, broadcaster),
-        StreamsConfigFactory.build(Stores.QUERY_APP, settings, overrides()),
-        settings.streams().closeTimeout(), registry.getIfAvailable());
+        StreamsConfigFactory.build(Stores.QUERY_APP, settings, instance, overrides()),
+        settings.streams().closeTimeout(), registry.getIfAvailable(), exit, ThreadDeathPolicy.standard());
   }
 
   @Bean

@@ -5,9 +5,12 @@ import almacen.inventory.domain.DemandSettings;
 import almacen.schemas.Stores;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
+import almacen.support.InstanceIdentity;
 import almacen.support.SupportConfiguration;
 import almacen.support.streams.ManagedKafkaStreams;
+import almacen.support.streams.ProcessExit;
 import almacen.support.streams.StreamsConfigFactory;
+import almacen.support.streams.ThreadDeathPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,11 +34,11 @@ public class InventoryStreamsConfiguration {
 
   @Bean
   ManagedKafkaStreams inventoryStreams(InventoryConfig config, Topics topics, AlmacenSettings settings,
-      MeterRegistry registry) {
+      InstanceIdentity instance, MeterRegistry registry, ProcessExit exit) {
     return new ManagedKafkaStreams(
         InventoryTopology.build(config, topics, registry),
-        StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, Map.of()),
+        StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, instance, Map.of()),
         settings.streams().closeTimeout(),
-        registry);
+        registry, exit, ThreadDeathPolicy.standard());
   }
 }

@@ -3,8 +3,11 @@ package almacen.pricing;
 import almacen.schemas.Stores;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
+import almacen.support.InstanceIdentity;
 import almacen.support.streams.ManagedKafkaStreams;
+import almacen.support.streams.ProcessExit;
 import almacen.support.streams.StreamsConfigFactory;
+import almacen.support.streams.ThreadDeathPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
@@ -26,10 +29,10 @@ public class PricingStreamsConfiguration {
   }
 
   @Bean
-  ManagedKafkaStreams pricingStreams(Topology pricingTopology, AlmacenSettings settings,
-      ObjectProvider<MeterRegistry> meterRegistry) {
-    Properties props = StreamsConfigFactory.build(Stores.PRICING_APP, settings, Map.of());
+  ManagedKafkaStreams pricingStreams(Topology pricingTopology, AlmacenSettings settings, InstanceIdentity instance,
+      ObjectProvider<MeterRegistry> meterRegistry, ProcessExit exit) {
+    Properties props = StreamsConfigFactory.build(Stores.PRICING_APP, settings, instance, Map.of());
     return new ManagedKafkaStreams(pricingTopology, props, settings.streams().closeTimeout(),
-        meterRegistry.getIfAvailable());
+        meterRegistry.getIfAvailable(), exit, ThreadDeathPolicy.standard());
   }
 }

@@ -4,6 +4,7 @@ import almacen.schemas.Topics;
 import almacen.support.kafka.BrokerProbe;
 import almacen.support.kafka.TopicProvisioner;
 import almacen.support.streams.ManagedKafkaStreams;
+import almacen.support.streams.ProcessExit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -59,6 +61,21 @@ public class SupportConfiguration {
         Thread.sleep(1000);
       }
     }
+  }
+
+  /** {@code almacen.instance-id} (env ALMACEN_INSTANCE_ID), or host name and HTTP port. */
+  @Bean
+  InstanceIdentity instanceIdentity(@Value("${almacen.instance-id:}") String configured,
+      @Value("${server.port:8080}") int port) {
+    InstanceIdentity identity = InstanceIdentity.resolve(configured, InstanceIdentity.localHostName(), port);
+    log.info("Instance identity: {}", identity.known() ? identity.value() : "none (random port)");
+    return identity;
+  }
+
+  /** How a service whose Kafka Streams client stopped working ends itself. */
+  @Bean
+  ProcessExit processExit() {
+    return ProcessExit.system();
   }
 
   @Bean

@@ -6,14 +6,19 @@ import almacen.schemas.Stores;
 import almacen.support.AlmacenSettings;
 import almacen.support.AlmacenSettings.StreamsSettings;
 import almacen.support.AlmacenSettings.TopicSettings;
+import almacen.support.InstanceIdentity;
+import almacen.support.streams.ManagedKafkaStreams;
 import almacen.support.streams.StreamsConfigFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.streams.KafkaStreams;
 
-/** The inventory topology alone in its own JVM, to be killed with SIGKILL by the crash test. */
+/**
+ * The inventory topology alone in its own JVM, to be killed with SIGKILL by the crash test. Run the way the
+ * service runs it (ManagedKafkaStreams: static membership, crash-safe checkpoints, exit when it cannot work).
+ */
 public final class CrashTestApp {
 
   private CrashTestApp() {
@@ -26,16 +31,17 @@ public final class CrashTestApp {
         new TopicSettings(args[1], partitions, (short) 1, 1),
         new StreamsSettings("exactly_once_v2", Duration.ofMillis(100), 0, 1, "", Duration.ofSeconds(60),
             Duration.ofSeconds(10)));
-    KafkaStreams streams = new KafkaStreams(
-        InventoryTopology.build(InventoryConfig.defaults(partitions), settings.topicCatalogue()),
-        StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, Map.of()));
+    ManagedKafkaStreams app = new ManagedKafkaStreams(
+        InventoryTopology.build(InventoryConfig.defaults(partitions), settings.topicCatalogue(),
+            new SimpleMeterRegistry()),
+        StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, new InstanceIdentity("crash-test"), Map.of()),
+        Duration.ofSeconds(10), null);
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      streams.close(Duration.ofSeconds(10));
+      app.stop();
       done.countDown();
     }));
-    streams.setStateListener((now, before) -> System.out.println("STATE " + now));
-    streams.start();
+    app.start();
     done.await();
   }
 }

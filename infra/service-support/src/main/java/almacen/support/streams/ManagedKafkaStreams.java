@@ -19,7 +19,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Owns one KafkaStreams instance with an explicit lifecycle: started with the application context,
  * readiness once RUNNING, closed with a bounded Duration. A crashed stream thread is replaced
- * rather than taking the app down.
+ * (within the limits of {@link ThreadDeathPolicy}); a client that can no longer process (ERROR, or
+ * shut down without {@link #stop()}) ends the process through {@link ProcessExit} so that it is
+ * restarted instead of staying up unhealthy.
  */
 public final class ManagedKafkaStreams implements SmartLifecycle {
 
@@ -28,21 +30,31 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
   private final KafkaStreams streams;
   private final Duration closeTimeout;
   private final CountDownLatch running = new CountDownLatch(1);
+  private final UnplannedStopGuard unplannedStop;
+  private final EosCheckpointGuard checkpoints;
   private final KafkaStreamsMetrics metrics;
   private volatile boolean everRunning;
   private volatile boolean started;
 
+  /** A client that exits the JVM when it can no longer process (the services' behaviour). */
   public ManagedKafkaStreams(Topology topology, Properties config, Duration closeTimeout, MeterRegistry registry) {
+    this(topology, config, closeTimeout, registry, ProcessExit.system(), ThreadDeathPolicy.standard());
+  }
+
+  public ManagedKafkaStreams(Topology topology, Properties config, Duration closeTimeout, MeterRegistry registry,
+      ProcessExit exit, ThreadDeathPolicy threadDeaths) {
+    this.checkpoints = EosCheckpointGuard.of(config);
     this.streams = new KafkaStreams(topology, config);
     this.closeTimeout = closeTimeout;
+    this.unplannedStop = new UnplannedStopGuard(exit);
     this.streams.setUncaughtExceptionHandler(e -> {
-      if (Thread.currentThread().getName().endsWith("GlobalStreamThread")) {
-        // a global thread cannot be replaced: the client goes to ERROR, health turns DOWN, the supervisor restarts
-        log.error("Global stream thread died; shutting this Kafka Streams client down", e);
-        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-      }
-      log.error("Stream thread died; replacing it", e);
-      return StreamThreadExceptionResponse.REPLACE_THREAD;
+      boolean global = Thread.currentThread().getName().endsWith("GlobalStreamThread");
+      StreamThreadExceptionResponse response = threadDeaths.onDeath(global);
+      // SHUTDOWN_CLIENT leads to ERROR, and ERROR to an exit of the process (UnplannedStopGuard)
+      log.error("{} died; {}", global ? "Global stream thread" : "Stream thread",
+          response == StreamThreadExceptionResponse.REPLACE_THREAD ? "replacing it"
+              : "shutting this Kafka Streams client down", e);
+      return response;
     });
     this.streams.setStateListener((newState, oldState) -> {
       log.info("Kafka Streams {} -> {}", oldState, newState);
@@ -50,6 +62,7 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
         everRunning = true;
         running.countDown();
       }
+      unplannedStop.onChange(newState, oldState);
     });
     this.metrics = registry == null ? null : new KafkaStreamsMetrics(streams);
     if (registry != null) {
@@ -83,6 +96,7 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
 
   @Override
   public void start() {
+    checkpoints.beforeStart();
     streams.start();
     started = true;
   }
@@ -90,10 +104,14 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
   @Override
   public void stop() {
     log.info("Closing Kafka Streams (timeout {})", closeTimeout);
-    // leave the group on a planned stop: other instances take over at once instead of after the
-    // session timeout, and tools (reprocess) see the group empty
-    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-        .withTimeout(closeTimeout));
+    unplannedStop.planStop();
+    // leave the group on a planned stop, static members too (KIP-1092): other instances take over at
+    // once instead of after the session timeout, and tools (reprocess) see the group empty
+    boolean closed = streams.close(CloseOptions
+        .groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(closeTimeout));
+    if (closed && streams.state() == KafkaStreams.State.NOT_RUNNING) {
+      checkpoints.afterCleanClose();
+    }
     if (metrics != null) {
       metrics.close();
     }

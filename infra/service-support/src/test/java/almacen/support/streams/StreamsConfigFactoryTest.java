@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import almacen.support.AlmacenSettings;
 import almacen.support.AlmacenSettings.StreamsSettings;
 import almacen.support.AlmacenSettings.TopicSettings;
+import almacen.support.InstanceIdentity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +51,25 @@ class StreamsConfigFactoryTest {
 
     // then
     assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("at_least_once");
+  }
+
+  @Test
+  void shouldMakeStaticMemberWithShortSessionWhenInstanceIsKnown() {
+    // when
+    Properties p = StreamsConfigFactory.build("inventory", settings, new InstanceIdentity("shop-pc-8082"), Map.of());
+
+    // then: Kafka Streams appends the thread index to this id
+    assertThat(p.get(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)))
+        .isEqualTo("almacen.inventory-shop-pc-8082");
+    assertThat(p.get(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG))).isEqualTo(15_000);
+  }
+
+  @Test
+  void shouldStayDynamicMemberWhenInstanceIsUnknown() {
+    // when
+    Properties p = StreamsConfigFactory.build("inventory", settings, InstanceIdentity.NONE, Map.of());
+
+    // then
+    assertThat(p).doesNotContainKey(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
   }
 }
