@@ -98,7 +98,7 @@ class PricingIntegrationTest {
       send(producer, topics.products, "ALM000001", product("ALM000001", "Almacén", "21", null));
       send(producer, topics.inflationIndex, "2025-09", month("2025-09", "2.10"));
       send(producer, topics.inflationIndex, "2025-10", month("2025-10", "2.30"));
-      send(producer, topics.inflationIndex, "2025-08", month("2025-08", "75.00"));
+      send(producer, topics.inflationIndex, "2025-08", month("2025-08", "1075.00"));
       producer.flush();
       send(producer, topics.invoices, "INV-IT-1", invoiceA("INV-IT-1", LocalDate.of(2025, 10, 10),
           InvoiceStatus.CONFIRMED, line("ALM000001", "850.00", "21")));

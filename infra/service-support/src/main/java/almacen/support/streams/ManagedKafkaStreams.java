@@ -21,7 +21,8 @@ import org.springframework.context.SmartLifecycle;
  * readiness once RUNNING, closed with a bounded Duration. A crashed stream thread is replaced
  * (within the limits of {@link ThreadDeathPolicy}); a client that can no longer process (ERROR, or
  * shut down without {@link #stop()}) ends the process through {@link ProcessExit} so that it is
- * restarted instead of staying up unhealthy.
+ * restarted instead of staying up unhealthy. After a crash, exactly-once stores are rebuilt rather than
+ * trusted ({@link EosCheckpointGuard}).
  */
 public final class ManagedKafkaStreams implements SmartLifecycle {
 
@@ -109,7 +110,8 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
     // once instead of after the session timeout, and tools (reprocess) see the group empty
     boolean closed = streams.close(CloseOptions
         .groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(closeTimeout));
-    if (closed && streams.state() == KafkaStreams.State.NOT_RUNNING) {
+    // only a run that started (and so checked the checkpoints it found) may vouch for them
+    if (started && closed && streams.state() == KafkaStreams.State.NOT_RUNNING) {
       checkpoints.afterCleanClose();
     }
     if (metrics != null) {
