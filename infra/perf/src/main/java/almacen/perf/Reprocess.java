@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.tools.StreamsResetter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -126,9 +128,10 @@ public final class Reprocess implements Callable<Integer> {
   }
 
   private void printPlan(Admin admin, ReprocessPlan plan) {
-    ConsumerGroupDescription group = describe(admin, plan.applicationId());
-    out.println("Group " + plan.applicationId() + ": " + group.groupState() + ", " + group.members().size()
-        + " member(s)" + (group.members().isEmpty() ? "" : " -- the app is running; a real run refuses until it stops"));
+    Optional<ConsumerGroupDescription> group = describe(admin, plan.applicationId());
+    int members = group.map(g -> g.members().size()).orElse(0);
+    out.println("Group " + plan.applicationId() + ": " + group.map(g -> g.groupState().toString()).orElse("absent")
+        + ", " + members + " member(s)" + (members == 0 ? "" : " -- the app is running; a real run refuses until it stops"));
     Map<TopicPartition, OffsetAndMetadata> committed = committed(admin, plan.applicationId());
     Map<TopicPartition, Long> earliest = offsets(admin, plan.inputs(), OffsetSpec.earliest());
     out.println("Input offsets reset to the beginning (committed -> new):");
@@ -150,14 +153,14 @@ public final class Reprocess implements Callable<Integer> {
   /** A stopped instance leaves the group at once; a killed one only after its session timeout. */
   private void awaitEmptyGroup(Admin admin, ReprocessPlan plan) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
-    ConsumerGroupDescription group = describe(admin, plan.applicationId());
-    while (!group.members().isEmpty()) {
+    int members = members(admin, plan);
+    while (members > 0) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("The " + plan.app() + " app (group " + plan.applicationId() + ") still has "
-            + group.members().size() + " member(s) after " + waitSeconds + " s: stop it first. Nothing was changed.");
+            + members + " member(s) after " + waitSeconds + " s: stop it first. Nothing was changed.");
       }
       Thread.sleep(1000);
-      group = describe(admin, plan.applicationId());
+      members = members(admin, plan);
     }
   }
 
@@ -214,8 +217,27 @@ public final class Reprocess implements Callable<Integer> {
     out.println("Deleted local state " + stateDir);
   }
 
-  private static ConsumerGroupDescription describe(Admin admin, String group) {
-    return await(admin.describeConsumerGroups(List.of(group)).all(), "describe group " + group).get(group);
+  private static int members(Admin admin, ReprocessPlan plan) {
+    return describe(admin, plan.applicationId()).map(g -> g.members().size()).orElse(0);
+  }
+
+  /** The group, or empty when the broker has none of that name (the app never committed, or it was deleted). */
+  private static Optional<ConsumerGroupDescription> describe(Admin admin, String group) {
+    try {
+      return Optional.of(admin.describeConsumerGroups(List.of(group)).all().get(TIMEOUT_S, TimeUnit.SECONDS)
+          .get(group));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupIdNotFoundException) {
+        return Optional.empty();
+      }
+      throw new IllegalStateException("Cannot describe group " + group + ": " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while describing group " + group, e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Cannot describe group " + group + ": no answer from the broker within "
+          + TIMEOUT_S + " s", e);
+    }
   }
 
   private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group) {

@@ -111,6 +111,26 @@ class ReprocessIT {
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("Reset confirmed", "Truncated", "Deleted local state");
   }
 
+  @Test
+  void shouldResetAndRebuildWhenTheAppNeverCommittedAGroup() throws Exception {
+    // given: topics, a ledger, but no group of that name on the broker (Kafka 4 answers GroupIdNotFound)
+    Topics topics = Topics.withPrefix("fresh.");
+    try (Admin admin = admin()) {
+      TopicProvisioner.ensureTopics(admin, topics, new TopicSettings("fresh.", 1, (short) 1, 1));
+    }
+    App app = new App(topics, "fresh.inventory", "fresh.inventory-none-changelog", home.resolve("unused"));
+
+    // when
+    int dry = reprocess(app, "--dry-run");
+    int real = reprocess(app);
+
+    // then
+    assertThat(dry).as(err()).isZero();
+    assertThat(real).as(err()).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Group fresh.inventory: absent, 0 member(s)",
+        "Reset confirmed");
+  }
+
   // ---- helpers
 
   record App(Topics topics, String group, String changelog, Path stateFile) {
