@@ -135,7 +135,8 @@ public final class TopicBackupCli {
   }
 
   @Command(name = "restore", mixinStandardHelpOptions = true,
-      description = "Produce DIR/<topic>.jsonl back (same partition, key, value, headers, timestamp), all or nothing: "
+      description = "Produce the source topics' DIR/<topic>.jsonl back (same partition, key, value, headers, "
+          + "timestamp), all or nothing: "
           + "every file is checked and every topic found empty before anything is written; missing topics are created "
           + "as the services create them; all records go in one Kafka transaction, rolled back on any failure.")
   static final class Restore implements Callable<Integer> {
@@ -148,6 +149,12 @@ public final class TopicBackupCli {
     @Option(names = "--force", description = "Restore even into non-empty topics (appends: facts may be duplicated). "
         + "Without it a restore into a topic that holds records is refused, before anything is written.")
     boolean force;
+
+    @Option(names = "--include-derived", description = "Also restore the topics the Streams apps derive (ledger, "
+        + "levels, alerts, prices, price history) as they were, e.g. to audit them. Without it they are skipped: the "
+        + "apps rebuild them from the restored sources when they start. Never start the apps on a restore made with "
+        + "it before scripts/reprocess: they would derive everything a second time.")
+    boolean includeDerived;
 
     @Option(names = "--partitions", description = "Partitions of a topic it creates (default: "
         + "$ALMACEN_TOPICS_PARTITIONS or 1; more if the backup has records for more)")
@@ -169,7 +176,7 @@ public final class TopicBackupCli {
     public Integer call() {
       Path source = dir.dir();
       TopicSettings settings = new TopicSettings(cli.prefix, partitions, replicationFactor, minInsyncReplicas);
-      TopicRestore.Outcome outcome = new TopicRestore(cli.topics(), cli.bootstrap, settings, force,
+      TopicRestore.Outcome outcome = new TopicRestore(cli.topics(), cli.bootstrap, settings, force, includeDerived,
           Duration.ofSeconds(transactionTimeoutSeconds), cli.err, cli.quiet).restore(source);
       if (!cli.quiet) {
         cli.err.println("restored " + outcome.records() + " records into " + outcome.topicsRestored().size()

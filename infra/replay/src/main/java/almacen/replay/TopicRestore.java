@@ -34,7 +34,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Puts a backup back, all or nothing: every file is parsed and every target topic checked (empty, enough
- * partitions) before anything is written; missing topics are created as the services would create them
+ * partitions) before anything is written; by default only the sources (and dead letters) are restored, since the
+ * Streams apps derive the rest again when they start; missing topics are created as the services would create them
  * (catalogue cleanup policy and retention, partitions, RF and min ISR from the settings); then every record
  * of every file is sent in ONE Kafka transaction. A failed send aborts it, so almacén's consumers (all
  * read_committed) see either the whole backup or nothing of it, and a restore can simply be run again.
@@ -45,16 +46,18 @@ final class TopicRestore {
   private final String bootstrap;
   private final TopicSettings settings;
   private final boolean force;
+  private final boolean includeDerived;
   private final Duration transactionTimeout;
   private final PrintStream err;
   private final boolean quiet;
 
-  TopicRestore(Topics topics, String bootstrap, TopicSettings settings, boolean force, Duration transactionTimeout,
-      PrintStream err, boolean quiet) {
+  TopicRestore(Topics topics, String bootstrap, TopicSettings settings, boolean force, boolean includeDerived,
+      Duration transactionTimeout, PrintStream err, boolean quiet) {
     this.topics = topics;
     this.bootstrap = bootstrap;
     this.settings = settings;
     this.force = force;
+    this.includeDerived = includeDerived;
     this.transactionTimeout = transactionTimeout;
     this.err = err;
     this.quiet = quiet;
@@ -83,15 +86,29 @@ final class TopicRestore {
     List<BackupFile> files = new ArrayList<>();
     for (Topic<String, ?> topic : topics.all()) {
       Path file = dir.resolve(topic.name() + ".jsonl");
-      if (Files.exists(file)) {
-        files.add(BackupFile.scan(topic.name(), file));
+      if (!Files.exists(file)) {
+        continue;
       }
+      if (derived().contains(topic.name()) && !includeDerived) {
+        err.println("skipped " + topic.name() + ": derived, the Streams apps rebuild it from the sources when they "
+            + "start (restoring it too would double it); --include-derived restores it as it was");
+        continue;
+      }
+      files.add(BackupFile.scan(topic.name(), file));
     }
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("No backup file <topic>.jsonl for a topic with prefix '" + topics.prefix()
-          + "' in " + dir.toAbsolutePath() + " (was it made with another --prefix?)");
+      throw new IllegalArgumentException("No backup file <topic>.jsonl of a source topic with prefix '"
+          + topics.prefix() + "' in " + dir.toAbsolutePath() + " (was it made with another --prefix?)");
     }
     return files;
+  }
+
+  /** What the Streams apps write: everything but the sources and the dead letters. */
+  private Set<String> derived() {
+    Set<String> derived = new java.util.HashSet<>(topics.all().stream().map(Topic::name).toList());
+    topics.sources().forEach(t -> derived.remove(t.name()));
+    derived.remove(topics.dlq.name());
+    return derived;
   }
 
   private Map<String, TopicDescription> describeExisting(Admin admin) {
@@ -100,21 +117,26 @@ final class TopicRestore {
     return ours.isEmpty() ? Map.of() : await(admin.describeTopics(ours).allTopicNames(), "describe the topics");
   }
 
-  /** Refuses before writing anything: a topic with too few partitions, or (without --force) a non-empty one. */
+  /**
+   * Refuses before writing anything: a topic with too few partitions, or (without --force) a non-empty one among
+   * those restored and the derived ones (the apps would derive the restored sources on top of what they hold).
+   */
   private void checkTargets(List<BackupFile> files, Map<String, TopicDescription> existing) {
-    List<String> notEmpty = new ArrayList<>();
     for (BackupFile file : files) {
       TopicDescription description = existing.get(file.topic());
-      if (description == null) {
-        continue;
-      }
-      int partitions = description.partitions().size();
+      int partitions = description == null ? Integer.MAX_VALUE : description.partitions().size();
       if (partitions < file.partitionsNeeded()) {
         throw new IllegalStateException("Topic " + file.topic() + " has " + partitions + " partition(s) but the backup "
             + "has records for partition " + (file.partitionsNeeded() - 1) + "; nothing was restored");
       }
-      if (!force && holdsCommittedRecords(file.topic(), description)) {
-        notEmpty.add(file.topic());
+    }
+    java.util.SortedSet<String> mustBeEmpty = new java.util.TreeSet<>(derived());
+    files.forEach(f -> mustBeEmpty.add(f.topic()));
+    List<String> notEmpty = new ArrayList<>();
+    for (String topic : mustBeEmpty) {
+      TopicDescription description = existing.get(topic);
+      if (!force && description != null && holdsCommittedRecords(topic, description)) {
+        notEmpty.add(topic);
       }
     }
     if (!notEmpty.isEmpty()) {

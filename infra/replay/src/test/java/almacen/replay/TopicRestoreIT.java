@@ -154,6 +154,51 @@ class TopicRestoreIT {
     }
   }
 
+  @Test
+  void shouldRestoreOnlyTheSourcesUnlessDerivedTopicsAreAskedFor() throws Exception {
+    // given: a backup holding a sale and the ledger entry the inventory app derived from it
+    Topics plain = Topics.withPrefix("restore5.");
+    writeBackup(plain.sales, line(0, 1_000L, "S-1", "s1"));
+    writeBackup(plain.stockMovements, line(0, 2_000L, "central|ALM1", "m1"));
+
+    // when
+    int code = restore("restore5.");
+
+    // then: the sale is back; the ledger is left to the app, which derives it again when it starts
+    assertThat(code).as(err()).isZero();
+    assertThat(err()).contains("skipped restore5.stock-movements", "--include-derived");
+    assertThat(committed(plain.sales.name())).hasSize(1);
+    assertThat(committed(plain.stockMovements.name())).isEmpty();
+
+    // and when the same backup goes to another installation with --include-derived, the ledger comes too
+    Topics audit = Topics.withPrefix("restore6.");
+    Files.move(dir.resolve(plain.sales.name() + ".jsonl"), dir.resolve(audit.sales.name() + ".jsonl"));
+    Files.move(dir.resolve(plain.stockMovements.name() + ".jsonl"), dir.resolve(audit.stockMovements.name() + ".jsonl"));
+    assertThat(restore("restore6.", "--include-derived")).as(err()).isZero();
+    assertThat(committed(audit.stockMovements.name())).hasSize(1);
+  }
+
+  @Test
+  void shouldRefuseWhenADerivedTopicAlreadyHoldsRecords() throws Exception {
+    // given: an installation whose ledger holds an entry, and a backup of sales only
+    Topics topics = Topics.withPrefix("restore7.");
+    provision(topics);
+    try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      p.send(new ProducerRecord<>(topics.stockMovements.name(), bytes("central|A"), bytes("m0")))
+          .get(30, TimeUnit.SECONDS);
+    }
+    writeBackup(topics.sales, line(0, 1_000L, "S-1", "s1"));
+
+    // when
+    int code = restore("restore7.");
+
+    // then: the app would derive the restored sales on top of that ledger, so nothing is restored
+    assertThat(code).isEqualTo(1);
+    assertThat(err()).contains("non-empty", topics.stockMovements.name(), "Nothing was restored");
+    assertThat(committed(topics.sales.name())).isEmpty();
+  }
+
   // ---- helpers
 
   private int restore(String prefix, String... options) {
