@@ -3,6 +3,7 @@ package almacen.perf;
 import almacen.schemas.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,10 +29,10 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.tools.StreamsResetter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * Reset-and-rebuild of a Streams app after a bug fix (scripts/reprocess). In this order, each step only once
@@ -87,8 +88,8 @@ public final class Reprocess implements Callable<Integer> {
     Reprocess command = new Reprocess();
     command.out = out;
     return new CommandLine(command)
-        .setOut(new java.io.PrintWriter(out, true))
-        .setErr(new java.io.PrintWriter(err, true))
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           err.println("reprocess FAILED: " + e.getMessage());
           for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {

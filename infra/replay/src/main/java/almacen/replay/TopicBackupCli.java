@@ -6,6 +6,7 @@ import almacen.support.AlmacenSettings.TopicSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +15,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * Backup and restore of almacén's topics as files: one JSON line per record (see {@link BackupLine}), so a shop
@@ -59,8 +60,8 @@ public final class TopicBackupCli {
     TopicBackupCli cli = new TopicBackupCli();
     cli.err = err;
     return new CommandLine(cli)
-        .setOut(new java.io.PrintWriter(out, true))
-        .setErr(new java.io.PrintWriter(err, true))
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           err.println(commandLine.getCommandName() + " FAILED: " + e.getMessage());
           for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {

@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +29,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
@@ -105,7 +109,7 @@ final class TopicRestore {
 
   /** What the Streams apps write: everything but the sources and the dead letters. */
   private Set<String> derived() {
-    Set<String> derived = new java.util.HashSet<>(topics.all().stream().map(Topic::name).toList());
+    Set<String> derived = new HashSet<>(topics.all().stream().map(Topic::name).toList());
     topics.sources().forEach(t -> derived.remove(t.name()));
     derived.remove(topics.dlq.name());
     return derived;
@@ -130,7 +134,7 @@ final class TopicRestore {
             + "has records for partition " + (file.partitionsNeeded() - 1) + "; nothing was restored");
       }
     }
-    java.util.SortedSet<String> mustBeEmpty = new java.util.TreeSet<>(derived());
+    SortedSet<String> mustBeEmpty = new TreeSet<>(derived());
     files.forEach(f -> mustBeEmpty.add(f.topic()));
     List<String> notEmpty = new ArrayList<>();
     for (String topic : mustBeEmpty) {
@@ -202,16 +206,17 @@ final class TopicRestore {
       try {
         for (BackupFile file : files) {
           file.forEach(record -> {
-            if (failure.get() == null) {
-              producer.send(record, (metadata, e) -> {
-                if (e != null) {
-                  failure.compareAndSet(null, e);
-                } else {
-                  acked.incrementAndGet();
-                }
-              });
-              progress.advance(1);
+            if (failure.get() != null) {
+              throw new KafkaException("a record was refused", failure.get());
             }
+            producer.send(record, (metadata, e) -> {
+              if (e != null) {
+                failure.compareAndSet(null, e);
+              } else {
+                acked.incrementAndGet();
+              }
+            });
+            progress.advance(1);
           });
         }
         producer.flush();
@@ -265,7 +270,7 @@ final class TopicRestore {
     return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + t;
   }
 
-  private static <T> T await(org.apache.kafka.common.KafkaFuture<T> future, String what) {
+  private static <T> T await(KafkaFuture<T> future, String what) {
     try {
       return future.get(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -274,7 +279,7 @@ final class TopicRestore {
     } catch (ExecutionException e) {
       throw new IllegalStateException("Cannot " + what + ": " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Cannot " + what + ": no answer from " + "the broker within 60 s", e);
+      throw new IllegalStateException("Cannot " + what + ": no answer from the broker within 60 s", e);
     }
   }
 }
