@@ -139,6 +139,11 @@ class QueryScaleOutIT {
     assertThat(JSON.readTree(answersBefore.get(MARGIN_OF_T0)).path("sales").decimalValue()).isEqualByComparingTo("2400");
     assertThat(answersBefore.get("/api/export/stock.csv").split(", ")).hasSize(SKUS + 1);
     assertThat(answersBefore.get("/api/export/movements.csv").split(", ")).hasSize(2 * SKUS + 1);
+    // the other instance's rows come in the asked locale too, behind one BOM and one header
+    String esAr = answersBefore.get(STOCK_CSV_ES_AR);
+    assertThat(esAr.split(", ")).hasSize(SKUS + 1);
+    assertThat(esAr).containsOnlyOnce("\uFEFF").containsOnlyOnce("branch;sku;name;").contains(";ALM000001;")
+        .doesNotContain("central,");
 
     // and when the second instance stops, the first takes over its partitions and answers exactly as before
     second.close();
@@ -156,6 +161,8 @@ class QueryScaleOutIT {
     }
     assertSameAnswers(answersAfter, answersBefore);
   }
+
+  private static final String STOCK_CSV_ES_AR = "/api/export/stock.csv?branch=central&locale=es-AR";
 
   /** Names only the paths whose answers differ (the full maps are too long to read in a report). */
   private static void assertSameAnswers(Map<String, String> actual, Map<String, String> expected) {
@@ -180,7 +187,7 @@ class QueryScaleOutIT {
       out.put(list, get(port, list).toString());
     }
     // the CSV export streams this instance's rows then the other's: compare the rows, not their order
-    for (String export : List.of("/api/export/stock.csv", "/api/export/movements.csv")) {
+    for (String export : List.of("/api/export/stock.csv", "/api/export/movements.csv", STOCK_CSV_ES_AR)) {
       HttpResponse<String> csv = HTTP.send(request(port, export), HttpResponse.BodyHandlers.ofString());
       assertThat(csv.statusCode()).as(export).isEqualTo(200);
       out.put(export, csv.body().lines().sorted().toList().toString());

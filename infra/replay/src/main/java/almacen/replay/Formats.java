@@ -41,10 +41,18 @@ final class Formats {
     return t == null ? "" : esAr ? AR_DATE_TIME.format(t) : ISO.format(t);
   }
 
+  /**
+   * A text cell (numbers go through {@link #number}, so a negative delta stays a number): quoted when needed, and
+   * a cell a spreadsheet would evaluate (OWASP: starts with = + - @, tab or CR) gets a leading ' inside quotes.
+   * The same rule as query-api's CSV exports.
+   */
   static String csv(String s, char sep) {
     if (s == null) {
       return "";
     }
-    return s.indexOf(sep) >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    boolean formula = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0;
+    String guarded = formula ? "'" + s : s;
+    return formula || guarded.indexOf(sep) >= 0 || guarded.indexOf('"') >= 0 || guarded.indexOf('\n') >= 0
+        || guarded.indexOf('\r') >= 0 ? '"' + guarded.replace("\"", "\"\"") + '"' : guarded;
   }
 }

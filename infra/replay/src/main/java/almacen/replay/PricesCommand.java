@@ -53,7 +53,7 @@ final class PricesCommand implements Callable<Integer> {
       }
       case "csv" -> {
         cli.out.println("sku,listPrice,costBasis,inflationFactor,markupPct,ivaRatePct,effectiveAt,reason");
-        inForce.values().forEach(p -> cli.out.println(String.join(",", p.getSku(), p.getListPrice().toPlainString(),
+        inForce.values().forEach(p -> cli.out.println(String.join(",", Formats.csv(p.getSku(), ','), p.getListPrice().toPlainString(),
             p.getCostBasis().toPlainString(), p.getInflationFactor().toPlainString(), p.getMarkupPct().toPlainString(),
             p.getIvaRatePct().toPlainString(), f.instant(p.getEffectiveAt()), p.getReason().name())));
       }

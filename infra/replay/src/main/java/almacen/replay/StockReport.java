@@ -27,7 +27,8 @@ final class StockReport {
       }
       case "csv" -> {
         out.println("branch,sku,onHand,avgCost,stockValue");
-        rows.forEach(l -> out.println(String.join(",", l.getBranch(), l.getSku(), l.getOnHand().toPlainString(),
+        rows.forEach(l -> out.println(String.join(",", Formats.csv(l.getBranch(), ','), Formats.csv(l.getSku(), ','),
+            l.getOnHand().toPlainString(),
             l.getAvgCost().toPlainString(), l.getStockValue().toPlainString())));
         out.println("TOTAL,,,," + total.toPlainString());
       }

@@ -2,184 +2,189 @@ package almacen.replay;
 
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
-import java.io.BufferedReader;
+import almacen.support.AlmacenSettings.TopicSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
- * Backup and restore of almacén's topics as files: one JSON line per record (partition, timestamp,
- * key, value and headers in base64), so a shop can keep its history on a USB stick and an engineer
- * can move it to a new cluster. Restore refuses non-empty topics (it would duplicate facts).
+ * Backup and restore of almacén's topics as files: one JSON line per record (see {@link BackupLine}), so a shop
+ * can keep its history on a USB stick and an engineer can move it to a new cluster. Restore is all or nothing
+ * ({@link TopicRestore}).
  */
-@Command(name = "topics", mixinStandardHelpOptions = true, description = "Back up or restore almacén topics.",
+@Command(name = "backup-topics", mixinStandardHelpOptions = true, version = "almacén backup-topics 0.2",
+    description = "Back up every almacén topic to DIR/<topic>.jsonl, or restore them, all or nothing.",
+    footer = {"", "From the repo root: scripts/backup-topics DIR  |  scripts/backup-topics --restore [--force] DIR",
+        "Options of a command: scripts/backup-topics --restore --help",
+        "Exit 0 on success, 1 when nothing (restore) or not everything (backup) was written, 2 on bad arguments."},
     subcommands = {TopicBackupCli.Backup.class, TopicBackupCli.Restore.class})
 public final class TopicBackupCli {
 
-  private static final Pattern LINE = Pattern.compile(
-      "\\{\"p\":(\\d+),\"t\":(-?\\d+),\"k\":(null|\"[^\"]*\"),\"v\":(null|\"[^\"]*\"),\"h\":\\[(.*)]}");
-  private static final Pattern HEADER = Pattern.compile("\\[\"([^\"]*)\",\"([^\"]*)\"]");
-
-  @Option(names = "--bootstrap")
+  @Option(names = "--bootstrap", description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or "
+      + "127.0.0.1:9092)")
   String bootstrap = ReplayCli.envOr("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
 
-  @Option(names = "--prefix")
-  String prefix = Topics.DEFAULT_PREFIX;
+  @Option(names = "--prefix", description = "Topic prefix (default: $ALMACEN_TOPICS_PREFIX or almacen.)")
+  String prefix = ReplayCli.envOr("ALMACEN_TOPICS_PREFIX", Topics.DEFAULT_PREFIX);
 
-  @Option(names = {"-q", "--quiet"})
+  @Option(names = {"-q", "--quiet"}, description = "No progress output on stderr (errors are always printed)")
   boolean quiet;
 
   PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
 
-  List<String> topicNames() {
-    return Topics.withPrefix(prefix).all().stream().map(Topic::name).toList();
+  Topics topics() {
+    return Topics.withPrefix(prefix);
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new TopicBackupCli()).execute(args));
+    System.exit(run(new PrintStream(System.out, true, StandardCharsets.UTF_8),
+        new PrintStream(System.err, true, StandardCharsets.UTF_8), args));
   }
 
-  @Command(name = "backup", mixinStandardHelpOptions = true, description = "Write every topic to DIR/<topic>.jsonl")
+  /** Runs the CLI (help on {@code out}); every failure is one clear line on {@code err} and exit 1, with its causes. */
+  static int run(PrintStream out, PrintStream err, String... args) {
+    TopicBackupCli cli = new TopicBackupCli();
+    cli.err = err;
+    return new CommandLine(cli)
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
+        .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+          err.println(commandLine.getCommandName() + " FAILED: " + e.getMessage());
+          for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            err.println("  caused by: " + c);
+          }
+          return 1;
+        })
+        .execute(args);
+  }
+
+  /** The backup directory: the first parameter, or {@code --dir} as before. */
+  static final class DirArgument {
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec command;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Backup directory")
+    Path positional;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Backup directory (same as the parameter)")
+    Path option;
+
+    Path dir() {
+      if (positional == null && option == null) {
+        throw new CommandLine.ParameterException(command.commandLine(), "Missing the backup directory DIR");
+      }
+      return option != null ? option : positional;
+    }
+  }
+
+  @Command(name = "backup", mixinStandardHelpOptions = true,
+      description = "Write every topic to DIR/<topic>.jsonl (read_committed; each file appears whole or not at all).")
   static final class Backup implements Callable<Integer> {
     @ParentCommand
     TopicBackupCli cli;
 
-    @Option(names = "--dir", required = true)
-    Path dir;
+    @CommandLine.Mixin
+    DirArgument dir;
 
     @Override
     public Integer call() throws IOException {
-      Files.createDirectories(dir);
+      Path target = dir.dir();
+      Files.createDirectories(target);
+      long total = 0;
       try (TopicReader reader = new TopicReader(cli.bootstrap, cli.err, cli.quiet)) {
-        for (String topic : cli.topicNames()) {
-          try (BufferedWriter out = Files.newBufferedWriter(dir.resolve(topic + ".jsonl"), StandardCharsets.UTF_8)) {
-            reader.readAll(List.of(topic), r -> write(out, r));
-          }
+        for (Topic<String, ?> topic : cli.topics().all()) {
+          total += backup(reader, topic.name(), target.resolve(topic.name() + ".jsonl"));
         }
+      }
+      if (!cli.quiet) {
+        cli.err.println("backed up " + total + " records of " + cli.topics().all().size() + " topics into " + target);
       }
       return 0;
     }
 
-    private static void write(BufferedWriter out, ConsumerRecord<byte[], byte[]> r) {
-      StringBuilder line = new StringBuilder("{\"p\":").append(r.partition()).append(",\"t\":").append(r.timestamp())
-          .append(",\"k\":").append(b64(r.key())).append(",\"v\":").append(b64(r.value())).append(",\"h\":[");
-      boolean first = true;
-      for (Header h : r.headers()) {
-        line.append(first ? "" : ",").append("[\"").append(Base64.getEncoder().encodeToString(
-            h.key().getBytes(StandardCharsets.UTF_8))).append("\",\"").append(
-            h.value() == null ? "" : Base64.getEncoder().encodeToString(h.value())).append("\"]");
-        first = false;
+    /** Written beside the target and moved into place: a failed backup never leaves a truncated file behind. */
+    private static long backup(TopicReader reader, String topic, Path file) throws IOException {
+      Path partial = file.resolveSibling(file.getFileName() + ".partial");
+      long records;
+      try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+        records = reader.readAll(List.of(topic), r -> {
+          try {
+            out.write(BackupLine.of(r).toJson());
+            out.write('\n');
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + partial, e);
+          }
+        });
       }
-      try {
-        out.write(line.append("]}\n").toString());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    private static String b64(byte[] bytes) {
-      return bytes == null ? "null" : "\"" + Base64.getEncoder().encodeToString(bytes) + "\"";
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return records;
     }
   }
 
   @Command(name = "restore", mixinStandardHelpOptions = true,
-      description = "Produce DIR/<topic>.jsonl back into empty topics (same partition, key, value, headers, timestamp)")
+      description = "Produce the source topics' DIR/<topic>.jsonl back (same partition, key, value, headers, "
+          + "timestamp), all or nothing: "
+          + "every file is checked and every topic found empty before anything is written; missing topics are created "
+          + "as the services create them; all records go in one Kafka transaction, rolled back on any failure.")
   static final class Restore implements Callable<Integer> {
     @ParentCommand
     TopicBackupCli cli;
 
-    @Option(names = "--dir", required = true)
-    Path dir;
+    @CommandLine.Mixin
+    DirArgument dir;
+
+    @Option(names = "--force", description = "Restore even into non-empty topics (appends: facts may be duplicated). "
+        + "Without it a restore into a topic that holds records is refused, before anything is written.")
+    boolean force;
+
+    @Option(names = "--include-derived", description = "Also restore the topics the Streams apps derive (ledger, "
+        + "levels, alerts, prices, price history) as they were, e.g. to audit them. Without it they are skipped: the "
+        + "apps rebuild them from the restored sources when they start. Never start the apps on a restore made with "
+        + "it before scripts/reprocess: they would derive everything a second time.")
+    boolean includeDerived;
+
+    @Option(names = "--partitions", description = "Partitions of a topic it creates (default: "
+        + "$ALMACEN_TOPICS_PARTITIONS or 1; more if the backup has records for more)")
+    int partitions = Integer.parseInt(ReplayCli.envOr("ALMACEN_TOPICS_PARTITIONS", "1"));
+
+    @Option(names = "--replication-factor", description = "RF of a topic it creates (default: "
+        + "$ALMACEN_TOPICS_REPLICATIONFACTOR or 1)")
+    short replicationFactor = Short.parseShort(ReplayCli.envOr("ALMACEN_TOPICS_REPLICATIONFACTOR", "1"));
+
+    @Option(names = "--min-insync-replicas", description = "min.insync.replicas of a topic it creates (default: "
+        + "$ALMACEN_TOPICS_MININSYNCREPLICAS or 1)")
+    int minInsyncReplicas = Integer.parseInt(ReplayCli.envOr("ALMACEN_TOPICS_MININSYNCREPLICAS", "1"));
+
+    @Option(names = "--transaction-timeout-s", description = "Longest the whole restore may take, in seconds "
+        + "(default 900, the broker's default maximum)")
+    int transactionTimeoutSeconds = 900;
 
     @Override
-    public Integer call() throws Exception {
-      Properties p = new Properties();
-      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cli.bootstrap);
-      p.put(ProducerConfig.ACKS_CONFIG, "all");
-      p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-      p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-      long restored = 0;
-      try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-          new ByteArraySerializer())) {
-        for (String topic : cli.topicNames()) {
-          Path file = dir.resolve(topic + ".jsonl");
-          if (!Files.exists(file)) {
-            continue;
-          }
-          if (!empty(topic)) {
-            cli.err.println("Refusing to restore into non-empty topic " + topic);
-            return 1;
-          }
-          try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-              producer.send(parse(topic, line));
-              restored++;
-            }
-          }
-        }
-        producer.flush();
-      }
+    public Integer call() {
+      Path source = dir.dir();
+      TopicSettings settings = new TopicSettings(cli.prefix, partitions, replicationFactor, minInsyncReplicas);
+      TopicRestore.Outcome outcome = new TopicRestore(cli.topics(), cli.bootstrap, settings, force, includeDerived,
+          Duration.ofSeconds(transactionTimeoutSeconds), cli.err, cli.quiet).restore(source);
       if (!cli.quiet) {
-        cli.err.println("restored " + restored + " records");
+        cli.err.println("restored " + outcome.records() + " records into " + outcome.topicsRestored().size()
+            + " topics from " + source + (outcome.topicsCreated().isEmpty() ? ""
+            : " (created " + outcome.topicsCreated().size() + " missing topics)"));
       }
       return 0;
-    }
-
-    private boolean empty(String topic) {
-      try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", cli.bootstrap),
-          new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-        List<TopicPartition> parts = new ArrayList<>();
-        c.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
-        var begin = c.beginningOffsets(parts);
-        return c.endOffsets(parts).entrySet().stream().allMatch(e -> e.getValue().equals(begin.get(e.getKey())));
-      }
-    }
-
-    static ProducerRecord<byte[], byte[]> parse(String topic, String line) {
-      Matcher m = LINE.matcher(line);
-      if (!m.matches()) {
-        throw new IllegalArgumentException("Not a backup line: " + line.substring(0, Math.min(80, line.length())));
-      }
-      RecordHeaders headers = new RecordHeaders();
-      Matcher h = HEADER.matcher(m.group(5));
-      while (h.find()) {
-        headers.add(new String(Base64.getDecoder().decode(h.group(1)), StandardCharsets.UTF_8),
-            h.group(2).isEmpty() ? null : Base64.getDecoder().decode(h.group(2)));
-      }
-      return new ProducerRecord<>(topic, Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)), unb64(m.group(3)),
-          unb64(m.group(4)), headers);
-    }
-
-    private static byte[] unb64(String quoted) {
-      return "null".equals(quoted) ? null : Base64.getDecoder().decode(quoted.substring(1, quoted.length() - 1));
     }
   }
 }

@@ -283,8 +283,8 @@ class ReplayEndToEndIT {
   }
 
   private static int topicsCli(String command, String prefix, Path dir) {
-    return new picocli.CommandLine(new TopicBackupCli())
-        .execute("--bootstrap", bootstrap, "--prefix", prefix, "--quiet", command, "--dir", dir.toString());
+    return TopicBackupCli.run(System.out, System.err, "--bootstrap", bootstrap, "--prefix", prefix, "--quiet", command,
+        "--dir", dir.toString());
   }
 
   private static almacen.events.Price price(String sku, String listPrice, Instant effectiveAt) {

@@ -322,31 +322,31 @@ public final class ReadModel {
 
   // ---- CSV exports
 
-  public static final String STOCK_CSV_HEADER = "branch,sku,name,category,unit,onHand,minStock,maxStock,status,"
-      + "avgCost,stockValue,dailySales28d,daysOfCover,reorderQty,listPrice,updatedAt\n";
-  public static final String MOVEMENTS_CSV_HEADER =
-      "branch,sku,sequence,movementId,type,delta,before,after,unitCost,sourceRef,occurredAt\n";
+  public static final String[] STOCK_CSV_COLUMNS = {"branch", "sku", "name", "category", "unit", "onHand", "minStock",
+      "maxStock", "status", "avgCost", "stockValue", "dailySales28d", "daysOfCover", "reorderQty", "listPrice",
+      "updatedAt"};
+  public static final String[] MOVEMENTS_CSV_COLUMNS = {"branch", "sku", "sequence", "movementId", "type", "delta",
+      "before", "after", "unitCost", "sourceRef", "occurredAt"};
 
-  /** This instance's levels as CSV rows (no header); the iterator is closed before returning. */
-  public void writeStockRows(Writer out) {
-    forEachLevel(null, level -> {
+  /** This instance's levels of {@code branch} (null: every branch) as CSV rows (no header); the iterator is closed before returning. */
+  public void writeStockRows(Writer out, String branch, Csv csv) {
+    forEachLevel(branch, level -> {
       StockView v = view(level.getBranch(), level.getSku(), level, product(level.getSku()), priceOrNull(level.getSku()));
-      write(out, Csv.row(v.branch(), v.sku(), v.name(), v.category(), v.unit(), v.onHand(), v.minStock(),
+      write(out, csv.row(zone, v.branch(), v.sku(), v.name(), v.category(), v.unit(), v.onHand(), v.minStock(),
           v.maxStock(), v.status(), v.avgCost(), v.stockValue(), v.dailySales28d(), v.daysOfCover(),
-          v.reorderQty(), v.listPrice(), v.updatedAt()));
+          v.reorderQty(), v.listPrice(), level.getUpdatedAt()));
     });
   }
 
   /** This instance's retained movements with {@code from <= occurredAt < to} (either bound optional). */
-  public void writeMovementRows(Writer out, Instant from, Instant to) {
+  public void writeMovementRows(Writer out, Instant from, Instant to, Csv csv) {
     this.<StockMovement, Void>read(Stores.QUERY_MOVEMENTS, s -> {
       try (KeyValueIterator<String, StockMovement> it = s.all()) {
         while (it.hasNext()) {
           StockMovement m = it.next().value;
           if ((from == null || !m.getOccurredAt().isBefore(from)) && (to == null || m.getOccurredAt().isBefore(to))) {
-            write(out, Csv.row(m.getBranch(), m.getSku(), m.getSequence(), m.getMovementId(), m.getType().name(),
-                m.getDelta(), m.getBefore(), m.getAfter(), m.getUnitCost(), m.getSourceRef(),
-                Json.instant(m.getOccurredAt(), zone)));
+            write(out, csv.row(zone, m.getBranch(), m.getSku(), m.getSequence(), m.getMovementId(), m.getType().name(),
+                m.getDelta(), m.getBefore(), m.getAfter(), m.getUnitCost(), m.getSourceRef(), m.getOccurredAt()));
           }
         }
       }

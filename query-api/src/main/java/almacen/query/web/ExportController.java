@@ -1,6 +1,7 @@
 package almacen.query.web;
 
 import almacen.query.QueryConfig;
+import almacen.query.read.Csv;
 import almacen.query.read.ReadModel;
 import almacen.schemas.Stores;
 import almacen.support.web.ApiException;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,27 +39,47 @@ class ExportController {
   }
 
   @GetMapping("/api/export/stock.csv")
-  ResponseEntity<StreamingResponseBody> stock(HttpServletRequest request) {
+  ResponseEntity<StreamingResponseBody> stock(@RequestParam(required = false) String branch,
+      @RequestParam(required = false) String locale, HttpServletRequest request) {
+    String b = Params.optionalBranch(branch);
+    Csv format = format(locale);
     List<HostInfo> others = routing.otherHosts(Stores.QUERY_STOCK_LEVELS, request);
-    String auth = request.getHeader(HttpHeaders.AUTHORIZATION);
-    return csv("stock.csv", ReadModel.STOCK_CSV_HEADER, model::writeStockRows, others,
-        Stores.QUERY_STOCK_LEVELS, "/api/internal/export/stock.csv", auth);
+    String internal = internalPath("/api/internal/export/stock.csv", format).queryParamIfPresent("branch",
+        Optional.ofNullable(b)).encode().build().toUriString();
+    return csv("stock.csv", format, ReadModel.STOCK_CSV_COLUMNS, out -> model.writeStockRows(out, b, format), others,
+        Stores.QUERY_STOCK_LEVELS, internal, request.getHeader(HttpHeaders.AUTHORIZATION));
   }
 
   @GetMapping("/api/export/movements.csv")
   ResponseEntity<StreamingResponseBody> movements(@RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, HttpServletRequest request) {
+      @RequestParam(required = false) String to, @RequestParam(required = false) String locale,
+      HttpServletRequest request) {
     Instant f = bound(from, "from", false);
     Instant t = bound(to, "to", true);
     if (f != null && t != null && !f.isBefore(t)) {
       throw ApiException.badRequest("BAD_RANGE", "from must be before to", "from");
     }
+    Csv format = format(locale);
     List<HostInfo> others = routing.otherHosts(Stores.QUERY_MOVEMENTS, request);
-    String internal = UriComponentsBuilder.fromPath("/api/internal/export/movements.csv")
-        .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
-        .queryParamIfPresent("to", java.util.Optional.ofNullable(to)).encode().build().toUriString();
-    return csv("movements.csv", ReadModel.MOVEMENTS_CSV_HEADER, out -> model.writeMovementRows(out, f, t), others,
-        Stores.QUERY_MOVEMENTS, internal, request.getHeader(HttpHeaders.AUTHORIZATION));
+    String internal = internalPath("/api/internal/export/movements.csv", format)
+        .queryParamIfPresent("from", Optional.ofNullable(from))
+        .queryParamIfPresent("to", Optional.ofNullable(to)).encode().build().toUriString();
+    return csv("movements.csv", format, ReadModel.MOVEMENTS_CSV_COLUMNS, out -> model.writeMovementRows(out, f, t, format),
+        others, Stores.QUERY_MOVEMENTS, internal, request.getHeader(HttpHeaders.AUTHORIZATION));
+  }
+
+  /** The CSV format of {@code ?locale=}: absent → plain, es-AR → Spanish spreadsheets; anything else → 400. */
+  static Csv format(String locale) {
+    try {
+      return Csv.forLocale(locale);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("BAD_PARAMETER", e.getMessage(), "locale");
+    }
+  }
+
+  /** Other instances write their rows in the same format, so the locale goes with the request. */
+  private static UriComponentsBuilder internalPath(String path, Csv format) {
+    return UriComponentsBuilder.fromPath(path).queryParamIfPresent("locale", Optional.ofNullable(format.locale()));
   }
 
   /**
@@ -80,12 +102,13 @@ class ExportController {
     }
   }
 
-  private ResponseEntity<StreamingResponseBody> csv(String filename, String header,
+  private ResponseEntity<StreamingResponseBody> csv(String filename, Csv format, String[] columns,
       java.util.function.Consumer<Writer> localRows, List<HostInfo> others, String store, String internalPath,
       String auth) {
     StreamingResponseBody body = stream -> {
       Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-      out.write(header);
+      out.write(format.preamble());
+      out.write(format.header(columns));
       localRows.accept(out);
       out.flush();
       for (HostInfo host : others) {

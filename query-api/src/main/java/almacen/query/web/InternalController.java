@@ -2,6 +2,7 @@ package almacen.query.web;
 
 import almacen.query.read.AnalyticsModel;
 import almacen.query.read.AnalyticsViews.Share;
+import almacen.query.read.Csv;
 import almacen.query.read.DateRange;
 import almacen.query.read.ReadModel;
 import almacen.query.read.StockFilter;
@@ -70,16 +71,20 @@ class InternalController {
   }
 
   @GetMapping("/api/internal/export/stock.csv")
-  ResponseEntity<StreamingResponseBody> stockRows() {
-    return csv(out -> model.writeStockRows(out));
+  ResponseEntity<StreamingResponseBody> stockRows(@RequestParam(required = false) String branch,
+      @RequestParam(required = false) String locale) {
+    String b = Params.optionalBranch(branch);
+    Csv format = ExportController.format(locale);
+    return csv(out -> model.writeStockRows(out, b, format));
   }
 
   @GetMapping("/api/internal/export/movements.csv")
   ResponseEntity<StreamingResponseBody> movementRows(@RequestParam(required = false) String from,
-      @RequestParam(required = false) String to) {
+      @RequestParam(required = false) String to, @RequestParam(required = false) String locale) {
     Instant f = ExportController.bound(from, "from", false);
     Instant t = ExportController.bound(to, "to", true);
-    return csv(out -> model.writeMovementRows(out, f, t));
+    Csv format = ExportController.format(locale);
+    return csv(out -> model.writeMovementRows(out, f, t, format));
   }
 
   private static ResponseEntity<StreamingResponseBody> csv(java.util.function.Consumer<Writer> rows) {

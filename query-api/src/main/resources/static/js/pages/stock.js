@@ -111,7 +111,7 @@ export async function render(main, params, ctx) {
   exportBtn.addEventListener('click', async () => {
     exportBtn.disabled = true;
     try {
-      await download(`/api/export/stock.csv${qs({ branch: ctx.branch })}`, `stock-${ctx.branch}-${todayIso()}.csv`);
+      await download(`/api/export/stock.csv${qs({ branch: ctx.branch, locale: 'es-AR' })}`, `stock-${ctx.branch}-${todayIso()}.csv`);
     } catch (e) {
       ctx.toast(e.message, 'error');
     } finally {

@@ -1,0 +1,83 @@
+package almacen.query.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CsvTest {
+
+  private static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
+
+  @Test
+  void shouldQuoteAndPrefixTextThatASpreadsheetWouldEvaluateWhenWritten() {
+    // when
+    String row = Csv.plain().row(BUENOS_AIRES, "=HYPERLINK(\"http://x\",\"clic\")", "+5491155550000", "-2+3",
+        "@SUM(A1:A9)", "\tcmd", "\rcmd", "Yerba", "a,b", "");
+
+    // then
+    assertThat(row).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\",\"'+5491155550000\",\"'-2+3\","
+        + "\"'@SUM(A1:A9)\",\"'\tcmd\",\"'\rcmd\",Yerba,\"a,b\",\n");
+  }
+
+  @Test
+  void shouldKeepNegativeNumbersAsNumbersWhenTheCellIsNumeric() {
+    // when: a negative delta, a negative sequence-like long and a text id that looks numeric
+    String plain = Csv.plain().row(BUENOS_AIRES, new BigDecimal("-2.000"), -3L, 7, "-2.000");
+    String esAr = Csv.forLocale("es-AR").row(BUENOS_AIRES, new BigDecimal("-2.000"), -3L, 7, "-2.000");
+
+    // then: numbers untouched (decimal comma in es-AR), the text cell guarded
+    assertThat(plain).isEqualTo("-2.000,-3,7,\"'-2.000\"\n");
+    assertThat(esAr).isEqualTo("-2,000;-3;7;\"'-2.000\"\n");
+  }
+
+  @Test
+  void shouldWriteSemicolonsDecimalCommaAndArgentineDatesWhenLocaleIsEsAr() {
+    // given
+    Csv csv = Csv.forLocale("es-AR");
+    Instant noonInBuenosAires = Instant.parse("2026-03-10T15:00:00Z");
+
+    // when
+    String header = csv.header("sku", "name", "onHand", "updatedAt", "day");
+    String row = csv.row(BUENOS_AIRES, "ALM000001", "Galletitas; dulces", new BigDecimal("1234.5"),
+        noonInBuenosAires, LocalDate.of(2026, 3, 1), null);
+
+    // then
+    assertThat(csv.preamble()).isEqualTo("\uFEFF");
+    assertThat(header).isEqualTo("sku;name;onHand;updatedAt;day\n");
+    assertThat(row).isEqualTo("ALM000001;\"Galletitas; dulces\";1234,5;10/03/2026 12:00:00;01/03/2026;\n");
+  }
+
+  @Test
+  void shouldWriteIsoDatesAndNoBomWhenLocaleIsAbsent() {
+    // when
+    Csv csv = Csv.forLocale(null);
+    String row = csv.row(BUENOS_AIRES, "Galletitas; dulces", new BigDecimal("1234.5"),
+        Instant.parse("2026-03-10T15:00:00Z"), LocalDate.of(2026, 3, 1));
+
+    // then
+    assertThat(csv.preamble()).isEmpty();
+    assertThat(csv.locale()).isNull();
+    assertThat(row).isEqualTo("Galletitas; dulces,1234.5,2026-03-10T12:00:00-03:00,2026-03-01\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"es-AR", "es_AR", "ES-ar"})
+  void shouldSelectEsArWhenLocaleIsWrittenAnyWay(String locale) {
+    // then
+    assertThat(Csv.forLocale(locale).locale()).isEqualTo("es-AR");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownLocaleWhenAsked() {
+    // then
+    assertThatThrownBy(() -> Csv.forLocale("fr-FR")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("locale must be es-AR or absent");
+  }
+}
