@@ -20,15 +20,18 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeFileTest {
 
+  private static final Path COMPOSE_DIR = Path.of("../compose").toAbsolutePath().normalize();
   private static Map<String, Object> services;
+  private static Map<String, Object> secrets;
 
   @BeforeAll
   @SuppressWarnings("unchecked")
   static void load() throws IOException {
-    Path file = Path.of("../compose/docker-compose.yml");
+    Path file = COMPOSE_DIR.resolve("docker-compose.yml");
     try (Reader reader = Files.newBufferedReader(file)) {
       Map<String, Object> compose = new Yaml().load(reader);
       services = (Map<String, Object>) compose.get("services");
+      secrets = (Map<String, Object>) compose.getOrDefault("secrets", Map.of());
     }
   }
 
@@ -68,6 +71,43 @@ class ComposeFileTest {
     assertThat(service("query-api").get("ports")).isEqualTo(List.of("8080:8080"));
     assertThat(service("ingest-ocr").get("ports")).isEqualTo(List.of("8081:8081"));
     assertThat(env("query-api").get("ALMACEN_STREAMS_APPLICATIONSERVER")).isEqualTo("query-api:8080");
+  }
+
+  @Test
+  void shouldMountPrivateSigningKeysOnlyIntoQueryApiWhenDeployed() {
+    // given: the issuer's key directory (private and public keys, made by scripts/rotate-keys)
+    Path privateKeys = COMPOSE_DIR.resolve("secrets/keys").normalize();
+
+    // when: every bind mount of every service, and every Docker secret it reads
+    Map<String, List<Path>> mountsByService = new java.util.TreeMap<>();
+    services.keySet().forEach(name -> mountsByService.put(name, hostPaths(name)));
+
+    // then: only query-api (the token issuer) sees them; ingest-ocr verifies with the public copies
+    mountsByService.forEach((name, mounts) -> {
+      boolean seesPrivateKeys = mounts.stream().anyMatch(m -> privateKeys.startsWith(m) || m.startsWith(privateKeys)
+          || m.toString().contains("private"));
+      assertThat(seesPrivateKeys).as(name + " mounts " + mounts).isEqualTo(name.equals("query-api"));
+    });
+    assertThat(service("ingest-ocr").get("volumes")).asList().contains("./secrets/public-keys:/data/keys:ro");
+  }
+
+  /** Host paths (relative to the compose file) a service bind-mounts or reads as Docker secrets. */
+  @SuppressWarnings("unchecked")
+  private static List<Path> hostPaths(String name) {
+    List<Path> paths = new java.util.ArrayList<>();
+    for (Object volume : (List<Object>) service(name).getOrDefault("volumes", List.of())) {
+      String source = volume instanceof Map<?, ?> long_ ? String.valueOf(long_.get("source"))
+          : String.valueOf(volume).split(":")[0];
+      if (source.startsWith(".") || source.startsWith("/")) {
+        paths.add(COMPOSE_DIR.resolve(source).normalize());
+      }
+    }
+    for (Object secret : (List<Object>) service(name).getOrDefault("secrets", List.of())) {
+      String id = secret instanceof Map<?, ?> long_ ? String.valueOf(long_.get("source")) : String.valueOf(secret);
+      Map<String, Object> declared = (Map<String, Object>) secrets.get(id);
+      paths.add(COMPOSE_DIR.resolve(String.valueOf(declared.get("file"))).normalize());
+    }
+    return paths;
   }
 
   @SuppressWarnings("unchecked")
