@@ -118,6 +118,16 @@ public final class TopicBackupCli {
     @Option(names = "--dir", required = true)
     Path dir;
 
+    @Option(names = "--by-key", description = "Place each record by its key over the target topic's partitions "
+        + "(a cluster with more partitions than the backup's, e.g. single mode's 1 into chain mode's 6), keeping "
+        + "the order of each key; without it every record goes back to the partition it came from.")
+    boolean byKey;
+
+    @Option(names = "--sources-only", description = "Restore only the facts ingest-ocr wrote (products, sales, "
+        + "invoices, stock adjustments and transfers, inflation); the Streams apps then derive the ledger, levels, "
+        + "alerts and prices again, with their own state.")
+    boolean sourcesOnly;
+
     @Override
     public Integer call() throws Exception {
       Properties p = new Properties();
@@ -128,7 +138,8 @@ public final class TopicBackupCli {
       long restored = 0;
       try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
           new ByteArraySerializer())) {
-        for (String topic : cli.topicNames()) {
+        List<String> topics = sourcesOnly ? sourceTopics(Topics.withPrefix(cli.prefix)) : cli.topicNames();
+        for (String topic : topics) {
           Path file = dir.resolve(topic + ".jsonl");
           if (!Files.exists(file)) {
             continue;
@@ -140,7 +151,7 @@ public final class TopicBackupCli {
           try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
-              producer.send(parse(topic, line));
+              producer.send(parse(topic, line, byKey));
               restored++;
             }
           }
@@ -163,7 +174,18 @@ public final class TopicBackupCli {
       }
     }
 
+    /** The topics only ingest-ocr writes: everything else is derived from them by the Streams apps. */
+    static List<String> sourceTopics(Topics topics) {
+      return List.of(topics.products, topics.sales, topics.invoices, topics.stockAdjustments, topics.stockTransfers,
+          topics.inflationIndex).stream().map(Topic::name).toList();
+    }
+
     static ProducerRecord<byte[], byte[]> parse(String topic, String line) {
+      return parse(topic, line, false);
+    }
+
+    /** With {@code byKey} the partition is left to the producer's partitioner (murmur2 of the key). */
+    static ProducerRecord<byte[], byte[]> parse(String topic, String line, boolean byKey) {
       Matcher m = LINE.matcher(line);
       if (!m.matches()) {
         throw new IllegalArgumentException("Not a backup line: " + line.substring(0, Math.min(80, line.length())));
@@ -174,7 +196,8 @@ public final class TopicBackupCli {
         headers.add(new String(Base64.getDecoder().decode(h.group(1)), StandardCharsets.UTF_8),
             h.group(2).isEmpty() ? null : Base64.getDecoder().decode(h.group(2)));
       }
-      return new ProducerRecord<>(topic, Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)), unb64(m.group(3)),
+      Integer partition = byKey ? null : Integer.valueOf(m.group(1));
+      return new ProducerRecord<>(topic, partition, Long.parseLong(m.group(2)), unb64(m.group(3)),
           unb64(m.group(4)), headers);
     }
 
