@@ -173,12 +173,26 @@ public final class TopicBackupCli {
         + "(default 900, the broker's default maximum)")
     int transactionTimeoutSeconds = 900;
 
+    @Option(names = "--by-key", description = "Place each record by its key over the target topic's partitions "
+        + "(a cluster with more partitions than the backup's, e.g. single mode's 1 into chain mode's 6), keeping "
+        + "the order of each key; without it every record goes back to the partition it came from.")
+    boolean byKey;
+
+    @Option(names = "--sources-only", description = "Restore only the facts ingest-ocr wrote, and the dead letters "
+        + "(the default; kept so a runbook can say it): the Streams apps derive the ledger, levels, alerts and prices "
+        + "again, with their own state. Cannot be combined with --include-derived.")
+    boolean sourcesOnly;
+
     @Override
     public Integer call() {
+      if (sourcesOnly && includeDerived) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--sources-only and --include-derived "
+            + "contradict each other");
+      }
       Path source = dir.dir();
       TopicSettings settings = new TopicSettings(cli.prefix, partitions, replicationFactor, minInsyncReplicas);
       TopicRestore.Outcome outcome = new TopicRestore(cli.topics(), cli.bootstrap, settings, force, includeDerived,
-          Duration.ofSeconds(transactionTimeoutSeconds), cli.err, cli.quiet).restore(source);
+          byKey, Duration.ofSeconds(transactionTimeoutSeconds), cli.err, cli.quiet).restore(source);
       if (!cli.quiet) {
         cli.err.println("restored " + outcome.records() + " records into " + outcome.topicsRestored().size()
             + " topics from " + source + (outcome.topicsCreated().isEmpty() ? ""

@@ -28,6 +28,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
@@ -51,17 +52,19 @@ final class TopicRestore {
   private final TopicSettings settings;
   private final boolean force;
   private final boolean includeDerived;
+  private final boolean byKey;
   private final Duration transactionTimeout;
   private final PrintStream err;
   private final boolean quiet;
 
   TopicRestore(Topics topics, String bootstrap, TopicSettings settings, boolean force, boolean includeDerived,
-      Duration transactionTimeout, PrintStream err, boolean quiet) {
+      boolean byKey, Duration transactionTimeout, PrintStream err, boolean quiet) {
     this.topics = topics;
     this.bootstrap = bootstrap;
     this.settings = settings;
     this.force = force;
     this.includeDerived = includeDerived;
+    this.byKey = byKey;
     this.transactionTimeout = transactionTimeout;
     this.err = err;
     this.quiet = quiet;
@@ -129,7 +132,7 @@ final class TopicRestore {
     for (BackupFile file : files) {
       TopicDescription description = existing.get(file.topic());
       int partitions = description == null ? Integer.MAX_VALUE : description.partitions().size();
-      if (partitions < file.partitionsNeeded()) {
+      if (!byKey && partitions < file.partitionsNeeded()) {
         throw new IllegalStateException("Topic " + file.topic() + " has " + partitions + " partition(s) but the backup "
             + "has records for partition " + (file.partitionsNeeded() - 1) + "; nothing was restored");
       }
@@ -176,7 +179,7 @@ final class TopicRestore {
 
   private List<String> createMissing(Admin admin, List<BackupFile> files, Set<String> existing) {
     Map<String, Integer> needed = new LinkedHashMap<>();
-    files.forEach(f -> needed.put(f.topic(), f.partitionsNeeded()));
+    files.forEach(f -> needed.put(f.topic(), byKey ? 0 : f.partitionsNeeded()));
     List<NewTopic> missing = new ArrayList<>();
     for (NewTopic planned : TopicProvisioner.plan(topics, settings)) {
       if (!existing.contains(planned.name())) {
@@ -209,7 +212,7 @@ final class TopicRestore {
             if (failure.get() != null) {
               throw new KafkaException("a record was refused", failure.get());
             }
-            producer.send(record, (metadata, e) -> {
+            producer.send(byKey ? placedByKey(record) : record, (metadata, e) -> {
               if (e != null) {
                 failure.compareAndSet(null, e);
               } else {
@@ -239,6 +242,15 @@ final class TopicRestore {
       throw new IllegalStateException("Committed, but only " + acked.get() + " of " + total + " sends were acknowledged");
     }
     return total;
+  }
+
+  /**
+   * The record without its recorded partition: the producer's partitioner places it by its key, as it places every
+   * later record with that key (single mode's one partition into chain mode's six keeps each key's order).
+   */
+  static ProducerRecord<byte[], byte[]> placedByKey(ProducerRecord<byte[], byte[]> record) {
+    return new ProducerRecord<>(record.topic(), null, record.timestamp(), record.key(), record.value(),
+        record.headers());
   }
 
   private static void abort(KafkaProducer<byte[], byte[]> producer, RuntimeException cause) {

@@ -199,6 +199,38 @@ class TopicRestoreIT {
     assertThat(committed(topics.sales.name())).isEmpty();
   }
 
+  @Test
+  void shouldPlaceEveryRecordByItsKeyKeepingEachKeysOrderWhenRestoredByKeyIntoMorePartitions() throws Exception {
+    // given: single mode's backup, everything on partition 0: three sales each for twelve skus' keys
+    Topics topics = Topics.withPrefix("restore8.");
+    // (recent timestamps: the sales topic's retention would delete records of 1970 while the test reads them)
+    long now = System.currentTimeMillis();
+    List<String> lines = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (int key = 0; key < 12; key++) {
+        lines.add(line(0, now + round * 12 + key, "K-" + key, "r" + round));
+      }
+    }
+    writeBackup(topics.sales, lines.toArray(String[]::new));
+
+    // when: restored into chain mode's six partitions
+    int code = restore("restore8.", "--by-key", "--partitions", "6");
+
+    // then: every record is back, the keys spread over several partitions, each key on one partition with its
+    // records in their original order
+    assertThat(code).as(err()).isZero();
+    List<ConsumerRecord<byte[], byte[]>> sales = committed(topics.sales.name());
+    assertThat(sales).hasSize(36);
+    assertThat(sales.stream().map(ConsumerRecord::partition).distinct().count()).isGreaterThan(1);
+    Map<String, List<ConsumerRecord<byte[], byte[]>>> byKey = new java.util.TreeMap<>();
+    sales.forEach(r -> byKey.computeIfAbsent(text(r.key()), k -> new ArrayList<>()).add(r));
+    assertThat(byKey).hasSize(12);
+    byKey.forEach((key, records) -> {
+      assertThat(records).extracting(ConsumerRecord::partition).as(key).containsOnly(records.get(0).partition());
+      assertThat(records).extracting(r -> text(r.value())).as(key).containsExactly("r0", "r1", "r2");
+    });
+  }
+
   // ---- helpers
 
   private int restore(String prefix, String... options) {

@@ -4,6 +4,7 @@ import almacen.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -39,7 +40,12 @@ public record AlmacenSettings(
       @DefaultValue("1") int minInsyncReplicas) {
   }
 
-  /** Kafka Streams knobs that differ between a shop and a chain. */
+  /**
+   * Kafka Streams knobs that differ between a shop and a chain.
+   *
+   * @param stateDir where each app keeps its state ({@code <stateDir>/<app>}); blank means {@code <home>/state}.
+   *     Two instances of one app on one machine (chain mode) must not share it: each holds a lock on its task dirs.
+   */
   public record StreamsSettings(
       @DefaultValue("exactly_once_v2") String processingGuarantee,
       @DefaultValue("200ms") Duration commitInterval,
@@ -47,6 +53,24 @@ public record AlmacenSettings(
       @DefaultValue("1") int threads,
       @DefaultValue("") String applicationServer,
       @DefaultValue("60s") Duration startupTimeout,
-      @DefaultValue("30s") Duration closeTimeout) {
+      @DefaultValue("30s") Duration closeTimeout,
+      @DefaultValue("") String stateDir) {
+
+    @ConstructorBinding
+    public StreamsSettings {
+      stateDir = stateDir == null ? "" : stateDir.strip();
+    }
+
+    /** The state under {@code <home>/state}, as every instance had before chain mode. */
+    public StreamsSettings(String processingGuarantee, Duration commitInterval, int standbyReplicas, int threads,
+        String applicationServer, Duration startupTimeout, Duration closeTimeout) {
+      this(processingGuarantee, commitInterval, standbyReplicas, threads, applicationServer, startupTimeout,
+          closeTimeout, "");
+    }
+
+    /** The directory holding every app's state dir for this instance. */
+    public Path stateRoot(Path home) {
+      return stateDir.isEmpty() ? home.resolve("state") : Path.of(stateDir);
+    }
   }
 }

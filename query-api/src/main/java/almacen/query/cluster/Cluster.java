@@ -110,7 +110,7 @@ public final class Cluster {
   public Remote get(HostInfo host, String pathAndQuery, String authorization) throws IOException {
     HttpResponse<byte[]> r = send(host, pathAndQuery, authorization, HttpResponse.BodyHandlers.ofByteArray());
     return new Remote(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse("application/json"),
-        r.headers().firstValue("Staleness").isPresent());
+        r.headers().firstValue("Staleness").isPresent() || r.headers().firstValue("X-Stale").isPresent());
   }
 
   public InputStream stream(HostInfo host, String pathAndQuery, String authorization) throws IOException {

@@ -1,13 +1,18 @@
 package almacen.query.read;
 
+import java.util.Map;
+
 /**
  * Whether the current request was answered (partly) from a standby or restoring store. The web
- * layer turns it into the {@code Staleness: stale} response header.
+ * layer turns it into the response headers {@code X-Stale: true} (the contract's name) and
+ * {@code Staleness: stale} (the name the dashboard and earlier clients read).
  */
 public final class StaleReads {
 
   public static final String HEADER = "Staleness";
   public static final String STALE = "stale";
+  public static final String CONTRACT_HEADER = "X-Stale";
+  public static final String CONTRACT_STALE = "true";
   private static final ThreadLocal<Boolean> STALE_READ = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
   private static final ThreadLocal<Boolean> PREFER_STALE = ThreadLocal.withInitial(() -> Boolean.FALSE);
@@ -30,6 +35,11 @@ public final class StaleReads {
 
   public static boolean wasStale() {
     return STALE_READ.get();
+  }
+
+  /** Both headers a stale answer carries, in the order they are written. */
+  public static Map<String, String> headers() {
+    return Map.of(CONTRACT_HEADER, CONTRACT_STALE, HEADER, STALE);
   }
 
   public static void reset() {

@@ -63,7 +63,7 @@ public final class Routing {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(r.status())
             .contentType(MediaType.parseMediaType(r.contentType()));
         if (r.stale() || !host.equals(owner.active())) {
-          answer.header(StaleReads.HEADER, StaleReads.STALE);
+          StaleReads.headers().forEach(answer::header);
         }
         return Optional.of(answer.body(r.body()));
       } catch (IOException e) {

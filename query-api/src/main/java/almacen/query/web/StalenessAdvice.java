@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
-/** Adds {@code Staleness: stale} to an answer read (partly) from standby or restoring stores. */
+/** Adds {@code X-Stale: true} and {@code Staleness: stale} to an answer read (partly) from standby or restoring stores. */
 @ControllerAdvice
 class StalenessAdvice implements ResponseBodyAdvice<Object> {
 
@@ -27,7 +27,7 @@ class StalenessAdvice implements ResponseBodyAdvice<Object> {
   public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType, Class converterType,
       ServerHttpRequest request, ServerHttpResponse response) {
     if (StaleReads.wasStale()) {
-      response.getHeaders().set(StaleReads.HEADER, StaleReads.STALE);
+      StaleReads.headers().forEach(response.getHeaders()::set);
     }
     return body;
   }

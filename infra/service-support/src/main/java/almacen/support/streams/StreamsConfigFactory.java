@@ -52,7 +52,7 @@ public final class StreamsConfigFactory {
     p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.streams().standbyReplicas());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streams().threads());
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.topics().replicationFactor());
-    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(settings.home(), applicationName).toString());
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(settings, applicationName).toString());
     p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
@@ -77,7 +77,8 @@ public final class StreamsConfigFactory {
     return p;
   }
 
-  public static Path stateDir(Path home, String applicationName) {
-    return home.resolve("state").resolve(applicationName);
+  /** This instance's state dir for the app: {@code almacen.streams.state-dir} or {@code <home>/state}, then the app. */
+  public static Path stateDir(AlmacenSettings settings, String applicationName) {
+    return settings.streams().stateRoot(settings.home()).resolve(applicationName);
   }
 }

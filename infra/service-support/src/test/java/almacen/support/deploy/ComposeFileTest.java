@@ -23,6 +23,7 @@ class ComposeFileTest {
   private static final Path COMPOSE_DIR = Path.of("../compose").toAbsolutePath().normalize();
   private static Map<String, Object> services;
   private static Map<String, Object> secrets;
+  private static Map<String, Object> declaredVolumes;
 
   @BeforeAll
   @SuppressWarnings("unchecked")
@@ -32,6 +33,7 @@ class ComposeFileTest {
       Map<String, Object> compose = new Yaml().load(reader);
       services = (Map<String, Object>) compose.get("services");
       secrets = (Map<String, Object>) compose.getOrDefault("secrets", Map.of());
+      declaredVolumes = (Map<String, Object>) compose.getOrDefault("volumes", Map.of());
     }
   }
 
@@ -91,6 +93,79 @@ class ComposeFileTest {
     assertThat(service("ingest-ocr").get("volumes")).asList().contains("./secrets/public-keys:/data/keys:ro");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"kafka-1", "kafka-2", "kafka-3"})
+  void shouldKeepBrokerLogsOnItsOwnVolumeWhenBrokerDeployed(String name) {
+    // given: where Kafka writes (the image's default is /tmp inside the container)
+    String logDirs = String.valueOf(env(name).get("KAFKA_LOG_DIRS"));
+
+    // when: the named volume mounted over it
+    List<String> volumeMounts = volumes(name).stream().filter(v -> v.endsWith(":" + logDirs)).toList();
+
+    // then: a declared named volume of this broker alone
+    assertThat(logDirs).startsWith("/").doesNotStartWith("/tmp");
+    assertThat(volumeMounts).hasSize(1);
+    String volume = volumeMounts.get(0).split(":")[0];
+    assertThat(declaredVolumes).containsKey(volume);
+    services.keySet().stream().filter(other -> !other.equals(name))
+        .forEach(other -> assertThat(volumes(other)).as(other).noneMatch(v -> v.startsWith(volume + ":")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kafka-1", "kafka-2", "kafka-3"})
+  void shouldOfferHostListenerOnLoopbackWhenBrokerDeployed(String name) {
+    // given
+    String listeners = String.valueOf(env(name).get("KAFKA_LISTENERS"));
+    String advertised = String.valueOf(env(name).get("KAFKA_ADVERTISED_LISTENERS"));
+    String containerPort = listeners.replaceAll(".*HOST://:(\\d+).*", "$1");
+    String hostPort = advertised.replaceAll(".*HOST://127\\.0\\.0\\.1:(\\d+).*", "$1");
+
+    // then: the advertised host address is the published one, on loopback only, and the protocol is mapped
+    assertThat(listeners).contains("HOST://:");
+    assertThat(String.valueOf(env(name).get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"))).contains("HOST:PLAINTEXT");
+    assertThat(service(name).get("ports")).isEqualTo(List.of("127.0.0.1:" + hostPort + ":" + containerPort));
+    assertThat(hostPort).isEqualTo(String.valueOf(9091 + Integer.parseInt(name.substring("kafka-".length()))));
+  }
+
+  @Test
+  void shouldPublishEachHostPortOnceWhenDeployed() {
+    // when: every host port any service publishes
+    List<String> hostPorts = services.keySet().stream()
+        .flatMap(name -> ((List<?>) service(name).getOrDefault("ports", List.of())).stream())
+        .map(p -> String.valueOf(p).split(":")).map(parts -> parts[parts.length - 2]).toList();
+
+    // then: no two services ask for the same one (alertmanager once took 9093, a broker's now)
+    assertThat(hostPorts).doesNotHaveDuplicates().contains("9092", "9093", "9094", "8080", "8081");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kafka-1", "kafka-2", "kafka-3", "ingest-ocr", "stream-inventory", "stream-pricing",
+      "query-api", "prometheus"})
+  void shouldCheckHealthWithoutShellTricksWhenDeployed(String name) throws IOException {
+    // given
+    List<String> test = healthTest(name);
+
+    // then: exec form (no /bin/sh: dash has no /dev/tcp), a program the image has, and the service's own port
+    assertThat(test.get(0)).isEqualTo("CMD");
+    assertThat(String.join(" ", test)).doesNotContain("/dev/tcp");
+    if (test.get(1).equals("curl")) {
+      assertThat(dockerfile(name)).containsPattern("apt-get install[^\\n]*\\bcurl\\b");
+      String port = String.valueOf(env(name).getOrDefault("PORT", "8081"));
+      assertThat(test).contains("http://127.0.0.1:" + port + "/actuator/health");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ingest-ocr", "stream-inventory", "stream-pricing", "query-api"})
+  void shouldRunServiceAsNonRootWhenDeployed(String name) throws IOException {
+    // given
+    String user = String.valueOf(service(name).get("user"));
+
+    // then: compose and the image agree on a non-zero uid
+    assertThat(user).matches("[1-9][0-9]*:[1-9][0-9]*");
+    assertThat(dockerfile(name)).contains("USER " + user);
+  }
+
   /** Host paths (relative to the compose file) a service bind-mounts or reads as Docker secrets. */
   @SuppressWarnings("unchecked")
   private static List<Path> hostPaths(String name) {
@@ -108,6 +183,25 @@ class ComposeFileTest {
       paths.add(COMPOSE_DIR.resolve(String.valueOf(declared.get("file"))).normalize());
     }
     return paths;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> volumes(String name) {
+    return ((List<Object>) service(name).getOrDefault("volumes", List.of())).stream().map(String::valueOf).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> healthTest(String name) {
+    Map<String, Object> health = (Map<String, Object>) service(name).get("healthcheck");
+    assertThat(health).as(name + " healthcheck").isNotNull();
+    return ((List<Object>) health.get("test")).stream().map(String::valueOf).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String dockerfile(String name) throws IOException {
+    Map<String, Object> build = (Map<String, Object>) service(name).get("build");
+    return Files.readString(COMPOSE_DIR.resolve(String.valueOf(build.get("context")))
+        .resolve(String.valueOf(build.get("dockerfile"))));
   }
 
   @SuppressWarnings("unchecked")

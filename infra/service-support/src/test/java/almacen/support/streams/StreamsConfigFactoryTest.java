@@ -72,4 +72,29 @@ class StreamsConfigFactoryTest {
     // then
     assertThat(p).doesNotContainKey(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
   }
+
+  @Test
+  void shouldKeepStateUnderHomeWhenNoStateDirIsSet() {
+    // given: the settings of single mode (no almacen.streams.state-dir)
+    // when
+    Properties p = StreamsConfigFactory.build("inventory", settings, Map.of());
+
+    // then
+    assertThat(p.get(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo("/data/almacen/state/inventory");
+  }
+
+  @Test
+  void shouldUseOwnStateDirWhenInstanceHasOne() {
+    // given: the second instance of a chain on one machine
+    AlmacenSettings second = new AlmacenSettings("local", Path.of("/data/almacen"), "broker:9092",
+        new TopicSettings("almacen.", 6, (short) 3, 2),
+        new StreamsSettings("exactly_once_v2", Duration.ofMillis(200), 1, 1, "127.0.0.1:8092", Duration.ofSeconds(60),
+            Duration.ofSeconds(30), " /data/almacen/cluster/state/stream-inventory-2 "));
+
+    // when
+    Properties p = StreamsConfigFactory.build("inventory", second, Map.of());
+
+    // then: its own directory, never the shared home/state the first instance locks
+    assertThat(p.get(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo("/data/almacen/cluster/state/stream-inventory-2/inventory");
+  }
 }
