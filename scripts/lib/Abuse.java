@@ -98,6 +98,33 @@ public class Abuse {
       a.post("path traversal / bad id", ingest + path, admin, "application/json", "{}".getBytes());
     }
 
+    // numbers out of every bound: 400 in under a second, never a 500 (CONTRACT "durability and bounds")
+    String sale = "{\"saleId\":\"BOUND-%s\",\"branch\":\"central\",\"soldAt\":\"2025-10-15T10:00:00-03:00\","
+        + "\"lines\":[%s]}";
+    String line = "{\"sku\":\"ALM000001\",\"qty\":%s,\"unitPrice\":%s}";
+    List<String> absurd = List.of(
+        String.format(sale, "1", String.format(line, "1e1000000", "1")),
+        String.format(sale, "2", String.format(line, "1e30", "1")),
+        String.format(sale, "3", String.format(line, "1", "1e13")),
+        String.format(sale, "4", String.format(line, "-1e1000000", "1")),
+        String.format(sale, "5", String.join(",", java.util.Collections.nCopies(501, String.format(line, "1", "1")))),
+        String.format(sale, "6", String.format(line, "1", "1") + "," + String.format(line, "1e7", "1")));
+    for (String body : absurd) {
+      a.timedPost("out-of-range number", ingest + "/api/sales", admin, "application/json", body.getBytes());
+    }
+    a.timedPost("out-of-range number", ingest + "/api/inflation", admin, "application/json",
+        "{\"month\":\"2025-10\",\"ratePct\":1e1000000,\"source\":\"x\"}".getBytes());
+    a.timedPost("out-of-range number", ingest + "/api/stock/adjustments", admin, "application/json",
+        "{\"adjustmentId\":\"BOUND-A\",\"sku\":\"ALM000001\",\"delta\":1E+999999999,\"reason\":\"OTHER\"}".getBytes());
+
+    // hostile uploads: refused (413) before anything is rendered
+    a.post("hostile upload", ingest + "/api/invoices", admin, "multipart/form-data; boundary=XyZ",
+        multipart(HostilePdf.withImage(20000, 20000)));
+    a.post("hostile upload", ingest + "/api/invoices", admin, "multipart/form-data; boundary=XyZ",
+        multipart(HostilePdf.pages(12)));
+    a.post("hostile upload", ingest + "/api/invoices", admin, "multipart/form-data; boundary=XyZ",
+        multipart(HostilePdf.hugePage()));
+
     // ten times the write rate limit (600/min per client) in a burst: 100 writes/s for 10 s
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<?>> burst = new ArrayList<>();
@@ -126,6 +153,18 @@ public class Abuse {
         a.tried, a.failures.size(), rateLimited);
     a.failures.stream().limit(20).forEach(f -> System.out.println("  FAIL " + f));
     System.exit(a.failures.isEmpty() && rateLimited > 0 ? 0 : 1);
+  }
+
+  /** A post that must also be answered within a second (bounds are checked before any heavy work). */
+  void timedPost(String attack, String url, String auth, String type, byte[] body) {
+    long start = System.nanoTime();
+    post(attack, url, auth, type, body);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    if (millis >= 1000) {
+      synchronized (this) {
+        failures.add(attack + " answered after " + millis + " ms");
+      }
+    }
   }
 
   void get(String attack, String url, String auth) {
@@ -184,5 +223,90 @@ public class Abuse {
     String json = new String(Base64.getUrlDecoder().decode(header), StandardCharsets.UTF_8);
     int i = json.indexOf("\"kid\":\"");
     return i < 0 ? "" : json.substring(i + 7, json.indexOf('"', i + 7));
+  }
+
+  /** Small PDFs that would be huge once rendered, written by hand (no PDF library on this script's path). */
+  static final class HostilePdf {
+
+    /** One page showing a JPEG whose header (and the PDF's dictionary) declares width × height pixels. */
+    static byte[] withImage(int width, int height) throws Exception {
+      byte[] jpeg = jpegDeclaring(width, height);
+      return build(List.of("q 595 0 0 842 0 0 cm /Im1 Do Q"), "[0 0 595 842]",
+          "<</Type/XObject/Subtype/Image/Width " + width + "/Height " + height
+              + "/ColorSpace/DeviceGray/BitsPerComponent 8/Filter/DCTDecode/Length " + jpeg.length + ">>", jpeg);
+    }
+
+    /** {@code n} empty A4 pages (more than the 10 an invoice may have). */
+    static byte[] pages(int n) {
+      return build(java.util.Collections.nCopies(n, "BT ET"), "[0 0 595 842]", null, null);
+    }
+
+    /** One page of 200 × 200 inches: far over 40 megapixels at any useful dpi. */
+    static byte[] hugePage() {
+      return build(List.of("BT ET"), "[0 0 14400 14400]", null, null);
+    }
+
+    private static byte[] build(List<String> contents, String mediaBox, String imageDict, byte[] imageData) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      List<Integer> offsets = new ArrayList<>();
+      int pages = contents.size();
+      int imageObject = 3 + 2 * pages;
+      write(out, "%PDF-1.4\n");
+      offsets.add(out.size());
+      write(out, "1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n");
+      StringBuilder kids = new StringBuilder();
+      for (int i = 0; i < pages; i++) {
+        kids.append(3 + 2 * i).append(" 0 R ");
+      }
+      offsets.add(out.size());
+      write(out, "2 0 obj <</Type/Pages/Kids[" + kids + "]/Count " + pages + ">> endobj\n");
+      for (int i = 0; i < pages; i++) {
+        String resources = imageDict == null ? "<<>>" : "<</XObject<</Im1 " + imageObject + " 0 R>>>>";
+        offsets.add(out.size());
+        write(out, (3 + 2 * i) + " 0 obj <</Type/Page/Parent 2 0 R/MediaBox" + mediaBox + "/Resources" + resources
+            + "/Contents " + (4 + 2 * i) + " 0 R>> endobj\n");
+        byte[] content = contents.get(i).getBytes(StandardCharsets.US_ASCII);
+        offsets.add(out.size());
+        write(out, (4 + 2 * i) + " 0 obj <</Length " + content.length + ">> stream\n");
+        out.writeBytes(content);
+        write(out, "\nendstream endobj\n");
+      }
+      if (imageDict != null) {
+        offsets.add(out.size());
+        write(out, imageObject + " 0 obj " + imageDict + " stream\n");
+        out.writeBytes(imageData);
+        write(out, "\nendstream endobj\n");
+      }
+      int xref = out.size();
+      StringBuilder table = new StringBuilder("xref\n0 " + (offsets.size() + 1) + "\n0000000000 65535 f \n");
+      for (int offset : offsets) {
+        table.append(String.format("%010d 00000 n \n", offset));
+      }
+      write(out, table + "trailer <</Size " + (offsets.size() + 1) + "/Root 1 0 R>>\nstartxref\n" + xref + "\n%%EOF\n");
+      return out.toByteArray();
+    }
+
+    /** An 8 × 8 grey JPEG whose SOF header is rewritten to declare width × height. */
+    private static byte[] jpegDeclaring(int width, int height) throws Exception {
+      java.awt.image.BufferedImage tiny = new java.awt.image.BufferedImage(8, 8,
+          java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+      java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(tiny, "jpg", jpeg);
+      byte[] b = jpeg.toByteArray();
+      for (int i = 2; i + 8 < b.length; i++) {
+        if ((b[i] & 0xFF) == 0xFF && ((b[i + 1] & 0xFF) == 0xC0 || (b[i + 1] & 0xFF) == 0xC2)) {
+          b[i + 5] = (byte) (height >> 8);
+          b[i + 6] = (byte) height;
+          b[i + 7] = (byte) (width >> 8);
+          b[i + 8] = (byte) width;
+          return b;
+        }
+      }
+      throw new IllegalStateException("no SOF marker in the generated JPEG");
+    }
+
+    private static void write(java.io.ByteArrayOutputStream out, String text) {
+      out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
   }
 }
