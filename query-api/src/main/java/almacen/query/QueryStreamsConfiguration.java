@@ -65,14 +65,14 @@ class QueryStreamsConfiguration {
   ManagedKafkaStreams queryStreams(QueryConfig config, Topics topics, AlmacenSettings settings,
       InstanceIdentity instance, EventBroadcaster broadcaster, ObjectProvider<MeterRegistry> registry,
       ProcessExit exit) {
-    return new ManagedKafkaStreams(QueryTopology.build(config, topics, broadcaster),
+    return new ManagedKafkaStreams(builder -> QueryTopology.define(builder, config, topics, broadcaster),
         StreamsConfigFactory.build(Stores.QUERY_APP, settings, instance, overrides()),
         settings.streams().closeTimeout(), registry.getIfAvailable(), exit, ThreadDeathPolicy.standard());
   }
 
   @Bean
   StoreReader storeReader(ManagedKafkaStreams streams) {
-    return new StreamsStoreReader(streams::streams, 5, Duration.ofMillis(200));
+    return new StreamsStoreReader(streams::startedStreams, 5, Duration.ofMillis(200));
   }
 
   @Bean
@@ -87,7 +87,7 @@ class QueryStreamsConfiguration {
 
   @Bean
   Cluster cluster(ManagedKafkaStreams streams, AlmacenSettings settings) {
-    return new Cluster(streams::streams, Cluster.parse(settings.streams().applicationServer()), Duration.ofSeconds(10));
+    return new Cluster(streams::startedStreams, Cluster.parse(settings.streams().applicationServer()), Duration.ofSeconds(10));
   }
 
   @Bean

@@ -59,6 +59,15 @@ public final class QueryTopology {
 
   public static Topology build(QueryConfig config, Topics topics, ChangeListener listener) {
     StreamsBuilder builder = new StreamsBuilder();
+    define(builder, config, topics, listener);
+    return builder.build();
+  }
+
+  /**
+   * Adds the topology to {@code builder}: the Streams app's own (Spring's {@code StreamsBuilderFactoryBean}, built
+   * with the app's config) or {@link #build}'s, for tests.
+   */
+  public static void define(StreamsBuilder builder, QueryConfig config, Topics topics, ChangeListener listener) {
 
     partitioned(builder, topics.stockLevels, Stores.QUERY_STOCK_LEVELS, topics.stockLevels.valueSerde(),
         () -> new LatestValueProcessor<>(Stores.QUERY_STOCK_LEVELS, ChangeKind.STOCK, listener));
@@ -79,7 +88,6 @@ public final class QueryTopology {
     global(builder, topics.prices, Stores.QUERY_PRICES, ChangeKind.PRICE, listener);
     global(builder, topics.invoices, Stores.QUERY_INVOICES, ChangeKind.INVOICE, listener);
     global(builder, topics.inflationIndex, Stores.QUERY_INFLATION, null, listener);
-    return builder.build();
   }
 
   private static <V, S> KStream<String, V> partitioned(StreamsBuilder builder, Topic<String, V> topic, String store,

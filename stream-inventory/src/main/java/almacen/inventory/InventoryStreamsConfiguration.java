@@ -36,7 +36,7 @@ public class InventoryStreamsConfiguration {
   ManagedKafkaStreams inventoryStreams(InventoryConfig config, Topics topics, AlmacenSettings settings,
       InstanceIdentity instance, MeterRegistry registry, ProcessExit exit) {
     return new ManagedKafkaStreams(
-        InventoryTopology.build(config, topics, registry),
+        builder -> InventoryTopology.define(builder, config, topics, registry),
         StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, instance, Map.of()),
         settings.streams().closeTimeout(),
         registry, exit, ThreadDeathPolicy.standard());

@@ -70,6 +70,15 @@ public final class InventoryTopology {
 
   public static Topology build(InventoryConfig config, Topics topics, MeterRegistry registry) {
     StreamsBuilder builder = new StreamsBuilder();
+    define(builder, config, topics, registry);
+    return builder.build();
+  }
+
+  /**
+   * Adds the topology to {@code builder}: the Streams app's own (Spring's {@code StreamsBuilderFactoryBean}, built
+   * with the app's config) or {@link #build}'s, for tests.
+   */
+  public static void define(StreamsBuilder builder, InventoryConfig config, Topics topics, MeterRegistry registry) {
     builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
         org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.INVENTORY_DEDUPE),
         Serdes.String(), Serdes.Long()));
@@ -120,7 +129,6 @@ public final class InventoryTopology {
     sink(outputs, "movements", LedgerOutput::movement, topics.stockMovements);
     sink(outputs, "levels", LedgerOutput::level, topics.stockLevels);
     sink(outputs, "alerts", LedgerOutput::alert, topics.stockAlerts);
-    return builder.build();
   }
 
   /**

@@ -124,10 +124,11 @@ class InventoryRestartIT {
 
   private static ManagedKafkaStreams app(AlmacenSettings settings, AtomicLong restored) {
     ManagedKafkaStreams app = new ManagedKafkaStreams(
-        InventoryTopology.build(InventoryConfig.defaults(1), settings.topicCatalogue(), new SimpleMeterRegistry()),
+        builder -> InventoryTopology.define(builder, InventoryConfig.defaults(1), settings.topicCatalogue(),
+            new SimpleMeterRegistry()),
         StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, new InstanceIdentity("restart-it"), Map.of()),
         Duration.ofSeconds(10), null, (status, reason) -> { }, ThreadDeathPolicy.standard());
-    app.streams().setGlobalStateRestoreListener(new StateRestoreListener() {
+    app.setStateRestoreListener(new StateRestoreListener() {
       @Override
       public void onRestoreStart(TopicPartition partition, String store, long start, long end) {
       }

@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,15 +23,11 @@ import org.springframework.context.annotation.Configuration;
 public class PricingStreamsConfiguration {
 
   @Bean
-  Topology pricingTopology(PricingConfig config, Topics topics, Clock clock) {
-    return PricingTopology.build(config, topics, clock);
-  }
-
-  @Bean
-  ManagedKafkaStreams pricingStreams(Topology pricingTopology, AlmacenSettings settings, InstanceIdentity instance,
-      ObjectProvider<MeterRegistry> meterRegistry, ProcessExit exit) {
+  ManagedKafkaStreams pricingStreams(PricingConfig config, Topics topics, Clock clock, AlmacenSettings settings,
+      InstanceIdentity instance, ObjectProvider<MeterRegistry> meterRegistry, ProcessExit exit) {
     Properties props = StreamsConfigFactory.build(Stores.PRICING_APP, settings, instance, Map.of());
-    return new ManagedKafkaStreams(pricingTopology, props, settings.streams().closeTimeout(),
+    return new ManagedKafkaStreams(builder -> PricingTopology.define(builder, config, topics, clock), props,
+        settings.streams().closeTimeout(),
         meterRegistry.getIfAvailable(), exit, ThreadDeathPolicy.standard());
   }
 }

@@ -54,6 +54,15 @@ public final class PricingTopology {
 
   public static Topology build(PricingConfig config, Topics topics, Clock clock) {
     StreamsBuilder builder = new StreamsBuilder();
+    define(builder, config, topics, clock);
+    return builder.build();
+  }
+
+  /**
+   * Adds the topology to {@code builder}: the Streams app's own (Spring's {@code StreamsBuilderFactoryBean}, built
+   * with the app's config) or {@link #build}'s, for tests.
+   */
+  public static void define(StreamsBuilder builder, PricingConfig config, Topics topics, Clock clock) {
     builder.addStateStore(store(Stores.PRICING_COSTS, topics.invoices.valueSerde()));
     builder.addStateStore(store(Stores.PRICING_PRODUCTS, topics.products.valueSerde()));
     builder.addStateStore(store(Stores.PRICING_INFLATION, topics.inflationIndex.valueSerde()));
@@ -89,7 +98,6 @@ public final class PricingTopology {
 
     prices.to(topics.prices.name(), produced(topics.prices, "pricing-prices-sink"));
     prices.to(topics.priceHistory.name(), produced(topics.priceHistory, "pricing-price-history-sink"));
-    return builder.build();
   }
 
   /**

@@ -1,5 +1,6 @@
 package almacen.replay;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import almacen.events.AdjustmentReason;
@@ -88,7 +89,8 @@ class ReplayEndToEndIT {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       TopicProvisioner.ensureTopics(admin, topics, settings.topics());
     }
-    inventory = new ManagedKafkaStreams(InventoryTopology.build(InventoryConfig.defaults(2), topics),
+    inventory = new ManagedKafkaStreams(
+        builder -> InventoryTopology.define(builder, InventoryConfig.defaults(2), topics, new SimpleMeterRegistry()),
         StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, Map.of()), Duration.ofSeconds(10), null);
     inventory.start();
     assertThat(inventory.awaitRunning(Duration.ofSeconds(90))).isTrue();

@@ -94,7 +94,7 @@ public class SupportConfiguration {
     return () -> {
       Health.Builder health = probe.reachable() ? Health.up() : Health.down().withDetail("broker", "unreachable");
       for (ManagedKafkaStreams s : streams) {
-        health.withDetail("streams", s.streams().state().name());
+        health.withDetail("streams", s.state().name());
         if (!s.ready()) {
           health.down();
         }

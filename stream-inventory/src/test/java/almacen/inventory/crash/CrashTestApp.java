@@ -32,7 +32,7 @@ public final class CrashTestApp {
         new StreamsSettings("exactly_once_v2", Duration.ofMillis(100), 0, 1, "", Duration.ofSeconds(60),
             Duration.ofSeconds(10)));
     ManagedKafkaStreams app = new ManagedKafkaStreams(
-        InventoryTopology.build(InventoryConfig.defaults(partitions), settings.topicCatalogue(),
+        builder -> InventoryTopology.define(builder, InventoryConfig.defaults(partitions), settings.topicCatalogue(),
             new SimpleMeterRegistry()),
         StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, new InstanceIdentity("crash-test"), Map.of()),
         Duration.ofSeconds(10), null);

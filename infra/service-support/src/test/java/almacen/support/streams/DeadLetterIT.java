@@ -1,5 +1,6 @@
 package almacen.support.streams;
 
+import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import almacen.events.DeadLetter;
@@ -31,7 +32,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -49,11 +49,10 @@ class DeadLetterIT {
     // given: a minimal EOS app reading sales and writing each saleId to the DLQ-free output
     AlmacenSettings settings = provisioned(broker, "dlqtest.", "exactly_once_v2");
     Topics topics = settings.topicCatalogue();
-    StreamsBuilder builder = new StreamsBuilder();
-    builder.stream(topics.sales.name(), Consumed.with(Serdes.String(), topics.sales.valueSerde()).withName("sales-in"))
+    Consumer<StreamsBuilder> topology = builder -> builder
+        .stream(topics.sales.name(), Consumed.with(Serdes.String(), topics.sales.valueSerde()).withName("sales-in"))
         .mapValues(sale -> sale.getSaleId(), Named.as("sale-id"))
         .to(topics.stockAlerts.name() + "-ids", Produced.with(Serdes.String(), Serdes.String()).withName("ids-out"));
-    Topology topology = builder.build();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
       admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topics.stockAlerts.name() + "-ids", 1,
           (short) 1))).all().get();
@@ -97,11 +96,10 @@ class DeadLetterIT {
     // given: an app whose only input is a global store of products (read by the global thread, task -1_-1)
     AlmacenSettings settings = provisioned(broker, "dlqglobal.", "at_least_once");
     Topics topics = settings.topicCatalogue();
-    StreamsBuilder builder = new StreamsBuilder();
-    builder.globalTable(topics.products.name(),
+    Consumer<StreamsBuilder> topology = builder -> builder.globalTable(topics.products.name(),
         Consumed.with(Serdes.String(), topics.products.valueSerde()).withName("products-global-in"),
         org.apache.kafka.streams.kstream.Materialized.as("dlq-it-products"));
-    ManagedKafkaStreams app = new ManagedKafkaStreams(builder.build(),
+    ManagedKafkaStreams app = new ManagedKafkaStreams(topology,
         StreamsConfigFactory.build("dlq-global-it", settings, Map.of()), Duration.ofSeconds(10), null);
     app.start();
     try {

@@ -1,5 +1,6 @@
 package almacen.support.streams;
 
+import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import almacen.kafkalocal.KafkaBrokerExtension;
@@ -21,7 +22,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -42,11 +42,11 @@ class StreamsSupervisionIT {
   void shouldCallExitHookNonZeroWhenStreamThreadsKeepDying(KafkaLocalBroker broker) throws Exception {
     // given: a processor that cannot even start, so every replacement thread dies too
     AlmacenSettings settings = provisioned(broker, "dying.");
-    StreamsBuilder builder = new StreamsBuilder();
-    builder.stream(settings.topicCatalogue().sales.name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
+    Consumer<StreamsBuilder> topology = builder -> builder
+        .stream(settings.topicCatalogue().sales.name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
             .withName("dying-in"))
         .process(NeverStarts::new, Named.as("never-starts"));
-    ManagedKafkaStreams app = new ManagedKafkaStreams(builder.build(),
+    ManagedKafkaStreams app = new ManagedKafkaStreams(topology,
         StreamsConfigFactory.build("dying-it", settings, Map.of()), Duration.ofSeconds(10), null,
         (status, reason) -> exits.add(status), new ThreadDeathPolicy(2, Duration.ofMinutes(10), System::nanoTime));
 
@@ -117,10 +117,9 @@ class StreamsSupervisionIT {
   }
 
   private ManagedKafkaStreams staticMember(AlmacenSettings settings, String name) {
-    StreamsBuilder builder = new StreamsBuilder();
-    builder.stream(settings.topicCatalogue().sales.name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
-        .withName(name + "-in")).foreach((k, v) -> { }, Named.as(name + "-noop"));
-    Topology topology = builder.build();
+    Consumer<StreamsBuilder> topology = builder -> builder
+        .stream(settings.topicCatalogue().sales.name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
+            .withName(name + "-in")).foreach((k, v) -> { }, Named.as(name + "-noop"));
     return new ManagedKafkaStreams(topology,
         StreamsConfigFactory.build(name, settings, new InstanceIdentity("shop-pc-8082"), Map.of()),
         Duration.ofSeconds(10), null, (status, reason) -> exits.add(status), ThreadDeathPolicy.standard());
