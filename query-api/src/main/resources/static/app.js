@@ -45,6 +45,8 @@ function startEvents() {
     liveStatus.textContent = LIVE_TEXT[state];
     liveStatus.className = `live live-${state}`;
   });
+  // the server fell too far behind to push every change: re-read what the page shows
+  events.on('resync', () => render());
 }
 
 function stopEvents() {

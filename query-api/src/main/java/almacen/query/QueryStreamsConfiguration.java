@@ -57,8 +57,10 @@ class QueryStreamsConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  EventBroadcaster eventBroadcaster(QueryConfig config) {
-    return new EventBroadcaster(config.zone());
+  EventBroadcaster eventBroadcaster(QueryConfig config, ObjectProvider<MeterRegistry> registry) {
+    EventBroadcaster broadcaster = new EventBroadcaster(config.zone());
+    registry.ifAvailable(broadcaster::bindTo);
+    return broadcaster;
   }
 
   @Bean

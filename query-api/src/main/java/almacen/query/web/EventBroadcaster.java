@@ -7,44 +7,78 @@ import almacen.events.StockLevel;
 import almacen.query.ChangeKind;
 import almacen.query.ChangeListener;
 import almacen.query.read.Json;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes read-model changes to the dashboards connected to {@code GET /api/events}. The stream
- * thread only enqueues; a single sender thread writes to the clients. When clients are too slow
- * and the queue is full, the event is dropped with a warning (clients re-read on reconnect).
+ * thread only records the change; one sender thread writes to the clients. Changes wait coalesced
+ * per key: a screen needs the latest level of a sku, not every step, so a bulk import that changes
+ * the same key a thousand times between two sends costs one event, and nothing is dropped. Should
+ * more distinct keys wait than {@code maxPending} (clients far behind), the waiting changes are
+ * replaced by one {@code resync} event: the dashboard re-reads what it shows instead of silently
+ * missing an update.
  */
 public final class EventBroadcaster implements ChangeListener, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EventBroadcaster.class);
+  /** Distinct keys that may wait for the sender before the clients are told to re-read instead. */
+  static final int MAX_PENDING = 50_000;
+  static final String RESYNC_EVENT = "resync";
 
   private final List<SseEmitter> clients = new CopyOnWriteArrayList<>();
-  private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-      new ArrayBlockingQueue<>(10_000), r -> {
-        Thread t = new Thread(r, "sse-sender");
-        t.setDaemon(true);
-        return t;
-      });
   private final ZoneId zone;
+  private final int maxPending;
+  private final Object lock = new Object();
+  private final AtomicLong coalesced = new AtomicLong();
+  private final AtomicLong resyncs = new AtomicLong();
+  private final Thread sender;
+  /** Latest change per kind and key, in order of first arrival; guarded by {@link #lock}. */
+  private LinkedHashMap<String, Change> pending = new LinkedHashMap<>();
+  private boolean resyncPending;
+  private volatile boolean closed;
 
   public EventBroadcaster(ZoneId zone) {
+    this(zone, MAX_PENDING);
+  }
+
+  EventBroadcaster(ZoneId zone, int maxPending) {
     this.zone = zone;
+    this.maxPending = maxPending;
+    this.sender = new Thread(this::sendLoop, "sse-sender");
+    sender.setDaemon(true);
+    sender.start();
+  }
+
+  /** Counts changes merged into a waiting one and resyncs sent, as {@code almacen.sse.*} meters. */
+  public void bindTo(MeterRegistry registry) {
+    FunctionCounter.builder("almacen.sse.coalesced", coalesced, AtomicLong::get)
+        .description("Changes merged into a waiting change of the same key (only the latest is pushed)")
+        .register(registry);
+    FunctionCounter.builder("almacen.sse.resyncs", resyncs, AtomicLong::get)
+        .description("Times the clients were told to re-read because too many keys waited").register(registry);
+    Gauge.builder("almacen.sse.clients", clients, List::size).description("Connected event streams")
+        .register(registry);
   }
 
   public SseEmitter subscribe(long timeoutMillis) {
     SseEmitter emitter = new SseEmitter(timeoutMillis);
+    return add(emitter);
+  }
+
+  /** Registers a client (package-private for tests, which pass their own emitter). */
+  SseEmitter add(SseEmitter emitter) {
     clients.add(emitter);
     emitter.onCompletion(() -> clients.remove(emitter));
     emitter.onTimeout(() -> clients.remove(emitter));
@@ -58,15 +92,59 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
 
   @Override
   public void changed(ChangeKind kind, String key, Object value) {
-    if (clients.isEmpty()) {
+    if (clients.isEmpty() || closed) {
       return;
     }
-    try {
-      Map<String, Object> payload = payload(kind, key, value);
-      sender.execute(() -> send(kind.eventName(), payload));
-    } catch (RejectedExecutionException e) {
-      log.warn("SSE queue full; {} event for {} not pushed", kind.eventName(), key);
+    synchronized (lock) {
+      if (resyncPending) {
+        // the clients re-read everything after the resync: this change included
+        coalesced.incrementAndGet();
+        return;
+      }
+      String id = kind.name() + '|' + key;
+      if (pending.size() >= maxPending && !pending.containsKey(id)) {
+        log.warn("{} changes wait for slow event-stream clients; telling them to re-read instead", pending.size());
+        coalesced.addAndGet(pending.size() + 1L);
+        pending = new LinkedHashMap<>();
+        resyncPending = true;
+      } else if (pending.put(id, new Change(kind, key, value)) != null) {
+        coalesced.incrementAndGet();
+      }
+      lock.notifyAll();
     }
+  }
+
+  /** Takes whatever waits and sends it, the resync first; then waits for more. */
+  private void sendLoop() {
+    while (!closed) {
+      List<Change> batch;
+      boolean resync;
+      synchronized (lock) {
+        while (pending.isEmpty() && !resyncPending && !closed) {
+          try {
+            lock.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+        batch = List.copyOf(pending.values());
+        pending = new LinkedHashMap<>();
+        resync = resyncPending;
+        resyncPending = false;
+      }
+      if (resync) {
+        resyncs.incrementAndGet();
+        send(RESYNC_EVENT, Map.of("reason", "too many changes waited; re-read"));
+      }
+      for (Change change : batch) {
+        send(change.kind().eventName(), payload(change.kind(), change.key(), change.value()));
+      }
+    }
+  }
+
+  /** One key's latest change. */
+  private record Change(ChangeKind kind, String key, Object value) {
   }
 
   Map<String, Object> payload(ChangeKind kind, String key, Object value) {
@@ -114,7 +192,8 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
 
   @Override
   public void close() {
-    sender.shutdownNow();
+    closed = true;
+    sender.interrupt();
     for (SseEmitter client : clients) {
       try {
         client.complete();
