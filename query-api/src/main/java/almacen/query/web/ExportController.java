@@ -1,7 +1,7 @@
 package almacen.query.web;
 
 import almacen.query.QueryConfig;
-import almacen.query.read.Csv;
+import almacen.support.csv.Csv;
 import almacen.query.read.ReadModel;
 import almacen.schemas.Stores;
 import almacen.support.web.ApiException;

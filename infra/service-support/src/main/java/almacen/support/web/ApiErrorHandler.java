@@ -1,5 +1,6 @@
 package almacen.support.web;
 
+import almacen.support.csv.Csv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -91,6 +92,12 @@ public class ApiErrorHandler {
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<ApiError> malformedMultipart(MultipartException e) {
     return error(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", "The multipart body cannot be parsed", null);
+  }
+
+  /** A CSV body that is not CSV (an unterminated quote, text after a closing quote): nothing of it is taken. */
+  @ExceptionHandler(Csv.MalformedException.class)
+  ResponseEntity<ApiError> malformedCsv(Csv.MalformedException e) {
+    return error(HttpStatus.BAD_REQUEST, "INVALID_CSV", e.getMessage(), "line " + e.line());
   }
 
   @ExceptionHandler(NoResourceFoundException.class)

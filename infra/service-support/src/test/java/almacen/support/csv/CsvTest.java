@@ -1,4 +1,4 @@
-package almacen.query.read;
+package almacen.support.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
