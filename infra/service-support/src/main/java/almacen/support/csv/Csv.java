@@ -194,8 +194,10 @@ public final class Csv {
     } catch (IOException e) {
       throw new UncheckedIOException("A StringReader does not fail", e);
     }
+    long linesDone = 0;
     try (parser) {
       for (CSVRecord record : parser) {
+        linesDone = parser.getCurrentLineNumber();
         int line = lines.lineAt(record.getCharacterPosition());
         List<String> cells = record.toList();
         if (line == 1 && cells.get(0).toLowerCase(Locale.ROOT).equals(headerFirstCell.toLowerCase(Locale.ROOT))) {
@@ -204,8 +206,8 @@ public final class Csv {
         rows.add(new Row(line, cells));
       }
     } catch (IOException | UncheckedIOException e) {
-      // the lexer has counted the line ends before the one it broke on
-      int line = (int) Math.min(Integer.MAX_VALUE, parser.getCurrentLineNumber() + 1);
+      // the broken record starts after the last good one (blank lines between them aside)
+      int line = (int) Math.min(Integer.MAX_VALUE, linesDone + 1);
       throw new MalformedException(line, "line " + line + ": not valid CSV (" + firstLine(e) + ")", e);
     }
     return rows;
