@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -68,15 +67,15 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
     this.metrics = registry == null ? null : new KafkaStreamsMetrics(streams);
     if (registry != null) {
       metrics.bindTo(registry);
-      String app = String.valueOf(config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+      // no "application" tag of their own: the service's common tag (spring.application.name) is the only one
       Gauge.builder("almacen.streams.running", this, s -> s.streams.state() == KafkaStreams.State.RUNNING ? 1 : 0)
-          .description("1 when this Kafka Streams instance is RUNNING").tag("application", app).register(registry);
+          .description("1 when this Kafka Streams instance is RUNNING").register(registry);
       Gauge.builder("almacen.streams.ready", this, s -> s.ready() ? 1 : 0)
-          .description("1 when RUNNING, or rebalancing after having run").tag("application", app).register(registry);
+          .description("1 when RUNNING, or rebalancing after having run").register(registry);
       for (String reason : DeadLetters.REASONS) {
         // the error handlers increment these; registered now so that they read zero until used
         io.micrometer.core.instrument.Counter.builder(DeadLetters.METRIC).tag("reason", reason)
-            .tag("application", app).description("Records sent to the dead-letter topic").register(registry);
+            .description("Records sent to the dead-letter topic").register(registry);
       }
     }
   }
