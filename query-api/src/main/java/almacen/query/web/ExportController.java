@@ -118,7 +118,12 @@ class ExportController {
       }
       stream.flush();
     };
-    return ResponseEntity.ok()
+    ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+    if (format.locale() != null) {
+      // Spanish number and date formats for a spreadsheet set to Spanish
+      answer.header(HttpHeaders.CONTENT_LANGUAGE, format.locale());
+    }
+    return answer
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .body(body);

@@ -24,6 +24,7 @@ public final class ApiErrorWriter {
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setContentLength(body.length);
+    response.setHeader("Content-Language", ApiErrorHandler.MESSAGE_LANGUAGE);
     response.getOutputStream().write(body);
     response.flushBuffer();
   }
