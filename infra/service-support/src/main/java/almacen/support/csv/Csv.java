@@ -198,8 +198,11 @@ public final class Csv {
     try (parser) {
       for (CSVRecord record : parser) {
         linesDone = parser.getCurrentLineNumber();
-        int line = lines.lineAt(record.getCharacterPosition());
         List<String> cells = record.toList();
+        if (cells.size() == 1 && cells.get(0).isEmpty()) {
+          continue; // a line of blanks, as an empty line
+        }
+        int line = lines.lineAt(record.getCharacterPosition());
         if (line == 1 && cells.get(0).toLowerCase(Locale.ROOT).equals(headerFirstCell.toLowerCase(Locale.ROOT))) {
           continue;
         }
@@ -221,9 +224,11 @@ public final class Csv {
 
   /** Character offsets of the line starts ({@code \r\n}, {@code \n} or {@code \r}), for 1-based line numbers. */
   private static final class LineIndex {
+    private final String text;
     private final int[] starts;
 
     LineIndex(String text) {
+      this.text = text;
       List<Integer> found = new ArrayList<>();
       found.add(0);
       for (int i = 0; i < text.length(); i++) {
@@ -235,9 +240,14 @@ public final class Csv {
       this.starts = found.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** The line of the first cell of a record that starts at {@code position}, past the blank lines it skipped. */
     int lineAt(long position) {
-      int index = Arrays.binarySearch(starts, (int) Math.min(Integer.MAX_VALUE, position));
-      return index >= 0 ? index + 1 : -index - 1;
+      int found = Arrays.binarySearch(starts, (int) Math.min(Integer.MAX_VALUE, position));
+      int index = found >= 0 ? found : -found - 2;
+      while (index + 1 < starts.length && text.substring(starts[index], starts[index + 1]).isBlank()) {
+        index++;
+      }
+      return index + 1;
     }
   }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.TypeConversionException;
  * Only the token (or kid) goes to stdout; messages go to stderr. Exit 0 on success, 2 on a usage error,
  * 1 when refused.
  */
-@Command(name = "TokenCli", mixinStandardHelpOptions = true, subcommandsCaseInsensitive = true,
+@Command(name = "TokenCli", mixinStandardHelpOptions = true,
     description = "Signed access tokens (local mode) and key rotation for almacén.",
     subcommands = {TokenCli.Token.class, TokenCli.Rotate.class},
     footer = "Exit 0 on success, 2 on a usage error, 1 when refused.")
@@ -55,6 +55,7 @@ public final class TokenCli {
 
   int run(String[] args) {
     CommandLine commandLine = new CommandLine(this)
+        .setSubcommandsCaseInsensitive(true)
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
         .setExecutionExceptionHandler((e, command, parseResult) -> {

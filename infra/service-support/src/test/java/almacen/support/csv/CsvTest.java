@@ -84,15 +84,15 @@ class CsvTest {
 
   @Test
   void shouldKeepPhysicalLineNumbersWhenBlankLinesHeaderBomAndQuotesAreRead() {
-    // given a body as a spreadsheet saves it: BOM, header, CRLF, a blank line, quoted cells with a doubled quote
-    String body = "\uFEFFsaleId,branch,sku\r\nS-1, central ,\"ALM\"\"1\"\r\n\r\nS-2,norte,\"a,b\"\r\n";
+    // given a body as a spreadsheet saves it: BOM, header, CRLF, blank lines, quoted cells with a doubled quote
+    String body = "\uFEFFsaleId,branch,sku\r\nS-1, central ,\"ALM\"\"1\"\r\n\r\n  \r\nS-2,norte,\"a,b\"\r\n";
 
     // when
     List<Csv.Row> rows = Csv.read(body, "SALEID");
 
     // then
     assertThat(rows).containsExactly(new Csv.Row(2, List.of("S-1", "central", "ALM\"1")),
-        new Csv.Row(4, List.of("S-2", "norte", "a,b")));
+        new Csv.Row(5, List.of("S-2", "norte", "a,b")));
   }
 
   @Test
