@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import almacen.events.MovementType;
 import almacen.events.StockMovement;
 import almacen.events.StockStatus;
-import almacen.query.read.Csv;
+import almacen.support.csv.Csv;
 import almacen.query.read.ReadModel;
 import java.io.StringWriter;
 import java.time.Clock;

@@ -26,7 +26,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class LedgerProcessor implements Processor<String, StockCommand, String, LedgerOutput> {
 
   /** Processing time minus business time of each applied command (how late stock learns of a fact). */
-  private static final Timer EVENT_AGE = Timer.builder("almacen.event.age").tag("application", "inventory")
+  private static final Timer EVENT_AGE = Timer.builder("almacen.event.age")
       .description("Processing time minus business time of the events applied to stock")
       .publishPercentileHistogram().maximumExpectedValue(Duration.ofDays(2)).register(Metrics.globalRegistry);
 

@@ -34,6 +34,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * Inventory throughput benchmark (scripts/bench-inventory): loads N sale lines over K skus onto the
@@ -45,24 +48,34 @@ import org.apache.kafka.streams.StreamsConfig;
  * default: no repartition); more partitions (a chain) add the by-sku repartition hop. The commit
  * interval is 200 ms unless {@code -Dbench.commit.ms} says otherwise.
  */
+@Command(name = "InventoryBenchmark", mixinStandardHelpOptions = true,
+    description = "Inventory throughput: load sale lines, then run the topology from empty and time it.")
 public final class InventoryBenchmark {
 
-  private static final int DEFAULT_PARTITIONS = 1;
   private static final int LINES_PER_SALE = 5;
 
   private InventoryBenchmark() {
   }
 
-  public static void main(String[] args) throws Exception {
-    switch (args[0]) {
-      case "load" -> load(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), partitions(args, 5));
-      case "run" -> run(args[1], args[2], args[3], Path.of(args[4]), partitions(args, 5));
-      default -> throw new IllegalArgumentException("load | run");
-    }
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new InventoryBenchmark()).execute(args));
   }
 
-  private static int partitions(String[] args, int index) {
-    return args.length > index ? Integer.parseInt(args[index]) : DEFAULT_PARTITIONS;
+  @Command(name = "load", description = "Produce LINES sale lines over SKUS skus onto PREFIX's sales topic.")
+  int load(@Parameters(paramLabel = "BOOTSTRAP") String bootstrap, @Parameters(paramLabel = "PREFIX") String prefix,
+      @Parameters(paramLabel = "LINES") int lines, @Parameters(paramLabel = "SKUS") int skus,
+      @Parameters(paramLabel = "PARTITIONS", arity = "0..1", defaultValue = "1") int partitions) throws Exception {
+    loadSales(bootstrap, prefix, lines, skus, partitions);
+    return 0;
+  }
+
+  @Command(name = "run", description = "Run the inventory topology from an empty state until every input is "
+      + "committed; GUARANTEE is at_least_once or exactly_once_v2.")
+  int run(@Parameters(paramLabel = "BOOTSTRAP") String bootstrap, @Parameters(paramLabel = "PREFIX") String prefix,
+      @Parameters(paramLabel = "GUARANTEE") String guarantee, @Parameters(paramLabel = "HOME") Path home,
+      @Parameters(paramLabel = "PARTITIONS", arity = "0..1", defaultValue = "1") int partitions) throws Exception {
+    runTopology(bootstrap, prefix, guarantee, home, partitions);
+    return 0;
   }
 
   static AlmacenSettings settings(String bootstrap, String prefix, String guarantee, Path home, int partitions) {
@@ -71,7 +84,7 @@ public final class InventoryBenchmark {
             Duration.ofSeconds(30)));
   }
 
-  static void load(String bootstrap, String prefix, int lines, int skus, int partitions) throws Exception {
+  static void loadSales(String bootstrap, String prefix, int lines, int skus, int partitions) throws Exception {
     AlmacenSettings s = settings(bootstrap, prefix, "exactly_once_v2", Path.of("."), partitions);
     Topics topics = s.topicCatalogue();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -105,7 +118,7 @@ public final class InventoryBenchmark {
         seconds, sales * LINES_PER_SALE / seconds);
   }
 
-  static void run(String bootstrap, String prefix, String guarantee, Path home, int partitions) throws Exception {
+  static void runTopology(String bootstrap, String prefix, String guarantee, Path home, int partitions) throws Exception {
     AlmacenSettings s = settings(bootstrap, prefix, guarantee, home, partitions);
     Topics topics = s.topicCatalogue();
     String appName = Stores.INVENTORY_APP + "-bench-" + guarantee.replace('_', '-');

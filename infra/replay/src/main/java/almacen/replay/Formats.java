@@ -8,7 +8,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Number and date formats for accountants: plain (ISO, dot) or es-AR (comma, dd/MM/yyyy, Buenos Aires). */
+/**
+ * Number and date formats for accountants: plain (ISO, dot) or es-AR (1.234,56; dd/MM/yyyy; Buenos Aires). The CSV
+ * itself (separator, quoting, the formula guard) is {@link almacen.support.csv.Csv}'s.
+ */
 final class Formats {
 
   static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
@@ -20,10 +23,6 @@ final class Formats {
 
   Formats(boolean esAr) {
     this.esAr = esAr;
-  }
-
-  char separator() {
-    return esAr ? ';' : ',';
   }
 
   String number(BigDecimal v) {
@@ -41,18 +40,4 @@ final class Formats {
     return t == null ? "" : esAr ? AR_DATE_TIME.format(t) : ISO.format(t);
   }
 
-  /**
-   * A text cell (numbers go through {@link #number}, so a negative delta stays a number): quoted when needed, and
-   * a cell a spreadsheet would evaluate (OWASP: starts with = + - @, tab or CR) gets a leading ' inside quotes.
-   * The same rule as query-api's CSV exports.
-   */
-  static String csv(String s, char sep) {
-    if (s == null) {
-      return "";
-    }
-    boolean formula = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0;
-    String guarded = formula ? "'" + s : s;
-    return formula || guarded.indexOf(sep) >= 0 || guarded.indexOf('"') >= 0 || guarded.indexOf('\n') >= 0
-        || guarded.indexOf('\r') >= 0 ? '"' + guarded.replace("\"", "\"\"") + '"' : guarded;
-  }
 }

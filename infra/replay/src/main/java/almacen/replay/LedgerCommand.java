@@ -2,6 +2,7 @@ package almacen.replay;
 
 import almacen.events.StockMovement;
 import almacen.schemas.Topics;
+import almacen.support.csv.Csv;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -38,13 +39,14 @@ final class LedgerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Formats f = new Formats("es-AR".equalsIgnoreCase(numberFormat));
-    char s = f.separator();
+    boolean esAr = "es-AR".equalsIgnoreCase(numberFormat);
+    Formats f = new Formats(esAr);
+    Csv csv = esAr ? Csv.esAr() : Csv.plain();
     Instant start = from.toInstant();
     Instant end = to.toInstant();
     Topics topics = cli.topics();
-    cli.out.println(String.join(String.valueOf(s), "occurredAt", "branch", "sku", "type", "delta", "before", "after",
-        "unitCost", "sourceRef", "sequence", "movementId"));
+    cli.out.print(csv.header("occurredAt", "branch", "sku", "type", "delta", "before", "after", "unitCost",
+        "sourceRef", "sequence", "movementId"));
     long[] written = {0};
     try (TopicReader reader = cli.reader()) {
       reader.readAll(List.of(topics.stockMovements.name()), record -> {
@@ -54,10 +56,10 @@ final class LedgerCommand implements Callable<Integer> {
             || (sku != null && !sku.equals(m.getSku())) || (branch != null && !branch.equals(m.getBranch()))) {
           return;
         }
-        cli.out.println(String.join(String.valueOf(s), f.instant(m.getOccurredAt()), Formats.csv(m.getBranch(), s),
-            Formats.csv(m.getSku(), s), m.getType().name(), f.number(m.getDelta()), f.number(m.getBefore()),
-            f.number(m.getAfter()), f.number(m.getUnitCost()), Formats.csv(m.getSourceRef(), s),
-            String.valueOf(m.getSequence()), Formats.csv(m.getMovementId(), s)));
+        cli.out.print(csv.row(Formats.BUENOS_AIRES, m.getOccurredAt(), m.getBranch(), m.getSku(), m.getType().name(),
+            Csv.number(f.number(m.getDelta())), Csv.number(f.number(m.getBefore())),
+            Csv.number(f.number(m.getAfter())), Csv.number(f.number(m.getUnitCost())), m.getSourceRef(),
+            m.getSequence(), m.getMovementId()));
         written[0]++;
       });
     }

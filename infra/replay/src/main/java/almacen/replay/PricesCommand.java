@@ -2,6 +2,8 @@ package almacen.replay;
 
 import almacen.events.Price;
 import almacen.schemas.Topics;
+import almacen.support.csv.Csv;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,6 +17,13 @@ import picocli.CommandLine.ParentCommand;
 /** The price list in force at an instant, from price-history (memory: one price per sku). */
 @Command(name = "prices", mixinStandardHelpOptions = true, description = "Price list in force at an instant.")
 final class PricesCommand implements Callable<Integer> {
+
+  /** {@code {"asOf","items":[{"sku","listPrice","effectiveAt","reason"}]}}. */
+  record PriceList(String asOf, List<Item> items) {
+  }
+
+  record Item(String sku, BigDecimal listPrice, String effectiveAt, String reason) {
+  }
 
   @ParentCommand
   ReplayCli cli;
@@ -41,21 +50,17 @@ final class PricesCommand implements Callable<Integer> {
     Formats f = new Formats(false);
     switch (format) {
       case "json" -> {
-        StringBuilder json = new StringBuilder("{\"asOf\":\"" + asOf + "\",\"items\":[");
-        boolean first = true;
-        for (Price p : inForce.values()) {
-          json.append(first ? "" : ",").append("{\"sku\":\"").append(p.getSku()).append("\",\"listPrice\":")
-              .append(p.getListPrice().toPlainString()).append(",\"effectiveAt\":\"")
-              .append(f.instant(p.getEffectiveAt())).append("\",\"reason\":\"").append(p.getReason()).append("\"}");
-          first = false;
-        }
-        cli.out.println(json.append("]}"));
+        List<Item> items = inForce.values().stream().map(p -> new Item(p.getSku(), p.getListPrice(),
+            f.instant(p.getEffectiveAt()), p.getReason().name())).toList();
+        cli.out.println(ReportJson.write(new PriceList(asOf.toString(), items)));
       }
       case "csv" -> {
-        cli.out.println("sku,listPrice,costBasis,inflationFactor,markupPct,ivaRatePct,effectiveAt,reason");
-        inForce.values().forEach(p -> cli.out.println(String.join(",", Formats.csv(p.getSku(), ','), p.getListPrice().toPlainString(),
-            p.getCostBasis().toPlainString(), p.getInflationFactor().toPlainString(), p.getMarkupPct().toPlainString(),
-            p.getIvaRatePct().toPlainString(), f.instant(p.getEffectiveAt()), p.getReason().name())));
+        Csv csv = Csv.plain();
+        cli.out.print(csv.header("sku", "listPrice", "costBasis", "inflationFactor", "markupPct", "ivaRatePct",
+            "effectiveAt", "reason"));
+        inForce.values().forEach(p -> cli.out.print(csv.row(Formats.BUENOS_AIRES, p.getSku(), p.getListPrice(),
+            p.getCostBasis(), p.getInflationFactor(), p.getMarkupPct(), p.getIvaRatePct(), p.getEffectiveAt(),
+            p.getReason().name())));
       }
       case "table" -> {
         cli.out.printf("%-14s %14s  %-25s %s%n", "SKU", "PRECIO", "VIGENTE DESDE", "MOTIVO");

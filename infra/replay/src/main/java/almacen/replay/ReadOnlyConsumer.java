@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** The only kind of consumer replay uses: no group, no commits, read_committed — safe on production. */
@@ -18,7 +20,42 @@ final class ReadOnlyConsumer {
   private ReadOnlyConsumer() {
   }
 
+  /** How long the first contact may take before the broker is reported unreachable. */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * A consumer that has reached the cluster: asks for the topic list once, within {@link #CONNECT_TIMEOUT}, so an
+   * unreachable broker is one {@link BrokerUnreachableException} instead of minutes of retries.
+   */
   static KafkaConsumer<byte[], byte[]> create(String bootstrap, String clientId, int maxPollRecords) {
+    KafkaConsumer<byte[], byte[]> consumer;
+    try {
+      consumer = unchecked(bootstrap, clientId, maxPollRecords);
+    } catch (KafkaException e) {
+      // e.g. no resolvable bootstrap address
+      throw new BrokerUnreachableException(bootstrap, rootMessage(e));
+    }
+    try {
+      consumer.listTopics(CONNECT_TIMEOUT);
+      return consumer;
+    } catch (TimeoutException e) {
+      consumer.close(Duration.ZERO);
+      throw new BrokerUnreachableException(bootstrap, "no answer within " + CONNECT_TIMEOUT.toSeconds() + " s");
+    } catch (RuntimeException e) {
+      consumer.close(Duration.ZERO);
+      throw e;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  private static KafkaConsumer<byte[], byte[]> unchecked(String bootstrap, String clientId, int maxPollRecords) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -27,6 +64,9 @@ final class ReadOnlyConsumer {
     p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
     p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    // a broker that goes away mid-read fails the read within seconds, not the client's default minute
+    p.put(ConsumerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, 5_000);
+    p.put(ConsumerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 5_000);
     return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 

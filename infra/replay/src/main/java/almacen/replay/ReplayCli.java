@@ -2,6 +2,7 @@ package almacen.replay;
 
 import almacen.schemas.Topics;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,14 +47,34 @@ public final class ReplayCli {
   }
 
   static int run(String... args) {
-    return new CommandLine(new ReplayCli()).execute(args);
+    ReplayCli cli = new ReplayCli();
+    return run(cli.out, cli.err, args);
   }
 
-  /** For tests and embedding: the report goes to {@code out}, progress and logs to {@code err}. */
+  /**
+   * For tests and embedding: the report goes to {@code out}, progress, help errors and logs to {@code err}. Exit 0
+   * when done (verify: everything agrees), 1 only when verify found a difference, 2 on a bad argument or any error
+   * (an unreachable broker is one line saying so).
+   */
   public static int run(PrintStream out, PrintStream err, String... args) {
     ReplayCli cli = new ReplayCli();
     cli.out = out;
     cli.err = err;
-    return new CommandLine(cli).execute(args);
+    return new CommandLine(cli)
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
+        .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+          err.println("replay " + commandLine.getCommandName() + ": " + e.getMessage());
+          if (!(e instanceof BrokerUnreachableException)) {
+            for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+              err.println("  caused by: " + c);
+            }
+          }
+          return ERROR;
+        })
+        .execute(args);
   }
+
+  /** The exit status of a failed run, apart from verify's 1 for a difference. */
+  static final int ERROR = 2;
 }

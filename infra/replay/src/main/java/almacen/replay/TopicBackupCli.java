@@ -64,7 +64,8 @@ public final class TopicBackupCli {
         .setErr(new PrintWriter(err, true))
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           err.println(commandLine.getCommandName() + " FAILED: " + e.getMessage());
-          for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+          for (Throwable c = e.getCause(); c != null && c != c.getCause() && !(e instanceof BrokerUnreachableException);
+              c = c.getCause()) {
             err.println("  caused by: " + c);
           }
           return 1;

@@ -16,8 +16,7 @@ import java.time.Instant;
 record VerifyResult(Instant finishedAt, boolean ok, int keys, int differences, int ledgerProblems) {
 
   String toJson() {
-    return "{\"finishedAt\":\"" + finishedAt + "\",\"ok\":" + ok + ",\"keys\":" + keys + ",\"differences\":"
-        + differences + ",\"ledgerProblems\":" + ledgerProblems + "}\n";
+    return ReportJson.write(this) + "\n";
   }
 
   static void write(String file, VerifyResult result, PrintStream err) {

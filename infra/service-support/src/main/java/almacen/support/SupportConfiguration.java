@@ -26,7 +26,11 @@ import almacen.support.security.SecurityConfiguration;
 import almacen.support.observability.ObservabilityConfiguration;
 import almacen.support.web.ApiErrorHandler;
 
-/** Wiring every almacén service shares: settings, topic catalogue, admin client, health. */
+/**
+ * Wiring every almacén service shares: settings, topic catalogue, admin client, health. In an application the
+ * defaults file is already in the environment ({@link AlmacenDefaults}); the {@code @PropertySource} serves
+ * contexts built without SpringApplication (context runners in tests).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AlmacenSettings.class)
 @PropertySource("classpath:almacen-defaults.properties")

@@ -1,5 +1,7 @@
 package almacen.ingest.upload;
 
+import almacen.support.web.ApiError;
+import almacen.support.web.ApiErrorWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import jakarta.servlet.FilterChain;
@@ -7,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -62,15 +63,9 @@ public final class UploadAdmissionFilter extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response) throws IOException {
-        byte[] body = ("{\"error\":\"OCR_BUSY\",\"message\":\"Every invoice reader is busy and the queue is full; "
-                + "retry in " + RETRY_AFTER_SECONDS + " s\",\"field\":null}").getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         response.setHeader("Connection", "close"); // the body was not read: do not wait for the rest of it
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-        response.flushBuffer();
+        ApiErrorWriter.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, new ApiError("OCR_BUSY",
+                "Every invoice reader is busy and the queue is full; retry in " + RETRY_AFTER_SECONDS + " s", null));
     }
 }

@@ -8,6 +8,7 @@ import almacen.ingest.publish.OutgoingEvent;
 import almacen.ingest.validation.Fields;
 import almacen.schemas.Topics;
 import almacen.support.SupportConfiguration;
+import almacen.support.csv.Csv;
 import almacen.support.security.RequiresRole;
 import almacen.support.security.Role;
 import almacen.support.web.ApiException;
@@ -72,7 +73,7 @@ public class InflationController {
   @RequiresRole(Role.ADMIN)
   public CsvAccepted inflationCsv(@RequestBody(required = false) String body) {
     List<OutgoingEvent<?>> events = new ArrayList<>();
-    List<Csv.Row> rows = Csv.parse(body, "month");
+    List<Csv.Row> rows = Csv.read(body, "month");
     Fields.count(rows.size(), Bounds.MAX_BATCH, "rows", "body");
     for (Csv.Row row : rows) {
       List<String> c = row.cells();

@@ -10,6 +10,7 @@ import almacen.ingest.publish.EventPublisher;
 import almacen.ingest.publish.OutgoingEvent;
 import almacen.ingest.validation.Fields;
 import almacen.schemas.Topics;
+import almacen.support.csv.Csv;
 import almacen.support.security.RequiresRole;
 import almacen.support.security.Role;
 import almacen.support.web.ApiException;
@@ -112,7 +113,7 @@ public class SaleController {
   public BatchResult batchCsv(@RequestBody(required = false) String body) {
     Map<String, List<Csv.Row>> bySale = new LinkedHashMap<>();
     List<Rejected> rejected = new ArrayList<>();
-    List<Csv.Row> rows = Csv.parse(body, "saleId");
+    List<Csv.Row> rows = Csv.read(body, "saleId");
     Fields.count(rows.size(), Bounds.MAX_BATCH, "rows", "body");
     for (Csv.Row row : rows) {
       if (row.cells().size() != CSV_COLUMNS) {

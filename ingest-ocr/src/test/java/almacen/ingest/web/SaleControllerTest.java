@@ -178,6 +178,23 @@ class SaleControllerTest {
     assertThat(web.publisher.events()).isEmpty();
   }
 
+  @Test
+  void shouldRefuseTheWholeBatchNamingTheLineWhenAQuoteIsNeverClosed() throws Exception {
+    // given: line 2 opens a quote that the body never closes
+    String csv = """
+        A,central,2025-10-20T10:00:00-03:00,ALM000001,2,100.00
+        "B,central,2025-10-20T10:05:00-03:00,ALM000001,1,100.00
+        """;
+
+    // when
+    web.mvc.perform(post("/api/sales/batch").contentType("text/csv").content(csv))
+        // then
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.error").value("INVALID_CSV"))
+        .andExpect(jsonPath("$.field").value("line 2"));
+    assertThat(web.publisher.events()).isEmpty();
+  }
+
   /** Key of a published record. */
   private static final class OutgoingKey {
     static String of(almacen.ingest.publish.OutgoingEvent<?> e) {

@@ -19,6 +19,7 @@ import almacen.query.read.Views.StockView;
 import almacen.query.read.Views.Summary;
 import almacen.query.read.Views.SummaryPart;
 import almacen.schemas.Stores;
+import almacen.support.csv.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -1,7 +1,7 @@
 package almacen.query.web;
 
 import almacen.query.QueryConfig;
-import almacen.query.read.Csv;
+import almacen.support.csv.Csv;
 import almacen.query.read.ReadModel;
 import almacen.schemas.Stores;
 import almacen.support.web.ApiException;
@@ -118,7 +118,12 @@ class ExportController {
       }
       stream.flush();
     };
-    return ResponseEntity.ok()
+    ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+    if (format.locale() != null) {
+      // Spanish number and date formats for a spreadsheet set to Spanish
+      answer.header(HttpHeaders.CONTENT_LANGUAGE, format.locale());
+    }
+    return answer
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .body(body);

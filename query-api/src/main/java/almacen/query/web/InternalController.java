@@ -2,7 +2,7 @@ package almacen.query.web;
 
 import almacen.query.read.AnalyticsModel;
 import almacen.query.read.AnalyticsViews.Share;
-import almacen.query.read.Csv;
+import almacen.support.csv.Csv;
 import almacen.query.read.DateRange;
 import almacen.query.read.ReadModel;
 import almacen.query.read.StockFilter;

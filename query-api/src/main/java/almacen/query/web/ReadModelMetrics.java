@@ -6,10 +6,10 @@ import almacen.query.read.Views.SummaryPart;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +40,20 @@ class ReadModelMetrics {
     }
     Gauge.builder("almacen.stock.value", this, m -> m.stockValue()).baseUnit("ars")
         .description("Stock value (max(onHand,0) x avg cost) held by this instance").register(registry);
-    Gauge.builder("almacen.inflation.latest.month.age", this, ReadModelMetrics::latestMonthAgeDays).baseUnit("days")
-        .description("Days since the end of the latest inflation month loaded").register(registry);
-    Gauge.builder("almacen.inflation.latest.rate", this, ReadModelMetrics::latestRatePct).baseUnit("percent")
-        .description("Monthly rate of the latest inflation month loaded").register(registry);
+    // Prometheus conventions: durations in seconds, ratios 0-1 (almacen_inflation_latest_month_age_seconds,
+    // almacen_inflation_latest_rate_ratio)
+    Gauge.builder("almacen.inflation.latest.month.age", this, ReadModelMetrics::latestMonthAgeSeconds)
+        .baseUnit("seconds").description("Time since the end of the latest inflation month loaded")
+        .register(registry);
+    Gauge.builder("almacen.inflation.latest.rate", this, ReadModelMetrics::latestRate).baseUnit("ratio")
+        .description("Monthly rate of the latest inflation month loaded, as a ratio (0.025 for 2.5 %)")
+        .register(registry);
   }
 
-  private double latestRatePct() {
+  private double latestRate() {
     try {
       List<InflationView> months = model.inflation();
-      return months.isEmpty() ? Double.NaN : months.get(months.size() - 1).ratePct().doubleValue();
+      return months.isEmpty() ? Double.NaN : months.get(months.size() - 1).ratePct().doubleValue() / 100;
     } catch (RuntimeException e) {
       log.debug("inflation store not queryable yet: {}", e.toString());
       return Double.NaN;
@@ -73,14 +77,15 @@ class ReadModelMetrics {
     return s == null ? Double.NaN : s.stockValue().doubleValue();
   }
 
-  private double latestMonthAgeDays() {
+  private double latestMonthAgeSeconds() {
     try {
       List<InflationView> months = model.inflation();
       if (months.isEmpty()) {
         return Double.NaN;
       }
-      LocalDate end = YearMonth.parse(months.get(months.size() - 1).month()).atEndOfMonth();
-      return ChronoUnit.DAYS.between(end, LocalDate.now(clock.withZone(zone)));
+      Instant end = YearMonth.parse(months.get(months.size() - 1).month()).plusMonths(1).atDay(1)
+          .atStartOfDay(zone).toInstant();
+      return Duration.between(end, clock.instant()).toMillis() / 1000.0;
     } catch (RuntimeException e) {
       log.debug("inflation store not queryable yet: {}", e.toString());
       return Double.NaN;

@@ -9,12 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The last {@code scripts/replay verify} outcome as metrics, from the file the CLI writes under
@@ -26,10 +27,15 @@ import org.springframework.stereotype.Component;
 class ReplayVerifyMetrics {
 
   private static final Logger log = LoggerFactory.getLogger(ReplayVerifyMetrics.class);
-  private static final Pattern FINISHED = Pattern.compile("\"finishedAt\":\"([^\"]+)\"");
-  private static final Pattern OK = Pattern.compile("\"ok\":(true|false)");
-  private static final Pattern DIFFERENCES = Pattern.compile("\"differences\":(\\d+)");
-  private static final Pattern PROBLEMS = Pattern.compile("\"ledgerProblems\":(\\d+)");
+  // the file is replay's VerifyResult; fields it may add later are not an error
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+      .build();
+
+  /** What {@code replay verify} writes. */
+  record VerifyFile(Instant finishedAt, boolean ok, long differences, long ledgerProblems) {
+  }
 
   record LastVerify(Instant finishedAt, boolean ok, long differences) {
   }
@@ -61,19 +67,15 @@ class ReplayVerifyMetrics {
       return null;
     }
     try {
-      String json = Files.readString(file, StandardCharsets.UTF_8);
-      Matcher finished = FINISHED.matcher(json);
-      Matcher ok = OK.matcher(json);
-      Matcher differences = DIFFERENCES.matcher(json);
-      Matcher problems = PROBLEMS.matcher(json);
-      if (!finished.find() || !ok.find() || !differences.find() || !problems.find()) {
-        log.warn("Unreadable replay verify result in {}", file);
+      VerifyFile read = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), VerifyFile.class);
+      if (read.finishedAt() == null) {
+        log.warn("Unreadable replay verify result in {}: no finishedAt", file);
         return null;
       }
-      return new LastVerify(Instant.parse(finished.group(1)), Boolean.parseBoolean(ok.group(1)),
-          Long.parseLong(differences.group(1)) + Long.parseLong(problems.group(1)));
-    } catch (IOException | RuntimeException e) {
-      log.warn("Cannot read the replay verify result in {}: {}", file, e.toString());
+      return new LastVerify(read.finishedAt(), read.ok(), read.differences() + read.ledgerProblems());
+    } catch (IOException | JacksonException e) {
+      log.warn("Cannot read the replay verify result in {}: {}", file,
+          String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
       return null;
     }
   }

@@ -3,6 +3,7 @@ package almacen.query.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -80,6 +81,14 @@ class ExportControllerTest {
         + "daysOfCover;reorderQty;listPrice;updatedAt\n"
         + "central;ALM000001;\"'+Yerba 1 kg\";Infusiones;UNIT;-2,500;5,000;;NEGATIVE;100,0000;0,00;0,000;;5,000;;"
         + "10/03/2026 12:00:00\n");
+  }
+
+  @Test
+  void shouldSayTheAnswerIsSpanishOnlyWhenLocaleIsEsAr() throws Exception {
+    // then
+    mvc.perform(get("/api/export/stock.csv?locale=es-AR")).andExpect(header().string("Content-Language", "es-AR"));
+    mvc.perform(get("/api/export/stock.csv")).andExpect(header().doesNotExist("Content-Language"));
+    mvc.perform(get("/api/export/stock.csv?locale=fr-FR")).andExpect(header().string("Content-Language", "en"));
   }
 
   @Test

@@ -1,5 +1,9 @@
 package almacen.support.security;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Token buckets per client per named bucket: bucket {@code b} with limit {@code n}/min holds at most {@code n}
- * tokens and refills continuously at {@code n} per minute. Thread-safe; memory is bounded by keeping at most
- * {@code maxClientsPerBucket} clients per bucket (the least recently seen are forgotten). A bucket with no limit
- * (absent, or 0 per minute) never limits.
+ * Token buckets per client per named bucket, on Bucket4j: bucket {@code b} with limit {@code n}/min holds at most
+ * {@code n} tokens and refills greedily (continuously) at {@code n} per minute, on the given {@link Clock}.
+ * Thread-safe; memory is bounded by keeping at most {@code maxClientsPerBucket} clients per bucket (the least
+ * recently seen are forgotten). A bucket with no limit (absent, or 0 per minute) never limits.
  */
 public final class RateLimiter {
 
@@ -26,22 +30,20 @@ public final class RateLimiter {
     }
   }
 
-  private static final long NANOS_PER_MINUTE = Duration.ofMinutes(1).toNanos();
-
-  private final Map<String, Integer> perMinute;
-  private final Clock clock;
-  private final int maxClientsPerBucket;
+  private final Map<String, Bandwidth> limits = new HashMap<>();
+  private final TimeMeter time;
   private final Map<String, LinkedHashMap<String, Bucket>> buckets = new HashMap<>();
 
   public RateLimiter(Map<String, Integer> perMinuteByBucket, Clock clock, int maxClientsPerBucket) {
     if (maxClientsPerBucket < 1) {
       throw new IllegalArgumentException("maxClientsPerBucket must be positive");
     }
-    this.perMinute = Map.copyOf(perMinuteByBucket);
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.maxClientsPerBucket = maxClientsPerBucket;
-    for (Map.Entry<String, Integer> e : this.perMinute.entrySet()) {
-      if (e.getValue() > 0) {
+    this.time = new ClockTime(Objects.requireNonNull(clock, "clock"));
+    for (Map.Entry<String, Integer> e : perMinuteByBucket.entrySet()) {
+      int perMinute = e.getValue();
+      if (perMinute > 0) {
+        limits.put(e.getKey(), Bandwidth.builder().capacity(perMinute)
+            .refillGreedy(perMinute, Duration.ofMinutes(1)).build());
         buckets.put(e.getKey(), new LinkedHashMap<>(64, 0.75f, true) {
           @Override
           protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -63,23 +65,14 @@ public final class RateLimiter {
     if (clients == null) {
       return Decision.ALLOWED;
     }
-    long limit = perMinute.get(bucket);
-    long capacity = limit * NANOS_PER_MINUTE;
-    long now = nanos(clock.instant());
+    Bucket tokens;
     synchronized (clients) {
-      Bucket b = clients.computeIfAbsent(client == null ? "" : client, c -> new Bucket(capacity, now));
-      // one token = NANOS_PER_MINUTE units; the bucket gains `limit` units per elapsed nanosecond
-      long elapsed = Math.max(0, now - b.updatedNanos);
-      long refill = elapsed >= capacity / limit ? capacity : elapsed * limit;
-      b.units = Math.min(capacity, b.units + refill);
-      b.updatedNanos = Math.max(b.updatedNanos, now);
-      if (b.units >= NANOS_PER_MINUTE) {
-        b.units -= NANOS_PER_MINUTE;
-        return Decision.ALLOWED;
-      }
-      long missingUnits = NANOS_PER_MINUTE - b.units;
-      return new Decision(false, Duration.ofNanos((missingUnits + limit - 1) / limit));
+      tokens = clients.computeIfAbsent(client == null ? "" : client, c -> Bucket.builder()
+          .addLimit(limits.get(bucket)).withCustomTimePrecision(time).build());
     }
+    ConsumptionProbe probe = tokens.tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed() ? Decision.ALLOWED
+        : new Decision(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 
   /** How many clients {@code bucket} remembers now (for tests of the memory bound). */
@@ -93,17 +86,17 @@ public final class RateLimiter {
     }
   }
 
-  private static long nanos(Instant instant) {
-    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-  }
+  /** Bucket4j's time from the injected clock, so tests move time by hand. */
+  private record ClockTime(Clock clock) implements TimeMeter {
+    @Override
+    public long currentTimeNanos() {
+      Instant now = clock.instant();
+      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
 
-  private static final class Bucket {
-    long units;
-    long updatedNanos;
-
-    Bucket(long units, long updatedNanos) {
-      this.units = units;
-      this.updatedNanos = updatedNanos;
+    @Override
+    public boolean isWallClockBased() {
+      return true;
     }
   }
 }

@@ -1,8 +1,9 @@
 package almacen.support.security;
 
+import almacen.support.web.ApiError;
+import almacen.support.web.ApiErrorWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /** Writes the {@code {"error","message","field"}} body of CONTRACT.md from filters, outside Spring MVC. */
 final class SecurityResponses {
@@ -28,37 +29,6 @@ final class SecurityResponses {
   }
 
   static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
-    // with its Content-Length: a client still sending a body can read the answer before the connection closes
-    byte[] body = ("{\"error\":" + quote(code) + ",\"message\":" + quote(message) + ",\"field\":null}")
-        .getBytes(StandardCharsets.UTF_8);
-    response.resetBuffer();
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
-    response.flushBuffer();
-  }
-
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+    ApiErrorWriter.write(response, status, new ApiError(code, message, null));
   }
 }

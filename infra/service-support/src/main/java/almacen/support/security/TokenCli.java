@@ -1,19 +1,25 @@
 package almacen.support.security;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * The command line behind {@code scripts/token} and {@code scripts/rotate-keys}:
+ * The command line behind {@code scripts/token} and {@code scripts/rotate-keys} (picocli):
  * <pre>
  *   TokenCli token ROLE [--ttl 8h] [--subject NAME] --home DIR   prints a signed token (local mode only)
  *   TokenCli rotate [--prune-older-than 30d] --home DIR           new current key; prints the new kid
@@ -21,6 +27,10 @@ import java.util.regex.Pattern;
  * Only the token (or kid) goes to stdout; messages go to stderr. Exit 0 on success, 2 on a usage error,
  * 1 when refused.
  */
+@Command(name = "TokenCli", mixinStandardHelpOptions = true,
+    description = "Signed access tokens (local mode) and key rotation for almacén.",
+    subcommands = {TokenCli.Token.class, TokenCli.Rotate.class},
+    footer = "Exit 0 on success, 2 on a usage error, 1 when refused.")
 public final class TokenCli {
 
   static final Duration MAX_TTL = Duration.ofDays(30);
@@ -44,77 +54,103 @@ public final class TokenCli {
   }
 
   int run(String[] args) {
-    try {
-      Args parsed = Args.parse(args);
-      return switch (parsed.command) {
-        case "token" -> token(parsed);
-        case "rotate" -> rotate(parsed);
-        default -> throw new UsageException("Unknown command " + parsed.command + "; use token or rotate");
-      };
-    } catch (UsageException e) {
-      err.println(e.getMessage());
-      err.println("usage: token ROLE [--ttl 8h] [--subject NAME] --home DIR | rotate [--prune-older-than 30d] --home DIR");
-      return 2;
-    } catch (IllegalStateException e) {
-      err.println(e.getMessage());
-      return 1;
+    CommandLine commandLine = new CommandLine(this)
+        .setSubcommandsCaseInsensitive(true)
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
+        .setExecutionExceptionHandler((e, command, parseResult) -> {
+          err.println(e.getMessage());
+          if (e instanceof UsageException) {
+            command.usage(err);
+            return CommandLine.ExitCode.USAGE;
+          }
+          return 1;
+        });
+    if (args.length == 0) {
+      err.println("Missing command: token or rotate");
+      commandLine.usage(err);
+      return CommandLine.ExitCode.USAGE;
     }
+    return commandLine.execute(args);
   }
 
-  private int token(Args args) {
-    if (!"local".equalsIgnoreCase(mode)) {
-      err.println("scripts/token works in local mode only (ALMACEN_MODE is " + mode + ")");
-      return 1;
-    }
-    args.allowOnly(Set.of("--ttl", "--subject", "--home"));
-    if (args.positional.size() != 1) {
-      throw new UsageException("Give exactly one ROLE: admin, cashier, stock or viewer");
-    }
+  @Command(name = "token", mixinStandardHelpOptions = true,
+      description = "Print a signed access token for ROLE (local mode only; never creates keys).")
+  static final class Token implements Callable<Integer> {
+
+    @ParentCommand
+    TokenCli cli;
+
+    @Parameters(index = "0", paramLabel = "ROLE", converter = RoleConverter.class,
+        description = "admin, cashier, stock or viewer")
     Role role;
-    try {
-      role = Role.fromClaim(args.positional.get(0));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("Unknown role " + args.positional.get(0) + ": use admin, cashier, stock or viewer");
+
+    @Option(names = "--ttl", defaultValue = "8h", paramLabel = "TTL", converter = DurationConverter.class,
+        description = "Lifetime: a number and s, m, h or d (default 8h, at most 30d)")
+    Duration ttl;
+
+    @Option(names = "--subject", paramLabel = "NAME", description = "The token's subject (default cli-ROLE)")
+    String subject;
+
+    @Option(names = "--home", required = true, paramLabel = "DIR", description = "ALMACEN_HOME (its keys/)")
+    Path home;
+
+    @Override
+    public Integer call() {
+      if (!"local".equalsIgnoreCase(cli.mode)) {
+        cli.err.println("scripts/token works in local mode only (ALMACEN_MODE is " + cli.mode + ")");
+        return 1;
+      }
+      if (ttl.compareTo(MAX_TTL) > 0) {
+        throw new UsageException("--ttl is at most 30d");
+      }
+      Path keys = home.resolve("keys");
+      if (!Files.isDirectory(keys)) {
+        cli.err.println("No keys in " + keys.toAbsolutePath() + ": start almacén once with scripts/run-local "
+            + "(scripts/token works in local mode only and never creates keys)");
+        return 1;
+      }
+      KeyRing ring = KeyRing.load(keys);
+      if (!ring.canSign()) {
+        cli.err.println("No private key for the current kid in " + keys.toAbsolutePath());
+        return 1;
+      }
+      String name = subject != null ? subject : "cli-" + role.claim();
+      cli.out.println(new TokenIssuer(ring, cli.clock).issue(name, Set.of(role), TokenIssuer.ALL_SERVICES, ttl));
+      return 0;
     }
-    Duration ttl = parseDuration(args.option("--ttl", "8h"));
-    if (ttl.compareTo(MAX_TTL) > 0) {
-      throw new UsageException("--ttl is at most 30d");
-    }
-    Path keys = args.home().resolve("keys");
-    if (!Files.isDirectory(keys)) {
-      err.println("No keys in " + keys.toAbsolutePath() + ": start almacén once with scripts/run-local "
-          + "(scripts/token works in local mode only and never creates keys)");
-      return 1;
-    }
-    KeyRing ring = KeyRing.load(keys);
-    if (!ring.canSign()) {
-      err.println("No private key for the current kid in " + keys.toAbsolutePath());
-      return 1;
-    }
-    String subject = args.option("--subject", "cli-" + role.claim());
-    out.println(new TokenIssuer(ring, clock).issue(subject, Set.of(role), TokenIssuer.ALL_SERVICES, ttl));
-    return 0;
   }
 
-  private int rotate(Args args) {
-    args.allowOnly(Set.of("--prune-older-than", "--home"));
-    if (!args.positional.isEmpty()) {
-      throw new UsageException("rotate takes no argument but options");
+  @Command(name = "rotate", mixinStandardHelpOptions = true,
+      description = "Make a new current key (running services pick it up); print its kid.")
+  static final class Rotate implements Callable<Integer> {
+
+    @ParentCommand
+    TokenCli cli;
+
+    @Option(names = "--prune-older-than", paramLabel = "AGE",
+        description = "Also delete key pairs older than AGE (e.g. 30d); their tokens stop verifying")
+    String prune;
+
+    @Option(names = "--home", required = true, paramLabel = "DIR", description = "ALMACEN_HOME (its keys/)")
+    Path home;
+
+    @Override
+    public Integer call() {
+      Duration pruneAge = prune == null ? null : parseDuration(prune);
+      Path keys = home.resolve("keys");
+      boolean existed = Files.isDirectory(keys) && Files.exists(keys.resolve(KeyRing.CURRENT_FILE));
+      KeyRing ring = KeyRing.loadOrCreate(keys);
+      String kid = existed ? ring.rotate() : ring.currentKid();
+      if (pruneAge != null) {
+        int deleted = ring.prune(pruneAge, cli.clock);
+        cli.err.println("Pruned " + deleted + " key pair(s) older than " + prune);
+      }
+      cli.err.println("Current key is now " + kid + " in " + keys.toAbsolutePath()
+          + "; running services pick it up by themselves, tokens of older keys verify until they expire");
+      cli.out.println(kid);
+      return 0;
     }
-    Path keys = args.home().resolve("keys");
-    String prune = args.option("--prune-older-than", null);
-    Duration pruneAge = prune == null ? null : parseDuration(prune);
-    boolean existed = Files.isDirectory(keys) && Files.exists(keys.resolve(KeyRing.CURRENT_FILE));
-    KeyRing ring = KeyRing.loadOrCreate(keys);
-    String kid = existed ? ring.rotate() : ring.currentKid();
-    if (pruneAge != null) {
-      int deleted = ring.prune(pruneAge, clock);
-      err.println("Pruned " + deleted + " key pair(s) older than " + prune);
-    }
-    err.println("Current key is now " + kid + " in " + keys.toAbsolutePath()
-        + "; running services pick it up by themselves, tokens of older keys verify until they expire");
-    out.println(kid);
-    return 0;
   }
 
   /** {@code 30s}, {@code 15m}, {@code 8h}, {@code 2d}. */
@@ -132,60 +168,31 @@ public final class TokenCli {
     };
   }
 
-  static final class UsageException extends RuntimeException {
-    UsageException(String message) {
-      super(message);
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return parseDuration(value);
+      } catch (UsageException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 
-  private record Args(String command, List<String> positional, java.util.Map<String, String> options) {
-
-    static Args parse(String[] args) {
-      if (args.length == 0) {
-        throw new UsageException("Missing command");
-      }
-      List<String> positional = new ArrayList<>();
-      java.util.Map<String, String> options = new java.util.HashMap<>();
-      for (int i = 1; i < args.length; i++) {
-        String a = args[i];
-        if (a.startsWith("--")) {
-          String name = a;
-          String value;
-          int eq = a.indexOf('=');
-          if (eq > 0) {
-            name = a.substring(0, eq);
-            value = a.substring(eq + 1);
-          } else if (i + 1 < args.length) {
-            value = args[++i];
-          } else {
-            throw new UsageException("Option " + a + " needs a value");
-          }
-          options.put(name, value);
-        } else {
-          positional.add(a);
-        }
-      }
-      return new Args(args[0].toLowerCase(Locale.ROOT), positional, options);
-    }
-
-    void allowOnly(Set<String> allowed) {
-      for (String name : options.keySet()) {
-        if (!allowed.contains(name)) {
-          throw new UsageException("Unknown option " + name + " for " + command);
-        }
+  static final class RoleConverter implements ITypeConverter<Role> {
+    @Override
+    public Role convert(String value) {
+      try {
+        return Role.fromClaim(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("Unknown role " + value + ": use admin, cashier, stock or viewer");
       }
     }
+  }
 
-    String option(String name, String fallback) {
-      return options.getOrDefault(name, fallback);
-    }
-
-    Path home() {
-      String home = options.get("--home");
-      if (home == null || home.isBlank()) {
-        throw new UsageException("Missing --home DIR (ALMACEN_HOME)");
-      }
-      return Path.of(home);
+  static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
     }
   }
 }

@@ -14,7 +14,6 @@ import io.jsonwebtoken.MalformedJwtException;
 import io.jsonwebtoken.MissingClaimException;
 import io.jsonwebtoken.PrematureJwtException;
 import io.jsonwebtoken.UnsupportedJwtException;
-import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +25,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Verifies access tokens: the {@code kid} header picks a public key of the {@link KeyRing} (current or previous),
@@ -42,7 +42,6 @@ public final class TokenVerifier {
   /** Longer tokens are refused before parsing. */
   static final int MAX_TOKEN_LENGTH = 8192;
   private static final String EDDSA = "EdDSA";
-  private static final Pattern ALG = Pattern.compile("\"alg\"\\s*:\\s*\"([^\"]*)\"");
 
   private static final int MAX_CACHED = 10_000;
 
@@ -145,10 +144,10 @@ public final class TokenVerifier {
       return null;
     }
     try {
-      String header = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-      Matcher m = ALG.matcher(header);
-      return m.find() ? m.group(1) : null;
-    } catch (IllegalArgumentException e) {
+      JsonNode alg = JsonMapper.shared().readTree(Base64.getUrlDecoder().decode(token.substring(0, dot))).path("alg");
+      return alg.isString() ? alg.stringValue() : null;
+    } catch (IllegalArgumentException | JacksonException e) {
+      // an undecodable or non-JSON header: the refusal stays a bad signature's or an unsupported algorithm's
       return null;
     }
   }

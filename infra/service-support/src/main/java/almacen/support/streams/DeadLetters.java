@@ -72,7 +72,7 @@ public final class DeadLetters {
     headers.add(SOURCE_TOPIC_HEADER, utf8(letter.getSourceTopic()));
     headers.add(SOURCE_PARTITION_HEADER, utf8(String.valueOf(partition)));
     headers.add(SOURCE_OFFSET_HEADER, utf8(String.valueOf(offset)));
-    Metrics.counter(METRIC, "reason", reason, "application", application).increment();
+    Metrics.counter(METRIC, "reason", reason).increment();
     return new ProducerRecord<>(dlqTopic, null, key, body, headers);
   }
 

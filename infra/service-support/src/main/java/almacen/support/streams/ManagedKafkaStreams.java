@@ -3,10 +3,8 @@ package almacen.support.streams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -108,14 +106,15 @@ public class ManagedKafkaStreams extends StreamsBuilderFactoryBean {
       }
     });
     if (registry != null) {
-      addListener(new KafkaStreamsMicrometerListener(registry, List.of(Tag.of("application", app))));
+      // no "application" tag of their own: the service's common tag (spring.application.name) is the only one
+      addListener(new KafkaStreamsMicrometerListener(registry));
       Gauge.builder("almacen.streams.running", this, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
-          .description("1 when this Kafka Streams instance is RUNNING").tag("application", app).register(registry);
+          .description("1 when this Kafka Streams instance is RUNNING").register(registry);
       Gauge.builder("almacen.streams.ready", this, s -> s.ready() ? 1 : 0)
-          .description("1 when RUNNING, or rebalancing after having run").tag("application", app).register(registry);
+          .description("1 when RUNNING, or rebalancing after having run").register(registry);
       for (String reason : DeadLetters.REASONS) {
         // the error handlers increment these; registered now so that they read zero until used
-        Counter.builder(DeadLetters.METRIC).tag("reason", reason).tag("application", app)
+        Counter.builder(DeadLetters.METRIC).tag("reason", reason)
             .description("Records sent to the dead-letter topic").register(registry);
       }
     }

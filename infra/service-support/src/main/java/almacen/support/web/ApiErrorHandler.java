@@ -1,7 +1,9 @@
 package almacen.support.web;
 
+import almacen.support.csv.Csv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -11,6 +13,8 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -25,10 +29,11 @@ public class ApiErrorHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ApiError> api(ApiException e) {
+    inEnglish();
     ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
     if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
       // every 503 is temporary here (a rebalance, a restore, a busy queue): say when to come back
-      answer.header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+      answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
     }
     return answer.body(e.toError());
   }
@@ -83,6 +88,7 @@ public class ApiErrorHandler {
   /** A chunked body that passed its limit while a controller read it (see BodySizeLimitFilter). */
   @ExceptionHandler(BodyTooLargeException.class)
   ResponseEntity<ApiError> bodyTooLarge(BodyTooLargeException e) {
+    inEnglish();
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header("Connection", "close")
         .body(new ApiError("TOO_LARGE", "The request body is larger than " + (e.limit() / (1024 * 1024)) + " MB", null));
   }
@@ -91,6 +97,12 @@ public class ApiErrorHandler {
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<ApiError> malformedMultipart(MultipartException e) {
     return error(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", "The multipart body cannot be parsed", null);
+  }
+
+  /** A CSV body that is not CSV (an unterminated quote, text after a closing quote): nothing of it is taken. */
+  @ExceptionHandler(Csv.MalformedException.class)
+  ResponseEntity<ApiError> malformedCsv(Csv.MalformedException e) {
+    return error(HttpStatus.BAD_REQUEST, "INVALID_CSV", e.getMessage(), "line " + e.line());
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
@@ -105,6 +117,18 @@ public class ApiErrorHandler {
   }
 
   private static ResponseEntity<ApiError> error(HttpStatus status, String code, String message, String field) {
+    inEnglish();
     return ResponseEntity.status(status).body(new ApiError(code, message, field));
+  }
+
+  /** Error messages are written in English: the answer says so (a Spanish dashboard shows its own text). */
+  public static final String MESSAGE_LANGUAGE = "en";
+
+  /** Set, not added: a filter may have said es-AR already for a dashboard path. */
+  private static void inEnglish() {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+        && attributes.getResponse() != null) {
+      attributes.getResponse().setHeader(HttpHeaders.CONTENT_LANGUAGE, MESSAGE_LANGUAGE);
+    }
   }
 }

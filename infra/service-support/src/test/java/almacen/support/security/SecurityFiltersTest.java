@@ -66,6 +66,7 @@ class SecurityFiltersTest {
     MvcResult result = mvc.perform(get("/api/whoami").header("Authorization", "Bearer " + wrongAudience))
         .andExpect(status().isUnauthorized())
         .andExpect(header().string("WWW-Authenticate", "Bearer realm=\"almacen\", error=\"invalid_token\""))
+        .andExpect(header().string("Content-Language", "en"))
         .andReturn();
 
     // then

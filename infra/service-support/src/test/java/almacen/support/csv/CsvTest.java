@@ -1,4 +1,4 @@
-package almacen.query.read;
+package almacen.support.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,5 +80,42 @@ class CsvTest {
     // then
     assertThatThrownBy(() -> Csv.forLocale("fr-FR")).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("locale must be es-AR or absent");
+  }
+
+  @Test
+  void shouldKeepPhysicalLineNumbersWhenBlankLinesHeaderBomAndQuotesAreRead() {
+    // given a body as a spreadsheet saves it: BOM, header, CRLF, blank lines, quoted cells with a doubled quote
+    String body = "\uFEFFsaleId,branch,sku\r\nS-1, central ,\"ALM\"\"1\"\r\n\r\n  \r\nS-2,norte,\"a,b\"\r\n";
+
+    // when
+    List<Csv.Row> rows = Csv.read(body, "SALEID");
+
+    // then
+    assertThat(rows).containsExactly(new Csv.Row(2, List.of("S-1", "central", "ALM\"1")),
+        new Csv.Row(5, List.of("S-2", "norte", "a,b")));
+  }
+
+  @Test
+  void shouldReadTheFirstLineAsDataWhenItIsNotTheHeader() {
+    // when
+    List<Csv.Row> rows = Csv.read("2026-01,2.2,INDEC\n2026-02,2.4", "month");
+
+    // then
+    assertThat(rows).containsExactly(new Csv.Row(1, List.of("2026-01", "2.2", "INDEC")),
+        new Csv.Row(2, List.of("2026-02", "2.4")));
+  }
+
+  @Test
+  void shouldRefuseWithTheLineWhenAQuoteIsNeverClosed() {
+    // when / then
+    assertThatThrownBy(() -> Csv.read("month,ratePct\n2026-01,2.2\n\"2026-02,2.4\n", "month"))
+        .isInstanceOfSatisfying(Csv.MalformedException.class, e -> assertThat(e.line()).isEqualTo(3))
+        .hasMessageStartingWith("line 3: not valid CSV");
+  }
+
+  @Test
+  void shouldReadNothingWhenTheBodyIsAbsent() {
+    // then
+    assertThat(Csv.read(null, "month")).isEmpty();
   }
 }

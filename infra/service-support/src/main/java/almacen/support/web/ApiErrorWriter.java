@@ -1,0 +1,31 @@
+package almacen.support.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes an {@link ApiError} from a servlet filter, outside Spring MVC (which has {@link ApiErrorHandler}). */
+public final class ApiErrorWriter {
+
+  private static final JsonMapper JSON = JsonMapper.shared();
+
+  private ApiErrorWriter() {
+  }
+
+  /**
+   * Replaces whatever was buffered with {@code error} as JSON, with its Content-Length, and flushes: a client still
+   * sending a body can read the answer before the connection closes.
+   */
+  public static void write(HttpServletResponse response, int status, ApiError error) throws IOException {
+    byte[] body = JSON.writeValueAsBytes(error);
+    response.resetBuffer();
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setContentLength(body.length);
+    response.setHeader("Content-Language", ApiErrorHandler.MESSAGE_LANGUAGE);
+    response.getOutputStream().write(body);
+    response.flushBuffer();
+  }
+}
