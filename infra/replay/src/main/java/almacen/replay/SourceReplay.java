@@ -131,16 +131,14 @@ final class SourceReplay {
     if (product != null && !sku.equals(product.getSku())) {
       throw new InvalidStockEventException("Product key " + sku + " differs from its sku " + product.getSku());
     }
-    Instant at = ProductInfo.changedAt(product, record.timestamp());
-    if (!inScope(at)) {
-      return;
-    }
+    // the catalogue as read, whatever asOf: it decides status and minimums, never quantities or costs
     if (product == null) {
       products.remove(sku);
     } else {
       products.put(sku, product);
     }
     ProductInfo info = ProductInfo.ofNullable(sku, product);
+    Instant at = ProductInfo.changedAt(product, record.timestamp());
     for (String branch : branchesBySku.getOrDefault(sku, Set.of())) {
       String key = Stores.branchSkuKey(branch, sku);
       levels.put(key, ledger.reevaluate(levels.get(key), info, at).level());
