@@ -1,5 +1,6 @@
 package almacen.query;
 
+import almacen.domain.BusinessDay;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -17,7 +18,7 @@ import java.time.ZoneId;
 public record QueryConfig(ZoneId zone, int movementsPerKey, int priceHistoryPerSku, int salesDaysKept,
     Duration purgeInterval, int analyticsDaysKept) {
 
-  public static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
+  public static final ZoneId BUENOS_AIRES = BusinessDay.ZONE;
   /** The longest date range (days, both ends included) an analytics endpoint answers. */
   public static final int MAX_ANALYTICS_RANGE_DAYS = 400;
   /** Two years and a bit: a whole range of last year can be compared with this year's. */

@@ -1,5 +1,6 @@
 package almacen.query;
 
+import almacen.domain.SaleValidity;
 import almacen.events.Sale;
 import almacen.events.SaleLine;
 import almacen.schemas.Stores;
@@ -23,8 +24,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>A saleId counts once: {@link Stores#QUERY_ANALYTICS_SALE_IDS} remembers the offset where it was
  * first seen, and a later record with the same id is a duplicate (as the inventory app does). A
  * redelivery of that same record passes the id check and is stopped by each cell's offset watermark
- * ({@link DailyCell}). A sale with no lines or an invalid line (no sku, quantity &le; 0, negative
- * price) is not counted, as the inventory app rejects it whole. Days older than
+ * ({@link DailyCell}). A sale that fails {@link SaleValidity} (no lines, no sku, quantity &le; 0,
+ * negative price...) is not counted: the inventory app rejects it whole with the same rule. Days older than
  * {@code analyticsDaysKept} are purged by a wall-clock punctuator, with the ids of those days.
  */
 final class SalesAnalyticsProcessor implements Processor<String, Sale, Void, Void> {
@@ -82,18 +83,7 @@ final class SalesAnalyticsProcessor implements Processor<String, Sale, Void, Voi
   }
 
   static boolean countable(Sale sale) {
-    if (sale.getSaleId() == null || sale.getBranch() == null || sale.getSoldAt() == null
-        || sale.getLines() == null || sale.getLines().isEmpty()) {
-      return false;
-    }
-    for (SaleLine line : sale.getLines()) {
-      if (line.getSku() == null || line.getSku().isBlank() || line.getSku().contains("|")
-          || line.getQty() == null || line.getQty().signum() <= 0
-          || line.getUnitPrice() == null || line.getUnitPrice().signum() < 0) {
-        return false;
-      }
-    }
-    return true;
+    return SaleValidity.isValid(sale);
   }
 
   private static long offsetOf(String seen) {

@@ -1,14 +1,13 @@
 package almacen.inventory;
 
 import almacen.inventory.domain.InvalidStockEventException;
+import almacen.inventory.domain.SourceRule;
 import almacen.inventory.domain.StockCommand;
 import almacen.schemas.Stores;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -24,18 +23,15 @@ import org.slf4j.LoggerFactory;
  * First stop of every source event, still keyed by its business id: validates the whole event,
  * lets each id take effect once (store {@link Stores#INVENTORY_DEDUPE}, key {@code kind:id}, value
  * the record time it was first seen), then emits one {@link StockCommand} per effect keyed by
- * {@code branch|sku}. Ids of kinds with an expiry are purged on stream time.
+ * {@code branch|sku}. What is a duplicate, and for how long, is the {@link SourceRule}'s decision (the
+ * audit replay asks the same rule); the hourly purge on stream time only frees the store.
  */
 final class DedupeProcessor<V> implements Processor<String, V, String, StockCommand> {
 
   static final Duration PURGE_INTERVAL = Duration.ofHours(1);
   private static final Logger log = LoggerFactory.getLogger(DedupeProcessor.class);
 
-  private final String kind;
-  private final Function<V, String> businessId;
-  private final Predicate<V> takesEffect;
-  private final Function<V, List<StockCommand>> commands;
-  private final Duration expiry;
+  private final SourceRule<V> rule;
   private final Counter duplicates;
   private final LiveCommit liveCommit;
   private final LedgerDryRun dryRun;
@@ -43,18 +39,11 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
   private KeyValueStore<String, Long> seen;
 
   /**
-   * @param expiry how long an id is remembered, or null for ever
    * @param dryRun checks the whole event against the ledger before any effect, or null where the
    *     ledger's stores are in another task
    */
-  DedupeProcessor(String kind, Function<V, String> businessId, Predicate<V> takesEffect,
-      Function<V, List<StockCommand>> commands, Duration expiry, Counter duplicates, LiveCommit liveCommit,
-      LedgerDryRun dryRun) {
-    this.kind = kind;
-    this.businessId = businessId;
-    this.takesEffect = takesEffect;
-    this.commands = commands;
-    this.expiry = expiry;
+  DedupeProcessor(SourceRule<V> rule, Counter duplicates, LiveCommit liveCommit, LedgerDryRun dryRun) {
+    this.rule = rule;
     this.duplicates = duplicates;
     this.liveCommit = liveCommit;
     this.dryRun = dryRun;
@@ -68,7 +57,7 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
     if (dryRun != null) {
       dryRun.init(context);
     }
-    if (expiry != null) {
+    if (rule.forgets()) {
       context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
     }
   }
@@ -77,17 +66,16 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
   public void process(Record<String, V> record) {
     V event = record.value();
     if (event == null) {
-      throw new InvalidStockEventException("Empty " + kind + " record (null value) with key " + record.key());
+      throw new InvalidStockEventException("Empty " + rule.kind() + " record (null value) with key " + record.key());
     }
-    if (!takesEffect.test(event)) {
+    if (!rule.takesEffect().test(event)) {
       return;
     }
-    List<StockCommand> effects = commands.apply(event);
-    String id = businessId.apply(event);
-    String seenKey = kind + ":" + id;
-    if (seen.get(seenKey) != null) {
+    List<StockCommand> effects = rule.commands().apply(event);
+    String seenKey = rule.seenKey(event);
+    if (rule.remembers(seen.get(seenKey), context.currentStreamTimeMs())) {
       duplicates.increment();
-      log.info("Duplicate {} {} ignored (topic={} partition={} offset={})", kind, id,
+      log.info("Duplicate {} ignored (topic={} partition={} offset={})", seenKey,
           context.recordMetadata().map(m -> m.topic()).orElse("?"),
           context.recordMetadata().map(m -> m.partition()).orElse(-1),
           context.recordMetadata().map(m -> m.offset()).orElse(-1L));
@@ -105,9 +93,9 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
   }
 
   private void purge(long streamTime) {
-    long cutoff = streamTime - expiry.toMillis();
+    long cutoff = rule.forgetBefore(streamTime);
     List<String> expired = new ArrayList<>();
-    try (KeyValueIterator<String, Long> it = seen.prefixScan(kind + ":", new StringSerializer())) {
+    try (KeyValueIterator<String, Long> it = seen.prefixScan(rule.kind() + ":", new StringSerializer())) {
       while (it.hasNext()) {
         KeyValue<String, Long> entry = it.next();
         if (entry.value < cutoff) {
@@ -117,7 +105,7 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
     }
     expired.forEach(seen::delete);
     if (!expired.isEmpty()) {
-      log.debug("Forgot {} {} ids seen before {}", expired.size(), kind, cutoff);
+      log.debug("Forgot {} {} ids seen before {}", expired.size(), rule.kind(), cutoff);
     }
   }
 }

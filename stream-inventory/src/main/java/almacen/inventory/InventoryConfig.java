@@ -2,6 +2,8 @@ package almacen.inventory;
 
 import almacen.events.TaxRegime;
 import almacen.inventory.domain.DemandSettings;
+import almacen.inventory.domain.SourceRules;
+import almacen.inventory.domain.StockCommands;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,7 +23,7 @@ import java.util.Objects;
 public record InventoryConfig(TaxRegime taxRegime, Duration saleDedupeWindow, DemandSettings demand, int partitions,
     Duration liveWindow) {
 
-  public static final Duration DEFAULT_SALE_DEDUPE_WINDOW = Duration.ofDays(35);
+  public static final Duration DEFAULT_SALE_DEDUPE_WINDOW = SourceRules.DEFAULT_SALE_ID_MEMORY;
   public static final Duration DEFAULT_LIVE_WINDOW = Duration.ofSeconds(2);
 
   public InventoryConfig {
@@ -38,6 +40,11 @@ public record InventoryConfig(TaxRegime taxRegime, Duration saleDedupeWindow, De
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be >= 1");
     }
+  }
+
+  /** The source-event rules this configuration selects (regime, business zone, sale id memory). */
+  public SourceRules sourceRules() {
+    return SourceRules.of(new StockCommands(taxRegime, demand.zone()), saleDedupeWindow);
   }
 
   public static InventoryConfig defaults(int partitions) {

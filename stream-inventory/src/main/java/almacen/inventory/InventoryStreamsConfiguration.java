@@ -6,7 +6,6 @@ import almacen.schemas.Stores;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
 import almacen.support.InstanceIdentity;
-import almacen.support.SupportConfiguration;
 import almacen.support.streams.ManagedKafkaStreams;
 import almacen.support.streams.ProcessExit;
 import almacen.support.streams.StreamsConfigFactory;
@@ -27,7 +26,7 @@ public class InventoryStreamsConfiguration {
   InventoryConfig inventoryConfig(InventoryProperties properties, AlmacenSettings settings,
       @Value("${almacen.pricing.tax-regime:RI}") TaxRegime taxRegime) {
     DemandSettings demand = new DemandSettings(properties.leadTimeDays(), properties.coverDays(),
-        SupportConfiguration.BUENOS_AIRES);
+        DemandSettings.BUENOS_AIRES);
     return new InventoryConfig(taxRegime, properties.saleDedupeWindow(), demand, settings.topics().partitions(),
         properties.liveWindow());
   }

@@ -1,15 +1,8 @@
 package almacen.inventory;
 
-import almacen.events.Invoice;
-import almacen.events.Product;
-import almacen.events.Sale;
-import almacen.events.StockAdjustment;
-import almacen.events.StockAlert;
-import almacen.events.StockLevel;
-import almacen.events.StockMovement;
-import almacen.events.StockTransfer;
+import almacen.inventory.domain.SourceRule;
+import almacen.inventory.domain.SourceRules;
 import almacen.inventory.domain.StockCommand;
-import almacen.inventory.domain.StockCommands;
 import almacen.inventory.domain.StockLedger;
 import almacen.schemas.Stores;
 import almacen.schemas.Topic;
@@ -18,10 +11,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -86,7 +77,7 @@ public final class InventoryTopology {
     builder.addStateStore(persistent(Stores.INVENTORY_PRODUCTS, topics.products.valueSerde()));
     builder.addStateStore(persistent(Stores.INVENTORY_SKU_BRANCHES, Serdes.String()));
 
-    StockCommands commands = new StockCommands(config.taxRegime(), config.demand().zone());
+    SourceRules rules = config.sourceRules();
     StockLedger ledger = new StockLedger(config.demand());
     // one partition: every task holds every key, so commands need no repartition to reach their ledger
     boolean repartitioned = config.partitions() > 1;
@@ -94,15 +85,13 @@ public final class InventoryTopology {
     Duration dedupeLiveWindow = repartitioned ? config.liveWindow() : Duration.ZERO;
     // with the ledger's stores in the same task, an event is tried whole against them before any effect
     StockLedger dryRunLedger = repartitioned ? null : ledger;
-    KStream<String, StockCommand> sales = dedupe(builder, topics.sales, "sale", Sale::getSaleId, s -> true,
-        commands::fromSale, config.saleDedupeWindow(), registry, dedupeLiveWindow, dryRunLedger);
-    KStream<String, StockCommand> invoices = dedupe(builder, topics.invoices, "invoice", Invoice::getInvoiceId,
-        StockCommands::movesStock, commands::fromInvoice, null, registry, dedupeLiveWindow, dryRunLedger);
-    KStream<String, StockCommand> adjustments = dedupe(builder, topics.stockAdjustments, "adjustment",
-        StockAdjustment::getAdjustmentId, a -> true, a -> List.of(commands.fromAdjustment(a)), null, registry,
+    KStream<String, StockCommand> sales = dedupe(builder, topics.sales, rules.sales(), registry, dedupeLiveWindow,
+        dryRunLedger);
+    KStream<String, StockCommand> invoices = dedupe(builder, topics.invoices, rules.invoices(), registry,
         dedupeLiveWindow, dryRunLedger);
-    KStream<String, StockCommand> transfers = dedupe(builder, topics.stockTransfers, "transfer",
-        StockTransfer::getTransferId, t -> true, t -> List.of(commands.fromTransfer(t)), null, registry,
+    KStream<String, StockCommand> adjustments = dedupe(builder, topics.stockAdjustments, rules.adjustments(),
+        registry, dedupeLiveWindow, dryRunLedger);
+    KStream<String, StockCommand> transfers = dedupe(builder, topics.stockTransfers, rules.transfers(), registry,
         dedupeLiveWindow, dryRunLedger);
 
     KStream<String, StockCommand> merged = sales
@@ -149,16 +138,16 @@ public final class InventoryTopology {
     return sku + "|" + branch;
   }
 
-  private static <V> KStream<String, StockCommand> dedupe(StreamsBuilder builder, Topic<String, V> topic, String kind,
-      Function<V, String> id, Predicate<V> takesEffect, Function<V, List<StockCommand>> toCommands, Duration expiry,
-      MeterRegistry registry, Duration liveWindow, StockLedger dryRunLedger) {
+  private static <V> KStream<String, StockCommand> dedupe(StreamsBuilder builder, Topic<String, V> topic,
+      SourceRule<V> rule, MeterRegistry registry, Duration liveWindow, StockLedger dryRunLedger) {
+    String kind = rule.kind();
     Counter duplicates = Counter.builder(DUPLICATES_METRIC)
         .description("Source events ignored because their id already took effect")
         .tag("kind", kind)
         .register(registry);
     return builder
         .stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName("inventory-" + kind + "-source"))
-        .process(() -> new DedupeProcessor<>(kind, id, takesEffect, toCommands, expiry, duplicates,
+        .process(() -> new DedupeProcessor<>(rule, duplicates,
             new LiveCommit(liveWindow), dryRunLedger == null ? null : new LedgerDryRun(dryRunLedger)),
             Named.as("inventory-" + kind + "-dedupe"), dedupeStores(dryRunLedger != null));
   }

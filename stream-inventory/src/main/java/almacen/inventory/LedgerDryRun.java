@@ -2,15 +2,11 @@ package almacen.inventory;
 
 import almacen.events.Product;
 import almacen.events.StockLevel;
-import almacen.inventory.domain.CommandType;
 import almacen.inventory.domain.ProductInfo;
 import almacen.inventory.domain.StockCommand;
 import almacen.inventory.domain.StockLedger;
-import almacen.inventory.domain.TransferResult;
 import almacen.schemas.Stores;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -37,22 +33,6 @@ final class LedgerDryRun {
 
   /** Throws what the ledger would throw for any of the commands, applied in order. */
   void check(List<StockCommand> commands) {
-    Map<String, StockLevel> scratch = new HashMap<>();
-    for (StockCommand command : commands) {
-      ProductInfo product = ProductInfo.ofNullable(command.sku(), products.get(command.sku()));
-      if (command.type() == CommandType.TRANSFER) {
-        String toKey = Stores.branchSkuKey(command.toBranch(), command.sku());
-        TransferResult result = ledger.transfer(level(scratch, command.key()), level(scratch, toKey), command, product);
-        scratch.put(command.key(), result.out().level());
-        scratch.put(toKey, result.in().level());
-      } else {
-        scratch.put(command.key(), ledger.apply(level(scratch, command.key()), command, product).level());
-      }
-    }
-  }
-
-  private StockLevel level(Map<String, StockLevel> scratch, String key) {
-    StockLevel pending = scratch.get(key);
-    return pending != null ? pending : levels.get(key);
+    ledger.executeAll(commands, levels::get, sku -> ProductInfo.ofNullable(sku, products.get(sku)));
   }
 }

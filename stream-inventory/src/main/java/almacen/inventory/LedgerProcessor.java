@@ -2,13 +2,11 @@ package almacen.inventory;
 
 import almacen.events.Product;
 import almacen.events.StockLevel;
-import almacen.inventory.domain.CommandType;
 import almacen.inventory.domain.InvalidStockEventException;
 import almacen.inventory.domain.LedgerResult;
 import almacen.inventory.domain.ProductInfo;
 import almacen.inventory.domain.StockCommand;
 import almacen.inventory.domain.StockLedger;
-import almacen.inventory.domain.TransferResult;
 import almacen.schemas.Stores;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -59,13 +57,8 @@ final class LedgerProcessor implements Processor<String, StockCommand, String, L
     }
     ProductInfo product = ProductInfo.ofNullable(command.sku(), products.get(command.sku()));
     EVENT_AGE.record(Duration.between(command.occurredAt(), Instant.now()).abs());
-    if (command.type() == CommandType.TRANSFER) {
-      String toKey = Stores.branchSkuKey(command.toBranch(), command.sku());
-      TransferResult result = ledger.transfer(levels.get(command.key()), levels.get(toKey), command, product);
-      emit(record, result.out());
-      emit(record, result.in());
-    } else {
-      emit(record, ledger.apply(levels.get(command.key()), command, product));
+    for (LedgerResult result : ledger.execute(command, levels::get, product)) {
+      emit(record, result);
     }
     liveCommit.afterRecord(record.timestamp());
   }

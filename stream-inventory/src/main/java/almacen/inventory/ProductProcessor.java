@@ -63,7 +63,7 @@ final class ProductProcessor implements Processor<String, Product, String, Ledge
       products.put(sku, product);
     }
     ProductInfo info = ProductInfo.ofNullable(sku, product);
-    Instant at = product == null ? Instant.ofEpochMilli(record.timestamp()) : product.getUpdatedAt();
+    Instant at = ProductInfo.changedAt(product, record.timestamp());
     for (String branch : branchesHolding(sku)) {
       String key = Stores.branchSkuKey(branch, sku);
       StockLevel current = levels.get(key);

@@ -1,5 +1,6 @@
 package almacen.replay;
 
+import almacen.domain.BusinessDay;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -14,7 +15,7 @@ import java.util.Locale;
  */
 final class Formats {
 
-  static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
+  static final ZoneId BUENOS_AIRES = BusinessDay.ZONE;
   private static final DateTimeFormatter AR_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
       .withZone(BUENOS_AIRES);
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(BUENOS_AIRES);

@@ -37,6 +37,21 @@ final class LongHashSet {
     return true;
   }
 
+  boolean contains(long h) {
+    if (h == 0) {
+      return hasZero;
+    }
+    int mask = table.length - 1;
+    int i = (int) (mix(h) & mask);
+    while (table[i] != 0) {
+      if (table[i] == h) {
+        return true;
+      }
+      i = (i + 1) & mask;
+    }
+    return false;
+  }
+
   int size() {
     return size + (hasZero ? 1 : 0);
   }

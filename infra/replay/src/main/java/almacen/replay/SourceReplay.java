@@ -1,52 +1,69 @@
 package almacen.replay;
 
-import almacen.events.Invoice;
 import almacen.events.Product;
-import almacen.events.Sale;
-import almacen.events.StockAdjustment;
 import almacen.events.StockLevel;
-import almacen.events.StockTransfer;
+import almacen.events.StockMovement;
 import almacen.events.TaxRegime;
 import almacen.inventory.domain.DemandSettings;
 import almacen.inventory.domain.InvalidStockEventException;
 import almacen.inventory.domain.LedgerResult;
 import almacen.inventory.domain.ProductInfo;
+import almacen.inventory.domain.SourceRule;
+import almacen.inventory.domain.SourceRules;
 import almacen.inventory.domain.StockCommand;
 import almacen.inventory.domain.StockCommands;
 import almacen.inventory.domain.StockLedger;
-import almacen.inventory.domain.TransferResult;
 import almacen.schemas.Stores;
+import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * Re-applies the inventory rules to the source topics, with the very domain code stream-inventory
- * runs ({@link StockCommands}, {@link StockLedger}): each business id once, invalid events skipped
- * (Streams sends them to the DLQ), events after {@code asOf} (business time) ignored.
+ * Re-applies the inventory rules to the source topics with stream-inventory's own rule classes
+ * (inventory-rules: {@link SourceRules} for which event counts and how long its id is remembered,
+ * {@link StockCommands}, {@link StockLedger}), as its single task does with one partition per topic:
+ * stream time is the latest record time read; each event is checked whole before any of it takes
+ * effect; a sale id is forgotten {@link SourceRules#DEFAULT_SALE_ID_MEMORY} after it took effect;
+ * invalid events are skipped (Streams sends them to the DLQ); a catalogue change re-evaluates the
+ * levels of its sku. Events whose business time is after {@code asOf} are ignored.
  */
 final class SourceReplay {
 
   private final Topics topics;
   private final Instant asOf;
-  private final StockCommands commands;
+  private final SourceRules rules;
   private final StockLedger ledger = new StockLedger(DemandSettings.defaults());
+  private final Consumer<StockMovement> ledgerEntries;
   private final Map<String, Product> products = new HashMap<>();
   private final Map<String, StockLevel> levels = new TreeMap<>();
+  private final Map<String, Set<String>> branchesBySku = new HashMap<>();
   private final Map<String, Long> movementsByKey = new HashMap<>();
-  private final LongHashSet seen = new LongHashSet();
+  private final Map<String, Integer> repeatedMovements = new HashMap<>();
+  private final SeenIds seen = new SeenIds();
+  private long streamTime = Long.MIN_VALUE;
   private long duplicates;
   private long invalid;
 
   SourceReplay(Topics topics, Instant asOf, TaxRegime regime) {
+    this(topics, asOf, regime, entry -> { });
+  }
+
+  /** @param ledgerEntries receives each ledger entry the replay produces, in order */
+  SourceReplay(Topics topics, Instant asOf, TaxRegime regime, Consumer<StockMovement> ledgerEntries) {
     this.topics = topics;
     this.asOf = asOf;
-    this.commands = new StockCommands(regime, DemandSettings.BUENOS_AIRES);
+    this.rules = SourceRules.of(new StockCommands(regime, DemandSettings.BUENOS_AIRES),
+        SourceRules.DEFAULT_SALE_ID_MEMORY);
+    this.ledgerEntries = ledgerEntries;
   }
 
   List<String> sourceTopics() {
@@ -55,43 +72,85 @@ final class SourceReplay {
   }
 
   void accept(ConsumerRecord<byte[], byte[]> record) {
-    if (record.value() == null) {
-      return;
-    }
     String topic = record.topic();
     try {
       if (topic.equals(topics.products.name())) {
-        Product p = topics.products.valueSerde().deserializer().deserialize(topic, record.value());
-        products.put(p.getSku(), p);
+        product(record);
       } else if (topic.equals(topics.sales.name())) {
-        Sale s = topics.sales.valueSerde().deserializer().deserialize(topic, record.value());
-        if (inScope(s.getSoldAt()) && once("sale:" + s.getSaleId())) {
-          commands.fromSale(s).forEach(this::apply);
-        }
+        event(record, topics.sales, rules.sales());
       } else if (topic.equals(topics.invoices.name())) {
-        Invoice i = topics.invoices.valueSerde().deserializer().deserialize(topic, record.value());
-        if (StockCommands.movesStock(i)) {
-          List<StockCommand> lines = commands.fromInvoice(i);
-          Instant at = i.getIssueDate().atStartOfDay(DemandSettings.BUENOS_AIRES).toInstant();
-          if (inScope(at) && once("invoice:" + i.getInvoiceId())) {
-            lines.forEach(this::apply);
-          }
-        }
+        event(record, topics.invoices, rules.invoices());
       } else if (topic.equals(topics.stockAdjustments.name())) {
-        StockAdjustment a = topics.stockAdjustments.valueSerde().deserializer().deserialize(topic, record.value());
-        StockCommand c = commands.fromAdjustment(a);
-        if (inScope(a.getOccurredAt()) && once("adjustment:" + a.getAdjustmentId())) {
-          apply(c);
-        }
+        event(record, topics.stockAdjustments, rules.adjustments());
       } else if (topic.equals(topics.stockTransfers.name())) {
-        StockTransfer t = topics.stockTransfers.valueSerde().deserializer().deserialize(topic, record.value());
-        StockCommand c = commands.fromTransfer(t);
-        if (inScope(t.getOccurredAt()) && once("transfer:" + t.getTransferId())) {
-          transfer(c);
-        }
+        event(record, topics.stockTransfers, rules.transfers());
       }
     } catch (InvalidStockEventException | SerializationException e) {
       invalid++;
+    }
+  }
+
+  private <V> void event(ConsumerRecord<byte[], byte[]> record, Topic<String, V> topic, SourceRule<V> rule) {
+    V event = record.value() == null ? null : topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
+    advance(record.timestamp());
+    if (event == null) {
+      throw new InvalidStockEventException("Empty " + rule.kind() + " record");
+    }
+    if (!rule.takesEffect().test(event)) {
+      return;
+    }
+    List<StockCommand> commands = rule.commands().apply(event);
+    if (!inScope(rule.businessTime().apply(event))) {
+      return;
+    }
+    String seenKey = rule.seenKey(event);
+    if (rule.remembers(seen.firstSeen(seenKey), streamTime)) {
+      duplicates++;
+      return;
+    }
+    List<LedgerResult> results = ledger.executeAll(commands, levels::get, this::productInfo);
+    boolean again = seen.remember(seenKey, record.timestamp(), rule.forgets());
+    for (LedgerResult result : results) {
+      store(result);
+      if (again) {
+        repeatedMovements.merge(result.movement().getMovementId(), 1, Integer::sum);
+      }
+    }
+  }
+
+  /** As stream-inventory's products processor: keep the catalogue, re-evaluate every level of the sku. */
+  private void product(ConsumerRecord<byte[], byte[]> record) {
+    String sku = record.key() == null ? null
+        : topics.products.keySerde().deserializer().deserialize(record.topic(), record.key());
+    Product product = record.value() == null ? null
+        : topics.products.valueSerde().deserializer().deserialize(record.topic(), record.value());
+    advance(record.timestamp());
+    if (sku == null || sku.isBlank()) {
+      throw new InvalidStockEventException("Product record without a sku key");
+    }
+    if (product != null && !sku.equals(product.getSku())) {
+      throw new InvalidStockEventException("Product key " + sku + " differs from its sku " + product.getSku());
+    }
+    // the catalogue as read, whatever asOf: it decides status and minimums, never quantities or costs
+    if (product == null) {
+      products.remove(sku);
+    } else {
+      products.put(sku, product);
+    }
+    ProductInfo info = ProductInfo.ofNullable(sku, product);
+    Instant at = ProductInfo.changedAt(product, record.timestamp());
+    for (String branch : branchesBySku.getOrDefault(sku, Set.of())) {
+      String key = Stores.branchSkuKey(branch, sku);
+      levels.put(key, ledger.reevaluate(levels.get(key), info, at).level());
+    }
+  }
+
+  private void advance(long recordTime) {
+    if (recordTime > streamTime) {
+      streamTime = recordTime;
+      if (rules.sales().forgets()) {
+        seen.forgetBefore(rules.sales().forgetBefore(streamTime));
+      }
     }
   }
 
@@ -99,28 +158,17 @@ final class SourceReplay {
     return asOf == null || !businessTime.isAfter(asOf);
   }
 
-  private boolean once(String id) {
-    if (seen.add(id)) {
-      return true;
-    }
-    duplicates++;
-    return false;
+  private ProductInfo productInfo(String sku) {
+    return ProductInfo.ofNullable(sku, products.get(sku));
   }
 
-  private void apply(StockCommand c) {
-    LedgerResult r = ledger.apply(levels.get(c.key()), c, ProductInfo.ofNullable(c.sku(), products.get(c.sku())));
-    levels.put(c.key(), r.level());
-    movementsByKey.merge(c.key(), 1L, Long::sum);
-  }
-
-  private void transfer(StockCommand c) {
-    String to = Stores.branchSkuKey(c.toBranch(), c.sku());
-    TransferResult r = ledger.transfer(levels.get(c.key()), levels.get(to), c,
-        ProductInfo.ofNullable(c.sku(), products.get(c.sku())));
-    levels.put(c.key(), r.out().level());
-    levels.put(to, r.in().level());
-    movementsByKey.merge(c.key(), 1L, Long::sum);
-    movementsByKey.merge(to, 1L, Long::sum);
+  private void store(LedgerResult result) {
+    StockLevel level = result.level();
+    String key = Stores.branchSkuKey(level.getBranch(), level.getSku());
+    levels.put(key, level);
+    branchesBySku.computeIfAbsent(level.getSku(), sku -> new TreeSet<>()).add(level.getBranch());
+    movementsByKey.merge(key, 1L, Long::sum);
+    ledgerEntries.accept(result.movement());
   }
 
   Map<String, StockLevel> levels() {
@@ -129,6 +177,23 @@ final class SourceReplay {
 
   Map<String, Long> movementsByKey() {
     return movementsByKey;
+  }
+
+  /**
+   * Whether one more copy of this ledger entry is expected: the sale it comes from took effect again
+   * after its id was forgotten, as the live app applies it again. Each call uses up one copy.
+   */
+  boolean repeatAllowed(String movementId) {
+    Integer left = repeatedMovements.get(movementId);
+    if (left == null) {
+      return false;
+    }
+    if (left == 1) {
+      repeatedMovements.remove(movementId);
+    } else {
+      repeatedMovements.put(movementId, left - 1);
+    }
+    return true;
   }
 
   long duplicates() {

@@ -74,7 +74,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (m.getSequence() != k.lastSequence + 1) {
           problems.add(key + ": sequence gap, " + k.lastSequence + " then " + m.getSequence());
         }
-        if (!movementIds.add(m.getMovementId())) {
+        if (!movementIds.add(m.getMovementId()) && !sources.repeatAllowed(m.getMovementId())) {
           problems.add(key + ": ledger entry " + m.getMovementId() + " appears twice");
         }
         k.onHand = m.getAfter();

@@ -1,5 +1,6 @@
 package almacen.support;
 
+import almacen.domain.BusinessDay;
 import almacen.schemas.Topics;
 import almacen.support.kafka.BrokerProbe;
 import almacen.support.kafka.TopicProvisioner;
@@ -37,7 +38,7 @@ import almacen.support.web.ApiErrorHandler;
 @Import({ApiErrorHandler.class, SecurityConfiguration.class, ObservabilityConfiguration.class})
 public class SupportConfiguration {
 
-  public static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
+  public static final ZoneId BUENOS_AIRES = BusinessDay.ZONE;
   private static final Logger log = LoggerFactory.getLogger(SupportConfiguration.class);
 
   @Bean(destroyMethod = "close")

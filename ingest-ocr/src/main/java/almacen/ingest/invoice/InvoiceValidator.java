@@ -1,5 +1,6 @@
 package almacen.ingest.invoice;
 
+import almacen.domain.Iva;
 import almacen.events.InvoiceType;
 import almacen.ingest.validation.Fields;
 import almacen.support.SupportConfiguration;
@@ -34,9 +35,9 @@ public final class InvoiceValidator {
     this.clock = clock;
   }
 
-  /** Whether this type discriminates IVA (A, M: false) or states final prices (B, C: true). */
+  /** Whether this type discriminates IVA (A, M: false) or states final prices (B, C: true): {@link Iva}. */
   public static boolean pricesIncludeIva(InvoiceType type) {
-    return type == InvoiceType.B || type == InvoiceType.C;
+    return Iva.pricesIncludeIva(type);
   }
 
   /** IVA per rate: Σ net lines at each rate × rate / 100, rounded half-up to the centavo. */

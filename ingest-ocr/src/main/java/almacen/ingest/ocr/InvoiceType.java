@@ -1,5 +1,6 @@
 package almacen.ingest.ocr;
 
+import almacen.domain.Iva;
 import java.util.Optional;
 
 /** Argentine invoice letter and its AFIP "tipo de comprobante" code for a factura. */
@@ -16,9 +17,9 @@ public enum InvoiceType {
         return afipCode;
     }
 
-    /** Whether unit prices and line totals include IVA (B and C) or IVA is discriminated (A and M). */
+    /** Whether unit prices and line totals include IVA (B and C) or IVA is discriminated (A and M): {@link Iva}. */
     public boolean pricesIncludeIva() {
-        return this == B || this == C;
+        return Iva.pricesIncludeIva(almacen.events.InvoiceType.valueOf(name()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package almacen.ingest.validation;
 
 import almacen.domain.Bounds;
+import almacen.domain.Identifiers;
 import almacen.support.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,14 +20,12 @@ import java.util.regex.Pattern;
  */
 public final class Fields {
 
-  public static final String DEFAULT_BRANCH = "central";
+  public static final String DEFAULT_BRANCH = Identifiers.DEFAULT_BRANCH;
   public static final List<BigDecimal> IVA_RATES = Bounds.IVA_RATES;
   public static final int MAX_ID_LENGTH = Bounds.MAX_ID_LENGTH;
   /** Longest part of a refused value repeated in an error message. */
   static final int MAX_ECHO = 40;
 
-  private static final Pattern SKU = Pattern.compile("^[A-Z0-9][A-Z0-9_-]{0,49}$");
-  private static final Pattern BRANCH = Pattern.compile("^[a-z0-9][a-z0-9-]{0,31}$");
   private static final Pattern MONTH = Pattern.compile("^\\d{4}-\\d{2}$");
 
   private Fields() {
@@ -66,7 +65,7 @@ public final class Fields {
   }
 
   public static boolean isSku(String value) {
-    return value != null && SKU.matcher(value).matches();
+    return Identifiers.isSku(value);
   }
 
   public static String sku(String value, String field) {
@@ -83,7 +82,7 @@ public final class Fields {
     if (value == null || value.isBlank()) {
       return DEFAULT_BRANCH;
     }
-    if (!BRANCH.matcher(value).matches()) {
+    if (!Identifiers.isBranch(value)) {
       throw ApiException.badRequest("INVALID_BRANCH",
           field + " '" + shown(value) + "' must be 1 to 32 lower-case letters, digits or '-' (e.g. central)", field);
     }

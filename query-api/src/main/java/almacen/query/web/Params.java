@@ -1,5 +1,6 @@
 package almacen.query.web;
 
+import almacen.domain.Identifiers;
 import almacen.events.InvoiceStatus;
 import almacen.events.StockStatus;
 import almacen.query.QueryConfig;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 /** Validation of request parameters: a clear 400 naming the field. */
 final class Params {
 
-  static final String DEFAULT_BRANCH = "central";
+  static final String DEFAULT_BRANCH = Identifiers.DEFAULT_BRANCH;
   static final int DEFAULT_SIZE = 50;
   static final int MAX_SIZE = 500;
   static final int DEFAULT_MOVEMENTS = 50;
@@ -22,10 +23,10 @@ final class Params {
   static final int MAX_RANGE_DAYS = QueryConfig.MAX_ANALYTICS_RANGE_DAYS;
   static final int DEFAULT_TOP = 10;
   static final int MAX_TOP = 100;
-  private static final Pattern SKU = Pattern.compile("^[A-Z0-9][A-Z0-9_-]{0,49}$");
+  private static final Pattern SKU = Identifiers.SKU;
   private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
   private static final Pattern CUIT = Pattern.compile("^\\d{2}-?\\d{8}-?\\d$");
-  private static final Pattern BRANCH = Pattern.compile("^[a-z0-9][a-z0-9-]{0,31}$");
+  private static final Pattern BRANCH = Identifiers.BRANCH;
 
   private Params() {
   }

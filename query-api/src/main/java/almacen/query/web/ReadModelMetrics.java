@@ -1,5 +1,6 @@
 package almacen.query.web;
 
+import almacen.domain.BusinessDay;
 import almacen.query.read.ReadModel;
 import almacen.query.read.Views.InflationView;
 import almacen.query.read.Views.SummaryPart;
@@ -27,7 +28,7 @@ class ReadModelMetrics {
   private static final long CACHE_NANOS = 10_000_000_000L;
   private final ReadModel model;
   private final Clock clock;
-  private final ZoneId zone = ZoneId.of("America/Argentina/Buenos_Aires");
+  private final ZoneId zone = BusinessDay.ZONE;
   private volatile SummaryPart summary;
   private volatile long summaryAt;
 

@@ -1,5 +1,6 @@
 package almacen.inventory.domain;
 
+import almacen.domain.BusinessDay;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -9,7 +10,10 @@ import java.util.Objects;
  */
 public record DemandSettings(int leadTimeDays, int coverDays, ZoneId zone) {
 
-  public static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
+  public static final ZoneId BUENOS_AIRES = BusinessDay.ZONE;
+  /** Defaults, constants so that configuration annotations can name them. */
+  public static final int DEFAULT_LEAD_TIME_DAYS = 7;
+  public static final int DEFAULT_COVER_DAYS = 14;
 
   public DemandSettings {
     if (leadTimeDays < 0 || coverDays < 0) {
@@ -19,6 +23,6 @@ public record DemandSettings(int leadTimeDays, int coverDays, ZoneId zone) {
   }
 
   public static DemandSettings defaults() {
-    return new DemandSettings(7, 14, BUENOS_AIRES);
+    return new DemandSettings(DEFAULT_LEAD_TIME_DAYS, DEFAULT_COVER_DAYS, BUENOS_AIRES);
   }
 }

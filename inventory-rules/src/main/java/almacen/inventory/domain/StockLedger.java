@@ -2,6 +2,7 @@ package almacen.inventory.domain;
 
 import almacen.domain.Decimals;
 import almacen.schemas.DecimalLimits;
+import almacen.schemas.Stores;
 import almacen.events.DailySales;
 import almacen.events.MovementType;
 import almacen.events.StockAlert;
@@ -14,9 +15,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The stock ledger rules, free of Kafka: given the current level of a branch|sku, one command and
@@ -45,6 +49,39 @@ public final class StockLedger {
 
   public StockLedger(DemandSettings demand) {
     this.demand = Objects.requireNonNull(demand, "demand");
+  }
+
+  /**
+   * One command against the levels it touches ({@code levels} answers null for a key never moved):
+   * one result for a SALE, PURCHASE, ADJUSTMENT or COUNT, TRANSFER_OUT then TRANSFER_IN for a transfer.
+   * Nothing is stored: the caller stores each result's level.
+   */
+  public List<LedgerResult> execute(StockCommand command, Function<String, StockLevel> levels, ProductInfo product) {
+    if (command.type() != CommandType.TRANSFER) {
+      return List.of(apply(levels.apply(command.key()), command, product));
+    }
+    String toKey = Stores.branchSkuKey(command.toBranch(), command.sku());
+    TransferResult result = transfer(levels.apply(command.key()), levels.apply(toKey), command, product);
+    return List.of(result.out(), result.in());
+  }
+
+  /**
+   * All the commands of one event, in order, each seeing the levels the previous ones left; nothing is
+   * stored. Throws what the ledger would throw for any of them, so an event whose last line would be
+   * refused is refused whole before its first line moves stock.
+   */
+  public List<LedgerResult> executeAll(List<StockCommand> commands, Function<String, StockLevel> levels,
+      Function<String, ProductInfo> products) {
+    Map<String, StockLevel> scratch = new HashMap<>();
+    Function<String, StockLevel> current = key -> scratch.containsKey(key) ? scratch.get(key) : levels.apply(key);
+    List<LedgerResult> results = new ArrayList<>();
+    for (StockCommand command : commands) {
+      for (LedgerResult result : execute(command, current, products.apply(command.sku()))) {
+        scratch.put(Stores.branchSkuKey(result.level().getBranch(), result.level().getSku()), result.level());
+        results.add(result);
+      }
+    }
+    return results;
   }
 
   /** Applies a SALE, PURCHASE, ADJUSTMENT or COUNT to {@code current} (null for a key never moved). */

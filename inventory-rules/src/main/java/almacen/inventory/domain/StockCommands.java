@@ -2,6 +2,7 @@ package almacen.inventory.domain;
 
 import almacen.domain.Bounds;
 import almacen.domain.CostBasis;
+import almacen.domain.SaleValidity;
 import almacen.events.Invoice;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceStatus;
@@ -32,14 +33,11 @@ public final class StockCommands {
     this.zone = Objects.requireNonNull(zone, "zone");
   }
 
-  /** One SALE per line, {@code saleId#line}. */
+  /** One SALE per line, {@code saleId#line}; the whole sale must pass {@link SaleValidity}. */
   public List<StockCommand> fromSale(Sale sale) {
     String id = requireId(sale == null ? null : sale.getSaleId(), "sale");
-    if (sale.getLines() == null || sale.getLines().isEmpty()) {
-      throw new InvalidStockEventException("sale " + id + " has no lines");
-    }
-    Bounds.count(sale.getLines().size(), Bounds.MAX_SALE_LINES, "lines").ifPresent(v -> {
-      throw new InvalidStockEventException("sale " + id + " " + v.message());
+    SaleValidity.problem(sale).ifPresent(problem -> {
+      throw new InvalidStockEventException(problem);
     });
     List<StockCommand> commands = new ArrayList<>(sale.getLines().size());
     int lineNo = 0;
@@ -68,7 +66,7 @@ public final class StockCommands {
     Bounds.count(invoice.getLines().size(), Bounds.MAX_INVOICE_LINES, "lines").ifPresent(v -> {
       throw new InvalidStockEventException("invoice " + id + " " + v.message());
     });
-    Instant at = invoice.getIssueDate().atStartOfDay(zone).toInstant();
+    Instant at = businessTime(invoice);
     List<StockCommand> commands = new ArrayList<>();
     int lineNo = 0;
     for (InvoiceLine line : invoice.getLines()) {
@@ -86,6 +84,11 @@ public final class StockCommands {
           ref, at, null));
     }
     return commands;
+  }
+
+  /** An invoice's business time: its issue date at 00:00 in the business zone. */
+  public Instant businessTime(Invoice invoice) {
+    return invoice.getIssueDate().atStartOfDay(zone).toInstant();
   }
 
   /** A delta (ADJUSTMENT) or a count (COUNT); exactly one of the two must be present. */

@@ -3,6 +3,7 @@ package almacen.inventory.domain;
 import almacen.domain.Decimals;
 import almacen.events.Product;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -23,6 +24,14 @@ public record ProductInfo(String sku, BigDecimal minStock, BigDecimal maxStock, 
 
   public static ProductInfo of(Product product) {
     return new ProductInfo(product.getSku(), product.getMinStock(), product.getMaxStock(), true);
+  }
+
+  /**
+   * Business time of a catalogue change, the {@code since} of a status it changes: the product's
+   * {@code updatedAt}, or the record time of a deletion (a tombstone carries no product).
+   */
+  public static Instant changedAt(Product product, long recordTimestampMs) {
+    return product == null ? Instant.ofEpochMilli(recordTimestampMs) : product.getUpdatedAt();
   }
 
   /** The product if known, otherwise {@link #unknown(String)}. */
