@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -118,6 +119,13 @@ class PricingTopologyTest {
     driver.advanceWallClockTime(duration);
   }
 
+  /** Reads everything published so far on {@code topic}: exactly these list prices, in order. */
+  static void assertListPrices(TestOutputTopic<String, Price> topic, String... expected) {
+    assertThat(topic.readValuesToList()).extracting(Price::getListPrice)
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(Arrays.stream(expected).map(BigDecimal::new).toArray(BigDecimal[]::new));
+  }
+
   void cost(String invoiceId, LocalDate issueDate, String sku, String unitCost) {
     invoices.pipeInput(invoiceId, invoiceA(invoiceId, issueDate, InvoiceStatus.CONFIRMED, line(sku, unitCost, "21")));
   }
@@ -159,7 +167,7 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "850.00");
-    prices.readValuesToList();
+    assertListPrices(prices, "1360.00");
 
     // when
     cost("INV-2", LocalDate.of(2025, 10, 14), SKU, "900.00");
@@ -182,8 +190,8 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-NEW", LocalDate.of(2025, 10, 14), SKU, "900.00");
-    prices.readValuesToList();
-    history.readValuesToList();
+    assertListPrices(prices, "1440.00");
+    assertListPrices(history, "1440.00");
 
     // when: an invoice issued earlier arrives afterwards, with a much lower cost
     cost("INV-OLD", LocalDate.of(2025, 10, 1), SKU, "700.00");
@@ -206,7 +214,7 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-A", LocalDate.of(2025, 10, 14), SKU, "900.00");
-    prices.readValuesToList();
+    assertListPrices(prices, "1440.00");
 
     // when
     cost("INV-B", LocalDate.of(2025, 10, 14), SKU, "950.00");
@@ -242,8 +250,8 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "850.00");
-    prices.readValuesToList();
-    history.readValuesToList();
+    assertListPrices(prices, "1360.00");
+    assertListPrices(history, "1360.00");
 
     // when: a newer cost of 851 on Oct 11 -> F = 1.023^(20/31) = 1.0147787787;
     //       L* = 851 × F × 1.30 × 1.21 = 1358.4062 → 1360.00 (same);
@@ -293,7 +301,7 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "850.00");
-    prices.readValuesToList();
+    assertListPrices(prices, "1360.00");
 
     // when
     products.pipeInput(SKU, product(SKU, category, iva, markup));
@@ -311,7 +319,7 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "850.00");
-    prices.readValuesToList();
+    assertListPrices(prices, "1360.00");
     Product renamed = product(SKU, "ALMACEN", "21", null);
     renamed.setName("Yerba 1 kg");
 
@@ -386,7 +394,7 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "850.00");
-    prices.readValuesToList();
+    assertListPrices(prices, "1360.00");
 
     // when
     inflation.pipeInput(key, month(month, ratePct));

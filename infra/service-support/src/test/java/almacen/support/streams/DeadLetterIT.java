@@ -1,6 +1,7 @@
 package almacen.support.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import almacen.events.DeadLetter;
 import almacen.events.Sale;
@@ -121,8 +122,8 @@ class DeadLetterIT {
           .isEqualTo("DESERIALIZATION");
       assertThat(new String(dead.headers().lastHeader(DeadLetters.SOURCE_TOPIC_HEADER).value(),
           StandardCharsets.UTF_8)).isEqualTo(topics.products.name());
-      Thread.sleep(1000);
-      assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+      await("client stays RUNNING after the dead letter").during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(10)).until(() -> app.streams().state() == KafkaStreams.State.RUNNING);
     } finally {
       app.stop();
     }
@@ -149,11 +150,11 @@ class DeadLetterIT {
       consumer.assign(List.of(tp));
       consumer.seekToBeginning(List.of(tp));
       List<ConsumerRecord<byte[], byte[]>> got = new ArrayList<>();
-      long deadline = System.currentTimeMillis() + 60_000;
-      while (got.isEmpty() && System.currentTimeMillis() < deadline) {
+      // the consumer is not thread-safe: poll it on the test's own thread
+      await("records on " + topic).atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
         consumer.poll(Duration.ofMillis(300)).forEach(got::add);
-      }
-      assertThat(got).as("records on " + topic).isNotEmpty();
+        return !got.isEmpty();
+      });
       return got.get(0);
     }
   }
