@@ -21,12 +21,12 @@ import tools.jackson.core.type.TypeReference;
 
 /** Stock per branch and sku: list with search, one key, its ledger. Any valid token (viewer or above). */
 @RestController
-class StockController {
+class StockQueryController {
 
   private final ReadModel model;
   private final Routing routing;
 
-  StockController(ReadModel model, Routing routing) {
+  StockQueryController(ReadModel model, Routing routing) {
     this.model = model;
     this.routing = routing;
   }
