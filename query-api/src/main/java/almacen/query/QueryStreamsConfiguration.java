@@ -7,7 +7,7 @@ import almacen.query.read.StoreReader;
 import almacen.query.read.StreamsStoreReader;
 import almacen.query.web.EventBroadcaster;
 import almacen.query.web.Routing;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
 import almacen.support.InstanceIdentity;
@@ -66,7 +66,7 @@ class QueryStreamsConfiguration {
       InstanceIdentity instance, EventBroadcaster broadcaster, ObjectProvider<MeterRegistry> registry,
       ProcessExit exit) {
     return new ManagedKafkaStreams(QueryTopology.build(config, topics, broadcaster),
-        StreamsConfigFactory.build(Stores.QUERY_APP, settings, instance, overrides()),
+        StreamsConfigFactory.build(StoreNames.QUERY_APP, settings, instance, overrides()),
         settings.streams().closeTimeout(), registry.getIfAvailable(), exit, ThreadDeathPolicy.standard());
   }
 

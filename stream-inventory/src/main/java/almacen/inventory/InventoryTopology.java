@@ -11,7 +11,7 @@ import almacen.events.StockTransfer;
 import almacen.inventory.domain.StockCommand;
 import almacen.inventory.domain.StockCommands;
 import almacen.inventory.domain.StockLedger;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -34,6 +34,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The exactly-once stock ledger, as a pure factory.
@@ -70,12 +71,12 @@ public final class InventoryTopology {
 
   public static Topology build(InventoryConfig config, Topics topics, MeterRegistry registry) {
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.INVENTORY_DEDUPE),
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.INVENTORY_DEDUPE),
         Serdes.String(), Serdes.Long()));
-    builder.addStateStore(persistent(Stores.INVENTORY_LEVELS, topics.stockLevels.valueSerde()));
-    builder.addStateStore(persistent(Stores.INVENTORY_PRODUCTS, topics.products.valueSerde()));
-    builder.addStateStore(persistent(Stores.INVENTORY_SKU_BRANCHES, Serdes.String()));
+    builder.addStateStore(persistent(StoreNames.INVENTORY_LEVELS, topics.stockLevels.valueSerde()));
+    builder.addStateStore(persistent(StoreNames.INVENTORY_PRODUCTS, topics.products.valueSerde()));
+    builder.addStateStore(persistent(StoreNames.INVENTORY_SKU_BRANCHES, Serdes.String()));
 
     StockCommands commands = new StockCommands(config.taxRegime(), config.demand().zone());
     StockLedger ledger = new StockLedger(config.demand());
@@ -101,7 +102,7 @@ public final class InventoryTopology {
         .merge(adjustments, Named.as("inventory-commands-adjustments"))
         .merge(transfers, Named.as("inventory-commands-transfers"));
     KStream<String, StockCommand> byKey = !repartitioned ? merged : merged
-        .repartition(Repartitioned.<String, StockCommand>as(Stores.INVENTORY_BY_KEY_REPARTITION)
+        .repartition(Repartitioned.<String, StockCommand>as(StoreNames.INVENTORY_BY_KEY_REPARTITION)
             .withKeySerde(Serdes.String())
             .withValueSerde(new StockCommandSerde())
             .withStreamPartitioner(new SkuPartitioner())
@@ -109,12 +110,12 @@ public final class InventoryTopology {
 
     KStream<String, LedgerOutput> fromCommands = byKey.process(
         () -> new LedgerProcessor(ledger, new LiveCommit(config.liveWindow())),
-        Named.as("inventory-ledger"), Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS, Stores.INVENTORY_SKU_BRANCHES);
+        Named.as("inventory-ledger"), StoreNames.INVENTORY_LEVELS, StoreNames.INVENTORY_PRODUCTS, StoreNames.INVENTORY_SKU_BRANCHES);
     KStream<String, LedgerOutput> fromProducts = builder
         .stream(topics.products.name(), Consumed.with(topics.products.keySerde(), topics.products.valueSerde())
             .withName("inventory-products-source"))
         .process(() -> new ProductProcessor(ledger, config.partitions()), Named.as("inventory-products-apply"),
-            Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS, Stores.INVENTORY_SKU_BRANCHES);
+            StoreNames.INVENTORY_LEVELS, StoreNames.INVENTORY_PRODUCTS, StoreNames.INVENTORY_SKU_BRANCHES);
     KStream<String, LedgerOutput> outputs = fromCommands.merge(fromProducts, Named.as("inventory-outputs"));
 
     sink(outputs, "movements", LedgerOutput::movement, topics.stockMovements);
@@ -131,8 +132,8 @@ public final class InventoryTopology {
    * Streams 4.2 wipes the store) the restore reads about one record per key, not every update ever made.
    */
   static <V> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Serde<V> valueSerde) {
-    return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-            org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
         .withCachingEnabled()
         .withLoggingEnabled(CHANGELOG_CONFIG);
   }
@@ -157,8 +158,8 @@ public final class InventoryTopology {
 
   private static String[] dedupeStores(boolean withLedgerStores) {
     return withLedgerStores
-        ? new String[] {Stores.INVENTORY_DEDUPE, Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS}
-        : new String[] {Stores.INVENTORY_DEDUPE};
+        ? new String[] {StoreNames.INVENTORY_DEDUPE, StoreNames.INVENTORY_LEVELS, StoreNames.INVENTORY_PRODUCTS}
+        : new String[] {StoreNames.INVENTORY_DEDUPE};
   }
 
   private static <V> void sink(KStream<String, LedgerOutput> outputs, String name, Function<LedgerOutput, V> part,

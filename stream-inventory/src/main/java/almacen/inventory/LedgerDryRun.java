@@ -7,7 +7,7 @@ import almacen.inventory.domain.ProductInfo;
 import almacen.inventory.domain.StockCommand;
 import almacen.inventory.domain.StockLedger;
 import almacen.inventory.domain.TransferResult;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,8 @@ final class LedgerDryRun {
   }
 
   void init(ProcessorContext<?, ?> context) {
-    this.levels = context.getStateStore(Stores.INVENTORY_LEVELS);
-    this.products = context.getStateStore(Stores.INVENTORY_PRODUCTS);
+    this.levels = context.getStateStore(StoreNames.INVENTORY_LEVELS);
+    this.products = context.getStateStore(StoreNames.INVENTORY_PRODUCTS);
   }
 
   /** Throws what the ledger would throw for any of the commands, applied in order. */
@@ -41,7 +41,7 @@ final class LedgerDryRun {
     for (StockCommand command : commands) {
       ProductInfo product = ProductInfo.ofNullable(command.sku(), products.get(command.sku()));
       if (command.type() == CommandType.TRANSFER) {
-        String toKey = Stores.branchSkuKey(command.toBranch(), command.sku());
+        String toKey = StoreNames.branchSkuKey(command.toBranch(), command.sku());
         TransferResult result = ledger.transfer(level(scratch, command.key()), level(scratch, toKey), command, product);
         scratch.put(command.key(), result.out().level());
         scratch.put(toKey, result.in().level());

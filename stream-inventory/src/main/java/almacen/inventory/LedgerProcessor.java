@@ -9,7 +9,7 @@ import almacen.inventory.domain.ProductInfo;
 import almacen.inventory.domain.StockCommand;
 import almacen.inventory.domain.StockLedger;
 import almacen.inventory.domain.TransferResult;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -46,9 +46,9 @@ final class LedgerProcessor implements Processor<String, StockCommand, String, L
   public void init(ProcessorContext<String, LedgerOutput> context) {
     this.context = context;
     liveCommit.init(context);
-    this.levels = context.getStateStore(Stores.INVENTORY_LEVELS);
-    this.products = context.getStateStore(Stores.INVENTORY_PRODUCTS);
-    this.skuBranches = context.getStateStore(Stores.INVENTORY_SKU_BRANCHES);
+    this.levels = context.getStateStore(StoreNames.INVENTORY_LEVELS);
+    this.products = context.getStateStore(StoreNames.INVENTORY_PRODUCTS);
+    this.skuBranches = context.getStateStore(StoreNames.INVENTORY_SKU_BRANCHES);
   }
 
   @Override
@@ -60,7 +60,7 @@ final class LedgerProcessor implements Processor<String, StockCommand, String, L
     ProductInfo product = ProductInfo.ofNullable(command.sku(), products.get(command.sku()));
     EVENT_AGE.record(Duration.between(command.occurredAt(), Instant.now()).abs());
     if (command.type() == CommandType.TRANSFER) {
-      String toKey = Stores.branchSkuKey(command.toBranch(), command.sku());
+      String toKey = StoreNames.branchSkuKey(command.toBranch(), command.sku());
       TransferResult result = ledger.transfer(levels.get(command.key()), levels.get(toKey), command, product);
       emit(record, result.out());
       emit(record, result.in());
@@ -72,7 +72,7 @@ final class LedgerProcessor implements Processor<String, StockCommand, String, L
 
   private void emit(Record<String, StockCommand> record, LedgerResult result) {
     StockLevel level = result.level();
-    String key = Stores.branchSkuKey(level.getBranch(), level.getSku());
+    String key = StoreNames.branchSkuKey(level.getBranch(), level.getSku());
     if (result.created()) {
       skuBranches.put(InventoryTopology.skuBranchKey(level.getSku(), level.getBranch()), level.getBranch());
     }

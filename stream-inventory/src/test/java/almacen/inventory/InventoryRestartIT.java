@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import almacen.events.StockLevel;
 import almacen.kafkalocal.KafkaBrokerExtension;
 import almacen.kafkalocal.KafkaLocalBroker;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
@@ -125,7 +125,7 @@ class InventoryRestartIT {
   private static ManagedKafkaStreams app(AlmacenSettings settings, AtomicLong restored) {
     ManagedKafkaStreams app = new ManagedKafkaStreams(
         InventoryTopology.build(InventoryConfig.defaults(1), settings.topicCatalogue(), new SimpleMeterRegistry()),
-        StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, new InstanceIdentity("restart-it"), Map.of()),
+        StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, new InstanceIdentity("restart-it"), Map.of()),
         Duration.ofSeconds(10), null, (status, reason) -> { }, ThreadDeathPolicy.standard());
     app.streams().setGlobalStateRestoreListener(new StateRestoreListener() {
       @Override
@@ -146,11 +146,11 @@ class InventoryRestartIT {
 
   private static void awaitOnHand(ManagedKafkaStreams app, String expected) throws InterruptedException {
     ReadOnlyKeyValueStore<String, StockLevel> levels = app.streams().store(
-        StoreQueryParameters.fromNameAndType(Stores.INVENTORY_LEVELS, QueryableStoreTypes.keyValueStore()));
+        StoreQueryParameters.fromNameAndType(StoreNames.INVENTORY_LEVELS, QueryableStoreTypes.keyValueStore()));
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     StockLevel level = null;
     while (System.nanoTime() < deadline) {
-      level = levels.get(Stores.branchSkuKey("central", "A1"));
+      level = levels.get(StoreNames.branchSkuKey("central", "A1"));
       if (level != null && level.getOnHand().compareTo(new BigDecimal(expected)) == 0) {
         return;
       }

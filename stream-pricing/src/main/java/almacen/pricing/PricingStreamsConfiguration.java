@@ -1,6 +1,6 @@
 package almacen.pricing;
 
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
 import almacen.support.InstanceIdentity;
@@ -31,7 +31,7 @@ public class PricingStreamsConfiguration {
   @Bean
   ManagedKafkaStreams pricingStreams(Topology pricingTopology, AlmacenSettings settings, InstanceIdentity instance,
       ObjectProvider<MeterRegistry> meterRegistry, ProcessExit exit) {
-    Properties props = StreamsConfigFactory.build(Stores.PRICING_APP, settings, instance, Map.of());
+    Properties props = StreamsConfigFactory.build(StoreNames.PRICING_APP, settings, instance, Map.of());
     return new ManagedKafkaStreams(pricingTopology, props, settings.streams().closeTimeout(),
         meterRegistry.getIfAvailable(), exit, ThreadDeathPolicy.standard());
   }

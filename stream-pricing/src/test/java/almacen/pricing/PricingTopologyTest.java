@@ -16,7 +16,7 @@ import almacen.events.Price;
 import almacen.events.PriceReason;
 import almacen.events.Product;
 import almacen.events.TaxRegime;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
 import almacen.support.SupportConfiguration;
@@ -84,7 +84,7 @@ class PricingTopologyTest {
         new AlmacenSettings.TopicSettings("almacen.", 3, (short) 1, 1),
         new AlmacenSettings.StreamsSettings("exactly_once_v2", Duration.ofMillis(200), 0, 1, "",
             Duration.ofSeconds(60), Duration.ofSeconds(30)));
-    Properties props = StreamsConfigFactory.build(Stores.PRICING_APP, settings, Map.of());
+    Properties props = StreamsConfigFactory.build(StoreNames.PRICING_APP, settings, Map.of());
     driver = new TopologyTestDriver(PricingTopology.build(config, topics, clock), props, now);
     invoices = driver.createInputTopic(topics.invoices.name(), topics.invoices.keySerde().serializer(),
         topics.invoices.valueSerde().serializer());
@@ -240,7 +240,7 @@ class PricingTopologyTest {
     // then: no cost, so neither the invoice nor the product change makes a price
     assertThat(prices.isEmpty()).isTrue();
     assertThat(history.isEmpty()).isTrue();
-    KeyValueStore<String, Invoice> costs = driver.getKeyValueStore(Stores.PRICING_COSTS);
+    KeyValueStore<String, Invoice> costs = driver.getKeyValueStore(StoreNames.PRICING_COSTS);
     assertThat(costs.get(SKU)).isNull();
   }
 
@@ -262,9 +262,9 @@ class PricingTopologyTest {
     // then
     assertThat(prices.isEmpty()).isTrue();
     assertThat(history.isEmpty()).isTrue();
-    KeyValueStore<String, Invoice> costs = driver.getKeyValueStore(Stores.PRICING_COSTS);
+    KeyValueStore<String, Invoice> costs = driver.getKeyValueStore(StoreNames.PRICING_COSTS);
     assertThat(costs.get(SKU).getInvoiceId()).isEqualTo("INV-2");
-    KeyValueStore<String, Price> published = driver.getKeyValueStore(Stores.PRICING_PRICES);
+    KeyValueStore<String, Price> published = driver.getKeyValueStore(StoreNames.PRICING_PRICES);
     assertThat(published.get(SKU).getCostInvoiceId()).isEqualTo("INV-1");
   }
 
@@ -409,7 +409,7 @@ class PricingTopologyTest {
     assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isEqualTo("PROCESSING");
     assertThat(dlq.isEmpty()).isTrue();
     assertThat(prices.isEmpty()).isTrue();
-    KeyValueStore<String, InflationMonth> series = driver.getKeyValueStore(Stores.PRICING_INFLATION);
+    KeyValueStore<String, InflationMonth> series = driver.getKeyValueStore(StoreNames.PRICING_INFLATION);
     assertThat(series.get("2025-10").getRatePct()).isEqualByComparingTo("2.30");
     assertThat(series.get(key)).satisfiesAnyOf(
         m -> assertThat(m).isNull(),
@@ -427,7 +427,7 @@ class PricingTopologyTest {
 
     // then
     assertThat(dlq.isEmpty()).isTrue();
-    KeyValueStore<String, InflationMonth> series = driver.getKeyValueStore(Stores.PRICING_INFLATION);
+    KeyValueStore<String, InflationMonth> series = driver.getKeyValueStore(StoreNames.PRICING_INFLATION);
     assertThat(series.get("2025-07").getRatePct()).isEqualByComparingTo("-5.00");
     assertThat(series.get("2025-08").getRatePct()).isEqualByComparingTo("50.00");
   }
@@ -518,8 +518,8 @@ class PricingTopologyTest {
     String text = description.toString();
 
     // then
-    assertThat(text).contains(Stores.PRICING_COSTS, Stores.PRICING_PRODUCTS, Stores.PRICING_INFLATION,
-        Stores.PRICING_PRICES, Stores.PRICING_COST_BY_SKU_REPARTITION + "-repartition",
+    assertThat(text).contains(StoreNames.PRICING_COSTS, StoreNames.PRICING_PRODUCTS, StoreNames.PRICING_INFLATION,
+        StoreNames.PRICING_PRICES, StoreNames.PRICING_COST_BY_SKU_REPARTITION + "-repartition",
         PricingTopology.INFLATION_BROADCAST_REPARTITION + "-repartition", PricingTopology.PROCESSOR,
         PricingTopology.INFLATION_VALIDATOR);
     assertThat(text).doesNotContain("KSTREAM-", "KTABLE-");

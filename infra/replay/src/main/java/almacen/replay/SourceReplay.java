@@ -15,7 +15,7 @@ import almacen.inventory.domain.StockCommand;
 import almacen.inventory.domain.StockCommands;
 import almacen.inventory.domain.StockLedger;
 import almacen.inventory.domain.TransferResult;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
 import java.time.Instant;
 import java.util.HashMap;
@@ -114,7 +114,7 @@ final class SourceReplay {
   }
 
   private void transfer(StockCommand c) {
-    String to = Stores.branchSkuKey(c.toBranch(), c.sku());
+    String to = StoreNames.branchSkuKey(c.toBranch(), c.sku());
     TransferResult r = ledger.transfer(levels.get(c.key()), levels.get(to), c,
         ProductInfo.ofNullable(c.sku(), products.get(c.sku())));
     levels.put(c.key(), r.out().level());

@@ -11,7 +11,7 @@ import almacen.query.read.AnalyticsViews.SupplierSummary;
 import almacen.query.read.AnalyticsViews.TopProducts;
 import almacen.query.read.DateRange;
 import almacen.query.read.Views.Items;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -97,7 +97,7 @@ class AnalyticsController {
   private Share sales(DateRange range, String branch, HttpServletRequest request) {
     List<Share> shares = new ArrayList<>();
     shares.add(model.localSales(range, branch));
-    shares.addAll(routing.gatherOne(Stores.QUERY_ANALYTICS_SALES, internal("sales", range, branch), request,
+    shares.addAll(routing.gatherOne(StoreNames.QUERY_ANALYTICS_SALES, internal("sales", range, branch), request,
         Share.class));
     return AnalyticsModel.merge(shares);
   }
@@ -105,7 +105,7 @@ class AnalyticsController {
   private Share costs(DateRange range, String branch, HttpServletRequest request) {
     List<Share> shares = new ArrayList<>();
     shares.add(model.localCosts(range, branch));
-    shares.addAll(routing.gatherOne(Stores.QUERY_ANALYTICS_COSTS, internal("costs", range, branch), request,
+    shares.addAll(routing.gatherOne(StoreNames.QUERY_ANALYTICS_COSTS, internal("costs", range, branch), request,
         Share.class));
     return AnalyticsModel.merge(shares);
   }

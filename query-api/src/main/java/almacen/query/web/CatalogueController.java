@@ -8,7 +8,7 @@ import almacen.query.read.Views.Items;
 import almacen.query.read.Views.PriceView;
 import almacen.query.read.Views.Summary;
 import almacen.query.read.Views.SummaryPart;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ class CatalogueController {
   @GetMapping("/api/prices/{sku}/history")
   ResponseEntity<?> priceHistory(@PathVariable String sku, HttpServletRequest request) {
     String s = Params.sku(sku);
-    Optional<ResponseEntity<byte[]>> remote = routing.forward(Stores.QUERY_PRICE_HISTORY, s, request);
+    Optional<ResponseEntity<byte[]>> remote = routing.forward(StoreNames.QUERY_PRICE_HISTORY, s, request);
     if (remote.isPresent()) {
       return remote.get();
     }
@@ -56,7 +56,7 @@ class CatalogueController {
   Items<AlertView> alerts(@RequestParam(required = false) String branch, HttpServletRequest request) {
     String b = Params.optionalBranch(branch);
     List<AlertView> all = new ArrayList<>(model.localAlerts(b));
-    all.addAll(routing.gather(Stores.QUERY_ALERTS, UriComponentsBuilder.fromPath("/api/internal/alerts")
+    all.addAll(routing.gather(StoreNames.QUERY_ALERTS, UriComponentsBuilder.fromPath("/api/internal/alerts")
         .queryParamIfPresent("branch", Optional.ofNullable(b)).build().toUriString(), request,
         new TypeReference<List<AlertView>>() { }));
     return new Items<>(ReadModel.sortAlerts(all));
@@ -84,7 +84,7 @@ class CatalogueController {
         model.localMovedSkus(b));
     SummaryPart merged = local.part();
     Set<String> moved = new HashSet<>(local.movedSkus());
-    for (InternalController.SummaryShare share : routing.gatherOne(Stores.QUERY_STOCK_LEVELS,
+    for (InternalController.SummaryShare share : routing.gatherOne(StoreNames.QUERY_STOCK_LEVELS,
         "/api/internal/summary?branch=" + b, request, InternalController.SummaryShare.class)) {
       merged = merged.plus(share.part());
       moved.addAll(share.movedSkus());

@@ -6,7 +6,7 @@ import almacen.query.read.Views.Items;
 import almacen.query.read.Views.MovementView;
 import almacen.query.read.Views.Page;
 import almacen.query.read.Views.StockView;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ class StockQueryController {
     int p = Params.page(page);
     int s = Params.size(size);
     List<StockView> levels = new ArrayList<>(model.localLevels(b, StockFilter.ALL));
-    levels.addAll(routing.gather(Stores.QUERY_STOCK_LEVELS, "/api/internal/stock?branch=" + b,
+    levels.addAll(routing.gather(StoreNames.QUERY_STOCK_LEVELS, "/api/internal/stock?branch=" + b,
         request, new TypeReference<List<StockView>>() { }));
     return model.stockPage(b, filter, levels, p, s);
   }
@@ -51,7 +51,7 @@ class StockQueryController {
       HttpServletRequest request) {
     String s = Params.sku(sku);
     String b = Params.branch(branch);
-    Optional<ResponseEntity<byte[]>> remote = routing.forward(Stores.QUERY_STOCK_LEVELS, Stores.branchSkuKey(b, s), request);
+    Optional<ResponseEntity<byte[]>> remote = routing.forward(StoreNames.QUERY_STOCK_LEVELS, StoreNames.branchSkuKey(b, s), request);
     if (remote.isPresent()) {
       return remote.get();
     }
@@ -65,7 +65,7 @@ class StockQueryController {
     String s = Params.sku(sku);
     String b = Params.branch(branch);
     int l = Params.limit(limit);
-    Optional<ResponseEntity<byte[]>> remote = routing.forward(Stores.QUERY_MOVEMENTS, Stores.branchSkuKey(b, s), request);
+    Optional<ResponseEntity<byte[]>> remote = routing.forward(StoreNames.QUERY_MOVEMENTS, StoreNames.branchSkuKey(b, s), request);
     if (remote.isPresent()) {
       return remote.get();
     }
