@@ -34,6 +34,7 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
   private final UnplannedStopGuard unplannedStop;
   private final EosCheckpointGuard checkpoints;
   private final KafkaStreamsMetrics metrics;
+  private final GlobalDeadLetterProducer globalDeadLetters;
   private volatile boolean everRunning;
   private volatile boolean started;
 
@@ -45,7 +46,12 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
   public ManagedKafkaStreams(Topology topology, Properties config, Duration closeTimeout, MeterRegistry registry,
       ProcessExit exit, ThreadDeathPolicy threadDeaths) {
     this.checkpoints = EosCheckpointGuard.of(config);
-    this.streams = new KafkaStreams(topology, config);
+    this.globalDeadLetters = new GlobalDeadLetterProducer(config,
+        "dlq-global-" + config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+    Properties withDeadLetters = new Properties();
+    withDeadLetters.putAll(config);
+    withDeadLetters.put(GlobalDeadLetterProducer.CONFIG, globalDeadLetters);
+    this.streams = new KafkaStreams(topology, withDeadLetters);
     this.closeTimeout = closeTimeout;
     this.unplannedStop = new UnplannedStopGuard(exit);
     this.streams.setUncaughtExceptionHandler(e -> {
@@ -117,6 +123,8 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
     if (metrics != null) {
       metrics.close();
     }
+    // after the global thread is gone: it is the producer's only user
+    globalDeadLetters.close();
     started = false;
   }
 

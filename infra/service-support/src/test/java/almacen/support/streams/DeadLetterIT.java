@@ -127,6 +127,10 @@ class DeadLetterIT {
     } finally {
       app.stop();
     }
+
+    // and the producer that wrote it stopped with the app (its network thread is named after its client id)
+    assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+        .noneMatch(name -> name.endsWith("dlq-global-dlqglobal.dlq-global-it"));
   }
 
   /** Settings for a one-partition test app under its own topic prefix, with the catalogue's topics created. */
