@@ -242,6 +242,23 @@ class QueryApiIT {
     throw new AssertionError("Not ready in time: " + path + " last=" + last);
   }
 
+  @Test
+  void shouldDeclareTheBearerSchemeForEveryOperationButLoginWhenOpenApiIsRead() throws Exception {
+    // when: the document springdoc serves without a token
+    HttpResponse<String> r = http.send(request("/v3/api-docs", null), HttpResponse.BodyHandlers.ofString());
+
+    // then: a bearer JWT everywhere, and login says it needs none
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode doc = JSON.readTree(r.body());
+    JsonNode scheme = doc.path("components").path("securitySchemes").path("bearer");
+    assertThat(scheme.path("type").asString()).isEqualTo("http");
+    assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
+    assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
+    assertThat(doc.path("security").toString()).isEqualTo("[{\"bearer\":[]}]");
+    assertThat(doc.path("paths").path("/api/stock").path("get").has("security")).isFalse();
+    assertThat(doc.path("paths").path("/api/auth/login").path("post").path("security").toString()).isEqualTo("[]");
+  }
+
   private JsonNode get(String path) throws Exception {
     HttpResponse<String> r = http.send(request(path, token), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
