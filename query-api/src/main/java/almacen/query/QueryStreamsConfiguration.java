@@ -23,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -93,10 +92,5 @@ class QueryStreamsConfiguration {
   @Bean
   Routing routing(Cluster cluster, JsonMapper mapper) {
     return new Routing(cluster, mapper);
-  }
-
-  @Bean
-  FilterRegistrationBean<?> staleReadsReset() {
-    return new FilterRegistrationBean<>(almacen.query.web.StaleReadsFilter.create());
   }
 }

@@ -32,7 +32,8 @@ record OcrAccuracy(Map<String, Score> fields, List<Photo> photos) {
         }
     }
 
-    static OcrAccuracy measure(OcrInvoiceReader reader, List<InvoiceImageGenerator.Sample> samples) {
+    static OcrAccuracy measure(OcrInvoiceReader reader, List<InvoiceImageGenerator.Sample> samples)
+            throws InvoiceReadException {
         List<Photo> photos = new ArrayList<>();
         for (InvoiceImageGenerator.Sample s : samples) {
             long t0 = System.nanoTime();

@@ -22,7 +22,7 @@ class OcrAccuracyTest {
     }
 
     @Test
-    void shouldReadMostFieldsAndLinesWhenInvoicesArePhonePhotos() {
+    void shouldReadMostFieldsAndLinesWhenInvoicesArePhonePhotos() throws Exception {
         // given 12 photos: types A/B/C, 3 layouts, 4 fonts, 150–300 dpi, half with the AFIP QR
         OcrInvoiceReader reader = new OcrInvoiceReader(ENGINE, new ZxingQrDecoder(), OcrSettings.defaults());
 

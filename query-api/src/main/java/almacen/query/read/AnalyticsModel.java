@@ -71,6 +71,11 @@ public final class AnalyticsModel {
     names.setStrength(Collator.PRIMARY);
   }
 
+  /** This model for one request: whether its reads were stale goes to {@code reads}. */
+  public AnalyticsModel forRequest(StaleReads reads) {
+    return new AnalyticsModel(reader.forRequest(reads));
+  }
+
   // ---- this instance's share of the partitioned stores
 
   /** This instance's sales cells of the range (one branch, or all when null), summed per day and sku. */

@@ -60,6 +60,11 @@ public final class ReadModel {
     this.zone = zone;
   }
 
+  /** This model for one request: whether its reads were stale goes to {@code reads}. */
+  public ReadModel forRequest(StaleReads reads) {
+    return new ReadModel(reader.forRequest(reads), clock, zone);
+  }
+
   // ---- stock
 
   /** A level joined with its product and price; a catalogued product never moved is 0 and OUT. */

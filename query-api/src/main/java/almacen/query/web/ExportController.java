@@ -46,7 +46,8 @@ class ExportController {
     List<HostInfo> others = routing.otherHosts(StoreNames.QUERY_STOCK_LEVELS, request);
     String internal = internalPath("/api/internal/export/stock.csv", format).queryParamIfPresent("branch",
         Optional.ofNullable(b)).encode().build().toUriString();
-    return csv("stock.csv", format, ReadModel.STOCK_CSV_COLUMNS, out -> model.writeStockRows(out, b, format), others,
+    ReadModel reads = model(request); // bound now, read while the body streams
+    return csv("stock.csv", format, ReadModel.STOCK_CSV_COLUMNS, out -> reads.writeStockRows(out, b, format), others,
         StoreNames.QUERY_STOCK_LEVELS, internal, request.getHeader(HttpHeaders.AUTHORIZATION));
   }
 
@@ -64,7 +65,8 @@ class ExportController {
     String internal = internalPath("/api/internal/export/movements.csv", format)
         .queryParamIfPresent("from", Optional.ofNullable(from))
         .queryParamIfPresent("to", Optional.ofNullable(to)).encode().build().toUriString();
-    return csv("movements.csv", format, ReadModel.MOVEMENTS_CSV_COLUMNS, out -> model.writeMovementRows(out, f, t, format),
+    ReadModel reads = model(request); // bound now, read while the body streams
+    return csv("movements.csv", format, ReadModel.MOVEMENTS_CSV_COLUMNS, out -> reads.writeMovementRows(out, f, t, format),
         others, StoreNames.QUERY_MOVEMENTS, internal, request.getHeader(HttpHeaders.AUTHORIZATION));
   }
 
@@ -122,5 +124,10 @@ class ExportController {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .body(body);
+  }
+
+  /** The read model for this request: its reads report staleness to the request's {@link StalenessAdvice}. */
+  private ReadModel model(HttpServletRequest request) {
+    return model.forRequest(StalenessAdvice.of(request));
   }
 }

@@ -40,10 +40,10 @@ class StockQueryController {
     StockFilter filter = new StockFilter(q, category, Params.stockStatus(status));
     int p = Params.page(page);
     int s = Params.size(size);
-    List<StockView> levels = new ArrayList<>(model.localLevels(b, StockFilter.ALL));
+    List<StockView> levels = new ArrayList<>(model(request).localLevels(b, StockFilter.ALL));
     levels.addAll(routing.gather(StoreNames.QUERY_STOCK_LEVELS, "/api/internal/stock?branch=" + b,
         request, new TypeReference<List<StockView>>() { }));
-    return model.stockPage(b, filter, levels, p, s);
+    return model(request).stockPage(b, filter, levels, p, s);
   }
 
   @GetMapping("/api/stock/{sku}")
@@ -55,7 +55,7 @@ class StockQueryController {
     if (remote.isPresent()) {
       return remote.get();
     }
-    return ResponseEntity.ok(model.stock(b, s)
+    return ResponseEntity.ok(model(request).stock(b, s)
         .orElseThrow(() -> ApiException.notFound("No product or stock for sku " + s + " in branch " + b)));
   }
 
@@ -69,6 +69,11 @@ class StockQueryController {
     if (remote.isPresent()) {
       return remote.get();
     }
-    return ResponseEntity.ok(new Items<MovementView>(model.movements(b, s, l)));
+    return ResponseEntity.ok(new Items<MovementView>(model(request).movements(b, s, l)));
+  }
+
+  /** The read model for this request: its reads report staleness to the request's {@link StalenessAdvice}. */
+  private ReadModel model(HttpServletRequest request) {
+    return model.forRequest(StalenessAdvice.of(request));
   }
 }
