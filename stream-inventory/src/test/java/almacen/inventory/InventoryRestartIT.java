@@ -5,6 +5,7 @@ import static almacen.inventory.InventoryDriver.line;
 import static almacen.inventory.InventoryDriver.product;
 import static almacen.inventory.InventoryDriver.sale;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import almacen.events.StockLevel;
 import almacen.kafkalocal.KafkaBrokerExtension;
@@ -21,7 +22,6 @@ import almacen.support.streams.ManagedKafkaStreams;
 import almacen.support.streams.StreamsConfigFactory;
 import almacen.support.streams.ThreadDeathPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -144,20 +144,14 @@ class InventoryRestartIT {
     return app;
   }
 
-  private static void awaitOnHand(ManagedKafkaStreams app, String expected) throws InterruptedException {
+  private static void awaitOnHand(ManagedKafkaStreams app, String expected) {
     ReadOnlyKeyValueStore<String, StockLevel> levels = app.streams().store(
         StoreQueryParameters.fromNameAndType(StoreNames.INVENTORY_LEVELS, QueryableStoreTypes.keyValueStore()));
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    StockLevel level = null;
-    while (System.nanoTime() < deadline) {
-      level = levels.get(StoreNames.branchSkuKey("central", "A1"));
-      if (level != null && level.getOnHand().compareTo(new BigDecimal(expected)) == 0) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    assertThat(level).as("level of A1 at central").isNotNull();
-    assertThat(level.getOnHand()).isEqualByComparingTo(expected);
+    await("on hand of A1 at central").atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+      StockLevel level = levels.get(StoreNames.branchSkuKey("central", "A1"));
+      assertThat(level).as("level of A1 at central").isNotNull();
+      assertThat(level.getOnHand()).isEqualByComparingTo(expected);
+    });
   }
 
   private static <V> void send(KafkaLocalBroker broker, Topic<String, V> topic, String key, V value) throws Exception {

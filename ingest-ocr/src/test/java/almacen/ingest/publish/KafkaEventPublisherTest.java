@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import almacen.domain.Decimals;
 import almacen.events.InflationMonth;
 import almacen.schemas.Topics;
+import almacen.support.observability.Correlation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class KafkaEventPublisherTest {
 
@@ -40,13 +42,18 @@ class KafkaEventPublisherTest {
 
   @Test
   void shouldSendAllRecordsInOneCommittedTransactionWithHeadersWhenPublishing() {
-    // given
+    // given a request whose correlation id is known
+    MDC.put(Correlation.MDC_KEY, "req-42");
     List<OutgoingEvent<?>> events = List.of(
         OutgoingEvent.of(topics.inflationIndex, "2025-08", month("2025-08")),
         OutgoingEvent.at(topics.inflationIndex, "2025-09", month("2025-09"), Instant.parse("2030-01-01T00:00:00Z")));
 
     // when
-    publisher.publish(events);
+    try {
+      publisher.publish(events);
+    } finally {
+      MDC.remove(Correlation.MDC_KEY);
+    }
 
     // then
     MockProducer<String, byte[]> producer = created.get(0);
@@ -56,7 +63,7 @@ class KafkaEventPublisherTest {
     assertThat(new String(producer.history().get(0).headers().lastHeader("event-type").value(),
         StandardCharsets.UTF_8)).isEqualTo("InflationMonth");
     assertThat(producer.history()).extracting(r -> r.timestamp()).containsOnly(CLOCK.millis());
-    assertThat(producer.history().get(0).headers().lastHeader("correlation-id")).isNotNull();
+    assertThat(producer.history()).extracting(r -> Correlation.from(r.headers())).containsOnly("req-42");
   }
 
   @Test
