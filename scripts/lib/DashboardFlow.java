@@ -216,8 +216,8 @@ public class DashboardFlow {
       } catch (Throwable e) {
         try {
           page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("FAILED.png")).setFullPage(true));
-        } catch (RuntimeException ignored) {
-          // the browser may be gone
+        } catch (RuntimeException screenshotFailed) {
+          e.addSuppressed(screenshotFailed); // the browser may be gone; the step's failure is what matters
         }
         System.err.println("dashboard flow: FAILED at step \"" + current[0] + "\": " + e);
         if (!problems.isEmpty()) {

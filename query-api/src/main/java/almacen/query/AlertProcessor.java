@@ -2,7 +2,7 @@ package almacen.query;
 
 import almacen.events.StockAlert;
 import almacen.events.StockStatus;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,13 +20,13 @@ final class AlertProcessor implements Processor<String, StockAlert, Void, Void> 
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
-    store = context.getStateStore(Stores.QUERY_ALERTS);
+    store = context.getStateStore(StoreNames.QUERY_ALERTS);
   }
 
   @Override
   public void process(Record<String, StockAlert> record) {
     StockAlert alert = record.value();
-    String key = alert == null ? record.key() : Stores.branchSkuKey(alert.getBranch(), alert.getSku());
+    String key = alert == null ? record.key() : StoreNames.branchSkuKey(alert.getBranch(), alert.getSku());
     if (key == null) {
       throw new IllegalArgumentException("Stock alert tombstone without key");
     }

@@ -2,7 +2,7 @@ package almacen.query;
 
 import almacen.events.MovementType;
 import almacen.events.StockMovement;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -31,7 +31,7 @@ final class CostAnalyticsProcessor implements Processor<String, StockMovement, V
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     this.context = context;
-    cells = context.getStateStore(Stores.QUERY_ANALYTICS_COSTS);
+    cells = context.getStateStore(StoreNames.QUERY_ANALYTICS_COSTS);
     context.schedule(config.purgeInterval(), PunctuationType.WALL_CLOCK_TIME,
         now -> AnalyticsRetention.purgeDaysBefore(cells, AnalyticsRetention.cutoff(now, config)));
   }

@@ -3,7 +3,7 @@ package almacen.query;
 import almacen.domain.Decimals;
 import almacen.events.Sale;
 import almacen.events.SaleLine;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +40,7 @@ final class DailySalesProcessor implements Processor<String, Sale, Void, Void> {
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
-    store = context.getStateStore(Stores.QUERY_SALES_DAILY);
+    store = context.getStateStore(StoreNames.QUERY_SALES_DAILY);
     context.schedule(config.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purge);
   }
 

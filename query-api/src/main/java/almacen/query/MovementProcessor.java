@@ -1,7 +1,7 @@
 package almacen.query;
 
 import almacen.events.StockMovement;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -22,7 +22,7 @@ final class MovementProcessor implements Processor<String, StockMovement, Void, 
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
-    store = context.getStateStore(Stores.QUERY_MOVEMENTS);
+    store = context.getStateStore(StoreNames.QUERY_MOVEMENTS);
   }
 
   @Override
@@ -31,7 +31,7 @@ final class MovementProcessor implements Processor<String, StockMovement, Void, 
     if (m == null) {
       throw new IllegalArgumentException("Tombstone on the ledger for key " + record.key());
     }
-    String branchSku = Stores.branchSkuKey(m.getBranch(), m.getSku());
+    String branchSku = StoreNames.branchSkuKey(m.getBranch(), m.getSku());
     store.put(StoreKeys.movement(branchSku, m.getSequence()), m);
     long expired = m.getSequence() - limit;
     if (expired >= 1) {

@@ -1,7 +1,7 @@
 package almacen.query;
 
 import almacen.events.Price;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -22,7 +22,7 @@ final class PriceHistoryProcessor implements Processor<String, Price, Void, Void
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
-    store = context.getStateStore(Stores.QUERY_PRICE_HISTORY);
+    store = context.getStateStore(StoreNames.QUERY_PRICE_HISTORY);
   }
 
   @Override

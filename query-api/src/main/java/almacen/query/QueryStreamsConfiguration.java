@@ -7,7 +7,7 @@ import almacen.query.read.StoreReader;
 import almacen.query.read.StreamsStoreReader;
 import almacen.query.web.EventBroadcaster;
 import almacen.query.web.Routing;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
 import almacen.support.InstanceIdentity;
@@ -23,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,7 +67,7 @@ class QueryStreamsConfiguration {
       InstanceIdentity instance, EventBroadcaster broadcaster, ObjectProvider<MeterRegistry> registry,
       ProcessExit exit) {
     return new ManagedKafkaStreams(builder -> QueryTopology.define(builder, config, topics, broadcaster),
-        StreamsConfigFactory.build(Stores.QUERY_APP, settings, instance, overrides()),
+        StreamsConfigFactory.build(StoreNames.QUERY_APP, settings, instance, overrides()),
         settings.streams().closeTimeout(), registry.getIfAvailable(), exit, ThreadDeathPolicy.standard());
   }
 
@@ -95,10 +94,5 @@ class QueryStreamsConfiguration {
   @Bean
   Routing routing(Cluster cluster, JsonMapper mapper) {
     return new Routing(cluster, mapper);
-  }
-
-  @Bean
-  FilterRegistrationBean<?> staleReadsReset() {
-    return new FilterRegistrationBean<>(almacen.query.web.StaleReadsFilter.create());
   }
 }

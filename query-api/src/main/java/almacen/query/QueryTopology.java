@@ -2,7 +2,7 @@ package almacen.query;
 
 import almacen.events.Sale;
 import almacen.events.StockMovement;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import java.math.BigDecimal;
@@ -17,6 +17,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The read models of the dashboard and REST API, as a pure factory.
@@ -69,25 +70,25 @@ public final class QueryTopology {
    */
   public static void define(StreamsBuilder builder, QueryConfig config, Topics topics, ChangeListener listener) {
 
-    partitioned(builder, topics.stockLevels, Stores.QUERY_STOCK_LEVELS, topics.stockLevels.valueSerde(),
-        () -> new LatestValueProcessor<>(Stores.QUERY_STOCK_LEVELS, ChangeKind.STOCK, listener));
-    partitioned(builder, topics.stockAlerts, Stores.QUERY_ALERTS, topics.stockAlerts.valueSerde(),
+    partitioned(builder, topics.stockLevels, StoreNames.QUERY_STOCK_LEVELS, topics.stockLevels.valueSerde(),
+        () -> new LatestValueProcessor<>(StoreNames.QUERY_STOCK_LEVELS, ChangeKind.STOCK, listener));
+    partitioned(builder, topics.stockAlerts, StoreNames.QUERY_ALERTS, topics.stockAlerts.valueSerde(),
         () -> new AlertProcessor(listener));
-    KStream<String, StockMovement> movements = partitioned(builder, topics.stockMovements, Stores.QUERY_MOVEMENTS,
+    KStream<String, StockMovement> movements = partitioned(builder, topics.stockMovements, StoreNames.QUERY_MOVEMENTS,
         topics.stockMovements.valueSerde(), () -> new MovementProcessor(config.movementsPerKey()));
-    alsoInto(builder, movements, Stores.QUERY_ANALYTICS_COSTS, () -> new CostAnalyticsProcessor(config));
-    partitioned(builder, topics.priceHistory, Stores.QUERY_PRICE_HISTORY, topics.priceHistory.valueSerde(),
+    alsoInto(builder, movements, StoreNames.QUERY_ANALYTICS_COSTS, () -> new CostAnalyticsProcessor(config));
+    partitioned(builder, topics.priceHistory, StoreNames.QUERY_PRICE_HISTORY, topics.priceHistory.valueSerde(),
         () -> new PriceHistoryProcessor(config.priceHistoryPerSku()));
-    KStream<String, Sale> sales = partitioned(builder, topics.sales, Stores.QUERY_SALES_DAILY, MONEY_SERDE,
+    KStream<String, Sale> sales = partitioned(builder, topics.sales, StoreNames.QUERY_SALES_DAILY, MONEY_SERDE,
         () -> new DailySalesProcessor(config));
-    builder.addStateStore(storeBuilder(Stores.QUERY_ANALYTICS_SALE_IDS, Serdes.String()));
-    alsoInto(builder, sales, Stores.QUERY_ANALYTICS_SALES, () -> new SalesAnalyticsProcessor(config),
-        Stores.QUERY_ANALYTICS_SALE_IDS);
+    builder.addStateStore(storeBuilder(StoreNames.QUERY_ANALYTICS_SALE_IDS, Serdes.String()));
+    alsoInto(builder, sales, StoreNames.QUERY_ANALYTICS_SALES, () -> new SalesAnalyticsProcessor(config),
+        StoreNames.QUERY_ANALYTICS_SALE_IDS);
 
-    global(builder, topics.products, Stores.QUERY_PRODUCTS, null, listener);
-    global(builder, topics.prices, Stores.QUERY_PRICES, ChangeKind.PRICE, listener);
-    global(builder, topics.invoices, Stores.QUERY_INVOICES, ChangeKind.INVOICE, listener);
-    global(builder, topics.inflationIndex, Stores.QUERY_INFLATION, null, listener);
+    global(builder, topics.products, StoreNames.QUERY_PRODUCTS, null, listener);
+    global(builder, topics.prices, StoreNames.QUERY_PRICES, ChangeKind.PRICE, listener);
+    global(builder, topics.invoices, StoreNames.QUERY_INVOICES, ChangeKind.INVOICE, listener);
+    global(builder, topics.inflationIndex, StoreNames.QUERY_INFLATION, null, listener);
   }
 
   private static <V, S> KStream<String, V> partitioned(StreamsBuilder builder, Topic<String, V> topic, String store,
@@ -118,8 +119,8 @@ public final class QueryTopology {
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> storeBuilder(String name, Serde<V> valueSerde) {
-    return org.apache.kafka.streams.state.Stores
-        .keyValueStoreBuilder(org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name),
+    return Stores
+        .keyValueStoreBuilder(Stores.persistentKeyValueStore(name),
             Serdes.String(), valueSerde)
         .withCachingDisabled();
   }

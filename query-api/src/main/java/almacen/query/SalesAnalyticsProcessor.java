@@ -3,7 +3,7 @@ package almacen.query;
 import almacen.domain.SaleValidity;
 import almacen.events.Sale;
 import almacen.events.SaleLine;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,9 +19,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Units and amount sold per Buenos Aires day (of {@code soldAt}), branch and sku, at the price of
- * each sale line ({@code qty × unitPrice}, what the till charged), in {@link Stores#QUERY_ANALYTICS_SALES}.
+ * each sale line ({@code qty × unitPrice}, what the till charged), in {@link StoreNames#QUERY_ANALYTICS_SALES}.
  *
- * <p>A saleId counts once: {@link Stores#QUERY_ANALYTICS_SALE_IDS} remembers the offset where it was
+ * <p>A saleId counts once: {@link StoreNames#QUERY_ANALYTICS_SALE_IDS} remembers the offset where it was
  * first seen, and a later record with the same id is a duplicate (as the inventory app does). A
  * redelivery of that same record passes the id check and is stopped by each cell's offset watermark
  * ({@link DailyCell}). A sale that fails {@link SaleValidity} (no lines, no sku, quantity &le; 0,
@@ -42,8 +42,8 @@ final class SalesAnalyticsProcessor implements Processor<String, Sale, Void, Voi
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     this.context = context;
-    cells = context.getStateStore(Stores.QUERY_ANALYTICS_SALES);
-    saleIds = context.getStateStore(Stores.QUERY_ANALYTICS_SALE_IDS);
+    cells = context.getStateStore(StoreNames.QUERY_ANALYTICS_SALES);
+    saleIds = context.getStateStore(StoreNames.QUERY_ANALYTICS_SALE_IDS);
     context.schedule(config.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purge);
   }
 

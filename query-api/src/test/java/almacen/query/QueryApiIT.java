@@ -1,6 +1,7 @@
 package almacen.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import almacen.events.InvoiceStatus;
 import almacen.events.MovementType;
@@ -209,15 +210,12 @@ class QueryApiIT {
     assertThat(event.path("onHand").decimalValue()).isEqualByComparingTo("-2");
 
     // and the read-model gauges count it
-    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     java.util.regex.Pattern negativeItems =
         java.util.regex.Pattern.compile("(?m)^almacen_stock_items\\{[^}]*status=\"NEGATIVE\"[^}]*} 1\\.0$");
-    String scrape = "";
-    while (System.nanoTime() < until && !negativeItems.matcher(scrape).find()) {
-      scrape = http.send(request("/actuator/prometheus", null), HttpResponse.BodyHandlers.ofString()).body();
-      Thread.sleep(200);
-    }
-    assertThat(scrape).containsPattern(negativeItems).contains("almacen_stock_value_ars");
+    await("gauges count the NEGATIVE item").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .untilAsserted(() -> assertThat(
+            http.send(request("/actuator/prometheus", null), HttpResponse.BodyHandlers.ofString()).body())
+            .containsPattern(negativeItems).contains("almacen_stock_value_ars"));
   }
 
   private static <V> void send(KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, String key, V value)
@@ -226,20 +224,32 @@ class QueryApiIT {
         topic.valueSerde().serializer().serialize(topic.name(), value))).get();
   }
 
-  private JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> ready) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode last = null;
-    while (System.nanoTime() < deadline) {
+  private JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> ready) {
+    JsonNode[] last = new JsonNode[1];
+    await("ready: " + path).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
       HttpResponse<String> r = http.send(request(path, token), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() == 200) {
-        last = JSON.readTree(r.body());
-        if (ready.test(last)) {
-          return last;
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("Not ready in time: " + path + " last=" + last);
+      assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+      last[0] = JSON.readTree(r.body());
+      assertThat(ready.test(last[0])).as(path + " last=" + last[0]).isTrue();
+    });
+    return last[0];
+  }
+
+  @Test
+  void shouldDeclareTheBearerSchemeForEveryOperationButLoginWhenOpenApiIsRead() throws Exception {
+    // when: the document springdoc serves without a token
+    HttpResponse<String> r = http.send(request("/v3/api-docs", null), HttpResponse.BodyHandlers.ofString());
+
+    // then: a bearer JWT everywhere, and login says it needs none
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode doc = JSON.readTree(r.body());
+    JsonNode scheme = doc.path("components").path("securitySchemes").path("bearer");
+    assertThat(scheme.path("type").asString()).isEqualTo("http");
+    assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
+    assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
+    assertThat(doc.path("security").toString()).isEqualTo("[{\"bearer\":[]}]");
+    assertThat(doc.path("paths").path("/api/stock").path("get").has("security")).isFalse();
+    assertThat(doc.path("paths").path("/api/auth/login").path("post").path("security").toString()).isEqualTo("[]");
   }
 
   private JsonNode get(String path) throws Exception {

@@ -10,7 +10,7 @@ import almacen.events.StockAlert;
 import almacen.events.StockLevel;
 import almacen.events.StockMovement;
 import almacen.events.StockStatus;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class QueryTopologyTest {
       d.pipe(d.topics.stockMovements, "sur|ALM000001", Fixtures.movement("sur", "ALM000001", 1));
 
       // when
-      KeyValueStore<String, StockMovement> store = d.store(Stores.QUERY_MOVEMENTS);
+      KeyValueStore<String, StockMovement> store = d.store(StoreNames.QUERY_MOVEMENTS);
       List<Long> sequences = new ArrayList<>();
       try (KeyValueIterator<String, StockMovement> it = store.reverseRange(
           StoreKeys.movementFrom("central|ALM000001"), StoreKeys.movementTo("central|ALM000001"))) {
@@ -54,7 +54,7 @@ class QueryTopologyTest {
           Fixtures.alert("central", "ALM000001", StockStatus.LOW, StockStatus.OK));
       d.pipe(d.topics.stockAlerts, "central|ALM000002",
           Fixtures.alert("central", "ALM000002", StockStatus.OUT, StockStatus.LOW));
-      KeyValueStore<String, StockAlert> store = d.store(Stores.QUERY_ALERTS);
+      KeyValueStore<String, StockAlert> store = d.store(StoreNames.QUERY_ALERTS);
       assertThat(store.get("central|ALM000001").getStatus()).isEqualTo(StockStatus.LOW);
 
       // when
@@ -81,7 +81,7 @@ class QueryTopologyTest {
           Fixtures.alert("central", "ALM000001", StockStatus.NEGATIVE, StockStatus.LOW));
 
       // then
-      KeyValueStore<String, StockAlert> store = d.store(Stores.QUERY_ALERTS);
+      KeyValueStore<String, StockAlert> store = d.store(StoreNames.QUERY_ALERTS);
       assertThat(store.get("central|ALM000001").getStatus()).isEqualTo(StockStatus.NEGATIVE);
       assertThat(QueryDriver.count(store)).isEqualTo(1);
     }
@@ -100,7 +100,7 @@ class QueryTopologyTest {
       d.pipe(d.topics.sales, "S3", Fixtures.sale("S3", "sur", lateEvening, "1", "99.99"));
 
       // then
-      KeyValueStore<String, BigDecimal> store = d.store(Stores.QUERY_SALES_DAILY);
+      KeyValueStore<String, BigDecimal> store = d.store(StoreNames.QUERY_SALES_DAILY);
       assertThat(store.get("2026-03-10|central|S1")).isEqualByComparingTo("301.00");
       assertThat(store.get("2026-03-11|central|S2")).isEqualByComparingTo("1250.00");
       assertThat(store.get("2026-03-10|sur|S3")).isEqualByComparingTo("99.99");
@@ -119,7 +119,7 @@ class QueryTopologyTest {
       d.pipe(d.topics.sales, "S1", Fixtures.sale("S1", "central", at, "2", "100"));
 
       // then
-      KeyValueStore<String, BigDecimal> store = d.store(Stores.QUERY_SALES_DAILY);
+      KeyValueStore<String, BigDecimal> store = d.store(StoreNames.QUERY_SALES_DAILY);
       List<KeyValue<String, BigDecimal>> all = new ArrayList<>();
       try (KeyValueIterator<String, BigDecimal> it = store.all()) {
         it.forEachRemaining(all::add);
@@ -140,7 +140,7 @@ class QueryTopologyTest {
       d.driver.advanceWallClockTime(Duration.ofHours(1));
 
       // then cutoff = 2026-03-08: days before it are gone
-      KeyValueStore<String, BigDecimal> store = d.store(Stores.QUERY_SALES_DAILY);
+      KeyValueStore<String, BigDecimal> store = d.store(StoreNames.QUERY_SALES_DAILY);
       assertThat(store.get("2026-03-07|central|OLD")).isNull();
       assertThat(store.get("2026-03-08|central|KEPT")).isEqualByComparingTo("10.00");
     }
@@ -158,7 +158,7 @@ class QueryTopologyTest {
           Fixtures.level("central", "ALM000001", "4", "100", StockStatus.LOW));
 
       // then
-      KeyValueStore<String, StockLevel> store = d.store(Stores.QUERY_STOCK_LEVELS);
+      KeyValueStore<String, StockLevel> store = d.store(StoreNames.QUERY_STOCK_LEVELS);
       assertThat(store.get("central|ALM000001").getOnHand()).isEqualByComparingTo("4.000");
       assertThat(d.changes).extracting(QueryDriver.Change::kind, QueryDriver.Change::key)
           .containsExactly(
@@ -179,7 +179,7 @@ class QueryTopologyTest {
 
       // when
       List<BigDecimal> prices = new ArrayList<>();
-      KeyValueStore<String, Price> store = d.store(Stores.QUERY_PRICE_HISTORY);
+      KeyValueStore<String, Price> store = d.store(StoreNames.QUERY_PRICE_HISTORY);
       try (KeyValueIterator<String, Price> it = store.reverseRange(
           StoreKeys.priceHistoryFrom("ALM000001"), StoreKeys.priceHistoryTo("ALM000001"))) {
         it.forEachRemaining(kv -> prices.add(kv.value.getListPrice()));
@@ -201,11 +201,11 @@ class QueryTopologyTest {
       d.pipe(d.topics.inflationIndex, "2026-02", Fixtures.inflation("2026-02", "2.4"));
 
       // then
-      assertThat(d.<Product>store(Stores.QUERY_PRODUCTS).get("ALM000001").getName()).isEqualTo("Azúcar 1kg");
-      assertThat(d.<Price>store(Stores.QUERY_PRICES).get("ALM000001").getListPrice()).isEqualByComparingTo("1500.00");
-      assertThat(d.<almacen.events.Invoice>store(Stores.QUERY_INVOICES).get("INV1").getStatus())
+      assertThat(d.<Product>store(StoreNames.QUERY_PRODUCTS).get("ALM000001").getName()).isEqualTo("Azúcar 1kg");
+      assertThat(d.<Price>store(StoreNames.QUERY_PRICES).get("ALM000001").getListPrice()).isEqualByComparingTo("1500.00");
+      assertThat(d.<almacen.events.Invoice>store(StoreNames.QUERY_INVOICES).get("INV1").getStatus())
           .isEqualTo(InvoiceStatus.CONFIRMED);
-      assertThat(d.<almacen.events.InflationMonth>store(Stores.QUERY_INFLATION).get("2026-02").getRatePct())
+      assertThat(d.<almacen.events.InflationMonth>store(StoreNames.QUERY_INFLATION).get("2026-02").getRatePct())
           .isEqualByComparingTo("2.40");
       assertThat(d.changes).extracting(QueryDriver.Change::kind)
           .containsExactly(ChangeKind.PRICE, ChangeKind.INVOICE, ChangeKind.INVOICE);
@@ -222,7 +222,7 @@ class QueryTopologyTest {
       d.pipe(d.topics.products, "ALM000001", null);
 
       // then
-      assertThat(d.<Product>store(Stores.QUERY_PRODUCTS).get("ALM000001")).isNull();
+      assertThat(d.<Product>store(StoreNames.QUERY_PRODUCTS).get("ALM000001")).isNull();
     }
   }
 
@@ -232,10 +232,10 @@ class QueryTopologyTest {
     String description = QueryTopology.build(QueryConfig.defaults(), almacen.schemas.Topics.defaults()).describe().toString();
 
     // then
-    assertThat(description).contains(Stores.QUERY_STOCK_LEVELS, Stores.QUERY_MOVEMENTS, Stores.QUERY_PRODUCTS,
-        Stores.QUERY_PRICES, Stores.QUERY_PRICE_HISTORY, Stores.QUERY_ALERTS, Stores.QUERY_INVOICES,
-        Stores.QUERY_INFLATION, Stores.QUERY_SALES_DAILY, Stores.QUERY_ANALYTICS_SALES,
-        Stores.QUERY_ANALYTICS_SALE_IDS, Stores.QUERY_ANALYTICS_COSTS);
+    assertThat(description).contains(StoreNames.QUERY_STOCK_LEVELS, StoreNames.QUERY_MOVEMENTS, StoreNames.QUERY_PRODUCTS,
+        StoreNames.QUERY_PRICES, StoreNames.QUERY_PRICE_HISTORY, StoreNames.QUERY_ALERTS, StoreNames.QUERY_INVOICES,
+        StoreNames.QUERY_INFLATION, StoreNames.QUERY_SALES_DAILY, StoreNames.QUERY_ANALYTICS_SALES,
+        StoreNames.QUERY_ANALYTICS_SALE_IDS, StoreNames.QUERY_ANALYTICS_COSTS);
     assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
   }
 }

@@ -3,7 +3,7 @@ package almacen.inventory;
 import almacen.inventory.domain.InvalidStockEventException;
 import almacen.inventory.domain.SourceRule;
 import almacen.inventory.domain.StockCommand;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * First stop of every source event, still keyed by its business id: validates the whole event,
- * lets each id take effect once (store {@link Stores#INVENTORY_DEDUPE}, key {@code kind:id}, value
+ * lets each id take effect once (store {@link StoreNames#INVENTORY_DEDUPE}, key {@code kind:id}, value
  * the record time it was first seen), then emits one {@link StockCommand} per effect keyed by
  * {@code branch|sku}. What is a duplicate, and for how long, is the {@link SourceRule}'s decision (the
  * audit replay asks the same rule); the hourly purge on stream time only frees the store.
@@ -53,7 +53,7 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
   public void init(ProcessorContext<String, StockCommand> context) {
     this.context = context;
     liveCommit.init(context);
-    this.seen = context.getStateStore(Stores.INVENTORY_DEDUPE);
+    this.seen = context.getStateStore(StoreNames.INVENTORY_DEDUPE);
     if (dryRun != null) {
       dryRun.init(context);
     }

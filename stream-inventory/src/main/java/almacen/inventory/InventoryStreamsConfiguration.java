@@ -2,7 +2,7 @@ package almacen.inventory;
 
 import almacen.events.TaxRegime;
 import almacen.inventory.domain.DemandSettings;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
 import almacen.support.InstanceIdentity;
@@ -36,7 +36,7 @@ public class InventoryStreamsConfiguration {
       InstanceIdentity instance, MeterRegistry registry, ProcessExit exit) {
     return new ManagedKafkaStreams(
         builder -> InventoryTopology.define(builder, config, topics, registry),
-        StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, instance, Map.of()),
+        StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, instance, Map.of()),
         settings.streams().closeTimeout(),
         registry, exit, ThreadDeathPolicy.standard());
   }

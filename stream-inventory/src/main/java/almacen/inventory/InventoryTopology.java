@@ -4,7 +4,7 @@ import almacen.inventory.domain.SourceRule;
 import almacen.inventory.domain.SourceRules;
 import almacen.inventory.domain.StockCommand;
 import almacen.inventory.domain.StockLedger;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -25,6 +25,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The exactly-once stock ledger, as a pure factory.
@@ -70,12 +71,12 @@ public final class InventoryTopology {
    * with the app's config) or {@link #build}'s, for tests.
    */
   public static void define(StreamsBuilder builder, InventoryConfig config, Topics topics, MeterRegistry registry) {
-    builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.INVENTORY_DEDUPE),
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.INVENTORY_DEDUPE),
         Serdes.String(), Serdes.Long()));
-    builder.addStateStore(persistent(Stores.INVENTORY_LEVELS, topics.stockLevels.valueSerde()));
-    builder.addStateStore(persistent(Stores.INVENTORY_PRODUCTS, topics.products.valueSerde()));
-    builder.addStateStore(persistent(Stores.INVENTORY_SKU_BRANCHES, Serdes.String()));
+    builder.addStateStore(persistent(StoreNames.INVENTORY_LEVELS, topics.stockLevels.valueSerde()));
+    builder.addStateStore(persistent(StoreNames.INVENTORY_PRODUCTS, topics.products.valueSerde()));
+    builder.addStateStore(persistent(StoreNames.INVENTORY_SKU_BRANCHES, Serdes.String()));
 
     SourceRules rules = config.sourceRules();
     StockLedger ledger = new StockLedger(config.demand());
@@ -99,7 +100,7 @@ public final class InventoryTopology {
         .merge(adjustments, Named.as("inventory-commands-adjustments"))
         .merge(transfers, Named.as("inventory-commands-transfers"));
     KStream<String, StockCommand> byKey = !repartitioned ? merged : merged
-        .repartition(Repartitioned.<String, StockCommand>as(Stores.INVENTORY_BY_KEY_REPARTITION)
+        .repartition(Repartitioned.<String, StockCommand>as(StoreNames.INVENTORY_BY_KEY_REPARTITION)
             .withKeySerde(Serdes.String())
             .withValueSerde(new StockCommandSerde())
             .withStreamPartitioner(new SkuPartitioner())
@@ -107,12 +108,12 @@ public final class InventoryTopology {
 
     KStream<String, LedgerOutput> fromCommands = byKey.process(
         () -> new LedgerProcessor(ledger, new LiveCommit(config.liveWindow())),
-        Named.as("inventory-ledger"), Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS, Stores.INVENTORY_SKU_BRANCHES);
+        Named.as("inventory-ledger"), StoreNames.INVENTORY_LEVELS, StoreNames.INVENTORY_PRODUCTS, StoreNames.INVENTORY_SKU_BRANCHES);
     KStream<String, LedgerOutput> fromProducts = builder
         .stream(topics.products.name(), Consumed.with(topics.products.keySerde(), topics.products.valueSerde())
             .withName("inventory-products-source"))
         .process(() -> new ProductProcessor(ledger, config.partitions()), Named.as("inventory-products-apply"),
-            Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS, Stores.INVENTORY_SKU_BRANCHES);
+            StoreNames.INVENTORY_LEVELS, StoreNames.INVENTORY_PRODUCTS, StoreNames.INVENTORY_SKU_BRANCHES);
     KStream<String, LedgerOutput> outputs = fromCommands.merge(fromProducts, Named.as("inventory-outputs"));
 
     sink(outputs, "movements", LedgerOutput::movement, topics.stockMovements);
@@ -128,8 +129,8 @@ public final class InventoryTopology {
    * Streams 4.2 wipes the store) the restore reads about one record per key, not every update ever made.
    */
   static <V> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Serde<V> valueSerde) {
-    return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-            org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
         .withCachingEnabled()
         .withLoggingEnabled(CHANGELOG_CONFIG);
   }
@@ -154,8 +155,8 @@ public final class InventoryTopology {
 
   private static String[] dedupeStores(boolean withLedgerStores) {
     return withLedgerStores
-        ? new String[] {Stores.INVENTORY_DEDUPE, Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS}
-        : new String[] {Stores.INVENTORY_DEDUPE};
+        ? new String[] {StoreNames.INVENTORY_DEDUPE, StoreNames.INVENTORY_LEVELS, StoreNames.INVENTORY_PRODUCTS}
+        : new String[] {StoreNames.INVENTORY_DEDUPE};
   }
 
   private static <V> void sink(KStream<String, LedgerOutput> outputs, String name, Function<LedgerOutput, V> part,

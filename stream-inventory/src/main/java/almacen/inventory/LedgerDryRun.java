@@ -5,7 +5,7 @@ import almacen.events.StockLevel;
 import almacen.inventory.domain.ProductInfo;
 import almacen.inventory.domain.StockCommand;
 import almacen.inventory.domain.StockLedger;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -27,8 +27,8 @@ final class LedgerDryRun {
   }
 
   void init(ProcessorContext<?, ?> context) {
-    this.levels = context.getStateStore(Stores.INVENTORY_LEVELS);
-    this.products = context.getStateStore(Stores.INVENTORY_PRODUCTS);
+    this.levels = context.getStateStore(StoreNames.INVENTORY_LEVELS);
+    this.products = context.getStateStore(StoreNames.INVENTORY_PRODUCTS);
   }
 
   /** Throws what the ledger would throw for any of the commands, applied in order. */

@@ -7,7 +7,7 @@ import almacen.inventory.domain.LedgerResult;
 import almacen.inventory.domain.ProductInfo;
 import almacen.inventory.domain.StockCommand;
 import almacen.inventory.domain.StockLedger;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -44,9 +44,9 @@ final class LedgerProcessor implements Processor<String, StockCommand, String, L
   public void init(ProcessorContext<String, LedgerOutput> context) {
     this.context = context;
     liveCommit.init(context);
-    this.levels = context.getStateStore(Stores.INVENTORY_LEVELS);
-    this.products = context.getStateStore(Stores.INVENTORY_PRODUCTS);
-    this.skuBranches = context.getStateStore(Stores.INVENTORY_SKU_BRANCHES);
+    this.levels = context.getStateStore(StoreNames.INVENTORY_LEVELS);
+    this.products = context.getStateStore(StoreNames.INVENTORY_PRODUCTS);
+    this.skuBranches = context.getStateStore(StoreNames.INVENTORY_SKU_BRANCHES);
   }
 
   @Override
@@ -65,7 +65,7 @@ final class LedgerProcessor implements Processor<String, StockCommand, String, L
 
   private void emit(Record<String, StockCommand> record, LedgerResult result) {
     StockLevel level = result.level();
-    String key = Stores.branchSkuKey(level.getBranch(), level.getSku());
+    String key = StoreNames.branchSkuKey(level.getBranch(), level.getSku());
     if (result.created()) {
       skuBranches.put(InventoryTopology.skuBranchKey(level.getSku(), level.getBranch()), level.getBranch());
     }

@@ -6,7 +6,7 @@ import almacen.inventory.domain.InvalidStockEventException;
 import almacen.inventory.domain.LedgerResult;
 import almacen.inventory.domain.ProductInfo;
 import almacen.inventory.domain.StockLedger;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps the local copy of the catalogue ({@link Stores#INVENTORY_PRODUCTS}) and, on a change,
+ * Keeps the local copy of the catalogue ({@link StoreNames#INVENTORY_PRODUCTS}) and, on a change,
  * re-evaluates at once every branch holding the sku (found through the sku→branches index), so
  * a new minStock raises or clears alerts without waiting for the next movement.
  */
@@ -41,9 +41,9 @@ final class ProductProcessor implements Processor<String, Product, String, Ledge
   @Override
   public void init(ProcessorContext<String, LedgerOutput> context) {
     this.context = context;
-    this.levels = context.getStateStore(Stores.INVENTORY_LEVELS);
-    this.products = context.getStateStore(Stores.INVENTORY_PRODUCTS);
-    this.skuBranches = context.getStateStore(Stores.INVENTORY_SKU_BRANCHES);
+    this.levels = context.getStateStore(StoreNames.INVENTORY_LEVELS);
+    this.products = context.getStateStore(StoreNames.INVENTORY_PRODUCTS);
+    this.skuBranches = context.getStateStore(StoreNames.INVENTORY_SKU_BRANCHES);
   }
 
   @Override
@@ -65,7 +65,7 @@ final class ProductProcessor implements Processor<String, Product, String, Ledge
     ProductInfo info = ProductInfo.ofNullable(sku, product);
     Instant at = ProductInfo.changedAt(product, record.timestamp());
     for (String branch : branchesHolding(sku)) {
-      String key = Stores.branchSkuKey(branch, sku);
+      String key = StoreNames.branchSkuKey(branch, sku);
       StockLevel current = levels.get(key);
       if (current == null) {
         continue;

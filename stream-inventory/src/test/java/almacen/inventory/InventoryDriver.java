@@ -18,7 +18,7 @@ import almacen.events.StockMovement;
 import almacen.events.StockTransfer;
 import almacen.events.Supplier;
 import almacen.events.Unit;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
@@ -88,7 +88,7 @@ final class InventoryDriver implements AutoCloseable {
         new AlmacenSettings.TopicSettings("almacen.", 1, (short) 1, 1),
         new AlmacenSettings.StreamsSettings("exactly_once_v2", Duration.ofMillis(200), 0, 1, "",
             Duration.ofSeconds(60), Duration.ofSeconds(30)));
-    return StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, Map.of());
+    return StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, Map.of());
   }
 
   private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
@@ -124,11 +124,11 @@ final class InventoryDriver implements AutoCloseable {
   // ---- reading
 
   KeyValueStore<String, StockLevel> levelStore() {
-    return driver.getKeyValueStore(Stores.INVENTORY_LEVELS);
+    return driver.getKeyValueStore(StoreNames.INVENTORY_LEVELS);
   }
 
   StockLevel level(String branch, String sku) {
-    return levelStore().get(Stores.branchSkuKey(branch, sku));
+    return levelStore().get(StoreNames.branchSkuKey(branch, sku));
   }
 
   List<StockMovement> drainMovements() {

@@ -5,11 +5,12 @@ import static almacen.inventory.InventoryDriver.line;
 import static almacen.inventory.InventoryDriver.product;
 import static almacen.inventory.InventoryDriver.sale;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import almacen.events.StockLevel;
 import almacen.kafkalocal.KafkaBrokerExtension;
 import almacen.kafkalocal.KafkaLocalBroker;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
@@ -21,7 +22,6 @@ import almacen.support.streams.ManagedKafkaStreams;
 import almacen.support.streams.StreamsConfigFactory;
 import almacen.support.streams.ThreadDeathPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -126,7 +126,7 @@ class InventoryRestartIT {
     ManagedKafkaStreams app = new ManagedKafkaStreams(
         builder -> InventoryTopology.define(builder, InventoryConfig.defaults(1), settings.topicCatalogue(),
             new SimpleMeterRegistry()),
-        StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, new InstanceIdentity("restart-it"), Map.of()),
+        StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, new InstanceIdentity("restart-it"), Map.of()),
         Duration.ofSeconds(10), null, (status, reason) -> { }, ThreadDeathPolicy.standard());
     app.setStateRestoreListener(new StateRestoreListener() {
       @Override
@@ -145,20 +145,14 @@ class InventoryRestartIT {
     return app;
   }
 
-  private static void awaitOnHand(ManagedKafkaStreams app, String expected) throws InterruptedException {
+  private static void awaitOnHand(ManagedKafkaStreams app, String expected) {
     ReadOnlyKeyValueStore<String, StockLevel> levels = app.streams().store(
-        StoreQueryParameters.fromNameAndType(Stores.INVENTORY_LEVELS, QueryableStoreTypes.keyValueStore()));
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    StockLevel level = null;
-    while (System.nanoTime() < deadline) {
-      level = levels.get(Stores.branchSkuKey("central", "A1"));
-      if (level != null && level.getOnHand().compareTo(new BigDecimal(expected)) == 0) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    assertThat(level).as("level of A1 at central").isNotNull();
-    assertThat(level.getOnHand()).isEqualByComparingTo(expected);
+        StoreQueryParameters.fromNameAndType(StoreNames.INVENTORY_LEVELS, QueryableStoreTypes.keyValueStore()));
+    await("on hand of A1 at central").atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+      StockLevel level = levels.get(StoreNames.branchSkuKey("central", "A1"));
+      assertThat(level).as("level of A1 at central").isNotNull();
+      assertThat(level.getOnHand()).isEqualByComparingTo(expected);
+    });
   }
 
   private static <V> void send(KafkaLocalBroker broker, Topic<String, V> topic, String key, V value) throws Exception {

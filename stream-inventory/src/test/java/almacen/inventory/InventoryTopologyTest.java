@@ -21,6 +21,7 @@ import almacen.events.StockStatus;
 import almacen.events.TaxRegime;
 import almacen.inventory.domain.DemandSettings;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -287,8 +288,8 @@ class InventoryTopologyTest {
         assertThat(letter.getReason()).isEqualTo("PROCESSING");
         assertThat(letter.getMessage()).contains(message);
         assertThat(letter.getExceptionClass()).isEqualTo("almacen.inventory.domain.InvalidStockEventException");
-        assertThat(letter.getKey()).isNotNull();
-        assertThat(letter.getPayload()).isNotNull();
+        assertThat(StandardCharsets.UTF_8.decode(letter.getKey()).toString()).isEqualTo("BAD");
+        assertThat(letter.getPayload().remaining()).isPositive();
       });
       assertThat(d.drainMovements()).extracting(StockMovement::getMovementId).containsExactly("S1#1:SALE");
     }

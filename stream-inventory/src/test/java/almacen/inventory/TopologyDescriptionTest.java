@@ -2,7 +2,7 @@ package almacen.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Set;
@@ -50,8 +50,8 @@ class TopologyDescriptionTest {
         "inventory-sale-dedupe", "inventory-sale-source",
         "inventory-transfer-dedupe", "inventory-transfer-source");
     assertThat(description.toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
-    assertThat(stores).containsExactly(Stores.INVENTORY_DEDUPE, Stores.INVENTORY_LEVELS, Stores.INVENTORY_PRODUCTS,
-        Stores.INVENTORY_SKU_BRANCHES);
+    assertThat(stores).containsExactly(StoreNames.INVENTORY_DEDUPE, StoreNames.INVENTORY_LEVELS, StoreNames.INVENTORY_PRODUCTS,
+        StoreNames.INVENTORY_SKU_BRANCHES);
   }
 
   @Test

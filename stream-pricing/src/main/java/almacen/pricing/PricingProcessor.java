@@ -10,7 +10,7 @@ import almacen.pricing.domain.PriceBreakdown;
 import almacen.pricing.domain.PriceCalculator;
 import almacen.pricing.domain.PricingRules;
 import almacen.schemas.DecimalLimits;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.support.SupportConfiguration;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -79,10 +79,10 @@ final class PricingProcessor implements Processor<String, PricingInput, String, 
   @Override
   public void init(ProcessorContext<String, Price> context) {
     this.context = context;
-    this.costs = context.getStateStore(Stores.PRICING_COSTS);
-    this.products = context.getStateStore(Stores.PRICING_PRODUCTS);
-    this.inflation = context.getStateStore(Stores.PRICING_INFLATION);
-    this.prices = context.getStateStore(Stores.PRICING_PRICES);
+    this.costs = context.getStateStore(StoreNames.PRICING_COSTS);
+    this.products = context.getStateStore(StoreNames.PRICING_PRODUCTS);
+    this.inflation = context.getStateStore(StoreNames.PRICING_INFLATION);
+    this.prices = context.getStateStore(StoreNames.PRICING_PRICES);
     this.series = null;
     this.lastDailyRun = null;
     context.schedule(dailyCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::dailyCheck);

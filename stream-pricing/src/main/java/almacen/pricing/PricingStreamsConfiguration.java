@@ -1,6 +1,6 @@
 package almacen.pricing;
 
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
 import almacen.support.InstanceIdentity;
@@ -25,7 +25,7 @@ public class PricingStreamsConfiguration {
   @Bean
   ManagedKafkaStreams pricingStreams(PricingConfig config, Topics topics, Clock clock, AlmacenSettings settings,
       InstanceIdentity instance, ObjectProvider<MeterRegistry> meterRegistry, ProcessExit exit) {
-    Properties props = StreamsConfigFactory.build(Stores.PRICING_APP, settings, instance, Map.of());
+    Properties props = StreamsConfigFactory.build(StoreNames.PRICING_APP, settings, instance, Map.of());
     return new ManagedKafkaStreams(builder -> PricingTopology.define(builder, config, topics, clock), props,
         settings.streams().closeTimeout(),
         meterRegistry.getIfAvailable(), exit, ThreadDeathPolicy.standard());

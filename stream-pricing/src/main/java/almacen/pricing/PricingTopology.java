@@ -6,7 +6,7 @@ import almacen.events.InvoiceLine;
 import almacen.events.InvoiceStatus;
 import almacen.events.Price;
 import almacen.pricing.domain.InflationRule;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import java.time.Clock;
@@ -26,6 +26,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Selling prices: {@code invoices} (CONFIRMED lines re-keyed by sku), {@code products} and
@@ -45,7 +46,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 public final class PricingTopology {
 
   /** Repartition topic that multicasts validated inflation months to every pricing task. */
-  public static final String INFLATION_BROADCAST_REPARTITION = Stores.PRICING_INFLATION_BROADCAST_REPARTITION;
+  public static final String INFLATION_BROADCAST_REPARTITION = StoreNames.PRICING_INFLATION_BROADCAST_REPARTITION;
   public static final String PROCESSOR = "pricing-processor";
   public static final String INFLATION_VALIDATOR = "pricing-inflation-validate";
 
@@ -63,15 +64,15 @@ public final class PricingTopology {
    * with the app's config) or {@link #build}'s, for tests.
    */
   public static void define(StreamsBuilder builder, PricingConfig config, Topics topics, Clock clock) {
-    builder.addStateStore(store(Stores.PRICING_COSTS, topics.invoices.valueSerde()));
-    builder.addStateStore(store(Stores.PRICING_PRODUCTS, topics.products.valueSerde()));
-    builder.addStateStore(store(Stores.PRICING_INFLATION, topics.inflationIndex.valueSerde()));
-    builder.addStateStore(store(Stores.PRICING_PRICES, topics.prices.valueSerde()));
+    builder.addStateStore(store(StoreNames.PRICING_COSTS, topics.invoices.valueSerde()));
+    builder.addStateStore(store(StoreNames.PRICING_PRODUCTS, topics.products.valueSerde()));
+    builder.addStateStore(store(StoreNames.PRICING_INFLATION, topics.inflationIndex.valueSerde()));
+    builder.addStateStore(store(StoreNames.PRICING_PRICES, topics.prices.valueSerde()));
 
     KStream<String, PricingInput> costs = builder
         .stream(topics.invoices.name(), consumed(topics.invoices, "pricing-invoices-source"))
         .flatMap(PricingTopology::costInvoicesBySku, Named.as("pricing-cost-lines"))
-        .repartition(Repartitioned.<String, Invoice>as(Stores.PRICING_COST_BY_SKU_REPARTITION)
+        .repartition(Repartitioned.<String, Invoice>as(StoreNames.PRICING_COST_BY_SKU_REPARTITION)
             .withKeySerde(Serdes.String())
             .withValueSerde(topics.invoices.valueSerde()))
         .mapValues(invoice -> (PricingInput) new PricingInput.Cost(invoice), Named.as("pricing-cost-input"));
@@ -94,7 +95,7 @@ public final class PricingTopology {
         .merge(inflation, Named.as("pricing-merge-inflation"))
         .process(() -> new PricingProcessor(config.rules(), clock, config.dailyCheckInterval()),
             Named.as(PROCESSOR),
-            Stores.PRICING_COSTS, Stores.PRICING_PRODUCTS, Stores.PRICING_INFLATION, Stores.PRICING_PRICES);
+            StoreNames.PRICING_COSTS, StoreNames.PRICING_PRODUCTS, StoreNames.PRICING_INFLATION, StoreNames.PRICING_PRICES);
 
     prices.to(topics.prices.name(), produced(topics.prices, "pricing-prices-sink"));
     prices.to(topics.priceHistory.name(), produced(topics.priceHistory, "pricing-price-history-sink"));
@@ -135,8 +136,8 @@ public final class PricingTopology {
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-    return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
   }
 
   private static <V> Consumed<String, V> consumed(Topic<String, V> topic, String name) {

@@ -5,6 +5,7 @@ import static almacen.pricing.TestEvents.line;
 import static almacen.pricing.TestEvents.month;
 import static almacen.pricing.TestEvents.product;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import almacen.events.DeadLetter;
 import almacen.events.InvoiceStatus;
@@ -91,7 +92,7 @@ class PricingIntegrationTest {
   @Test
   void shouldPublishCommittedPriceAndHistoryWhenProductInflationAndInvoiceAreProduced() throws Exception {
     // given: the app is healthy (Streams RUNNING, broker reachable)
-    assertThat(awaitHealth(Duration.ofSeconds(90))).contains("\"status\":\"UP\"");
+    awaitHealthUp(Duration.ofSeconds(90));
 
     // when
     try (KafkaProducer<String, Object> producer = producer()) {
@@ -123,19 +124,14 @@ class PricingIntegrationTest {
     assertThat(dead.get(dead.size() - 1).getMessage()).contains("2025-08", "outside -50..+1000");
   }
 
-  private String awaitHealth(Duration timeout) throws Exception {
+  private void awaitHealthUp(Duration timeout) {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    HttpResponse<String> response;
-    do {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 200) {
-        return response.body();
-      }
-      Thread.sleep(200);
-    } while (System.nanoTime() < deadline);
-    return response.statusCode() + " " + response.body();
+    await("health UP").atMost(timeout).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(response.body()).contains("\"status\":\"UP\"");
+    });
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

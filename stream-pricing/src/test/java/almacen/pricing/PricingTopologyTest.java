@@ -16,7 +16,7 @@ import almacen.events.Price;
 import almacen.events.PriceReason;
 import almacen.events.Product;
 import almacen.events.TaxRegime;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
 import almacen.support.SupportConfiguration;
@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -83,7 +84,7 @@ class PricingTopologyTest {
         new AlmacenSettings.TopicSettings("almacen.", 3, (short) 1, 1),
         new AlmacenSettings.StreamsSettings("exactly_once_v2", Duration.ofMillis(200), 0, 1, "",
             Duration.ofSeconds(60), Duration.ofSeconds(30)));
-    Properties props = StreamsConfigFactory.build(Stores.PRICING_APP, settings, Map.of());
+    Properties props = StreamsConfigFactory.build(StoreNames.PRICING_APP, settings, Map.of());
     driver = new TopologyTestDriver(PricingTopology.build(config, topics, clock), props, now);
     invoices = driver.createInputTopic(topics.invoices.name(), topics.invoices.keySerde().serializer(),
         topics.invoices.valueSerde().serializer());
@@ -116,6 +117,13 @@ class PricingTopologyTest {
   void advance(Duration duration) {
     clock.advance(duration);
     driver.advanceWallClockTime(duration);
+  }
+
+  /** Reads everything published so far on {@code topic}: exactly these list prices, in order. */
+  static void assertListPrices(TestOutputTopic<String, Price> topic, String... expected) {
+    assertThat(topic.readValuesToList()).extracting(Price::getListPrice)
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(Arrays.stream(expected).map(BigDecimal::new).toArray(BigDecimal[]::new));
   }
 
   void cost(String invoiceId, LocalDate issueDate, String sku, String unitCost) {
@@ -159,7 +167,7 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "850.00");
-    prices.readValuesToList();
+    assertListPrices(prices, "1360.00");
 
     // when
     cost("INV-2", LocalDate.of(2025, 10, 14), SKU, "900.00");
@@ -182,8 +190,8 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-NEW", LocalDate.of(2025, 10, 14), SKU, "900.00");
-    prices.readValuesToList();
-    history.readValuesToList();
+    assertListPrices(prices, "1440.00");
+    assertListPrices(history, "1440.00");
 
     // when: an invoice issued earlier arrives afterwards, with a much lower cost
     cost("INV-OLD", LocalDate.of(2025, 10, 1), SKU, "700.00");
@@ -206,7 +214,7 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-A", LocalDate.of(2025, 10, 14), SKU, "900.00");
-    prices.readValuesToList();
+    assertListPrices(prices, "1440.00");
 
     // when
     cost("INV-B", LocalDate.of(2025, 10, 14), SKU, "950.00");
@@ -232,7 +240,7 @@ class PricingTopologyTest {
     // then: no cost, so neither the invoice nor the product change makes a price
     assertThat(prices.isEmpty()).isTrue();
     assertThat(history.isEmpty()).isTrue();
-    KeyValueStore<String, Invoice> costs = driver.getKeyValueStore(Stores.PRICING_COSTS);
+    KeyValueStore<String, Invoice> costs = driver.getKeyValueStore(StoreNames.PRICING_COSTS);
     assertThat(costs.get(SKU)).isNull();
   }
 
@@ -242,8 +250,8 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "850.00");
-    prices.readValuesToList();
-    history.readValuesToList();
+    assertListPrices(prices, "1360.00");
+    assertListPrices(history, "1360.00");
 
     // when: a newer cost of 851 on Oct 11 -> F = 1.023^(20/31) = 1.0147787787;
     //       L* = 851 × F × 1.30 × 1.21 = 1358.4062 → 1360.00 (same);
@@ -254,9 +262,9 @@ class PricingTopologyTest {
     // then
     assertThat(prices.isEmpty()).isTrue();
     assertThat(history.isEmpty()).isTrue();
-    KeyValueStore<String, Invoice> costs = driver.getKeyValueStore(Stores.PRICING_COSTS);
+    KeyValueStore<String, Invoice> costs = driver.getKeyValueStore(StoreNames.PRICING_COSTS);
     assertThat(costs.get(SKU).getInvoiceId()).isEqualTo("INV-2");
-    KeyValueStore<String, Price> published = driver.getKeyValueStore(Stores.PRICING_PRICES);
+    KeyValueStore<String, Price> published = driver.getKeyValueStore(StoreNames.PRICING_PRICES);
     assertThat(published.get(SKU).getCostInvoiceId()).isEqualTo("INV-1");
   }
 
@@ -293,7 +301,7 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "850.00");
-    prices.readValuesToList();
+    assertListPrices(prices, "1360.00");
 
     // when
     products.pipeInput(SKU, product(SKU, category, iva, markup));
@@ -311,7 +319,7 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "850.00");
-    prices.readValuesToList();
+    assertListPrices(prices, "1360.00");
     Product renamed = product(SKU, "ALMACEN", "21", null);
     renamed.setName("Yerba 1 kg");
 
@@ -386,7 +394,7 @@ class PricingTopologyTest {
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "850.00");
-    prices.readValuesToList();
+    assertListPrices(prices, "1360.00");
 
     // when
     inflation.pipeInput(key, month(month, ratePct));
@@ -401,7 +409,7 @@ class PricingTopologyTest {
     assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isEqualTo("PROCESSING");
     assertThat(dlq.isEmpty()).isTrue();
     assertThat(prices.isEmpty()).isTrue();
-    KeyValueStore<String, InflationMonth> series = driver.getKeyValueStore(Stores.PRICING_INFLATION);
+    KeyValueStore<String, InflationMonth> series = driver.getKeyValueStore(StoreNames.PRICING_INFLATION);
     assertThat(series.get("2025-10").getRatePct()).isEqualByComparingTo("2.30");
     assertThat(series.get(key)).satisfiesAnyOf(
         m -> assertThat(m).isNull(),
@@ -419,7 +427,7 @@ class PricingTopologyTest {
 
     // then
     assertThat(dlq.isEmpty()).isTrue();
-    KeyValueStore<String, InflationMonth> series = driver.getKeyValueStore(Stores.PRICING_INFLATION);
+    KeyValueStore<String, InflationMonth> series = driver.getKeyValueStore(StoreNames.PRICING_INFLATION);
     assertThat(series.get("2025-07").getRatePct()).isEqualByComparingTo("-5.00");
     assertThat(series.get("2025-08").getRatePct()).isEqualByComparingTo("50.00");
   }
@@ -510,8 +518,8 @@ class PricingTopologyTest {
     String text = description.toString();
 
     // then
-    assertThat(text).contains(Stores.PRICING_COSTS, Stores.PRICING_PRODUCTS, Stores.PRICING_INFLATION,
-        Stores.PRICING_PRICES, Stores.PRICING_COST_BY_SKU_REPARTITION + "-repartition",
+    assertThat(text).contains(StoreNames.PRICING_COSTS, StoreNames.PRICING_PRODUCTS, StoreNames.PRICING_INFLATION,
+        StoreNames.PRICING_PRICES, StoreNames.PRICING_COST_BY_SKU_REPARTITION + "-repartition",
         PricingTopology.INFLATION_BROADCAST_REPARTITION + "-repartition", PricingTopology.PROCESSOR,
         PricingTopology.INFLATION_VALIDATOR);
     assertThat(text).doesNotContain("KSTREAM-", "KTABLE-");

@@ -124,8 +124,11 @@ public final class KafkaLocalBroker implements AutoCloseable {
     server.awaitShutdown();
   }
 
-  /** One node of a quorum: the single-node settings, then replication for a real cluster. */
-  static Map<String, String> clusterConfig(Path dataDir, int nodeId, int port, int controllerPort, Quorum quorum) {
+  /**
+   * One node of a quorum: the single-node settings, then replication for a real cluster. Public so the
+   * compose deployment can be checked against what chain mode runs.
+   */
+  public static Map<String, String> clusterConfig(Path dataDir, int nodeId, int port, int controllerPort, Quorum quorum) {
     Map<String, String> p = config(dataDir, port, controllerPort);
     String rf = String.valueOf(quorum.replicationFactor());
     String minIsr = String.valueOf(Math.max(1, quorum.replicationFactor() - 1));

@@ -4,7 +4,7 @@ import almacen.events.Sale;
 import almacen.events.SaleLine;
 import almacen.inventory.InventoryConfig;
 import almacen.inventory.InventoryTopology;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
 import almacen.support.AlmacenSettings.StreamsSettings;
@@ -121,7 +121,7 @@ public final class InventoryBenchmark {
   static void runTopology(String bootstrap, String prefix, String guarantee, Path home, int partitions) throws Exception {
     AlmacenSettings s = settings(bootstrap, prefix, guarantee, home, partitions);
     Topics topics = s.topicCatalogue();
-    String appName = Stores.INVENTORY_APP + "-bench-" + guarantee.replace('_', '-');
+    String appName = StoreNames.INVENTORY_APP + "-bench-" + guarantee.replace('_', '-');
     Properties props = StreamsConfigFactory.build(appName, s, Map.of());
     KafkaStreams streams = new KafkaStreams(InventoryTopology.build(InventoryConfig.defaults(partitions), topics),
         props);
@@ -132,7 +132,7 @@ public final class InventoryBenchmark {
       }
     });
     String appId = (String) props.get(StreamsConfig.APPLICATION_ID_CONFIG);
-    String repartition = appId + "-" + Stores.INVENTORY_BY_KEY_REPARTITION + "-repartition";
+    String repartition = appId + "-" + StoreNames.INVENTORY_BY_KEY_REPARTITION + "-repartition";
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       List<TopicPartition> sales = new ArrayList<>();
       for (int i = 0; i < partitions; i++) {

@@ -1,6 +1,6 @@
 package almacen.perf;
 
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import java.nio.file.Path;
@@ -21,12 +21,12 @@ record ReprocessPlan(String app, String applicationId, List<String> inputs, List
     String appName;
     switch (app) {
       case "inventory" -> {
-        appName = Stores.INVENTORY_APP;
+        appName = StoreNames.INVENTORY_APP;
         inputs = List.of(topics.sales, topics.invoices, topics.stockAdjustments, topics.stockTransfers, topics.products);
         outputs = List.of(topics.stockMovements, topics.stockLevels, topics.stockAlerts);
       }
       case "pricing" -> {
-        appName = Stores.PRICING_APP;
+        appName = StoreNames.PRICING_APP;
         inputs = List.of(topics.invoices, topics.products, topics.inflationIndex);
         outputs = List.of(topics.prices, topics.priceHistory);
       }

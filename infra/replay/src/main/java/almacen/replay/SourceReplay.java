@@ -13,7 +13,7 @@ import almacen.inventory.domain.SourceRules;
 import almacen.inventory.domain.StockCommand;
 import almacen.inventory.domain.StockCommands;
 import almacen.inventory.domain.StockLedger;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import java.time.Instant;
@@ -140,7 +140,7 @@ final class SourceReplay {
     ProductInfo info = ProductInfo.ofNullable(sku, product);
     Instant at = ProductInfo.changedAt(product, record.timestamp());
     for (String branch : branchesBySku.getOrDefault(sku, Set.of())) {
-      String key = Stores.branchSkuKey(branch, sku);
+      String key = StoreNames.branchSkuKey(branch, sku);
       levels.put(key, ledger.reevaluate(levels.get(key), info, at).level());
     }
   }
@@ -164,7 +164,7 @@ final class SourceReplay {
 
   private void store(LedgerResult result) {
     StockLevel level = result.level();
-    String key = Stores.branchSkuKey(level.getBranch(), level.getSku());
+    String key = StoreNames.branchSkuKey(level.getBranch(), level.getSku());
     levels.put(key, level);
     branchesBySku.computeIfAbsent(level.getSku(), sku -> new TreeSet<>()).add(level.getBranch());
     movementsByKey.merge(key, 1L, Long::sum);

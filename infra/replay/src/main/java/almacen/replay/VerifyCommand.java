@@ -3,7 +3,7 @@ package almacen.replay;
 import almacen.events.StockLevel;
 import almacen.events.StockMovement;
 import almacen.events.TaxRegime;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ final class VerifyCommand implements Callable<Integer> {
     try (TopicReader reader = cli.reader()) {
       reader.readAll(List.of(topics.stockMovements.name()), r -> {
         StockMovement m = topics.stockMovements.valueSerde().deserializer().deserialize(r.topic(), r.value());
-        String key = Stores.branchSkuKey(m.getBranch(), m.getSku());
+        String key = StoreNames.branchSkuKey(m.getBranch(), m.getSku());
         LedgerKey k = ledger.computeIfAbsent(key, x -> new LedgerKey());
         if (m.getAfter().compareTo(m.getBefore().add(m.getDelta())) != 0) {
           problems.add(key + " " + m.getMovementId() + ": after " + m.getAfter() + " != before + delta");
@@ -87,7 +87,7 @@ final class VerifyCommand implements Callable<Integer> {
           return;
         }
         StockLevel l = topics.stockLevels.valueSerde().deserializer().deserialize(r.topic(), r.value());
-        live.put(Stores.branchSkuKey(l.getBranch(), l.getSku()), l);
+        live.put(StoreNames.branchSkuKey(l.getBranch(), l.getSku()), l);
       });
     }
     TreeSet<String> keys = new TreeSet<>(sources.levels().keySet());

@@ -23,7 +23,7 @@ import almacen.inventory.InventoryConfig;
 import almacen.inventory.InventoryTopology;
 import almacen.kafkalocal.KafkaBrokerExtension;
 import almacen.kafkalocal.KafkaLocalBroker;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
@@ -91,7 +91,7 @@ class ReplayEndToEndIT {
     }
     inventory = new ManagedKafkaStreams(
         builder -> InventoryTopology.define(builder, InventoryConfig.defaults(2), topics, new SimpleMeterRegistry()),
-        StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, Map.of()), Duration.ofSeconds(10), null);
+        StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, Map.of()), Duration.ofSeconds(10), null);
     inventory.start();
     assertThat(inventory.awaitRunning(Duration.ofSeconds(90))).isTrue();
 

@@ -21,7 +21,7 @@ import almacen.events.TaxRegime;
 import almacen.events.Unit;
 import almacen.inventory.InventoryConfig;
 import almacen.inventory.InventoryTopology;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
@@ -107,7 +107,7 @@ class ReplayEquivalenceTest {
           TOPICS.stockMovements.valueSerde().deserializer()).readValuesToList();
       deadLetters = driver.createOutputTopic(TOPICS.dlq.name(), (t, b) -> b, TOPICS.dlq.valueSerde().deserializer())
           .readValuesToList();
-      KeyValueStore<String, StockLevel> store = driver.getKeyValueStore(Stores.INVENTORY_LEVELS);
+      KeyValueStore<String, StockLevel> store = driver.getKeyValueStore(StoreNames.INVENTORY_LEVELS);
       try (KeyValueIterator<String, StockLevel> it = store.all()) {
         while (it.hasNext()) {
           KeyValue<String, StockLevel> entry = it.next();
@@ -149,7 +149,7 @@ class ReplayEquivalenceTest {
         new AlmacenSettings.TopicSettings("almacen.", 1, (short) 1, 1),
         new AlmacenSettings.StreamsSettings("exactly_once_v2", Duration.ofMillis(200), 0, 1, "",
             Duration.ofSeconds(60), Duration.ofSeconds(30)));
-    return StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, Map.of());
+    return StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, Map.of());
   }
 
   private <V> void fact(Topic<String, V> topic, String key, V value, Instant recordTime) {

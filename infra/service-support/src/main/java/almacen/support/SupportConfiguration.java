@@ -26,6 +26,7 @@ import org.springframework.context.annotation.PropertySource;
 import almacen.support.security.SecurityConfiguration;
 import almacen.support.observability.ObservabilityConfiguration;
 import almacen.support.web.ApiErrorHandler;
+import almacen.support.web.OpenApiSecurity;
 
 /**
  * Wiring every almacén service shares: settings, topic catalogue, admin client, health. In an application the
@@ -35,7 +36,7 @@ import almacen.support.web.ApiErrorHandler;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AlmacenSettings.class)
 @PropertySource("classpath:almacen-defaults.properties")
-@Import({ApiErrorHandler.class, SecurityConfiguration.class, ObservabilityConfiguration.class})
+@Import({ApiErrorHandler.class, SecurityConfiguration.class, ObservabilityConfiguration.class, OpenApiSecurity.class})
 public class SupportConfiguration {
 
   public static final ZoneId BUENOS_AIRES = BusinessDay.ZONE;

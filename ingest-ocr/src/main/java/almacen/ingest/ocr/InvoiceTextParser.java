@@ -1,5 +1,6 @@
 package almacen.ingest.ocr;
 
+import almacen.ingest.invoice.Cuit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.Normalizer;
@@ -392,7 +393,7 @@ public final class InvoiceTextParser {
                         break;
                     }
                 }
-                String formatted = Cuit.format(digits).orElseThrow();
+                String formatted = Cuit.parse(digits).orElseThrow().formatted();
                 if (found.stream().noneMatch(f -> f.cuit().equals(formatted))) {
                     found.add(new Found(formatted, i, score));
                 }

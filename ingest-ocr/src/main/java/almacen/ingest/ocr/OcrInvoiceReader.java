@@ -1,5 +1,6 @@
 package almacen.ingest.ocr;
 
+import almacen.ingest.invoice.Cuit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -166,7 +167,7 @@ public class OcrInvoiceReader implements InvoiceReader {
             pos = prefer("punto de venta", pos, qr.ptoVta(), issues);
             number = prefer("número", number, qr.nroCmp(), issues);
             date = prefer("fecha", date, qr.fecha(), issues);
-            String qrCuit = Cuit.format(String.format("%011d", qr.cuit())).orElse(null);
+            String qrCuit = Cuit.parse(String.format("%011d", qr.cuit())).map(Cuit::formatted).orElse(null);
             if (qrCuit == null) {
                 issues.add("El QR trae un CUIT inválido (" + qr.cuit() + ").");
             } else {

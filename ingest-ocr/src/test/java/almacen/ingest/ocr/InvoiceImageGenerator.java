@@ -1,5 +1,6 @@
 package almacen.ingest.ocr;
 
+import almacen.ingest.invoice.Cuit;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -163,7 +164,7 @@ final class InvoiceImageGenerator {
             String body = prefix + String.format("%08d", random.nextInt(100_000_000));
             for (int dv = 0; dv <= 9; dv++) {
                 if (Cuit.isValid(body + dv)) {
-                    return Cuit.format(body + dv).orElseThrow();
+                    return Cuit.parse(body + dv).orElseThrow().formatted();
                 }
             }
         }

@@ -2,6 +2,7 @@ package almacen.ingest.ocr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import almacen.ingest.invoice.Cuit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

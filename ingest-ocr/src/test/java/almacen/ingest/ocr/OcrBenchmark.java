@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Seconds per invoice of the whole reader against the bare {@code tesseract} CLI on the same JPEGs (the 12
- * photos of {@link OcrAccuracyTest}), one image at a time, interleaved so both see the same machine load;
+ * photos of {@link PhotoSet}), one image at a time, interleaved so both see the same machine load;
  * plus the QR hit rate and, for context, how many lines each gets right (the CLI's text through the same
  * parser). Run by {@code scripts/bench-ocr}; not a test.
  * <p>

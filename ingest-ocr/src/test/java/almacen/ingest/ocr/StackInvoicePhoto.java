@@ -1,5 +1,6 @@
 package almacen.ingest.ocr;
 
+import almacen.ingest.invoice.Cuit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;

@@ -2,10 +2,12 @@ package almacen.ingest.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import almacen.domain.Decimals;
 import almacen.events.InflationMonth;
 import almacen.schemas.Topics;
+import almacen.support.observability.Correlation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,6 +27,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class KafkaEventPublisherTest {
 
@@ -39,13 +42,18 @@ class KafkaEventPublisherTest {
 
   @Test
   void shouldSendAllRecordsInOneCommittedTransactionWithHeadersWhenPublishing() {
-    // given
+    // given a request whose correlation id is known
+    MDC.put(Correlation.MDC_KEY, "req-42");
     List<OutgoingEvent<?>> events = List.of(
         OutgoingEvent.of(topics.inflationIndex, "2025-08", month("2025-08")),
         OutgoingEvent.at(topics.inflationIndex, "2025-09", month("2025-09"), Instant.parse("2030-01-01T00:00:00Z")));
 
     // when
-    publisher.publish(events);
+    try {
+      publisher.publish(events);
+    } finally {
+      MDC.remove(Correlation.MDC_KEY);
+    }
 
     // then
     MockProducer<String, byte[]> producer = created.get(0);
@@ -55,7 +63,7 @@ class KafkaEventPublisherTest {
     assertThat(new String(producer.history().get(0).headers().lastHeader("event-type").value(),
         StandardCharsets.UTF_8)).isEqualTo("InflationMonth");
     assertThat(producer.history()).extracting(r -> r.timestamp()).containsOnly(CLOCK.millis());
-    assertThat(producer.history().get(0).headers().lastHeader("correlation-id")).isNotNull();
+    assertThat(producer.history()).extracting(r -> Correlation.from(r.headers())).containsOnly("req-42");
   }
 
   @Test
@@ -75,52 +83,34 @@ class KafkaEventPublisherTest {
 
   @Test
   void shouldCommitWritesOfConcurrentCallersTogetherWhenTheyArriveDuringACommit() throws Exception {
-    // given a broker whose commit takes a while, and a first write in the middle of it
-    CountDownLatch committing = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    List<MockProducer<String, byte[]>> slow = new ArrayList<>();
-    KafkaEventPublisher grouped = new KafkaEventPublisher(() -> {
-      MockProducer<String, byte[]> p = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
-        @Override
-        public void commitTransaction() {
-          committing.countDown();
-          try {
-            release.await(5, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          super.commitTransaction();
-        }
-      };
-      slow.add(p);
-      return p;
-    }, Duration.ofSeconds(5), CLOCK);
+    // given a broker whose first commit waits, and a first write in the middle of it
+    SlowBroker slow = new SlowBroker();
+    KafkaEventPublisher grouped = slow.publisher(Duration.ofSeconds(5), KafkaEventPublisher.MAX_BATCH_RECORDS);
     ExecutorService callers = Executors.newFixedThreadPool(4);
-    Future<?> first = callers.submit(() -> grouped.publish(topics.inflationIndex, "2025-01", month("2025-01")));
-    committing.await(5, TimeUnit.SECONDS);
+    try {
+      Future<?> first = callers.submit(() -> grouped.publish(topics.inflationIndex, "2025-01", month("2025-01")));
+      assertThat(slow.committing.await(5, TimeUnit.SECONDS)).isTrue();
 
-    // when three more writes arrive while it commits
-    List<Future<?>> more = new ArrayList<>();
-    for (String m : List.of("2025-02", "2025-03", "2025-04")) {
-      more.add(callers.submit(() -> grouped.publish(topics.inflationIndex, m, month(m))));
-    }
-    long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (grouped.queued() < 3) {
-      assertThat(System.nanoTime()).as("three writes queued within 5 s").isLessThan(waitUntil);
-      Thread.sleep(5);
-    }
-    release.countDown();
-    first.get(5, TimeUnit.SECONDS);
-    for (Future<?> f : more) {
-      f.get(5, TimeUnit.SECONDS);
-    }
-    callers.shutdown();
+      // when three more writes arrive while it commits
+      List<Future<?>> more = new ArrayList<>();
+      for (String m : List.of("2025-02", "2025-03", "2025-04")) {
+        more.add(callers.submit(() -> grouped.publish(topics.inflationIndex, m, month(m))));
+      }
+      await("three writes queued").atMost(Duration.ofSeconds(5)).until(() -> grouped.queued() == 3);
+      slow.release.countDown();
+      first.get(5, TimeUnit.SECONDS);
+      for (Future<?> f : more) {
+        f.get(5, TimeUnit.SECONDS);
+      }
 
-    // then the first went alone and the three others shared the next transaction
-    MockProducer<String, byte[]> producer = slow.get(0);
-    assertThat(producer.commitCount()).isEqualTo(2);
-    assertThat(producer.history()).extracting(r -> r.key())
-        .startsWith("2025-01").containsExactlyInAnyOrder("2025-01", "2025-02", "2025-03", "2025-04");
+      // then the first went alone and the three others shared the next transaction
+      MockProducer<String, byte[]> producer = slow.producers.get(0);
+      assertThat(producer.commitCount()).isEqualTo(2);
+      assertThat(producer.history()).extracting(r -> r.key())
+          .startsWith("2025-01").containsExactlyInAnyOrder("2025-01", "2025-02", "2025-03", "2025-04");
+    } finally {
+      callers.shutdownNow();
+    }
   }
 
   @Test
@@ -180,8 +170,8 @@ class KafkaEventPublisherTest {
 
     // when the caller's lock wait runs out while its write is inside the holder's transaction
     Future<?> waiting = callers.submit(() -> shortTimeout.awaitCommitted(mine, System.nanoTime()));
-    Thread.sleep(300);
-    assertThat(waiting).isNotDone();
+    await("still waiting past its own 200 ms").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+        .until(() -> !waiting.isDone());
     release.countDown();
 
     // then it answers with the outcome of that transaction (committed), not a 503 for a write that lands

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -191,12 +192,9 @@ class ReadWorkersTest {
         return new UploadSpooler(spoolDir, 1024).spool(new ByteArrayInputStream(content.getBytes()));
     }
 
-    private static void awaitPermits(UploadAdmission admission, int expected) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (admission.available() != expected && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
-        assertThat(admission.available()).isEqualTo(expected);
+    private static void awaitPermits(UploadAdmission admission, int expected) {
+        Awaitility.await("permits back").atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(admission.available()).isEqualTo(expected));
     }
 
     /** Busy work that ignores interrupts, like a native Tesseract or PDFBox call. */

@@ -1,6 +1,7 @@
 package almacen.ingest.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import almacen.ingest.ocr.InvoiceReadException;
 import almacen.ingest.ocr.OcrInvoiceReader;
@@ -46,9 +47,8 @@ class TesseractCancellationTest {
             }
             long answeredMs = (System.nanoTime() - started) / 1_000_000;
             ticket.release();
-            while (admission.available() == 0 && (System.nanoTime() - started) / 1_000_000 < 10_000) {
-                Thread.sleep(2);
-            }
+            await("worker free").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
+                    .until(() -> admission.available() > 0);
             long freeMs = (System.nanoTime() - started) / 1_000_000;
             // then
             assertThat(answer).isNotNull();
@@ -78,6 +78,7 @@ class TesseractCancellationTest {
                 workers.read(upload, "central", ticket);
             } catch (InvoiceReadException e) {
                 // a page of prose is no invoice: 422 after the whole read, which is what is timed
+                assertThat(e.status()).as(e.code()).isEqualTo(422);
             } finally {
                 ticket.release();
             }

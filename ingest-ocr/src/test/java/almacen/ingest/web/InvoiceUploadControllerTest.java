@@ -1,6 +1,7 @@
 package almacen.ingest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -221,12 +222,9 @@ class InvoiceUploadControllerTest {
     }
 
     /** The worker lets go of its permit just after it hands over the result. */
-    private void awaitAllPermitsBack() throws InterruptedException {
-        long until = System.nanoTime() + 2_000_000_000L;
-        while (admission.available() != admission.capacity() && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
-        assertThat(admission.available()).isEqualTo(admission.capacity());
+    private void awaitAllPermitsBack() {
+        await("every permit back").atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(admission.available()).isEqualTo(admission.capacity()));
     }
 
     private long spooledFiles() throws IOException {

@@ -45,7 +45,7 @@ final class WebFixture {
     mvc = MockMvcBuilders.standaloneSetup(
             new ProductController(metered, topics, catalog, CLOCK),
             new SaleController(metered, topics, catalog, CLOCK, settings),
-            new StockController(metered, topics, catalog, CLOCK, settings),
+            new StockCommandController(metered, topics, catalog, CLOCK, settings),
             new InflationController(metered, topics, CLOCK),
             new InvoiceController(invoices))
         .setControllerAdvice(new IngestErrorHandler(), new ApiErrorHandler())

@@ -2,7 +2,7 @@ package almacen.inventory.domain;
 
 import almacen.domain.Bounds;
 import almacen.domain.Decimals;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -62,7 +62,7 @@ public record StockCommand(
 
   /** The ledger key this command is applied to (for a transfer, its source): {@code branch|sku}. */
   public String key() {
-    return Stores.branchSkuKey(branch, sku);
+    return StoreNames.branchSkuKey(branch, sku);
   }
 
   private static boolean blank(String s) {

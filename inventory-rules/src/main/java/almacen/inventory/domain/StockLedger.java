@@ -2,7 +2,7 @@ package almacen.inventory.domain;
 
 import almacen.domain.Decimals;
 import almacen.schemas.DecimalLimits;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.events.DailySales;
 import almacen.events.MovementType;
 import almacen.events.StockAlert;
@@ -60,7 +60,7 @@ public final class StockLedger {
     if (command.type() != CommandType.TRANSFER) {
       return List.of(apply(levels.apply(command.key()), command, product));
     }
-    String toKey = Stores.branchSkuKey(command.toBranch(), command.sku());
+    String toKey = StoreNames.branchSkuKey(command.toBranch(), command.sku());
     TransferResult result = transfer(levels.apply(command.key()), levels.apply(toKey), command, product);
     return List.of(result.out(), result.in());
   }
@@ -77,7 +77,7 @@ public final class StockLedger {
     List<LedgerResult> results = new ArrayList<>();
     for (StockCommand command : commands) {
       for (LedgerResult result : execute(command, current, products.apply(command.sku()))) {
-        scratch.put(Stores.branchSkuKey(result.level().getBranch(), result.level().getSku()), result.level());
+        scratch.put(StoreNames.branchSkuKey(result.level().getBranch(), result.level().getSku()), result.level());
         results.add(result);
       }
     }

@@ -7,6 +7,7 @@ import almacen.support.security.Role;
 import almacen.support.security.TokenIssuer;
 import almacen.support.web.ApiError;
 import almacen.support.web.ApiException;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +61,7 @@ public class LoginController {
     }
   }
 
+  @SecurityRequirements // no token: this is where one is obtained
   @PostMapping(path = "/api/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<?> login(@RequestBody LoginRequest request) {

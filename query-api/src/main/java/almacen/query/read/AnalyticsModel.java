@@ -22,7 +22,7 @@ import almacen.query.read.AnalyticsViews.SuppliedProduct;
 import almacen.query.read.AnalyticsViews.SupplierDetail;
 import almacen.query.read.AnalyticsViews.SupplierPurchases;
 import almacen.query.read.AnalyticsViews.SupplierSummary;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.Collator;
@@ -71,16 +71,21 @@ public final class AnalyticsModel {
     names.setStrength(Collator.PRIMARY);
   }
 
+  /** This model for one request: whether its reads were stale goes to {@code reads}. */
+  public AnalyticsModel forRequest(StaleReads reads) {
+    return new AnalyticsModel(reader.forRequest(reads));
+  }
+
   // ---- this instance's share of the partitioned stores
 
   /** This instance's sales cells of the range (one branch, or all when null), summed per day and sku. */
   public Share localSales(DateRange range, String branch) {
-    return localShare(Stores.QUERY_ANALYTICS_SALES, range, branch);
+    return localShare(StoreNames.QUERY_ANALYTICS_SALES, range, branch);
   }
 
   /** This instance's cost-of-sales cells of the range, summed per day and sku. */
   public Share localCosts(DateRange range, String branch) {
-    return localShare(Stores.QUERY_ANALYTICS_COSTS, range, branch);
+    return localShare(StoreNames.QUERY_ANALYTICS_COSTS, range, branch);
   }
 
   private Share localShare(String store, DateRange range, String branch) {
@@ -219,7 +224,7 @@ public final class AnalyticsModel {
 
   private Map<String, Product> products(List<String> skus) {
     Set<String> wanted = new TreeSet<>(skus);
-    return reader.<Product, Map<String, Product>>read(Stores.QUERY_PRODUCTS, s -> {
+    return reader.<Product, Map<String, Product>>read(StoreNames.QUERY_PRODUCTS, s -> {
       Map<String, Product> out = new HashMap<>();
       for (String sku : wanted) {
         Product p = s.get(sku);
@@ -288,7 +293,7 @@ public final class AnalyticsModel {
   }
 
   private List<Invoice> confirmedInvoices() {
-    return reader.<Invoice, List<Invoice>>read(Stores.QUERY_INVOICES, s -> scanConfirmed(s));
+    return reader.<Invoice, List<Invoice>>read(StoreNames.QUERY_INVOICES, s -> scanConfirmed(s));
   }
 
   private static List<Invoice> scanConfirmed(ReadOnlyKeyValueStore<String, Invoice> s) {

@@ -18,7 +18,7 @@ import almacen.query.read.Views.PriceView;
 import almacen.query.read.Views.StockView;
 import almacen.query.read.Views.Summary;
 import almacen.query.read.Views.SummaryPart;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.support.csv.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,12 +61,17 @@ public final class ReadModel {
     this.zone = zone;
   }
 
+  /** This model for one request: whether its reads were stale goes to {@code reads}. */
+  public ReadModel forRequest(StaleReads reads) {
+    return new ReadModel(reader.forRequest(reads), clock, zone);
+  }
+
   // ---- stock
 
   /** A level joined with its product and price; a catalogued product never moved is 0 and OUT. */
   public Optional<StockView> stock(String branch, String sku) {
-    StockLevel level = this.<StockLevel, StockLevel>read(Stores.QUERY_STOCK_LEVELS,
-        s -> s.get(Stores.branchSkuKey(branch, sku)));
+    StockLevel level = this.<StockLevel, StockLevel>read(StoreNames.QUERY_STOCK_LEVELS,
+        s -> s.get(StoreNames.branchSkuKey(branch, sku)));
     Product product = product(sku);
     if (level == null && product == null) {
       return Optional.empty();
@@ -113,7 +118,7 @@ public final class ReadModel {
     Set<String> moved = new HashSet<>();
     levels.forEach(v -> moved.add(v.sku()));
     List<StockView> out = new ArrayList<>();
-    this.<Product, Void>read(Stores.QUERY_PRODUCTS, s -> {
+    this.<Product, Void>read(StoreNames.QUERY_PRODUCTS, s -> {
       try (KeyValueIterator<String, Product> it = s.all()) {
         while (it.hasNext()) {
           Product p = it.next().value;
@@ -154,7 +159,7 @@ public final class ReadModel {
   }
 
   private void forEachLevel(String branch, java.util.function.Consumer<StockLevel> action) {
-    this.<StockLevel, Void>read(Stores.QUERY_STOCK_LEVELS, s -> {
+    this.<StockLevel, Void>read(StoreNames.QUERY_STOCK_LEVELS, s -> {
       try (KeyValueIterator<String, StockLevel> it = branch == null ? s.all() : s.prefixScan(branch + "|", PREFIX)) {
         while (it.hasNext()) {
           action.accept(it.next().value);
@@ -168,8 +173,8 @@ public final class ReadModel {
 
   /** The newest {@code limit} ledger entries of branch|sku, newest first (empty when never moved). */
   public List<MovementView> movements(String branch, String sku, int limit) {
-    String key = Stores.branchSkuKey(branch, sku);
-    return this.<StockMovement, List<MovementView>>read(Stores.QUERY_MOVEMENTS, s -> {
+    String key = StoreNames.branchSkuKey(branch, sku);
+    return this.<StockMovement, List<MovementView>>read(StoreNames.QUERY_MOVEMENTS, s -> {
       List<MovementView> out = new ArrayList<>();
       try (KeyValueIterator<String, StockMovement> it =
           s.reverseRange(StoreKeys.movementFrom(key), StoreKeys.movementTo(key))) {
@@ -189,11 +194,11 @@ public final class ReadModel {
   // ---- catalogue, prices
 
   public Product product(String sku) {
-    return this.<Product, Product>read(Stores.QUERY_PRODUCTS, s -> s.get(sku));
+    return this.<Product, Product>read(StoreNames.QUERY_PRODUCTS, s -> s.get(sku));
   }
 
   private Price priceOrNull(String sku) {
-    return this.<Price, Price>read(Stores.QUERY_PRICES, s -> s.get(sku));
+    return this.<Price, Price>read(StoreNames.QUERY_PRICES, s -> s.get(sku));
   }
 
   public Optional<PriceView> price(String sku) {
@@ -202,7 +207,7 @@ public final class ReadModel {
 
   /** This instance's history of the sku (route to the owner of the sku first), newest first. */
   public List<PriceView> priceHistory(String sku) {
-    return this.<Price, List<PriceView>>read(Stores.QUERY_PRICE_HISTORY, s -> {
+    return this.<Price, List<PriceView>>read(StoreNames.QUERY_PRICE_HISTORY, s -> {
       List<PriceView> out = new ArrayList<>();
       try (KeyValueIterator<String, Price> it =
           s.reverseRange(StoreKeys.priceHistoryFrom(sku), StoreKeys.priceHistoryTo(sku))) {
@@ -221,7 +226,7 @@ public final class ReadModel {
   // ---- alerts, invoices, inflation
 
   public List<AlertView> localAlerts(String branch) {
-    return this.<StockAlert, List<AlertView>>read(Stores.QUERY_ALERTS, s -> {
+    return this.<StockAlert, List<AlertView>>read(StoreNames.QUERY_ALERTS, s -> {
       List<AlertView> out = new ArrayList<>();
       try (KeyValueIterator<String, StockAlert> it = branch == null ? s.all() : s.prefixScan(branch + "|", PREFIX)) {
         while (it.hasNext()) {
@@ -247,18 +252,18 @@ public final class ReadModel {
 
   /** Invoices (optionally of one status), newest received first. */
   public List<InvoiceView> invoices(InvoiceStatus status) {
-    List<Invoice> found = scan(Stores.QUERY_INVOICES, (Invoice i) -> status == null || i.getStatus() == status);
+    List<Invoice> found = scan(StoreNames.QUERY_INVOICES, (Invoice i) -> status == null || i.getStatus() == status);
     found.sort(Comparator.comparing(Invoice::getReceivedAt).reversed().thenComparing(Invoice::getInvoiceId));
     return found.stream().map(i -> InvoiceView.of(i, zone)).toList();
   }
 
   public Optional<InvoiceView> invoice(String invoiceId) {
-    return Optional.ofNullable(this.<Invoice, Invoice>read(Stores.QUERY_INVOICES, s -> s.get(invoiceId)))
+    return Optional.ofNullable(this.<Invoice, Invoice>read(StoreNames.QUERY_INVOICES, s -> s.get(invoiceId)))
         .map(i -> InvoiceView.of(i, zone));
   }
 
   public List<InflationView> inflation() {
-    List<InflationMonth> months = scan(Stores.QUERY_INFLATION, m -> true);
+    List<InflationMonth> months = scan(StoreNames.QUERY_INFLATION, m -> true);
     months.sort(Comparator.comparing(InflationMonth::getMonth));
     return months.stream().map(m -> new InflationView(m.getMonth(), m.getRatePct(), m.getSource())).toList();
   }
@@ -279,7 +284,7 @@ public final class ReadModel {
       value[0] = value[0].add(level.getStockValue());
     });
     LocalDate today = LocalDate.now(clock.withZone(zone));
-    BigDecimal sales = this.<BigDecimal, BigDecimal>read(Stores.QUERY_SALES_DAILY, s -> {
+    BigDecimal sales = this.<BigDecimal, BigDecimal>read(StoreNames.QUERY_SALES_DAILY, s -> {
       BigDecimal sum = BigDecimal.ZERO;
       try (KeyValueIterator<String, BigDecimal> it = s.prefixScan(StoreKeys.dailySalesPrefix(today, branch), PREFIX)) {
         while (it.hasNext()) {
@@ -294,7 +299,7 @@ public final class ReadModel {
   /** The summary from every instance's parts plus the global stores; never-moved products count as OUT. */
   public Summary summary(String branch, SummaryPart merged, Set<String> movedSkus) {
     long[] products = new long[2];
-    this.<Product, Void>read(Stores.QUERY_PRODUCTS, s -> {
+    this.<Product, Void>read(StoreNames.QUERY_PRODUCTS, s -> {
       try (KeyValueIterator<String, Product> it = s.all()) {
         while (it.hasNext()) {
           Product p = it.next().value;
@@ -308,7 +313,7 @@ public final class ReadModel {
       }
       return null;
     });
-    long pending = scan(Stores.QUERY_INVOICES, (Invoice i) -> i.getStatus() == InvoiceStatus.NEEDS_REVIEW
+    long pending = scan(StoreNames.QUERY_INVOICES, (Invoice i) -> i.getStatus() == InvoiceStatus.NEEDS_REVIEW
         && (branch == null || branch.equals(i.getBranch()))).size();
     return new Summary(products[0], merged.lowCount(), merged.outCount() + products[1], merged.negativeCount(),
         Json.money(merged.stockValue()), Json.money(merged.salesToday()), pending);
@@ -341,7 +346,7 @@ public final class ReadModel {
 
   /** This instance's retained movements with {@code from <= occurredAt < to} (either bound optional). */
   public void writeMovementRows(Writer out, Instant from, Instant to, Csv csv) {
-    this.<StockMovement, Void>read(Stores.QUERY_MOVEMENTS, s -> {
+    this.<StockMovement, Void>read(StoreNames.QUERY_MOVEMENTS, s -> {
       try (KeyValueIterator<String, StockMovement> it = s.all()) {
         while (it.hasNext()) {
           StockMovement m = it.next().value;

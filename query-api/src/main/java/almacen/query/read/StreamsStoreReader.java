@@ -24,23 +24,35 @@ public final class StreamsStoreReader implements StoreReader {
   private final Supplier<KafkaStreams> streams;
   private final int attempts;
   private final Duration backoff;
+  private final StaleReads reads;
 
+  /** A reader outside any request (gauges): staleness is noted nowhere. */
   public StreamsStoreReader(Supplier<KafkaStreams> streams, int attempts, Duration backoff) {
+    this(streams, attempts, backoff, new StaleReads());
+  }
+
+  private StreamsStoreReader(Supplier<KafkaStreams> streams, int attempts, Duration backoff, StaleReads reads) {
     this.streams = streams;
     this.attempts = attempts;
     this.backoff = backoff;
+    this.reads = reads;
+  }
+
+  @Override
+  public StoreReader forRequest(StaleReads reads) {
+    return new StreamsStoreReader(streams, attempts, backoff, reads);
   }
 
   @Override
   public <V, T> T read(String store, Function<ReadOnlyKeyValueStore<String, V>, T> query) {
     InvalidStateStoreException last = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
-      if (!StaleReads.stalePreferred()) {
+      if (!reads.stalePreferred()) {
         try {
           T answer = query.apply(store(store, false));
           if (streams.get().state() == KafkaStreams.State.REBALANCING) {
             // a task still restoring is left out of an active-only read: the answer may be partial
-            StaleReads.mark();
+            reads.mark();
           }
           return answer;
         } catch (InvalidStateStoreException active) {
@@ -49,7 +61,7 @@ public final class StreamsStoreReader implements StoreReader {
       }
       try {
         T answer = query.apply(store(store, true));
-        StaleReads.mark();
+        reads.mark();
         return answer;
       } catch (InvalidStateStoreException stale) {
         last = stale;

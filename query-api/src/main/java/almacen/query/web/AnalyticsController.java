@@ -11,7 +11,7 @@ import almacen.query.read.AnalyticsViews.SupplierSummary;
 import almacen.query.read.AnalyticsViews.TopProducts;
 import almacen.query.read.DateRange;
 import almacen.query.read.Views.Items;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -47,14 +47,14 @@ class AnalyticsController {
   }
 
   @GetMapping("/api/suppliers")
-  Items<SupplierSummary> suppliers() {
-    return new Items<>(model.suppliers());
+  Items<SupplierSummary> suppliers(HttpServletRequest request) {
+    return new Items<>(model(request).suppliers());
   }
 
   @GetMapping("/api/suppliers/{cuit}")
-  SupplierDetail supplier(@PathVariable String cuit) {
+  SupplierDetail supplier(@PathVariable String cuit, HttpServletRequest request) {
     String digits = Params.cuit(cuit);
-    return model.supplier(digits)
+    return model(request).supplier(digits)
         .orElseThrow(() -> ApiException.notFound("No confirmed invoice from CUIT " + cuit));
   }
 
@@ -63,7 +63,7 @@ class AnalyticsController {
       @RequestParam(required = false) String branch, HttpServletRequest request) {
     DateRange range = range(from, to);
     String b = Params.optionalBranch(branch);
-    return model.salesReport(range, b, sales(range, b, request));
+    return model(request).salesReport(range, b, sales(range, b, request));
   }
 
   @GetMapping("/api/analytics/top-products")
@@ -73,7 +73,7 @@ class AnalyticsController {
     DateRange range = range(from, to);
     String b = Params.optionalBranch(branch);
     int l = Params.top(limit);
-    return new TopProducts(range.from(), range.to(), b, model.topProducts(sales(range, b, request), l));
+    return new TopProducts(range.from(), range.to(), b, model(request).topProducts(sales(range, b, request), l));
   }
 
   @GetMapping("/api/analytics/margin")
@@ -81,13 +81,13 @@ class AnalyticsController {
       @RequestParam(required = false) String branch, HttpServletRequest request) {
     DateRange range = range(from, to);
     String b = Params.optionalBranch(branch);
-    return model.margin(range, b, sales(range, b, request), costs(range, b, request));
+    return model(request).margin(range, b, sales(range, b, request), costs(range, b, request));
   }
 
   @GetMapping("/api/analytics/purchases")
   PurchasesReport purchases(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String branch) {
-    return model.purchases(range(from, to), Params.optionalBranch(branch));
+      @RequestParam(required = false) String branch, HttpServletRequest request) {
+    return model(request).purchases(range(from, to), Params.optionalBranch(branch));
   }
 
   private DateRange range(String from, String to) {
@@ -96,16 +96,16 @@ class AnalyticsController {
 
   private Share sales(DateRange range, String branch, HttpServletRequest request) {
     List<Share> shares = new ArrayList<>();
-    shares.add(model.localSales(range, branch));
-    shares.addAll(routing.gatherOne(Stores.QUERY_ANALYTICS_SALES, internal("sales", range, branch), request,
+    shares.add(model(request).localSales(range, branch));
+    shares.addAll(routing.gatherOne(StoreNames.QUERY_ANALYTICS_SALES, internal("sales", range, branch), request,
         Share.class));
     return AnalyticsModel.merge(shares);
   }
 
   private Share costs(DateRange range, String branch, HttpServletRequest request) {
     List<Share> shares = new ArrayList<>();
-    shares.add(model.localCosts(range, branch));
-    shares.addAll(routing.gatherOne(Stores.QUERY_ANALYTICS_COSTS, internal("costs", range, branch), request,
+    shares.add(model(request).localCosts(range, branch));
+    shares.addAll(routing.gatherOne(StoreNames.QUERY_ANALYTICS_COSTS, internal("costs", range, branch), request,
         Share.class));
     return AnalyticsModel.merge(shares);
   }
@@ -114,5 +114,10 @@ class AnalyticsController {
     return UriComponentsBuilder.fromPath("/api/internal/analytics/" + what)
         .queryParam("from", range.from()).queryParam("to", range.to())
         .queryParamIfPresent("branch", Optional.ofNullable(branch)).build().toUriString();
+  }
+
+  /** The read model for this request: its reads report staleness to the request's {@link StalenessAdvice}. */
+  private AnalyticsModel model(HttpServletRequest request) {
+    return model.forRequest(StalenessAdvice.of(request));
   }
 }

@@ -3,7 +3,7 @@ package almacen.query.web;
 import almacen.query.QueryConfig;
 import almacen.support.csv.Csv;
 import almacen.query.read.ReadModel;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
@@ -43,11 +43,12 @@ class ExportController {
       @RequestParam(required = false) String locale, HttpServletRequest request) {
     String b = Params.optionalBranch(branch);
     Csv format = format(locale);
-    List<HostInfo> others = routing.otherHosts(Stores.QUERY_STOCK_LEVELS, request);
+    List<HostInfo> others = routing.otherHosts(StoreNames.QUERY_STOCK_LEVELS, request);
     String internal = internalPath("/api/internal/export/stock.csv", format).queryParamIfPresent("branch",
         Optional.ofNullable(b)).encode().build().toUriString();
-    return csv("stock.csv", format, ReadModel.STOCK_CSV_COLUMNS, out -> model.writeStockRows(out, b, format), others,
-        Stores.QUERY_STOCK_LEVELS, internal, request.getHeader(HttpHeaders.AUTHORIZATION));
+    ReadModel reads = model(request); // bound now, read while the body streams
+    return csv("stock.csv", format, ReadModel.STOCK_CSV_COLUMNS, out -> reads.writeStockRows(out, b, format), others,
+        StoreNames.QUERY_STOCK_LEVELS, internal, request.getHeader(HttpHeaders.AUTHORIZATION));
   }
 
   @GetMapping("/api/export/movements.csv")
@@ -60,12 +61,13 @@ class ExportController {
       throw ApiException.badRequest("BAD_RANGE", "from must be before to", "from");
     }
     Csv format = format(locale);
-    List<HostInfo> others = routing.otherHosts(Stores.QUERY_MOVEMENTS, request);
+    List<HostInfo> others = routing.otherHosts(StoreNames.QUERY_MOVEMENTS, request);
     String internal = internalPath("/api/internal/export/movements.csv", format)
         .queryParamIfPresent("from", Optional.ofNullable(from))
         .queryParamIfPresent("to", Optional.ofNullable(to)).encode().build().toUriString();
-    return csv("movements.csv", format, ReadModel.MOVEMENTS_CSV_COLUMNS, out -> model.writeMovementRows(out, f, t, format),
-        others, Stores.QUERY_MOVEMENTS, internal, request.getHeader(HttpHeaders.AUTHORIZATION));
+    ReadModel reads = model(request); // bound now, read while the body streams
+    return csv("movements.csv", format, ReadModel.MOVEMENTS_CSV_COLUMNS, out -> reads.writeMovementRows(out, f, t, format),
+        others, StoreNames.QUERY_MOVEMENTS, internal, request.getHeader(HttpHeaders.AUTHORIZATION));
   }
 
   /** The CSV format of {@code ?locale=}: absent → plain, es-AR → Spanish spreadsheets; anything else → 400. */
@@ -127,5 +129,10 @@ class ExportController {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .body(body);
+  }
+
+  /** The read model for this request: its reads report staleness to the request's {@link StalenessAdvice}. */
+  private ReadModel model(HttpServletRequest request) {
+    return model.forRequest(StalenessAdvice.of(request));
   }
 }

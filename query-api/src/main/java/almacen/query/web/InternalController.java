@@ -9,6 +9,7 @@ import almacen.query.read.StockFilter;
 import almacen.query.read.Views.AlertView;
 import almacen.query.read.Views.StockView;
 import almacen.query.read.Views.SummaryPart;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -41,50 +42,52 @@ class InternalController {
   }
 
   @GetMapping("/api/internal/stock")
-  List<StockView> stock(@RequestParam(required = false) String branch) {
-    return model.localLevels(Params.optionalBranch(branch), StockFilter.ALL);
+  List<StockView> stock(@RequestParam(required = false) String branch, HttpServletRequest request) {
+    return model(request).localLevels(Params.optionalBranch(branch), StockFilter.ALL);
   }
 
   @GetMapping("/api/internal/alerts")
-  List<AlertView> alerts(@RequestParam(required = false) String branch) {
-    return model.localAlerts(Params.optionalBranch(branch));
+  List<AlertView> alerts(@RequestParam(required = false) String branch, HttpServletRequest request) {
+    return model(request).localAlerts(Params.optionalBranch(branch));
   }
 
   @GetMapping("/api/internal/summary")
-  SummaryShare summary(@RequestParam(required = false) String branch) {
+  SummaryShare summary(@RequestParam(required = false) String branch, HttpServletRequest request) {
     String b = Params.optionalBranch(branch);
-    return new SummaryShare(model.localSummary(b), model.localMovedSkus(b));
+    return new SummaryShare(model(request).localSummary(b), model(request).localMovedSkus(b));
   }
 
   @GetMapping("/api/internal/analytics/sales")
   Share analyticsSales(@RequestParam String from, @RequestParam String to,
-      @RequestParam(required = false) String branch) {
+      @RequestParam(required = false) String branch, HttpServletRequest request) {
     DateRange range = Params.dateRange(from, to, null);
-    return analytics.localSales(range, Params.optionalBranch(branch));
+    return analytics(request).localSales(range, Params.optionalBranch(branch));
   }
 
   @GetMapping("/api/internal/analytics/costs")
   Share analyticsCosts(@RequestParam String from, @RequestParam String to,
-      @RequestParam(required = false) String branch) {
+      @RequestParam(required = false) String branch, HttpServletRequest request) {
     DateRange range = Params.dateRange(from, to, null);
-    return analytics.localCosts(range, Params.optionalBranch(branch));
+    return analytics(request).localCosts(range, Params.optionalBranch(branch));
   }
 
   @GetMapping("/api/internal/export/stock.csv")
   ResponseEntity<StreamingResponseBody> stockRows(@RequestParam(required = false) String branch,
-      @RequestParam(required = false) String locale) {
+      @RequestParam(required = false) String locale, HttpServletRequest request) {
     String b = Params.optionalBranch(branch);
     Csv format = ExportController.format(locale);
-    return csv(out -> model.writeStockRows(out, b, format));
+    ReadModel reads = model(request); // bound now, read while the body streams
+    return csv(out -> reads.writeStockRows(out, b, format));
   }
 
   @GetMapping("/api/internal/export/movements.csv")
   ResponseEntity<StreamingResponseBody> movementRows(@RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, @RequestParam(required = false) String locale) {
+      @RequestParam(required = false) String to, @RequestParam(required = false) String locale, HttpServletRequest request) {
     Instant f = ExportController.bound(from, "from", false);
     Instant t = ExportController.bound(to, "to", true);
     Csv format = ExportController.format(locale);
-    return csv(out -> model.writeMovementRows(out, f, t, format));
+    ReadModel reads = model(request); // bound now, read while the body streams
+    return csv(out -> reads.writeMovementRows(out, f, t, format));
   }
 
   private static ResponseEntity<StreamingResponseBody> csv(java.util.function.Consumer<Writer> rows) {
@@ -94,5 +97,15 @@ class InternalController {
       out.flush();
     };
     return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(body);
+  }
+
+  /** The read model for this request: its reads report staleness to the request's {@link StalenessAdvice}. */
+  private ReadModel model(HttpServletRequest request) {
+    return model.forRequest(StalenessAdvice.of(request));
+  }
+
+  /** The read model for this request: its reads report staleness to the request's {@link StalenessAdvice}. */
+  private AnalyticsModel analytics(HttpServletRequest request) {
+    return analytics.forRequest(StalenessAdvice.of(request));
   }
 }

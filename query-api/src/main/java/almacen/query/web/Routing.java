@@ -72,7 +72,7 @@ public final class Routing {
       }
     }
     if (owner.standbyHere()) {
-      StaleReads.preferStale();
+      StalenessAdvice.of(request).preferStale();
       return Optional.empty();
     }
     throw new StoreUnavailableException(store, last);
@@ -121,7 +121,7 @@ public final class Routing {
         throw new StoreUnavailableException(store, new IOException(host + " answered " + r.status()));
       }
       if (r.stale()) {
-        StaleReads.mark();
+        StalenessAdvice.of(request).mark();
       }
       return r.body();
     } catch (IOException e) {

@@ -1,22 +1,34 @@
 package almacen.query.web;
 
 import almacen.query.read.StaleReads;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
-/** Adds {@code X-Stale: true} and {@code Staleness: stale} to an answer read (partly) from standby or restoring stores. */
+/**
+ * Adds {@code X-Stale: true} and {@code Staleness: stale} to an answer read (partly) from standby or restoring
+ * stores. The request's {@link StaleReads} lives in a request attribute: it ends with the request, so nothing is
+ * left on a pooled thread for the next one.
+ */
 @ControllerAdvice
 class StalenessAdvice implements ResponseBodyAdvice<Object> {
+
+  private static final String ATTRIBUTE = StaleReads.class.getName();
+
+  /** The request's stale-read record, made on first use. */
+  static StaleReads of(HttpServletRequest request) {
+    if (request.getAttribute(ATTRIBUTE) instanceof StaleReads reads) {
+      return reads;
+    }
+    StaleReads reads = new StaleReads();
+    request.setAttribute(ATTRIBUTE, reads);
+    return reads;
+  }
 
   @Override
   public boolean supports(MethodParameter returnType, Class converterType) {
@@ -26,23 +38,10 @@ class StalenessAdvice implements ResponseBodyAdvice<Object> {
   @Override
   public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType, Class converterType,
       ServerHttpRequest request, ServerHttpResponse response) {
-    if (StaleReads.wasStale()) {
+    if (request instanceof ServletServerHttpRequest servlet
+        && servlet.getServletRequest().getAttribute(ATTRIBUTE) instanceof StaleReads reads && reads.wasStale()) {
       StaleReads.headers().forEach(response.getHeaders()::set);
     }
     return body;
-  }
-
-  /** Clears the per-thread flags around every request. */
-  static final class ResetFilter extends OncePerRequestFilter {
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
-      StaleReads.reset();
-      try {
-        chain.doFilter(request, response);
-      } finally {
-        StaleReads.reset();
-      }
-    }
   }
 }

@@ -2,15 +2,9 @@ package almacen.query.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class StaleReadsTest {
-
-  @AfterEach
-  void clear() {
-    StaleReads.reset();
-  }
 
   @Test
   void shouldNameContractAndLegacyHeaderWhenAnswerIsStale() {
@@ -22,14 +16,27 @@ class StaleReadsTest {
   }
 
   @Test
-  void shouldForgetStaleMarkWhenRequestEnds() {
+  void shouldStayFreshAndPreferActiveCopiesWhenNothingWasMarked() {
     // given
-    StaleReads.mark();
+    StaleReads reads = new StaleReads();
 
     // when
-    StaleReads.reset();
+    boolean stale = reads.wasStale();
 
     // then
-    assertThat(StaleReads.wasStale()).isFalse();
+    assertThat(stale).isFalse();
+    assertThat(reads.stalePreferred()).isFalse();
+  }
+
+  @Test
+  void shouldReportStaleWhenOneReadWasMarked() {
+    // given
+    StaleReads reads = new StaleReads();
+
+    // when
+    reads.mark();
+
+    // then
+    assertThat(reads.wasStale()).isTrue();
   }
 }

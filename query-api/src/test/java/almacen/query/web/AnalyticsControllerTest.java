@@ -12,7 +12,7 @@ import almacen.query.QueryConfig;
 import almacen.query.cluster.Cluster;
 import almacen.query.read.AnalyticsModel;
 import almacen.query.read.StoreReader;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.support.web.ApiErrorHandler;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -29,6 +29,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,10 +106,10 @@ class AnalyticsControllerTest {
   @Test
   void shouldAnswerMarginPerCategoryAsPlainNumbersWhenCellsExist() throws Exception {
     // given 3 units sold for 4500 that cost 3150 at their average cost
-    this.<Product>store(Stores.QUERY_PRODUCTS).put("ALM000001", product("ALM000001", "Almacén"));
-    this.<DailyCell>store(Stores.QUERY_ANALYTICS_SALES).put("2026-03-09|central|ALM000001",
+    this.<Product>store(StoreNames.QUERY_PRODUCTS).put("ALM000001", product("ALM000001", "Almacén"));
+    this.<DailyCell>store(StoreNames.QUERY_ANALYTICS_SALES).put("2026-03-09|central|ALM000001",
         new DailyCell(new BigDecimal("3.000"), new BigDecimal("4500.00000"), 5));
-    this.<DailyCell>store(Stores.QUERY_ANALYTICS_COSTS).put("2026-03-09|central|ALM000001",
+    this.<DailyCell>store(StoreNames.QUERY_ANALYTICS_COSTS).put("2026-03-09|central|ALM000001",
         new DailyCell(new BigDecimal("3.000"), new BigDecimal("3150.0000000"), 9));
 
     // when / then
@@ -142,8 +143,8 @@ class AnalyticsControllerTest {
   @SuppressWarnings("unchecked")
   private <V> KeyValueStore<String, V> store(String name) {
     return (KeyValueStore<String, V>) stores.computeIfAbsent(name, n -> {
-      KeyValueStore<String, Object> s = org.apache.kafka.streams.state.Stores
-          .keyValueStoreBuilder(org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(n), Serdes.String(),
+      KeyValueStore<String, Object> s = Stores
+          .keyValueStoreBuilder(Stores.inMemoryKeyValueStore(n), Serdes.String(),
               (Serde<Object>) serde(n))
           .withLoggingDisabled().build();
       s.init(context.getStateStoreContext(), s);
@@ -154,9 +155,9 @@ class AnalyticsControllerTest {
   private static Serde<?> serde(String store) {
     Topics topics = Topics.defaults();
     return switch (store) {
-      case Stores.QUERY_PRODUCTS -> topics.products.valueSerde();
-      case Stores.QUERY_INVOICES -> topics.invoices.valueSerde();
-      case Stores.QUERY_ANALYTICS_SALES, Stores.QUERY_ANALYTICS_COSTS -> DailyCell.SERDE;
+      case StoreNames.QUERY_PRODUCTS -> topics.products.valueSerde();
+      case StoreNames.QUERY_INVOICES -> topics.invoices.valueSerde();
+      case StoreNames.QUERY_ANALYTICS_SALES, StoreNames.QUERY_ANALYTICS_COSTS -> DailyCell.SERDE;
       default -> throw new IllegalArgumentException("No serde for " + store);
     };
   }

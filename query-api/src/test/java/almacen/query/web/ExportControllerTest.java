@@ -16,7 +16,7 @@ import almacen.query.QueryConfig;
 import almacen.query.cluster.Cluster;
 import almacen.query.read.ReadModel;
 import almacen.query.read.StoreReader;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
 import almacen.support.web.ApiErrorHandler;
 import java.math.BigDecimal;
@@ -34,6 +34,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
@@ -62,12 +63,12 @@ class ExportControllerTest {
     ReadModel model = new ReadModel(reader, Clock.fixed(NOON, ZoneOffset.UTC), QueryConfig.BUENOS_AIRES);
     mvc = MockMvcBuilders.standaloneSetup(new ExportController(model, alone))
         .setControllerAdvice(new ApiErrorHandler()).build();
-    this.<Product>store(Stores.QUERY_PRODUCTS).put("ALM000001", Product.newBuilder().setSku("ALM000001")
+    this.<Product>store(StoreNames.QUERY_PRODUCTS).put("ALM000001", Product.newBuilder().setSku("ALM000001")
         .setName("+Yerba 1 kg").setCategory("Infusiones").setEan(null).setUnit(Unit.UNIT)
         .setMinStock(Decimals.qty(new BigDecimal("5"))).setMaxStock(null).setIvaRatePct(Decimals.rate(new BigDecimal("21")))
         .setMarkupPct(null).setActive(true).setUpdatedAt(NOON).build());
-    this.<StockLevel>store(Stores.QUERY_STOCK_LEVELS).put("central|ALM000001", level("central", "-2.5"));
-    this.<StockLevel>store(Stores.QUERY_STOCK_LEVELS).put("norte|ALM000001", level("norte", "4"));
+    this.<StockLevel>store(StoreNames.QUERY_STOCK_LEVELS).put("central|ALM000001", level("central", "-2.5"));
+    this.<StockLevel>store(StoreNames.QUERY_STOCK_LEVELS).put("norte|ALM000001", level("norte", "4"));
   }
 
   @Test
@@ -131,8 +132,8 @@ class ExportControllerTest {
   @SuppressWarnings("unchecked")
   private <V> KeyValueStore<String, V> store(String name) {
     return (KeyValueStore<String, V>) stores.computeIfAbsent(name, n -> {
-      KeyValueStore<String, Object> s = org.apache.kafka.streams.state.Stores
-          .keyValueStoreBuilder(org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(n), Serdes.String(),
+      KeyValueStore<String, Object> s = Stores
+          .keyValueStoreBuilder(Stores.inMemoryKeyValueStore(n), Serdes.String(),
               (Serde<Object>) serde(n))
           .withLoggingDisabled().build();
       s.init(context.getStateStoreContext(), s);
@@ -143,10 +144,10 @@ class ExportControllerTest {
   private static Serde<?> serde(String store) {
     Topics topics = Topics.defaults();
     return switch (store) {
-      case Stores.QUERY_PRODUCTS -> topics.products.valueSerde();
-      case Stores.QUERY_STOCK_LEVELS -> topics.stockLevels.valueSerde();
-      case Stores.QUERY_PRICES -> topics.prices.valueSerde();
-      case Stores.QUERY_MOVEMENTS -> topics.stockMovements.valueSerde();
+      case StoreNames.QUERY_PRODUCTS -> topics.products.valueSerde();
+      case StoreNames.QUERY_STOCK_LEVELS -> topics.stockLevels.valueSerde();
+      case StoreNames.QUERY_PRICES -> topics.prices.valueSerde();
+      case StoreNames.QUERY_MOVEMENTS -> topics.stockMovements.valueSerde();
       default -> throw new IllegalArgumentException("No serde for " + store);
     };
   }

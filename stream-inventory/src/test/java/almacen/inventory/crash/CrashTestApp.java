@@ -2,7 +2,7 @@ package almacen.inventory.crash;
 
 import almacen.inventory.InventoryConfig;
 import almacen.inventory.InventoryTopology;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.support.AlmacenSettings;
 import almacen.support.AlmacenSettings.StreamsSettings;
 import almacen.support.AlmacenSettings.TopicSettings;
@@ -34,7 +34,7 @@ public final class CrashTestApp {
     ManagedKafkaStreams app = new ManagedKafkaStreams(
         builder -> InventoryTopology.define(builder, InventoryConfig.defaults(partitions), settings.topicCatalogue(),
             new SimpleMeterRegistry()),
-        StreamsConfigFactory.build(Stores.INVENTORY_APP, settings, new InstanceIdentity("crash-test"), Map.of()),
+        StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, new InstanceIdentity("crash-test"), Map.of()),
         Duration.ofSeconds(10), null);
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

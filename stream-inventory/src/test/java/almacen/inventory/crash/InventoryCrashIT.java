@@ -17,7 +17,7 @@ import almacen.events.StockMovement;
 import almacen.events.Supplier;
 import almacen.kafkalocal.KafkaBrokerExtension;
 import almacen.kafkalocal.KafkaLocalBroker;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings.TopicSettings;
@@ -162,7 +162,7 @@ class InventoryCrashIT {
 
   private static void add(Map<String, BigDecimal> onHand, Map<String, Integer> entries, String branch, String sku,
       BigDecimal delta) {
-    String key = Stores.branchSkuKey(branch, sku);
+    String key = StoreNames.branchSkuKey(branch, sku);
     onHand.merge(key, delta, BigDecimal::add);
     entries.merge(key, 1, Integer::sum);
   }
@@ -198,7 +198,7 @@ class InventoryCrashIT {
       int[] dupes = {0};
       readAll(broker, topics.stockMovements, r -> {
         StockMovement m = topics.stockMovements.valueSerde().deserializer().deserialize(r.topic(), r.value());
-        String key = Stores.branchSkuKey(m.getBranch(), m.getSku());
+        String key = StoreNames.branchSkuKey(m.getBranch(), m.getSku());
         sums.merge(key, m.getDelta(), BigDecimal::add);
         counts.merge(key, 1, Integer::sum);
         if (!ids.add(m.getMovementId())) {

@@ -1,15 +1,11 @@
 package almacen.support.streams;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.processor.TaskId;
@@ -22,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Stream tasks hand the dead letter back to Kafka Streams (KIP-1034), which writes it in the task's transaction.
  * The global thread (global stores, task -1_-1) cannot: Kafka Streams 4.2.1 fails with a ClassCastException when a
  * global record's handler returns dead letters, and the whole client goes to ERROR. For those this handler writes
- * the dead letter itself with its own idempotent producer and tells Streams to resume.
+ * the dead letter itself with the app's {@link GlobalDeadLetterProducer} and tells Streams to resume.
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
@@ -30,18 +26,13 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
   private static final Duration GLOBAL_SEND_TIMEOUT = Duration.ofSeconds(30);
 
   private DeadLetters deadLetters;
-  private final Map<String, Object> producerConfig = new HashMap<>();
-  private KafkaProducer<byte[], byte[]> globalProducer;
+  private GlobalDeadLetterProducer globalProducer;
 
   @Override
   public void configure(Map<String, ?> configs) {
     deadLetters = DeadLetters.fromConfig(configs);
-    configs.forEach((key, value) -> {
-      if (key.equals(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) || key.startsWith("security.")
-          || key.startsWith("ssl.") || key.startsWith("sasl.")) {
-        producerConfig.put(key, value);
-      }
-    });
+    globalProducer = configs.get(GlobalDeadLetterProducer.CONFIG) instanceof GlobalDeadLetterProducer shared
+        ? shared : null;
   }
 
   @Override
@@ -61,8 +52,14 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
   }
 
   private void sendFromGlobalThread(ProducerRecord<byte[], byte[]> letter, ErrorHandlerContext context) {
+    if (globalProducer == null) {
+      // a client built without ManagedKafkaStreams has no producer for the global thread
+      log.error("No dead-letter producer for the global thread: {}-{}@{} was skipped",
+          context.topic(), context.partition(), context.offset());
+      return;
+    }
     try {
-      producer().send(letter).get(GLOBAL_SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      globalProducer.send(letter).get(GLOBAL_SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -71,17 +68,5 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
       log.error("Dead letter for {}-{}@{} could not be written to the DLQ; the record was skipped: {}",
           context.topic(), context.partition(), context.offset(), e.toString());
     }
-  }
-
-  /** Only the global thread calls this (one thread per client), so no locking is needed. */
-  private KafkaProducer<byte[], byte[]> producer() {
-    if (globalProducer == null) {
-      Map<String, Object> config = new HashMap<>(producerConfig);
-      config.put(ProducerConfig.ACKS_CONFIG, "all");
-      config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-      config.put(ProducerConfig.CLIENT_ID_CONFIG, "dlq-global-" + System.identityHashCode(this));
-      globalProducer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-    return globalProducer;
   }
 }

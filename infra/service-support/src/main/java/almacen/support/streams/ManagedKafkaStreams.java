@@ -46,6 +46,7 @@ public class ManagedKafkaStreams extends StreamsBuilderFactoryBean {
 
   private final CountDownLatch running = new CountDownLatch(1);
   private final UnplannedStopGuard unplannedStop;
+  private final GlobalDeadLetterProducer globalDeadLetters;
   private volatile boolean everRunning;
 
   /** A client that exits the JVM when it can no longer process (the services' behaviour). */
@@ -60,7 +61,16 @@ public class ManagedKafkaStreams extends StreamsBuilderFactoryBean {
    */
   public ManagedKafkaStreams(Consumer<StreamsBuilder> topology, Properties config, Duration closeTimeout,
       MeterRegistry registry, ProcessExit exit, ThreadDeathPolicy threadDeaths) {
-    super(new KafkaStreamsConfiguration(asMap(config)), new CleanupConfig(false, false));
+    this(topology, config, closeTimeout, registry, exit, threadDeaths, new GlobalDeadLetterProducer(config,
+        "dlq-global-" + config.get(StreamsConfig.APPLICATION_ID_CONFIG)));
+  }
+
+  private ManagedKafkaStreams(Consumer<StreamsBuilder> topology, Properties config, Duration closeTimeout,
+      MeterRegistry registry, ProcessExit exit, ThreadDeathPolicy threadDeaths,
+      GlobalDeadLetterProducer globalDeadLetters) {
+    // the global thread's dead-letter handler finds its producer in the config (Streams passes unknown keys on)
+    super(new KafkaStreamsConfiguration(asMap(config, globalDeadLetters)), new CleanupConfig(false, false));
+    this.globalDeadLetters = globalDeadLetters;
     String app = String.valueOf(config.get(StreamsConfig.APPLICATION_ID_CONFIG));
     EosCheckpointGuard checkpoints = EosCheckpointGuard.of(config);
     this.unplannedStop = new UnplannedStopGuard(exit);
@@ -169,6 +179,8 @@ public class ManagedKafkaStreams extends StreamsBuilderFactoryBean {
     log.info("Closing Kafka Streams");
     unplannedStop.planStop();
     super.stop();
+    // after the global thread is gone: it is the producer's only user
+    globalDeadLetters.close();
   }
 
   /** What the context does for a bean before starting it: create the builder, then build the topology. */
@@ -181,9 +193,10 @@ public class ManagedKafkaStreams extends StreamsBuilderFactoryBean {
     afterSingletonsInstantiated();
   }
 
-  private static Map<String, Object> asMap(Properties config) {
+  private static Map<String, Object> asMap(Properties config, GlobalDeadLetterProducer globalDeadLetters) {
     Map<String, Object> map = new HashMap<>();
     config.forEach((k, v) -> map.put(String.valueOf(k), v));
+    map.put(GlobalDeadLetterProducer.CONFIG, globalDeadLetters);
     return map;
   }
 }

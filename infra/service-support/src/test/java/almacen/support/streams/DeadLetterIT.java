@@ -2,6 +2,7 @@ package almacen.support.streams;
 
 import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import almacen.events.DeadLetter;
 import almacen.events.Sale;
@@ -119,11 +120,15 @@ class DeadLetterIT {
           .isEqualTo("DESERIALIZATION");
       assertThat(new String(dead.headers().lastHeader(DeadLetters.SOURCE_TOPIC_HEADER).value(),
           StandardCharsets.UTF_8)).isEqualTo(topics.products.name());
-      Thread.sleep(1000);
-      assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+      await("client stays RUNNING after the dead letter").during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(10)).until(() -> app.streams().state() == KafkaStreams.State.RUNNING);
     } finally {
       app.stop();
     }
+
+    // and the producer that wrote it stopped with the app (its network thread is named after its client id)
+    assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+        .noneMatch(name -> name.endsWith("dlq-global-dlqglobal.dlq-global-it"));
   }
 
   /** Settings for a one-partition test app under its own topic prefix, with the catalogue's topics created. */
@@ -147,11 +152,11 @@ class DeadLetterIT {
       consumer.assign(List.of(tp));
       consumer.seekToBeginning(List.of(tp));
       List<ConsumerRecord<byte[], byte[]>> got = new ArrayList<>();
-      long deadline = System.currentTimeMillis() + 60_000;
-      while (got.isEmpty() && System.currentTimeMillis() < deadline) {
+      // the consumer is not thread-safe: poll it on the test's own thread
+      await("records on " + topic).atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
         consumer.poll(Duration.ofMillis(300)).forEach(got::add);
-      }
-      assertThat(got).as("records on " + topic).isNotEmpty();
+        return !got.isEmpty();
+      });
       return got.get(0);
     }
   }

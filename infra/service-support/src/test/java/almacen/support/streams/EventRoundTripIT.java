@@ -28,6 +28,7 @@ import almacen.events.TaxRegime;
 import almacen.events.Unit;
 import almacen.kafkalocal.KafkaBrokerExtension;
 import almacen.kafkalocal.KafkaLocalBroker;
+import almacen.schemas.EventSchemas;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings.TopicSettings;
@@ -96,7 +97,8 @@ class EventRoundTripIT {
         assertThat(decoded).as(e.getKey().name()).isEqualTo(e.getValue());
         assertThat(new String(record.headers().lastHeader("event-type").value(), StandardCharsets.UTF_8))
             .isEqualTo(e.getValue().getClass().getSimpleName());
-        assertThat(record.headers().lastHeader("schema-fingerprint")).isNotNull();
+        assertThat(new String(record.headers().lastHeader("schema-fingerprint").value(), StandardCharsets.UTF_8))
+            .isEqualTo(EventSchemas.fingerprintHex(e.getValue().getSchema()));
       }
     }
   }

@@ -2,6 +2,7 @@ package almacen.support.streams;
 
 import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import almacen.kafkalocal.KafkaBrokerExtension;
 import almacen.kafkalocal.KafkaLocalBroker;
@@ -53,10 +54,9 @@ class StreamsSupervisionIT {
     // when
     app.start();
     try {
-      long deadline = System.currentTimeMillis() + 90_000;
-      while (exits.isEmpty() && System.currentTimeMillis() < deadline) {
-        Thread.sleep(200);
-      }
+      // the dying stream threads are the point here: not a failure of the wait
+      await("exit hook called").atMost(Duration.ofSeconds(90)).dontCatchUncaughtExceptions()
+          .until(() -> !exits.isEmpty());
 
       // then: two replacements, then the client gave up and asked for a non-zero exit
       assertThat(exits).containsExactly(ProcessExit.STREAMS_FAILED);
@@ -84,10 +84,8 @@ class StreamsSupervisionIT {
       app.stop();
 
       // then: empty well before the 15 s session timeout, so scripts/reprocess can reset it at once
-      while (!group(admin, "leave.leave-it").members().isEmpty()) {
-        assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofSeconds(5));
-        Thread.sleep(100);
-      }
+      await("group empty").atMost(Duration.ofSeconds(5)).until(() -> group(admin, "leave.leave-it").members().isEmpty());
+      assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofSeconds(5));
     }
     assertThat(exits).isEmpty();
   }

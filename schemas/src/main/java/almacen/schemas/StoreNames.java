@@ -4,9 +4,9 @@ package almacen.schemas;
  * State store, repartition and processor-group names, shared by the topologies, query-api and
  * the tests. Changing one is a breaking change for running applications (their changelogs).
  */
-public final class Stores {
+public final class StoreNames {
 
-  private Stores() {
+  private StoreNames() {
   }
 
   // stream-inventory

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Stock adjustments (delta or counted quantity) and transfers between branches. */
 @RestController
-public class StockController {
+public class StockCommandController {
 
   private final EventPublisher publisher;
   private final Topics topics;
@@ -36,7 +36,7 @@ public class StockController {
   private final RecentIds recentAdjustments;
   private final RecentIds recentTransfers;
 
-  public StockController(EventPublisher publisher, Topics topics, ProductCatalog catalog, Clock clock,
+  public StockCommandController(EventPublisher publisher, Topics topics, ProductCatalog catalog, Clock clock,
       IngestSettings settings) {
     this.publisher = publisher;
     this.topics = topics;

@@ -6,7 +6,7 @@ import almacen.query.read.Views.Items;
 import almacen.query.read.Views.MovementView;
 import almacen.query.read.Views.Page;
 import almacen.query.read.Views.StockView;
-import almacen.schemas.Stores;
+import almacen.schemas.StoreNames;
 import almacen.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -21,12 +21,12 @@ import tools.jackson.core.type.TypeReference;
 
 /** Stock per branch and sku: list with search, one key, its ledger. Any valid token (viewer or above). */
 @RestController
-class StockController {
+class StockQueryController {
 
   private final ReadModel model;
   private final Routing routing;
 
-  StockController(ReadModel model, Routing routing) {
+  StockQueryController(ReadModel model, Routing routing) {
     this.model = model;
     this.routing = routing;
   }
@@ -40,10 +40,10 @@ class StockController {
     StockFilter filter = new StockFilter(q, category, Params.stockStatus(status));
     int p = Params.page(page);
     int s = Params.size(size);
-    List<StockView> levels = new ArrayList<>(model.localLevels(b, StockFilter.ALL));
-    levels.addAll(routing.gather(Stores.QUERY_STOCK_LEVELS, "/api/internal/stock?branch=" + b,
+    List<StockView> levels = new ArrayList<>(model(request).localLevels(b, StockFilter.ALL));
+    levels.addAll(routing.gather(StoreNames.QUERY_STOCK_LEVELS, "/api/internal/stock?branch=" + b,
         request, new TypeReference<List<StockView>>() { }));
-    return model.stockPage(b, filter, levels, p, s);
+    return model(request).stockPage(b, filter, levels, p, s);
   }
 
   @GetMapping("/api/stock/{sku}")
@@ -51,11 +51,11 @@ class StockController {
       HttpServletRequest request) {
     String s = Params.sku(sku);
     String b = Params.branch(branch);
-    Optional<ResponseEntity<byte[]>> remote = routing.forward(Stores.QUERY_STOCK_LEVELS, Stores.branchSkuKey(b, s), request);
+    Optional<ResponseEntity<byte[]>> remote = routing.forward(StoreNames.QUERY_STOCK_LEVELS, StoreNames.branchSkuKey(b, s), request);
     if (remote.isPresent()) {
       return remote.get();
     }
-    return ResponseEntity.ok(model.stock(b, s)
+    return ResponseEntity.ok(model(request).stock(b, s)
         .orElseThrow(() -> ApiException.notFound("No product or stock for sku " + s + " in branch " + b)));
   }
 
@@ -65,10 +65,15 @@ class StockController {
     String s = Params.sku(sku);
     String b = Params.branch(branch);
     int l = Params.limit(limit);
-    Optional<ResponseEntity<byte[]>> remote = routing.forward(Stores.QUERY_MOVEMENTS, Stores.branchSkuKey(b, s), request);
+    Optional<ResponseEntity<byte[]>> remote = routing.forward(StoreNames.QUERY_MOVEMENTS, StoreNames.branchSkuKey(b, s), request);
     if (remote.isPresent()) {
       return remote.get();
     }
-    return ResponseEntity.ok(new Items<MovementView>(model.movements(b, s, l)));
+    return ResponseEntity.ok(new Items<MovementView>(model(request).movements(b, s, l)));
+  }
+
+  /** The read model for this request: its reads report staleness to the request's {@link StalenessAdvice}. */
+  private ReadModel model(HttpServletRequest request) {
+    return model.forRequest(StalenessAdvice.of(request));
   }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
 
-class StockControllerTest {
+class StockCommandControllerTest {
 
   private static final String ADJUSTMENT = """
       {"adjustmentId":"ADJ-1","branch":"central","sku":"VER000001","delta":-1.250,"reason":"SHRINKAGE",
