@@ -76,7 +76,7 @@ final class PdfPages {
         int step = 2;
         for (int y = 0; y < h; y += step) {
             for (int x = 0; x < w; x += step) {
-                if ((gray.getRaster().getSample(x, y, 0)) < 200) {
+                if (gray.getRaster().getSample(x, y, 0) < 200) {
                     return false;
                 }
             }

@@ -33,7 +33,7 @@ public class ZxingQrDecoder implements QrDecoder {
     private static final Map<DecodeHintType, Object> HINTS = new EnumMap<>(DecodeHintType.class);
 
     static {
-        HINTS.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        HINTS.put(DecodeHintType.TRY_HARDER, true);
         HINTS.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
         HINTS.put(DecodeHintType.CHARACTER_SET, "UTF-8");
     }

@@ -9,6 +9,7 @@ import almacen.ingest.ocr.OcrSettings;
 import almacen.ingest.ocr.ReadInvoice;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -189,7 +190,7 @@ class ReadWorkersTest {
     }
 
     private SpooledUpload spool(String content) throws IOException {
-        return new UploadSpooler(spoolDir, 1024).spool(new ByteArrayInputStream(content.getBytes()));
+        return new UploadSpooler(spoolDir, 1024).spool(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void awaitPermits(UploadAdmission admission, int expected) {
