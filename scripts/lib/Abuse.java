@@ -14,12 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A bounded abuse run against both HTTP services: malformed JSON, huge bodies, wrong content types, token attacks,
- * path traversal in ids, and a burst at ten times the write rate limit. Every answer must be a 4xx (or 429);
- * a 2xx, a 5xx or a dropped connection fails the run (odd but legitimate search text must answer 200). Prints
- * the tally per attack.
- * <p>
- * java scripts/lib/Abuse.java QUERY_URL INGEST_URL ADMIN_TOKEN VIEWER_TOKEN
+ * A bounded abuse run against both HTTP services: malformed JSON, huge bodies, wrong content types,
+ * token attacks, path traversal in ids, and a burst at ten times the write rate limit. Every answer
+ * must be a 4xx (or 429); a 2xx, a 5xx or a dropped connection fails the run (odd but legitimate
+ * search text must answer 200). Prints the tally per attack.
+ *
+ * <p>java scripts/lib/Abuse.java QUERY_URL INGEST_URL ADMIN_TOKEN VIEWER_TOKEN
  */
 public class Abuse {
 
@@ -27,6 +27,7 @@ public class Abuse {
   final Map<String, Map<Integer, Integer>> tally = new TreeMap<>();
   final List<String> failures = new ArrayList<>();
   int tried;
+
   /** The next requests must answer 2xx (legitimate, odd-looking input) instead of 4xx. */
   volatile boolean ok;
 
@@ -38,91 +39,206 @@ public class Abuse {
     String viewer = "Bearer " + args[3];
 
     // malformed JSON and wrong shapes
-    for (String body : List.of("{bad", "[]", "null", "{\"saleId\":", "{\"saleId\":123,\"lines\":\"x\"}",
-        "{\"saleId\":\"S\",\"branch\":\"central\",\"soldAt\":\"yesterday\",\"lines\":[]}",
-        "{\"saleId\":\"S\",\"branch\":\"central\",\"soldAt\":\"2025-10-15T10:00:00-03:00\",\"lines\":[{\"sku\":\"X\",\"qty\":-1,\"unitPrice\":1}]}",
-        "\u0000\u0001\u0002", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}")) {
-      a.post("malformed JSON", ingest + "/api/sales", admin, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    for (String body :
+        List.of(
+            "{bad",
+            "[]",
+            "null",
+            "{\"saleId\":",
+            "{\"saleId\":123,\"lines\":\"x\"}",
+            "{\"saleId\":\"S\",\"branch\":\"central\",\"soldAt\":\"yesterday\",\"lines\":[]}",
+            "{\"saleId\":\"S\",\"branch\":\"central\",\"soldAt\":\"2025-10-15T10:00:00-03:00\",\"lines\":[{\"sku\":\"X\",\"qty\":-1,\"unitPrice\":1}]}",
+            "\u0000\u0001\u0002",
+            "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}")) {
+      a.post(
+          "malformed JSON",
+          ingest + "/api/sales",
+          admin,
+          "application/json",
+          body.getBytes(StandardCharsets.UTF_8));
     }
-    a.post("malformed JSON", ingest + "/api/inflation", admin, "application/json", "{\"month\":\"2025-13\"}".getBytes());
-    a.post("malformed JSON", ingest + "/api/invoices", admin, "application/json", "{\"lines\":[{}]}".getBytes());
-    a.post("malformed JSON", query + "/api/auth/login", null, "application/json", "{\"username\":".getBytes());
+    a.post(
+        "malformed JSON",
+        ingest + "/api/inflation",
+        admin,
+        "application/json",
+        "{\"month\":\"2025-13\"}".getBytes());
+    a.post(
+        "malformed JSON",
+        ingest + "/api/invoices",
+        admin,
+        "application/json",
+        "{\"lines\":[{}]}".getBytes());
+    a.post(
+        "malformed JSON",
+        query + "/api/auth/login",
+        null,
+        "application/json",
+        "{\"username\":".getBytes());
 
     // huge bodies
     byte[] twentyMb = new byte[20 * 1024 * 1024];
     java.util.Arrays.fill(twentyMb, (byte) 'a');
     a.post("huge body", ingest + "/api/sales", admin, "application/json", twentyMb);
     a.post("huge body", ingest + "/api/sales/batch", admin, "text/csv", twentyMb);
-    a.post("huge body", ingest + "/api/invoices", admin, "multipart/form-data; boundary=XyZ", multipart(twentyMb));
+    a.post(
+        "huge body",
+        ingest + "/api/invoices",
+        admin,
+        "multipart/form-data; boundary=XyZ",
+        multipart(twentyMb));
     a.post("huge body", query + "/api/auth/login", null, "application/json", twentyMb);
 
     // wrong content types
-    for (String type : List.of("text/plain", "application/xml", "image/png", "application/x-www-form-urlencoded")) {
+    for (String type :
+        List.of(
+            "text/plain", "application/xml", "image/png", "application/x-www-form-urlencoded")) {
       a.post("wrong content type", ingest + "/api/sales", admin, type, "saleId=1".getBytes());
     }
-    a.post("wrong content type", ingest + "/api/invoices", admin, "multipart/form-data; boundary=XyZ",
+    a.post(
+        "wrong content type",
+        ingest + "/api/invoices",
+        admin,
+        "multipart/form-data; boundary=XyZ",
         multipart("not an image at all".getBytes()));
 
     // token attacks
-    String none = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64("{\"sub\":\"x\",\"roles\":[\"admin\"],"
-        + "\"aud\":[\"ingest\",\"query\"],\"exp\":4102444800}") + ".";
+    String none =
+        b64("{\"alg\":\"none\",\"typ\":\"JWT\"}")
+            + "."
+            + b64(
+                "{\"sub\":\"x\",\"roles\":[\"admin\"],"
+                    + "\"aud\":[\"ingest\",\"query\"],\"exp\":4102444800}")
+            + ".";
     String[] parts = args[2].split("\\.");
-    String hs256 = b64("{\"alg\":\"HS256\",\"kid\":\"" + kid(parts[0]) + "\"}") + "." + parts[1] + "."
-        + b64("forged-with-the-public-key");
-    String tampered = parts[0] + "." + b64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-        .replace("\"admin\"", "\"admin\",\"root\"")) + "." + parts[2];
-    for (String token : List.of("Bearer " + none, "Bearer " + hs256, "Bearer " + tampered, "Bearer garbage",
-        "Bearer ", "Basic YWRtaW46YWRtaW4=", "Bearer " + args[2] + "x")) {
+    String hs256 =
+        b64("{\"alg\":\"HS256\",\"kid\":\"" + kid(parts[0]) + "\"}")
+            + "."
+            + parts[1]
+            + "."
+            + b64("forged-with-the-public-key");
+    String tampered =
+        parts[0]
+            + "."
+            + b64(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                    .replace("\"admin\"", "\"admin\",\"root\""))
+            + "."
+            + parts[2];
+    for (String token :
+        List.of(
+            "Bearer " + none,
+            "Bearer " + hs256,
+            "Bearer " + tampered,
+            "Bearer garbage",
+            "Bearer ",
+            "Basic YWRtaW46YWRtaW4=",
+            "Bearer " + args[2] + "x")) {
       a.get("token attack", query + "/api/stock", token);
       a.post("token attack", ingest + "/api/sales", token, "application/json", "{}".getBytes());
     }
     a.get("token attack", query + "/api/stock", null);
-    a.post("token attack (wrong role)", ingest + "/api/products/ALM000001", viewer, "application/json", "{}".getBytes());
-    a.post("token attack (wrong role)", ingest + "/api/inflation", viewer, "application/json",
+    a.post(
+        "token attack (wrong role)",
+        ingest + "/api/products/ALM000001",
+        viewer,
+        "application/json",
+        "{}".getBytes());
+    a.post(
+        "token attack (wrong role)",
+        ingest + "/api/inflation",
+        viewer,
+        "application/json",
         "{\"month\":\"2025-10\",\"ratePct\":2.7,\"source\":\"x\"}".getBytes());
     a.get("token attack", query + "/api/events?access_token=" + none, null);
 
     // path traversal and odd ids
-    for (String path : List.of("/api/stock/..%2F..%2Fetc%2Fpasswd", "/api/stock/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-        "/api/stock/ALM000001%00.json", "/api/stock/" + "A".repeat(5000), "/api/prices/..%5C..%5Cwindows",
-        "/api/invoices/..%2F..%2F..%2Fetc%2Fshadow", "/api/invoices/%252e%252e%252f", "/api/stock/ALM000001/movements?limit=-1",
-        "/api/stock/ALM000001/movements?limit=99999999999", "/api/stock?size=0", "/api/stock?page=-5")) {
+    for (String path :
+        List.of(
+            "/api/stock/..%2F..%2Fetc%2Fpasswd",
+            "/api/stock/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+            "/api/stock/ALM000001%00.json",
+            "/api/stock/" + "A".repeat(5000),
+            "/api/prices/..%5C..%5Cwindows",
+            "/api/invoices/..%2F..%2F..%2Fetc%2Fshadow",
+            "/api/invoices/%252e%252e%252f",
+            "/api/stock/ALM000001/movements?limit=-1",
+            "/api/stock/ALM000001/movements?limit=99999999999",
+            "/api/stock?size=0",
+            "/api/stock?page=-5")) {
       a.get("path traversal / bad id", query + path, viewer);
     }
     // injection-looking search text is just text: an ordinary (empty) answer
     a.ok = true;
-    a.get("injection-looking search (200 expected)", query + "/api/stock?q=%27%20OR%201%3D1--", viewer);
-    a.get("injection-looking search (200 expected)", query + "/api/stock?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", viewer);
+    a.get(
+        "injection-looking search (200 expected)",
+        query + "/api/stock?q=%27%20OR%201%3D1--",
+        viewer);
+    a.get(
+        "injection-looking search (200 expected)",
+        query + "/api/stock?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        viewer);
     a.ok = false;
-    for (String path : List.of("/api/invoices/..%2F..%2Fetc%2Fpasswd/confirm", "/api/products/..%2Fadmin")) {
+    for (String path :
+        List.of("/api/invoices/..%2F..%2Fetc%2Fpasswd/confirm", "/api/products/..%2Fadmin")) {
       a.post("path traversal / bad id", ingest + path, admin, "application/json", "{}".getBytes());
     }
 
-    // numbers out of every bound: 400 in under a second, never a 500 (CONTRACT "durability and bounds")
-    String sale = "{\"saleId\":\"BOUND-%s\",\"branch\":\"central\",\"soldAt\":\"2025-10-15T10:00:00-03:00\","
-        + "\"lines\":[%s]}";
+    // numbers out of every bound: 400 in under a second, never a 500 (CONTRACT "durability and
+    // bounds")
+    String sale =
+        "{\"saleId\":\"BOUND-%s\",\"branch\":\"central\",\"soldAt\":\"2025-10-15T10:00:00-03:00\","
+            + "\"lines\":[%s]}";
     String line = "{\"sku\":\"ALM000001\",\"qty\":%s,\"unitPrice\":%s}";
-    List<String> absurd = List.of(
-        String.format(sale, "1", String.format(line, "1e1000000", "1")),
-        String.format(sale, "2", String.format(line, "1e30", "1")),
-        String.format(sale, "3", String.format(line, "1", "1e13")),
-        String.format(sale, "4", String.format(line, "-1e1000000", "1")),
-        String.format(sale, "5", String.join(",", java.util.Collections.nCopies(501, String.format(line, "1", "1")))),
-        String.format(sale, "6", String.format(line, "1", "1") + "," + String.format(line, "1e7", "1")));
+    List<String> absurd =
+        List.of(
+            String.format(sale, "1", String.format(line, "1e1000000", "1")),
+            String.format(sale, "2", String.format(line, "1e30", "1")),
+            String.format(sale, "3", String.format(line, "1", "1e13")),
+            String.format(sale, "4", String.format(line, "-1e1000000", "1")),
+            String.format(
+                sale,
+                "5",
+                String.join(
+                    ",", java.util.Collections.nCopies(501, String.format(line, "1", "1")))),
+            String.format(
+                sale, "6", String.format(line, "1", "1") + "," + String.format(line, "1e7", "1")));
     for (String body : absurd) {
-      a.timedPost("out-of-range number", ingest + "/api/sales", admin, "application/json", body.getBytes());
+      a.timedPost(
+          "out-of-range number", ingest + "/api/sales", admin, "application/json", body.getBytes());
     }
-    a.timedPost("out-of-range number", ingest + "/api/inflation", admin, "application/json",
+    a.timedPost(
+        "out-of-range number",
+        ingest + "/api/inflation",
+        admin,
+        "application/json",
         "{\"month\":\"2025-10\",\"ratePct\":1e1000000,\"source\":\"x\"}".getBytes());
-    a.timedPost("out-of-range number", ingest + "/api/stock/adjustments", admin, "application/json",
-        "{\"adjustmentId\":\"BOUND-A\",\"sku\":\"ALM000001\",\"delta\":1E+999999999,\"reason\":\"OTHER\"}".getBytes());
+    a.timedPost(
+        "out-of-range number",
+        ingest + "/api/stock/adjustments",
+        admin,
+        "application/json",
+        "{\"adjustmentId\":\"BOUND-A\",\"sku\":\"ALM000001\",\"delta\":1E+999999999,\"reason\":\"OTHER\"}"
+            .getBytes());
 
     // hostile uploads: refused (413) before anything is rendered
-    a.post("hostile upload", ingest + "/api/invoices", admin, "multipart/form-data; boundary=XyZ",
+    a.post(
+        "hostile upload",
+        ingest + "/api/invoices",
+        admin,
+        "multipart/form-data; boundary=XyZ",
         multipart(HostilePdf.withImage(20000, 20000)));
-    a.post("hostile upload", ingest + "/api/invoices", admin, "multipart/form-data; boundary=XyZ",
+    a.post(
+        "hostile upload",
+        ingest + "/api/invoices",
+        admin,
+        "multipart/form-data; boundary=XyZ",
         multipart(HostilePdf.pages(12)));
-    a.post("hostile upload", ingest + "/api/invoices", admin, "multipart/form-data; boundary=XyZ",
+    a.post(
+        "hostile upload",
+        ingest + "/api/invoices",
+        admin,
+        "multipart/form-data; boundary=XyZ",
         multipart(HostilePdf.hugePage()));
 
     // ten times the write rate limit (600/min per client) in a burst: 100 writes/s for 10 s
@@ -132,15 +248,24 @@ public class Abuse {
     for (int i = 0; i < 1000; i++) {
       long due = start + i * 10_000_000L;
       int n = i;
-      burst.add(pool.submit(() -> {
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          Thread.sleep(wait / 1_000_000);
-        }
-        a.post("10x rate limit", ingest + "/api/sales", admin, "application/json", ("{\"saleId\":\"ABUSE-" + n
-            + "\",\"branch\":\"central\",\"soldAt\":\"not-a-date\",\"lines\":[]}").getBytes());
-        return null;
-      }));
+      burst.add(
+          pool.submit(
+              () -> {
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                  Thread.sleep(wait / 1_000_000);
+                }
+                a.post(
+                    "10x rate limit",
+                    ingest + "/api/sales",
+                    admin,
+                    "application/json",
+                    ("{\"saleId\":\"ABUSE-"
+                            + n
+                            + "\",\"branch\":\"central\",\"soldAt\":\"not-a-date\",\"lines\":[]}")
+                        .getBytes());
+                return null;
+              }));
     }
     for (Future<?> f : burst) {
       f.get();
@@ -149,13 +274,16 @@ public class Abuse {
 
     a.tally.forEach((attack, codes) -> System.out.println("  " + attack + ": " + codes));
     int rateLimited = a.tally.getOrDefault("10x rate limit", Map.of()).getOrDefault(429, 0);
-    System.out.printf("abuse: %d hostile requests, %d answered 5xx or not at all, %d rate-limited (429)%n",
+    System.out.printf(
+        "abuse: %d hostile requests, %d answered 5xx or not at all, %d rate-limited (429)%n",
         a.tried, a.failures.size(), rateLimited);
     a.failures.stream().limit(20).forEach(f -> System.out.println("  FAIL " + f));
     System.exit(a.failures.isEmpty() && rateLimited > 0 ? 0 : 1);
   }
 
-  /** A post that must also be answered within a second (bounds are checked before any heavy work). */
+  /**
+   * A post that must also be answered within a second (bounds are checked before any heavy work).
+   */
   void timedPost(String attack, String url, String auth, String type, byte[] body) {
     long start = System.nanoTime();
     post(attack, url, auth, type, body);
@@ -168,15 +296,21 @@ public class Abuse {
   }
 
   void get(String attack, String url, String auth) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
     send(attack, url, auth, b);
   }
 
   void post(String attack, String url, String auth, String type, byte[] body) {
-    // no Expect: 100-continue: the JDK client cannot read a final answer sent instead of "100 Continue"; the
-    // services answer a too-large body with a complete 413 (Content-Length, Connection: close) mid-upload
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    // no Expect: 100-continue: the JDK client cannot read a final answer sent instead of "100
+    // Continue"; the
+    // services answer a too-large body with a complete 413 (Content-Length, Connection: close)
+    // mid-upload
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     send(attack, url, auth, b);
   }
 
@@ -188,7 +322,8 @@ public class Abuse {
     try {
       code = http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (java.io.IOException e) {
-      // a server may close the connection on a body it refuses to read; that must still have been a 4xx
+      // a server may close the connection on a body it refuses to read; that must still have been a
+      // 4xx
       code = -1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -205,8 +340,10 @@ public class Abuse {
   }
 
   static byte[] multipart(byte[] file) {
-    byte[] head = ("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.jpg\"\r\n"
-        + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail = "\r\n--XyZ--\r\n".getBytes(StandardCharsets.UTF_8);
     byte[] all = new byte[head.length + file.length + tail.length];
     System.arraycopy(head, 0, all, 0, head.length);
@@ -216,7 +353,9 @@ public class Abuse {
   }
 
   static String b64(String s) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
   static String kid(String header) {
@@ -225,15 +364,29 @@ public class Abuse {
     return i < 0 ? "" : json.substring(i + 7, json.indexOf('"', i + 7));
   }
 
-  /** Small PDFs that would be huge once rendered, written by hand (no PDF library on this script's path). */
+  /**
+   * Small PDFs that would be huge once rendered, written by hand (no PDF library on this script's
+   * path).
+   */
   static final class HostilePdf {
 
-    /** One page showing a JPEG whose header (and the PDF's dictionary) declares width × height pixels. */
+    /**
+     * One page showing a JPEG whose header (and the PDF's dictionary) declares width × height
+     * pixels.
+     */
     static byte[] withImage(int width, int height) throws Exception {
       byte[] jpeg = jpegDeclaring(width, height);
-      return build(List.of("q 595 0 0 842 0 0 cm /Im1 Do Q"), "[0 0 595 842]",
-          "<</Type/XObject/Subtype/Image/Width " + width + "/Height " + height
-              + "/ColorSpace/DeviceGray/BitsPerComponent 8/Filter/DCTDecode/Length " + jpeg.length + ">>", jpeg);
+      return build(
+          List.of("q 595 0 0 842 0 0 cm /Im1 Do Q"),
+          "[0 0 595 842]",
+          "<</Type/XObject/Subtype/Image/Width "
+              + width
+              + "/Height "
+              + height
+              + "/ColorSpace/DeviceGray/BitsPerComponent 8/Filter/DCTDecode/Length "
+              + jpeg.length
+              + ">>",
+          jpeg);
     }
 
     /** {@code n} empty A4 pages (more than the 10 an invoice may have). */
@@ -246,7 +399,8 @@ public class Abuse {
       return build(List.of("BT ET"), "[0 0 14400 14400]", null, null);
     }
 
-    private static byte[] build(List<String> contents, String mediaBox, String imageDict, byte[] imageData) {
+    private static byte[] build(
+        List<String> contents, String mediaBox, String imageDict, byte[] imageData) {
       java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
       List<Integer> offsets = new ArrayList<>();
       int pages = contents.size();
@@ -261,10 +415,19 @@ public class Abuse {
       offsets.add(out.size());
       write(out, "2 0 obj <</Type/Pages/Kids[" + kids + "]/Count " + pages + ">> endobj\n");
       for (int i = 0; i < pages; i++) {
-        String resources = imageDict == null ? "<<>>" : "<</XObject<</Im1 " + imageObject + " 0 R>>>>";
+        String resources =
+            imageDict == null ? "<<>>" : "<</XObject<</Im1 " + imageObject + " 0 R>>>>";
         offsets.add(out.size());
-        write(out, (3 + 2 * i) + " 0 obj <</Type/Page/Parent 2 0 R/MediaBox" + mediaBox + "/Resources" + resources
-            + "/Contents " + (4 + 2 * i) + " 0 R>> endobj\n");
+        write(
+            out,
+            (3 + 2 * i)
+                + " 0 obj <</Type/Page/Parent 2 0 R/MediaBox"
+                + mediaBox
+                + "/Resources"
+                + resources
+                + "/Contents "
+                + (4 + 2 * i)
+                + " 0 R>> endobj\n");
         byte[] content = contents.get(i).getBytes(StandardCharsets.US_ASCII);
         offsets.add(out.size());
         write(out, (4 + 2 * i) + " 0 obj <</Length " + content.length + ">> stream\n");
@@ -278,18 +441,26 @@ public class Abuse {
         write(out, "\nendstream endobj\n");
       }
       int xref = out.size();
-      StringBuilder table = new StringBuilder("xref\n0 " + (offsets.size() + 1) + "\n0000000000 65535 f \n");
+      StringBuilder table =
+          new StringBuilder("xref\n0 " + (offsets.size() + 1) + "\n0000000000 65535 f \n");
       for (int offset : offsets) {
         table.append(String.format("%010d 00000 n \n", offset));
       }
-      write(out, table + "trailer <</Size " + (offsets.size() + 1) + "/Root 1 0 R>>\nstartxref\n" + xref + "\n%%EOF\n");
+      write(
+          out,
+          table
+              + "trailer <</Size "
+              + (offsets.size() + 1)
+              + "/Root 1 0 R>>\nstartxref\n"
+              + xref
+              + "\n%%EOF\n");
       return out.toByteArray();
     }
 
     /** An 8 × 8 grey JPEG whose SOF header is rewritten to declare width × height. */
     private static byte[] jpegDeclaring(int width, int height) throws Exception {
-      java.awt.image.BufferedImage tiny = new java.awt.image.BufferedImage(8, 8,
-          java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+      java.awt.image.BufferedImage tiny =
+          new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
       java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
       javax.imageio.ImageIO.write(tiny, "jpg", jpeg);
       byte[] b = jpeg.toByteArray();

@@ -13,15 +13,26 @@ import java.util.stream.Stream;
 
 /**
  * Every metric name used by the alert rules and the Grafana dashboards must exist in a real scrape
- * of the running services and broker (upstream's rules named metrics no code emitted).
- * java scripts/lib/CheckMetrics.java RULES_DIR DASHBOARDS_DIR URL...
+ * of the running services and broker (upstream's rules named metrics no code emitted). java
+ * scripts/lib/CheckMetrics.java RULES_DIR DASHBOARDS_DIR URL...
  */
 public class CheckMetrics {
 
-  static final Pattern EXPR = Pattern.compile("(?:expr\"?\\s*:\\s*)(\\|[\\s\\S]*?(?=\\n\\s*(?:for|labels|annotations):)|\"(?:[^\"\\\\]|\\\\.)*\"|[^\\n]+)");
-  static final Pattern NAME = Pattern.compile("(?<![\\w{,=~])([a-z][a-z0-9_]*_[a-z0-9_]+|up)(?=\\s*[{\\[)\"]|\\s*$|\\s*[<>=!]|\\s*/|\\s*\\n)");
-  static final Set<String> NOT_METRICS = Set.of("histogram_quantile", "label_replace", "count_over_time",
-      "avg_over_time", "max_over_time", "min_over_time", "sum_over_time");
+  static final Pattern EXPR =
+      Pattern.compile(
+          "(?:expr\"?\\s*:\\s*)(\\|[\\s\\S]*?(?=\\n\\s*(?:for|labels|annotations):)|\"(?:[^\"\\\\]|\\\\.)*\"|[^\\n]+)");
+  static final Pattern NAME =
+      Pattern.compile(
+          "(?<![\\w{,=~])([a-z][a-z0-9_]*_[a-z0-9_]+|up)(?=\\s*[{\\[)\"]|\\s*$|\\s*[<>=!]|\\s*/|\\s*\\n)");
+  static final Set<String> NOT_METRICS =
+      Set.of(
+          "histogram_quantile",
+          "label_replace",
+          "count_over_time",
+          "avg_over_time",
+          "max_over_time",
+          "min_over_time",
+          "sum_over_time");
 
   public static void main(String[] args) throws Exception {
     Set<String> used = new TreeSet<>();
@@ -45,15 +56,28 @@ public class CheckMetrics {
     Set<String> exposed = new TreeSet<>();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     for (int i = 2; i < args.length; i++) {
-      String body = http.send(HttpRequest.newBuilder(URI.create(args[i])).timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-      body.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split("[{ ]")[0]).forEach(exposed::add);
+      String body =
+          http.send(
+                  HttpRequest.newBuilder(URI.create(args[i]))
+                      .timeout(Duration.ofSeconds(10))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      body.lines()
+          .filter(l -> !l.startsWith("#") && !l.isBlank())
+          .map(l -> l.split("[{ ]")[0])
+          .forEach(exposed::add);
     }
     exposed.add("up"); // written by Prometheus itself for every target
     Set<String> missing = new TreeSet<>(used);
     missing.removeAll(exposed);
-    System.out.println("metrics used by rules and dashboards: " + used.size() + " " + used + ", exposed by the stack: "
-        + exposed.size());
+    System.out.println(
+        "metrics used by rules and dashboards: "
+            + used.size()
+            + " "
+            + used
+            + ", exposed by the stack: "
+            + exposed.size());
     if (!missing.isEmpty()) {
       System.out.println("MISSING: " + missing);
       System.exit(1);

@@ -13,14 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads GET /api/stock/{sku} in turn from every query-api instance while cluster-check kills things, and writes
- * each answer, so that ReadAudit can later hold every value against the ledger. The load's skus are read (the
- * same 40 FaultLoad writes), branch central.
- * <p>
- * java scripts/lib/ClusterReader.java TOKEN OUT_TSV PRODUCTS_CSV BASE_URL...
- * <p>
- * Stops when OUT_TSV.stop exists. OUT_TSV lines: {@code base <TAB> sku <TAB> status <TAB> stale <TAB> onHand
- * <TAB> retryAfter} (status 0 = no answer: the instance is down; onHand "-" when there is none).
+ * Reads GET /api/stock/{sku} in turn from every query-api instance while cluster-check kills
+ * things, and writes each answer, so that ReadAudit can later hold every value against the ledger.
+ * The load's skus are read (the same 40 FaultLoad writes), branch central.
+ *
+ * <p>java scripts/lib/ClusterReader.java TOKEN OUT_TSV PRODUCTS_CSV BASE_URL...
+ *
+ * <p>Stops when OUT_TSV.stop exists. OUT_TSV lines: {@code base <TAB> sku <TAB> status <TAB> stale
+ * <TAB> onHand <TAB> retryAfter} (status 0 = no answer: the instance is down; onHand "-" when there
+ * is none).
  */
 public class ClusterReader {
 
@@ -30,8 +31,12 @@ public class ClusterReader {
   public static void main(String[] args) throws Exception {
     String token = args[0];
     Path out = Path.of(args[1]);
-    List<String> skus = Files.readAllLines(Path.of(args[2])).stream()
-        .map(l -> l.split(";")[0].trim()).filter(s -> s.matches("[A-Z][A-Z0-9_-]*")).limit(40).toList();
+    List<String> skus =
+        Files.readAllLines(Path.of(args[2])).stream()
+            .map(l -> l.split(";")[0].trim())
+            .filter(s -> s.matches("[A-Z][A-Z0-9_-]*"))
+            .limit(40)
+            .toList();
     List<String> bases = List.of(args).subList(3, args.length);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Path stop = Path.of(args[1] + ".stop");
@@ -55,14 +60,24 @@ public class ClusterReader {
   }
 
   static String read(HttpClient http, String base, String sku, String token) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/stock/" + sku + "?branch=central"))
-        .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + "/api/stock/" + sku + "?branch=central"))
+            .timeout(Duration.ofSeconds(5))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build();
     try {
       HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
       Matcher m = ON_HAND.matcher(r.body());
       boolean stale = r.headers().firstValue("X-Stale").map("true"::equalsIgnoreCase).orElse(false);
-      return String.join("\t", base, sku, String.valueOf(r.statusCode()), String.valueOf(stale),
-          r.statusCode() == 200 && m.find() ? m.group(1) : "-", r.headers().firstValue("Retry-After").orElse("-"));
+      return String.join(
+          "\t",
+          base,
+          sku,
+          String.valueOf(r.statusCode()),
+          String.valueOf(stale),
+          r.statusCode() == 200 && m.find() ? m.group(1) : "-",
+          r.headers().firstValue("Retry-After").orElse("-"));
     } catch (java.io.IOException e) {
       // the instance is down (killed, restarting): no answer is not a wrong answer
       return String.join("\t", base, sku, "0", "false", "-", "-");

@@ -23,16 +23,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Steady write load for the fault suite: sales (one line each) and typed invoices (one line, CONFIRMED) posted to
- * ingest-ocr while the suite kills services and restarts the broker. A request is retried with the same business
- * id until it is acknowledged (202; 200 duplicate), so every id in the output file was acknowledged exactly as a
- * till would see it. Stays under the write rate limit (600/min per client).
- * <p>
- * java scripts/lib/FaultLoad.java INGEST_URL TOKEN MAX_SECONDS OUT_FILE PRODUCTS_CSV
- * <p>
- * The load stops after MAX_SECONDS or as soon as the file OUT_FILE.stop exists (the suite's faults are done).
- * <p>
- * OUT_FILE lines: {@code sale|invoice <TAB> id <TAB> sku <TAB> qty}.
+ * Steady write load for the fault suite: sales (one line each) and typed invoices (one line,
+ * CONFIRMED) posted to ingest-ocr while the suite kills services and restarts the broker. A request
+ * is retried with the same business id until it is acknowledged (202; 200 duplicate), so every id
+ * in the output file was acknowledged exactly as a till would see it. Stays under the write rate
+ * limit (600/min per client).
+ *
+ * <p>java scripts/lib/FaultLoad.java INGEST_URL TOKEN MAX_SECONDS OUT_FILE PRODUCTS_CSV
+ *
+ * <p>The load stops after MAX_SECONDS or as soon as the file OUT_FILE.stop exists (the suite's
+ * faults are done).
+ *
+ * <p>OUT_FILE lines: {@code sale|invoice <TAB> id <TAB> sku <TAB> qty}.
  */
 public class FaultLoad {
 
@@ -56,8 +58,12 @@ public class FaultLoad {
     FaultLoad load = new FaultLoad(args[0], args[1]);
     int seconds = Integer.parseInt(args[2]);
     Path out = Path.of(args[3]);
-    List<String> skus = Files.readAllLines(Path.of(args[4])).stream()
-        .map(l -> l.split(";")[0].trim()).filter(s -> s.matches("[A-Z][A-Z0-9_-]*")).limit(40).toList();
+    List<String> skus =
+        Files.readAllLines(Path.of(args[4])).stream()
+            .map(l -> l.split(";")[0].trim())
+            .filter(s -> s.matches("[A-Z][A-Z0-9_-]*"))
+            .limit(40)
+            .toList();
     String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     ExecutorService workers = Executors.newFixedThreadPool(8);
     AtomicInteger sales = new AtomicInteger();
@@ -77,7 +83,8 @@ public class FaultLoad {
           workers.submit(() -> load.sale(saleId, sku, acked));
         }
         tick++;
-        Thread.sleep(160); // ~6 writes/s: well under 600/min, so a 429 means a burst after an outage
+        Thread.sleep(
+            160); // ~6 writes/s: well under 600/min, so a 429 means a burst after an outage
       }
       workers.shutdown();
       if (!workers.awaitTermination(150, TimeUnit.SECONDS)) {
@@ -85,17 +92,28 @@ public class FaultLoad {
         workers.shutdownNow();
       }
     }
-    System.out.printf("fault-load: %d sales and %d invoices sent in %d s; answers %s; retries %d; gave up %d%n",
-        sales.get(), invoices.get(), (System.nanoTime() - started) / 1_000_000_000L, new TreeMap<>(load.statuses),
-        load.retries.get(), load.gaveUp.get());
+    System.out.printf(
+        "fault-load: %d sales and %d invoices sent in %d s; answers %s; retries %d; gave up %d%n",
+        sales.get(),
+        invoices.get(),
+        (System.nanoTime() - started) / 1_000_000_000L,
+        new TreeMap<>(load.statuses),
+        load.retries.get(),
+        load.gaveUp.get());
     if (load.gaveUp.get() > 0) {
       System.exit(1);
     }
   }
 
   void sale(String saleId, String sku, PrintWriter acked) {
-    String body = "{\"saleId\":\"" + saleId + "\",\"branch\":\"central\",\"soldAt\":\"" + OffsetDateTime.now(BUENOS_AIRES)
-        + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"qty\":1,\"unitPrice\":100.00}]}";
+    String body =
+        "{\"saleId\":\""
+            + saleId
+            + "\",\"branch\":\"central\",\"soldAt\":\""
+            + OffsetDateTime.now(BUENOS_AIRES)
+            + "\",\"lines\":[{\"sku\":\""
+            + sku
+            + "\",\"qty\":1,\"unitPrice\":100.00}]}";
     HttpResponse<String> r = postUntilAcknowledged("/api/sales", body);
     if (r != null) {
       synchronized (acked) {
@@ -105,11 +123,19 @@ public class FaultLoad {
   }
 
   void invoice(int number, String sku, PrintWriter acked) {
-    String body = "{\"supplier\":{\"cuit\":\"30-71234567-1\",\"name\":\"Distribuidora Fallas\"},\"type\":\"A\","
-        + "\"pointOfSale\":77,\"number\":" + number + ",\"issueDate\":\"" + LocalDate.now(BUENOS_AIRES) + "\","
-        + "\"branch\":\"central\",\"pricesIncludeIva\":false,\"lines\":[{\"sku\":\"" + sku + "\",\"supplierCode\":\"F"
-        + number + "\",\"description\":\"Reposicion de prueba\",\"qty\":10,\"unitCost\":100.00,\"ivaRatePct\":21,"
-        + "\"lineTotal\":1000.00}],\"netTotal\":1000.00,\"ivaTotal\":210.00,\"otherTaxes\":0,\"total\":1210.00}";
+    String body =
+        "{\"supplier\":{\"cuit\":\"30-71234567-1\",\"name\":\"Distribuidora Fallas\"},\"type\":\"A\","
+            + "\"pointOfSale\":77,\"number\":"
+            + number
+            + ",\"issueDate\":\""
+            + LocalDate.now(BUENOS_AIRES)
+            + "\","
+            + "\"branch\":\"central\",\"pricesIncludeIva\":false,\"lines\":[{\"sku\":\""
+            + sku
+            + "\",\"supplierCode\":\"F"
+            + number
+            + "\",\"description\":\"Reposicion de prueba\",\"qty\":10,\"unitCost\":100.00,\"ivaRatePct\":21,"
+            + "\"lineTotal\":1000.00}],\"netTotal\":1000.00,\"ivaTotal\":210.00,\"otherTaxes\":0,\"total\":1210.00}";
     HttpResponse<String> r = postUntilAcknowledged("/api/invoices", body);
     if (r == null) {
       return;
@@ -132,11 +158,18 @@ public class FaultLoad {
     String last = "";
     while (System.nanoTime() < deadline) {
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        statuses.computeIfAbsent(String.valueOf(r.statusCode()), k -> new AtomicInteger()).incrementAndGet();
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        statuses
+            .computeIfAbsent(String.valueOf(r.statusCode()), k -> new AtomicInteger())
+            .incrementAndGet();
         if (r.statusCode() == 202 || r.statusCode() == 200) {
           return r;
         }
@@ -146,7 +179,8 @@ public class FaultLoad {
           gaveUp.incrementAndGet();
           return null;
         }
-        Thread.sleep(1000L * Math.min(5, Long.parseLong(r.headers().firstValue("Retry-After").orElse("1"))));
+        Thread.sleep(
+            1000L * Math.min(5, Long.parseLong(r.headers().firstValue("Retry-After").orElse("1"))));
       } catch (IOException e) {
         statuses.computeIfAbsent("no-answer", k -> new AtomicInteger()).incrementAndGet();
         last = e.toString();

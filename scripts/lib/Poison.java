@@ -35,11 +35,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Poison records written straight to every input topic: random bytes, an Avro single-object header with an unknown
- * schema fingerprint, and (where the domain forbids it) a well-formed event with impossible values. Each must reach
- * the dead-letter topic with its reason headers; the suite then checks every service is still healthy.
- * <p>
- * java -cp REPLAY_CLASSPATH scripts/lib/Poison.java BOOTSTRAP [PREFIX]
+ * Poison records written straight to every input topic: random bytes, an Avro single-object header
+ * with an unknown schema fingerprint, and (where the domain forbids it) a well-formed event with
+ * impossible values. Each must reach the dead-letter topic with its reason headers; the suite then
+ * checks every service is still healthy.
+ *
+ * <p>java -cp REPLAY_CLASSPATH scripts/lib/Poison.java BOOTSTRAP [PREFIX]
  */
 public class Poison {
 
@@ -49,10 +50,19 @@ public class Poison {
     Random random = new Random(20251015);
     String run = Long.toString(System.currentTimeMillis(), 36);
     Map<String, String> expected = new TreeMap<>(); // key -> topic
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
-        "acks", "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
-      for (Topic<String, ?> topic : List.of(topics.sales, topics.invoices, topics.stockAdjustments,
-          topics.stockTransfers, topics.products, topics.inflationIndex)) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      for (Topic<String, ?> topic :
+          List.of(
+              topics.sales,
+              topics.invoices,
+              topics.stockAdjustments,
+              topics.stockTransfers,
+              topics.products,
+              topics.inflationIndex)) {
         byte[] noise = new byte[64];
         random.nextBytes(noise);
         send(producer, topic.name(), "POISON-" + run + "-random", noise, expected);
@@ -63,27 +73,94 @@ public class Poison {
         send(producer, topic.name(), "POISON-" + run + "-fingerprint", unknownSchema, expected);
       }
       Instant now = Instant.now();
-      sendEvent(producer, topics.sales, "POISON-" + run + "-sale", new Sale("POISON-" + run + "-sale", "central", now,
-          List.of(new SaleLine("ALM000001", new BigDecimal("-3.000"), new BigDecimal("100.00"))), now), expected);
-      sendEvent(producer, topics.stockAdjustments, "POISON-" + run + "-adjustment", new StockAdjustment(
-          "POISON-" + run + "-adjustment", "central", "ALM000001", new BigDecimal("0.000"), null,
-          AdjustmentReason.OTHER, "delta cero", now), expected);
-      sendEvent(producer, topics.stockTransfers, "POISON-" + run + "-transfer", new StockTransfer(
-          "POISON-" + run + "-transfer", "central", "central", "ALM000001", new BigDecimal("5.000"), now), expected);
-      sendEvent(producer, topics.invoices, "POISON-" + run + "-invoice", new Invoice("POISON-" + run + "-invoice",
-          new Supplier("30-71234567-1", "Veneno SA"), InvoiceType.A, 3, 1L, LocalDate.now(), null, "central", false,
-          List.of(new InvoiceLine("ALM000001", "P1", "Cantidad negativa", new BigDecimal("-5.000"),
-              new BigDecimal("100.0000"), new BigDecimal("21.00"), new BigDecimal("-500.00"))),
-          new BigDecimal("-500.00"), new BigDecimal("-105.00"), new BigDecimal("0.00"), new BigDecimal("-605.00"),
-          InvoiceStatus.CONFIRMED, List.of(), 1.0, false, new InvoiceSource(SourceKind.MANUAL, null, false), now),
+      sendEvent(
+          producer,
+          topics.sales,
+          "POISON-" + run + "-sale",
+          new Sale(
+              "POISON-" + run + "-sale",
+              "central",
+              now,
+              List.of(
+                  new SaleLine("ALM000001", new BigDecimal("-3.000"), new BigDecimal("100.00"))),
+              now),
+          expected);
+      sendEvent(
+          producer,
+          topics.stockAdjustments,
+          "POISON-" + run + "-adjustment",
+          new StockAdjustment(
+              "POISON-" + run + "-adjustment",
+              "central",
+              "ALM000001",
+              new BigDecimal("0.000"),
+              null,
+              AdjustmentReason.OTHER,
+              "delta cero",
+              now),
+          expected);
+      sendEvent(
+          producer,
+          topics.stockTransfers,
+          "POISON-" + run + "-transfer",
+          new StockTransfer(
+              "POISON-" + run + "-transfer",
+              "central",
+              "central",
+              "ALM000001",
+              new BigDecimal("5.000"),
+              now),
+          expected);
+      sendEvent(
+          producer,
+          topics.invoices,
+          "POISON-" + run + "-invoice",
+          new Invoice(
+              "POISON-" + run + "-invoice",
+              new Supplier("30-71234567-1", "Veneno SA"),
+              InvoiceType.A,
+              3,
+              1L,
+              LocalDate.now(),
+              null,
+              "central",
+              false,
+              List.of(
+                  new InvoiceLine(
+                      "ALM000001",
+                      "P1",
+                      "Cantidad negativa",
+                      new BigDecimal("-5.000"),
+                      new BigDecimal("100.0000"),
+                      new BigDecimal("21.00"),
+                      new BigDecimal("-500.00"))),
+              new BigDecimal("-500.00"),
+              new BigDecimal("-105.00"),
+              new BigDecimal("0.00"),
+              new BigDecimal("-605.00"),
+              InvoiceStatus.CONFIRMED,
+              List.of(),
+              1.0,
+              false,
+              new InvoiceSource(SourceKind.MANUAL, null, false),
+              now),
           expected);
     }
-    System.out.println("poison: " + expected.size() + " records written to 6 input topics; waiting for the DLQ");
+    System.out.println(
+        "poison: " + expected.size() + " records written to 6 input topics; waiting for the DLQ");
 
     Map<String, Set<String>> reasons = new TreeMap<>();
-    try (KafkaConsumer<byte[], byte[]> dlq = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-        "isolation.level", "read_committed", "enable.auto.commit", "false"), new ByteArrayDeserializer(),
-        new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> dlq =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "isolation.level",
+                "read_committed",
+                "enable.auto.commit",
+                "false"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
       List<TopicPartition> parts = new ArrayList<>();
       dlq.partitionsFor(topics.dlq.name(), Duration.ofSeconds(30))
           .forEach(p -> parts.add(new TopicPartition(p.topic(), p.partition())));
@@ -94,8 +171,14 @@ public class Poison {
         for (ConsumerRecord<byte[], byte[]> r : dlq.poll(Duration.ofMillis(500))) {
           String key = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
           if (expected.containsKey(key)) {
-            reasons.computeIfAbsent(key, k -> new TreeSet<>()).add(header(r, "dlq-reason") + " ("
-                + header(r, "dlq-exception") + ") from " + header(r, "dlq-source-topic"));
+            reasons
+                .computeIfAbsent(key, k -> new TreeSet<>())
+                .add(
+                    header(r, "dlq-reason")
+                        + " ("
+                        + header(r, "dlq-exception")
+                        + ") from "
+                        + header(r, "dlq-source-topic"));
           }
         }
       }
@@ -110,27 +193,49 @@ public class Poison {
         missing++;
         System.out.println("  in DLQ without a reason header: " + e.getValue() + " " + e.getKey());
       } else {
-        System.out.println("  " + e.getValue() + " " + e.getKey().substring(e.getKey().lastIndexOf('-') + 1)
-            + " -> " + why);
+        System.out.println(
+            "  "
+                + e.getValue()
+                + " "
+                + e.getKey().substring(e.getKey().lastIndexOf('-') + 1)
+                + " -> "
+                + why);
       }
     }
-    System.out.printf("poison: %d of %d poison records reached the DLQ with a reason%n",
+    System.out.printf(
+        "poison: %d of %d poison records reached the DLQ with a reason%n",
         expected.size() - missing, expected.size());
     System.exit(missing == 0 ? 0 : 1);
   }
 
-  static <V> void sendEvent(KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, String key, V value,
-      Map<String, String> expected) throws Exception {
+  static <V> void sendEvent(
+      KafkaProducer<byte[], byte[]> producer,
+      Topic<String, V> topic,
+      String key,
+      V value,
+      Map<String, String> expected)
+      throws Exception {
     RecordHeaders headers = new RecordHeaders();
     byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), headers, value);
-    producer.send(new ProducerRecord<>(topic.name(), null, key.getBytes(StandardCharsets.UTF_8), bytes, headers)).get();
+    producer
+        .send(
+            new ProducerRecord<>(
+                topic.name(), null, key.getBytes(StandardCharsets.UTF_8), bytes, headers))
+        .get();
     expected.put(key, topic.name());
   }
 
-  static void send(KafkaProducer<byte[], byte[]> producer, String topic, String key, byte[] value,
-      Map<String, String> expected) throws Exception {
+  static void send(
+      KafkaProducer<byte[], byte[]> producer,
+      String topic,
+      String key,
+      byte[] value,
+      Map<String, String> expected)
+      throws Exception {
     String unique = key + "-" + topic.substring(topic.lastIndexOf('.') + 1);
-    producer.send(new ProducerRecord<>(topic, unique.getBytes(StandardCharsets.UTF_8), value)).get();
+    producer
+        .send(new ProducerRecord<>(topic, unique.getBytes(StandardCharsets.UTF_8), value))
+        .get();
     expected.put(unique, topic);
   }
 

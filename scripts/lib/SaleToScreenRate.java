@@ -22,18 +22,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sale-to-screen under a steady till load: RATE sales/s for SECONDS, each a one-line sale of a sku of
- * branch "central" that has no sale in flight, measured from POST /api/sales answering 202 (ingest, :8081)
- * until the dashboard's live stream (GET /api/events on query-api, :8080) shows that sku's new on-hand
- * (0 when the event beats the 202 to the client), and also from the moment the POST was sent.
- * Needs the write rate limit raised above RATE (ALMACEN_SECURITY_RATELIMIT_WRITESPERMINUTE).
- * java scripts/lib/SaleToScreenRate.java TOKEN RATE SECONDS
+ * Sale-to-screen under a steady till load: RATE sales/s for SECONDS, each a one-line sale of a sku
+ * of branch "central" that has no sale in flight, measured from POST /api/sales answering 202
+ * (ingest, :8081) until the dashboard's live stream (GET /api/events on query-api, :8080) shows
+ * that sku's new on-hand (0 when the event beats the 202 to the client), and also from the moment
+ * the POST was sent. Needs the write rate limit raised above RATE
+ * (ALMACEN_SECURITY_RATELIMIT_WRITESPERMINUTE). java scripts/lib/SaleToScreenRate.java TOKEN RATE
+ * SECONDS
  */
 public class SaleToScreenRate {
-  static final Pattern EVENT = Pattern.compile("\"key\":\"central\\|([^\"]+)\".*\"onHand\":(-?[0-9.]+)");
+  static final Pattern EVENT =
+      Pattern.compile("\"key\":\"central\\|([^\"]+)\".*\"onHand\":(-?[0-9.]+)");
   static final Pattern SKU = Pattern.compile("\"sku\":\"([^\"]+)\"");
 
-  /** One sale in flight; the live event may reach us before the 202 does, so either side can finish it. */
+  /**
+   * One sale in flight; the live event may reach us before the 202 does, so either side can finish
+   * it.
+   */
   static final class Pending {
     final double target;
     final long sentNanos = System.nanoTime();
@@ -77,7 +82,8 @@ public class SaleToScreenRate {
     List<Double> fromSent = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger refused = new AtomicInteger();
 
-    Thread listener = new Thread(() -> listen(http, token, onHand, inFlight, millis, fromSent), "sse");
+    Thread listener =
+        new Thread(() -> listen(http, token, onHand, inFlight, millis, fromSent), "sse");
     listener.setDaemon(true);
     listener.start();
     Thread.sleep(500);
@@ -90,7 +96,8 @@ public class SaleToScreenRate {
     while (onHand.size() < skus.size() && System.nanoTime() < until) {
       Thread.sleep(50);
     }
-    System.err.printf("%d skus known, measuring %d sales/s for %d s%n", onHand.size(), rate, seconds);
+    System.err.printf(
+        "%d skus known, measuring %d sales/s for %d s%n", onHand.size(), rate, seconds);
 
     ExecutorService senders = Executors.newFixedThreadPool(32);
     long periodNanos = 1_000_000_000L / rate;
@@ -120,29 +127,30 @@ public class SaleToScreenRate {
       String chosen = sku;
       Pending pending = new Pending(onHand.get(chosen) - 1);
       inFlight.put(chosen, pending);
-      senders.execute(() -> {
-        try {
-          int status = post(http, token, chosen);
-          if (status == 202) {
-            double ms = pending.accepted(System.nanoTime());
-            if (ms >= 0) {
-              millis.add(ms);
-              fromSent.add(pending.fromSent());
+      senders.execute(
+          () -> {
+            try {
+              int status = post(http, token, chosen);
+              if (status == 202) {
+                double ms = pending.accepted(System.nanoTime());
+                if (ms >= 0) {
+                  millis.add(ms);
+                  fromSent.add(pending.fromSent());
+                  inFlight.remove(chosen);
+                }
+              } else {
+                inFlight.remove(chosen);
+                refused.incrementAndGet();
+                System.err.println("refused: HTTP " + status);
+              }
+            } catch (Exception e) {
               inFlight.remove(chosen);
+              refused.incrementAndGet();
+              System.err.println("not sent: " + e);
+            } finally {
+              sent.countDown();
             }
-          } else {
-            inFlight.remove(chosen);
-            refused.incrementAndGet();
-            System.err.println("refused: HTTP " + status);
-          }
-        } catch (Exception e) {
-          inFlight.remove(chosen);
-          refused.incrementAndGet();
-          System.err.println("not sent: " + e);
-        } finally {
-          sent.countDown();
-        }
-      });
+          });
     }
     sent.await();
     double offered = total / ((System.nanoTime() - start) / 1e9);
@@ -154,24 +162,47 @@ public class SaleToScreenRate {
     List<Double> sorted = new ArrayList<>(millis);
     Collections.sort(sorted);
     int n = sorted.size();
-    System.out.printf("sale-to-screen at %d sales/s (offered %.0f/s) over %d s: %d measured, %d not sent or refused,"
-            + " %d never seen; p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n", rate, offered, seconds, n,
-        refused.get(), inFlight.size(), sorted.get(n / 2), sorted.get((int) (n * 0.9)),
-        sorted.get(Math.min(n - 1, (int) (n * 0.99))), sorted.get(n - 1));
+    System.out.printf(
+        "sale-to-screen at %d sales/s (offered %.0f/s) over %d s: %d measured, %d not sent or refused,"
+            + " %d never seen; p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+        rate,
+        offered,
+        seconds,
+        n,
+        refused.get(),
+        inFlight.size(),
+        sorted.get(n / 2),
+        sorted.get((int) (n * 0.9)),
+        sorted.get(Math.min(n - 1, (int) (n * 0.99))),
+        sorted.get(n - 1));
     List<Double> whole = new ArrayList<>(fromSent);
     Collections.sort(whole);
-    System.out.printf("  from the POST being sent (HTTP round trip included): p50 %.0f ms, p90 %.0f ms, p99 %.0f ms,"
-        + " max %.0f ms%n", whole.get(n / 2), whole.get((int) (n * 0.9)), whole.get(Math.min(n - 1, (int) (n * 0.99))),
+    System.out.printf(
+        "  from the POST being sent (HTTP round trip included): p50 %.0f ms, p90 %.0f ms, p99 %.0f ms,"
+            + " max %.0f ms%n",
+        whole.get(n / 2),
+        whole.get((int) (n * 0.9)),
+        whole.get(Math.min(n - 1, (int) (n * 0.99))),
         whole.get(n - 1));
     System.exit(0);
   }
 
-  static void listen(HttpClient http, String token, Map<String, Double> onHand, Map<String, Pending> inFlight,
-      List<Double> millis, List<Double> fromSent) {
+  static void listen(
+      HttpClient http,
+      String token,
+      Map<String, Double> onHand,
+      Map<String, Pending> inFlight,
+      List<Double> millis,
+      List<Double> fromSent) {
     try {
-      HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/api/events"))
-          .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
-      BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
+      HttpResponse<InputStream> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/api/events"))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
       String line;
       while ((line = in.readLine()) != null) {
         if (!line.startsWith("data:")) {
@@ -201,8 +232,14 @@ public class SaleToScreenRate {
   }
 
   static List<String> skus(HttpClient http, String token) throws Exception {
-    String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/api/stock?branch=central&size=500"))
-        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+    String body =
+        http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:8080/api/stock?branch=central&size=500"))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     List<String> skus = new ArrayList<>();
     Matcher m = SKU.matcher(body);
     while (m.find()) {
@@ -214,11 +251,24 @@ public class SaleToScreenRate {
   }
 
   static int post(HttpClient http, String token, String sku) throws Exception {
-    String sale = "{\"saleId\":\"RATE-" + System.nanoTime() + "-" + sku + "\",\"branch\":\"central\",\"soldAt\":\""
-        + OffsetDateTime.now() + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"qty\":1,\"unitPrice\":100.00}]}";
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/sales"))
-        .timeout(Duration.ofSeconds(10))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(sale)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    String sale =
+        "{\"saleId\":\"RATE-"
+            + System.nanoTime()
+            + "-"
+            + sku
+            + "\",\"branch\":\"central\",\"soldAt\":\""
+            + OffsetDateTime.now()
+            + "\",\"lines\":[{\"sku\":\""
+            + sku
+            + "\",\"qty\":1,\"unitPrice\":100.00}]}";
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/sales"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(sale))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 }

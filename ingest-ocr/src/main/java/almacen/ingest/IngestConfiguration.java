@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -29,7 +28,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-/** The write side's collaborators: indexes rebuilt from the topics, the producer, the invoice rules. */
+/**
+ * The write side's collaborators: indexes rebuilt from the topics, the producer, the invoice rules.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestSettings.class)
 public class IngestConfiguration {
@@ -37,14 +38,18 @@ public class IngestConfiguration {
   @Bean
   ProductCatalog productCatalog(AlmacenSettings settings, Topics topics, IngestSettings ingest) {
     ProductCatalog catalog = new ProductCatalog();
-    TopicSnapshot.readAll(settings.bootstrapServers(), topics.products, ingest.snapshotTimeout(), catalog::apply);
+    TopicSnapshot.readAll(
+        settings.bootstrapServers(), topics.products, ingest.snapshotTimeout(), catalog::apply);
     return catalog;
   }
 
   @Bean
   InvoiceLedger invoiceLedger(AlmacenSettings settings, Topics topics, IngestSettings ingest) {
     InvoiceLedger ledger = new InvoiceLedger();
-    TopicSnapshot.readAll(settings.bootstrapServers(), topics.invoices, ingest.snapshotTimeout(),
+    TopicSnapshot.readAll(
+        settings.bootstrapServers(),
+        topics.invoices,
+        ingest.snapshotTimeout(),
         (key, invoice) -> ledger.apply(invoice));
     return ledger;
   }
@@ -55,13 +60,18 @@ public class IngestConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  KafkaEventPublisher kafkaEventPublisher(AlmacenSettings settings, IngestSettings ingest, InstanceIdentity instance,
-      Clock clock) {
-    Map<String, Object> config = producerConfig(settings.bootstrapServers(), ingest,
-        IngestTransactionalId.resolve(ingest.transactionalId(), instance, UUID::randomUUID));
-    KafkaEventPublisher publisher = new KafkaEventPublisher(
-        () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
-        ingest.publishTimeout(), clock);
+  KafkaEventPublisher kafkaEventPublisher(
+      AlmacenSettings settings, IngestSettings ingest, InstanceIdentity instance, Clock clock) {
+    Map<String, Object> config =
+        producerConfig(
+            settings.bootstrapServers(),
+            ingest,
+            IngestTransactionalId.resolve(ingest.transactionalId(), instance, UUID::randomUUID));
+    KafkaEventPublisher publisher =
+        new KafkaEventPublisher(
+            () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+            ingest.publishTimeout(),
+            clock);
     publisher.warmUp();
     return publisher;
   }
@@ -79,8 +89,13 @@ public class IngestConfiguration {
   }
 
   @Bean
-  InvoiceService invoiceService(InvoiceValidator validator, InvoiceLedger ledger, EventPublisher publisher,
-      Topics topics, Clock clock, IngestMetrics metrics) {
+  InvoiceService invoiceService(
+      InvoiceValidator validator,
+      InvoiceLedger ledger,
+      EventPublisher publisher,
+      Topics topics,
+      Clock clock,
+      IngestMetrics metrics) {
     return new InvoiceService(validator, ledger, publisher, topics, clock, metrics);
   }
 
@@ -88,7 +103,8 @@ public class IngestConfiguration {
    * acks=all + idempotence + transactions; timeouts small enough that a dead broker answers 503
    * within the publish timeout instead of hanging the request.
    */
-  static Map<String, Object> producerConfig(String bootstrapServers, IngestSettings ingest, String transactionalId) {
+  static Map<String, Object> producerConfig(
+      String bootstrapServers, IngestSettings ingest, String transactionalId) {
     long publishMs = ingest.publishTimeout().toMillis();
     long blockMs = Math.max(1000, Math.min(5000, publishMs / 2));
     int requestMs = (int) Math.max(1000, Math.min(5000, publishMs / 2));
@@ -99,7 +115,8 @@ public class IngestConfiguration {
     config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, blockMs);
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestMs);
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(publishMs, requestMs + 1000L));
+    config.put(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(publishMs, requestMs + 1000L));
     config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Duration.ofSeconds(60).toMillis());
     config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-ocr");

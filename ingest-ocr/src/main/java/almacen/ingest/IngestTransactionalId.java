@@ -5,16 +5,16 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The write side's producer {@code transactional.id}. Stable per instance by default, so that a restarted
- * ingest-ocr (after a crash) fences its predecessor and aborts the transaction it left open at once;
- * with a random id that transaction would hold back every read_committed consumer until it times out.
+ * The write side's producer {@code transactional.id}. Stable per instance by default, so that a
+ * restarted ingest-ocr (after a crash) fences its predecessor and aborts the transaction it left
+ * open at once; with a random id that transaction would hold back every read_committed consumer
+ * until it times out.
  */
 final class IngestTransactionalId {
 
   static final String PREFIX = "ingest-ocr-";
 
-  private IngestTransactionalId() {
-  }
+  private IngestTransactionalId() {}
 
   /**
    * @param configured {@code almacen.ingest.transactional-id}, used as is when not blank

@@ -27,7 +27,9 @@ class IngestTransactionalIdTest {
   @Test
   void shouldUseConfiguredIdWhenSet() {
     // when
-    String id = IngestTransactionalId.resolve("ingest-central", new InstanceIdentity("shop-pc-8081"), () -> RANDOM);
+    String id =
+        IngestTransactionalId.resolve(
+            "ingest-central", new InstanceIdentity("shop-pc-8081"), () -> RANDOM);
 
     // then
     assertThat(id).isEqualTo("ingest-central");
@@ -36,7 +38,9 @@ class IngestTransactionalIdTest {
   @Test
   void shouldUseConfiguredInstanceIdWhenOnlyThatIsSet() {
     // when
-    String id = IngestTransactionalId.resolve("", InstanceIdentity.resolve("caja-2", "shop-pc", 8081), () -> RANDOM);
+    String id =
+        IngestTransactionalId.resolve(
+            "", InstanceIdentity.resolve("caja-2", "shop-pc", 8081), () -> RANDOM);
 
     // then
     assertThat(id).isEqualTo("ingest-ocr-caja-2");

@@ -26,7 +26,8 @@ final class AlertProcessor implements Processor<String, StockAlert, Void, Void> 
   @Override
   public void process(Record<String, StockAlert> record) {
     StockAlert alert = record.value();
-    String key = alert == null ? record.key() : StoreNames.branchSkuKey(alert.getBranch(), alert.getSku());
+    String key =
+        alert == null ? record.key() : StoreNames.branchSkuKey(alert.getBranch(), alert.getSku());
     if (key == null) {
       throw new IllegalArgumentException("Stock alert tombstone without key");
     }

@@ -12,15 +12,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** Retention and input offsets shared by the analytics processors. */
 final class AnalyticsRetention {
 
-  private AnalyticsRetention() {
-  }
+  private AnalyticsRetention() {}
 
-  /** The first business day kept at wall-clock {@code nowMillis}: today minus {@code analyticsDaysKept}. */
+  /**
+   * The first business day kept at wall-clock {@code nowMillis}: today minus {@code
+   * analyticsDaysKept}.
+   */
   static LocalDate cutoff(long nowMillis, QueryConfig config) {
-    return Instant.ofEpochMilli(nowMillis).atZone(config.zone()).toLocalDate().minusDays(config.analyticsDaysKept());
+    return Instant.ofEpochMilli(nowMillis)
+        .atZone(config.zone())
+        .toLocalDate()
+        .minusDays(config.analyticsDaysKept());
   }
 
-  /** Deletes every {@code day|...} entry of a day before {@code cutoff}; the iterator is closed first. */
+  /**
+   * Deletes every {@code day|...} entry of a day before {@code cutoff}; the iterator is closed
+   * first.
+   */
   static <V> void purgeDaysBefore(KeyValueStore<String, V> store, LocalDate cutoff) {
     List<String> expired = new ArrayList<>();
     try (KeyValueIterator<String, V> it = store.range(null, cutoff + "|")) {

@@ -7,8 +7,10 @@ package almacen.query;
 @FunctionalInterface
 public interface ChangeListener {
 
-  ChangeListener NONE = (kind, key, value) -> { };
+  ChangeListener NONE = (kind, key, value) -> {};
 
-  /** @param value the new value, null when the entry was removed */
+  /**
+   * @param value the new value, null when the entry was removed
+   */
   void changed(ChangeKind kind, String key, Object value);
 }

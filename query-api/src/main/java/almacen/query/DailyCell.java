@@ -21,10 +21,14 @@ public record DailyCell(BigDecimal qty, BigDecimal amount, long offset) {
   public static final DailyCell EMPTY = new DailyCell(BigDecimal.ZERO, BigDecimal.ZERO, -1L);
 
   /** {@code qty|amount|offset} as UTF-8 text (readable with kcat on the changelog). */
-  public static final Serde<DailyCell> SERDE = Serdes.serdeFrom(
-      (topic, c) -> c == null ? null
-          : (c.qty.toPlainString() + "|" + c.amount.toPlainString() + "|" + c.offset).getBytes(StandardCharsets.UTF_8),
-      (topic, b) -> b == null ? null : parse(new String(b, StandardCharsets.UTF_8)));
+  public static final Serde<DailyCell> SERDE =
+      Serdes.serdeFrom(
+          (topic, c) ->
+              c == null
+                  ? null
+                  : (c.qty.toPlainString() + "|" + c.amount.toPlainString() + "|" + c.offset)
+                      .getBytes(StandardCharsets.UTF_8),
+          (topic, b) -> b == null ? null : parse(new String(b, StandardCharsets.UTF_8)));
 
   static DailyCell parse(String text) {
     String[] p = text.split("\\|", -1);

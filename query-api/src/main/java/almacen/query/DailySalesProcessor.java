@@ -17,9 +17,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The money total of each sale under {@code day|branch|saleId} (day = Buenos Aires date of
- * {@code soldAt}): idempotent under redelivery and a repeated saleId, summed by prefix at query
- * time. Days older than {@code salesDaysKept} are purged by a wall-clock punctuator.
+ * The money total of each sale under {@code day|branch|saleId} (day = Buenos Aires date of {@code
+ * soldAt}): idempotent under redelivery and a repeated saleId, summed by prefix at query time. Days
+ * older than {@code salesDaysKept} are purged by a wall-clock punctuator.
  */
 final class DailySalesProcessor implements Processor<String, Sale, Void, Void> {
 
@@ -56,8 +56,11 @@ final class DailySalesProcessor implements Processor<String, Sale, Void, Void> {
 
   /** Deletes every entry of a day before {@code today - salesDaysKept}. */
   void purge(long nowMillis) {
-    LocalDate cutoff = Instant.ofEpochMilli(nowMillis).atZone(config.zone()).toLocalDate()
-        .minusDays(config.salesDaysKept());
+    LocalDate cutoff =
+        Instant.ofEpochMilli(nowMillis)
+            .atZone(config.zone())
+            .toLocalDate()
+            .minusDays(config.salesDaysKept());
     List<String> expired = new ArrayList<>();
     try (KeyValueIterator<String, BigDecimal> it = store.range(null, cutoff + "|")) {
       while (it.hasNext()) {

@@ -13,7 +13,9 @@ final class LatestValueProcessor<V> implements Processor<String, V, Void, Void> 
   private final ChangeListener listener;
   private KeyValueStore<String, V> store;
 
-  /** @param kind null when changes of this store are not announced */
+  /**
+   * @param kind null when changes of this store are not announced
+   */
   LatestValueProcessor(String storeName, ChangeKind kind, ChangeListener listener) {
     this.storeName = storeName;
     this.kind = kind;

@@ -4,10 +4,10 @@ import almacen.events.Price;
 import almacen.schemas.StoreNames;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Prices per sku keyed {@code sku|effectiveAt|reason}, trimmed to the newest {@code limit}. */
@@ -32,7 +32,8 @@ final class PriceHistoryProcessor implements Processor<String, Price, Void, Void
       throw new IllegalArgumentException("Tombstone on price history for key " + record.key());
     }
     String sku = p.getSku();
-    store.put(StoreKeys.priceHistory(sku, p.getEffectiveAt().toEpochMilli(), p.getReason().name()), p);
+    store.put(
+        StoreKeys.priceHistory(sku, p.getEffectiveAt().toEpochMilli(), p.getReason().name()), p);
     List<String> expired = new ArrayList<>();
     try (KeyValueIterator<String, Price> it =
         store.reverseRange(StoreKeys.priceHistoryFrom(sku), StoreKeys.priceHistoryTo(sku))) {

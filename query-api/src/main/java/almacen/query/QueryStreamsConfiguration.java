@@ -33,25 +33,34 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Guarantee: at_least_once. Every store is an idempotent upsert of its input (latest value per
  * key, ledger entries by sequence, sales by saleId), so a redelivery after a crash rewrites the
  * same entries; the additive analytics cells skip a redelivered record by the input offset they
- * carry (see DailyCell); nothing here produces to a topic. The consumer still reads {@code read_committed}
- * because the upstream apps write transactionally (at_least_once would otherwise default to
- * read_uncommitted and could show aborted writes). Commit interval 100 ms for read-your-writes.
+ * carry (see DailyCell); nothing here produces to a topic. The consumer still reads {@code
+ * read_committed} because the upstream apps write transactionally (at_least_once would otherwise
+ * default to read_uncommitted and could show aborted writes). Commit interval 100 ms for
+ * read-your-writes.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryStreamsConfiguration {
 
   static Map<String, Object> overrides() {
     return Map.of(
-        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE,
-        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L,
-        StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed",
-        StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+        StreamsConfig.AT_LEAST_ONCE,
+        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+        100L,
+        StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG),
+        "read_committed",
+        StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
+        0L);
   }
 
-  /** {@code almacen.query.analytics-days-kept} (env {@code ALMACEN_QUERY_ANALYTICSDAYSKEPT}), default 800. */
+  /**
+   * {@code almacen.query.analytics-days-kept} (env {@code ALMACEN_QUERY_ANALYTICSDAYSKEPT}),
+   * default 800.
+   */
   @Bean
-  QueryConfig queryConfig(@Value("${almacen.query.analytics-days-kept:"
-      + QueryConfig.DEFAULT_ANALYTICS_DAYS_KEPT + "}") int analyticsDaysKept) {
+  QueryConfig queryConfig(
+      @Value("${almacen.query.analytics-days-kept:" + QueryConfig.DEFAULT_ANALYTICS_DAYS_KEPT + "}")
+          int analyticsDaysKept) {
     return QueryConfig.defaults().withAnalyticsDaysKept(analyticsDaysKept);
   }
 
@@ -63,12 +72,21 @@ class QueryStreamsConfiguration {
   }
 
   @Bean
-  ManagedKafkaStreams queryStreams(QueryConfig config, Topics topics, AlmacenSettings settings,
-      InstanceIdentity instance, EventBroadcaster broadcaster, ObjectProvider<MeterRegistry> registry,
+  ManagedKafkaStreams queryStreams(
+      QueryConfig config,
+      Topics topics,
+      AlmacenSettings settings,
+      InstanceIdentity instance,
+      EventBroadcaster broadcaster,
+      ObjectProvider<MeterRegistry> registry,
       ProcessExit exit) {
-    return new ManagedKafkaStreams(builder -> QueryTopology.define(builder, config, topics, broadcaster),
+    return new ManagedKafkaStreams(
+        builder -> QueryTopology.define(builder, config, topics, broadcaster),
         StreamsConfigFactory.build(StoreNames.QUERY_APP, settings, instance, overrides()),
-        settings.streams().closeTimeout(), registry.getIfAvailable(), exit, ThreadDeathPolicy.standard());
+        settings.streams().closeTimeout(),
+        registry.getIfAvailable(),
+        exit,
+        ThreadDeathPolicy.standard());
   }
 
   @Bean
@@ -88,7 +106,10 @@ class QueryStreamsConfiguration {
 
   @Bean
   Cluster cluster(ManagedKafkaStreams streams, AlmacenSettings settings) {
-    return new Cluster(streams::startedStreams, Cluster.parse(settings.streams().applicationServer()), Duration.ofSeconds(10));
+    return new Cluster(
+        streams::startedStreams,
+        Cluster.parse(settings.streams().applicationServer()),
+        Duration.ofSeconds(10));
   }
 
   @Bean

@@ -38,21 +38,23 @@ import org.apache.kafka.streams.state.Stores;
  *   invoices         → [query-invoices]       invoiceId → Invoice                  (event invoice)
  *   inflation-index  → [query-inflation]      YYYY-MM → InflationMonth
  * </pre>
+ *
  * Every store is an idempotent upsert of its input, which is why this application may run
- * at-least-once (see QueryStreamsConfiguration); the additive analytics cells are made idempotent by
- * the input offset each cell carries ({@link DailyCell}). The analytics processors share the source
- * of their topic with the existing store of that topic (a topic has one source per topology), so no
- * sub-topology, task or internal topic is added. Suppliers and purchases are read from the global
- * invoices store (the invoices topic is already its source), see {@code AnalyticsModel}.
+ * at-least-once (see QueryStreamsConfiguration); the additive analytics cells are made idempotent
+ * by the input offset each cell carries ({@link DailyCell}). The analytics processors share the
+ * source of their topic with the existing store of that topic (a topic has one source per
+ * topology), so no sub-topology, task or internal topic is added. Suppliers and purchases are read
+ * from the global invoices store (the invoices topic is already its source), see {@code
+ * AnalyticsModel}.
  */
 public final class QueryTopology {
 
-  static final Serde<BigDecimal> MONEY_SERDE = Serdes.serdeFrom(
-      (topic, v) -> v == null ? null : v.toPlainString().getBytes(StandardCharsets.UTF_8),
-      (topic, b) -> b == null ? null : new BigDecimal(new String(b, StandardCharsets.UTF_8)));
+  static final Serde<BigDecimal> MONEY_SERDE =
+      Serdes.serdeFrom(
+          (topic, v) -> v == null ? null : v.toPlainString().getBytes(StandardCharsets.UTF_8),
+          (topic, b) -> b == null ? null : new BigDecimal(new String(b, StandardCharsets.UTF_8)));
 
-  private QueryTopology() {
-  }
+  private QueryTopology() {}
 
   public static Topology build(QueryConfig config, Topics topics) {
     return build(config, topics, ChangeListener.NONE);
@@ -65,24 +67,56 @@ public final class QueryTopology {
   }
 
   /**
-   * Adds the topology to {@code builder}: the Streams app's own (Spring's {@code StreamsBuilderFactoryBean}, built
-   * with the app's config) or {@link #build}'s, for tests.
+   * Adds the topology to {@code builder}: the Streams app's own (Spring's {@code
+   * StreamsBuilderFactoryBean}, built with the app's config) or {@link #build}'s, for tests.
    */
-  public static void define(StreamsBuilder builder, QueryConfig config, Topics topics, ChangeListener listener) {
+  public static void define(
+      StreamsBuilder builder, QueryConfig config, Topics topics, ChangeListener listener) {
 
-    partitioned(builder, topics.stockLevels, StoreNames.QUERY_STOCK_LEVELS, topics.stockLevels.valueSerde(),
-        () -> new LatestValueProcessor<>(StoreNames.QUERY_STOCK_LEVELS, ChangeKind.STOCK, listener));
-    partitioned(builder, topics.stockAlerts, StoreNames.QUERY_ALERTS, topics.stockAlerts.valueSerde(),
+    partitioned(
+        builder,
+        topics.stockLevels,
+        StoreNames.QUERY_STOCK_LEVELS,
+        topics.stockLevels.valueSerde(),
+        () ->
+            new LatestValueProcessor<>(StoreNames.QUERY_STOCK_LEVELS, ChangeKind.STOCK, listener));
+    partitioned(
+        builder,
+        topics.stockAlerts,
+        StoreNames.QUERY_ALERTS,
+        topics.stockAlerts.valueSerde(),
         () -> new AlertProcessor(listener));
-    KStream<String, StockMovement> movements = partitioned(builder, topics.stockMovements, StoreNames.QUERY_MOVEMENTS,
-        topics.stockMovements.valueSerde(), () -> new MovementProcessor(config.movementsPerKey()));
-    alsoInto(builder, movements, StoreNames.QUERY_ANALYTICS_COSTS, () -> new CostAnalyticsProcessor(config));
-    partitioned(builder, topics.priceHistory, StoreNames.QUERY_PRICE_HISTORY, topics.priceHistory.valueSerde(),
+    KStream<String, StockMovement> movements =
+        partitioned(
+            builder,
+            topics.stockMovements,
+            StoreNames.QUERY_MOVEMENTS,
+            topics.stockMovements.valueSerde(),
+            () -> new MovementProcessor(config.movementsPerKey()));
+    alsoInto(
+        builder,
+        movements,
+        StoreNames.QUERY_ANALYTICS_COSTS,
+        () -> new CostAnalyticsProcessor(config));
+    partitioned(
+        builder,
+        topics.priceHistory,
+        StoreNames.QUERY_PRICE_HISTORY,
+        topics.priceHistory.valueSerde(),
         () -> new PriceHistoryProcessor(config.priceHistoryPerSku()));
-    KStream<String, Sale> sales = partitioned(builder, topics.sales, StoreNames.QUERY_SALES_DAILY, MONEY_SERDE,
-        () -> new DailySalesProcessor(config));
+    KStream<String, Sale> sales =
+        partitioned(
+            builder,
+            topics.sales,
+            StoreNames.QUERY_SALES_DAILY,
+            MONEY_SERDE,
+            () -> new DailySalesProcessor(config));
     builder.addStateStore(storeBuilder(StoreNames.QUERY_ANALYTICS_SALE_IDS, Serdes.String()));
-    alsoInto(builder, sales, StoreNames.QUERY_ANALYTICS_SALES, () -> new SalesAnalyticsProcessor(config),
+    alsoInto(
+        builder,
+        sales,
+        StoreNames.QUERY_ANALYTICS_SALES,
+        () -> new SalesAnalyticsProcessor(config),
         StoreNames.QUERY_ANALYTICS_SALE_IDS);
 
     global(builder, topics.products, StoreNames.QUERY_PRODUCTS, null, listener);
@@ -91,18 +125,28 @@ public final class QueryTopology {
     global(builder, topics.inflationIndex, StoreNames.QUERY_INFLATION, null, listener);
   }
 
-  private static <V, S> KStream<String, V> partitioned(StreamsBuilder builder, Topic<String, V> topic, String store,
-      Serde<S> storeValueSerde, ProcessorSupplier<String, V, Void, Void> processor) {
+  private static <V, S> KStream<String, V> partitioned(
+      StreamsBuilder builder,
+      Topic<String, V> topic,
+      String store,
+      Serde<S> storeValueSerde,
+      ProcessorSupplier<String, V, Void, Void> processor) {
     builder.addStateStore(storeBuilder(store, storeValueSerde));
-    KStream<String, V> stream = builder
-        .stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(store + "-source"));
+    KStream<String, V> stream =
+        builder.stream(
+            topic.name(),
+            Consumed.with(topic.keySerde(), topic.valueSerde()).withName(store + "-source"));
     stream.process(processor, Named.as(store + "-apply"), store);
     return stream;
   }
 
   /** A second analytics store fed by an existing source (same sub-topology, same partitions). */
-  private static <V> void alsoInto(StreamsBuilder builder, KStream<String, V> stream, String store,
-      ProcessorSupplier<String, V, Void, Void> processor, String... otherStores) {
+  private static <V> void alsoInto(
+      StreamsBuilder builder,
+      KStream<String, V> stream,
+      String store,
+      ProcessorSupplier<String, V, Void, Void> processor,
+      String... otherStores) {
     builder.addStateStore(storeBuilder(store, DailyCell.SERDE));
     String[] stores = new String[otherStores.length + 1];
     stores[0] = store;
@@ -110,18 +154,24 @@ public final class QueryTopology {
     stream.process(processor, Named.as(store + "-apply"), stores);
   }
 
-  private static <V> void global(StreamsBuilder builder, Topic<String, V> topic, String store, ChangeKind kind,
+  private static <V> void global(
+      StreamsBuilder builder,
+      Topic<String, V> topic,
+      String store,
+      ChangeKind kind,
       ChangeListener listener) {
     // global stores are restored straight from their topic, so the processor must only upsert
-    builder.addGlobalStore(storeBuilder(store, topic.valueSerde()).withLoggingDisabled(), topic.name(),
+    builder.addGlobalStore(
+        storeBuilder(store, topic.valueSerde()).withLoggingDisabled(),
+        topic.name(),
         Consumed.with(topic.keySerde(), topic.valueSerde()).withName(store + "-source"),
         () -> new LatestValueProcessor<>(store, kind, listener));
   }
 
-  private static <V> StoreBuilder<KeyValueStore<String, V>> storeBuilder(String name, Serde<V> valueSerde) {
-    return Stores
-        .keyValueStoreBuilder(Stores.persistentKeyValueStore(name),
-            Serdes.String(), valueSerde)
+  private static <V> StoreBuilder<KeyValueStore<String, V>> storeBuilder(
+      String name, Serde<V> valueSerde) {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
         .withCachingDisabled();
   }
 }

@@ -19,14 +19,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Units and amount sold per Buenos Aires day (of {@code soldAt}), branch and sku, at the price of
- * each sale line ({@code qty × unitPrice}, what the till charged), in {@link StoreNames#QUERY_ANALYTICS_SALES}.
+ * each sale line ({@code qty × unitPrice}, what the till charged), in {@link
+ * StoreNames#QUERY_ANALYTICS_SALES}.
  *
- * <p>A saleId counts once: {@link StoreNames#QUERY_ANALYTICS_SALE_IDS} remembers the offset where it was
- * first seen, and a later record with the same id is a duplicate (as the inventory app does). A
- * redelivery of that same record passes the id check and is stopped by each cell's offset watermark
- * ({@link DailyCell}). A sale that fails {@link SaleValidity} (no lines, no sku, quantity &le; 0,
- * negative price...) is not counted: the inventory app rejects it whole with the same rule. Days older than
- * {@code analyticsDaysKept} are purged by a wall-clock punctuator, with the ids of those days.
+ * <p>A saleId counts once: {@link StoreNames#QUERY_ANALYTICS_SALE_IDS} remembers the offset where
+ * it was first seen, and a later record with the same id is a duplicate (as the inventory app
+ * does). A redelivery of that same record passes the id check and is stopped by each cell's offset
+ * watermark ({@link DailyCell}). A sale that fails {@link SaleValidity} (no lines, no sku, quantity
+ * &le; 0, negative price...) is not counted: the inventory app rejects it whole with the same rule.
+ * Days older than {@code analyticsDaysKept} are purged by a wall-clock punctuator, with the ids of
+ * those days.
  */
 final class SalesAnalyticsProcessor implements Processor<String, Sale, Void, Void> {
 
@@ -68,18 +70,22 @@ final class SalesAnalyticsProcessor implements Processor<String, Sale, Void, Voi
     // one addition per cell and record: two lines of the same sku must not meet the watermark twice
     Map<String, BigDecimal[]> bySku = new TreeMap<>();
     for (SaleLine line : sale.getLines()) {
-      BigDecimal[] sum = bySku.computeIfAbsent(line.getSku(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      BigDecimal[] sum =
+          bySku.computeIfAbsent(
+              line.getSku(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
       sum[0] = sum[0].add(line.getQty());
       sum[1] = sum[1].add(line.getQty().multiply(line.getUnitPrice()));
     }
-    bySku.forEach((sku, sum) -> {
-      String key = StoreKeys.analyticsCell(day, sale.getBranch(), sku);
-      DailyCell current = cells.get(key);
-      DailyCell next = (current == null ? DailyCell.EMPTY : current).plus(sum[0], sum[1], offset);
-      if (next != null) {
-        cells.put(key, next);
-      }
-    });
+    bySku.forEach(
+        (sku, sum) -> {
+          String key = StoreKeys.analyticsCell(day, sale.getBranch(), sku);
+          DailyCell current = cells.get(key);
+          DailyCell next =
+              (current == null ? DailyCell.EMPTY : current).plus(sum[0], sum[1], offset);
+          if (next != null) {
+            cells.put(key, next);
+          }
+        });
   }
 
   static boolean countable(Sale sale) {

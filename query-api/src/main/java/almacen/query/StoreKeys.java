@@ -11,8 +11,7 @@ public final class StoreKeys {
   private static final String MIN = pad(0);
   private static final String MAX = pad(Long.MAX_VALUE);
 
-  private StoreKeys() {
-  }
+  private StoreKeys() {}
 
   public static String pad(long n) {
     return String.format("%019d", n);
@@ -54,7 +53,9 @@ public final class StoreKeys {
     return branch == null ? day + "|" : day + "|" + branch + "|";
   }
 
-  /** {@code day|branch|sku}: one cell of the analytics stores (units and money of a business day). */
+  /**
+   * {@code day|branch|sku}: one cell of the analytics stores (units and money of a business day).
+   */
   public static String analyticsCell(LocalDate day, String branch, String sku) {
     return day + "|" + branch + "|" + sku;
   }

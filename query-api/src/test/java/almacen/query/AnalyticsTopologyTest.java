@@ -20,17 +20,33 @@ import org.junit.jupiter.api.Test;
 /** The analytics stores: sales and cost of sales per Buenos Aires day, branch and sku. */
 class AnalyticsTopologyTest {
 
-  private static final Instant LATE_EVENING_10TH = Instant.parse("2026-03-11T01:30:00Z"); // 22:30 of the 10th in BA
-  private static final Instant MORNING_11TH = Instant.parse("2026-03-11T12:00:00Z");      // 09:00 of the 11th in BA
+  private static final Instant LATE_EVENING_10TH =
+      Instant.parse("2026-03-11T01:30:00Z"); // 22:30 of the 10th in BA
+  private static final Instant MORNING_11TH =
+      Instant.parse("2026-03-11T12:00:00Z"); // 09:00 of the 11th in BA
 
   @Test
   void shouldSumSalesPerBuenosAiresDayBranchAndSkuWhenSalesCrossMidnightUtc() {
     try (QueryDriver d = new QueryDriver()) {
       // when
-      d.pipe(d.topics.sales, "S1", Fixtures.sale("S1", "central", LATE_EVENING_10TH,
-          line("ALM000001", "2", "150.50"), line("ALM000002", "1", "99.99"), line("ALM000001", "1", "150.50")));
-      d.pipe(d.topics.sales, "S2", Fixtures.sale("S2", "central", MORNING_11TH, line("ALM000001", "1.250", "1000")));
-      d.pipe(d.topics.sales, "S3", Fixtures.sale("S3", "sur", LATE_EVENING_10TH, line("ALM000001", "1", "160")));
+      d.pipe(
+          d.topics.sales,
+          "S1",
+          Fixtures.sale(
+              "S1",
+              "central",
+              LATE_EVENING_10TH,
+              line("ALM000001", "2", "150.50"),
+              line("ALM000002", "1", "99.99"),
+              line("ALM000001", "1", "150.50")));
+      d.pipe(
+          d.topics.sales,
+          "S2",
+          Fixtures.sale("S2", "central", MORNING_11TH, line("ALM000001", "1.250", "1000")));
+      d.pipe(
+          d.topics.sales,
+          "S3",
+          Fixtures.sale("S3", "sur", LATE_EVENING_10TH, line("ALM000001", "1", "160")));
 
       // then the 22:30 sale belongs to the 10th; two lines of one sku add up in one cell
       KeyValueStore<String, DailyCell> cells = d.store(StoreNames.QUERY_ANALYTICS_SALES);
@@ -46,16 +62,26 @@ class AnalyticsTopologyTest {
   void shouldCountASaleIdOnceWhenTheSameSaleArrivesAgain() {
     try (QueryDriver d = new QueryDriver()) {
       // given
-      d.pipe(d.topics.sales, "S1", Fixtures.sale("S1", "central", MORNING_11TH, line("ALM000001", "2", "100")));
+      d.pipe(
+          d.topics.sales,
+          "S1",
+          Fixtures.sale("S1", "central", MORNING_11TH, line("ALM000001", "2", "100")));
 
       // when the till re-sends S1 (even with other lines) and another sale follows
-      d.pipe(d.topics.sales, "S1", Fixtures.sale("S1", "central", MORNING_11TH, line("ALM000001", "5", "100")));
-      d.pipe(d.topics.sales, "S2", Fixtures.sale("S2", "central", MORNING_11TH, line("ALM000001", "1", "100")));
+      d.pipe(
+          d.topics.sales,
+          "S1",
+          Fixtures.sale("S1", "central", MORNING_11TH, line("ALM000001", "5", "100")));
+      d.pipe(
+          d.topics.sales,
+          "S2",
+          Fixtures.sale("S2", "central", MORNING_11TH, line("ALM000001", "1", "100")));
 
       // then only the first S1 and S2 count
       KeyValueStore<String, DailyCell> cells = d.store(StoreNames.QUERY_ANALYTICS_SALES);
       assertCell(cells.get("2026-03-11|central|ALM000001"), "3", "300");
-      assertThat(d.<String>store(StoreNames.QUERY_ANALYTICS_SALE_IDS).get("S1")).isEqualTo("2026-03-11|0");
+      assertThat(d.<String>store(StoreNames.QUERY_ANALYTICS_SALE_IDS).get("S1"))
+          .isEqualTo("2026-03-11|0");
     }
   }
 
@@ -63,8 +89,15 @@ class AnalyticsTopologyTest {
   void shouldIgnoreASaleWhenOneOfItsLinesIsInvalid() {
     try (QueryDriver d = new QueryDriver()) {
       // when a sale has a line with quantity 0 (the inventory app rejects the whole sale)
-      d.pipe(d.topics.sales, "S1", Fixtures.sale("S1", "central", MORNING_11TH,
-          line("ALM000001", "2", "100"), line("ALM000002", "0", "100")));
+      d.pipe(
+          d.topics.sales,
+          "S1",
+          Fixtures.sale(
+              "S1",
+              "central",
+              MORNING_11TH,
+              line("ALM000001", "2", "100"),
+              line("ALM000002", "0", "100")));
 
       // then nothing of it is counted
       assertThat(QueryDriver.count(d.<DailyCell>store(StoreNames.QUERY_ANALYTICS_SALES))).isZero();
@@ -76,8 +109,10 @@ class AnalyticsTopologyTest {
   void shouldAddEachRecordOnceWhenItIsRedeliveredAfterACrash() {
     // given the processor on its own, with the offsets of a redelivery under at-least-once
     MockProcessorContext<Void, Void> context = new MockProcessorContext<>(streamsProps());
-    KeyValueStore<String, DailyCell> cells = store(StoreNames.QUERY_ANALYTICS_SALES, DailyCell.SERDE, context);
-    KeyValueStore<String, String> ids = store(StoreNames.QUERY_ANALYTICS_SALE_IDS, Serdes.String(), context);
+    KeyValueStore<String, DailyCell> cells =
+        store(StoreNames.QUERY_ANALYTICS_SALES, DailyCell.SERDE, context);
+    KeyValueStore<String, String> ids =
+        store(StoreNames.QUERY_ANALYTICS_SALE_IDS, Serdes.String(), context);
     SalesAnalyticsProcessor processor = new SalesAnalyticsProcessor(QueryConfig.defaults());
     processor.init(context);
     Sale s7 = Fixtures.sale("S7", "central", MORNING_11TH, line("ALM000001", "2", "100"));
@@ -105,14 +140,26 @@ class AnalyticsTopologyTest {
   void shouldSumTheCostOfSaleEntriesWhenTheLedgerMoves() {
     try (QueryDriver d = new QueryDriver()) {
       // when the ledger has two sales at the average cost, a purchase and an adjustment
-      d.pipe(d.topics.stockMovements, "central|ALM000001", Fixtures.movement("central", "ALM000001", 1,
-          MovementType.PURCHASE, "10", "800", LATE_EVENING_10TH));
-      d.pipe(d.topics.stockMovements, "central|ALM000001", Fixtures.movement("central", "ALM000001", 2,
-          MovementType.SALE, "-2", "850.5000", LATE_EVENING_10TH));
-      d.pipe(d.topics.stockMovements, "central|ALM000001", Fixtures.movement("central", "ALM000001", 3,
-          MovementType.SALE, "-0.5", "850.5000", LATE_EVENING_10TH));
-      d.pipe(d.topics.stockMovements, "central|ALM000001", Fixtures.movement("central", "ALM000001", 4,
-          MovementType.ADJUSTMENT, "-1", "850.5000", MORNING_11TH));
+      d.pipe(
+          d.topics.stockMovements,
+          "central|ALM000001",
+          Fixtures.movement(
+              "central", "ALM000001", 1, MovementType.PURCHASE, "10", "800", LATE_EVENING_10TH));
+      d.pipe(
+          d.topics.stockMovements,
+          "central|ALM000001",
+          Fixtures.movement(
+              "central", "ALM000001", 2, MovementType.SALE, "-2", "850.5000", LATE_EVENING_10TH));
+      d.pipe(
+          d.topics.stockMovements,
+          "central|ALM000001",
+          Fixtures.movement(
+              "central", "ALM000001", 3, MovementType.SALE, "-0.5", "850.5000", LATE_EVENING_10TH));
+      d.pipe(
+          d.topics.stockMovements,
+          "central|ALM000001",
+          Fixtures.movement(
+              "central", "ALM000001", 4, MovementType.ADJUSTMENT, "-1", "850.5000", MORNING_11TH));
 
       // then only SALE entries count: 2.5 units × 850.50 on the 10th (Buenos Aires)
       KeyValueStore<String, DailyCell> costs = d.store(StoreNames.QUERY_ANALYTICS_COSTS);
@@ -128,12 +175,33 @@ class AnalyticsTopologyTest {
     QueryConfig config = QueryConfig.defaults().withAnalyticsDaysKept(2);
     try (QueryDriver d = new QueryDriver(config)) {
       // given the driver's wall clock at 2026-03-10 12:00 in Buenos Aires: the cutoff is 2026-03-08
-      d.pipe(d.topics.sales, "OLD", Fixtures.sale("OLD", "central", Instant.parse("2026-03-07T15:00:00Z"),
-          line("ALM000001", "1", "10")));
-      d.pipe(d.topics.sales, "KEPT", Fixtures.sale("KEPT", "central", Instant.parse("2026-03-08T15:00:00Z"),
-          line("ALM000001", "1", "10")));
-      d.pipe(d.topics.stockMovements, "central|ALM000001", Fixtures.movement("central", "ALM000001", 1,
-          MovementType.SALE, "-1", "5", Instant.parse("2026-03-07T15:00:00Z")));
+      d.pipe(
+          d.topics.sales,
+          "OLD",
+          Fixtures.sale(
+              "OLD",
+              "central",
+              Instant.parse("2026-03-07T15:00:00Z"),
+              line("ALM000001", "1", "10")));
+      d.pipe(
+          d.topics.sales,
+          "KEPT",
+          Fixtures.sale(
+              "KEPT",
+              "central",
+              Instant.parse("2026-03-08T15:00:00Z"),
+              line("ALM000001", "1", "10")));
+      d.pipe(
+          d.topics.stockMovements,
+          "central|ALM000001",
+          Fixtures.movement(
+              "central",
+              "ALM000001",
+              1,
+              MovementType.SALE,
+              "-1",
+              "5",
+              Instant.parse("2026-03-07T15:00:00Z")));
 
       // when
       d.driver.advanceWallClockTime(Duration.ofHours(1));
@@ -144,7 +212,8 @@ class AnalyticsTopologyTest {
       assertCell(sales.get("2026-03-08|central|ALM000001"), "1", "10");
       assertThat(d.<String>store(StoreNames.QUERY_ANALYTICS_SALE_IDS).get("OLD")).isNull();
       // KEPT is the second record of the sales topic: day|offset
-      assertThat(d.<String>store(StoreNames.QUERY_ANALYTICS_SALE_IDS).get("KEPT")).isEqualTo("2026-03-08|1");
+      assertThat(d.<String>store(StoreNames.QUERY_ANALYTICS_SALE_IDS).get("KEPT"))
+          .isEqualTo("2026-03-08|1");
       assertThat(QueryDriver.count(d.store(StoreNames.QUERY_ANALYTICS_COSTS))).isZero();
     }
   }
@@ -152,13 +221,16 @@ class AnalyticsTopologyTest {
   @Test
   void shouldReadBackTheSameCellWhenSerialized() {
     // given
-    DailyCell cell = new DailyCell(new java.math.BigDecimal("2.500"), new java.math.BigDecimal("2126.25000"), 42);
+    DailyCell cell =
+        new DailyCell(
+            new java.math.BigDecimal("2.500"), new java.math.BigDecimal("2126.25000"), 42);
 
     // when
     byte[] bytes = DailyCell.SERDE.serializer().serialize("t", cell);
 
     // then
-    assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("2.500|2126.25000|42");
+    assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("2.500|2126.25000|42");
     assertThat(DailyCell.SERDE.deserializer().deserialize("t", bytes)).isEqualTo(cell);
   }
 
@@ -175,11 +247,14 @@ class AnalyticsTopologyTest {
     return props;
   }
 
-  private static <V> KeyValueStore<String, V> store(String name, org.apache.kafka.common.serialization.Serde<V> serde,
+  private static <V> KeyValueStore<String, V> store(
+      String name,
+      org.apache.kafka.common.serialization.Serde<V> serde,
       MockProcessorContext<Void, Void> context) {
-    KeyValueStore<String, V> store = Stores
-        .keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), serde)
-        .withLoggingDisabled().build();
+    KeyValueStore<String, V> store =
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), serde)
+            .withLoggingDisabled()
+            .build();
     store.init(context.getStateStoreContext(), store);
     context.addStateStore(store);
     return store;

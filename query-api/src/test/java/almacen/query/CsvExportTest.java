@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import almacen.events.MovementType;
 import almacen.events.StockMovement;
 import almacen.events.StockStatus;
-import almacen.support.csv.Csv;
 import almacen.query.read.ReadModel;
+import almacen.support.csv.Csv;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,13 +24,24 @@ class CsvExportTest {
   @BeforeEach
   void setUp() {
     d = new QueryDriver();
-    model = new ReadModel(d.storeReader(), Clock.fixed(Instant.parse("2026-03-10T18:00:00Z"), ZoneOffset.UTC),
-        QueryConfig.BUENOS_AIRES);
-    d.pipe(d.topics.products, "ALM000001",
-        Fixtures.product("ALM000001", "=HYPERLINK(\"http://x\";\"Azúcar\")", "@Almacén", null, "5", "40"));
-    d.pipe(d.topics.stockLevels, "central|ALM000001",
+    model =
+        new ReadModel(
+            d.storeReader(),
+            Clock.fixed(Instant.parse("2026-03-10T18:00:00Z"), ZoneOffset.UTC),
+            QueryConfig.BUENOS_AIRES);
+    d.pipe(
+        d.topics.products,
+        "ALM000001",
+        Fixtures.product(
+            "ALM000001", "=HYPERLINK(\"http://x\";\"Azúcar\")", "@Almacén", null, "5", "40"));
+    d.pipe(
+        d.topics.stockLevels,
+        "central|ALM000001",
         Fixtures.level("central", "ALM000001", "-2", "850.5", StockStatus.NEGATIVE));
-    d.pipe(d.topics.stockLevels, "norte|ALM000001", Fixtures.level("norte", "ALM000001", "3", "850.5", StockStatus.LOW));
+    d.pipe(
+        d.topics.stockLevels,
+        "norte|ALM000001",
+        Fixtures.level("norte", "ALM000001", "3", "850.5", StockStatus.LOW));
   }
 
   @AfterEach
@@ -44,9 +55,12 @@ class CsvExportTest {
     StringWriter out = new StringWriter();
     model.writeStockRows(out, "central", Csv.forLocale("es-AR"));
 
-    // then: only central; name and category shown, never evaluated; -2 stays a number with a decimal comma
-    assertThat(out.toString()).isEqualTo("central;ALM000001;\"'=HYPERLINK(\"\"http://x\"\";\"\"Azúcar\"\")\";"
-        + "\"'@Almacén\";UNIT;-2,000;5,000;40,000;NEGATIVE;850,5000;0,00;1,500;6,7;10,000;;10/03/2026 12:00:00\n");
+    // then: only central; name and category shown, never evaluated; -2 stays a number with a
+    // decimal comma
+    assertThat(out.toString())
+        .isEqualTo(
+            "central;ALM000001;\"'=HYPERLINK(\"\"http://x\"\";\"\"Azúcar\"\")\";"
+                + "\"'@Almacén\";UNIT;-2,000;5,000;40,000;NEGATIVE;850,5000;0,00;1,500;6,7;10,000;;10/03/2026 12:00:00\n");
   }
 
   @Test
@@ -56,18 +70,23 @@ class CsvExportTest {
     model.writeStockRows(out, null, Csv.plain());
 
     // then
-    assertThat(out.toString().lines()).containsExactlyInAnyOrder(
-        "central,ALM000001,\"'=HYPERLINK(\"\"http://x\"\";\"\"Azúcar\"\")\",\"'@Almacén\",UNIT,-2.000,5.000,40.000,NEGATIVE,"
-            + "850.5000,0.00,1.500,6.7,10.000,,2026-03-10T12:00:00-03:00",
-        "norte,ALM000001,\"'=HYPERLINK(\"\"http://x\"\";\"\"Azúcar\"\")\",\"'@Almacén\",UNIT,3.000,5.000,40.000,LOW,"
-            + "850.5000,2551.50,1.500,6.7,10.000,,2026-03-10T12:00:00-03:00");
+    assertThat(out.toString().lines())
+        .containsExactlyInAnyOrder(
+            "central,ALM000001,\"'=HYPERLINK(\"\"http://x\"\";\"\"Azúcar\"\")\",\"'@Almacén\",UNIT,-2.000,5.000,40.000,NEGATIVE,"
+                + "850.5000,0.00,1.500,6.7,10.000,,2026-03-10T12:00:00-03:00",
+            "norte,ALM000001,\"'=HYPERLINK(\"\"http://x\"\";\"\"Azúcar\"\")\",\"'@Almacén\",UNIT,3.000,5.000,40.000,LOW,"
+                + "850.5000,2551.50,1.500,6.7,10.000,,2026-03-10T12:00:00-03:00");
   }
 
   @Test
   void shouldKeepANegativeDeltaANumberAndGuardASourceRefWhenMovementsAreExported() {
     // given: a sale of 2 whose source reference a till wrote as a formula
-    StockMovement m = StockMovement.newBuilder(Fixtures.movement("central", "ALM000001", 1, MovementType.SALE, "-2",
-        null, Fixtures.T0)).setSourceRef("-1+1#1").build();
+    StockMovement m =
+        StockMovement.newBuilder(
+                Fixtures.movement(
+                    "central", "ALM000001", 1, MovementType.SALE, "-2", null, Fixtures.T0))
+            .setSourceRef("-1+1#1")
+            .build();
     d.pipe(d.topics.stockMovements, "central|ALM000001", m);
 
     // when
@@ -77,9 +96,13 @@ class CsvExportTest {
     model.writeMovementRows(esAr, null, null, Csv.forLocale("es-AR"));
 
     // then
-    assertThat(plain.toString()).isEqualTo("central,ALM000001,1,central|ALM000001#1,SALE,-2.000,100.000,98.000,,"
-        + "\"'-1+1#1\",2026-03-10T12:00:00-03:00\n");
-    assertThat(esAr.toString()).isEqualTo("central;ALM000001;1;central|ALM000001#1;SALE;-2,000;100,000;98,000;;"
-        + "\"'-1+1#1\";10/03/2026 12:00:00\n");
+    assertThat(plain.toString())
+        .isEqualTo(
+            "central,ALM000001,1,central|ALM000001#1,SALE,-2.000,100.000,98.000,,"
+                + "\"'-1+1#1\",2026-03-10T12:00:00-03:00\n");
+    assertThat(esAr.toString())
+        .isEqualTo(
+            "central;ALM000001;1;central|ALM000001#1;SALE;-2,000;100,000;98,000;;"
+                + "\"'-1+1#1\";10/03/2026 12:00:00\n");
   }
 }

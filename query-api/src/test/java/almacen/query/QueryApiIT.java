@@ -39,10 +39,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The whole app on a real broker: events produced with the catalogue serdes, read back over HTTP. */
+/**
+ * The whole app on a real broker: events produced with the catalogue serdes, read back over HTTP.
+ */
 @Tag("integration")
 @ExtendWith(KafkaBrokerExtension.class)
-@SpringBootTest(classes = QueryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = QueryApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QueryApiIT {
 
   static final String PREFIX = "qit.";
@@ -50,8 +54,7 @@ class QueryApiIT {
   static final JsonMapper JSON = JsonMapper.builder().build();
   static String token;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -66,35 +69,66 @@ class QueryApiIT {
   @BeforeAll
   static void issueToken() {
     KeyRing ring = KeyRing.loadOrCreate(HOME.resolve("keys"));
-    token = new TokenIssuer(ring, Clock.systemUTC())
-        .issue("it", Set.of(Role.VIEWER), Set.of("ingest", "query"), Duration.ofMinutes(10));
+    token =
+        new TokenIssuer(ring, Clock.systemUTC())
+            .issue("it", Set.of(Role.VIEWER), Set.of("ingest", "query"), Duration.ofMinutes(10));
   }
 
   @Test
   void shouldServeProducedEventsOverHttpWhenTheyReachTheStores() throws Exception {
     // given
     Topics topics = Topics.withPrefix(PREFIX);
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-        Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
-        new ByteArraySerializer(), new ByteArraySerializer())) {
-      send(producer, topics.products, "ALM000001",
-          Fixtures.product("ALM000001", "Azúcar común 1 kg", "Almacén", "7790000000011", "5", null));
-      send(producer, topics.products, "ALM000002", Fixtures.product("ALM000002", "Yerba mate 1 kg", "Infusiones", null, "5", null));
-      send(producer, topics.prices, "ALM000001", Fixtures.price("ALM000001", "1490", Fixtures.T0, PriceReason.COST));
-      send(producer, topics.stockLevels, "central|ALM000001",
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      send(
+          producer,
+          topics.products,
+          "ALM000001",
+          Fixtures.product(
+              "ALM000001", "Azúcar común 1 kg", "Almacén", "7790000000011", "5", null));
+      send(
+          producer,
+          topics.products,
+          "ALM000002",
+          Fixtures.product("ALM000002", "Yerba mate 1 kg", "Infusiones", null, "5", null));
+      send(
+          producer,
+          topics.prices,
+          "ALM000001",
+          Fixtures.price("ALM000001", "1490", Fixtures.T0, PriceReason.COST));
+      send(
+          producer,
+          topics.stockLevels,
+          "central|ALM000001",
           Fixtures.level("central", "ALM000001", "3", "850", StockStatus.LOW));
       for (long seq = 1; seq <= 3; seq++) {
-        send(producer, topics.stockMovements, "central|ALM000001", Fixtures.movement("central", "ALM000001", seq));
+        send(
+            producer,
+            topics.stockMovements,
+            "central|ALM000001",
+            Fixtures.movement("central", "ALM000001", seq));
       }
-      send(producer, topics.stockAlerts, "central|ALM000001",
+      send(
+          producer,
+          topics.stockAlerts,
+          "central|ALM000001",
           Fixtures.alert("central", "ALM000001", StockStatus.LOW, StockStatus.OK));
-      send(producer, topics.invoices, "INV1", Fixtures.invoice("INV1", "central", InvoiceStatus.NEEDS_REVIEW));
+      send(
+          producer,
+          topics.invoices,
+          "INV1",
+          Fixtures.invoice("INV1", "central", InvoiceStatus.NEEDS_REVIEW));
       producer.flush();
     }
 
     // when
-    JsonNode stock = awaitJson("/api/stock/ALM000001?branch=central",
-        n -> n.path("status").asString().equals("LOW") && n.path("listPrice").isNumber());
+    JsonNode stock =
+        awaitJson(
+            "/api/stock/ALM000001?branch=central",
+            n -> n.path("status").asString().equals("LOW") && n.path("listPrice").isNumber());
 
     // then
     assertThat(stock.path("name").asString()).isEqualTo("Azúcar común 1 kg");
@@ -104,11 +138,16 @@ class QueryApiIT {
     assertThat(stock.path("listPrice").decimalValue()).isEqualByComparingTo("1490.00");
     assertThat(stock.path("updatedAt").asString()).isEqualTo("2026-03-10T12:00:00-03:00");
 
-    JsonNode movements = awaitJson("/api/stock/ALM000001/movements?branch=central&limit=2",
-        n -> n.path("items").size() == 2 && n.path("items").get(0).path("sourceRef").asString().equals("S3#1"));
+    JsonNode movements =
+        awaitJson(
+            "/api/stock/ALM000001/movements?branch=central&limit=2",
+            n ->
+                n.path("items").size() == 2
+                    && n.path("items").get(0).path("sourceRef").asString().equals("S3#1"));
     assertThat(movements.path("items").get(1).path("sourceRef").asString()).isEqualTo("S2#1");
 
-    JsonNode list = awaitJson("/api/stock?branch=central&q=azucar", n -> n.path("total").asLong() == 1);
+    JsonNode list =
+        awaitJson("/api/stock?branch=central&q=azucar", n -> n.path("total").asLong() == 1);
     assertThat(list.path("items").get(0).path("sku").asString()).isEqualTo("ALM000001");
 
     JsonNode neverMoved = get("/api/stock/ALM000002?branch=central");
@@ -117,7 +156,9 @@ class QueryApiIT {
     JsonNode alerts = awaitJson("/api/alerts?branch=central", n -> n.path("items").size() == 1);
     assertThat(alerts.path("items").get(0).path("kind").asString()).isEqualTo("LOW");
 
-    JsonNode summary = awaitJson("/api/summary?branch=central", n -> n.path("invoicesPendingReview").asLong() == 1);
+    JsonNode summary =
+        awaitJson(
+            "/api/summary?branch=central", n -> n.path("invoicesPendingReview").asLong() == 1);
     assertThat(summary.path("products").asLong()).isEqualTo(2);
     assertThat(summary.path("lowCount").asLong()).isEqualTo(1);
     assertThat(summary.path("outCount").asLong()).isEqualTo(1);
@@ -127,69 +168,122 @@ class QueryApiIT {
     assertThat(status("/api/prices/ALM000002", token)).isEqualTo(404);
     assertThat(status("/api/stock/ALM000001", null)).isEqualTo(401);
 
-    HttpResponse<String> csv = http.send(request("/api/export/stock.csv", token), HttpResponse.BodyHandlers.ofString());
-    assertThat(csv.body()).startsWith("branch,sku,name,").contains("central,ALM000001,Azúcar común 1 kg,Almacén,UNIT,3.000");
+    HttpResponse<String> csv =
+        http.send(request("/api/export/stock.csv", token), HttpResponse.BodyHandlers.ofString());
+    assertThat(csv.body())
+        .startsWith("branch,sku,name,")
+        .contains("central,ALM000001,Azúcar común 1 kg,Almacén,UNIT,3.000");
   }
 
   @Test
-  void shouldAnswerSuppliersAndAnalyticsOverHttpWhenSalesLedgerAndInvoicesArrive() throws Exception {
-    // given a sku (not catalogued, so that the other tests' counts stay) sold on the 5th (one sale re-sent) and on
-    // the 6th in another branch, its ledger entries at an average cost of 600, and a confirmed invoice of its supplier
+  void shouldAnswerSuppliersAndAnalyticsOverHttpWhenSalesLedgerAndInvoicesArrive()
+      throws Exception {
+    // given a sku (not catalogued, so that the other tests' counts stay) sold on the 5th (one sale
+    // re-sent) and on
+    // the 6th in another branch, its ledger entries at an average cost of 600, and a confirmed
+    // invoice of its supplier
     Topics topics = Topics.withPrefix(PREFIX);
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-        Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
-        new ByteArraySerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
       Instant fifth = Instant.parse("2026-03-05T15:00:00Z");
       Instant sixth = Instant.parse("2026-03-06T15:00:00Z");
       for (int i = 0; i < 2; i++) {
-        send(producer, topics.sales, "S-AN1", Fixtures.sale("S-AN1", "central", fifth, Fixtures.line("ZZZ000007", "2", "1000")));
+        send(
+            producer,
+            topics.sales,
+            "S-AN1",
+            Fixtures.sale("S-AN1", "central", fifth, Fixtures.line("ZZZ000007", "2", "1000")));
       }
-      send(producer, topics.sales, "S-AN2", Fixtures.sale("S-AN2", "sur", sixth, Fixtures.line("ZZZ000007", "1", "1000")));
-      send(producer, topics.stockMovements, "central|ZZZ000007", Fixtures.movement("central", "ZZZ000007", 1,
-          MovementType.SALE, "-2", "600", fifth));
-      send(producer, topics.stockMovements, "sur|ZZZ000007", Fixtures.movement("sur", "ZZZ000007", 1,
-          MovementType.SALE, "-1", "600", sixth));
-      send(producer, topics.invoices, "INV-AN1", Fixtures.supplierInvoice("INV-AN1", "30-70000000-7", "Galletitera SA",
-          "2026-03-04", "central", InvoiceStatus.CONFIRMED, Fixtures.line("ZZZ000007", "10", "600")));
+      send(
+          producer,
+          topics.sales,
+          "S-AN2",
+          Fixtures.sale("S-AN2", "sur", sixth, Fixtures.line("ZZZ000007", "1", "1000")));
+      send(
+          producer,
+          topics.stockMovements,
+          "central|ZZZ000007",
+          Fixtures.movement("central", "ZZZ000007", 1, MovementType.SALE, "-2", "600", fifth));
+      send(
+          producer,
+          topics.stockMovements,
+          "sur|ZZZ000007",
+          Fixtures.movement("sur", "ZZZ000007", 1, MovementType.SALE, "-1", "600", sixth));
+      send(
+          producer,
+          topics.invoices,
+          "INV-AN1",
+          Fixtures.supplierInvoice(
+              "INV-AN1",
+              "30-70000000-7",
+              "Galletitera SA",
+              "2026-03-04",
+              "central",
+              InvoiceStatus.CONFIRMED,
+              Fixtures.line("ZZZ000007", "10", "600")));
       producer.flush();
     }
 
     // when / then sales per day and category count S-AN1 once
-    JsonNode sales = awaitJson("/api/analytics/sales?from=2026-03-05&to=2026-03-06",
-        n -> n.path("amount").decimalValue().compareTo(new java.math.BigDecimal("3000")) == 0);
-    assertThat(sales.path("days").get(0).path("amount").decimalValue()).isEqualByComparingTo("2000");
+    JsonNode sales =
+        awaitJson(
+            "/api/analytics/sales?from=2026-03-05&to=2026-03-06",
+            n -> n.path("amount").decimalValue().compareTo(new java.math.BigDecimal("3000")) == 0);
+    assertThat(sales.path("days").get(0).path("amount").decimalValue())
+        .isEqualByComparingTo("2000");
     assertThat(sales.path("categories").get(0).path("category").isNull()).isTrue();
-    JsonNode margin = awaitJson("/api/analytics/margin?from=2026-03-05&to=2026-03-06",
-        n -> n.path("cost").decimalValue().compareTo(new java.math.BigDecimal("1800")) == 0);
+    JsonNode margin =
+        awaitJson(
+            "/api/analytics/margin?from=2026-03-05&to=2026-03-06",
+            n -> n.path("cost").decimalValue().compareTo(new java.math.BigDecimal("1800")) == 0);
     assertThat(margin.path("margin").decimalValue()).isEqualByComparingTo("1200");
     assertThat(margin.path("marginPct").decimalValue()).isEqualByComparingTo("40");
     JsonNode central = get("/api/analytics/sales?from=2026-03-05&to=2026-03-06&branch=central");
     assertThat(central.path("amount").decimalValue()).isEqualByComparingTo("2000");
     JsonNode top = get("/api/analytics/top-products?from=2026-03-05&to=2026-03-06&limit=1");
     assertThat(top.path("items").get(0).path("sku").asString()).isEqualTo("ZZZ000007");
-    JsonNode supplier = awaitJson("/api/suppliers/30-70000000-7", n -> n.path("invoices").asLong() == 1);
+    JsonNode supplier =
+        awaitJson("/api/suppliers/30-70000000-7", n -> n.path("invoices").asLong() == 1);
     assertThat(supplier.path("months").get(0).path("month").asString()).isEqualTo("2026-03");
-    assertThat(supplier.path("products").get(0).path("lastUnitCost").decimalValue()).isEqualByComparingTo("600");
+    assertThat(supplier.path("products").get(0).path("lastUnitCost").decimalValue())
+        .isEqualByComparingTo("600");
     JsonNode purchases = get("/api/analytics/purchases?from=2026-03-01&to=2026-03-31");
-    assertThat(purchases.path("items").valueStream().map(i -> i.path("name").asString())).contains("Galletitera SA");
+    assertThat(purchases.path("items").valueStream().map(i -> i.path("name").asString()))
+        .contains("Galletitera SA");
     assertThat(status("/api/analytics/sales?from=2026-03-07&to=2026-03-06", token)).isEqualTo(400);
   }
 
   @Test
-  void shouldPushTheChangeToAnOpenEventStreamAndCountItInTheGaugesWhenAStockLevelArrives() throws Exception {
+  void shouldPushTheChangeToAnOpenEventStreamAndCountItInTheGaugesWhenAStockLevelArrives()
+      throws Exception {
     // given a dashboard connected to the event stream
-    java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-    var stream = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
-        .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build(),
-        HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
+    java.util.concurrent.BlockingQueue<String> lines =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    var stream =
+        http.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines())
+            .thenAccept(r -> r.body().forEach(lines::add));
     assertThat(lines.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event:hello");
 
     // when a new negative level for another branch reaches the read model
     Topics topics = Topics.withPrefix(PREFIX);
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-        Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
-        new ByteArraySerializer(), new ByteArraySerializer())) {
-      send(producer, topics.stockLevels, "norte|ALM000009",
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      send(
+          producer,
+          topics.stockLevels,
+          "norte|ALM000009",
           Fixtures.level("norte", "ALM000009", "-2", "100", StockStatus.NEGATIVE));
     }
 
@@ -211,34 +305,55 @@ class QueryApiIT {
 
     // and the read-model gauges count it
     java.util.regex.Pattern negativeItems =
-        java.util.regex.Pattern.compile("(?m)^almacen_stock_items\\{[^}]*status=\"NEGATIVE\"[^}]*} 1\\.0$");
-    await("gauges count the NEGATIVE item").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-        .untilAsserted(() -> assertThat(
-            http.send(request("/actuator/prometheus", null), HttpResponse.BodyHandlers.ofString()).body())
-            .containsPattern(negativeItems).contains("almacen_stock_value_ars"));
+        java.util.regex.Pattern.compile(
+            "(?m)^almacen_stock_items\\{[^}]*status=\"NEGATIVE\"[^}]*} 1\\.0$");
+    await("gauges count the NEGATIVE item")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        http.send(
+                                request("/actuator/prometheus", null),
+                                HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .containsPattern(negativeItems)
+                    .contains("almacen_stock_value_ars"));
   }
 
-  private static <V> void send(KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, String key, V value)
+  private static <V> void send(
+      KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, String key, V value)
       throws Exception {
-    producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
-        topic.valueSerde().serializer().serialize(topic.name(), value))).get();
+    producer
+        .send(
+            new ProducerRecord<>(
+                topic.name(),
+                topic.keySerde().serializer().serialize(topic.name(), key),
+                topic.valueSerde().serializer().serialize(topic.name(), value)))
+        .get();
   }
 
   private JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> ready) {
     JsonNode[] last = new JsonNode[1];
-    await("ready: " + path).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      HttpResponse<String> r = http.send(request(path, token), HttpResponse.BodyHandlers.ofString());
-      assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
-      last[0] = JSON.readTree(r.body());
-      assertThat(ready.test(last[0])).as(path + " last=" + last[0]).isTrue();
-    });
+    await("ready: " + path)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> r =
+                  http.send(request(path, token), HttpResponse.BodyHandlers.ofString());
+              assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+              last[0] = JSON.readTree(r.body());
+              assertThat(ready.test(last[0])).as(path + " last=" + last[0]).isTrue();
+            });
     return last[0];
   }
 
   @Test
   void shouldDeclareTheBearerSchemeForEveryOperationButLoginWhenOpenApiIsRead() throws Exception {
     // when: the document springdoc serves without a token
-    HttpResponse<String> r = http.send(request("/v3/api-docs", null), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(request("/v3/api-docs", null), HttpResponse.BodyHandlers.ofString());
 
     // then: a bearer JWT everywhere, and login says it needs none
     assertThat(r.statusCode()).isEqualTo(200);
@@ -249,7 +364,8 @@ class QueryApiIT {
     assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
     assertThat(doc.path("security").toString()).isEqualTo("[{\"bearer\":[]}]");
     assertThat(doc.path("paths").path("/api/stock").path("get").has("security")).isFalse();
-    assertThat(doc.path("paths").path("/api/auth/login").path("post").path("security").toString()).isEqualTo("[]");
+    assertThat(doc.path("paths").path("/api/auth/login").path("post").path("security").toString())
+        .isEqualTo("[]");
   }
 
   private JsonNode get(String path) throws Exception {
@@ -263,7 +379,8 @@ class QueryApiIT {
   }
 
   private HttpRequest request(String path, String bearer) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);
     }

@@ -14,8 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** A TopologyTestDriver over {@link QueryTopology} that records what the listener was told. */
 final class QueryDriver implements AutoCloseable {
 
-  record Change(ChangeKind kind, String key, Object value) {
-  }
+  record Change(ChangeKind kind, String key, Object value) {}
 
   final Topics topics = Topics.defaults();
   final List<Change> changes = new ArrayList<>();
@@ -27,9 +26,12 @@ final class QueryDriver implements AutoCloseable {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir());
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    driver = new TopologyTestDriver(
-        QueryTopology.build(config, topics, (kind, key, value) -> changes.add(new Change(kind, key, value))),
-        props, Fixtures.T0);
+    driver =
+        new TopologyTestDriver(
+            QueryTopology.build(
+                config, topics, (kind, key, value) -> changes.add(new Change(kind, key, value))),
+            props,
+            Fixtures.T0);
   }
 
   QueryDriver() {
@@ -45,8 +47,13 @@ final class QueryDriver implements AutoCloseable {
   }
 
   <V> void pipe(Topic<String, V> topic, String key, V value) {
-    TestInputTopic<String, V> in = driver.createInputTopic(topic.name(), topic.keySerde().serializer(),
-        topic.valueSerde().serializer(), Instant.EPOCH, java.time.Duration.ZERO);
+    TestInputTopic<String, V> in =
+        driver.createInputTopic(
+            topic.name(),
+            topic.keySerde().serializer(),
+            topic.valueSerde().serializer(),
+            Instant.EPOCH,
+            java.time.Duration.ZERO);
     in.pipeInput(key, value, Fixtures.T0);
   }
 
@@ -70,10 +77,14 @@ final class QueryDriver implements AutoCloseable {
     return new almacen.query.read.StoreReader() {
       @Override
       @SuppressWarnings("unchecked")
-      public <V, T> T read(String store,
-          java.util.function.Function<org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, V>, T> query) {
-        return query.apply((org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, V>) (Object)
-            driver.getKeyValueStore(store));
+      public <V, T> T read(
+          String store,
+          java.util.function.Function<
+                  org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, V>, T>
+              query) {
+        return query.apply(
+            (org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, V>)
+                (Object) driver.getKeyValueStore(store));
       }
     };
   }

@@ -25,18 +25,25 @@ class QueryTopologyTest {
 
   @Test
   void shouldKeepOnlyNewestMovementsNewestFirstWhenMoreThanTheLimitArrive() {
-    try (QueryDriver d = new QueryDriver(new QueryConfig(QueryConfig.BUENOS_AIRES, 3, 10, 35, Duration.ofHours(1)))) {
+    try (QueryDriver d =
+        new QueryDriver(
+            new QueryConfig(QueryConfig.BUENOS_AIRES, 3, 10, 35, Duration.ofHours(1)))) {
       // given
       for (long seq = 1; seq <= 5; seq++) {
-        d.pipe(d.topics.stockMovements, "central|ALM000001", Fixtures.movement("central", "ALM000001", seq));
+        d.pipe(
+            d.topics.stockMovements,
+            "central|ALM000001",
+            Fixtures.movement("central", "ALM000001", seq));
       }
       d.pipe(d.topics.stockMovements, "sur|ALM000001", Fixtures.movement("sur", "ALM000001", 1));
 
       // when
       KeyValueStore<String, StockMovement> store = d.store(StoreNames.QUERY_MOVEMENTS);
       List<Long> sequences = new ArrayList<>();
-      try (KeyValueIterator<String, StockMovement> it = store.reverseRange(
-          StoreKeys.movementFrom("central|ALM000001"), StoreKeys.movementTo("central|ALM000001"))) {
+      try (KeyValueIterator<String, StockMovement> it =
+          store.reverseRange(
+              StoreKeys.movementFrom("central|ALM000001"),
+              StoreKeys.movementTo("central|ALM000001"))) {
         it.forEachRemaining(kv -> sequences.add(kv.value.getSequence()));
       }
 
@@ -50,21 +57,28 @@ class QueryTopologyTest {
   void shouldClearTheAlertWhenStatusReturnsToOk() {
     try (QueryDriver d = new QueryDriver()) {
       // given
-      d.pipe(d.topics.stockAlerts, "central|ALM000001",
+      d.pipe(
+          d.topics.stockAlerts,
+          "central|ALM000001",
           Fixtures.alert("central", "ALM000001", StockStatus.LOW, StockStatus.OK));
-      d.pipe(d.topics.stockAlerts, "central|ALM000002",
+      d.pipe(
+          d.topics.stockAlerts,
+          "central|ALM000002",
           Fixtures.alert("central", "ALM000002", StockStatus.OUT, StockStatus.LOW));
       KeyValueStore<String, StockAlert> store = d.store(StoreNames.QUERY_ALERTS);
       assertThat(store.get("central|ALM000001").getStatus()).isEqualTo(StockStatus.LOW);
 
       // when
-      d.pipe(d.topics.stockAlerts, "central|ALM000001",
+      d.pipe(
+          d.topics.stockAlerts,
+          "central|ALM000001",
           Fixtures.alert("central", "ALM000001", StockStatus.OK, StockStatus.LOW));
 
       // then
       assertThat(store.get("central|ALM000001")).isNull();
       assertThat(store.get("central|ALM000002").getStatus()).isEqualTo(StockStatus.OUT);
-      assertThat(d.changes).extracting(QueryDriver.Change::kind)
+      assertThat(d.changes)
+          .extracting(QueryDriver.Change::kind)
           .containsExactly(ChangeKind.ALERT, ChangeKind.ALERT, ChangeKind.ALERT);
     }
   }
@@ -73,11 +87,15 @@ class QueryTopologyTest {
   void shouldReplaceAnAlertWhenTheStatusChangesAgain() {
     try (QueryDriver d = new QueryDriver()) {
       // given
-      d.pipe(d.topics.stockAlerts, "central|ALM000001",
+      d.pipe(
+          d.topics.stockAlerts,
+          "central|ALM000001",
           Fixtures.alert("central", "ALM000001", StockStatus.LOW, StockStatus.OK));
 
       // when
-      d.pipe(d.topics.stockAlerts, "central|ALM000001",
+      d.pipe(
+          d.topics.stockAlerts,
+          "central|ALM000001",
           Fixtures.alert("central", "ALM000001", StockStatus.NEGATIVE, StockStatus.LOW));
 
       // then
@@ -131,10 +149,18 @@ class QueryTopologyTest {
 
   @Test
   void shouldPurgeDailySalesWhenOlderThanTheDaysKept() {
-    try (QueryDriver d = new QueryDriver(new QueryConfig(QueryConfig.BUENOS_AIRES, 1000, 10, 2, Duration.ofHours(1)))) {
+    try (QueryDriver d =
+        new QueryDriver(
+            new QueryConfig(QueryConfig.BUENOS_AIRES, 1000, 10, 2, Duration.ofHours(1)))) {
       // given driver clock starts at 2026-03-10T15:00Z (12:00 in Buenos Aires)
-      d.pipe(d.topics.sales, "OLD", Fixtures.sale("OLD", "central", Instant.parse("2026-03-07T15:00:00Z"), "1", "10"));
-      d.pipe(d.topics.sales, "KEPT", Fixtures.sale("KEPT", "central", Instant.parse("2026-03-08T15:00:00Z"), "1", "10"));
+      d.pipe(
+          d.topics.sales,
+          "OLD",
+          Fixtures.sale("OLD", "central", Instant.parse("2026-03-07T15:00:00Z"), "1", "10"));
+      d.pipe(
+          d.topics.sales,
+          "KEPT",
+          Fixtures.sale("KEPT", "central", Instant.parse("2026-03-08T15:00:00Z"), "1", "10"));
 
       // when
       d.driver.advanceWallClockTime(Duration.ofHours(1));
@@ -150,17 +176,22 @@ class QueryTopologyTest {
   void shouldKeepTheLatestStockLevelAndAnnounceItWhenALevelArrives() {
     try (QueryDriver d = new QueryDriver()) {
       // given
-      d.pipe(d.topics.stockLevels, "central|ALM000001",
+      d.pipe(
+          d.topics.stockLevels,
+          "central|ALM000001",
           Fixtures.level("central", "ALM000001", "10", "100", StockStatus.OK));
 
       // when
-      d.pipe(d.topics.stockLevels, "central|ALM000001",
+      d.pipe(
+          d.topics.stockLevels,
+          "central|ALM000001",
           Fixtures.level("central", "ALM000001", "4", "100", StockStatus.LOW));
 
       // then
       KeyValueStore<String, StockLevel> store = d.store(StoreNames.QUERY_STOCK_LEVELS);
       assertThat(store.get("central|ALM000001").getOnHand()).isEqualByComparingTo("4.000");
-      assertThat(d.changes).extracting(QueryDriver.Change::kind, QueryDriver.Change::key)
+      assertThat(d.changes)
+          .extracting(QueryDriver.Change::kind, QueryDriver.Change::key)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(ChangeKind.STOCK, "central|ALM000001"),
               org.assertj.core.groups.Tuple.tuple(ChangeKind.STOCK, "central|ALM000001"));
@@ -169,19 +200,34 @@ class QueryTopologyTest {
 
   @Test
   void shouldKeepPriceHistoryNewestFirstAndBoundedWhenPricesArrive() {
-    try (QueryDriver d = new QueryDriver(new QueryConfig(QueryConfig.BUENOS_AIRES, 1000, 2, 35, Duration.ofHours(1)))) {
+    try (QueryDriver d =
+        new QueryDriver(
+            new QueryConfig(QueryConfig.BUENOS_AIRES, 1000, 2, 35, Duration.ofHours(1)))) {
       // given
       Instant t = Instant.parse("2026-03-01T10:00:00Z");
-      d.pipe(d.topics.priceHistory, "ALM000001", Fixtures.price("ALM000001", "1000", t, PriceReason.CATALOG));
-      d.pipe(d.topics.priceHistory, "ALM000001", Fixtures.price("ALM000001", "1100", t.plusSeconds(60), PriceReason.COST));
-      d.pipe(d.topics.priceHistory, "ALM000001", Fixtures.price("ALM000001", "1200", t.plusSeconds(120), PriceReason.DAILY));
-      d.pipe(d.topics.priceHistory, "ALM000002", Fixtures.price("ALM000002", "50", t, PriceReason.CATALOG));
+      d.pipe(
+          d.topics.priceHistory,
+          "ALM000001",
+          Fixtures.price("ALM000001", "1000", t, PriceReason.CATALOG));
+      d.pipe(
+          d.topics.priceHistory,
+          "ALM000001",
+          Fixtures.price("ALM000001", "1100", t.plusSeconds(60), PriceReason.COST));
+      d.pipe(
+          d.topics.priceHistory,
+          "ALM000001",
+          Fixtures.price("ALM000001", "1200", t.plusSeconds(120), PriceReason.DAILY));
+      d.pipe(
+          d.topics.priceHistory,
+          "ALM000002",
+          Fixtures.price("ALM000002", "50", t, PriceReason.CATALOG));
 
       // when
       List<BigDecimal> prices = new ArrayList<>();
       KeyValueStore<String, Price> store = d.store(StoreNames.QUERY_PRICE_HISTORY);
-      try (KeyValueIterator<String, Price> it = store.reverseRange(
-          StoreKeys.priceHistoryFrom("ALM000001"), StoreKeys.priceHistoryTo("ALM000001"))) {
+      try (KeyValueIterator<String, Price> it =
+          store.reverseRange(
+              StoreKeys.priceHistoryFrom("ALM000001"), StoreKeys.priceHistoryTo("ALM000001"))) {
         it.forEachRemaining(kv -> prices.add(kv.value.getListPrice()));
       }
 
@@ -194,20 +240,36 @@ class QueryTopologyTest {
   void shouldUpsertGlobalStoresAndAnnouncePricesAndInvoicesWhenTheyArrive() {
     try (QueryDriver d = new QueryDriver()) {
       // when
-      d.pipe(d.topics.products, "ALM000001", Fixtures.product("ALM000001", "Azúcar 1kg", "Almacén", "7790000000011", "5", null));
-      d.pipe(d.topics.prices, "ALM000001", Fixtures.price("ALM000001", "1500", Fixtures.T0, PriceReason.COST));
-      d.pipe(d.topics.invoices, "INV1", Fixtures.invoice("INV1", "central", InvoiceStatus.NEEDS_REVIEW));
-      d.pipe(d.topics.invoices, "INV1", Fixtures.invoice("INV1", "central", InvoiceStatus.CONFIRMED));
+      d.pipe(
+          d.topics.products,
+          "ALM000001",
+          Fixtures.product("ALM000001", "Azúcar 1kg", "Almacén", "7790000000011", "5", null));
+      d.pipe(
+          d.topics.prices,
+          "ALM000001",
+          Fixtures.price("ALM000001", "1500", Fixtures.T0, PriceReason.COST));
+      d.pipe(
+          d.topics.invoices,
+          "INV1",
+          Fixtures.invoice("INV1", "central", InvoiceStatus.NEEDS_REVIEW));
+      d.pipe(
+          d.topics.invoices, "INV1", Fixtures.invoice("INV1", "central", InvoiceStatus.CONFIRMED));
       d.pipe(d.topics.inflationIndex, "2026-02", Fixtures.inflation("2026-02", "2.4"));
 
       // then
-      assertThat(d.<Product>store(StoreNames.QUERY_PRODUCTS).get("ALM000001").getName()).isEqualTo("Azúcar 1kg");
-      assertThat(d.<Price>store(StoreNames.QUERY_PRICES).get("ALM000001").getListPrice()).isEqualByComparingTo("1500.00");
+      assertThat(d.<Product>store(StoreNames.QUERY_PRODUCTS).get("ALM000001").getName())
+          .isEqualTo("Azúcar 1kg");
+      assertThat(d.<Price>store(StoreNames.QUERY_PRICES).get("ALM000001").getListPrice())
+          .isEqualByComparingTo("1500.00");
       assertThat(d.<almacen.events.Invoice>store(StoreNames.QUERY_INVOICES).get("INV1").getStatus())
           .isEqualTo(InvoiceStatus.CONFIRMED);
-      assertThat(d.<almacen.events.InflationMonth>store(StoreNames.QUERY_INFLATION).get("2026-02").getRatePct())
+      assertThat(
+              d.<almacen.events.InflationMonth>store(StoreNames.QUERY_INFLATION)
+                  .get("2026-02")
+                  .getRatePct())
           .isEqualByComparingTo("2.40");
-      assertThat(d.changes).extracting(QueryDriver.Change::kind)
+      assertThat(d.changes)
+          .extracting(QueryDriver.Change::kind)
           .containsExactly(ChangeKind.PRICE, ChangeKind.INVOICE, ChangeKind.INVOICE);
     }
   }
@@ -216,7 +278,10 @@ class QueryTopologyTest {
   void shouldRemoveAProductWhenATombstoneArrives() {
     try (QueryDriver d = new QueryDriver()) {
       // given
-      d.pipe(d.topics.products, "ALM000001", Fixtures.product("ALM000001", "Yerba", "Almacén", null, "5", null));
+      d.pipe(
+          d.topics.products,
+          "ALM000001",
+          Fixtures.product("ALM000001", "Yerba", "Almacén", null, "5", null));
 
       // when
       d.pipe(d.topics.products, "ALM000001", null);
@@ -229,13 +294,26 @@ class QueryTopologyTest {
   @Test
   void shouldNameEveryStoreFromTheSharedConstantsWhenBuilt() {
     // when
-    String description = QueryTopology.build(QueryConfig.defaults(), almacen.schemas.Topics.defaults()).describe().toString();
+    String description =
+        QueryTopology.build(QueryConfig.defaults(), almacen.schemas.Topics.defaults())
+            .describe()
+            .toString();
 
     // then
-    assertThat(description).contains(StoreNames.QUERY_STOCK_LEVELS, StoreNames.QUERY_MOVEMENTS, StoreNames.QUERY_PRODUCTS,
-        StoreNames.QUERY_PRICES, StoreNames.QUERY_PRICE_HISTORY, StoreNames.QUERY_ALERTS, StoreNames.QUERY_INVOICES,
-        StoreNames.QUERY_INFLATION, StoreNames.QUERY_SALES_DAILY, StoreNames.QUERY_ANALYTICS_SALES,
-        StoreNames.QUERY_ANALYTICS_SALE_IDS, StoreNames.QUERY_ANALYTICS_COSTS);
+    assertThat(description)
+        .contains(
+            StoreNames.QUERY_STOCK_LEVELS,
+            StoreNames.QUERY_MOVEMENTS,
+            StoreNames.QUERY_PRODUCTS,
+            StoreNames.QUERY_PRICES,
+            StoreNames.QUERY_PRICE_HISTORY,
+            StoreNames.QUERY_ALERTS,
+            StoreNames.QUERY_INVOICES,
+            StoreNames.QUERY_INFLATION,
+            StoreNames.QUERY_SALES_DAILY,
+            StoreNames.QUERY_ANALYTICS_SALES,
+            StoreNames.QUERY_ANALYTICS_SALE_IDS,
+            StoreNames.QUERY_ANALYTICS_COSTS);
     assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
   }
 }

@@ -34,10 +34,18 @@ class ReadModelTest {
     StoreReader reader = d.storeReader();
     Clock clock = Clock.fixed(Instant.parse("2026-03-10T18:00:00Z"), ZoneOffset.UTC);
     model = new ReadModel(reader, clock, QueryConfig.BUENOS_AIRES);
-    d.pipe(d.topics.products, "ALM000001",
+    d.pipe(
+        d.topics.products,
+        "ALM000001",
         Fixtures.product("ALM000001", "Azúcar común 1 kg", "Almacén", "7790000000011", "5", "40"));
-    d.pipe(d.topics.products, "ALM000002", Fixtures.product("ALM000002", "Yerba mate 1 kg", "Infusiones", null, "5", null));
-    d.pipe(d.topics.products, "ALM000003", Fixtures.product("ALM000003", "Fideos 500 g", "Almacén", null, "5", "30"));
+    d.pipe(
+        d.topics.products,
+        "ALM000002",
+        Fixtures.product("ALM000002", "Yerba mate 1 kg", "Infusiones", null, "5", null));
+    d.pipe(
+        d.topics.products,
+        "ALM000003",
+        Fixtures.product("ALM000003", "Fideos 500 g", "Almacén", null, "5", "30"));
   }
 
   @AfterEach
@@ -48,17 +56,38 @@ class ReadModelTest {
   @Test
   void shouldJoinLevelProductAndPriceWhenAllExist() {
     // given
-    d.pipe(d.topics.stockLevels, "central|ALM000001", Fixtures.level("central", "ALM000001", "12", "850.5", StockStatus.OK));
-    d.pipe(d.topics.prices, "ALM000001", Fixtures.price("ALM000001", "1490", Fixtures.T0, PriceReason.COST));
+    d.pipe(
+        d.topics.stockLevels,
+        "central|ALM000001",
+        Fixtures.level("central", "ALM000001", "12", "850.5", StockStatus.OK));
+    d.pipe(
+        d.topics.prices,
+        "ALM000001",
+        Fixtures.price("ALM000001", "1490", Fixtures.T0, PriceReason.COST));
 
     // when
     StockView v = model.stock("central", "ALM000001").orElseThrow();
 
     // then
-    assertThat(v).isEqualTo(new StockView("ALM000001", "Azúcar común 1 kg", "Almacén", "central", "UNIT",
-        Fixtures.qty("12"), Fixtures.qty("5"), Fixtures.qty("40"), "OK", new java.math.BigDecimal("850.5000"),
-        Fixtures.money("10206"), Fixtures.qty("1.5"), new java.math.BigDecimal("6.7"), Fixtures.qty("10"),
-        Fixtures.money("1490"), "2026-03-10T12:00:00-03:00"));
+    assertThat(v)
+        .isEqualTo(
+            new StockView(
+                "ALM000001",
+                "Azúcar común 1 kg",
+                "Almacén",
+                "central",
+                "UNIT",
+                Fixtures.qty("12"),
+                Fixtures.qty("5"),
+                Fixtures.qty("40"),
+                "OK",
+                new java.math.BigDecimal("850.5000"),
+                Fixtures.money("10206"),
+                Fixtures.qty("1.5"),
+                new java.math.BigDecimal("6.7"),
+                Fixtures.qty("10"),
+                Fixtures.money("1490"),
+                "2026-03-10T12:00:00-03:00"));
   }
 
   @Test
@@ -85,7 +114,10 @@ class ReadModelTest {
   @Test
   void shouldAnswerAMovedButUncataloguedSkuWithItsSkuAsName() {
     // given
-    d.pipe(d.topics.stockLevels, "central|ZZZ9", Fixtures.level("central", "ZZZ9", "-2", "10", StockStatus.NEGATIVE));
+    d.pipe(
+        d.topics.stockLevels,
+        "central|ZZZ9",
+        Fixtures.level("central", "ZZZ9", "-2", "10", StockStatus.NEGATIVE));
 
     // when
     StockView v = model.stock("central", "ZZZ9").orElseThrow();
@@ -98,15 +130,21 @@ class ReadModelTest {
 
   @ParameterizedTest
   @CsvSource({
-      "azucar, ALM000001",
-      "AZÚCAR, ALM000001",
-      "7790000000011, ALM000001",
-      "mate, ALM000002",
-      "alm000003, ALM000003"})
+    "azucar, ALM000001",
+    "AZÚCAR, ALM000001",
+    "7790000000011, ALM000001",
+    "mate, ALM000002",
+    "alm000003, ALM000003"
+  })
   void shouldFindTheProductWhenSearchingBySkuEanOrNameWithoutAccents(String q, String expectedSku) {
     // when
-    Page<StockView> page = model.stockPage("central", new StockFilter(q, null, null),
-        model.localLevels("central", StockFilter.ALL), 0, 50);
+    Page<StockView> page =
+        model.stockPage(
+            "central",
+            new StockFilter(q, null, null),
+            model.localLevels("central", StockFilter.ALL),
+            0,
+            50);
 
     // then
     assertThat(page.items()).extracting(StockView::sku).containsExactly(expectedSku);
@@ -116,11 +154,15 @@ class ReadModelTest {
   @Test
   void shouldFilterByCategoryAndStatusWhenBothGiven() {
     // given
-    d.pipe(d.topics.stockLevels, "central|ALM000001", Fixtures.level("central", "ALM000001", "3", "1", StockStatus.LOW));
+    d.pipe(
+        d.topics.stockLevels,
+        "central|ALM000001",
+        Fixtures.level("central", "ALM000001", "3", "1", StockStatus.LOW));
 
     // when
     StockFilter filter = new StockFilter(null, "almacen", StockStatus.OUT);
-    Page<StockView> page = model.stockPage("central", filter, model.localLevels("central", StockFilter.ALL), 0, 50);
+    Page<StockView> page =
+        model.stockPage("central", filter, model.localLevels("central", StockFilter.ALL), 0, 50);
 
     // then
     assertThat(page.items()).extracting(StockView::sku).containsExactly("ALM000003");
@@ -129,7 +171,10 @@ class ReadModelTest {
   @Test
   void shouldPageSortedBySkuWhenMoreItemsThanThePageSize() {
     // given
-    d.pipe(d.topics.stockLevels, "central|ALM000002", Fixtures.level("central", "ALM000002", "8", "1", StockStatus.OK));
+    d.pipe(
+        d.topics.stockLevels,
+        "central|ALM000002",
+        Fixtures.level("central", "ALM000002", "8", "1", StockStatus.OK));
 
     // when
     List<StockView> levels = model.localLevels("central", StockFilter.ALL);
@@ -149,7 +194,10 @@ class ReadModelTest {
   void shouldListMovementsNewestFirstUpToTheLimit() {
     // given
     for (long seq = 1; seq <= 4; seq++) {
-      d.pipe(d.topics.stockMovements, "central|ALM000001", Fixtures.movement("central", "ALM000001", seq));
+      d.pipe(
+          d.topics.stockMovements,
+          "central|ALM000001",
+          Fixtures.movement("central", "ALM000001", seq));
     }
 
     // when
@@ -163,19 +211,39 @@ class ReadModelTest {
   @Test
   void shouldSummariseCountsValueTodaysSalesAndPendingInvoicesOfTheBranch() {
     // given
-    d.pipe(d.topics.stockLevels, "central|ALM000001", Fixtures.level("central", "ALM000001", "3", "100", StockStatus.LOW));
-    d.pipe(d.topics.stockLevels, "central|ALM000002", Fixtures.level("central", "ALM000002", "-1", "100", StockStatus.NEGATIVE));
-    d.pipe(d.topics.stockLevels, "sur|ALM000003", Fixtures.level("sur", "ALM000003", "9", "100", StockStatus.OK));
-    d.pipe(d.topics.sales, "S1", Fixtures.sale("S1", "central", Instant.parse("2026-03-10T13:00:00Z"), "2", "500"));
-    d.pipe(d.topics.sales, "S2", Fixtures.sale("S2", "central", Instant.parse("2026-03-09T13:00:00Z"), "1", "999"));
-    d.pipe(d.topics.sales, "S3", Fixtures.sale("S3", "sur", Instant.parse("2026-03-10T13:00:00Z"), "1", "777"));
+    d.pipe(
+        d.topics.stockLevels,
+        "central|ALM000001",
+        Fixtures.level("central", "ALM000001", "3", "100", StockStatus.LOW));
+    d.pipe(
+        d.topics.stockLevels,
+        "central|ALM000002",
+        Fixtures.level("central", "ALM000002", "-1", "100", StockStatus.NEGATIVE));
+    d.pipe(
+        d.topics.stockLevels,
+        "sur|ALM000003",
+        Fixtures.level("sur", "ALM000003", "9", "100", StockStatus.OK));
+    d.pipe(
+        d.topics.sales,
+        "S1",
+        Fixtures.sale("S1", "central", Instant.parse("2026-03-10T13:00:00Z"), "2", "500"));
+    d.pipe(
+        d.topics.sales,
+        "S2",
+        Fixtures.sale("S2", "central", Instant.parse("2026-03-09T13:00:00Z"), "1", "999"));
+    d.pipe(
+        d.topics.sales,
+        "S3",
+        Fixtures.sale("S3", "sur", Instant.parse("2026-03-10T13:00:00Z"), "1", "777"));
     d.pipe(d.topics.invoices, "I1", Fixtures.invoice("I1", "central", InvoiceStatus.NEEDS_REVIEW));
     d.pipe(d.topics.invoices, "I2", Fixtures.invoice("I2", "central", InvoiceStatus.CONFIRMED));
 
     // when
-    Summary s = model.summary("central", model.localSummary("central"), model.localMovedSkus("central"));
+    Summary s =
+        model.summary("central", model.localSummary("central"), model.localMovedSkus("central"));
 
     // then ALM000003 never moved in central counts as OUT
-    assertThat(s).isEqualTo(new Summary(3, 1, 1, 1, Fixtures.money("300"), Fixtures.money("1000"), 1));
+    assertThat(s)
+        .isEqualTo(new Summary(3, 1, 1, 1, Fixtures.money("300"), Fixtures.money("1000"), 1));
   }
 }

@@ -6,10 +6,10 @@ import java.util.Optional;
 
 /**
  * The bounds of every value a command may carry (CONTRACT.md "Every write promises durability and
- * bounds"), in one place for the HTTP edge, the CSV imports, the AFIP QR parser and the stream apps.
- * Each check answers the violation, or empty when the value is acceptable. Magnitude is checked
- * before anything that scales the number, so {@code 1e1000000} costs nothing to refuse; messages
- * never echo the value (it may be huge).
+ * bounds"), in one place for the HTTP edge, the CSV imports, the AFIP QR parser and the stream
+ * apps. Each check answers the violation, or empty when the value is acceptable. Magnitude is
+ * checked before anything that scales the number, so {@code 1e1000000} costs nothing to refuse;
+ * messages never echo the value (it may be huge).
  */
 public final class Bounds {
 
@@ -17,9 +17,14 @@ public final class Bounds {
   public static final int QTY_DECIMALS = Decimals.QTY_SCALE;
   public static final BigDecimal MAX_MONEY = new BigDecimal("1000000000000.00");
   public static final int MONEY_DECIMALS = Decimals.MONEY_SCALE;
-  public static final List<BigDecimal> IVA_RATES = List.of(
-      new BigDecimal("0"), new BigDecimal("2.5"), new BigDecimal("5"), new BigDecimal("10.5"),
-      new BigDecimal("21"), new BigDecimal("27"));
+  public static final List<BigDecimal> IVA_RATES =
+      List.of(
+          new BigDecimal("0"),
+          new BigDecimal("2.5"),
+          new BigDecimal("5"),
+          new BigDecimal("10.5"),
+          new BigDecimal("21"),
+          new BigDecimal("27"));
   public static final BigDecimal MIN_MARKUP_PCT = BigDecimal.ZERO;
   public static final BigDecimal MAX_MARKUP_PCT = new BigDecimal("1000");
   public static final BigDecimal MIN_INFLATION_PCT = new BigDecimal("-50");
@@ -31,18 +36,18 @@ public final class Bounds {
   public static final int MAX_BATCH = 10_000;
 
   /** What is wrong with a value: an upper-case code and a short message that does not repeat it. */
-  public record Violation(String code, String message) {
-  }
+  public record Violation(String code, String message) {}
 
-  private Bounds() {
-  }
+  private Bounds() {}
 
   /** A quantity (qty, delta, countedQty, minStock, maxStock): |v| ≤ 1,000,000, ≤ 3 decimals. */
   public static Optional<Violation> qty(BigDecimal value) {
     if (value.abs().compareTo(MAX_QTY) > 0) {
       return out("must be between -1000000 and 1000000");
     }
-    return decimals(value) > QTY_DECIMALS ? invalid("INVALID_QTY", "may have at most 3 decimals") : Optional.empty();
+    return decimals(value) > QTY_DECIMALS
+        ? invalid("INVALID_QTY", "may have at most 3 decimals")
+        : Optional.empty();
   }
 
   /** Money (prices, costs, line totals, totals): 0 ≤ v ≤ 1,000,000,000,000.00, ≤ 2 decimals. */
@@ -53,7 +58,8 @@ public final class Bounds {
     if (value.compareTo(MAX_MONEY) > 0) {
       return out("must be at most 1000000000000.00");
     }
-    return decimals(value) > MONEY_DECIMALS ? invalid("INVALID_MONEY", "may have at most 2 decimals (centavos)")
+    return decimals(value) > MONEY_DECIMALS
+        ? invalid("INVALID_MONEY", "may have at most 2 decimals (centavos)")
         : Optional.empty();
   }
 
@@ -65,7 +71,9 @@ public final class Bounds {
     if (value.signum() < 0) {
       return invalid("INVALID_MONEY", "must not be negative");
     }
-    return value.compareTo(MAX_MONEY) > 0 ? out("must be at most 1000000000000.00") : Optional.empty();
+    return value.compareTo(MAX_MONEY) > 0
+        ? out("must be at most 1000000000000.00")
+        : Optional.empty();
   }
 
   public static boolean isIvaRate(BigDecimal value) {
@@ -73,7 +81,8 @@ public final class Bounds {
   }
 
   public static Optional<Violation> ivaRate(BigDecimal value) {
-    return isIvaRate(value) ? Optional.empty()
+    return isIvaRate(value)
+        ? Optional.empty()
         : invalid("INVALID_IVA_RATE", "is not an Argentine IVA rate (0, 2.5, 5, 10.5, 21 or 27)");
   }
 
@@ -90,7 +99,9 @@ public final class Bounds {
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       return out("must be between " + min.toPlainString() + " and " + max.toPlainString() + " %");
     }
-    return decimals(value) > RATE_DECIMALS ? invalid("INVALID_RATE", "may have at most 2 decimals") : Optional.empty();
+    return decimals(value) > RATE_DECIMALS
+        ? invalid("INVALID_RATE", "may have at most 2 decimals")
+        : Optional.empty();
   }
 
   /** An id: 1 to 64 characters, no leading or trailing spaces, no control characters. */
@@ -99,7 +110,9 @@ public final class Bounds {
       return invalid("MISSING_FIELD", "is required");
     }
     if (value.length() > MAX_ID_LENGTH || !value.equals(value.strip())) {
-      return invalid("INVALID_ID", "must be 1 to " + MAX_ID_LENGTH + " characters without leading or trailing spaces");
+      return invalid(
+          "INVALID_ID",
+          "must be 1 to " + MAX_ID_LENGTH + " characters without leading or trailing spaces");
     }
     for (int i = 0; i < value.length(); i++) {
       if (Character.isISOControl(value.charAt(i))) {
@@ -111,11 +124,15 @@ public final class Bounds {
 
   /** A count of items (sale lines, invoice lines, batch rows) against its maximum. */
   public static Optional<Violation> count(int size, int max, String what) {
-    return size > max ? invalid("TOO_MANY", "has " + size + " " + what + "; at most " + max + " are accepted")
+    return size > max
+        ? invalid("TOO_MANY", "has " + size + " " + what + "; at most " + max + " are accepted")
         : Optional.empty();
   }
 
-  /** Number of decimals ignoring trailing zeros (12.50 has 1); call only on a value already within its range. */
+  /**
+   * Number of decimals ignoring trailing zeros (12.50 has 1); call only on a value already within
+   * its range.
+   */
   public static int decimals(BigDecimal value) {
     return Math.max(0, value.stripTrailingZeros().scale());
   }

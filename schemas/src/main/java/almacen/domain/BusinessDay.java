@@ -7,6 +7,5 @@ public final class BusinessDay {
 
   public static final ZoneId ZONE = ZoneId.of("America/Argentina/Buenos_Aires");
 
-  private BusinessDay() {
-  }
+  private BusinessDay() {}
 }

@@ -14,13 +14,16 @@ public final class CostBasis {
 
   private static final BigDecimal HUNDRED = new BigDecimal(100);
 
-  private CostBasis() {
-  }
+  private CostBasis() {}
 
-  public static BigDecimal of(TaxRegime regime, BigDecimal unitCost, BigDecimal invoiceIvaRatePct,
+  public static BigDecimal of(
+      TaxRegime regime,
+      BigDecimal unitCost,
+      BigDecimal invoiceIvaRatePct,
       boolean pricesIncludeIva) {
     if (regime == TaxRegime.MONOTRIBUTO && !pricesIncludeIva) {
-      BigDecimal factor = BigDecimal.ONE.add(invoiceIvaRatePct.divide(HUNDRED, MathContext.DECIMAL64));
+      BigDecimal factor =
+          BigDecimal.ONE.add(invoiceIvaRatePct.divide(HUNDRED, MathContext.DECIMAL64));
       return unitCost.multiply(factor, MathContext.DECIMAL64);
     }
     return unitCost;

@@ -15,8 +15,7 @@ public final class Decimals {
   public static final int RATE_SCALE = 2;
   public static final int FACTOR_SCALE = 10;
 
-  private Decimals() {
-  }
+  private Decimals() {}
 
   public static BigDecimal money(BigDecimal v) {
     return v == null ? null : v.setScale(MONEY_SCALE, RoundingMode.HALF_UP);

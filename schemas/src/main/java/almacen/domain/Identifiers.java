@@ -3,20 +3,23 @@ package almacen.domain;
 import java.util.regex.Pattern;
 
 /**
- * The shapes of a sku and a branch (CONTRACT.md "Conventions"), for every edge that accepts one: the
- * write API refuses anything else and the read API answers 400 for it.
+ * The shapes of a sku and a branch (CONTRACT.md "Conventions"), for every edge that accepts one:
+ * the write API refuses anything else and the read API answers 400 for it.
  */
 public final class Identifiers {
 
-  /** 1 to 50 upper-case letters, digits, '-' or '_', starting with a letter or digit (ALM000001). */
+  /**
+   * 1 to 50 upper-case letters, digits, '-' or '_', starting with a letter or digit (ALM000001).
+   */
   public static final Pattern SKU = Pattern.compile("^[A-Z0-9][A-Z0-9_-]{0,49}$");
+
   /** 1 to 32 lower-case letters, digits or '-', starting with a letter or digit (central). */
   public static final Pattern BRANCH = Pattern.compile("^[a-z0-9][a-z0-9-]{0,31}$");
+
   /** The branch meant when none is given. */
   public static final String DEFAULT_BRANCH = "central";
 
-  private Identifiers() {
-  }
+  private Identifiers() {}
 
   public static boolean isSku(String value) {
     return value != null && SKU.matcher(value).matches();

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class SaleValidity {
 
-  private SaleValidity() {
-  }
+  private SaleValidity() {}
 
   /** The first problem of the sale, or empty when every field and line can be true. */
   public static Optional<String> problem(Sale sale) {
@@ -32,7 +31,8 @@ public final class SaleValidity {
     if (sale.getLines() == null || sale.getLines().isEmpty()) {
       return Optional.of(id + " has no lines");
     }
-    Optional<Bounds.Violation> tooMany = Bounds.count(sale.getLines().size(), Bounds.MAX_SALE_LINES, "lines");
+    Optional<Bounds.Violation> tooMany =
+        Bounds.count(sale.getLines().size(), Bounds.MAX_SALE_LINES, "lines");
     if (tooMany.isPresent()) {
       return Optional.of(id + " " + tooMany.get().message());
     }

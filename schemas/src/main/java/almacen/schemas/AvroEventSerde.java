@@ -10,14 +10,13 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Avro single-object encoding (magic C3 01, 8-byte schema fingerprint, binary body). Writers also
  * set the {@code event-type} and {@code schema-fingerprint} headers so tools can route and inspect
- * records without decoding them. Readers resolve any historical writer schema through
- * {@link EventSchemas} and project it onto the current reader schema.
+ * records without decoding them. Readers resolve any historical writer schema through {@link
+ * EventSchemas} and project it onto the current reader schema.
  */
 public final class AvroEventSerde<T extends SpecificRecordBase> implements EventSerde<T> {
 
@@ -58,7 +57,8 @@ public final class AvroEventSerde<T extends SpecificRecordBase> implements Event
     try {
       return encoder.encode(value).array();
     } catch (IOException | RuntimeException e) {
-      throw new SerializationException("Cannot encode " + type.getSimpleName() + ": " + e.getMessage(), e);
+      throw new SerializationException(
+          "Cannot encode " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -66,7 +66,8 @@ public final class AvroEventSerde<T extends SpecificRecordBase> implements Event
     try {
       return decoder.decode(bytes);
     } catch (IOException | RuntimeException e) {
-      throw new SerializationException("Cannot decode " + type.getSimpleName() + ": " + e.getMessage(), e);
+      throw new SerializationException(
+          "Cannot decode " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
   }
 

@@ -10,23 +10,25 @@ import org.apache.avro.generic.IndexedRecord;
 
 /**
  * Whether every decimal of a record fits the precision its Avro schema declares. Avro only finds
- * out when it encodes the record, which in a Streams app happens in the sink after other effects
- * of the same event were already applied; the ledger asks first, so an event that would not fit
- * is refused whole.
+ * out when it encodes the record, which in a Streams app happens in the sink after other effects of
+ * the same event were already applied; the ledger asks first, so an event that would not fit is
+ * refused whole.
  */
 public final class DecimalLimits {
 
-  private DecimalLimits() {
-  }
+  private DecimalLimits() {}
 
-  /** The path of the first decimal that does not fit, e.g. {@code stockValue}; empty when all fit. */
+  /**
+   * The path of the first decimal that does not fit, e.g. {@code stockValue}; empty when all fit.
+   */
   public static Optional<String> firstOverflow(IndexedRecord record) {
     return overflow(record, "");
   }
 
   private static Optional<String> overflow(IndexedRecord record, String prefix) {
     for (Schema.Field field : record.getSchema().getFields()) {
-      Optional<String> found = overflow(field.schema(), record.get(field.pos()), prefix + field.name());
+      Optional<String> found =
+          overflow(field.schema(), record.get(field.pos()), prefix + field.name());
       if (found.isPresent()) {
         return found;
       }
@@ -50,12 +52,15 @@ public final class DecimalLimits {
         }
         return Optional.empty();
       case RECORD:
-        return value instanceof IndexedRecord nested ? overflow(nested, path + ".") : Optional.empty();
+        return value instanceof IndexedRecord nested
+            ? overflow(nested, path + ".")
+            : Optional.empty();
       case ARRAY:
         if (value instanceof Collection<?> items) {
           int i = 0;
           for (Object item : items) {
-            Optional<String> found = overflow(schema.getElementType(), item, path + "[" + i++ + "]");
+            Optional<String> found =
+                overflow(schema.getElementType(), item, path + "[" + i++ + "]");
             if (found.isPresent()) {
               return found;
             }
@@ -75,7 +80,8 @@ public final class DecimalLimits {
     return switch (branch.getType()) {
       case RECORD -> value instanceof IndexedRecord;
       case ARRAY -> value instanceof Collection<?>;
-      default -> branch.getLogicalType() instanceof LogicalTypes.Decimal && value instanceof BigDecimal;
+      default ->
+          branch.getLogicalType() instanceof LogicalTypes.Decimal && value instanceof BigDecimal;
     };
   }
 

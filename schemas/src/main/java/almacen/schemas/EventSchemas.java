@@ -25,18 +25,26 @@ import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
- * Every event schema almacén has ever released. The history lives in this module
- * ({@code avro/history/<Name>/v<N>.avsc}), so an audit replay years later needs only this artifact
- * to read any record: single-object encoding carries the writer's fingerprint, and this store
- * resolves it.
+ * Every event schema almacén has ever released. The history lives in this module ({@code
+ * avro/history/<Name>/v<N>.avsc}), so an audit replay years later needs only this artifact to read
+ * any record: single-object encoding carries the writer's fingerprint, and this store resolves it.
  */
 public final class EventSchemas implements SchemaStore {
 
   /** The current event classes, in catalogue order. */
-  public static final List<Class<? extends SpecificRecordBase>> EVENT_TYPES = List.of(
-      Product.class, Sale.class, Invoice.class, StockAdjustment.class, StockTransfer.class,
-      StockMovement.class, StockLevel.class, StockAlert.class, InflationMonth.class, Price.class,
-      DeadLetter.class);
+  public static final List<Class<? extends SpecificRecordBase>> EVENT_TYPES =
+      List.of(
+          Product.class,
+          Sale.class,
+          Invoice.class,
+          StockAdjustment.class,
+          StockTransfer.class,
+          StockMovement.class,
+          StockLevel.class,
+          StockAlert.class,
+          InflationMonth.class,
+          Price.class,
+          DeadLetter.class);
 
   private static final EventSchemas INSTANCE = load();
 
@@ -46,7 +54,9 @@ public final class EventSchemas implements SchemaStore {
   private EventSchemas(Map<String, List<Schema>> historyByName) {
     this.historyByName = historyByName;
     Map<Long, Schema> fingerprints = new LinkedHashMap<>();
-    historyByName.values().forEach(versions -> versions.forEach(s -> fingerprints.put(fingerprint(s), s)));
+    historyByName
+        .values()
+        .forEach(versions -> versions.forEach(s -> fingerprints.put(fingerprint(s), s)));
     for (Class<? extends SpecificRecordBase> type : EVENT_TYPES) {
       Schema current = currentSchema(type);
       fingerprints.put(fingerprint(current), current);

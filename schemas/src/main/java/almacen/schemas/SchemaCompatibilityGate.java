@@ -13,8 +13,7 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
  */
 public final class SchemaCompatibilityGate {
 
-  private SchemaCompatibilityGate() {
-  }
+  private SchemaCompatibilityGate() {}
 
   /** Problems found, empty when {@code candidate} may be released after {@code history}. */
   public static List<String> check(Schema candidate, List<Schema> history) {
@@ -24,11 +23,15 @@ public final class SchemaCompatibilityGate {
       String version = candidate.getName() + " v" + (i + 1);
       var backward = SchemaCompatibility.checkReaderWriterCompatibility(candidate, released);
       if (backward.getType() != SchemaCompatibilityType.COMPATIBLE) {
-        problems.add("cannot read " + version + " records: " + backward.getResult().getIncompatibilities());
+        problems.add(
+            "cannot read " + version + " records: " + backward.getResult().getIncompatibilities());
       }
       var forward = SchemaCompatibility.checkReaderWriterCompatibility(released, candidate);
       if (forward.getType() != SchemaCompatibilityType.COMPATIBLE) {
-        problems.add(version + " readers cannot read new records: " + forward.getResult().getIncompatibilities());
+        problems.add(
+            version
+                + " readers cannot read new records: "
+                + forward.getResult().getIncompatibilities());
       }
     }
     return problems;

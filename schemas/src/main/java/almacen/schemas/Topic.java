@@ -9,11 +9,7 @@ import org.apache.kafka.common.serialization.Serde;
  * @param retentionMs -1 keeps data forever; null leaves the broker default
  */
 public record Topic<K, V>(
-    String name,
-    Serde<K> keySerde,
-    EventSerde<V> valueSerde,
-    boolean compacted,
-    Long retentionMs) {
+    String name, Serde<K> keySerde, EventSerde<V> valueSerde, boolean compacted, Long retentionMs) {
 
   public Topic {
     Objects.requireNonNull(name, "name");

@@ -73,8 +73,19 @@ public final class Topics {
   }
 
   public List<Topic<String, ?>> all() {
-    return List.of(products, sales, invoices, stockAdjustments, stockTransfers, stockMovements,
-        stockLevels, stockAlerts, inflationIndex, prices, priceHistory, dlq);
+    return List.of(
+        products,
+        sales,
+        invoices,
+        stockAdjustments,
+        stockTransfers,
+        stockMovements,
+        stockLevels,
+        stockAlerts,
+        inflationIndex,
+        prices,
+        priceHistory,
+        dlq);
   }
 
   /** Source topics: facts entered by people or the till, replayed by audits. */
@@ -88,6 +99,7 @@ public final class Topics {
 
   private <V extends SpecificRecordBase> Topic<String, V> topic(
       String shortName, Class<V> type, boolean compacted, Long retentionMs) {
-    return new Topic<>(prefix + shortName, keySerde(), AvroEventSerde.of(type), compacted, retentionMs);
+    return new Topic<>(
+        prefix + shortName, keySerde(), AvroEventSerde.of(type), compacted, retentionMs);
   }
 }

@@ -11,31 +11,64 @@ class BoundsTest {
 
   @ParameterizedTest(name = "qty {0} -> {1}")
   @CsvSource({
-      "1000000, OK", "-1000000, OK", "0.001, OK", "1000000.000, OK", "12.500, OK",
-      "1000000.001, OUT_OF_RANGE", "-1000001, OUT_OF_RANGE", "1e30, OUT_OF_RANGE", "1e1000000, OUT_OF_RANGE",
-      "-1e1000000, OUT_OF_RANGE", "0.0001, INVALID_QTY", "1e-1000000, INVALID_QTY"})
+    "1000000, OK",
+    "-1000000, OK",
+    "0.001, OK",
+    "1000000.000, OK",
+    "12.500, OK",
+    "1000000.001, OUT_OF_RANGE",
+    "-1000001, OUT_OF_RANGE",
+    "1e30, OUT_OF_RANGE",
+    "1e1000000, OUT_OF_RANGE",
+    "-1e1000000, OUT_OF_RANGE",
+    "0.0001, INVALID_QTY",
+    "1e-1000000, INVALID_QTY"
+  })
   void shouldCheckQuantityRangeAndDecimalsWhenGivenAQuantity(String value, String expected) {
     assertThat(code(Bounds.qty(new BigDecimal(value)))).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "money {0} -> {1}")
   @CsvSource({
-      "0, OK", "1000000000000.00, OK", "850.5, OK", "1000000000000.01, OUT_OF_RANGE", "1e13, OUT_OF_RANGE",
-      "1e1000000, OUT_OF_RANGE", "-0.01, INVALID_MONEY", "-1e1000000, INVALID_MONEY", "0.001, INVALID_MONEY"})
+    "0, OK",
+    "1000000000000.00, OK",
+    "850.5, OK",
+    "1000000000000.01, OUT_OF_RANGE",
+    "1e13, OUT_OF_RANGE",
+    "1e1000000, OUT_OF_RANGE",
+    "-0.01, INVALID_MONEY",
+    "-1e1000000, INVALID_MONEY",
+    "0.001, INVALID_MONEY"
+  })
   void shouldCheckMoneyRangeAndCentavosWhenGivenAnAmount(String value, String expected) {
     assertThat(code(Bounds.money(new BigDecimal(value)))).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "iva {0} -> {1}")
-  @CsvSource({"0, OK", "2.5, OK", "5, OK", "10.50, OK", "21, OK", "27, OK", "19, INVALID_IVA_RATE",
-      "1e1000000, INVALID_IVA_RATE"})
+  @CsvSource({
+    "0, OK",
+    "2.5, OK",
+    "5, OK",
+    "10.50, OK",
+    "21, OK",
+    "27, OK",
+    "19, INVALID_IVA_RATE",
+    "1e1000000, INVALID_IVA_RATE"
+  })
   void shouldAcceptOnlyArgentineRatesWhenGivenAnIvaRate(String value, String expected) {
     assertThat(code(Bounds.ivaRate(new BigDecimal(value)))).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "inflation {0} -> {1}")
-  @CsvSource({"-50, OK", "1000, OK", "2.15, OK", "-50.01, OUT_OF_RANGE", "1000.01, OUT_OF_RANGE",
-      "1e1000000, OUT_OF_RANGE", "2.155, INVALID_RATE"})
+  @CsvSource({
+    "-50, OK",
+    "1000, OK",
+    "2.15, OK",
+    "-50.01, OUT_OF_RANGE",
+    "1000.01, OUT_OF_RANGE",
+    "1e1000000, OUT_OF_RANGE",
+    "2.155, INVALID_RATE"
+  })
   void shouldCheckInflationRangeWhenGivenAMonthlyRate(String value, String expected) {
     assertThat(code(Bounds.inflationPct(new BigDecimal(value)))).isEqualTo(expected);
   }

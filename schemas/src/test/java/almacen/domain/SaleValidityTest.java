@@ -18,12 +18,13 @@ class SaleValidityTest {
 
   @ParameterizedTest(name = "sku ''{0}'' qty {1} price {2} -> {3}")
   @CsvSource({
-      "A1, 0, 10.00, S1#1: qty must be greater than 0",
-      "A1, -1, 10.00, S1#1: qty must be greater than 0",
-      "A1, 1000000.001, 10.00, S1#1: qty must be between -1000000 and 1000000",
-      "' ', 1, 10.00, S1#1: sku is blank",
-      "A|1, 1, 10.00, S1#1: sku is blank or contains '|'",
-      "A1, 1, -0.01, S1#1: unit price is required and must not be negative"})
+    "A1, 0, 10.00, S1#1: qty must be greater than 0",
+    "A1, -1, 10.00, S1#1: qty must be greater than 0",
+    "A1, 1000000.001, 10.00, S1#1: qty must be between -1000000 and 1000000",
+    "' ', 1, 10.00, S1#1: sku is blank",
+    "A|1, 1, 10.00, S1#1: sku is blank or contains '|'",
+    "A1, 1, -0.01, S1#1: unit price is required and must not be negative"
+  })
   void shouldNameProblemWhenLineImpossible(String sku, String qty, String price, String message) {
     // given
     Sale sale = sale(List.of(new SaleLine(sku, new BigDecimal(qty), new BigDecimal(price))));

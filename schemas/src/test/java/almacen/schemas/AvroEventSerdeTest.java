@@ -28,22 +28,30 @@ class AvroEventSerdeTest {
   @Test
   void shouldRoundTripSaleAndSetHeadersWhenSerialized() {
     // given
-    Sale sale = Sale.newBuilder()
-        .setSaleId("S-1").setBranch("central").setSoldAt(Instant.parse("2026-11-27T12:00:00Z"))
-        .setLines(List.of(new SaleLine("ALM000001", new BigDecimal("2.350"), new BigDecimal("1234.56"))))
-        .setReceivedAt(Instant.parse("2026-11-27T12:00:01Z"))
-        .build();
+    Sale sale =
+        Sale.newBuilder()
+            .setSaleId("S-1")
+            .setBranch("central")
+            .setSoldAt(Instant.parse("2026-11-27T12:00:00Z"))
+            .setLines(
+                List.of(
+                    new SaleLine("ALM000001", new BigDecimal("2.350"), new BigDecimal("1234.56"))))
+            .setReceivedAt(Instant.parse("2026-11-27T12:00:01Z"))
+            .build();
     RecordHeaders headers = new RecordHeaders();
 
     // when
-    byte[] bytes = topics.sales.valueSerde().serializer().serialize(topics.sales.name(), headers, sale);
-    Sale read = topics.sales.valueSerde().deserializer().deserialize(topics.sales.name(), headers, bytes);
+    byte[] bytes =
+        topics.sales.valueSerde().serializer().serialize(topics.sales.name(), headers, sale);
+    Sale read =
+        topics.sales.valueSerde().deserializer().deserialize(topics.sales.name(), headers, bytes);
 
     // then
     assertThat(read).isEqualTo(sale);
     assertThat(bytes[0]).isEqualTo((byte) 0xC3);
     assertThat(bytes[1]).isEqualTo((byte) 0x01);
-    assertThat(new String(headers.lastHeader("event-type").value(), StandardCharsets.UTF_8)).isEqualTo("Sale");
+    assertThat(new String(headers.lastHeader("event-type").value(), StandardCharsets.UTF_8))
+        .isEqualTo("Sale");
     assertThat(new String(headers.lastHeader("schema-fingerprint").value(), StandardCharsets.UTF_8))
         .isEqualTo(EventSchemas.fingerprintHex(Sale.getClassSchema()));
   }
@@ -68,7 +76,8 @@ class AvroEventSerdeTest {
     encoded.get(bytes);
 
     // when
-    Product read = topics.products.valueSerde().deserializer().deserialize(topics.products.name(), bytes);
+    Product read =
+        topics.products.valueSerde().deserializer().deserialize(topics.products.name(), bytes);
 
     // then
     assertThat(read.getSku()).isEqualTo("ALM000001");
@@ -84,7 +93,9 @@ class AvroEventSerdeTest {
     byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
 
     // then
-    assertThatThrownBy(() -> topics.sales.valueSerde().deserializer().deserialize(topics.sales.name(), garbage))
+    assertThatThrownBy(
+            () ->
+                topics.sales.valueSerde().deserializer().deserialize(topics.sales.name(), garbage))
         .isInstanceOf(SerializationException.class)
         .hasMessageStartingWith("Cannot decode Sale");
   }
@@ -95,7 +106,8 @@ class AvroEventSerdeTest {
     byte[] bytes = new byte[] {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 0};
 
     // then
-    assertThatThrownBy(() -> topics.sales.valueSerde().deserializer().deserialize(topics.sales.name(), bytes))
+    assertThatThrownBy(
+            () -> topics.sales.valueSerde().deserializer().deserialize(topics.sales.name(), bytes))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("Cannot decode Sale");
   }
@@ -106,10 +118,21 @@ class AvroEventSerdeTest {
     Topics custom = Topics.withPrefix("shop1.");
 
     // then
-    assertThat(custom.all()).extracting(Topic::name).containsExactly(
-        "shop1.products", "shop1.sales", "shop1.invoices", "shop1.stock-adjustments", "shop1.stock-transfers",
-        "shop1.stock-movements", "shop1.stock-levels", "shop1.stock-alerts", "shop1.inflation-index",
-        "shop1.prices", "shop1.price-history", "shop1.dlq");
+    assertThat(custom.all())
+        .extracting(Topic::name)
+        .containsExactly(
+            "shop1.products",
+            "shop1.sales",
+            "shop1.invoices",
+            "shop1.stock-adjustments",
+            "shop1.stock-transfers",
+            "shop1.stock-movements",
+            "shop1.stock-levels",
+            "shop1.stock-alerts",
+            "shop1.inflation-index",
+            "shop1.prices",
+            "shop1.price-history",
+            "shop1.dlq");
     assertThat(custom.stockLevels.compacted()).isTrue();
     assertThat(custom.stockMovements.retentionMs()).isEqualTo(-1L);
   }

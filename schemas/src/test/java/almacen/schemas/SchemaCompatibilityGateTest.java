@@ -16,7 +16,8 @@ class SchemaCompatibilityGateTest {
 
   @ParameterizedTest
   @FieldSource("EVENTS")
-  void shouldBeCompatibleBothWaysWithEveryReleasedVersionWhenBuilt(Class<? extends SpecificRecordBase> type) {
+  void shouldBeCompatibleBothWaysWithEveryReleasedVersionWhenBuilt(
+      Class<? extends SpecificRecordBase> type) {
     // given
     Schema current = EventSchemas.currentSchema(type);
     List<Schema> history = EventSchemas.get().history(type.getSimpleName());
@@ -31,7 +32,8 @@ class SchemaCompatibilityGateTest {
 
   @ParameterizedTest
   @FieldSource("EVENTS")
-  void shouldHaveCurrentSchemaReleasedAsLatestVersionWhenBuilt(Class<? extends SpecificRecordBase> type) {
+  void shouldHaveCurrentSchemaReleasedAsLatestVersionWhenBuilt(
+      Class<? extends SpecificRecordBase> type) {
     // given
     Schema current = EventSchemas.currentSchema(type);
     List<Schema> history = EventSchemas.get().history(type.getSimpleName());
@@ -45,9 +47,13 @@ class SchemaCompatibilityGateTest {
   @Test
   void shouldRejectChangeWhenNewFieldHasNoDefault() {
     // given: v1 of a small event and a v2 that adds a required field
-    Schema v1 = parse("{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
-    Schema v2 = parse("{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},"
-        + "{\"name\":\"b\",\"type\":\"int\"}]}");
+    Schema v1 =
+        parse(
+            "{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
+    Schema v2 =
+        parse(
+            "{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},"
+                + "{\"name\":\"b\",\"type\":\"int\"}]}");
 
     // when
     List<String> problems = SchemaCompatibilityGate.check(v2, List.of(v1));
@@ -59,8 +65,12 @@ class SchemaCompatibilityGateTest {
   @Test
   void shouldRejectChangeWhenFieldTypeChanges() {
     // given
-    Schema v1 = parse("{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"qty\",\"type\":\"long\"}]}");
-    Schema v2 = parse("{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"qty\",\"type\":\"string\"}]}");
+    Schema v1 =
+        parse(
+            "{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"qty\",\"type\":\"long\"}]}");
+    Schema v2 =
+        parse(
+            "{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"qty\",\"type\":\"string\"}]}");
 
     // when
     List<String> problems = SchemaCompatibilityGate.check(v2, List.of(v1));
@@ -72,9 +82,13 @@ class SchemaCompatibilityGateTest {
   @Test
   void shouldAcceptChangeWhenOptionalFieldWithDefaultIsAdded() {
     // given
-    Schema v1 = parse("{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
-    Schema v2 = parse("{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},"
-        + "{\"name\":\"note\",\"type\":[\"null\",\"string\"],\"default\":null}]}");
+    Schema v1 =
+        parse(
+            "{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
+    Schema v2 =
+        parse(
+            "{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},"
+                + "{\"name\":\"note\",\"type\":[\"null\",\"string\"],\"default\":null}]}");
 
     // then
     assertThat(SchemaCompatibilityGate.check(v2, List.of(v1))).isEmpty();

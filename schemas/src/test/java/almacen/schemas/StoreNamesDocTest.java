@@ -11,7 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** docs/architecture.md lists every store and repartition the topologies name, so a reader finds each one. */
+/**
+ * docs/architecture.md lists every store and repartition the topologies name, so a reader finds
+ * each one.
+ */
 class StoreNamesDocTest {
 
   private static final Path ARCHITECTURE = Path.of("../docs/architecture.md");
@@ -19,10 +22,12 @@ class StoreNamesDocTest {
   @Test
   void shouldListEveryStoreAndRepartitionWhenArchitectureIsRead() throws IOException {
     // given: every name in StoreNames but the application ids
-    List<String> names = Arrays.stream(StoreNames.class.getFields())
-        .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
-        .filter(f -> !f.getName().endsWith("_APP"))
-        .map(StoreNamesDocTest::value).toList();
+    List<String> names =
+        Arrays.stream(StoreNames.class.getFields())
+            .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+            .filter(f -> !f.getName().endsWith("_APP"))
+            .map(StoreNamesDocTest::value)
+            .toList();
 
     // when
     String doc = Files.readString(ARCHITECTURE);

@@ -20,11 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First stop of every source event, still keyed by its business id: validates the whole event,
- * lets each id take effect once (store {@link StoreNames#INVENTORY_DEDUPE}, key {@code kind:id}, value
+ * First stop of every source event, still keyed by its business id: validates the whole event, lets
+ * each id take effect once (store {@link StoreNames#INVENTORY_DEDUPE}, key {@code kind:id}, value
  * the record time it was first seen), then emits one {@link StockCommand} per effect keyed by
- * {@code branch|sku}. What is a duplicate, and for how long, is the {@link SourceRule}'s decision (the
- * audit replay asks the same rule); the hourly purge on stream time only frees the store.
+ * {@code branch|sku}. What is a duplicate, and for how long, is the {@link SourceRule}'s decision
+ * (the audit replay asks the same rule); the hourly purge on stream time only frees the store.
  */
 final class DedupeProcessor<V> implements Processor<String, V, String, StockCommand> {
 
@@ -42,7 +42,8 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
    * @param dryRun checks the whole event against the ledger before any effect, or null where the
    *     ledger's stores are in another task
    */
-  DedupeProcessor(SourceRule<V> rule, Counter duplicates, LiveCommit liveCommit, LedgerDryRun dryRun) {
+  DedupeProcessor(
+      SourceRule<V> rule, Counter duplicates, LiveCommit liveCommit, LedgerDryRun dryRun) {
     this.rule = rule;
     this.duplicates = duplicates;
     this.liveCommit = liveCommit;
@@ -66,7 +67,8 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
   public void process(Record<String, V> record) {
     V event = record.value();
     if (event == null) {
-      throw new InvalidStockEventException("Empty " + rule.kind() + " record (null value) with key " + record.key());
+      throw new InvalidStockEventException(
+          "Empty " + rule.kind() + " record (null value) with key " + record.key());
     }
     if (!rule.takesEffect().test(event)) {
       return;
@@ -75,7 +77,9 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
     String seenKey = rule.seenKey(event);
     if (rule.remembers(seen.get(seenKey), context.currentStreamTimeMs())) {
       duplicates.increment();
-      log.info("Duplicate {} ignored (topic={} partition={} offset={})", seenKey,
+      log.info(
+          "Duplicate {} ignored (topic={} partition={} offset={})",
+          seenKey,
           context.recordMetadata().map(m -> m.topic()).orElse("?"),
           context.recordMetadata().map(m -> m.partition()).orElse(-1),
           context.recordMetadata().map(m -> m.offset()).orElse(-1L));
@@ -95,7 +99,8 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
   private void purge(long streamTime) {
     long cutoff = rule.forgetBefore(streamTime);
     List<String> expired = new ArrayList<>();
-    try (KeyValueIterator<String, Long> it = seen.prefixScan(rule.kind() + ":", new StringSerializer())) {
+    try (KeyValueIterator<String, Long> it =
+        seen.prefixScan(rule.kind() + ":", new StringSerializer())) {
       while (it.hasNext()) {
         KeyValue<String, Long> entry = it.next();
         if (entry.value < cutoff) {

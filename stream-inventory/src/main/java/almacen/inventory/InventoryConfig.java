@@ -10,17 +10,22 @@ import java.util.Objects;
 /**
  * What the inventory topology is built from.
  *
- * @param taxRegime         the shop's regime, for the cost basis of purchases ({@code almacen.pricing.tax-regime})
- * @param saleDedupeWindow  how long a saleId is remembered (stream time); invoice, adjustment and transfer ids forever
- * @param demand            lead time, cover days and the business-day zone
- * @param partitions        partitions of the by-key repartition topic; must equal the products topic's
- *                          ({@code almacen.topics.partitions}) because levels are partitioned by sku
- * @param liveWindow        a source event at most this old (record time vs wall clock) is "live" and asks for
- *                          a commit right after it is processed, so the till sees it without waiting for the
- *                          commit interval; older events (catching up) are batched by the commit interval.
- *                          Zero turns it off.
+ * @param taxRegime the shop's regime, for the cost basis of purchases ({@code
+ *     almacen.pricing.tax-regime})
+ * @param saleDedupeWindow how long a saleId is remembered (stream time); invoice, adjustment and
+ *     transfer ids forever
+ * @param demand lead time, cover days and the business-day zone
+ * @param partitions partitions of the by-key repartition topic; must equal the products topic's
+ *     ({@code almacen.topics.partitions}) because levels are partitioned by sku
+ * @param liveWindow a source event at most this old (record time vs wall clock) is "live" and asks
+ *     for a commit right after it is processed, so the till sees it without waiting for the commit
+ *     interval; older events (catching up) are batched by the commit interval. Zero turns it off.
  */
-public record InventoryConfig(TaxRegime taxRegime, Duration saleDedupeWindow, DemandSettings demand, int partitions,
+public record InventoryConfig(
+    TaxRegime taxRegime,
+    Duration saleDedupeWindow,
+    DemandSettings demand,
+    int partitions,
     Duration liveWindow) {
 
   public static final Duration DEFAULT_SALE_DEDUPE_WINDOW = SourceRules.DEFAULT_SALE_ID_MEMORY;
@@ -48,7 +53,11 @@ public record InventoryConfig(TaxRegime taxRegime, Duration saleDedupeWindow, De
   }
 
   public static InventoryConfig defaults(int partitions) {
-    return new InventoryConfig(TaxRegime.RI, DEFAULT_SALE_DEDUPE_WINDOW, DemandSettings.defaults(), partitions,
+    return new InventoryConfig(
+        TaxRegime.RI,
+        DEFAULT_SALE_DEDUPE_WINDOW,
+        DemandSettings.defaults(),
+        partitions,
         DEFAULT_LIVE_WINDOW);
   }
 }

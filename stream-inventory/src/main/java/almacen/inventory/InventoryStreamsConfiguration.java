@@ -17,27 +17,44 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The inventory Streams application: config from {@code almacen.inventory.*}, lifecycle by the context. */
+/**
+ * The inventory Streams application: config from {@code almacen.inventory.*}, lifecycle by the
+ * context.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InventoryProperties.class)
 public class InventoryStreamsConfiguration {
 
   @Bean
-  InventoryConfig inventoryConfig(InventoryProperties properties, AlmacenSettings settings,
+  InventoryConfig inventoryConfig(
+      InventoryProperties properties,
+      AlmacenSettings settings,
       @Value("${almacen.pricing.tax-regime:RI}") TaxRegime taxRegime) {
-    DemandSettings demand = new DemandSettings(properties.leadTimeDays(), properties.coverDays(),
-        DemandSettings.BUENOS_AIRES);
-    return new InventoryConfig(taxRegime, properties.saleDedupeWindow(), demand, settings.topics().partitions(),
+    DemandSettings demand =
+        new DemandSettings(
+            properties.leadTimeDays(), properties.coverDays(), DemandSettings.BUENOS_AIRES);
+    return new InventoryConfig(
+        taxRegime,
+        properties.saleDedupeWindow(),
+        demand,
+        settings.topics().partitions(),
         properties.liveWindow());
   }
 
   @Bean
-  ManagedKafkaStreams inventoryStreams(InventoryConfig config, Topics topics, AlmacenSettings settings,
-      InstanceIdentity instance, MeterRegistry registry, ProcessExit exit) {
+  ManagedKafkaStreams inventoryStreams(
+      InventoryConfig config,
+      Topics topics,
+      AlmacenSettings settings,
+      InstanceIdentity instance,
+      MeterRegistry registry,
+      ProcessExit exit) {
     return new ManagedKafkaStreams(
         builder -> InventoryTopology.define(builder, config, topics, registry),
         StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, instance, Map.of()),
         settings.streams().closeTimeout(),
-        registry, exit, ThreadDeathPolicy.standard());
+        registry,
+        exit,
+        ThreadDeathPolicy.standard());
   }
 }

@@ -12,8 +12,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies an event's commands to a scratch copy of the levels they touch, without storing or
- * sending anything, so an event whose last line the ledger would refuse is refused whole before
- * its first line moves stock. Possible where the ledger's stores are in the dedupe's own task (one
+ * sending anything, so an event whose last line the ledger would refuse is refused whole before its
+ * first line moves stock. Possible where the ledger's stores are in the dedupe's own task (one
  * partition per topic, the default); with a repartition each command is checked where it applies.
  */
 final class LedgerDryRun {

@@ -4,6 +4,8 @@ import almacen.events.StockAlert;
 import almacen.events.StockLevel;
 import almacen.events.StockMovement;
 
-/** What the ledger processors emit for one key, split to stock-movements, stock-levels and stock-alerts. */
-record LedgerOutput(StockMovement movement, StockLevel level, StockAlert alert) {
-}
+/**
+ * What the ledger processors emit for one key, split to stock-movements, stock-levels and
+ * stock-alerts.
+ */
+record LedgerOutput(StockMovement movement, StockLevel level, StockAlert alert) {}

@@ -23,10 +23,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class LedgerProcessor implements Processor<String, StockCommand, String, LedgerOutput> {
 
-  /** Processing time minus business time of each applied command (how late stock learns of a fact). */
-  private static final Timer EVENT_AGE = Timer.builder("almacen.event.age")
-      .description("Processing time minus business time of the events applied to stock")
-      .publishPercentileHistogram().maximumExpectedValue(Duration.ofDays(2)).register(Metrics.globalRegistry);
+  /**
+   * Processing time minus business time of each applied command (how late stock learns of a fact).
+   */
+  private static final Timer EVENT_AGE =
+      Timer.builder("almacen.event.age")
+          .description("Processing time minus business time of the events applied to stock")
+          .publishPercentileHistogram()
+          .maximumExpectedValue(Duration.ofDays(2))
+          .register(Metrics.globalRegistry);
 
   private final StockLedger ledger;
   private final LiveCommit liveCommit;
@@ -67,9 +72,11 @@ final class LedgerProcessor implements Processor<String, StockCommand, String, L
     StockLevel level = result.level();
     String key = StoreNames.branchSkuKey(level.getBranch(), level.getSku());
     if (result.created()) {
-      skuBranches.put(InventoryTopology.skuBranchKey(level.getSku(), level.getBranch()), level.getBranch());
+      skuBranches.put(
+          InventoryTopology.skuBranchKey(level.getSku(), level.getBranch()), level.getBranch());
     }
     levels.put(key, level);
-    context.forward(record.withKey(key).withValue(new LedgerOutput(result.movement(), level, result.alert())));
+    context.forward(
+        record.withKey(key).withValue(new LedgerOutput(result.movement(), level, result.alert())));
   }
 }

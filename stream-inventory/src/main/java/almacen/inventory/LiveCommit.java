@@ -5,13 +5,14 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
- * Commits live events promptly. An event is live when its record time is within the live window of the
- * wall clock: the sale the till just sent should reach stock-levels in one transaction commit, not wait
- * for the commit interval. At most one commit is requested per {@link #MIN_SPACING}: a request right
- * after a quiet spell, otherwise a wall-clock punctuation picks up what arrived in between. Asking on
- * every record would make Streams commit after every single record (it shrinks its batch after each
- * commit) and a busy till would fall behind. Events older than the window (a restart or a replay
- * catching up) are left to the commit interval, which keeps bulk throughput. One instance per processor.
+ * Commits live events promptly. An event is live when its record time is within the live window of
+ * the wall clock: the sale the till just sent should reach stock-levels in one transaction commit,
+ * not wait for the commit interval. At most one commit is requested per {@link #MIN_SPACING}: a
+ * request right after a quiet spell, otherwise a wall-clock punctuation picks up what arrived in
+ * between. Asking on every record would make Streams commit after every single record (it shrinks
+ * its batch after each commit) and a busy till would fall behind. Events older than the window (a
+ * restart or a replay catching up) are left to the commit interval, which keeps bulk throughput.
+ * One instance per processor.
  */
 final class LiveCommit {
 
@@ -29,11 +30,15 @@ final class LiveCommit {
   void init(ProcessorContext<?, ?> context) {
     this.context = context;
     if (windowMs > 0) {
-      context.schedule(MIN_SPACING.dividedBy(2), PunctuationType.WALL_CLOCK_TIME, this::requestIfPending);
+      context.schedule(
+          MIN_SPACING.dividedBy(2), PunctuationType.WALL_CLOCK_TIME, this::requestIfPending);
     }
   }
 
-  /** Called once the record at {@code recordTimestamp} is processed; returns whether a commit was asked for now. */
+  /**
+   * Called once the record at {@code recordTimestamp} is processed; returns whether a commit was
+   * asked for now.
+   */
   boolean afterRecord(long recordTimestamp) {
     long now = context.currentSystemTimeMs();
     if (windowMs <= 0 || now - recordTimestamp > windowMs) {

@@ -21,8 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps the local copy of the catalogue ({@link StoreNames#INVENTORY_PRODUCTS}) and, on a change,
- * re-evaluates at once every branch holding the sku (found through the sku→branches index), so
- * a new minStock raises or clears alerts without waiting for the next movement.
+ * re-evaluates at once every branch holding the sku (found through the sku→branches index), so a
+ * new minStock raises or clears alerts without waiting for the next movement.
  */
 final class ProductProcessor implements Processor<String, Product, String, LedgerOutput> {
 
@@ -54,7 +54,8 @@ final class ProductProcessor implements Processor<String, Product, String, Ledge
       throw new InvalidStockEventException("Product record without a sku key");
     }
     if (product != null && !sku.equals(product.getSku())) {
-      throw new InvalidStockEventException("Product key " + sku + " differs from its sku " + product.getSku());
+      throw new InvalidStockEventException(
+          "Product key " + sku + " differs from its sku " + product.getSku());
     }
     requireCoPartitioned(sku);
     if (product == null) {
@@ -73,15 +74,20 @@ final class ProductProcessor implements Processor<String, Product, String, Ledge
       LedgerResult result = ledger.reevaluate(current, info, at);
       if (!result.level().equals(current)) {
         levels.put(key, result.level());
-        context.forward(new Record<>(key, new LedgerOutput(null, result.level(), result.alert()), record.timestamp(),
-            record.headers()));
+        context.forward(
+            new Record<>(
+                key,
+                new LedgerOutput(null, result.level(), result.alert()),
+                record.timestamp(),
+                record.headers()));
       }
     }
   }
 
   private List<String> branchesHolding(String sku) {
     List<String> branches = new ArrayList<>();
-    try (KeyValueIterator<String, String> it = skuBranches.prefixScan(sku + "|", new StringSerializer())) {
+    try (KeyValueIterator<String, String> it =
+        skuBranches.prefixScan(sku + "|", new StringSerializer())) {
       while (it.hasNext()) {
         KeyValue<String, String> entry = it.next();
         branches.add(entry.value);
@@ -90,13 +96,25 @@ final class ProductProcessor implements Processor<String, Product, String, Ledge
     return branches;
   }
 
-  /** Levels of a sku live in the partition of the sku on the products topic; a mismatch is a misconfiguration. */
+  /**
+   * Levels of a sku live in the partition of the sku on the products topic; a mismatch is a
+   * misconfiguration.
+   */
   private void requireCoPartitioned(String sku) {
     RecordMetadata meta = context.recordMetadata().orElse(null);
     if (meta != null && SkuPartitioner.partitionFor(sku, partitions) != meta.partition()) {
-      throw new IllegalStateException("Product " + sku + " read from partition " + meta.partition() + " of "
-          + meta.topic() + " but its levels are in partition " + SkuPartitioner.partitionFor(sku, partitions)
-          + ": the products topic must have almacen.topics.partitions (" + partitions + ") partitions");
+      throw new IllegalStateException(
+          "Product "
+              + sku
+              + " read from partition "
+              + meta.partition()
+              + " of "
+              + meta.topic()
+              + " but its levels are in partition "
+              + SkuPartitioner.partitionFor(sku, partitions)
+              + ": the products topic must have almacen.topics.partitions ("
+              + partitions
+              + ") partitions");
     }
   }
 }

@@ -8,10 +8,10 @@ import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
- * Puts every branch of a sku in the partition the default producer partitioner gives the sku
- * itself (murmur2 of its UTF-8 bytes), i.e. the partition of that sku on the products topic. So
- * one task holds the product and all its branches: a transfer is applied at both ends at once,
- * and a catalogue change re-evaluates every branch immediately.
+ * Puts every branch of a sku in the partition the default producer partitioner gives the sku itself
+ * (murmur2 of its UTF-8 bytes), i.e. the partition of that sku on the products topic. So one task
+ * holds the product and all its branches: a transfer is applied at both ends at once, and a
+ * catalogue change re-evaluates every branch immediately.
  */
 public final class SkuPartitioner implements StreamPartitioner<String, StockCommand> {
 
@@ -20,7 +20,8 @@ public final class SkuPartitioner implements StreamPartitioner<String, StockComm
   }
 
   @Override
-  public Optional<Set<Integer>> partitions(String topic, String key, StockCommand command, int numPartitions) {
+  public Optional<Set<Integer>> partitions(
+      String topic, String key, StockCommand command, int numPartitions) {
     return Optional.of(Set.of(partitionFor(command.sku(), numPartitions)));
   }
 }

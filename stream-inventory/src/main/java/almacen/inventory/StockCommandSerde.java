@@ -66,8 +66,15 @@ public final class StockCommandSerde implements Serde<StockCommand> {
       String sourceRef = in.readUTF();
       Instant occurredAt = Instant.ofEpochMilli(in.readLong());
       String toBranch = readNullable(in);
-      return new StockCommand(type, branch, sku, quantity, unitCost == null ? null : new BigDecimal(unitCost),
-          sourceRef, occurredAt, toBranch);
+      return new StockCommand(
+          type,
+          branch,
+          sku,
+          quantity,
+          unitCost == null ? null : new BigDecimal(unitCost),
+          sourceRef,
+          occurredAt,
+          toBranch);
     } catch (IOException | IllegalArgumentException e) {
       throw new SerializationException("Cannot decode StockCommand: " + e.getMessage(), e);
     }

@@ -54,45 +54,69 @@ class InventoryApplicationIntegrationTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   @Test
-  void shouldPublishLedgerAndLevelsWhenSalesAndInvoicesProducedToRealTopics(KafkaLocalBroker broker,
-      @TempDir Path home) throws Exception {
+  void shouldPublishLedgerAndLevelsWhenSalesAndInvoicesProducedToRealTopics(
+      KafkaLocalBroker broker, @TempDir Path home) throws Exception {
     // given the Spring app running against the broker on a private topic prefix
     String prefix = "it" + UUID.randomUUID().toString().substring(0, 8) + ".";
     Topics topics = Topics.withPrefix(prefix);
     // (command-line arguments: they outrank almacen-defaults.properties, unlike builder defaults)
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(InventoryApplication.class).run(
-        "--almacen.bootstrap-servers=" + broker.bootstrapServers(),
-        "--almacen.home=" + home,
-        "--almacen.topics.prefix=" + prefix,
-        "--almacen.topics.partitions=2",
-        "--almacen.streams.commit-interval=100ms",
-        "--server.port=0")) {
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(InventoryApplication.class)
+            .run(
+                "--almacen.bootstrap-servers=" + broker.bootstrapServers(),
+                "--almacen.home=" + home,
+                "--almacen.topics.prefix=" + prefix,
+                "--almacen.topics.partitions=2",
+                "--almacen.streams.commit-interval=100ms",
+                "--server.port=0")) {
       assertThat(app.getBean(ManagedKafkaStreams.class).awaitRunning(TIMEOUT)).isTrue();
 
-      // when a product, a confirmed invoice, a sale, the same sale again and a poison record are produced
-      try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-          ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class,
-          ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+      // when a product, a confirmed invoice, a sale, the same sale again and a poison record are
+      // produced
+      try (KafkaProducer<String, byte[]> producer =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                  ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                      org.apache.kafka.common.serialization.StringSerializer.class,
+                  ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
         send(producer, topics.products, "A1", product("A1", "5", null, T0.minusSeconds(60)));
-        send(producer, topics.invoices, "INV1", invoice("INV1", "central", LocalDate.of(2025, 10, 14),
-            InvoiceStatus.CONFIRMED, invoiceLine("A1", "10", "100"), invoiceLine(null, "1", "900")));
+        send(
+            producer,
+            topics.invoices,
+            "INV1",
+            invoice(
+                "INV1",
+                "central",
+                LocalDate.of(2025, 10, 14),
+                InvoiceStatus.CONFIRMED,
+                invoiceLine("A1", "10", "100"),
+                invoiceLine(null, "1", "900")));
         producer.flush();
         send(producer, topics.sales, "S1", sale("S1", "central", T0, line("A1", "2.5")));
         send(producer, topics.sales, "S1", sale("S1", "central", T0, line("A1", "2.5")));
-        producer.send(new ProducerRecord<>(topics.sales.name(), "POISON",
-            "not avro".getBytes(StandardCharsets.UTF_8))).get();
-        send(producer, topics.sales, "S2", sale("S2", "central", T0.plusSeconds(5), line("A1", "3")));
+        producer
+            .send(
+                new ProducerRecord<>(
+                    topics.sales.name(), "POISON", "not avro".getBytes(StandardCharsets.UTF_8)))
+            .get();
+        send(
+            producer,
+            topics.sales,
+            "S2",
+            sale("S2", "central", T0.plusSeconds(5), line("A1", "3")));
         producer.flush();
       }
 
       // then a read_committed consumer sees the ledger once, the levels and the dead letter
       // (S1 and S2 sit on different source partitions, so their order in the ledger is not fixed)
       List<StockMovement> ledger = values(broker, topics.stockMovements, 3);
-      assertThat(ledger).extracting(StockMovement::getMovementId)
+      assertThat(ledger)
+          .extracting(StockMovement::getMovementId)
           .containsExactlyInAnyOrder("INV1#1:PURCHASE", "S1#1:SALE", "S2#1:SALE");
       assertThat(ledger).extracting(StockMovement::getSequence).containsExactly(1L, 2L, 3L);
-      assertThat(ledger).allSatisfy(m -> assertThat(m.getAfter()).isEqualTo(m.getBefore().add(m.getDelta())));
+      assertThat(ledger)
+          .allSatisfy(m -> assertThat(m.getAfter()).isEqualTo(m.getBefore().add(m.getDelta())));
       assertThat(ledger.get(2).getAfter()).isEqualTo(new BigDecimal("4.500"));
       List<StockLevel> levels = values(broker, topics.stockLevels, 3);
       StockLevel last = levels.get(levels.size() - 1);
@@ -101,20 +125,26 @@ class InventoryApplicationIntegrationTest {
       assertThat(last.getStockValue()).isEqualTo(new BigDecimal("450.00"));
       assertThat(last.getStatus().name()).isEqualTo("LOW");
       List<DeadLetter> letters = values(broker, topics.dlq, 1);
-      assertThat(letters).extracting(DeadLetter::getReason, DeadLetter::getSourceTopic)
+      assertThat(letters)
+          .extracting(DeadLetter::getReason, DeadLetter::getSourceTopic)
           .containsExactly(tuple("DESERIALIZATION", topics.sales.name()));
 
       // and the service reports healthy
       String port = app.getEnvironment().getProperty("local.server.port");
-      HttpResponse<String> health = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"status\":\"UP\"");
     }
   }
 
-  private static <V> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, String key, V value)
+  private static <V> void send(
+      KafkaProducer<String, byte[]> producer, Topic<String, V> topic, String key, V value)
       throws Exception {
     Serializer<V> serializer = topic.valueSerde().serializer();
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), key, null);
@@ -125,14 +155,21 @@ class InventoryApplicationIntegrationTest {
   private static <V> List<V> values(KafkaLocalBroker broker, Topic<String, V> topic, int atLeast) {
     Deserializer<V> deserializer = topic.valueSerde().deserializer();
     List<V> values = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-        org.apache.kafka.common.serialization.ByteArrayDeserializer.class))) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-reader-" + UUID.randomUUID(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class))) {
       consumer.subscribe(List.of(topic.name()));
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (values.size() < atLeast && System.nanoTime() < deadline) {

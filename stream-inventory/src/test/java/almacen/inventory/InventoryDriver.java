@@ -70,7 +70,8 @@ final class InventoryDriver implements AutoCloseable {
 
   InventoryDriver(InventoryConfig config) {
     stateDir = tempDir();
-    driver = new TopologyTestDriver(InventoryTopology.build(config, TOPICS, registry), props(stateDir));
+    driver =
+        new TopologyTestDriver(InventoryTopology.build(config, TOPICS, registry), props(stateDir));
     sales = input(TOPICS.sales);
     invoices = input(TOPICS.invoices);
     adjustments = input(TOPICS.stockAdjustments);
@@ -80,23 +81,37 @@ final class InventoryDriver implements AutoCloseable {
     movements = output(TOPICS.stockMovements);
     levels = output(TOPICS.stockLevels);
     alerts = output(TOPICS.stockAlerts);
-    dlq = driver.createOutputTopic(TOPICS.dlq.name(), (t, b) -> b, TOPICS.dlq.valueSerde().deserializer());
+    dlq =
+        driver.createOutputTopic(
+            TOPICS.dlq.name(), (t, b) -> b, TOPICS.dlq.valueSerde().deserializer());
   }
 
   static Properties props(Path home) {
-    AlmacenSettings settings = new AlmacenSettings("local", home, "unused:9092",
-        new AlmacenSettings.TopicSettings("almacen.", 1, (short) 1, 1),
-        new AlmacenSettings.StreamsSettings("exactly_once_v2", Duration.ofMillis(200), 0, 1, "",
-            Duration.ofSeconds(60), Duration.ofSeconds(30)));
+    AlmacenSettings settings =
+        new AlmacenSettings(
+            "local",
+            home,
+            "unused:9092",
+            new AlmacenSettings.TopicSettings("almacen.", 1, (short) 1, 1),
+            new AlmacenSettings.StreamsSettings(
+                "exactly_once_v2",
+                Duration.ofMillis(200),
+                0,
+                1,
+                "",
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(30)));
     return StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, Map.of());
   }
 
   private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-    return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    return driver.createInputTopic(
+        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
   }
 
   private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-    return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    return driver.createOutputTopic(
+        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
   }
 
   // ---- sending
@@ -176,20 +191,40 @@ final class InventoryDriver implements AutoCloseable {
   }
 
   static InvoiceLine invoiceLine(String sku, String qty, String unitCost) {
-    return new InvoiceLine(sku, "SUP-" + sku, "item " + sku, qty(qty), new BigDecimal(unitCost).setScale(4),
-        new BigDecimal("21.00"), new BigDecimal(qty).multiply(new BigDecimal(unitCost)).setScale(2,
-            java.math.RoundingMode.HALF_UP));
+    return new InvoiceLine(
+        sku,
+        "SUP-" + sku,
+        "item " + sku,
+        qty(qty),
+        new BigDecimal(unitCost).setScale(4),
+        new BigDecimal("21.00"),
+        new BigDecimal(qty)
+            .multiply(new BigDecimal(unitCost))
+            .setScale(2, java.math.RoundingMode.HALF_UP));
   }
 
-  static Invoice invoice(String invoiceId, String branch, LocalDate issueDate, InvoiceStatus status,
+  static Invoice invoice(
+      String invoiceId,
+      String branch,
+      LocalDate issueDate,
+      InvoiceStatus status,
       InvoiceLine... lines) {
     return invoice(invoiceId, branch, issueDate, status, InvoiceType.A, false, lines);
   }
 
-  static Invoice invoice(String invoiceId, String branch, LocalDate issueDate, InvoiceStatus status, InvoiceType type,
-      boolean pricesIncludeIva, InvoiceLine... lines) {
-    BigDecimal net = List.of(lines).stream().map(InvoiceLine::getLineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
-        .setScale(2);
+  static Invoice invoice(
+      String invoiceId,
+      String branch,
+      LocalDate issueDate,
+      InvoiceStatus status,
+      InvoiceType type,
+      boolean pricesIncludeIva,
+      InvoiceLine... lines) {
+    BigDecimal net =
+        List.of(lines).stream()
+            .map(InvoiceLine::getLineTotal)
+            .reduce(BigDecimal.ZERO, BigDecimal::add)
+            .setScale(2);
     return Invoice.newBuilder()
         .setInvoiceId(invoiceId)
         .setSupplier(new Supplier("30-71234567-1", "Distribuidora Sur"))
@@ -207,16 +242,28 @@ final class InventoryDriver implements AutoCloseable {
         .setStatus(status)
         .setConfidence(1.0)
         .setSource(new InvoiceSource(SourceKind.MANUAL, null, false))
-        .setReceivedAt(issueDate.atStartOfDay(almacen.inventory.domain.DemandSettings.BUENOS_AIRES).toInstant())
+        .setReceivedAt(
+            issueDate
+                .atStartOfDay(almacen.inventory.domain.DemandSettings.BUENOS_AIRES)
+                .toInstant())
         .build();
   }
 
-  static StockAdjustment adjustment(String id, String branch, String sku, String delta, String counted, Instant at) {
-    return new StockAdjustment(id, branch, sku, delta == null ? null : qty(delta), counted == null ? null : qty(counted),
-        counted == null ? AdjustmentReason.OTHER : AdjustmentReason.COUNT, null, at);
+  static StockAdjustment adjustment(
+      String id, String branch, String sku, String delta, String counted, Instant at) {
+    return new StockAdjustment(
+        id,
+        branch,
+        sku,
+        delta == null ? null : qty(delta),
+        counted == null ? null : qty(counted),
+        counted == null ? AdjustmentReason.OTHER : AdjustmentReason.COUNT,
+        null,
+        at);
   }
 
-  static StockTransfer transfer(String id, String from, String to, String sku, String qty, Instant at) {
+  static StockTransfer transfer(
+      String id, String from, String to, String sku, String qty, Instant at) {
     return new StockTransfer(id, from, to, sku, qty(qty), at);
   }
 

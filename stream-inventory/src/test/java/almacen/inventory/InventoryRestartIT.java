@@ -42,8 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Persistent stores: an inventory instance stopped and started again goes on from its checkpoint; one that
- * crashed rebuilds its stores from the changelogs (EosCheckpointGuard).
+ * Persistent stores: an inventory instance stopped and started again goes on from its checkpoint;
+ * one that crashed rebuilds its stores from the changelogs (EosCheckpointGuard).
  */
 @Tag("integration")
 @ExtendWith(KafkaBrokerExtension.class)
@@ -52,8 +52,8 @@ class InventoryRestartIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   @Test
-  void shouldRestoreNothingAndKeepLevelsWhenRestartedAfterCleanStop(KafkaLocalBroker broker, @TempDir Path home)
-      throws Exception {
+  void shouldRestoreNothingAndKeepLevelsWhenRestartedAfterCleanStop(
+      KafkaLocalBroker broker, @TempDir Path home) throws Exception {
     // given: an instance that applied a product and a sale, then stopped
     AlmacenSettings settings = settings(broker, home, "restart.");
     Topics topics = settings.topicCatalogue();
@@ -82,9 +82,10 @@ class InventoryRestartIT {
   }
 
   @Test
-  void shouldRestoreStoresFromChangelogWhenLastRunDidNotCloseCleanly(KafkaLocalBroker broker, @TempDir Path home)
-      throws Exception {
-    // given: an instance that applied a sale and then ended without its own stop (as after a SIGKILL, no
+  void shouldRestoreStoresFromChangelogWhenLastRunDidNotCloseCleanly(
+      KafkaLocalBroker broker, @TempDir Path home) throws Exception {
+    // given: an instance that applied a sale and then ended without its own stop (as after a
+    // SIGKILL, no
     // clean-close marker; Kafka Streams 4.2.1 leaves the checkpoint it wrote after restoring)
     AlmacenSettings settings = settings(broker, home, "crashed.");
     Topics topics = settings.topicCatalogue();
@@ -112,10 +113,22 @@ class InventoryRestartIT {
     }
   }
 
-  private static AlmacenSettings settings(KafkaLocalBroker broker, Path home, String prefix) throws Exception {
-    AlmacenSettings settings = new AlmacenSettings("local", home, broker.bootstrapServers(),
-        new TopicSettings(prefix, 1, (short) 1, 1),
-        new StreamsSettings("exactly_once_v2", Duration.ofMillis(100), 0, 1, "", TIMEOUT, Duration.ofSeconds(10)));
+  private static AlmacenSettings settings(KafkaLocalBroker broker, Path home, String prefix)
+      throws Exception {
+    AlmacenSettings settings =
+        new AlmacenSettings(
+            "local",
+            home,
+            broker.bootstrapServers(),
+            new TopicSettings(prefix, 1, (short) 1, 1),
+            new StreamsSettings(
+                "exactly_once_v2",
+                Duration.ofMillis(100),
+                0,
+                1,
+                "",
+                TIMEOUT,
+                Duration.ofSeconds(10)));
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
       TopicProvisioner.ensureTopics(admin, settings.topicCatalogue(), settings.topics());
     }
@@ -123,43 +136,65 @@ class InventoryRestartIT {
   }
 
   private static ManagedKafkaStreams app(AlmacenSettings settings, AtomicLong restored) {
-    ManagedKafkaStreams app = new ManagedKafkaStreams(
-        builder -> InventoryTopology.define(builder, InventoryConfig.defaults(1), settings.topicCatalogue(),
-            new SimpleMeterRegistry()),
-        StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, new InstanceIdentity("restart-it"), Map.of()),
-        Duration.ofSeconds(10), null, (status, reason) -> { }, ThreadDeathPolicy.standard());
-    app.setStateRestoreListener(new StateRestoreListener() {
-      @Override
-      public void onRestoreStart(TopicPartition partition, String store, long start, long end) {
-      }
+    ManagedKafkaStreams app =
+        new ManagedKafkaStreams(
+            builder ->
+                InventoryTopology.define(
+                    builder,
+                    InventoryConfig.defaults(1),
+                    settings.topicCatalogue(),
+                    new SimpleMeterRegistry()),
+            StreamsConfigFactory.build(
+                StoreNames.INVENTORY_APP, settings, new InstanceIdentity("restart-it"), Map.of()),
+            Duration.ofSeconds(10),
+            null,
+            (status, reason) -> {},
+            ThreadDeathPolicy.standard());
+    app.setStateRestoreListener(
+        new StateRestoreListener() {
+          @Override
+          public void onRestoreStart(
+              TopicPartition partition, String store, long start, long end) {}
 
-      @Override
-      public void onBatchRestored(TopicPartition partition, String store, long batchEnd, long count) {
-        restored.addAndGet(count);
-      }
+          @Override
+          public void onBatchRestored(
+              TopicPartition partition, String store, long batchEnd, long count) {
+            restored.addAndGet(count);
+          }
 
-      @Override
-      public void onRestoreEnd(TopicPartition partition, String store, long total) {
-      }
-    });
+          @Override
+          public void onRestoreEnd(TopicPartition partition, String store, long total) {}
+        });
     return app;
   }
 
   private static void awaitOnHand(ManagedKafkaStreams app, String expected) {
-    ReadOnlyKeyValueStore<String, StockLevel> levels = app.streams().store(
-        StoreQueryParameters.fromNameAndType(StoreNames.INVENTORY_LEVELS, QueryableStoreTypes.keyValueStore()));
-    await("on hand of A1 at central").atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-      StockLevel level = levels.get(StoreNames.branchSkuKey("central", "A1"));
-      assertThat(level).as("level of A1 at central").isNotNull();
-      assertThat(level.getOnHand()).isEqualByComparingTo(expected);
-    });
+    ReadOnlyKeyValueStore<String, StockLevel> levels =
+        app.streams()
+            .store(
+                StoreQueryParameters.fromNameAndType(
+                    StoreNames.INVENTORY_LEVELS, QueryableStoreTypes.keyValueStore()));
+    await("on hand of A1 at central")
+        .atMost(TIMEOUT)
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () -> {
+              StockLevel level = levels.get(StoreNames.branchSkuKey("central", "A1"));
+              assertThat(level).as("level of A1 at central").isNotNull();
+              assertThat(level.getOnHand()).isEqualByComparingTo(expected);
+            });
   }
 
-  private static <V> void send(KafkaLocalBroker broker, Topic<String, V> topic, String key, V value) throws Exception {
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-        broker.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+  private static <V> void send(KafkaLocalBroker broker, Topic<String, V> topic, String key, V value)
+      throws Exception {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", broker.bootstrapServers()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), key, null);
-      byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), record.headers(), value);
+      byte[] bytes =
+          topic.valueSerde().serializer().serialize(topic.name(), record.headers(), value);
       producer.send(new ProducerRecord<>(topic.name(), null, key, bytes, record.headers())).get();
     }
   }

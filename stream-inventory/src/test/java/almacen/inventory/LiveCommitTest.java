@@ -24,13 +24,13 @@ class LiveCommitTest {
 
   @ParameterizedTest(name = "window {0} ms, event {1} ms old -> commit {2}")
   @CsvSource({
-      "2000, 0,      true",
-      "2000, 150,    true",
-      "2000, 2000,   true",
-      "2000, 2001,   false",
-      "2000, 600000, false",
-      "2000, -50,    true",
-      "0,    0,      false",
+    "2000, 0,      true",
+    "2000, 150,    true",
+    "2000, 2000,   true",
+    "2000, 2001,   false",
+    "2000, 600000, false",
+    "2000, -50,    true",
+    "0,    0,      false",
   })
   void shouldRequestCommitOnlyWhenEventIsLive(long windowMs, long ageMs, boolean expected) {
     // given a stream thread whose wall clock reads NOW

@@ -17,7 +17,8 @@ class TopologyDescriptionTest {
   }
 
   private static TopologyDescription describe(int partitions) {
-    return InventoryTopology.build(InventoryConfig.defaults(partitions), Topics.defaults(), new SimpleMeterRegistry())
+    return InventoryTopology.build(
+            InventoryConfig.defaults(partitions), Topics.defaults(), new SimpleMeterRegistry())
         .describe();
   }
 
@@ -37,30 +38,54 @@ class TopologyDescriptionTest {
       }
     }
     // then exactly these names, none generated (KSTREAM-…-0000000001)
-    assertThat(nodes).containsExactly(
-        "inventory-adjustment-dedupe", "inventory-adjustment-source",
-        "inventory-alerts-present", "inventory-alerts-sink", "inventory-alerts-value",
-        "inventory-by-branch-sku-repartition-filter", "inventory-by-branch-sku-repartition-sink",
-        "inventory-by-branch-sku-repartition-source",
-        "inventory-commands-adjustments", "inventory-commands-invoices", "inventory-commands-transfers",
-        "inventory-invoice-dedupe", "inventory-invoice-source", "inventory-ledger",
-        "inventory-levels-present", "inventory-levels-sink", "inventory-levels-value",
-        "inventory-movements-present", "inventory-movements-sink", "inventory-movements-value",
-        "inventory-outputs", "inventory-products-apply", "inventory-products-source",
-        "inventory-sale-dedupe", "inventory-sale-source",
-        "inventory-transfer-dedupe", "inventory-transfer-source");
+    assertThat(nodes)
+        .containsExactly(
+            "inventory-adjustment-dedupe",
+            "inventory-adjustment-source",
+            "inventory-alerts-present",
+            "inventory-alerts-sink",
+            "inventory-alerts-value",
+            "inventory-by-branch-sku-repartition-filter",
+            "inventory-by-branch-sku-repartition-sink",
+            "inventory-by-branch-sku-repartition-source",
+            "inventory-commands-adjustments",
+            "inventory-commands-invoices",
+            "inventory-commands-transfers",
+            "inventory-invoice-dedupe",
+            "inventory-invoice-source",
+            "inventory-ledger",
+            "inventory-levels-present",
+            "inventory-levels-sink",
+            "inventory-levels-value",
+            "inventory-movements-present",
+            "inventory-movements-sink",
+            "inventory-movements-value",
+            "inventory-outputs",
+            "inventory-products-apply",
+            "inventory-products-source",
+            "inventory-sale-dedupe",
+            "inventory-sale-source",
+            "inventory-transfer-dedupe",
+            "inventory-transfer-source");
     assertThat(description.toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
-    assertThat(stores).containsExactly(StoreNames.INVENTORY_DEDUPE, StoreNames.INVENTORY_LEVELS, StoreNames.INVENTORY_PRODUCTS,
-        StoreNames.INVENTORY_SKU_BRANCHES);
+    assertThat(stores)
+        .containsExactly(
+            StoreNames.INVENTORY_DEDUPE,
+            StoreNames.INVENTORY_LEVELS,
+            StoreNames.INVENTORY_PRODUCTS,
+            StoreNames.INVENTORY_SKU_BRANCHES);
   }
 
   @Test
   void shouldSplitIntoDedupeAndLedgerSubtopologiesWhenBuilt() {
     // when
     String text = describe().toString();
-    // then sources by business id in one sub-topology, the by-key repartition and products in the other
+    // then sources by business id in one sub-topology, the by-key repartition and products in the
+    // other
     assertThat(describe().subtopologies()).hasSize(2);
-    assertThat(text).contains("Source: inventory-by-branch-sku-repartition-source (topics: [inventory-by-branch-sku-repartition])");
+    assertThat(text)
+        .contains(
+            "Source: inventory-by-branch-sku-repartition-source (topics: [inventory-by-branch-sku-repartition])");
     assertThat(text).contains("Source: inventory-products-source (topics: [almacen.products])");
     assertThat(text).contains("Sink: inventory-movements-sink (topic: almacen.stock-movements)");
     assertThat(text).contains("Sink: inventory-levels-sink (topic: almacen.stock-levels)");
@@ -71,10 +96,12 @@ class TopologyDescriptionTest {
   void shouldApplyCommandsInOneSubtopologyWithoutRepartitionWhenOnePartition() {
     // when the deployment has one partition per topic (the default)
     TopologyDescription description = describe(1);
-    // then sources, dedupe and ledger share one sub-topology (one task, one transaction) and no repartition exists
+    // then sources, dedupe and ledger share one sub-topology (one task, one transaction) and no
+    // repartition exists
     assertThat(description.subtopologies()).hasSize(1);
     assertThat(description.toString()).doesNotContain("repartition").doesNotContain("KSTREAM-");
     assertThat(description.toString())
-        .contains("Processor: inventory-commands-transfers (stores: [])\n      --> inventory-ledger");
+        .contains(
+            "Processor: inventory-commands-transfers (stores: [])\n      --> inventory-ledger");
   }
 }

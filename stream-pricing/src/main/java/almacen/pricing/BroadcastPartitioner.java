@@ -11,6 +11,7 @@ final class BroadcastPartitioner<K, V> implements StreamPartitioner<K, V> {
 
   @Override
   public Optional<Set<Integer>> partitions(String topic, K key, V value, int numPartitions) {
-    return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toUnmodifiableSet()));
+    return Optional.of(
+        IntStream.range(0, numPartitions).boxed().collect(Collectors.toUnmodifiableSet()));
   }
 }

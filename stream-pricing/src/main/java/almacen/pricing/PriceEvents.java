@@ -16,18 +16,25 @@ import java.util.Objects;
 /** Mapping between the Avro events and the pure pricing domain. */
 final class PriceEvents {
 
-  private PriceEvents() {
-  }
+  private PriceEvents() {}
 
-  /** The cost of the only line of a cost invoice (see {@link PricingTopology#costInvoicesBySku}). */
+  /**
+   * The cost of the only line of a cost invoice (see {@link PricingTopology#costInvoicesBySku}).
+   */
   static CostLine costLine(String sku, Invoice costInvoice) {
     InvoiceLine line = costInvoice.getLines().get(0);
-    return new CostLine(sku, costInvoice.getInvoiceId(), costInvoice.getIssueDate(), line.getUnitCost(),
-        line.getIvaRatePct(), costInvoice.getPricesIncludeIva());
+    return new CostLine(
+        sku,
+        costInvoice.getInvoiceId(),
+        costInvoice.getIssueDate(),
+        line.getUnitCost(),
+        line.getIvaRatePct(),
+        costInvoice.getPricesIncludeIva());
   }
 
   static ProductTerms terms(Product product) {
-    return new ProductTerms(product.getSku(), product.getCategory(), product.getIvaRatePct(), product.getMarkupPct());
+    return new ProductTerms(
+        product.getSku(), product.getCategory(), product.getIvaRatePct(), product.getMarkupPct());
   }
 
   /** Whether two catalogue entries price the same way (category, IVA and markup). */
@@ -38,7 +45,8 @@ final class PriceEvents {
   }
 
   /** The event, every decimal at its Avro scale. */
-  static Price toEvent(PriceBreakdown b, PriceReason reason, Instant effectiveAt, BigDecimal previousListPrice) {
+  static Price toEvent(
+      PriceBreakdown b, PriceReason reason, Instant effectiveAt, BigDecimal previousListPrice) {
     return Price.newBuilder()
         .setSku(b.sku())
         .setListPrice(Decimals.money(b.listPrice()))
@@ -59,7 +67,9 @@ final class PriceEvents {
   }
 
   private static String normaliseCategory(Product p) {
-    return p.getCategory() == null ? "" : almacen.pricing.domain.PricingRules.normalise(p.getCategory());
+    return p.getCategory() == null
+        ? ""
+        : almacen.pricing.domain.PricingRules.normalise(p.getCategory());
   }
 
   private static boolean sameNullable(BigDecimal a, BigDecimal b) {

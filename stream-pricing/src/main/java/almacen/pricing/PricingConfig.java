@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param horizonDays H: prices cover inflation up to today + H days (default 15)
  * @param roundingStep list prices are rounded up to a multiple of this (default 10.00)
  * @param defaultMarkupPct markup when neither product nor category has one (default 35)
- * @param categoryMarkups markup % by category; in YAML write keys with accents as
- *     {@code "[Lácteos]": 25} so Spring keeps them verbatim
+ * @param categoryMarkups markup % by category; in YAML write keys with accents as {@code
+ *     "[Lácteos]": 25} so Spring keeps them verbatim
  * @param dailyCheckInterval how often the wall-clock punctuator looks for a new Buenos Aires day;
  *     the DAILY re-price runs at the first check after midnight (default 1m)
  */
@@ -31,13 +31,17 @@ public record PricingConfig(
 
   public PricingConfig {
     categoryMarkups = categoryMarkups == null ? Map.of() : Map.copyOf(categoryMarkups);
-    if (dailyCheckInterval == null || dailyCheckInterval.isNegative() || dailyCheckInterval.isZero()) {
+    if (dailyCheckInterval == null
+        || dailyCheckInterval.isNegative()
+        || dailyCheckInterval.isZero()) {
       throw new IllegalArgumentException("almacen.pricing.daily-check-interval must be > 0");
     }
-    new PricingRules(taxRegime, horizonDays, roundingStep, defaultMarkupPct, categoryMarkups); // validates
+    new PricingRules(
+        taxRegime, horizonDays, roundingStep, defaultMarkupPct, categoryMarkups); // validates
   }
 
   public PricingRules rules() {
-    return new PricingRules(taxRegime, horizonDays, roundingStep, defaultMarkupPct, categoryMarkups);
+    return new PricingRules(
+        taxRegime, horizonDays, roundingStep, defaultMarkupPct, categoryMarkups);
   }
 }

@@ -11,12 +11,9 @@ import almacen.events.Product;
 sealed interface PricingInput {
 
   /** A CONFIRMED invoice reduced to the one line of this record's sku. */
-  record Cost(Invoice costInvoice) implements PricingInput {
-  }
+  record Cost(Invoice costInvoice) implements PricingInput {}
 
-  record Catalog(Product product) implements PricingInput {
-  }
+  record Catalog(Product product) implements PricingInput {}
 
-  record Inflation(InflationMonth month) implements PricingInput {
-  }
+  record Inflation(InflationMonth month) implements PricingInput {}
 }

@@ -32,12 +32,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps, per sku of its partition, the newest cost, the catalogue entry and the last published
- * price, plus a full copy of the inflation series; re-prices on each trigger and forwards a
- * {@link Price} only when the list price changes.
+ * price, plus a full copy of the inflation series; re-prices on each trigger and forwards a {@link
+ * Price} only when the list price changes.
  */
 final class PricingProcessor implements Processor<String, PricingInput, String, Price> {
 
   private static final Logger log = LoggerFactory.getLogger(PricingProcessor.class);
+
   /** Published list-price changes by reason, registered at start (zero until used). */
   private static final java.util.Map<PriceReason, io.micrometer.core.instrument.Counter> CHANGES =
       new java.util.EnumMap<>(PriceReason.class);
@@ -50,9 +51,12 @@ final class PricingProcessor implements Processor<String, PricingInput, String, 
 
   static {
     for (PriceReason reason : PriceReason.values()) {
-      CHANGES.put(reason, io.micrometer.core.instrument.Counter.builder("almacen.pricing.price.changes")
-          .description("List price changes published, by reason").tag("reason", reason.name())
-          .register(io.micrometer.core.instrument.Metrics.globalRegistry));
+      CHANGES.put(
+          reason,
+          io.micrometer.core.instrument.Counter.builder("almacen.pricing.price.changes")
+              .description("List price changes published, by reason")
+              .tag("reason", reason.name())
+              .register(io.micrometer.core.instrument.Metrics.globalRegistry));
     }
   }
 
@@ -65,8 +69,10 @@ final class PricingProcessor implements Processor<String, PricingInput, String, 
   private KeyValueStore<String, Product> products;
   private KeyValueStore<String, InflationMonth> inflation;
   private KeyValueStore<String, Price> prices;
+
   /** In-memory view of the inflation store (this processor is its only writer); null = reload. */
   private NavigableMap<YearMonth, BigDecimal> series;
+
   /** The Buenos Aires day of the last DAILY re-price; null until the first check after start. */
   private LocalDate lastDailyRun;
 
@@ -105,8 +111,13 @@ final class PricingProcessor implements Processor<String, PricingInput, String, 
   private void onCost(String sku, Invoice incoming, long timestamp) {
     Invoice current = costs.get(sku);
     if (current != null && incoming.getIssueDate().isBefore(current.getIssueDate())) {
-      log.info("Cost of {} from invoice {} ({}) is older than the current one from {} ({}); kept the newer",
-          sku, incoming.getInvoiceId(), incoming.getIssueDate(), current.getInvoiceId(), current.getIssueDate());
+      log.info(
+          "Cost of {} from invoice {} ({}) is older than the current one from {} ({}); kept the newer",
+          sku,
+          incoming.getInvoiceId(),
+          incoming.getIssueDate(),
+          current.getInvoiceId(),
+          current.getIssueDate());
       return;
     }
     costs.put(sku, incoming);
@@ -177,28 +188,46 @@ final class PricingProcessor implements Processor<String, PricingInput, String, 
     }
   }
 
-  /** @return whether a new list price was published */
-  private boolean reprice(String sku, Invoice costInvoice, PriceReason reason, long timestamp,
-      NavigableMap<YearMonth, BigDecimal> currentSeries, LocalDate today) {
+  /**
+   * @return whether a new list price was published
+   */
+  private boolean reprice(
+      String sku,
+      Invoice costInvoice,
+      PriceReason reason,
+      long timestamp,
+      NavigableMap<YearMonth, BigDecimal> currentSeries,
+      LocalDate today) {
     Product product = products.get(sku);
     if (product == null) {
       // Costed but not catalogued yet: the price comes when the product arrives (CATALOG).
       return false;
     }
-    PriceBreakdown breakdown = PriceCalculator.compute(PriceEvents.costLine(sku, costInvoice),
-        PriceEvents.terms(product), currentSeries, today, rules);
+    PriceBreakdown breakdown =
+        PriceCalculator.compute(
+            PriceEvents.costLine(sku, costInvoice),
+            PriceEvents.terms(product),
+            currentSeries,
+            today,
+            rules);
     Price previous = prices.get(sku);
     if (previous != null && previous.getListPrice().compareTo(breakdown.listPrice()) == 0) {
       return false;
     }
-    Price price = PriceEvents.toEvent(breakdown, reason, clock.instant(),
-        previous == null ? null : previous.getListPrice());
+    Price price =
+        PriceEvents.toEvent(
+            breakdown, reason, clock.instant(), previous == null ? null : previous.getListPrice());
     Optional<String> overflow = DecimalLimits.firstOverflow(price);
     if (overflow.isPresent()) {
-      // only absurd inflation forecasts get here; one sku's price must not stop the re-pricing of the others
+      // only absurd inflation forecasts get here; one sku's price must not stop the re-pricing of
+      // the others
       UNREPRESENTABLE.increment();
-      log.warn("Price of {} not published: {} past the price schema's range (cost {}, factor {}); the last price stays",
-          sku, overflow.get(), breakdown.costBasis(), breakdown.inflationFactor());
+      log.warn(
+          "Price of {} not published: {} past the price schema's range (cost {}, factor {}); the last price stays",
+          sku,
+          overflow.get(),
+          breakdown.costBasis(),
+          breakdown.inflationFactor());
       return false;
     }
     prices.put(sku, price);

@@ -23,11 +23,22 @@ import org.springframework.context.annotation.Configuration;
 public class PricingStreamsConfiguration {
 
   @Bean
-  ManagedKafkaStreams pricingStreams(PricingConfig config, Topics topics, Clock clock, AlmacenSettings settings,
-      InstanceIdentity instance, ObjectProvider<MeterRegistry> meterRegistry, ProcessExit exit) {
-    Properties props = StreamsConfigFactory.build(StoreNames.PRICING_APP, settings, instance, Map.of());
-    return new ManagedKafkaStreams(builder -> PricingTopology.define(builder, config, topics, clock), props,
+  ManagedKafkaStreams pricingStreams(
+      PricingConfig config,
+      Topics topics,
+      Clock clock,
+      AlmacenSettings settings,
+      InstanceIdentity instance,
+      ObjectProvider<MeterRegistry> meterRegistry,
+      ProcessExit exit) {
+    Properties props =
+        StreamsConfigFactory.build(StoreNames.PRICING_APP, settings, instance, Map.of());
+    return new ManagedKafkaStreams(
+        builder -> PricingTopology.define(builder, config, topics, clock),
+        props,
         settings.streams().closeTimeout(),
-        meterRegistry.getIfAvailable(), exit, ThreadDeathPolicy.standard());
+        meterRegistry.getIfAvailable(),
+        exit,
+        ThreadDeathPolicy.standard());
   }
 }

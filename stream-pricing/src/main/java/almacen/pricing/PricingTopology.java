@@ -29,8 +29,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Selling prices: {@code invoices} (CONFIRMED lines re-keyed by sku), {@code products} and
- * {@code inflation-index} in, {@code prices} (changes only) and {@code price-history} out.
+ * Selling prices: {@code invoices} (CONFIRMED lines re-keyed by sku), {@code products} and {@code
+ * inflation-index} in, {@code prices} (changes only) and {@code price-history} out.
  *
  * <pre>
  * invoices ─ cost lines by sku ─ repartition pricing-cost-by-sku ─┐
@@ -46,12 +46,13 @@ import org.apache.kafka.streams.state.Stores;
 public final class PricingTopology {
 
   /** Repartition topic that multicasts validated inflation months to every pricing task. */
-  public static final String INFLATION_BROADCAST_REPARTITION = StoreNames.PRICING_INFLATION_BROADCAST_REPARTITION;
+  public static final String INFLATION_BROADCAST_REPARTITION =
+      StoreNames.PRICING_INFLATION_BROADCAST_REPARTITION;
+
   public static final String PROCESSOR = "pricing-processor";
   public static final String INFLATION_VALIDATOR = "pricing-inflation-validate";
 
-  private PricingTopology() {
-  }
+  private PricingTopology() {}
 
   public static Topology build(PricingConfig config, Topics topics, Clock clock) {
     StreamsBuilder builder = new StreamsBuilder();
@@ -60,45 +61,62 @@ public final class PricingTopology {
   }
 
   /**
-   * Adds the topology to {@code builder}: the Streams app's own (Spring's {@code StreamsBuilderFactoryBean}, built
-   * with the app's config) or {@link #build}'s, for tests.
+   * Adds the topology to {@code builder}: the Streams app's own (Spring's {@code
+   * StreamsBuilderFactoryBean}, built with the app's config) or {@link #build}'s, for tests.
    */
-  public static void define(StreamsBuilder builder, PricingConfig config, Topics topics, Clock clock) {
+  public static void define(
+      StreamsBuilder builder, PricingConfig config, Topics topics, Clock clock) {
     builder.addStateStore(store(StoreNames.PRICING_COSTS, topics.invoices.valueSerde()));
     builder.addStateStore(store(StoreNames.PRICING_PRODUCTS, topics.products.valueSerde()));
     builder.addStateStore(store(StoreNames.PRICING_INFLATION, topics.inflationIndex.valueSerde()));
     builder.addStateStore(store(StoreNames.PRICING_PRICES, topics.prices.valueSerde()));
 
-    KStream<String, PricingInput> costs = builder
-        .stream(topics.invoices.name(), consumed(topics.invoices, "pricing-invoices-source"))
-        .flatMap(PricingTopology::costInvoicesBySku, Named.as("pricing-cost-lines"))
-        .repartition(Repartitioned.<String, Invoice>as(StoreNames.PRICING_COST_BY_SKU_REPARTITION)
-            .withKeySerde(Serdes.String())
-            .withValueSerde(topics.invoices.valueSerde()))
-        .mapValues(invoice -> (PricingInput) new PricingInput.Cost(invoice), Named.as("pricing-cost-input"));
+    KStream<String, PricingInput> costs =
+        builder.stream(topics.invoices.name(), consumed(topics.invoices, "pricing-invoices-source"))
+            .flatMap(PricingTopology::costInvoicesBySku, Named.as("pricing-cost-lines"))
+            .repartition(
+                Repartitioned.<String, Invoice>as(StoreNames.PRICING_COST_BY_SKU_REPARTITION)
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(topics.invoices.valueSerde()))
+            .mapValues(
+                invoice -> (PricingInput) new PricingInput.Cost(invoice),
+                Named.as("pricing-cost-input"));
 
-    KStream<String, PricingInput> catalog = builder
-        .stream(topics.products.name(), consumed(topics.products, "pricing-products-source"))
-        .mapValues(product -> (PricingInput) new PricingInput.Catalog(product), Named.as("pricing-catalog-input"));
+    KStream<String, PricingInput> catalog =
+        builder.stream(topics.products.name(), consumed(topics.products, "pricing-products-source"))
+            .mapValues(
+                product -> (PricingInput) new PricingInput.Catalog(product),
+                Named.as("pricing-catalog-input"));
 
-    KStream<String, PricingInput> inflation = builder
-        .stream(topics.inflationIndex.name(), consumed(topics.inflationIndex, "pricing-inflation-source"))
-        .mapValues(PricingTopology::requireUsable, Named.as(INFLATION_VALIDATOR))
-        .repartition(Repartitioned.<String, InflationMonth>as(INFLATION_BROADCAST_REPARTITION)
-            .withKeySerde(Serdes.String())
-            .withValueSerde(topics.inflationIndex.valueSerde())
-            .withStreamPartitioner(new BroadcastPartitioner<>()))
-        .mapValues(month -> (PricingInput) new PricingInput.Inflation(month), Named.as("pricing-inflation-input"));
+    KStream<String, PricingInput> inflation =
+        builder.stream(
+                topics.inflationIndex.name(),
+                consumed(topics.inflationIndex, "pricing-inflation-source"))
+            .mapValues(PricingTopology::requireUsable, Named.as(INFLATION_VALIDATOR))
+            .repartition(
+                Repartitioned.<String, InflationMonth>as(INFLATION_BROADCAST_REPARTITION)
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(topics.inflationIndex.valueSerde())
+                    .withStreamPartitioner(new BroadcastPartitioner<>()))
+            .mapValues(
+                month -> (PricingInput) new PricingInput.Inflation(month),
+                Named.as("pricing-inflation-input"));
 
-    KStream<String, Price> prices = costs
-        .merge(catalog, Named.as("pricing-merge-catalog"))
-        .merge(inflation, Named.as("pricing-merge-inflation"))
-        .process(() -> new PricingProcessor(config.rules(), clock, config.dailyCheckInterval()),
-            Named.as(PROCESSOR),
-            StoreNames.PRICING_COSTS, StoreNames.PRICING_PRODUCTS, StoreNames.PRICING_INFLATION, StoreNames.PRICING_PRICES);
+    KStream<String, Price> prices =
+        costs
+            .merge(catalog, Named.as("pricing-merge-catalog"))
+            .merge(inflation, Named.as("pricing-merge-inflation"))
+            .process(
+                () -> new PricingProcessor(config.rules(), clock, config.dailyCheckInterval()),
+                Named.as(PROCESSOR),
+                StoreNames.PRICING_COSTS,
+                StoreNames.PRICING_PRODUCTS,
+                StoreNames.PRICING_INFLATION,
+                StoreNames.PRICING_PRICES);
 
     prices.to(topics.prices.name(), produced(topics.prices, "pricing-prices-sink"));
-    prices.to(topics.priceHistory.name(), produced(topics.priceHistory, "pricing-price-history-sink"));
+    prices.to(
+        topics.priceHistory.name(), produced(topics.priceHistory, "pricing-price-history-sink"));
   }
 
   /**
@@ -106,7 +124,9 @@ public final class PricingTopology {
    * line (the last one when the sku appears on several lines). Lines without a sku are not costs.
    */
   static List<KeyValue<String, Invoice>> costInvoicesBySku(String invoiceId, Invoice invoice) {
-    if (invoice == null || invoice.getStatus() != InvoiceStatus.CONFIRMED || invoice.getDuplicate()) {
+    if (invoice == null
+        || invoice.getStatus() != InvoiceStatus.CONFIRMED
+        || invoice.getDuplicate()) {
       return List.of();
     }
     Map<String, InvoiceLine> lastLineBySku = new LinkedHashMap<>();
@@ -115,13 +135,16 @@ public final class PricingTopology {
         continue;
       }
       if (line.getUnitCost().signum() < 0) {
-        throw new IllegalArgumentException("Invoice " + invoiceId + " has a negative unit cost for " + line.getSku());
+        throw new IllegalArgumentException(
+            "Invoice " + invoiceId + " has a negative unit cost for " + line.getSku());
       }
       lastLineBySku.put(line.getSku(), line);
     }
     List<KeyValue<String, Invoice>> out = new ArrayList<>(lastLineBySku.size());
-    lastLineBySku.forEach((sku, line) ->
-        out.add(KeyValue.pair(sku, Invoice.newBuilder(invoice).setLines(List.of(line)).build())));
+    lastLineBySku.forEach(
+        (sku, line) ->
+            out.add(
+                KeyValue.pair(sku, Invoice.newBuilder(invoice).setLines(List.of(line)).build())));
     return out;
   }
 
@@ -135,7 +158,8 @@ public final class PricingTopology {
     return month;
   }
 
-  private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
+  private static <V> StoreBuilder<KeyValueStore<String, V>> store(
+      String name, Serde<V> valueSerde) {
     return Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
   }

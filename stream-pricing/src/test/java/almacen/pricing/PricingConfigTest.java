@@ -19,7 +19,8 @@ class PricingConfigTest {
 
   static PricingConfig bindShippedYaml() throws IOException {
     StandardEnvironment environment = new StandardEnvironment();
-    new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+    new YamlPropertySourceLoader()
+        .load("application.yml", new ClassPathResource("application.yml"))
         .forEach(environment.getPropertySources()::addLast);
     return Binder.get(environment).bind("almacen.pricing", PricingConfig.class).get();
   }
@@ -35,8 +36,18 @@ class PricingConfigTest {
     assertThat(config.roundingStep()).isEqualByComparingTo("10.00");
     assertThat(config.defaultMarkupPct()).isEqualByComparingTo("35");
     assertThat(config.dailyCheckInterval()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(config.categoryMarkups()).containsOnlyKeys("Almacén", "Bebidas", "Lácteos", "Limpieza",
-        "Perfumería", "Fiambrería", "Panadería", "Congelados", "Golosinas", "Verdulería");
+    assertThat(config.categoryMarkups())
+        .containsOnlyKeys(
+            "Almacén",
+            "Bebidas",
+            "Lácteos",
+            "Limpieza",
+            "Perfumería",
+            "Fiambrería",
+            "Panadería",
+            "Congelados",
+            "Golosinas",
+            "Verdulería");
   }
 
   @Test
@@ -53,14 +64,20 @@ class PricingConfigTest {
 
   @Test
   void shouldRefuseConfigWhenRoundingStepIsNotPositive() {
-    assertThatThrownBy(() -> new PricingConfig(TaxRegime.RI, 15, BigDecimal.ZERO, null, Map.of(), Duration.ofMinutes(1)))
+    assertThatThrownBy(
+            () ->
+                new PricingConfig(
+                    TaxRegime.RI, 15, BigDecimal.ZERO, null, Map.of(), Duration.ofMinutes(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("rounding-step");
   }
 
   @Test
   void shouldRefuseConfigWhenHorizonIsNegative() {
-    assertThatThrownBy(() -> new PricingConfig(TaxRegime.RI, -1, BigDecimal.TEN, null, Map.of(), Duration.ofMinutes(1)))
+    assertThatThrownBy(
+            () ->
+                new PricingConfig(
+                    TaxRegime.RI, -1, BigDecimal.TEN, null, Map.of(), Duration.ofMinutes(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("horizon-days");
   }

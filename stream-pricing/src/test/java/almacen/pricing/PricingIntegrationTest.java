@@ -56,21 +56,19 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("integration")
 @DirtiesContext // close Streams before the per-JVM broker stops
 @ExtendWith(KafkaBrokerExtension.class)
-@SpringBootTest(classes = {PricingApplication.class, PricingIntegrationTest.FixedClock.class},
+@SpringBootTest(
+    classes = {PricingApplication.class, PricingIntegrationTest.FixedClock.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PricingIntegrationTest {
 
   static final String PREFIX = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
   static final Instant NOW = Instant.parse("2025-10-16T13:00:00Z");
 
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  Topics topics;
+  @Autowired Topics topics;
 
   @TestConfiguration
   static class FixedClock {
@@ -90,7 +88,8 @@ class PricingIntegrationTest {
   }
 
   @Test
-  void shouldPublishCommittedPriceAndHistoryWhenProductInflationAndInvoiceAreProduced() throws Exception {
+  void shouldPublishCommittedPriceAndHistoryWhenProductInflationAndInvoiceAreProduced()
+      throws Exception {
     // given: the app is healthy (Streams RUNNING, broker reachable)
     awaitHealthUp(Duration.ofSeconds(90));
 
@@ -101,16 +100,27 @@ class PricingIntegrationTest {
       send(producer, topics.inflationIndex, "2025-10", month("2025-10", "2.30"));
       send(producer, topics.inflationIndex, "2025-08", month("2025-08", "1075.00"));
       producer.flush();
-      send(producer, topics.invoices, "INV-IT-1", invoiceA("INV-IT-1", LocalDate.of(2025, 10, 10),
-          InvoiceStatus.CONFIRMED, line("ALM000001", "850.00", "21")));
+      send(
+          producer,
+          topics.invoices,
+          "INV-IT-1",
+          invoiceA(
+              "INV-IT-1",
+              LocalDate.of(2025, 10, 10),
+              InvoiceStatus.CONFIRMED,
+              line("ALM000001", "850.00", "21")));
       producer.flush();
     }
 
     // then: F = 1.023^(21/31) = 1.0155234244; L* = 850 × F × 1.30 × 1.21 = 1357.8056 → 1360.00
-    // (the cost and the months travel through different repartition topics, so a first price may be computed
-    // before October's month arrives; the app re-prices when it does: wait for that price, not the first)
-    Predicate<Price> expected = p -> p.getListPrice().compareTo(new java.math.BigDecimal("1360.00")) == 0
-        && p.getInflationFactor().compareTo(new java.math.BigDecimal("1.0155234244")) == 0;
+    // (the cost and the months travel through different repartition topics, so a first price may be
+    // computed
+    // before October's month arrives; the app re-prices when it does: wait for that price, not the
+    // first)
+    Predicate<Price> expected =
+        p ->
+            p.getListPrice().compareTo(new java.math.BigDecimal("1360.00")) == 0
+                && p.getInflationFactor().compareTo(new java.math.BigDecimal("1.0155234244")) == 0;
     List<Price> prices = readUntil(topics.prices, expected);
     Price price = prices.get(prices.size() - 1);
     assertThat(price.getSku()).isEqualTo("ALM000001");
@@ -120,43 +130,63 @@ class PricingIntegrationTest {
     assertThat(price.getReason()).isIn(PriceReason.COST, PriceReason.INFLATION);
     List<Price> history = readUntil(topics.priceHistory, expected);
     assertThat(history.get(history.size() - 1)).isEqualTo(price);
-    List<DeadLetter> dead = readUntil(topics.dlq, d -> d.getSourceTopic().equals(topics.inflationIndex.name()));
+    List<DeadLetter> dead =
+        readUntil(topics.dlq, d -> d.getSourceTopic().equals(topics.inflationIndex.name()));
     assertThat(dead.get(dead.size() - 1).getMessage()).contains("2025-08", "outside -50..+1000");
   }
 
   private void awaitHealthUp(Duration timeout) {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
-    await("health UP").atMost(timeout).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      assertThat(response.body()).contains("\"status\":\"UP\"");
-    });
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+    await("health UP")
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> response =
+                  http.send(request, HttpResponse.BodyHandlers.ofString());
+              assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+              assertThat(response.body()).contains("\"status\":\"UP\"");
+            });
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void send(KafkaProducer<String, Object> producer, Topic<String, ?> topic, String key, Object value) {
+  private static void send(
+      KafkaProducer<String, Object> producer, Topic<String, ?> topic, String key, Object value) {
     byte[] bytes = ((Topic) topic).valueSerde().serializer().serialize(topic.name(), value);
     producer.send(new ProducerRecord<>(topic.name(), key, bytes));
   }
 
   private static KafkaProducer<String, Object> producer() {
-    return new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerExtension.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class));
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            KafkaBrokerExtension.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            org.apache.kafka.common.serialization.StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            org.apache.kafka.common.serialization.ByteArraySerializer.class));
   }
 
   /** Reads a topic (read_committed) until a value matches, returning everything read so far. */
   private static <V> List<V> readUntil(Topic<String, V> topic, Predicate<V> done) {
     List<V> values = new ArrayList<>();
-    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerExtension.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+    try (KafkaConsumer<String, V> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBrokerExtension.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+            topic.keySerde().deserializer(),
+            topic.valueSerde().deserializer())) {
       consumer.subscribe(List.of(topic.name()));
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (System.nanoTime() < deadline) {
@@ -168,6 +198,7 @@ class PricingIntegrationTest {
         }
       }
     }
-    throw new AssertionError("No matching record on " + topic.name() + " within 60 s; read " + values);
+    throw new AssertionError(
+        "No matching record on " + topic.name() + " within 60 s; read " + values);
   }
 }

@@ -48,20 +48,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The pricing topology end to end in a TopologyTestDriver. "Today" is 2025-10-16 in Buenos Aires
- * unless a test moves the clock; H = 15, step 10.00, RI, Almacén 30 %, Bebidas 35 %, Golosinas 50 %.
- * The series holds 2025-09 = 2.10 % and 2025-10 = 2.30 %. Arithmetic of each expected price is in
- * the comments (F: months of (d0, t_h], days/length at rate).
+ * unless a test moves the clock; H = 15, step 10.00, RI, Almacén 30 %, Bebidas 35 %, Golosinas 50
+ * %. The series holds 2025-09 = 2.10 % and 2025-10 = 2.30 %. Arithmetic of each expected price is
+ * in the comments (F: months of (d0, t_h], days/length at rate).
  */
 class PricingTopologyTest {
 
   static final Instant START = Instant.parse("2025-10-16T13:00:00Z"); // 10:00 in Buenos Aires
-  static final Map<String, BigDecimal> CATEGORY_MARKUPS = Map.of(
-      "Almacén", new BigDecimal("30"), "Bebidas", new BigDecimal("35"), "Golosinas", new BigDecimal("50"));
+  static final Map<String, BigDecimal> CATEGORY_MARKUPS =
+      Map.of(
+          "Almacén",
+          new BigDecimal("30"),
+          "Bebidas",
+          new BigDecimal("35"),
+          "Golosinas",
+          new BigDecimal("50"));
   static final String SKU = "ALM000001";
   static final String SKU2 = "BEB000001";
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
 
   private final Topics topics = Topics.defaults();
   private MutableClock clock;
@@ -74,30 +79,63 @@ class PricingTopologyTest {
   private TestOutputTopic<String, DeadLetter> dlq;
 
   static PricingConfig config(TaxRegime regime) {
-    return new PricingConfig(regime, 15, new BigDecimal("10.00"), new BigDecimal("35"), CATEGORY_MARKUPS,
+    return new PricingConfig(
+        regime,
+        15,
+        new BigDecimal("10.00"),
+        new BigDecimal("35"),
+        CATEGORY_MARKUPS,
         Duration.ofMinutes(1));
   }
 
   void start(PricingConfig config, Instant now) {
     clock = new MutableClock(now, SupportConfiguration.BUENOS_AIRES);
-    AlmacenSettings settings = new AlmacenSettings("local", stateDir, "unused:9092",
-        new AlmacenSettings.TopicSettings("almacen.", 3, (short) 1, 1),
-        new AlmacenSettings.StreamsSettings("exactly_once_v2", Duration.ofMillis(200), 0, 1, "",
-            Duration.ofSeconds(60), Duration.ofSeconds(30)));
+    AlmacenSettings settings =
+        new AlmacenSettings(
+            "local",
+            stateDir,
+            "unused:9092",
+            new AlmacenSettings.TopicSettings("almacen.", 3, (short) 1, 1),
+            new AlmacenSettings.StreamsSettings(
+                "exactly_once_v2",
+                Duration.ofMillis(200),
+                0,
+                1,
+                "",
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(30)));
     Properties props = StreamsConfigFactory.build(StoreNames.PRICING_APP, settings, Map.of());
     driver = new TopologyTestDriver(PricingTopology.build(config, topics, clock), props, now);
-    invoices = driver.createInputTopic(topics.invoices.name(), topics.invoices.keySerde().serializer(),
-        topics.invoices.valueSerde().serializer());
-    products = driver.createInputTopic(topics.products.name(), topics.products.keySerde().serializer(),
-        topics.products.valueSerde().serializer());
-    inflation = driver.createInputTopic(topics.inflationIndex.name(), topics.inflationIndex.keySerde().serializer(),
-        topics.inflationIndex.valueSerde().serializer());
-    prices = driver.createOutputTopic(topics.prices.name(), topics.prices.keySerde().deserializer(),
-        topics.prices.valueSerde().deserializer());
-    history = driver.createOutputTopic(topics.priceHistory.name(), topics.priceHistory.keySerde().deserializer(),
-        topics.priceHistory.valueSerde().deserializer());
-    dlq = driver.createOutputTopic(topics.dlq.name(), topics.dlq.keySerde().deserializer(),
-        topics.dlq.valueSerde().deserializer());
+    invoices =
+        driver.createInputTopic(
+            topics.invoices.name(),
+            topics.invoices.keySerde().serializer(),
+            topics.invoices.valueSerde().serializer());
+    products =
+        driver.createInputTopic(
+            topics.products.name(),
+            topics.products.keySerde().serializer(),
+            topics.products.valueSerde().serializer());
+    inflation =
+        driver.createInputTopic(
+            topics.inflationIndex.name(),
+            topics.inflationIndex.keySerde().serializer(),
+            topics.inflationIndex.valueSerde().serializer());
+    prices =
+        driver.createOutputTopic(
+            topics.prices.name(),
+            topics.prices.keySerde().deserializer(),
+            topics.prices.valueSerde().deserializer());
+    history =
+        driver.createOutputTopic(
+            topics.priceHistory.name(),
+            topics.priceHistory.keySerde().deserializer(),
+            topics.priceHistory.valueSerde().deserializer());
+    dlq =
+        driver.createOutputTopic(
+            topics.dlq.name(),
+            topics.dlq.keySerde().deserializer(),
+            topics.dlq.valueSerde().deserializer());
     inflation.pipeInput("2025-09", month("2025-09", "2.10"));
     inflation.pipeInput("2025-10", month("2025-10", "2.30"));
   }
@@ -121,13 +159,16 @@ class PricingTopologyTest {
 
   /** Reads everything published so far on {@code topic}: exactly these list prices, in order. */
   static void assertListPrices(TestOutputTopic<String, Price> topic, String... expected) {
-    assertThat(topic.readValuesToList()).extracting(Price::getListPrice)
+    assertThat(topic.readValuesToList())
+        .extracting(Price::getListPrice)
         .usingElementComparator(BigDecimal::compareTo)
         .containsExactly(Arrays.stream(expected).map(BigDecimal::new).toArray(BigDecimal[]::new));
   }
 
   void cost(String invoiceId, LocalDate issueDate, String sku, String unitCost) {
-    invoices.pipeInput(invoiceId, invoiceA(invoiceId, issueDate, InvoiceStatus.CONFIRMED, line(sku, unitCost, "21")));
+    invoices.pipeInput(
+        invoiceId,
+        invoiceA(invoiceId, issueDate, InvoiceStatus.CONFIRMED, line(sku, unitCost, "21")));
   }
 
   @Test
@@ -179,7 +220,8 @@ class PricingTopologyTest {
     assertThat(price.getInflationFactor()).isEqualTo(new BigDecimal("1.0125481164"));
     assertThat(price.getCostInvoiceId()).isEqualTo("INV-2");
     assertThat(price.getReason()).isEqualTo(PriceReason.COST);
-    assertThat(history.readValuesToList()).extracting(Price::getListPrice)
+    assertThat(history.readValuesToList())
+        .extracting(Price::getListPrice)
         .usingElementComparator(BigDecimal::compareTo)
         .containsExactly(new BigDecimal("1360.00"), new BigDecimal("1440.00"));
   }
@@ -233,8 +275,13 @@ class PricingTopologyTest {
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
 
     // when
-    invoices.pipeInput("INV-R", invoiceA("INV-R", LocalDate.of(2025, 10, 10), InvoiceStatus.NEEDS_REVIEW,
-        line(SKU, "850.00", "21")));
+    invoices.pipeInput(
+        "INV-R",
+        invoiceA(
+            "INV-R",
+            LocalDate.of(2025, 10, 10),
+            InvoiceStatus.NEEDS_REVIEW,
+            line(SKU, "850.00", "21")));
     products.pipeInput(SKU, product(SKU, "Almacén", "21", "40"));
 
     // then: no cost, so neither the invoice nor the product change makes a price
@@ -286,7 +333,9 @@ class PricingTopologyTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       # change,          category,  IVA,  markup, expected listPrice
       # product markup 50: L* = 850 × 1.0155234244 × 1.50 × 1.21 = 1566.6988 → 1570.00
       markup,            Almacén,   21,   50,     1570.00
@@ -295,8 +344,8 @@ class PricingTopologyTest {
       # IVA 10.5: L* = 850 × 1.0155234244 × 1.30 × 1.105 = 1239.9795 → 1240.00
       iva,               Almacén,   10.5,   ,     1240.00
       """)
-  void shouldRepriceWithReasonCatalogWhenPricingTermsChange(String change, String category, String iva,
-      String markup, String expectedListPrice) {
+  void shouldRepriceWithReasonCatalogWhenPricingTermsChange(
+      String change, String category, String iva, String markup, String expectedListPrice) {
     // given
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
@@ -339,30 +388,39 @@ class PricingTopologyTest {
     cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "850.00");
     cost("INV-2", LocalDate.of(2025, 10, 10), SKU2, "1000.00");
     // 1000 × 1.0155234244 × 1.35 × 1.21 = 1658.8575 → 1660.00
-    assertThat(prices.readValuesToList()).extracting(Price::getListPrice)
+    assertThat(prices.readValuesToList())
+        .extracting(Price::getListPrice)
         .usingElementComparator(BigDecimal::compareTo)
         .containsExactly(new BigDecimal("1360.00"), new BigDecimal("1660.00"));
 
     // when: October revised from 2.30 to 3.00 -> F = 1.03^(21/31) = 1.0202255239
     inflation.pipeInput("2025-10", month("2025-10", "3.00"));
 
-    // then: 850 × F × 1.30 × 1.21 = 1364.0925 → 1370.00; 1000 × F × 1.35 × 1.21 = 1666.5384 → 1670.00
+    // then: 850 × F × 1.30 × 1.21 = 1364.0925 → 1370.00; 1000 × F × 1.35 × 1.21 = 1666.5384 →
+    // 1670.00
     List<Price> repriced = prices.readValuesToList();
     assertThat(repriced).extracting(Price::getSku).containsExactlyInAnyOrder(SKU, SKU2);
-    assertThat(repriced).allSatisfy(p -> {
-      assertThat(p.getReason()).isEqualTo(PriceReason.INFLATION);
-      assertThat(p.getInflationFactor()).isEqualTo(new BigDecimal("1.0202255239"));
-    });
-    assertThat(repriced).filteredOn(p -> p.getSku().equals(SKU)).singleElement()
+    assertThat(repriced)
+        .allSatisfy(
+            p -> {
+              assertThat(p.getReason()).isEqualTo(PriceReason.INFLATION);
+              assertThat(p.getInflationFactor()).isEqualTo(new BigDecimal("1.0202255239"));
+            });
+    assertThat(repriced)
+        .filteredOn(p -> p.getSku().equals(SKU))
+        .singleElement()
         .satisfies(p -> assertThat(p.getListPrice()).isEqualByComparingTo("1370.00"));
-    assertThat(repriced).filteredOn(p -> p.getSku().equals(SKU2)).singleElement()
+    assertThat(repriced)
+        .filteredOn(p -> p.getSku().equals(SKU2))
+        .singleElement()
         .satisfies(p -> assertThat(p.getListPrice()).isEqualByComparingTo("1670.00"));
   }
 
   @Test
   void shouldRepriceWithReasonInflationWhenMissingFutureMonthArrives() {
     // given: today 2025-10-25 -> t_h = 2025-11-09; November has no rate yet, so it takes October's:
-    //        F = 1.023^(21/31) × 1.023^(9/30) = 1.0224748527; 850 × F × 1.30 × 1.21 = 1367.1000 → 1370.00
+    //        F = 1.023^(21/31) × 1.023^(9/30) = 1.0224748527; 850 × F × 1.30 × 1.21 = 1367.1000 →
+    // 1370.00
     start(config(TaxRegime.RI), Instant.parse("2025-10-25T13:00:00Z"));
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "850.00");
@@ -382,14 +440,17 @@ class PricingTopologyTest {
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       2025-10, 1000.01, 2025-10
       2025-10, -50.01,  2025-10
       2025-10, 1200.00, 2025-10
       2025-13, 2.00,   2025-13
       2025-11, 2.00,   2025-12
       """)
-  void shouldDeadLetterInflationRecordWhenItMustNeverBeUsed(String key, String ratePct, String month) {
+  void shouldDeadLetterInflationRecordWhenItMustNeverBeUsed(
+      String key, String ratePct, String month) {
     // given
     startDefault();
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
@@ -404,16 +465,19 @@ class PricingTopologyTest {
     assertThat(letter.key()).isEqualTo(key);
     assertThat(letter.value().getReason()).isEqualTo("PROCESSING");
     assertThat(letter.value().getSourceTopic()).isEqualTo(topics.inflationIndex.name());
-    assertThat(letter.value().getExceptionClass()).isEqualTo(IllegalArgumentException.class.getName());
+    assertThat(letter.value().getExceptionClass())
+        .isEqualTo(IllegalArgumentException.class.getName());
     Header reason = letter.headers().lastHeader(DeadLetters.REASON_HEADER);
     assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isEqualTo("PROCESSING");
     assertThat(dlq.isEmpty()).isTrue();
     assertThat(prices.isEmpty()).isTrue();
-    KeyValueStore<String, InflationMonth> series = driver.getKeyValueStore(StoreNames.PRICING_INFLATION);
+    KeyValueStore<String, InflationMonth> series =
+        driver.getKeyValueStore(StoreNames.PRICING_INFLATION);
     assertThat(series.get("2025-10").getRatePct()).isEqualByComparingTo("2.30");
-    assertThat(series.get(key)).satisfiesAnyOf(
-        m -> assertThat(m).isNull(),
-        m -> assertThat(m.getRatePct()).isEqualByComparingTo("2.30"));
+    assertThat(series.get(key))
+        .satisfiesAnyOf(
+            m -> assertThat(m).isNull(),
+            m -> assertThat(m.getRatePct()).isEqualByComparingTo("2.30"));
   }
 
   @Test
@@ -427,7 +491,8 @@ class PricingTopologyTest {
 
     // then
     assertThat(dlq.isEmpty()).isTrue();
-    KeyValueStore<String, InflationMonth> series = driver.getKeyValueStore(StoreNames.PRICING_INFLATION);
+    KeyValueStore<String, InflationMonth> series =
+        driver.getKeyValueStore(StoreNames.PRICING_INFLATION);
     assertThat(series.get("2025-07").getRatePct()).isEqualByComparingTo("-5.00");
     assertThat(series.get("2025-08").getRatePct()).isEqualByComparingTo("50.00");
   }
@@ -435,7 +500,8 @@ class PricingTopologyTest {
   @Test
   void shouldRepriceWithReasonDailyWhenWallClockCrossesBuenosAiresMidnight() {
     // given: 23:50 on 2025-10-16 in Buenos Aires; cost 100000 on Oct 10:
-    //        F = 1.023^(21/31) = 1.0155234244; L* = 100000 × F × 1.30 × 1.21 = 159741.8347 → 159750.00
+    //        F = 1.023^(21/31) = 1.0155234244; L* = 100000 × F × 1.30 × 1.21 = 159741.8347 →
+    // 159750.00
     start(config(TaxRegime.RI), Instant.parse("2025-10-17T02:50:00Z"));
     products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
     cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "100000.00");
@@ -467,7 +533,8 @@ class PricingTopologyTest {
 
     // then: one DAILY re-price per day
     assertThat(prices.isEmpty()).isTrue();
-    assertThat(history.readValuesToList()).extracting(Price::getReason)
+    assertThat(history.readValuesToList())
+        .extracting(Price::getReason)
         .containsExactly(PriceReason.COST, PriceReason.DAILY);
   }
 
@@ -496,9 +563,18 @@ class PricingTopologyTest {
     products.pipeInput(SKU2, product(SKU2, "Bebidas", "21", null));
 
     // when: a B invoice (final prices) with both skus, a line without sku and SKU twice (last wins)
-    invoices.pipeInput("INV-B", invoice("INV-B", InvoiceType.B, true, LocalDate.of(2025, 10, 10),
-        InvoiceStatus.CONFIRMED, line(SKU, "700.00", "21"), line(null, "5.00", "21"),
-        line(SKU2, "1000.00", "21"), line(SKU, "850.00", "21")));
+    invoices.pipeInput(
+        "INV-B",
+        invoice(
+            "INV-B",
+            InvoiceType.B,
+            true,
+            LocalDate.of(2025, 10, 10),
+            InvoiceStatus.CONFIRMED,
+            line(SKU, "700.00", "21"),
+            line(null, "5.00", "21"),
+            line(SKU2, "1000.00", "21"),
+            line(SKU, "850.00", "21")));
 
     // then: 850 × 1.0155234244 × 1.30 × 1.21 → 1360.00; 1000 × 1.0155234244 × 1.35 × 1.21 → 1660.00
     Map<String, Price> bySku = prices.readKeyValuesToMap();
@@ -511,17 +587,27 @@ class PricingTopologyTest {
   @Test
   void shouldNameEveryStoreAndRepartitionWhenTopologyIsDescribed() {
     // given
-    TopologyDescription description = PricingTopology.build(config(TaxRegime.RI), topics,
-        new MutableClock(START, SupportConfiguration.BUENOS_AIRES)).describe();
+    TopologyDescription description =
+        PricingTopology.build(
+                config(TaxRegime.RI),
+                topics,
+                new MutableClock(START, SupportConfiguration.BUENOS_AIRES))
+            .describe();
 
     // when
     String text = description.toString();
 
     // then
-    assertThat(text).contains(StoreNames.PRICING_COSTS, StoreNames.PRICING_PRODUCTS, StoreNames.PRICING_INFLATION,
-        StoreNames.PRICING_PRICES, StoreNames.PRICING_COST_BY_SKU_REPARTITION + "-repartition",
-        PricingTopology.INFLATION_BROADCAST_REPARTITION + "-repartition", PricingTopology.PROCESSOR,
-        PricingTopology.INFLATION_VALIDATOR);
+    assertThat(text)
+        .contains(
+            StoreNames.PRICING_COSTS,
+            StoreNames.PRICING_PRODUCTS,
+            StoreNames.PRICING_INFLATION,
+            StoreNames.PRICING_PRICES,
+            StoreNames.PRICING_COST_BY_SKU_REPARTITION + "-repartition",
+            PricingTopology.INFLATION_BROADCAST_REPARTITION + "-repartition",
+            PricingTopology.PROCESSOR,
+            PricingTopology.INFLATION_VALIDATOR);
     assertThat(text).doesNotContain("KSTREAM-", "KTABLE-");
     assertThat(description.subtopologies()).hasSize(3);
   }

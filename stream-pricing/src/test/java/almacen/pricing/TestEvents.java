@@ -21,8 +21,7 @@ final class TestEvents {
 
   static final Instant UPDATED = Instant.parse("2025-10-01T12:00:00Z");
 
-  private TestEvents() {
-  }
+  private TestEvents() {}
 
   static Product product(String sku, String category, String ivaRatePct, String markupPct) {
     return Product.newBuilder()
@@ -63,19 +62,26 @@ final class TestEvents {
   }
 
   /** A type A invoice (IVA discriminated). */
-  static Invoice invoiceA(String invoiceId, LocalDate issueDate, InvoiceStatus status, InvoiceLine... lines) {
+  static Invoice invoiceA(
+      String invoiceId, LocalDate issueDate, InvoiceStatus status, InvoiceLine... lines) {
     return invoice(invoiceId, InvoiceType.A, false, issueDate, status, lines);
   }
 
-  static Invoice invoice(String invoiceId, InvoiceType type, boolean pricesIncludeIva, LocalDate issueDate,
-      InvoiceStatus status, InvoiceLine... lines) {
+  static Invoice invoice(
+      String invoiceId,
+      InvoiceType type,
+      boolean pricesIncludeIva,
+      LocalDate issueDate,
+      InvoiceStatus status,
+      InvoiceLine... lines) {
     BigDecimal net = BigDecimal.ZERO;
     for (InvoiceLine line : lines) {
       net = net.add(line.getLineTotal());
     }
     return Invoice.newBuilder()
         .setInvoiceId(invoiceId)
-        .setSupplier(Supplier.newBuilder().setCuit("30-71234567-1").setName("Distribuidora Sur SA").build())
+        .setSupplier(
+            Supplier.newBuilder().setCuit("30-71234567-1").setName("Distribuidora Sur SA").build())
         .setType(type)
         .setPointOfSale(3)
         .setNumber(12345)
@@ -92,7 +98,12 @@ final class TestEvents {
         .setIssues(List.of())
         .setConfidence(1.0)
         .setDuplicate(false)
-        .setSource(InvoiceSource.newBuilder().setKind(SourceKind.MANUAL).setSha256(null).setQr(false).build())
+        .setSource(
+            InvoiceSource.newBuilder()
+                .setKind(SourceKind.MANUAL)
+                .setSha256(null)
+                .setQr(false)
+                .build())
         .setReceivedAt(UPDATED)
         .build();
   }

@@ -30,7 +30,8 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
 
   public static String bootstrapServers() {
     if (broker == null) {
-      throw new IllegalStateException("Broker not started: add @ExtendWith(KafkaBrokerExtension.class)");
+      throw new IllegalStateException(
+          "Broker not started: add @ExtendWith(KafkaBrokerExtension.class)");
     }
     return broker.bootstrapServers();
   }
@@ -40,23 +41,28 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
       ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
       Path dir = tempDir();
       KafkaLocalBroker started = KafkaLocalBroker.start(dir, 0, 0, Map.of());
-      store.put("broker", (AutoCloseable) () -> {
-        started.close();
-        deleteQuietly(dir);
-        broker = null;
-      });
+      store.put(
+          "broker",
+          (AutoCloseable)
+              () -> {
+                started.close();
+                deleteQuietly(dir);
+                broker = null;
+              });
       broker = started;
     }
     return broker;
   }
 
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return parameterContext.getParameter().getType() == KafkaLocalBroker.class;
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return broker(extensionContext);
   }
 

@@ -56,13 +56,15 @@ public final class KafkaLocalBroker implements AutoCloseable {
 
     public Quorum {
       if (voters.size() < 3) {
-        throw new IllegalArgumentException("A quorum needs at least 3 voters, got " + voters.size());
+        throw new IllegalArgumentException(
+            "A quorum needs at least 3 voters, got " + voters.size());
       }
       voters = Map.copyOf(voters);
     }
 
     String votersConfig() {
-      return voters.entrySet().stream().sorted(Map.Entry.comparingByKey())
+      return voters.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
           .map(e -> e.getKey() + "@" + HOST + ":" + e.getValue())
           .collect(java.util.stream.Collectors.joining(","));
     }
@@ -74,7 +76,8 @@ public final class KafkaLocalBroker implements AutoCloseable {
   }
 
   /** Starts a node on the given ports (0 = any free port), formatting {@code dataDir} if new. */
-  public static KafkaLocalBroker start(Path dataDir, int port, int controllerPort, Map<String, String> overrides) {
+  public static KafkaLocalBroker start(
+      Path dataDir, int port, int controllerPort, Map<String, String> overrides) {
     int brokerPort = port == 0 ? freePort() : port;
     int quorumPort = controllerPort == 0 ? freePort() : controllerPort;
     Map<String, String> props = config(dataDir, brokerPort, quorumPort);
@@ -87,19 +90,20 @@ public final class KafkaLocalBroker implements AutoCloseable {
    * quorum's entry for it. Returns once this node serves metadata, which needs a majority of the
    * quorum to be up: start the nodes concurrently.
    */
-  public static KafkaLocalBroker startNode(Path dataDir, int nodeId, int port, Quorum quorum,
-      Map<String, String> overrides) {
+  public static KafkaLocalBroker startNode(
+      Path dataDir, int nodeId, int port, Quorum quorum, Map<String, String> overrides) {
     Integer controllerPort = quorum.voters().get(nodeId);
     if (controllerPort == null) {
-      throw new IllegalArgumentException("Node " + nodeId + " is not a voter of " + quorum.votersConfig());
+      throw new IllegalArgumentException(
+          "Node " + nodeId + " is not a voter of " + quorum.votersConfig());
     }
     Map<String, String> props = clusterConfig(dataDir, nodeId, port, controllerPort, quorum);
     props.putAll(overrides);
     return start(dataDir, port, props, nodeId, quorum.clusterId());
   }
 
-  private static KafkaLocalBroker start(Path dataDir, int brokerPort, Map<String, String> props, int nodeId,
-      String clusterId) {
+  private static KafkaLocalBroker start(
+      Path dataDir, int brokerPort, Map<String, String> props, int nodeId, String clusterId) {
     KafkaConfig config = new KafkaConfig(props, false);
     format(dataDir, config, nodeId, clusterId);
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -125,10 +129,11 @@ public final class KafkaLocalBroker implements AutoCloseable {
   }
 
   /**
-   * One node of a quorum: the single-node settings, then replication for a real cluster. Public so the
-   * compose deployment can be checked against what chain mode runs.
+   * One node of a quorum: the single-node settings, then replication for a real cluster. Public so
+   * the compose deployment can be checked against what chain mode runs.
    */
-  public static Map<String, String> clusterConfig(Path dataDir, int nodeId, int port, int controllerPort, Quorum quorum) {
+  public static Map<String, String> clusterConfig(
+      Path dataDir, int nodeId, int port, int controllerPort, Quorum quorum) {
     Map<String, String> p = config(dataDir, port, controllerPort);
     String rf = String.valueOf(quorum.replicationFactor());
     String minIsr = String.valueOf(Math.max(1, quorum.replicationFactor() - 1));
@@ -150,7 +155,9 @@ public final class KafkaLocalBroker implements AutoCloseable {
     Map<String, String> p = new HashMap<>();
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
-    p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+    p.put(
+        "listeners",
+        "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
@@ -234,39 +241,63 @@ public final class KafkaLocalBroker implements AutoCloseable {
   }
 
   /** The command line of a broker process: one node alone, or one node of a quorum. */
-  @picocli.CommandLine.Command(name = "kafka-local", mixinStandardHelpOptions = true,
+  @picocli.CommandLine.Command(
+      name = "kafka-local",
+      mixinStandardHelpOptions = true,
       description = "Runs a KRaft node (broker and controller) until SIGTERM.")
   static final class Launcher implements java.util.concurrent.Callable<Integer> {
 
-    @picocli.CommandLine.Option(names = "--data-dir", defaultValue = ".almacen/kafka",
+    @picocli.CommandLine.Option(
+        names = "--data-dir",
+        defaultValue = ".almacen/kafka",
         description = "Data directory (formatted when new).")
     Path dataDir;
 
-    @picocli.CommandLine.Option(names = "--port", defaultValue = "9092", description = "Client port.")
+    @picocli.CommandLine.Option(
+        names = "--port",
+        defaultValue = "9092",
+        description = "Client port.")
     int port;
 
-    @picocli.CommandLine.Option(names = "--controller-port", defaultValue = "9093",
+    @picocli.CommandLine.Option(
+        names = "--controller-port",
+        defaultValue = "9093",
         description = "Controller port of a single node (a quorum's come from --voters).")
     int controllerPort;
 
-    @picocli.CommandLine.Option(names = "--node-id", defaultValue = "1", description = "This node's id in --voters.")
+    @picocli.CommandLine.Option(
+        names = "--node-id",
+        defaultValue = "1",
+        description = "This node's id in --voters.")
     int nodeId;
 
-    @picocli.CommandLine.Option(names = "--voters",
-        description = "A quorum: id@port,... of every controller on 127.0.0.1, e.g. 1@19092,2@19093,3@19094.")
+    @picocli.CommandLine.Option(
+        names = "--voters",
+        description =
+            "A quorum: id@port,... of every controller on 127.0.0.1, e.g. 1@19092,2@19093,3@19094.")
     String voters;
 
-    @picocli.CommandLine.Option(names = "--cluster-id", description = "The id every node of the quorum shares.")
+    @picocli.CommandLine.Option(
+        names = "--cluster-id",
+        description = "The id every node of the quorum shares.")
     String clusterId;
 
-    @picocli.CommandLine.Option(names = "--pid-file", description = "Where to write this process's pid once ready.")
+    @picocli.CommandLine.Option(
+        names = "--pid-file",
+        description = "Where to write this process's pid once ready.")
     Path pidFile;
 
     @Override
     public Integer call() throws Exception {
-      KafkaLocalBroker broker = voters == null
-          ? start(dataDir, port, controllerPort, Map.of())
-          : startNode(dataDir, nodeId, port, new Quorum(requireClusterId(), parseVoters(voters)), Map.of());
+      KafkaLocalBroker broker =
+          voters == null
+              ? start(dataDir, port, controllerPort, Map.of())
+              : startNode(
+                  dataDir,
+                  nodeId,
+                  port,
+                  new Quorum(requireClusterId(), parseVoters(voters)),
+                  Map.of());
       if (pidFile != null) {
         Files.writeString(pidFile, String.valueOf(ProcessHandle.current().pid()));
       }
@@ -278,8 +309,8 @@ public final class KafkaLocalBroker implements AutoCloseable {
 
     private String requireClusterId() {
       if (clusterId == null || clusterId.isBlank()) {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-            "--cluster-id is required with --voters");
+        throw new picocli.CommandLine.ParameterException(
+            new picocli.CommandLine(this), "--cluster-id is required with --voters");
       }
       return clusterId;
     }

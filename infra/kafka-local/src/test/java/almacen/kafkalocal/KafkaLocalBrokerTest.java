@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KafkaLocalBrokerTest {
 
   @Test
-  void shouldCommitAndAbortTransactionsWhenSingleNodeBroker(KafkaLocalBroker broker) throws Exception {
+  void shouldCommitAndAbortTransactionsWhenSingleNodeBroker(KafkaLocalBroker broker)
+      throws Exception {
     // given
     String topic = "tx-check";
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {

@@ -30,33 +30,49 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class KafkaLocalClusterTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void shouldKeepCommittingTransactionsWhenOneOfThreeNodesStops() throws Exception {
     // given three nodes of one quorum, started together
-    Map<Integer, Integer> voters = Map.of(1, KafkaLocalBroker.freePort(), 2, KafkaLocalBroker.freePort(),
-        3, KafkaLocalBroker.freePort());
-    KafkaLocalBroker.Quorum quorum = new KafkaLocalBroker.Quorum(Uuid.randomUuid().toString(), voters);
+    Map<Integer, Integer> voters =
+        Map.of(
+            1,
+            KafkaLocalBroker.freePort(),
+            2,
+            KafkaLocalBroker.freePort(),
+            3,
+            KafkaLocalBroker.freePort());
+    KafkaLocalBroker.Quorum quorum =
+        new KafkaLocalBroker.Quorum(Uuid.randomUuid().toString(), voters);
     List<CompletableFuture<KafkaLocalBroker>> starting = new ArrayList<>();
     for (int node = 1; node <= 3; node++) {
       int id = node;
       int port = KafkaLocalBroker.freePort();
-      starting.add(CompletableFuture.supplyAsync(() ->
-          KafkaLocalBroker.startNode(dir.resolve("node-" + id), id, port, quorum, Map.of())));
+      starting.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  KafkaLocalBroker.startNode(
+                      dir.resolve("node-" + id), id, port, quorum, Map.of())));
     }
     List<KafkaLocalBroker> nodes = new ArrayList<>();
     for (CompletableFuture<KafkaLocalBroker> f : starting) {
       nodes.add(f.get(90, TimeUnit.SECONDS));
     }
-    String bootstrap = String.join(",", nodes.stream().map(KafkaLocalBroker::bootstrapServers).toList());
+    String bootstrap =
+        String.join(",", nodes.stream().map(KafkaLocalBroker::bootstrapServers).toList());
     try {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-        admin.createTopics(List.of(new NewTopic("chain", 6, (short) 3))).all().get(30, TimeUnit.SECONDS);
-        TopicDescription topic = admin.describeTopics(List.of("chain")).allTopicNames().get().get("chain");
+        admin
+            .createTopics(List.of(new NewTopic("chain", 6, (short) 3)))
+            .all()
+            .get(30, TimeUnit.SECONDS);
+        TopicDescription topic =
+            admin.describeTopics(List.of("chain")).allTopicNames().get().get("chain");
         // then every partition has three replicas
-        assertThat(topic.partitions()).hasSize(6).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+        assertThat(topic.partitions())
+            .hasSize(6)
+            .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
       }
 
       // when node 2 stops between two transactions
@@ -65,12 +81,17 @@ class KafkaLocalClusterTest {
       send(bootstrap, "after");
 
       // then both are read, committed, from the two nodes left
-      assertThat(readCommitted(nodes.get(0).bootstrapServers() + "," + nodes.get(2).bootstrapServers(), 2))
+      assertThat(
+              readCommitted(
+                  nodes.get(0).bootstrapServers() + "," + nodes.get(2).bootstrapServers(), 2))
           .containsExactlyInAnyOrder("before", "after");
     } finally {
-      // together: a node left alone cannot finish its controlled shutdown without a quorum (5 min wait)
-      CompletableFuture.allOf(CompletableFuture.runAsync(nodes.get(0)::close),
-          CompletableFuture.runAsync(nodes.get(2)::close)).get(60, TimeUnit.SECONDS);
+      // together: a node left alone cannot finish its controlled shutdown without a quorum (5 min
+      // wait)
+      CompletableFuture.allOf(
+              CompletableFuture.runAsync(nodes.get(0)::close),
+              CompletableFuture.runAsync(nodes.get(2)::close))
+          .get(60, TimeUnit.SECONDS);
     }
   }
 
@@ -79,7 +100,8 @@ class KafkaLocalClusterTest {
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "chain-check-" + value);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
       producer.initTransactions();
       producer.beginTransaction();
       producer.send(new ProducerRecord<>("chain", value, value));

@@ -43,48 +43,75 @@ import picocli.CommandLine.Parameters;
  * sales topic, then runs the inventory topology from an empty state in this JVM and measures the
  * time until every input is consumed and committed (lines/s). Run once per processing guarantee.
  *
- * <p>Modes: {@code load BOOTSTRAP PREFIX LINES SKUS [PARTITIONS]} and
- * {@code run BOOTSTRAP PREFIX GUARANTEE HOME [PARTITIONS]}. PARTITIONS per topic, default 1 (the shop
- * default: no repartition); more partitions (a chain) add the by-sku repartition hop. The commit
- * interval is 200 ms unless {@code -Dbench.commit.ms} says otherwise.
+ * <p>Modes: {@code load BOOTSTRAP PREFIX LINES SKUS [PARTITIONS]} and {@code run BOOTSTRAP PREFIX
+ * GUARANTEE HOME [PARTITIONS]}. PARTITIONS per topic, default 1 (the shop default: no repartition);
+ * more partitions (a chain) add the by-sku repartition hop. The commit interval is 200 ms unless
+ * {@code -Dbench.commit.ms} says otherwise.
  */
-@Command(name = "InventoryBenchmark", mixinStandardHelpOptions = true,
-    description = "Inventory throughput: load sale lines, then run the topology from empty and time it.")
+@Command(
+    name = "InventoryBenchmark",
+    mixinStandardHelpOptions = true,
+    description =
+        "Inventory throughput: load sale lines, then run the topology from empty and time it.")
 public final class InventoryBenchmark {
 
   private static final int LINES_PER_SALE = 5;
 
-  private InventoryBenchmark() {
-  }
+  private InventoryBenchmark() {}
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new InventoryBenchmark()).execute(args));
   }
 
-  @Command(name = "load", description = "Produce LINES sale lines over SKUS skus onto PREFIX's sales topic.")
-  int load(@Parameters(paramLabel = "BOOTSTRAP") String bootstrap, @Parameters(paramLabel = "PREFIX") String prefix,
-      @Parameters(paramLabel = "LINES") int lines, @Parameters(paramLabel = "SKUS") int skus,
-      @Parameters(paramLabel = "PARTITIONS", arity = "0..1", defaultValue = "1") int partitions) throws Exception {
+  @Command(
+      name = "load",
+      description = "Produce LINES sale lines over SKUS skus onto PREFIX's sales topic.")
+  int load(
+      @Parameters(paramLabel = "BOOTSTRAP") String bootstrap,
+      @Parameters(paramLabel = "PREFIX") String prefix,
+      @Parameters(paramLabel = "LINES") int lines,
+      @Parameters(paramLabel = "SKUS") int skus,
+      @Parameters(paramLabel = "PARTITIONS", arity = "0..1", defaultValue = "1") int partitions)
+      throws Exception {
     loadSales(bootstrap, prefix, lines, skus, partitions);
     return 0;
   }
 
-  @Command(name = "run", description = "Run the inventory topology from an empty state until every input is "
-      + "committed; GUARANTEE is at_least_once or exactly_once_v2.")
-  int run(@Parameters(paramLabel = "BOOTSTRAP") String bootstrap, @Parameters(paramLabel = "PREFIX") String prefix,
-      @Parameters(paramLabel = "GUARANTEE") String guarantee, @Parameters(paramLabel = "HOME") Path home,
-      @Parameters(paramLabel = "PARTITIONS", arity = "0..1", defaultValue = "1") int partitions) throws Exception {
+  @Command(
+      name = "run",
+      description =
+          "Run the inventory topology from an empty state until every input is "
+              + "committed; GUARANTEE is at_least_once or exactly_once_v2.")
+  int run(
+      @Parameters(paramLabel = "BOOTSTRAP") String bootstrap,
+      @Parameters(paramLabel = "PREFIX") String prefix,
+      @Parameters(paramLabel = "GUARANTEE") String guarantee,
+      @Parameters(paramLabel = "HOME") Path home,
+      @Parameters(paramLabel = "PARTITIONS", arity = "0..1", defaultValue = "1") int partitions)
+      throws Exception {
     runTopology(bootstrap, prefix, guarantee, home, partitions);
     return 0;
   }
 
-  static AlmacenSettings settings(String bootstrap, String prefix, String guarantee, Path home, int partitions) {
-    return new AlmacenSettings("local", home, bootstrap, new TopicSettings(prefix, partitions, (short) 1, 1),
-        new StreamsSettings(guarantee, Duration.ofMillis(Long.getLong("bench.commit.ms", 200)), 0, 1, "", Duration.ofSeconds(60),
+  static AlmacenSettings settings(
+      String bootstrap, String prefix, String guarantee, Path home, int partitions) {
+    return new AlmacenSettings(
+        "local",
+        home,
+        bootstrap,
+        new TopicSettings(prefix, partitions, (short) 1, 1),
+        new StreamsSettings(
+            guarantee,
+            Duration.ofMillis(Long.getLong("bench.commit.ms", 200)),
+            0,
+            1,
+            "",
+            Duration.ofSeconds(60),
             Duration.ofSeconds(30)));
   }
 
-  static void loadSales(String bootstrap, String prefix, int lines, int skus, int partitions) throws Exception {
+  static void loadSales(String bootstrap, String prefix, int lines, int skus, int partitions)
+      throws Exception {
     AlmacenSettings s = settings(bootstrap, prefix, "exactly_once_v2", Path.of("."), partitions);
     Topics topics = s.topicCatalogue();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -99,38 +126,67 @@ public final class InventoryBenchmark {
     long start = System.nanoTime();
     Instant t0 = Instant.parse("2026-11-01T12:00:00Z");
     int sales = lines / LINES_PER_SALE;
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
       for (int i = 0; i < sales; i++) {
         List<SaleLine> saleLines = new ArrayList<>(LINES_PER_SALE);
         for (int l = 0; l < LINES_PER_SALE; l++) {
-          saleLines.add(new SaleLine(String.format("SKU%05d", (i * 7 + l * 131) % skus), new BigDecimal("1.000"),
-              new BigDecimal("100.00")));
+          saleLines.add(
+              new SaleLine(
+                  String.format("SKU%05d", (i * 7 + l * 131) % skus),
+                  new BigDecimal("1.000"),
+                  new BigDecimal("100.00")));
         }
-        Sale sale = new Sale("B-" + i, i % 2 == 0 ? "central" : "norte", t0.plusMillis(i), saleLines, t0.plusMillis(i));
+        Sale sale =
+            new Sale(
+                "B-" + i,
+                i % 2 == 0 ? "central" : "norte",
+                t0.plusMillis(i),
+                saleLines,
+                t0.plusMillis(i));
         var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
-        producer.send(new ProducerRecord<>(topics.sales.name(), null, t0.toEpochMilli() + i, sale.getSaleId(),
-            topics.sales.valueSerde().serializer().serialize(topics.sales.name(), headers, sale), headers));
+        producer.send(
+            new ProducerRecord<>(
+                topics.sales.name(),
+                null,
+                t0.toEpochMilli() + i,
+                sale.getSaleId(),
+                topics
+                    .sales
+                    .valueSerde()
+                    .serializer()
+                    .serialize(topics.sales.name(), headers, sale),
+                headers));
       }
       producer.flush();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT, "load: %d sales (%d lines) in %.1f s = %.0f lines/s%n", sales, sales * LINES_PER_SALE,
-        seconds, sales * LINES_PER_SALE / seconds);
+    System.out.printf(
+        Locale.ROOT,
+        "load: %d sales (%d lines) in %.1f s = %.0f lines/s%n",
+        sales,
+        sales * LINES_PER_SALE,
+        seconds,
+        sales * LINES_PER_SALE / seconds);
   }
 
-  static void runTopology(String bootstrap, String prefix, String guarantee, Path home, int partitions) throws Exception {
+  static void runTopology(
+      String bootstrap, String prefix, String guarantee, Path home, int partitions)
+      throws Exception {
     AlmacenSettings s = settings(bootstrap, prefix, guarantee, home, partitions);
     Topics topics = s.topicCatalogue();
     String appName = StoreNames.INVENTORY_APP + "-bench-" + guarantee.replace('_', '-');
     Properties props = StreamsConfigFactory.build(appName, s, Map.of());
-    KafkaStreams streams = new KafkaStreams(InventoryTopology.build(InventoryConfig.defaults(partitions), topics),
-        props);
+    KafkaStreams streams =
+        new KafkaStreams(
+            InventoryTopology.build(InventoryConfig.defaults(partitions), topics), props);
     CountDownLatch running = new CountDownLatch(1);
-    streams.setStateListener((now, before) -> {
-      if (now == KafkaStreams.State.RUNNING) {
-        running.countDown();
-      }
-    });
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING) {
+            running.countDown();
+          }
+        });
     String appId = (String) props.get(StreamsConfig.APPLICATION_ID_CONFIG);
     String repartition = appId + "-" + StoreNames.INVENTORY_BY_KEY_REPARTITION + "-repartition";
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -145,11 +201,18 @@ public final class InventoryBenchmark {
         Thread.sleep(500);
         Map<TopicPartition, OffsetAndMetadata> committed =
             admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get();
-        long salesDone = sales.stream().mapToLong(tp -> committed.containsKey(tp) ? committed.get(tp).offset() : 0).sum();
-        List<TopicPartition> rep = committed.keySet().stream().filter(tp -> tp.topic().equals(repartition)).toList();
+        long salesDone =
+            sales.stream()
+                .mapToLong(tp -> committed.containsKey(tp) ? committed.get(tp).offset() : 0)
+                .sum();
+        List<TopicPartition> rep =
+            committed.keySet().stream().filter(tp -> tp.topic().equals(repartition)).toList();
         // one partition: no repartition topic, the sales offsets say it all
-        boolean repartitionDone = partitions == 1 || !rep.isEmpty() && endOffsets(admin, rep).entrySet().stream()
-            .allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue() - 1);
+        boolean repartitionDone =
+            partitions == 1
+                || !rep.isEmpty()
+                    && endOffsets(admin, rep).entrySet().stream()
+                        .allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue() - 1);
         if (salesDone >= total && repartitionDone) {
           break;
         }
@@ -158,12 +221,22 @@ public final class InventoryBenchmark {
       long lines = total * LINES_PER_SALE;
       long rssKb = rssKb();
       streams.close(Duration.ofSeconds(30));
-      System.out.printf(Locale.ROOT, "run %s, %d partition(s): %d sales = %d ledger lines in %.1f s = %.0f lines/s; RSS %d MB; state %d MB%n",
-          guarantee, partitions, total, lines, seconds, lines / seconds, rssKb / 1024, du(home) / (1024 * 1024));
+      System.out.printf(
+          Locale.ROOT,
+          "run %s, %d partition(s): %d sales = %d ledger lines in %.1f s = %.0f lines/s; RSS %d MB; state %d MB%n",
+          guarantee,
+          partitions,
+          total,
+          lines,
+          seconds,
+          lines / seconds,
+          rssKb / 1024,
+          du(home) / (1024 * 1024));
     }
   }
 
-  private static Map<TopicPartition, Long> endOffsets(Admin admin, List<TopicPartition> partitions) throws Exception {
+  private static Map<TopicPartition, Long> endOffsets(Admin admin, List<TopicPartition> partitions)
+      throws Exception {
     Map<TopicPartition, OffsetSpec> spec = new java.util.HashMap<>();
     partitions.forEach(tp -> spec.put(tp, OffsetSpec.latest()));
     Map<TopicPartition, Long> out = new java.util.HashMap<>();

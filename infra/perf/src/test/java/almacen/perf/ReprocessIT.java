@@ -35,8 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * scripts/reprocess's Java part against a real KRaft broker: a stopped inventory app that had read 3 sales, with a
- * changelog, 2 ledger records and local state.
+ * scripts/reprocess's Java part against a real KRaft broker: a stopped inventory app that had read
+ * 3 sales, with a changelog, 2 ledger records and local state.
  */
 @Tag("integration")
 @ExtendWith(KafkaBrokerExtension.class)
@@ -44,8 +44,7 @@ class ReprocessIT {
 
   static String bootstrap;
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -66,9 +65,15 @@ class ReprocessIT {
     // then: the plan is printed
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as(err()).isZero();
-    assertThat(printed).contains("Group dry.inventory: ", "dry.sales-0: 3 -> 0", "dry.inventory-ledger-changelog",
-        "dry.stock-movements-0: 2", "dry.stock-levels", home.resolve("state/inventory").toString(),
-        "nothing was changed");
+    assertThat(printed)
+        .contains(
+            "Group dry.inventory: ",
+            "dry.sales-0: 3 -> 0",
+            "dry.inventory-ledger-changelog",
+            "dry.stock-movements-0: 2",
+            "dry.stock-levels",
+            home.resolve("state/inventory").toString(),
+            "nothing was changed");
     // and nothing changed
     assertUntouched(app);
   }
@@ -84,7 +89,9 @@ class ReprocessIT {
 
       // then
       assertThat(code).isEqualTo(1);
-      assertThat(err()).contains("reprocess FAILED", "still has 1 member(s)", "stop it first", "Nothing was changed");
+      assertThat(err())
+          .contains(
+              "reprocess FAILED", "still has 1 member(s)", "stop it first", "Nothing was changed");
       assertUntouched(app);
     }
   }
@@ -97,28 +104,39 @@ class ReprocessIT {
     // when
     int code = reprocess(app);
 
-    // then: inputs from the beginning, internal topic gone, ledger empty, local state gone; sources intact
+    // then: inputs from the beginning, internal topic gone, ledger empty, local state gone; sources
+    // intact
     assertThat(code).as(err()).isZero();
     try (Admin admin = admin()) {
       assertThat(committed(admin, app)).isZero();
-      assertThat(admin.listTopics().names().get()).doesNotContain(app.changelog).contains(app.topics.sales.name());
+      assertThat(admin.listTopics().names().get())
+          .doesNotContain(app.changelog)
+          .contains(app.topics.sales.name());
       TopicPartition ledger = new TopicPartition(app.topics.stockMovements.name(), 0);
-      assertThat(offset(admin, ledger, OffsetSpec.earliest())).isEqualTo(offset(admin, ledger, OffsetSpec.latest()));
+      assertThat(offset(admin, ledger, OffsetSpec.earliest()))
+          .isEqualTo(offset(admin, ledger, OffsetSpec.latest()));
       TopicPartition sales = new TopicPartition(app.topics.sales.name(), 0);
-      assertThat(offset(admin, sales, OffsetSpec.latest()) - offset(admin, sales, OffsetSpec.earliest())).isEqualTo(3);
+      assertThat(
+              offset(admin, sales, OffsetSpec.latest())
+                  - offset(admin, sales, OffsetSpec.earliest()))
+          .isEqualTo(3);
     }
     assertThat(home.resolve("state/inventory")).doesNotExist();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Reset confirmed", "Truncated", "Deleted local state");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Reset confirmed", "Truncated", "Deleted local state");
   }
 
   @Test
   void shouldResetAndRebuildWhenTheAppNeverCommittedAGroup() throws Exception {
-    // given: topics, a ledger, but no group of that name on the broker (Kafka 4 answers GroupIdNotFound)
+    // given: topics, a ledger, but no group of that name on the broker (Kafka 4 answers
+    // GroupIdNotFound)
     Topics topics = Topics.withPrefix("fresh.");
     try (Admin admin = admin()) {
       TopicProvisioner.ensureTopics(admin, topics, new TopicSettings("fresh.", 1, (short) 1, 1));
     }
-    App app = new App(topics, "fresh.inventory", "fresh.inventory-none-changelog", home.resolve("unused"));
+    App app =
+        new App(
+            topics, "fresh.inventory", "fresh.inventory-none-changelog", home.resolve("unused"));
 
     // when
     int dry = reprocess(app, "--dry-run");
@@ -127,14 +145,13 @@ class ReprocessIT {
     // then
     assertThat(dry).as(err()).isZero();
     assertThat(real).as(err()).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Group fresh.inventory: absent, 0 member(s)",
-        "Reset confirmed");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Group fresh.inventory: absent, 0 member(s)", "Reset confirmed");
   }
 
   // ---- helpers
 
-  record App(Topics topics, String group, String changelog, Path stateFile) {
-  }
+  record App(Topics topics, String group, String changelog, Path stateFile) {}
 
   /** An inventory app that read 3 sales and wrote 2 ledger records, then stopped. */
   private App stoppedApp(String prefix) throws Exception {
@@ -143,18 +160,29 @@ class ReprocessIT {
     String changelog = group + "-ledger-changelog";
     try (Admin admin = admin()) {
       TopicProvisioner.ensureTopics(admin, topics, new TopicSettings(prefix, 1, (short) 1, 1));
-      admin.createTopics(List.of(new NewTopic(changelog, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-      try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
-          new StringSerializer(), new StringSerializer())) {
+      admin
+          .createTopics(List.of(new NewTopic(changelog, 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+      try (KafkaProducer<String, String> p =
+          new KafkaProducer<>(
+              Map.of("bootstrap.servers", bootstrap),
+              new StringSerializer(),
+              new StringSerializer())) {
         for (int i = 1; i <= 3; i++) {
-          p.send(new ProducerRecord<>(topics.sales.name(), "S-" + i, "sale")).get(30, TimeUnit.SECONDS);
+          p.send(new ProducerRecord<>(topics.sales.name(), "S-" + i, "sale"))
+              .get(30, TimeUnit.SECONDS);
         }
         for (int i = 1; i <= 2; i++) {
-          p.send(new ProducerRecord<>(topics.stockMovements.name(), "central|A", "m" + i)).get(30, TimeUnit.SECONDS);
+          p.send(new ProducerRecord<>(topics.stockMovements.name(), "central|A", "m" + i))
+              .get(30, TimeUnit.SECONDS);
         }
       }
-      admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topics.sales.name(), 0),
-          new OffsetAndMetadata(3))).all().get(30, TimeUnit.SECONDS);
+      admin
+          .alterConsumerGroupOffsets(
+              group, Map.of(new TopicPartition(topics.sales.name(), 0), new OffsetAndMetadata(3)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
     }
     Path stateFile = home.resolve("state/inventory/" + group + "/0_0/rocksdb.sst");
     Files.createDirectories(stateFile.getParent());
@@ -167,14 +195,28 @@ class ReprocessIT {
       assertThat(committed(admin, app)).isEqualTo(3);
       assertThat(admin.listTopics().names().get()).contains(app.changelog);
       TopicPartition ledger = new TopicPartition(app.topics.stockMovements.name(), 0);
-      assertThat(offset(admin, ledger, OffsetSpec.latest()) - offset(admin, ledger, OffsetSpec.earliest())).isEqualTo(2);
+      assertThat(
+              offset(admin, ledger, OffsetSpec.latest())
+                  - offset(admin, ledger, OffsetSpec.earliest()))
+          .isEqualTo(2);
     }
     assertThat(app.stateFile).exists();
   }
 
   private KafkaConsumer<String, String> member(App app) {
-    KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id", app.group,
-        "enable.auto.commit", "false", "session.timeout.ms", "45000"), new StringDeserializer(), new StringDeserializer());
+    KafkaConsumer<String, String> c =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "group.id",
+                app.group,
+                "enable.auto.commit",
+                "false",
+                "session.timeout.ms",
+                "45000"),
+            new StringDeserializer(),
+            new StringDeserializer());
     c.subscribe(List.of(app.topics.sales.name()));
     long deadline = System.currentTimeMillis() + 30_000;
     while (c.assignment().isEmpty() && System.currentTimeMillis() < deadline) {
@@ -185,11 +227,21 @@ class ReprocessIT {
   }
 
   private int reprocess(App app, String... options) {
-    List<String> args = new ArrayList<>(List.of("inventory", "--bootstrap", bootstrap, "--prefix",
-        app.topics.prefix(), "--home", home.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "inventory",
+                "--bootstrap",
+                bootstrap,
+                "--prefix",
+                app.topics.prefix(),
+                "--home",
+                home.toString()));
     args.addAll(List.of(options));
-    return Reprocess.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args.toArray(String[]::new));
+    return Reprocess.run(
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        args.toArray(String[]::new));
   }
 
   private String err() {
@@ -201,8 +253,12 @@ class ReprocessIT {
   }
 
   private static long committed(Admin admin, App app) throws Exception {
-    OffsetAndMetadata o = admin.listConsumerGroupOffsets(app.group).partitionsToOffsetAndMetadata().get()
-        .get(new TopicPartition(app.topics.sales.name(), 0));
+    OffsetAndMetadata o =
+        admin
+            .listConsumerGroupOffsets(app.group)
+            .partitionsToOffsetAndMetadata()
+            .get()
+            .get(new TopicPartition(app.topics.sales.name(), 0));
     return Optional.ofNullable(o).map(OffsetAndMetadata::offset).orElse(-1L);
   }
 

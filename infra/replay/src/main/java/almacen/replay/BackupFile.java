@@ -9,17 +9,26 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** One topic's backup, {@code <topic>.jsonl}: read once to check it whole before anything is produced. */
+/**
+ * One topic's backup, {@code <topic>.jsonl}: read once to check it whole before anything is
+ * produced.
+ */
 record BackupFile(String topic, Path path, long records, int partitionsNeeded) {
 
-  /** Parses every line; a damaged line fails here, with its file and line number, before any record is sent. */
+  /**
+   * Parses every line; a damaged line fails here, with its file and line number, before any record
+   * is sent.
+   */
   static BackupFile scan(String topic, Path path) {
     long[] records = {0};
     int[] maxPartition = {-1};
-    forEach(topic, path, record -> {
-      records[0]++;
-      maxPartition[0] = Math.max(maxPartition[0], record.partition());
-    });
+    forEach(
+        topic,
+        path,
+        record -> {
+          records[0]++;
+          maxPartition[0] = Math.max(maxPartition[0], record.partition());
+        });
     return new BackupFile(topic, path, records[0], maxPartition[0] + 1);
   }
 
@@ -28,7 +37,8 @@ record BackupFile(String topic, Path path, long records, int partitionsNeeded) {
     forEach(topic, path, sink);
   }
 
-  private static void forEach(String topic, Path path, Consumer<ProducerRecord<byte[], byte[]>> sink) {
+  private static void forEach(
+      String topic, Path path, Consumer<ProducerRecord<byte[], byte[]>> sink) {
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String text;
       long number = 0;

@@ -50,7 +50,8 @@ final class MergedReader implements AutoCloseable {
       // fill: every open partition needs a head before the smallest can be chosen
       boolean missingHead = open.stream().anyMatch(tp -> buffers.get(tp).isEmpty());
       if (missingHead) {
-        List<TopicPartition> full = open.stream().filter(tp -> buffers.get(tp).size() >= BUFFER_PER_PARTITION).toList();
+        List<TopicPartition> full =
+            open.stream().filter(tp -> buffers.get(tp).size() >= BUFFER_PER_PARTITION).toList();
         consumer.pause(full);
         consumer.resume(open.stream().filter(tp -> !full.contains(tp)).toList());
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {

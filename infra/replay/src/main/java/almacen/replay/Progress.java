@@ -28,11 +28,21 @@ final class Progress {
       lastPrintNanos = now;
       double seconds = Math.max((now - startNanos) / 1e9, 1e-3);
       double rate = done / seconds;
-      String eta = total > 0 && rate > 0 ? String.format(Locale.ROOT, "%.0f s", (total - done) / rate) : "?";
+      String eta =
+          total > 0 && rate > 0 ? String.format(Locale.ROOT, "%.0f s", (total - done) / rate) : "?";
       int pct = total > 0 ? (int) Math.min(100, done * 100 / total) : 0;
       int filled = pct / 5;
-      err.printf(Locale.ROOT, "\r%-18s [%s%s] %3d%% %,d/%,d  %,.0f rec/s  ETA %s   ", label, "#".repeat(filled),
-          ".".repeat(20 - filled), pct, done, total, rate, eta);
+      err.printf(
+          Locale.ROOT,
+          "\r%-18s [%s%s] %3d%% %,d/%,d  %,.0f rec/s  ETA %s   ",
+          label,
+          "#".repeat(filled),
+          ".".repeat(20 - filled),
+          pct,
+          done,
+          total,
+          rate,
+          eta);
     }
   }
 
@@ -47,7 +57,13 @@ final class Progress {
   void finish() {
     if (!quiet) {
       double seconds = Math.max(seconds(), 1e-3);
-      err.printf(Locale.ROOT, "\r%-18s %,d records in %.1f s (%,.0f rec/s)%s%n", label, done, seconds, done / seconds,
+      err.printf(
+          Locale.ROOT,
+          "\r%-18s %,d records in %.1f s (%,.0f rec/s)%s%n",
+          label,
+          done,
+          seconds,
+          done / seconds,
           " ".repeat(30));
     }
   }

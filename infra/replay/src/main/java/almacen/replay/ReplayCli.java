@@ -12,18 +12,30 @@ import picocli.CommandLine.Option;
  * The audit CLI: rebuilds past state from the topics, verifies live state, exports the ledger and
  * price lists. Reads only (plain consumer, read_committed, no group): safe against production.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, version = "almacén replay 0.1",
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    version = "almacén replay 0.1",
     description = "Rebuild, verify and export almacén state from its Kafka topics.",
-    subcommands = {StockCommand.class, VerifyCommand.class, LedgerCommand.class, PricesCommand.class})
+    subcommands = {
+      StockCommand.class,
+      VerifyCommand.class,
+      LedgerCommand.class,
+      PricesCommand.class
+    })
 public final class ReplayCli {
 
-  @Option(names = "--bootstrap", description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or 127.0.0.1:9092)")
+  @Option(
+      names = "--bootstrap",
+      description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or 127.0.0.1:9092)")
   String bootstrap = envOr("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
 
   @Option(names = "--prefix", description = "Topic prefix (default: almacen.)")
   String prefix = Topics.DEFAULT_PREFIX;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress output on stderr")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress output on stderr")
   boolean quiet;
 
   PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -52,9 +64,9 @@ public final class ReplayCli {
   }
 
   /**
-   * For tests and embedding: the report goes to {@code out}, progress, help errors and logs to {@code err}. Exit 0
-   * when done (verify: everything agrees), 1 only when verify found a difference, 2 on a bad argument or any error
-   * (an unreachable broker is one line saying so).
+   * For tests and embedding: the report goes to {@code out}, progress, help errors and logs to
+   * {@code err}. Exit 0 when done (verify: everything agrees), 1 only when verify found a
+   * difference, 2 on a bad argument or any error (an unreachable broker is one line saying so).
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
     ReplayCli cli = new ReplayCli();
@@ -63,15 +75,16 @@ public final class ReplayCli {
     return new CommandLine(cli)
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
-        .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-          err.println("replay " + commandLine.getCommandName() + ": " + e.getMessage());
-          if (!(e instanceof BrokerUnreachableException)) {
-            for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-              err.println("  caused by: " + c);
-            }
-          }
-          return ERROR;
-        })
+        .setExecutionExceptionHandler(
+            (e, commandLine, parseResult) -> {
+              err.println("replay " + commandLine.getCommandName() + ": " + e.getMessage());
+              if (!(e instanceof BrokerUnreachableException)) {
+                for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                  err.println("  caused by: " + c);
+                }
+              }
+              return ERROR;
+            })
         .execute(args);
   }
 

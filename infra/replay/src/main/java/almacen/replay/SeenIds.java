@@ -12,14 +12,20 @@ import java.util.Map;
  */
 final class SeenIds {
 
-  /** What {@link #firstSeen} answers for an id kept for ever: a rule without memory ignores the time. */
+  /**
+   * What {@link #firstSeen} answers for an id kept for ever: a rule without memory ignores the
+   * time.
+   */
   static final long FOREVER = Long.MIN_VALUE;
 
   private final LongHashSet forever = new LongHashSet();
   private final LinkedHashMap<Long, Long> expiring = new LinkedHashMap<>();
   private final LongHashSet everExpiring = new LongHashSet();
 
-  /** Record time the id first took effect, {@link #FOREVER} for an id never forgotten, null if not known. */
+  /**
+   * Record time the id first took effect, {@link #FOREVER} for an id never forgotten, null if not
+   * known.
+   */
   Long firstSeen(String seenKey) {
     long h = LongHashSet.hash(seenKey);
     return forever.contains(h) ? Long.valueOf(FOREVER) : expiring.get(h);
@@ -40,7 +46,10 @@ final class SeenIds {
     return !everExpiring.add(h);
   }
 
-  /** Drops forgettable ids first seen before {@code recordTime}, as the live app's hourly purge does. */
+  /**
+   * Drops forgettable ids first seen before {@code recordTime}, as the live app's hourly purge
+   * does.
+   */
   void forgetBefore(long recordTime) {
     Iterator<Map.Entry<Long, Long>> it = expiring.entrySet().iterator();
     while (it.hasNext() && it.next().getValue() < recordTime) {

@@ -30,11 +30,11 @@ import org.apache.kafka.common.errors.SerializationException;
 /**
  * Re-applies the inventory rules to the source topics with stream-inventory's own rule classes
  * (inventory-rules: {@link SourceRules} for which event counts and how long its id is remembered,
- * {@link StockCommands}, {@link StockLedger}), as its single task does with one partition per topic:
- * stream time is the latest record time read; each event is checked whole before any of it takes
- * effect; a sale id is forgotten {@link SourceRules#DEFAULT_SALE_ID_MEMORY} after it took effect;
- * invalid events are skipped (Streams sends them to the DLQ); a catalogue change re-evaluates the
- * levels of its sku. Events whose business time is after {@code asOf} are ignored.
+ * {@link StockCommands}, {@link StockLedger}), as its single task does with one partition per
+ * topic: stream time is the latest record time read; each event is checked whole before any of it
+ * takes effect; a sale id is forgotten {@link SourceRules#DEFAULT_SALE_ID_MEMORY} after it took
+ * effect; invalid events are skipped (Streams sends them to the DLQ); a catalogue change
+ * re-evaluates the levels of its sku. Events whose business time is after {@code asOf} are ignored.
  */
 final class SourceReplay {
 
@@ -54,21 +54,30 @@ final class SourceReplay {
   private long invalid;
 
   SourceReplay(Topics topics, Instant asOf, TaxRegime regime) {
-    this(topics, asOf, regime, entry -> { });
+    this(topics, asOf, regime, entry -> {});
   }
 
-  /** @param ledgerEntries receives each ledger entry the replay produces, in order */
-  SourceReplay(Topics topics, Instant asOf, TaxRegime regime, Consumer<StockMovement> ledgerEntries) {
+  /**
+   * @param ledgerEntries receives each ledger entry the replay produces, in order
+   */
+  SourceReplay(
+      Topics topics, Instant asOf, TaxRegime regime, Consumer<StockMovement> ledgerEntries) {
     this.topics = topics;
     this.asOf = asOf;
-    this.rules = SourceRules.of(new StockCommands(regime, DemandSettings.BUENOS_AIRES),
-        SourceRules.DEFAULT_SALE_ID_MEMORY);
+    this.rules =
+        SourceRules.of(
+            new StockCommands(regime, DemandSettings.BUENOS_AIRES),
+            SourceRules.DEFAULT_SALE_ID_MEMORY);
     this.ledgerEntries = ledgerEntries;
   }
 
   List<String> sourceTopics() {
-    return List.of(topics.products.name(), topics.sales.name(), topics.invoices.name(),
-        topics.stockAdjustments.name(), topics.stockTransfers.name());
+    return List.of(
+        topics.products.name(),
+        topics.sales.name(),
+        topics.invoices.name(),
+        topics.stockAdjustments.name(),
+        topics.stockTransfers.name());
   }
 
   void accept(ConsumerRecord<byte[], byte[]> record) {
@@ -90,8 +99,12 @@ final class SourceReplay {
     }
   }
 
-  private <V> void event(ConsumerRecord<byte[], byte[]> record, Topic<String, V> topic, SourceRule<V> rule) {
-    V event = record.value() == null ? null : topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
+  private <V> void event(
+      ConsumerRecord<byte[], byte[]> record, Topic<String, V> topic, SourceRule<V> rule) {
+    V event =
+        record.value() == null
+            ? null
+            : topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
     advance(record.timestamp());
     if (event == null) {
       throw new InvalidStockEventException("Empty " + rule.kind() + " record");
@@ -118,20 +131,33 @@ final class SourceReplay {
     }
   }
 
-  /** As stream-inventory's products processor: keep the catalogue, re-evaluate every level of the sku. */
+  /**
+   * As stream-inventory's products processor: keep the catalogue, re-evaluate every level of the
+   * sku.
+   */
   private void product(ConsumerRecord<byte[], byte[]> record) {
-    String sku = record.key() == null ? null
-        : topics.products.keySerde().deserializer().deserialize(record.topic(), record.key());
-    Product product = record.value() == null ? null
-        : topics.products.valueSerde().deserializer().deserialize(record.topic(), record.value());
+    String sku =
+        record.key() == null
+            ? null
+            : topics.products.keySerde().deserializer().deserialize(record.topic(), record.key());
+    Product product =
+        record.value() == null
+            ? null
+            : topics
+                .products
+                .valueSerde()
+                .deserializer()
+                .deserialize(record.topic(), record.value());
     advance(record.timestamp());
     if (sku == null || sku.isBlank()) {
       throw new InvalidStockEventException("Product record without a sku key");
     }
     if (product != null && !sku.equals(product.getSku())) {
-      throw new InvalidStockEventException("Product key " + sku + " differs from its sku " + product.getSku());
+      throw new InvalidStockEventException(
+          "Product key " + sku + " differs from its sku " + product.getSku());
     }
-    // the catalogue as read, whatever asOf: it decides status and minimums, never quantities or costs
+    // the catalogue as read, whatever asOf: it decides status and minimums, never quantities or
+    // costs
     if (product == null) {
       products.remove(sku);
     } else {
@@ -180,8 +206,8 @@ final class SourceReplay {
   }
 
   /**
-   * Whether one more copy of this ledger entry is expected: the sale it comes from took effect again
-   * after its id was forgotten, as the live app applies it again. Each call uses up one copy.
+   * Whether one more copy of this ledger entry is expected: the sale it comes from took effect
+   * again after its id was forgotten, as the live app applies it again. Each call uses up one copy.
    */
   boolean repeatAllowed(String movementId) {
     Integer left = repeatedMovements.get(movementId);

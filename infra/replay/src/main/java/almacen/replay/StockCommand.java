@@ -12,14 +12,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Stock on hand, average cost and value per branch and sku at a past business instant. */
-@Command(name = "stock", mixinStandardHelpOptions = true,
-    description = "Rebuild stock as of an instant from the source topics (sales, invoices, adjustments, transfers, products).")
+@Command(
+    name = "stock",
+    mixinStandardHelpOptions = true,
+    description =
+        "Rebuild stock as of an instant from the source topics (sales, invoices, adjustments, transfers, products).")
 final class StockCommand implements Callable<Integer> {
 
-  @ParentCommand
-  ReplayCli cli;
+  @ParentCommand ReplayCli cli;
 
-  @Option(names = "--as-of", required = true, description = "ISO-8601 instant with offset, e.g. 2025-10-31T23:59:59-03:00")
+  @Option(
+      names = "--as-of",
+      required = true,
+      description = "ISO-8601 instant with offset, e.g. 2025-10-31T23:59:59-03:00")
   OffsetDateTime asOf;
 
   @Option(names = "--branch")
@@ -31,7 +36,10 @@ final class StockCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "table", description = "table, csv or json")
   String format;
 
-  @Option(names = "--tax-regime", defaultValue = "RI", description = "RI or MONOTRIBUTO (cost basis of purchases)")
+  @Option(
+      names = "--tax-regime",
+      defaultValue = "RI",
+      description = "RI or MONOTRIBUTO (cost basis of purchases)")
   TaxRegime regime;
 
   @Override
@@ -42,15 +50,18 @@ final class StockCommand implements Callable<Integer> {
     }
     List<StockLevel> rows = new ArrayList<>();
     for (StockLevel l : replay.levels().values()) {
-      if ((branch == null || branch.equals(l.getBranch())) && (sku == null || sku.equals(l.getSku()))) {
+      if ((branch == null || branch.equals(l.getBranch()))
+          && (sku == null || sku.equals(l.getSku()))) {
         rows.add(l);
       }
     }
-    BigDecimal total = rows.stream().map(StockLevel::getStockValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal total =
+        rows.stream().map(StockLevel::getStockValue).reduce(BigDecimal.ZERO, BigDecimal::add);
     StockReport.print(cli.out, format, asOf, rows, total);
     if (!cli.quiet) {
-      cli.err.printf("stock: %d keys, %d duplicate ids ignored, %d invalid events skipped%n", rows.size(),
-          replay.duplicates(), replay.invalid());
+      cli.err.printf(
+          "stock: %d keys, %d duplicate ids ignored, %d invalid events skipped%n",
+          rows.size(), replay.duplicates(), replay.invalid());
     }
     return 0;
   }

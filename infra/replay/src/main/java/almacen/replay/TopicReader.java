@@ -26,7 +26,10 @@ final class TopicReader implements AutoCloseable {
     this.quiet = quiet;
   }
 
-  /** Every record of {@code topics}, partition by partition interleaved as fetched, in offset order per partition. */
+  /**
+   * Every record of {@code topics}, partition by partition interleaved as fetched, in offset order
+   * per partition.
+   */
   long readAll(List<String> topics, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
     ReadOnlyConsumer.Snapshot snapshot = ReadOnlyConsumer.assignFromBeginning(consumer, topics);
     List<TopicPartition> partitions = snapshot.partitions();
@@ -46,7 +49,8 @@ final class TopicReader implements AutoCloseable {
           progress.advance(1);
         }
       }
-      // transaction markers occupy offsets too: a partition is done when its position reaches the end
+      // transaction markers occupy offsets too: a partition is done when its position reaches the
+      // end
       for (TopicPartition tp : List.copyOf(end.keySet())) {
         if (consumer.position(tp) >= end.get(tp)) {
           end.remove(tp);

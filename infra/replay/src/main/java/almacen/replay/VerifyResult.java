@@ -9,9 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
- * The outcome of the last {@code replay verify}, kept as a small JSON file that query-api turns into the
- * {@code almacen_replay_verify_*} metrics (and so into the ReplayVerifyFailed / ReplayVerifyStale alerts).
- * Written atomically: a scrape never sees half a file.
+ * The outcome of the last {@code replay verify}, kept as a small JSON file that query-api turns
+ * into the {@code almacen_replay_verify_*} metrics (and so into the ReplayVerifyFailed /
+ * ReplayVerifyStale alerts). Written atomically: a scrape never sees half a file.
  */
 record VerifyResult(Instant finishedAt, boolean ok, int keys, int differences, int ledgerProblems) {
 

@@ -14,19 +14,32 @@ class BackupLineTest {
 
   @Test
   void shouldWriteTheBackupFormatWhenARecordHasKeyValueAndHeaders() {
-    // given: a record whose value holds quotes, braces and a line break (hand-built JSON broke on such bytes)
+    // given: a record whose value holds quotes, braces and a line break (hand-built JSON broke on
+    // such bytes)
     RecordHeaders headers = new RecordHeaders();
     headers.add("event-type", "Sale".getBytes(StandardCharsets.UTF_8));
-    ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("almacen.sales", 1, 7L, 1_700_000_000_000L,
-        TimestampType.CREATE_TIME, 3, 9, "S-1".getBytes(StandardCharsets.UTF_8),
-        "{\"a\":\"b\"}\n".getBytes(StandardCharsets.UTF_8), headers, java.util.Optional.empty());
+    ConsumerRecord<byte[], byte[]> record =
+        new ConsumerRecord<>(
+            "almacen.sales",
+            1,
+            7L,
+            1_700_000_000_000L,
+            TimestampType.CREATE_TIME,
+            3,
+            9,
+            "S-1".getBytes(StandardCharsets.UTF_8),
+            "{\"a\":\"b\"}\n".getBytes(StandardCharsets.UTF_8),
+            headers,
+            java.util.Optional.empty());
 
     // when
     String json = BackupLine.of(record).toJson();
 
     // then
-    assertThat(json).isEqualTo("{\"p\":1,\"t\":1700000000000,\"k\":\"Uy0x\",\"v\":\"eyJhIjoiYiJ9Cg==\","
-        + "\"h\":[[\"ZXZlbnQtdHlwZQ==\",\"U2FsZQ==\"]]}");
+    assertThat(json)
+        .isEqualTo(
+            "{\"p\":1,\"t\":1700000000000,\"k\":\"Uy0x\",\"v\":\"eyJhIjoiYiJ9Cg==\","
+                + "\"h\":[[\"ZXZlbnQtdHlwZQ==\",\"U2FsZQ==\"]]}");
   }
 
   @Test
@@ -52,8 +65,12 @@ class BackupLineTest {
     String noPartition = "{\"t\":5,\"k\":null,\"v\":null,\"h\":[]}";
 
     // then
-    assertThatThrownBy(() -> BackupLine.parse(cut)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("not a backup record").message().hasSizeLessThan(400);
-    assertThatThrownBy(() -> BackupLine.parse(noPartition)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BackupLine.parse(cut))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("not a backup record")
+        .message()
+        .hasSizeLessThan(400);
+    assertThatThrownBy(() -> BackupLine.parse(noPartition))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

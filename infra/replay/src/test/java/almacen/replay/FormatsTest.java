@@ -14,8 +14,16 @@ class FormatsTest {
     Formats esAr = new Formats(true);
 
     // when
-    String row = Csv.esAr().row(Formats.BUENOS_AIRES, "=1+2#1", "-AJ-7", "@x", "S-2#1",
-        Csv.number(esAr.number(new BigDecimal("-5.000"))), "a;b");
+    String row =
+        Csv.esAr()
+            .row(
+                Formats.BUENOS_AIRES,
+                "=1+2#1",
+                "-AJ-7",
+                "@x",
+                "S-2#1",
+                Csv.number(esAr.number(new BigDecimal("-5.000"))),
+                "a;b");
 
     // then
     assertThat(row).isEqualTo("\"'=1+2#1\";\"'-AJ-7\";\"'@x\";S-2#1;-5,00;\"a;b\"\n");

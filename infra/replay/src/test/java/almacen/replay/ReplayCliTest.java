@@ -16,8 +16,10 @@ class ReplayCliTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return ReplayCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return ReplayCli.run(
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        args);
   }
 
   @Test
@@ -35,7 +37,8 @@ class ReplayCliTest {
     assertThat(code).isEqualTo(2);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
-        .containsExactly("replay verify: broker unreachable at 127.0.0.1:" + port + " (no answer within 5 s)");
+        .containsExactly(
+            "replay verify: broker unreachable at 127.0.0.1:" + port + " (no answer within 5 s)");
   }
 
   @Test
@@ -55,6 +58,7 @@ class ReplayCliTest {
 
     // then
     assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("stock", "verify", "ledger", "prices");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("stock", "verify", "ledger", "prices");
   }
 }

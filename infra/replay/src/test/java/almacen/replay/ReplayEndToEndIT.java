@@ -1,6 +1,5 @@
 package almacen.replay;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import almacen.events.AdjustmentReason;
@@ -32,6 +31,7 @@ import almacen.support.AlmacenSettings.TopicSettings;
 import almacen.support.kafka.TopicProvisioner;
 import almacen.support.streams.ManagedKafkaStreams;
 import almacen.support.streams.StreamsConfigFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -82,42 +82,91 @@ class ReplayEndToEndIT {
   static void generateAMonthOfActivity(KafkaLocalBroker broker) throws Exception {
     bootstrap = broker.bootstrapServers();
     Path home = Files.createTempDirectory("replay-it");
-    AlmacenSettings settings = new AlmacenSettings("local", home, bootstrap, new TopicSettings(PREFIX, 2, (short) 1, 1),
-        new StreamsSettings("exactly_once_v2", Duration.ofMillis(100), 0, 1, "", Duration.ofSeconds(60),
-            Duration.ofSeconds(10)));
+    AlmacenSettings settings =
+        new AlmacenSettings(
+            "local",
+            home,
+            bootstrap,
+            new TopicSettings(PREFIX, 2, (short) 1, 1),
+            new StreamsSettings(
+                "exactly_once_v2",
+                Duration.ofMillis(100),
+                0,
+                1,
+                "",
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(10)));
     topics = settings.topicCatalogue();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       TopicProvisioner.ensureTopics(admin, topics, settings.topics());
     }
-    inventory = new ManagedKafkaStreams(
-        builder -> InventoryTopology.define(builder, InventoryConfig.defaults(2), topics, new SimpleMeterRegistry()),
-        StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, Map.of()), Duration.ofSeconds(10), null);
+    inventory =
+        new ManagedKafkaStreams(
+            builder ->
+                InventoryTopology.define(
+                    builder, InventoryConfig.defaults(2), topics, new SimpleMeterRegistry()),
+            StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, Map.of()),
+            Duration.ofSeconds(10),
+            null);
     inventory.start();
     assertThat(inventory.awaitRunning(Duration.ofSeconds(90))).isTrue();
 
-    try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
-        new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> p =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       send(p, topics.products, A, product(A, "10.000"));
       send(p, topics.products, B, product(B, "5.000"));
-      send(p, topics.invoices, "I1", invoice("I1", LocalDate.of(2025, 10, 1), "100.000", "500.0000"));
+      send(
+          p,
+          topics.invoices,
+          "I1",
+          invoice("I1", LocalDate.of(2025, 10, 1), "100.000", "500.0000"));
       for (int d = 2; d <= 9; d++) {
         send(p, topics.sales, "S-" + d, sale("S-" + d, "central", A, "5.000", day(d)));
       }
       send(p, topics.sales, "SB-3", sale("SB-3", "central", B, "1.000", day(3)));
-      send(p, topics.sales, "S-5", sale("S-5", "central", A, "5.000", day(5)));            // a till retry
+      send(p, topics.sales, "S-5", sale("S-5", "central", A, "5.000", day(5))); // a till retry
       awaitAgreement();
-      send(p, topics.invoices, "I2", invoice("I2", LocalDate.of(2025, 10, 15), "50.000", "600.0000"));
-      send(p, topics.invoices, "I3", invoice("I3", LocalDate.of(2025, 10, 10), "20.000", "550.0000")); // late, older
-      send(p, topics.invoices, "I2", invoice("I2", LocalDate.of(2025, 10, 15), "50.000", "600.0000")); // re-upload
+      send(
+          p,
+          topics.invoices,
+          "I2",
+          invoice("I2", LocalDate.of(2025, 10, 15), "50.000", "600.0000"));
+      send(
+          p,
+          topics.invoices,
+          "I3",
+          invoice("I3", LocalDate.of(2025, 10, 10), "20.000", "550.0000")); // late, older
+      send(
+          p,
+          topics.invoices,
+          "I2",
+          invoice("I2", LocalDate.of(2025, 10, 15), "50.000", "600.0000")); // re-upload
       awaitAgreement();
       for (int d = 16; d <= 19; d++) {
         send(p, topics.sales, "S-" + d, sale("S-" + d, "central", A, "10.000", day(d)));
       }
       awaitAgreement();
-      send(p, topics.stockAdjustments, "C-20", new StockAdjustment("C-20", "central", A, null,
-          new BigDecimal("85.000"), AdjustmentReason.COUNT, "conteo mensual", day(20)));
-      send(p, topics.stockTransfers, "T-25", new StockTransfer("T-25", "central", "norte", A,
-          new BigDecimal("15.000"), day(25)));
+      send(
+          p,
+          topics.stockAdjustments,
+          "C-20",
+          new StockAdjustment(
+              "C-20",
+              "central",
+              A,
+              null,
+              new BigDecimal("85.000"),
+              AdjustmentReason.COUNT,
+              "conteo mensual",
+              day(20)));
+      send(
+          p,
+          topics.stockTransfers,
+          "T-25",
+          new StockTransfer("T-25", "central", "norte", A, new BigDecimal("15.000"), day(25)));
       awaitAgreement();
       for (int d = 26; d <= 30; d++) {
         send(p, topics.sales, "S-" + d, sale("S-" + d, "central", A, "2.000", day(d)));
@@ -138,14 +187,26 @@ class ReplayEndToEndIT {
   @Order(1)
   void shouldRebuildStockAtThreeInstantsWhenReplayedFromSources() {
     // Oct 10: I1 +100 @500, 8 sales of 5 (→60), I3 (issued Oct 10) +20 @550; I2 (Oct 15) not yet.
-    BigDecimal avg10 = avg(new BigDecimal("60"), new BigDecimal("500.0000"), new BigDecimal("20"), new BigDecimal("550"));
+    BigDecimal avg10 =
+        avg(
+            new BigDecimal("60"),
+            new BigDecimal("500.0000"),
+            new BigDecimal("20"),
+            new BigDecimal("550"));
     assertThat(avg10).isEqualByComparingTo("512.5000");
     assertStock("2025-10-10T23:59:59-03:00", "central", A, "80.000", avg10, "41000.00");
     assertStock("2025-10-10T23:59:59-03:00", "central", B, "-1.000", null, "0.00");
 
-    // Oct 20: arrival order I1, sales (60), I2 +50 @600, I3 +20 @550, 4 sales of 10 (→90), count 85.
-    BigDecimal afterI2 = avg(new BigDecimal("60"), new BigDecimal("500.0000"), new BigDecimal("50"), new BigDecimal("600"));
-    BigDecimal afterI3 = avg(new BigDecimal("110"), afterI2, new BigDecimal("20"), new BigDecimal("550"));
+    // Oct 20: arrival order I1, sales (60), I2 +50 @600, I3 +20 @550, 4 sales of 10 (→90), count
+    // 85.
+    BigDecimal afterI2 =
+        avg(
+            new BigDecimal("60"),
+            new BigDecimal("500.0000"),
+            new BigDecimal("50"),
+            new BigDecimal("600"));
+    BigDecimal afterI3 =
+        avg(new BigDecimal("110"), afterI2, new BigDecimal("20"), new BigDecimal("550"));
     assertThat(afterI2).isEqualByComparingTo("545.4545");
     assertThat(afterI3).isEqualByComparingTo("546.1538");
     assertStock("2025-10-20T23:59:59-03:00", "central", A, "85.000", afterI3, value("85", afterI3));
@@ -165,18 +226,37 @@ class ReplayEndToEndIT {
     // then
     assertThat(r.out).startsWith("OK:");
     assertThat(r.code).isZero();
-    assertThat(Files.readString(result)).contains("\"ok\":true,\"keys\":3,\"differences\":0,\"ledgerProblems\":0");
+    assertThat(Files.readString(result))
+        .contains("\"ok\":true,\"keys\":3,\"differences\":0,\"ledgerProblems\":0");
   }
 
   @Test
   @Order(3)
   void shouldReportExactlyTheCorruptedKeyWhenLiveStateIsTamperedWith() throws Exception {
     // given: a bad stock-levels record written on purpose
-    StockLevel bad = new StockLevel("central", A, new BigDecimal("999.000"), new BigDecimal("546.1538"),
-        new BigDecimal("545607.65"), StockStatus.OK, new BigDecimal("10.000"), null, true, new BigDecimal("0.000"),
-        null, new BigDecimal("0.000"), List.of(), 99L, Instant.now(), Instant.now());
-    try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
-        new StringSerializer(), new ByteArraySerializer())) {
+    StockLevel bad =
+        new StockLevel(
+            "central",
+            A,
+            new BigDecimal("999.000"),
+            new BigDecimal("546.1538"),
+            new BigDecimal("545607.65"),
+            StockStatus.OK,
+            new BigDecimal("10.000"),
+            null,
+            true,
+            new BigDecimal("0.000"),
+            null,
+            new BigDecimal("0.000"),
+            List.of(),
+            99L,
+            Instant.now(),
+            Instant.now());
+    try (KafkaProducer<String, byte[]> p =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       send(p, topics.stockLevels, "central|" + A, bad);
     }
 
@@ -187,7 +267,8 @@ class ReplayEndToEndIT {
     // then
     assertThat(r.code).isEqualTo(1);
     assertThat(Files.readString(result)).contains("\"ok\":false", "\"differences\":1");
-    List<String> rows = r.out.lines().filter(l -> l.contains("|")).filter(l -> !l.startsWith("BRANCH")).toList();
+    List<String> rows =
+        r.out.lines().filter(l -> l.contains("|")).filter(l -> !l.startsWith("BRANCH")).toList();
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0)).startsWith("central|" + A).contains("999.000");
   }
@@ -196,26 +277,52 @@ class ReplayEndToEndIT {
   @Order(4)
   void shouldExportTheLedgerForTheRangeInEsArFormatWhenAskedForOneSku() {
     // when the accountant asks for central's yerba movements of 2 and 3 October, es-AR
-    Result r = replay("ledger", "--from", "2025-10-02T00:00:00-03:00", "--to", "2025-10-03T23:59:59-03:00",
-        "--sku", A, "--branch", "central", "--number-format", "es-AR");
+    Result r =
+        replay(
+            "ledger",
+            "--from",
+            "2025-10-02T00:00:00-03:00",
+            "--to",
+            "2025-10-03T23:59:59-03:00",
+            "--sku",
+            A,
+            "--branch",
+            "central",
+            "--number-format",
+            "es-AR");
 
-    // then two sale entries, semicolon-separated, decimal comma, Buenos Aires dates; before/after depend on the
-    // order the app applied the sales of those days (they arrive on two partitions), so only their sum is fixed
+    // then two sale entries, semicolon-separated, decimal comma, Buenos Aires dates; before/after
+    // depend on the
+    // order the app applied the sales of those days (they arrive on two partitions), so only their
+    // sum is fixed
     assertThat(r.code).isZero();
     List<String> lines = r.out.lines().toList();
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(0)).isEqualTo("occurredAt;branch;sku;type;delta;before;after;unitCost;sourceRef;sequence;movementId");
-    assertLedgerRow(lines.get(1), "02/10/2025 12:00:00;central;ALM000001;SALE;-5,00", "500,00;S-2#1", "S-2#1:SALE");
-    assertLedgerRow(lines.get(2), "03/10/2025 12:00:00;central;ALM000001;SALE;-5,00", "500,00;S-3#1", "S-3#1:SALE");
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "occurredAt;branch;sku;type;delta;before;after;unitCost;sourceRef;sequence;movementId");
+    assertLedgerRow(
+        lines.get(1),
+        "02/10/2025 12:00:00;central;ALM000001;SALE;-5,00",
+        "500,00;S-2#1",
+        "S-2#1:SALE");
+    assertLedgerRow(
+        lines.get(2),
+        "03/10/2025 12:00:00;central;ALM000001;SALE;-5,00",
+        "500,00;S-3#1",
+        "S-3#1:SALE");
   }
 
-  private static void assertLedgerRow(String row, String head, String costAndSource, String movementId) {
+  private static void assertLedgerRow(
+      String row, String head, String costAndSource, String movementId) {
     String[] f = row.split(";");
     assertThat(String.join(";", List.of(f).subList(0, 5))).isEqualTo(head);
     assertThat(f[7] + ";" + f[8]).isEqualTo(costAndSource);
     assertThat(f[10]).isEqualTo(movementId);
     BigDecimal delta = esAr(f[4]);
-    assertThat(esAr(f[6])).as("after = before + delta in " + row).isEqualByComparingTo(esAr(f[5]).add(delta));
+    assertThat(esAr(f[6]))
+        .as("after = before + delta in " + row)
+        .isEqualByComparingTo(esAr(f[5]).add(delta));
   }
 
   private static BigDecimal esAr(String n) {
@@ -226,8 +333,11 @@ class ReplayEndToEndIT {
   @Order(5)
   void shouldListThePricesInForceAtAnInstantWhenPriceHistoryHasSeveralVersions() throws Exception {
     // given three price versions: yerba on 1 and 15 October, the other product on 5 October
-    try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
-        new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> p =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       send(p, topics.priceHistory, A, price(A, "1000.00", day(1)));
       send(p, topics.priceHistory, A, price(A, "1200.00", day(15)));
       send(p, topics.priceHistory, B, price(B, "500.00", day(5)));
@@ -241,21 +351,29 @@ class ReplayEndToEndIT {
 
     // then the 1 October yerba price (not the later one) and the other product's price
     assertThat(json.code).isZero();
-    assertThat(json.out.trim()).isEqualTo("{\"asOf\":\"2025-10-10T23:59:59-03:00\",\"items\":["
-        + "{\"sku\":\"ALM000001\",\"listPrice\":1000.00,\"effectiveAt\":\"2025-10-01T12:00:00-03:00\",\"reason\":\"COST\"},"
-        + "{\"sku\":\"BEB000001\",\"listPrice\":500.00,\"effectiveAt\":\"2025-10-05T12:00:00-03:00\",\"reason\":\"COST\"}]}");
-    assertThat(csv.out.lines().toList()).containsExactly(
-        "sku,listPrice,costBasis,inflationFactor,markupPct,ivaRatePct,effectiveAt,reason",
-        "ALM000001,1000.00,500.0000,1.1000000000,35.00,21.00,2025-10-01T12:00:00-03:00,COST",
-        "BEB000001,500.00,500.0000,1.1000000000,35.00,21.00,2025-10-05T12:00:00-03:00,COST");
-    assertThat(table.out.lines().toList()).hasSize(3).element(1).asString()
-        .startsWith("ALM000001").contains("1000.00", "2025-10-01T12:00:00-03:00", "COST");
+    assertThat(json.out.trim())
+        .isEqualTo(
+            "{\"asOf\":\"2025-10-10T23:59:59-03:00\",\"items\":["
+                + "{\"sku\":\"ALM000001\",\"listPrice\":1000.00,\"effectiveAt\":\"2025-10-01T12:00:00-03:00\",\"reason\":\"COST\"},"
+                + "{\"sku\":\"BEB000001\",\"listPrice\":500.00,\"effectiveAt\":\"2025-10-05T12:00:00-03:00\",\"reason\":\"COST\"}]}");
+    assertThat(csv.out.lines().toList())
+        .containsExactly(
+            "sku,listPrice,costBasis,inflationFactor,markupPct,ivaRatePct,effectiveAt,reason",
+            "ALM000001,1000.00,500.0000,1.1000000000,35.00,21.00,2025-10-01T12:00:00-03:00,COST",
+            "BEB000001,500.00,500.0000,1.1000000000,35.00,21.00,2025-10-05T12:00:00-03:00,COST");
+    assertThat(table.out.lines().toList())
+        .hasSize(3)
+        .element(1)
+        .asString()
+        .startsWith("ALM000001")
+        .contains("1000.00", "2025-10-01T12:00:00-03:00", "COST");
     assertThat(unknown.code).isEqualTo(2);
   }
 
   @Test
   @Order(6)
-  void shouldRebuildTheSameStockFromARestoredBackupWhenRestoredUnderAnotherPrefix() throws Exception {
+  void shouldRebuildTheSameStockFromARestoredBackupWhenRestoredUnderAnotherPrefix()
+      throws Exception {
     // given a backup of every topic, renamed for a second installation's prefix
     Path dir = Files.createTempDirectory("backup-it");
     assertThat(topicsCli("backup", PREFIX, dir)).isZero();
@@ -266,15 +384,18 @@ class ReplayEndToEndIT {
       }
     }
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      TopicProvisioner.ensureTopics(admin, Topics.withPrefix(restoredPrefix), new TopicSettings(restoredPrefix, 2,
-          (short) 1, 1));
+      TopicProvisioner.ensureTopics(
+          admin,
+          Topics.withPrefix(restoredPrefix),
+          new TopicSettings(restoredPrefix, 2, (short) 1, 1));
     }
 
     // when it is restored there, and restored a second time
     int restored = topicsCli("restore", restoredPrefix, dir);
     int again = topicsCli("restore", restoredPrefix, dir);
 
-    // then the audit replay of the restored sources equals the original's, and a second restore is refused
+    // then the audit replay of the restored sources equals the original's, and a second restore is
+    // refused
     assertThat(restored).isZero();
     assertThat(again).isEqualTo(1);
     String asOf = "2025-10-31T23:59:59-03:00";
@@ -285,38 +406,76 @@ class ReplayEndToEndIT {
   }
 
   private static int topicsCli(String command, String prefix, Path dir) {
-    return TopicBackupCli.run(System.out, System.err, "--bootstrap", bootstrap, "--prefix", prefix, "--quiet", command,
-        "--dir", dir.toString());
+    return TopicBackupCli.run(
+        System.out,
+        System.err,
+        "--bootstrap",
+        bootstrap,
+        "--prefix",
+        prefix,
+        "--quiet",
+        command,
+        "--dir",
+        dir.toString());
   }
 
   private static almacen.events.Price price(String sku, String listPrice, Instant effectiveAt) {
-    return new almacen.events.Price(sku, new BigDecimal(listPrice), new BigDecimal("500.0000"),
-        new BigDecimal("500.0000"), LocalDate.of(2025, 10, 1), "I1", new BigDecimal("1.1000000000"),
-        LocalDate.of(2025, 10, 16), new BigDecimal("35.00"), new BigDecimal("21.00"), almacen.events.TaxRegime.RI,
-        new BigDecimal("10.00"), effectiveAt, almacen.events.PriceReason.COST, null);
+    return new almacen.events.Price(
+        sku,
+        new BigDecimal(listPrice),
+        new BigDecimal("500.0000"),
+        new BigDecimal("500.0000"),
+        LocalDate.of(2025, 10, 1),
+        "I1",
+        new BigDecimal("1.1000000000"),
+        LocalDate.of(2025, 10, 16),
+        new BigDecimal("35.00"),
+        new BigDecimal("21.00"),
+        almacen.events.TaxRegime.RI,
+        new BigDecimal("10.00"),
+        effectiveAt,
+        almacen.events.PriceReason.COST,
+        null);
   }
 
-  private static void assertStock(String asOf, String branch, String sku, String onHand, BigDecimal avg, String value) {
-    Result r = replay("stock", "--as-of", asOf, "--branch", branch, "--sku", sku, "--format", "json");
+  private static void assertStock(
+      String asOf, String branch, String sku, String onHand, BigDecimal avg, String value) {
+    Result r =
+        replay("stock", "--as-of", asOf, "--branch", branch, "--sku", sku, "--format", "json");
     assertThat(r.code).isZero();
-    String expected = "{\"asOf\":\"" + OffsetDateTime.parse(asOf) + "\",\"items\":[{\"branch\":\"" + branch
-        + "\",\"sku\":\"" + sku + "\",\"onHand\":" + onHand + ",\"avgCost\":"
-        + (avg == null ? "0.0000" : avg.toPlainString()) + ",\"stockValue\":" + value + "}],\"totals\":{\"stockValue\":"
-        + value + "}}";
+    String expected =
+        "{\"asOf\":\""
+            + OffsetDateTime.parse(asOf)
+            + "\",\"items\":[{\"branch\":\""
+            + branch
+            + "\",\"sku\":\""
+            + sku
+            + "\",\"onHand\":"
+            + onHand
+            + ",\"avgCost\":"
+            + (avg == null ? "0.0000" : avg.toPlainString())
+            + ",\"stockValue\":"
+            + value
+            + "}],\"totals\":{\"stockValue\":"
+            + value
+            + "}}";
     assertThat(r.out.trim()).isEqualTo(expected);
   }
 
   /** Moving average as an accountant computes it, kept at 4 decimals like the ledger. */
-  private static BigDecimal avg(BigDecimal before, BigDecimal avg, BigDecimal qty, BigDecimal cost) {
-    return before.multiply(avg).add(qty.multiply(cost)).divide(before.add(qty), 4, RoundingMode.HALF_UP);
+  private static BigDecimal avg(
+      BigDecimal before, BigDecimal avg, BigDecimal qty, BigDecimal cost) {
+    return before
+        .multiply(avg)
+        .add(qty.multiply(cost))
+        .divide(before.add(qty), 4, RoundingMode.HALF_UP);
   }
 
   private static String value(String qty, BigDecimal avg) {
     return new BigDecimal(qty).multiply(avg).setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
 
-  record Result(int code, String out) {
-  }
+  record Result(int code, String out) {}
 
   private static Result replay(String... args) {
     return replayWithPrefix(PREFIX, args);
@@ -324,9 +483,14 @@ class ReplayEndToEndIT {
 
   private static Result replayWithPrefix(String prefix, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    List<String> all = new ArrayList<>(List.of("--bootstrap", bootstrap, "--prefix", prefix, "--quiet"));
+    List<String> all =
+        new ArrayList<>(List.of("--bootstrap", bootstrap, "--prefix", prefix, "--quiet"));
     all.addAll(List.of(args));
-    int code = ReplayCli.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, all.toArray(String[]::new));
+    int code =
+        ReplayCli.run(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err,
+            all.toArray(String[]::new));
     return new Result(code, out.toString(StandardCharsets.UTF_8));
   }
 
@@ -345,12 +509,16 @@ class ReplayEndToEndIT {
       }
       Thread.sleep(1000);
     }
-    throw new AssertionError("inventory did not catch up in time; last verify:\n" + r.out
-        + "\nstreams state " + inventory.streams().state());
+    throw new AssertionError(
+        "inventory did not catch up in time; last verify:\n"
+            + r.out
+            + "\nstreams state "
+            + inventory.streams().state());
   }
 
   @SuppressWarnings("unchecked")
-  private static <V> void send(KafkaProducer<String, byte[]> p, Topic<String, V> topic, String key, Object value)
+  private static <V> void send(
+      KafkaProducer<String, byte[]> p, Topic<String, V> topic, String key, Object value)
       throws Exception {
     var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
     byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), headers, (V) value);
@@ -363,21 +531,61 @@ class ReplayEndToEndIT {
   }
 
   private static Product product(String sku, String minStock) {
-    return new Product(sku, "Producto " + sku, "Almacén", null, Unit.UNIT, new BigDecimal(minStock), null,
-        new BigDecimal("21.00"), null, true, Instant.now());
+    return new Product(
+        sku,
+        "Producto " + sku,
+        "Almacén",
+        null,
+        Unit.UNIT,
+        new BigDecimal(minStock),
+        null,
+        new BigDecimal("21.00"),
+        null,
+        true,
+        Instant.now());
   }
 
   private static Sale sale(String id, String branch, String sku, String qty, Instant at) {
-    return new Sale(id, branch, at, List.of(new SaleLine(sku, new BigDecimal(qty), new BigDecimal("900.00"))), at);
+    return new Sale(
+        id,
+        branch,
+        at,
+        List.of(new SaleLine(sku, new BigDecimal(qty), new BigDecimal("900.00"))),
+        at);
   }
 
   private static Invoice invoice(String id, LocalDate date, String qty, String unitCost) {
-    BigDecimal net = new BigDecimal(qty).multiply(new BigDecimal(unitCost)).setScale(2, RoundingMode.HALF_UP);
+    BigDecimal net =
+        new BigDecimal(qty).multiply(new BigDecimal(unitCost)).setScale(2, RoundingMode.HALF_UP);
     BigDecimal iva = net.multiply(new BigDecimal("0.21")).setScale(2, RoundingMode.HALF_UP);
-    return new Invoice(id, new Supplier("30-71234567-1", "Distribuidora Sur"), InvoiceType.A, 3, 1L, date, null,
-        "central", false, List.of(new InvoiceLine(A, "P1", "Producto A", new BigDecimal(qty),
-            new BigDecimal(unitCost), new BigDecimal("21.00"), net)),
-        net, iva, new BigDecimal("0.00"), net.add(iva), InvoiceStatus.CONFIRMED, List.of(), 1.0, false,
-        new InvoiceSource(SourceKind.MANUAL, null, false), Instant.now());
+    return new Invoice(
+        id,
+        new Supplier("30-71234567-1", "Distribuidora Sur"),
+        InvoiceType.A,
+        3,
+        1L,
+        date,
+        null,
+        "central",
+        false,
+        List.of(
+            new InvoiceLine(
+                A,
+                "P1",
+                "Producto A",
+                new BigDecimal(qty),
+                new BigDecimal(unitCost),
+                new BigDecimal("21.00"),
+                net)),
+        net,
+        iva,
+        new BigDecimal("0.00"),
+        net.add(iva),
+        InvoiceStatus.CONFIRMED,
+        List.of(),
+        1.0,
+        false,
+        new InvoiceSource(SourceKind.MANUAL, null, false),
+        Instant.now());
   }
 }

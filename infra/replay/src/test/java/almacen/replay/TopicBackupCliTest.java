@@ -12,15 +12,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TopicBackupCliTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return TopicBackupCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return TopicBackupCli.run(
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        args);
   }
 
   @Test
@@ -32,7 +33,8 @@ class TopicBackupCliTest {
     // then
     assertThat(top).isZero();
     assertThat(restore).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("restore", "--force", "non-empty", "all or nothing");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("restore", "--force", "non-empty", "all or nothing");
   }
 
   @Test
@@ -48,7 +50,8 @@ class TopicBackupCliTest {
   @Test
   void shouldFailBeforeContactingTheBrokerWhenALineIsDamaged() throws Exception {
     // given: a damaged second line, and a bootstrap address nothing listens on
-    Files.writeString(dir.resolve("almacen.sales.jsonl"),
+    Files.writeString(
+        dir.resolve("almacen.sales.jsonl"),
         "{\"p\":0,\"t\":5,\"k\":null,\"v\":null,\"h\":[]}\n{\"p\":0,\"t\":5,\"k\":\n");
 
     // when
@@ -56,7 +59,8 @@ class TopicBackupCliTest {
 
     // then
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("restore FAILED", "almacen.sales.jsonl line 2");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("restore FAILED", "almacen.sales.jsonl line 2");
   }
 
   @Test

@@ -6,11 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which instance of a service this process is, stable across its restarts: {@code almacen.instance-id}
- * (env {@code ALMACEN_INSTANCE_ID}) when set, otherwise host name and HTTP port, so two instances on one
- * machine differ and the same instance started again is recognised. Kafka uses it to let a restarted
- * Streams member take its old place without a rebalance (static membership) and to let a restarted
- * producer fence its predecessor's open transaction at once (stable transactional.id).
+ * Which instance of a service this process is, stable across its restarts: {@code
+ * almacen.instance-id} (env {@code ALMACEN_INSTANCE_ID}) when set, otherwise host name and HTTP
+ * port, so two instances on one machine differ and the same instance started again is recognised.
+ * Kafka uses it to let a restarted Streams member take its old place without a rebalance (static
+ * membership) and to let a restarted producer fence its predecessor's open transaction at once
+ * (stable transactional.id).
  *
  * @param value the id, or empty when none is stable (no id configured and a random port)
  */
@@ -18,7 +19,9 @@ public record InstanceIdentity(String value) {
 
   private static final Logger log = LoggerFactory.getLogger(InstanceIdentity.class);
 
-  /** No stable identity: Kafka clients fall back to dynamic membership and random transactional ids. */
+  /**
+   * No stable identity: Kafka clients fall back to dynamic membership and random transactional ids.
+   */
   public static final InstanceIdentity NONE = new InstanceIdentity("");
 
   public InstanceIdentity {
@@ -49,7 +52,9 @@ public record InstanceIdentity(String value) {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {
-      log.warn("Cannot resolve this machine's name ({}); the instance id uses 'localhost'", e.getMessage());
+      log.warn(
+          "Cannot resolve this machine's name ({}); the instance id uses 'localhost'",
+          e.getMessage());
       return "localhost";
     }
   }

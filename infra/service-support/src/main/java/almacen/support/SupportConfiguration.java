@@ -4,8 +4,12 @@ import almacen.domain.BusinessDay;
 import almacen.schemas.Topics;
 import almacen.support.kafka.BrokerProbe;
 import almacen.support.kafka.TopicProvisioner;
+import almacen.support.observability.ObservabilityConfiguration;
+import almacen.support.security.SecurityConfiguration;
 import almacen.support.streams.ManagedKafkaStreams;
 import almacen.support.streams.ProcessExit;
+import almacen.support.web.ApiErrorHandler;
+import almacen.support.web.OpenApiSecurity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -23,20 +27,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
-import almacen.support.security.SecurityConfiguration;
-import almacen.support.observability.ObservabilityConfiguration;
-import almacen.support.web.ApiErrorHandler;
-import almacen.support.web.OpenApiSecurity;
 
 /**
- * Wiring every almacén service shares: settings, topic catalogue, admin client, health. In an application the
- * defaults file is already in the environment ({@link AlmacenDefaults}); the {@code @PropertySource} serves
- * contexts built without SpringApplication (context runners in tests).
+ * Wiring every almacén service shares: settings, topic catalogue, admin client, health. In an
+ * application the defaults file is already in the environment ({@link AlmacenDefaults}); the
+ * {@code @PropertySource} serves contexts built without SpringApplication (context runners in
+ * tests).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AlmacenSettings.class)
 @PropertySource("classpath:almacen-defaults.properties")
-@Import({ApiErrorHandler.class, SecurityConfiguration.class, ObservabilityConfiguration.class, OpenApiSecurity.class})
+@Import({
+  ApiErrorHandler.class,
+  SecurityConfiguration.class,
+  ObservabilityConfiguration.class,
+  OpenApiSecurity.class
+})
 public class SupportConfiguration {
 
   public static final ZoneId BUENOS_AIRES = BusinessDay.ZONE;
@@ -44,13 +50,16 @@ public class SupportConfiguration {
 
   @Bean(destroyMethod = "close")
   Admin kafkaAdmin(AlmacenSettings settings) {
-    return Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
   }
 
-  /** The topic catalogue, with every topic created on the broker (retried until startup timeout). */
+  /**
+   * The topic catalogue, with every topic created on the broker (retried until startup timeout).
+   */
   @Bean
   Topics topics(AlmacenSettings settings, Admin admin) throws InterruptedException {
     Topics topics = settings.topicCatalogue();
@@ -63,7 +72,10 @@ public class SupportConfiguration {
         if (System.nanoTime() > deadline) {
           throw e;
         }
-        log.warn("Broker {} not ready for topic creation yet: {}", settings.bootstrapServers(), e.getMessage());
+        log.warn(
+            "Broker {} not ready for topic creation yet: {}",
+            settings.bootstrapServers(),
+            e.getMessage());
         Thread.sleep(1000);
       }
     }
@@ -71,9 +83,10 @@ public class SupportConfiguration {
 
   /** {@code almacen.instance-id} (env ALMACEN_INSTANCE_ID), or host name and HTTP port. */
   @Bean
-  InstanceIdentity instanceIdentity(@Value("${almacen.instance-id:}") String configured,
-      @Value("${server.port:8080}") int port) {
-    InstanceIdentity identity = InstanceIdentity.resolve(configured, InstanceIdentity.localHostName(), port);
+  InstanceIdentity instanceIdentity(
+      @Value("${almacen.instance-id:}") String configured, @Value("${server.port:8080}") int port) {
+    InstanceIdentity identity =
+        InstanceIdentity.resolve(configured, InstanceIdentity.localHostName(), port);
     log.info("Instance identity: {}", identity.known() ? identity.value() : "none (random port)");
     return identity;
   }
@@ -96,9 +109,11 @@ public class SupportConfiguration {
 
   /** Ready only when the broker answers and every Streams instance of this service is RUNNING. */
   @Bean
-  HealthIndicator kafkaHealthIndicator(BrokerProbe probe, ObjectProvider<ManagedKafkaStreams> streams) {
+  HealthIndicator kafkaHealthIndicator(
+      BrokerProbe probe, ObjectProvider<ManagedKafkaStreams> streams) {
     return () -> {
-      Health.Builder health = probe.reachable() ? Health.up() : Health.down().withDetail("broker", "unreachable");
+      Health.Builder health =
+          probe.reachable() ? Health.up() : Health.down().withDetail("broker", "unreachable");
       for (ManagedKafkaStreams s : streams) {
         health.withDetail("streams", s.state().name());
         if (!s.ready()) {

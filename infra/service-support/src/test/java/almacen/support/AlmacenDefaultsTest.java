@@ -23,16 +23,21 @@ class AlmacenDefaultsTest {
   void shouldSwitchOnEcsLogsButLetApplicationYmlWinWhenDefaultsAreAdded() {
     // given an environment whose application.yml says something the defaults also say
     StandardEnvironment environment = new StandardEnvironment();
-    environment.getPropertySources().addLast(new MapPropertySource("application.yml",
-        Map.of("management.endpoint.health.show-details", "never")));
+    environment
+        .getPropertySources()
+        .addLast(
+            new MapPropertySource(
+                "application.yml", Map.of("management.endpoint.health.show-details", "never")));
 
     // when
     new AlmacenDefaults().postProcessEnvironment(environment, new SpringApplication());
 
     // then
     assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
-    assertThat(environment.getProperty("management.endpoint.health.show-details")).isEqualTo("never");
-    assertThat(environment.getPropertySources().stream().reduce((a, b) -> b).orElseThrow().getName())
+    assertThat(environment.getProperty("management.endpoint.health.show-details"))
+        .isEqualTo("never");
+    assertThat(
+            environment.getPropertySources().stream().reduce((a, b) -> b).orElseThrow().getName())
         .isEqualTo(AlmacenDefaults.SOURCE_NAME);
   }
 
@@ -40,7 +45,8 @@ class AlmacenDefaultsTest {
   void shouldBeRegisteredWithSpringBootWhenOnTheClasspath() throws IOException {
     // when
     List<String> registered = new ArrayList<>();
-    for (URL url : Collections.list(getClass().getClassLoader().getResources("META-INF/spring.factories"))) {
+    for (URL url :
+        Collections.list(getClass().getClassLoader().getResources("META-INF/spring.factories"))) {
       Properties factories = PropertiesLoaderUtils.loadProperties(new UrlResource(url));
       registered.add(factories.getProperty(EnvironmentPostProcessor.class.getName(), ""));
     }

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class AlmacenSettingsBindingTest {
 
   private static AlmacenSettings bind(Map<String, String> properties) {
-    return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("almacen", AlmacenSettings.class);
+    return new Binder(new MapConfigurationPropertySource(properties))
+        .bindOrCreate("almacen", AlmacenSettings.class);
   }
 
   @Test
@@ -20,20 +21,23 @@ class AlmacenSettingsBindingTest {
     AlmacenSettings settings = bind(Map.of("almacen.home", "/srv/almacen"));
 
     // then: single mode, as before chain mode
-    assertThat(settings.streams().stateRoot(settings.home())).isEqualTo(Path.of("/srv/almacen/state"));
+    assertThat(settings.streams().stateRoot(settings.home()))
+        .isEqualTo(Path.of("/srv/almacen/state"));
   }
 
   @Test
   void shouldBindChainSettingsWhenGivenAsRunLocalPassesThem() {
     // when
-    AlmacenSettings settings = bind(Map.of(
-        "almacen.home", "/srv/almacen",
-        "almacen.topics.partitions", "6",
-        "almacen.topics.replication-factor", "3",
-        "almacen.topics.min-insync-replicas", "2",
-        "almacen.streams.standby-replicas", "1",
-        "almacen.streams.application-server", "127.0.0.1:8090",
-        "almacen.streams.state-dir", "/srv/almacen/cluster/state/query-api-2"));
+    AlmacenSettings settings =
+        bind(
+            Map.of(
+                "almacen.home", "/srv/almacen",
+                "almacen.topics.partitions", "6",
+                "almacen.topics.replication-factor", "3",
+                "almacen.topics.min-insync-replicas", "2",
+                "almacen.streams.standby-replicas", "1",
+                "almacen.streams.application-server", "127.0.0.1:8090",
+                "almacen.streams.state-dir", "/srv/almacen/cluster/state/query-api-2"));
 
     // then
     assertThat(settings.topics().partitions()).isEqualTo(6);

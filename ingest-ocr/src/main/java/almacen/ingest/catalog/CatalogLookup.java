@@ -5,7 +5,9 @@ import almacen.ingest.invoice.InvoiceLedger;
 import almacen.ingest.invoice.ProductLookup;
 import java.util.Optional;
 
-/** {@link ProductLookup} over the in-memory catalogue and the supplier codes learned from invoices. */
+/**
+ * {@link ProductLookup} over the in-memory catalogue and the supplier codes learned from invoices.
+ */
 public final class CatalogLookup implements ProductLookup {
 
   private final ProductCatalog catalog;

@@ -6,10 +6,11 @@ import java.util.Locale;
 /** Normalises product names and invoice descriptions for exact matching. */
 public final class Names {
 
-  private Names() {
-  }
+  private Names() {}
 
-  /** Lower case, accents removed, runs of anything but letters and digits collapsed to one space. */
+  /**
+   * Lower case, accents removed, runs of anything but letters and digits collapsed to one space.
+   */
   public static String normalise(String text) {
     if (text == null) {
       return "";

@@ -53,7 +53,9 @@ public final class ProductCatalog {
   /** The one sku whose normalised name equals the normalised text; empty when none or several. */
   public synchronized Optional<String> skuByName(String text) {
     Set<String> skus = skusByName.get(Names.normalise(text));
-    return skus != null && skus.size() == 1 ? Optional.of(skus.iterator().next()) : Optional.empty();
+    return skus != null && skus.size() == 1
+        ? Optional.of(skus.iterator().next())
+        : Optional.empty();
   }
 
   public synchronized int size() {

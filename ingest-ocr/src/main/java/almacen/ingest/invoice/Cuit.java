@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * An Argentine CUIT: 11 digits, the last a mod-11 check digit over weights 5,4,3,2,7,6,5,4,3,2
- * (dv = 11 − sum mod 11; 11 → 0; 10 → no valid CUIT has that prefix).
+ * An Argentine CUIT: 11 digits, the last a mod-11 check digit over weights 5,4,3,2,7,6,5,4,3,2 (dv
+ * = 11 − sum mod 11; 11 → 0; 10 → no valid CUIT has that prefix).
  */
 public record Cuit(String digits) {
 
@@ -19,7 +19,10 @@ public record Cuit(String digits) {
     }
   }
 
-  /** Accepts {@code 30-71234567-1} or {@code 30712345671}; empty when the format or check digit is wrong. */
+  /**
+   * Accepts {@code 30-71234567-1} or {@code 30712345671}; empty when the format or check digit is
+   * wrong.
+   */
   public static Optional<Cuit> parse(String text) {
     if (text == null) {
       return Optional.empty();
@@ -42,7 +45,9 @@ public record Cuit(String digits) {
 
   /** The check digit for the first 10 digits, or -1 when mod-11 gives 10 (no valid CUIT). */
   public static int checkDigit(String firstTen) {
-    if (firstTen == null || firstTen.length() != 10 || !firstTen.chars().allMatch(Character::isDigit)) {
+    if (firstTen == null
+        || firstTen.length() != 10
+        || !firstTen.chars().allMatch(Character::isDigit)) {
       throw new IllegalArgumentException("Need the first 10 digits of a CUIT: " + firstTen);
     }
     int sum = 0;

@@ -7,11 +7,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An invoice as read from a photo or PDF, or as typed: every field may be missing or wrong.
- * {@link InvoiceValidator} turns it into a {@link ValidationResult}. Values the server computes
- * (id, status, issues, duplicate) are not part of a draft.
+ * An invoice as read from a photo or PDF, or as typed: every field may be missing or wrong. {@link
+ * InvoiceValidator} turns it into a {@link ValidationResult}. Values the server computes (id,
+ * status, issues, duplicate) are not part of a draft.
  *
- * @param pricesIncludeIva what the document or client claims; null when not stated (derived from the type)
+ * @param pricesIncludeIva what the document or client claims; null when not stated (derived from
+ *     the type)
  * @param confidence 0..1 from OCR; 1.0 for MANUAL
  */
 public record InvoiceDraft(
@@ -36,7 +37,9 @@ public record InvoiceDraft(
     lines = lines == null ? List.of() : List.copyOf(lines);
   }
 
-  /** One line; {@code sku} may be null (resolved by the validator), numbers may be null when unread. */
+  /**
+   * One line; {@code sku} may be null (resolved by the validator), numbers may be null when unread.
+   */
   public record Line(
       String sku,
       String supplierCode,

@@ -6,17 +6,39 @@ import java.util.List;
 /** Conversions between published invoices and drafts, and the merge used by /confirm. */
 public final class InvoiceDrafts {
 
-  private InvoiceDrafts() {
-  }
+  private InvoiceDrafts() {}
 
   public static InvoiceDraft fromEvent(Invoice i) {
-    List<InvoiceDraft.Line> lines = i.getLines().stream().map(l -> new InvoiceDraft.Line(l.getSku(),
-        l.getSupplierCode(), l.getDescription(), l.getQty(), l.getUnitCost(), l.getIvaRatePct(), l.getLineTotal()))
-        .toList();
-    return new InvoiceDraft(i.getSupplier().getCuit(), i.getSupplier().getName(), i.getType(), i.getPointOfSale(),
-        i.getNumber(), i.getIssueDate(), i.getCae(), i.getBranch(), i.getPricesIncludeIva(), lines, i.getNetTotal(),
-        i.getIvaTotal(), i.getOtherTaxes(), i.getTotal(),
-        new InvoiceDraft.Source(i.getSource().getKind(), i.getSource().getSha256(), i.getSource().getQr()),
+    List<InvoiceDraft.Line> lines =
+        i.getLines().stream()
+            .map(
+                l ->
+                    new InvoiceDraft.Line(
+                        l.getSku(),
+                        l.getSupplierCode(),
+                        l.getDescription(),
+                        l.getQty(),
+                        l.getUnitCost(),
+                        l.getIvaRatePct(),
+                        l.getLineTotal()))
+            .toList();
+    return new InvoiceDraft(
+        i.getSupplier().getCuit(),
+        i.getSupplier().getName(),
+        i.getType(),
+        i.getPointOfSale(),
+        i.getNumber(),
+        i.getIssueDate(),
+        i.getCae(),
+        i.getBranch(),
+        i.getPricesIncludeIva(),
+        lines,
+        i.getNetTotal(),
+        i.getIvaTotal(),
+        i.getOtherTaxes(),
+        i.getTotal(),
+        new InvoiceDraft.Source(
+            i.getSource().getKind(), i.getSource().getSha256(), i.getSource().getQr()),
         i.getConfidence());
   }
 

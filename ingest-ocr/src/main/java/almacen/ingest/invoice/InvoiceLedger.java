@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * Every invoice ingest has seen, rebuilt at start from the invoices topic and updated on each
- * publish: by id, by image sha256, and the supplier codes learned from CONFIRMED invoices
- * (supplier CUIT + supplierCode → sku). A CONFIRMED invoice is never replaced by a later
- * NEEDS_REVIEW record of the same id.
+ * publish: by id, by image sha256, and the supplier codes learned from CONFIRMED invoices (supplier
+ * CUIT + supplierCode → sku). A CONFIRMED invoice is never replaced by a later NEEDS_REVIEW record
+ * of the same id.
  */
 public final class InvoiceLedger {
 
@@ -24,7 +24,9 @@ public final class InvoiceLedger {
       return;
     }
     Invoice known = byId.get(invoice.getInvoiceId());
-    if (known != null && known.getStatus() == InvoiceStatus.CONFIRMED && invoice.getStatus() != InvoiceStatus.CONFIRMED) {
+    if (known != null
+        && known.getStatus() == InvoiceStatus.CONFIRMED
+        && invoice.getStatus() != InvoiceStatus.CONFIRMED) {
       return;
     }
     byId.put(invoice.getInvoiceId(), invoice);
@@ -34,7 +36,9 @@ public final class InvoiceLedger {
     if (invoice.getStatus() == InvoiceStatus.CONFIRMED) {
       String cuit = digits(invoice.getSupplier().getCuit());
       for (InvoiceLine line : invoice.getLines()) {
-        if (line.getSku() != null && line.getSupplierCode() != null && !line.getSupplierCode().isBlank()) {
+        if (line.getSku() != null
+            && line.getSupplierCode() != null
+            && !line.getSupplierCode().isBlank()) {
           skuBySupplierCode.put(key(cuit, line.getSupplierCode()), line.getSku());
         }
       }

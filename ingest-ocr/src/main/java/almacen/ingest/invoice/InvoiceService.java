@@ -29,8 +29,13 @@ public final class InvoiceService {
   private final Clock clock;
   private final IngestMetrics metrics;
 
-  public InvoiceService(InvoiceValidator validator, InvoiceLedger ledger, EventPublisher publisher, Topics topics,
-      Clock clock, IngestMetrics metrics) {
+  public InvoiceService(
+      InvoiceValidator validator,
+      InvoiceLedger ledger,
+      EventPublisher publisher,
+      Topics topics,
+      Clock clock,
+      IngestMetrics metrics) {
     this.validator = validator;
     this.ledger = ledger;
     this.publisher = publisher;
@@ -39,9 +44,11 @@ public final class InvoiceService {
     this.metrics = metrics;
   }
 
-  /** The answer: the invoice, and whether it was published now (202) or already known (200, duplicate). */
-  public record Result(Invoice invoice, boolean duplicate) {
-  }
+  /**
+   * The answer: the invoice, and whether it was published now (202) or already known (200,
+   * duplicate).
+   */
+  public record Result(Invoice invoice, boolean duplicate) {}
 
   /** Pure validation, for the OCR path and previews. */
   public ValidationResult validate(InvoiceDraft draft) {
@@ -51,7 +58,8 @@ public final class InvoiceService {
   /** A typed invoice: CONFIRMED and published, or {@link InvoiceRejectedException} (422). */
   public synchronized Result submitTyped(InvoiceDraft draft) {
     ValidationResult result = validator.validate(draft);
-    Optional<Invoice> seen = result.invoiceId() == null ? Optional.empty() : ledger.byId(result.invoiceId());
+    Optional<Invoice> seen =
+        result.invoiceId() == null ? Optional.empty() : ledger.byId(result.invoiceId());
     if (seen.isPresent()) {
       return duplicateOf(seen.get());
     }
@@ -67,15 +75,25 @@ public final class InvoiceService {
     if (known.isPresent() && known.get().getStatus() == InvoiceStatus.CONFIRMED) {
       return duplicateOf(known.get());
     }
-    InvoiceDraft draft = known.map(k -> InvoiceDrafts.merge(corrected, InvoiceDrafts.fromEvent(k))).orElse(corrected);
+    InvoiceDraft draft =
+        known
+            .map(k -> InvoiceDrafts.merge(corrected, InvoiceDrafts.fromEvent(k)))
+            .orElse(corrected);
     ValidationResult result = validator.validate(draft);
     if (known.isEmpty() && result.invoiceId() == null) {
-      throw ApiException.notFound("No invoice " + invoiceId + " to confirm; send the complete invoice");
+      throw ApiException.notFound(
+          "No invoice " + invoiceId + " to confirm; send the complete invoice");
     }
     if (!invoiceId.equals(result.invoiceId())) {
-      result = result.withIssue(new Issue(IssueCode.ID_MISMATCH, "the corrected invoice is "
-          + (result.invoiceId() == null ? "incomplete" : result.invoiceId()) + ", not " + invoiceId
-          + "; upload or type it as a new invoice"));
+      result =
+          result.withIssue(
+              new Issue(
+                  IssueCode.ID_MISMATCH,
+                  "the corrected invoice is "
+                      + (result.invoiceId() == null ? "incomplete" : result.invoiceId())
+                      + ", not "
+                      + invoiceId
+                      + "; upload or type it as a new invoice"));
     }
     return publishConfirmedOrReject(result);
   }
@@ -115,8 +133,11 @@ public final class InvoiceService {
 
   private Invoice publish(ValidationResult result) {
     Invoice invoice = result.toEvent(clock.instant());
-    Instant businessInstant = invoice.getIssueDate().atStartOfDay(SupportConfiguration.BUENOS_AIRES).toInstant();
-    publisher.publish(List.of(OutgoingEvent.at(topics.invoices, invoice.getInvoiceId(), invoice, businessInstant)));
+    Instant businessInstant =
+        invoice.getIssueDate().atStartOfDay(SupportConfiguration.BUENOS_AIRES).toInstant();
+    publisher.publish(
+        List.of(
+            OutgoingEvent.at(topics.invoices, invoice.getInvoiceId(), invoice, businessInstant)));
     ledger.apply(invoice);
     return invoice;
   }

@@ -16,15 +16,17 @@ import java.util.TreeMap;
 
 /**
  * The consistency rules of an Argentine supplier invoice (CONTRACT.md "Invoice JSON"). Pure: the
- * catalogue comes in through {@link ProductLookup}, today through the clock (Buenos Aires).
- * Never throws on bad content: every problem is an {@link Issue}.
+ * catalogue comes in through {@link ProductLookup}, today through the clock (Buenos Aires). Never
+ * throws on bad content: every problem is an {@link Issue}.
  */
 public final class InvoiceValidator {
 
   /** Totals and line products are consistent within $ 1.00. */
   public static final BigDecimal TOLERANCE = new BigDecimal("1.00");
+
   /** The rate of a B/C line whose product is unknown. */
   public static final BigDecimal DEFAULT_IVA_RATE = new BigDecimal("21");
+
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
   private final ProductLookup products;
@@ -35,7 +37,10 @@ public final class InvoiceValidator {
     this.clock = clock;
   }
 
-  /** Whether this type discriminates IVA (A, M: false) or states final prices (B, C: true): {@link Iva}. */
+  /**
+   * Whether this type discriminates IVA (A, M: false) or states final prices (B, C: true): {@link
+   * Iva}.
+   */
   public static boolean pricesIncludeIva(InvoiceType type) {
     return Iva.pricesIncludeIva(type);
   }
@@ -50,13 +55,15 @@ public final class InvoiceValidator {
       netByRate.merge(line.ivaRatePct().stripTrailingZeros(), line.lineTotal(), BigDecimal::add);
     }
     Map<BigDecimal, BigDecimal> iva = new TreeMap<>();
-    netByRate.forEach((rate, net) ->
-        iva.put(rate, net.multiply(rate).divide(HUNDRED, 2, RoundingMode.HALF_UP)));
+    netByRate.forEach(
+        (rate, net) -> iva.put(rate, net.multiply(rate).divide(HUNDRED, 2, RoundingMode.HALF_UP)));
     return iva;
   }
 
   public static BigDecimal ivaTotal(List<InvoiceDraft.Line> lines) {
-    return ivaByRate(lines).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+    return ivaByRate(lines).values().stream()
+        .reduce(BigDecimal.ZERO, BigDecimal::add)
+        .setScale(2, RoundingMode.HALF_UP);
   }
 
   public static boolean withinTolerance(BigDecimal expected, BigDecimal actual) {
@@ -67,44 +74,80 @@ public final class InvoiceValidator {
     List<Issue> issues = new ArrayList<>();
     Optional<Cuit> cuit = Cuit.parse(draft.supplierCuit());
     if (cuit.isEmpty()) {
-      issues.add(new Issue(IssueCode.INVALID_CUIT, draft.supplierCuit() == null
-          ? "supplier CUIT is missing"
-          : "supplier CUIT '" + draft.supplierCuit() + "' is not valid (11 digits with a mod-11 check digit)"));
+      issues.add(
+          new Issue(
+              IssueCode.INVALID_CUIT,
+              draft.supplierCuit() == null
+                  ? "supplier CUIT is missing"
+                  : "supplier CUIT '"
+                      + draft.supplierCuit()
+                      + "' is not valid (11 digits with a mod-11 check digit)"));
     }
     InvoiceType type = draft.type();
     if (type == null) {
       issues.add(new Issue(IssueCode.MISSING_FIELD, "invoice type (A, B, C or M) is missing"));
     }
-    boolean posOk = draft.pointOfSale() != null && draft.pointOfSale() >= 1
-        && draft.pointOfSale() <= InvoiceIds.MAX_POINT_OF_SALE;
+    boolean posOk =
+        draft.pointOfSale() != null
+            && draft.pointOfSale() >= 1
+            && draft.pointOfSale() <= InvoiceIds.MAX_POINT_OF_SALE;
     if (!posOk) {
-      issues.add(new Issue(IssueCode.MISSING_FIELD, "pointOfSale must be 1 to " + InvoiceIds.MAX_POINT_OF_SALE));
+      issues.add(
+          new Issue(
+              IssueCode.MISSING_FIELD, "pointOfSale must be 1 to " + InvoiceIds.MAX_POINT_OF_SALE));
     }
-    boolean numberOk = draft.number() != null && draft.number() >= 1 && draft.number() <= InvoiceIds.MAX_NUMBER;
+    boolean numberOk =
+        draft.number() != null && draft.number() >= 1 && draft.number() <= InvoiceIds.MAX_NUMBER;
     if (!numberOk) {
-      issues.add(new Issue(IssueCode.MISSING_FIELD, "number must be 1 to " + InvoiceIds.MAX_NUMBER));
+      issues.add(
+          new Issue(IssueCode.MISSING_FIELD, "number must be 1 to " + InvoiceIds.MAX_NUMBER));
     }
-    String invoiceId = cuit.isPresent() && type != null && posOk && numberOk
-        ? InvoiceIds.of(cuit.get(), type, draft.pointOfSale(), draft.number())
-        : null;
+    String invoiceId =
+        cuit.isPresent() && type != null && posOk && numberOk
+            ? InvoiceIds.of(cuit.get(), type, draft.pointOfSale(), draft.number())
+            : null;
     checkIssueDate(draft.issueDate(), issues);
 
-    boolean includesIva = type == null ? Boolean.TRUE.equals(draft.pricesIncludeIva()) : pricesIncludeIva(type);
-    if (type != null && draft.pricesIncludeIva() != null && draft.pricesIncludeIva() != includesIva) {
-      issues.add(new Issue(IssueCode.PRICES_INCLUDE_IVA, "pricesIncludeIva must be " + includesIva
-          + " on a type " + type + " invoice"));
+    boolean includesIva =
+        type == null ? Boolean.TRUE.equals(draft.pricesIncludeIva()) : pricesIncludeIva(type);
+    if (type != null
+        && draft.pricesIncludeIva() != null
+        && draft.pricesIncludeIva() != includesIva) {
+      issues.add(
+          new Issue(
+              IssueCode.PRICES_INCLUDE_IVA,
+              "pricesIncludeIva must be " + includesIva + " on a type " + type + " invoice"));
     }
 
-    List<InvoiceDraft.Line> lines = resolveLines(draft, cuit.map(Cuit::digits).orElse(null), includesIva, issues);
-    BigDecimal expectedNet = lines.stream().map(InvoiceDraft.Line::lineTotal).filter(v -> v != null)
-        .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+    List<InvoiceDraft.Line> lines =
+        resolveLines(draft, cuit.map(Cuit::digits).orElse(null), includesIva, issues);
+    BigDecimal expectedNet =
+        lines.stream()
+            .map(InvoiceDraft.Line::lineTotal)
+            .filter(v -> v != null)
+            .reduce(BigDecimal.ZERO, BigDecimal::add)
+            .setScale(2, RoundingMode.HALF_UP);
     BigDecimal expectedIva = includesIva ? BigDecimal.ZERO.setScale(2) : ivaTotal(lines);
     checkTotals(draft, includesIva, expectedNet, expectedIva, issues);
 
-    InvoiceDraft resolved = new InvoiceDraft(draft.supplierCuit(), draft.supplierName(), type, draft.pointOfSale(),
-        draft.number(), draft.issueDate(), draft.cae(), draft.branch() == null ? Fields.DEFAULT_BRANCH : draft.branch(),
-        includesIva, lines, draft.netTotal(), draft.ivaTotal(), draft.otherTaxes(), draft.total(), draft.source(),
-        draft.confidence());
+    InvoiceDraft resolved =
+        new InvoiceDraft(
+            draft.supplierCuit(),
+            draft.supplierName(),
+            type,
+            draft.pointOfSale(),
+            draft.number(),
+            draft.issueDate(),
+            draft.cae(),
+            draft.branch() == null ? Fields.DEFAULT_BRANCH : draft.branch(),
+            includesIva,
+            lines,
+            draft.netTotal(),
+            draft.ivaTotal(),
+            draft.otherTaxes(),
+            draft.total(),
+            draft.source(),
+            draft.confidence());
     return new ValidationResult(invoiceId, resolved, includesIva, expectedNet, expectedIva, issues);
   }
 
@@ -113,14 +156,18 @@ public final class InvoiceValidator {
       issues.add(new Issue(IssueCode.MISSING_FIELD, "issueDate is missing"));
       return;
     }
-    LocalDate tomorrow = LocalDate.now(clock.withZone(SupportConfiguration.BUENOS_AIRES)).plusDays(1);
+    LocalDate tomorrow =
+        LocalDate.now(clock.withZone(SupportConfiguration.BUENOS_AIRES)).plusDays(1);
     if (issueDate.isAfter(tomorrow)) {
-      issues.add(new Issue(IssueCode.FUTURE_DATE, "issueDate " + issueDate + " is after tomorrow (" + tomorrow + ")"));
+      issues.add(
+          new Issue(
+              IssueCode.FUTURE_DATE,
+              "issueDate " + issueDate + " is after tomorrow (" + tomorrow + ")"));
     }
   }
 
-  private List<InvoiceDraft.Line> resolveLines(InvoiceDraft draft, String cuitDigits, boolean includesIva,
-      List<Issue> issues) {
+  private List<InvoiceDraft.Line> resolveLines(
+      InvoiceDraft draft, String cuitDigits, boolean includesIva, List<Issue> issues) {
     if (draft.lines().isEmpty()) {
       issues.add(new Issue(IssueCode.BAD_LINE, "the invoice has no lines"));
       return List.of();
@@ -136,10 +183,19 @@ public final class InvoiceValidator {
       if (includesIva) {
         rate = product.map(ProductLookup.KnownProduct::ivaRatePct).orElse(DEFAULT_IVA_RATE);
       } else if (!Fields.isIvaRate(rate)) {
-        issues.add(new Issue(IssueCode.IVA_RATE, at + (rate == null ? "ivaRatePct is missing"
-            : "ivaRatePct " + rate.toPlainString() + " is not an IVA rate (0, 2.5, 5, 10.5, 21, 27)")));
+        issues.add(
+            new Issue(
+                IssueCode.IVA_RATE,
+                at
+                    + (rate == null
+                        ? "ivaRatePct is missing"
+                        : "ivaRatePct "
+                            + rate.toPlainString()
+                            + " is not an IVA rate (0, 2.5, 5, 10.5, 21, 27)")));
       }
-      resolved.add(line.withSkuAndRate(product.map(ProductLookup.KnownProduct::sku).orElse(line.sku()), rate));
+      resolved.add(
+          line.withSkuAndRate(
+              product.map(ProductLookup.KnownProduct::sku).orElse(line.sku()), rate));
     }
     return resolved;
   }
@@ -160,18 +216,27 @@ public final class InvoiceValidator {
     if (line.qty() != null && line.unitCost() != null && line.lineTotal() != null) {
       BigDecimal product = line.qty().multiply(line.unitCost()).setScale(2, RoundingMode.HALF_UP);
       if (!withinTolerance(product, line.lineTotal())) {
-        issues.add(new Issue(IssueCode.LINE_TOTAL, at + "qty × unitCost = " + product.toPlainString()
-            + " differs from lineTotal " + line.lineTotal().toPlainString() + " by more than $ 1.00"));
+        issues.add(
+            new Issue(
+                IssueCode.LINE_TOTAL,
+                at
+                    + "qty × unitCost = "
+                    + product.toPlainString()
+                    + " differs from lineTotal "
+                    + line.lineTotal().toPlainString()
+                    + " by more than $ 1.00"));
       }
     }
   }
 
-  private Optional<ProductLookup.KnownProduct> identify(InvoiceDraft.Line line, String cuitDigits, String at,
-      List<Issue> issues) {
+  private Optional<ProductLookup.KnownProduct> identify(
+      InvoiceDraft.Line line, String cuitDigits, String at, List<Issue> issues) {
     if (line.sku() != null && !line.sku().isBlank()) {
       Optional<ProductLookup.KnownProduct> bySku = products.bySku(line.sku());
       if (bySku.isEmpty()) {
-        issues.add(new Issue(IssueCode.UNKNOWN_PRODUCT, at + "sku " + line.sku() + " is not in the catalogue"));
+        issues.add(
+            new Issue(
+                IssueCode.UNKNOWN_PRODUCT, at + "sku " + line.sku() + " is not in the catalogue"));
       }
       return bySku;
     }
@@ -187,31 +252,52 @@ public final class InvoiceValidator {
       found = products.byDescription(line.description());
     }
     if (found.isEmpty()) {
-      issues.add(new Issue(IssueCode.UNKNOWN_PRODUCT, at + "product not identified"
-          + (line.description() == null ? "" : " ('" + line.description() + "')")
-          + ": no sku given, and no EAN, code learned from this supplier or exact catalogue name matched"));
+      issues.add(
+          new Issue(
+              IssueCode.UNKNOWN_PRODUCT,
+              at
+                  + "product not identified"
+                  + (line.description() == null ? "" : " ('" + line.description() + "')")
+                  + ": no sku given, and no EAN, code learned from this supplier or exact catalogue name matched"));
     }
     return found;
   }
 
-  private static void checkTotals(InvoiceDraft draft, boolean includesIva, BigDecimal expectedNet,
-      BigDecimal expectedIva, List<Issue> issues) {
+  private static void checkTotals(
+      InvoiceDraft draft,
+      boolean includesIva,
+      BigDecimal expectedNet,
+      BigDecimal expectedIva,
+      List<Issue> issues) {
     if (draft.otherTaxes() != null && draft.otherTaxes().signum() < 0) {
       issues.add(new Issue(IssueCode.TOTAL, "otherTaxes must not be negative"));
     }
     if (draft.netTotal() == null) {
       issues.add(new Issue(IssueCode.MISSING_FIELD, "netTotal is missing"));
     } else if (!withinTolerance(expectedNet, draft.netTotal())) {
-      issues.add(new Issue(IssueCode.NET_TOTAL, "netTotal " + draft.netTotal().toPlainString()
-          + " differs from the sum of lines " + expectedNet.toPlainString() + " by more than $ 1.00"));
+      issues.add(
+          new Issue(
+              IssueCode.NET_TOTAL,
+              "netTotal "
+                  + draft.netTotal().toPlainString()
+                  + " differs from the sum of lines "
+                  + expectedNet.toPlainString()
+                  + " by more than $ 1.00"));
     }
     if (draft.ivaTotal() == null) {
       issues.add(new Issue(IssueCode.MISSING_FIELD, "ivaTotal is missing"));
     } else if (!withinTolerance(expectedIva, draft.ivaTotal())) {
-      issues.add(new Issue(IssueCode.IVA_TOTAL, includesIva
-          ? "ivaTotal must be 0 when prices include IVA (types B and C), not " + draft.ivaTotal().toPlainString()
-          : "ivaTotal " + draft.ivaTotal().toPlainString() + " differs from the IVA computed per rate "
-              + expectedIva.toPlainString() + " by more than $ 1.00"));
+      issues.add(
+          new Issue(
+              IssueCode.IVA_TOTAL,
+              includesIva
+                  ? "ivaTotal must be 0 when prices include IVA (types B and C), not "
+                      + draft.ivaTotal().toPlainString()
+                  : "ivaTotal "
+                      + draft.ivaTotal().toPlainString()
+                      + " differs from the IVA computed per rate "
+                      + expectedIva.toPlainString()
+                      + " by more than $ 1.00"));
     }
     if (draft.total() == null) {
       issues.add(new Issue(IssueCode.MISSING_FIELD, "total is missing"));
@@ -219,8 +305,14 @@ public final class InvoiceValidator {
       BigDecimal other = draft.otherTaxes() == null ? BigDecimal.ZERO : draft.otherTaxes();
       BigDecimal sum = draft.netTotal().add(draft.ivaTotal()).add(other);
       if (!withinTolerance(sum, draft.total())) {
-        issues.add(new Issue(IssueCode.TOTAL, "total " + draft.total().toPlainString()
-            + " differs from netTotal + ivaTotal + otherTaxes = " + sum.toPlainString() + " by more than $ 1.00"));
+        issues.add(
+            new Issue(
+                IssueCode.TOTAL,
+                "total "
+                    + draft.total().toPlainString()
+                    + " differs from netTotal + ivaTotal + otherTaxes = "
+                    + sum.toPlainString()
+                    + " by more than $ 1.00"));
       }
     }
   }

@@ -16,6 +16,5 @@ public interface ProductLookup {
   /** Exactly one catalogue product whose normalised name equals the normalised description. */
   Optional<KnownProduct> byDescription(String description);
 
-  record KnownProduct(String sku, BigDecimal ivaRatePct) {
-  }
+  record KnownProduct(String sku, BigDecimal ivaRatePct) {}
 }

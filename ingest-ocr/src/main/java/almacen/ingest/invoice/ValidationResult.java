@@ -53,7 +53,8 @@ public record ValidationResult(
   public ValidationResult withIssue(Issue issue) {
     List<Issue> more = new ArrayList<>(issues);
     more.add(issue);
-    return new ValidationResult(invoiceId, invoice, pricesIncludeIva, expectedNet, expectedIva, more);
+    return new ValidationResult(
+        invoiceId, invoice, pricesIncludeIva, expectedNet, expectedIva, more);
   }
 
   /** Whether the identity is complete enough to publish (as CONFIRMED or NEEDS_REVIEW). */
@@ -72,15 +73,20 @@ public record ValidationResult(
       throw new IllegalStateException("Invoice identity or issue date incomplete: " + messages());
     }
     InvoiceDraft d = invoice;
-    List<InvoiceLine> lines = d.lines().stream().map(l -> InvoiceLine.newBuilder()
-        .setSku(l.sku())
-        .setSupplierCode(l.supplierCode())
-        .setDescription(l.description() == null ? "" : l.description())
-        .setQty(Decimals.qty(orZero(l.qty())))
-        .setUnitCost(Decimals.unitCost(orZero(l.unitCost())))
-        .setIvaRatePct(Decimals.rate(orZero(l.ivaRatePct())))
-        .setLineTotal(Decimals.money(orZero(l.lineTotal())))
-        .build()).toList();
+    List<InvoiceLine> lines =
+        d.lines().stream()
+            .map(
+                l ->
+                    InvoiceLine.newBuilder()
+                        .setSku(l.sku())
+                        .setSupplierCode(l.supplierCode())
+                        .setDescription(l.description() == null ? "" : l.description())
+                        .setQty(Decimals.qty(orZero(l.qty())))
+                        .setUnitCost(Decimals.unitCost(orZero(l.unitCost())))
+                        .setIvaRatePct(Decimals.rate(orZero(l.ivaRatePct())))
+                        .setLineTotal(Decimals.money(orZero(l.lineTotal())))
+                        .build())
+            .toList();
     BigDecimal net = d.netTotal() == null ? expectedNet : d.netTotal();
     BigDecimal iva = d.ivaTotal() == null ? expectedIva : d.ivaTotal();
     BigDecimal other = d.otherTaxes() == null ? BigDecimal.ZERO : d.otherTaxes();
@@ -88,8 +94,10 @@ public record ValidationResult(
     InvoiceDraft.Source source = d.source() == null ? InvoiceDraft.Source.manual() : d.source();
     return Invoice.newBuilder()
         .setInvoiceId(invoiceId)
-        .setSupplier(new Supplier(Cuit.parse(d.supplierCuit()).orElseThrow().formatted(),
-            d.supplierName() == null ? "" : d.supplierName()))
+        .setSupplier(
+            new Supplier(
+                Cuit.parse(d.supplierCuit()).orElseThrow().formatted(),
+                d.supplierName() == null ? "" : d.supplierName()))
         .setType(d.type())
         .setPointOfSale(d.pointOfSale())
         .setNumber(d.number())

@@ -9,42 +9,50 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * The six Leptonica functions the OCR engine needs, mapped directly. lept4j 1.20's own
- * {@code Leptonica.INSTANCE} looks for "libleptonica.so" and its static initialiser fails on Debian 12,
+ * The six Leptonica functions the OCR engine needs, mapped directly. lept4j 1.20's own {@code
+ * Leptonica.INSTANCE} looks for "libleptonica.so" and its static initialiser fails on Debian 12,
  * which ships Leptonica 1.82 as "liblept.so.5"; this mapping tries both names (JNA matches the
  * versioned file) and works with plain pointers, so no struct layout is assumed.
  */
 interface LeptonicaLib extends Library {
 
-    LeptonicaLib INSTANCE = Loader.load();
+  LeptonicaLib INSTANCE = Loader.load();
 
-    Pointer pixReadMem(ByteBuffer data, NativeSize size);
+  Pointer pixReadMem(ByteBuffer data, NativeSize size);
 
-    Pointer pixConvertTo8(Pointer pix, int cmapflag);
+  Pointer pixConvertTo8(Pointer pix, int cmapflag);
 
-    Pointer pixScale(Pointer pix, float scalex, float scaley);
+  Pointer pixScale(Pointer pix, float scalex, float scaley);
 
-    Pointer pixBackgroundNorm(Pointer pix, Pointer pixim, Pointer pixg, int sx, int sy, int thresh, int mincount,
-                              int bgval, int smoothx, int smoothy);
+  Pointer pixBackgroundNorm(
+      Pointer pix,
+      Pointer pixim,
+      Pointer pixg,
+      int sx,
+      int sy,
+      int thresh,
+      int mincount,
+      int bgval,
+      int smoothx,
+      int smoothy);
 
-    Pointer pixDeskew(Pointer pix, int redsearch);
+  Pointer pixDeskew(Pointer pix, int redsearch);
 
-    void pixDestroy(PointerByReference ppix);
+  void pixDestroy(PointerByReference ppix);
 
-    final class Loader {
-        private Loader() {
+  final class Loader {
+    private Loader() {}
+
+    static LeptonicaLib load() {
+      UnsatisfiedLinkError last = null;
+      for (String name : List.of("leptonica", "lept")) {
+        try {
+          return Native.load(name, LeptonicaLib.class);
+        } catch (UnsatisfiedLinkError e) {
+          last = e;
         }
-
-        static LeptonicaLib load() {
-            UnsatisfiedLinkError last = null;
-            for (String name : List.of("leptonica", "lept")) {
-                try {
-                    return Native.load(name, LeptonicaLib.class);
-                } catch (UnsatisfiedLinkError e) {
-                    last = e;
-                }
-            }
-            throw last;
-        }
+      }
+      throw last;
     }
+  }
 }

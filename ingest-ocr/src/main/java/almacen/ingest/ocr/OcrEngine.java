@@ -5,55 +5,63 @@ import java.awt.image.BufferedImage;
 /** Turns a page image into text. Implementations must honour the deadline (504 when exceeded). */
 public interface OcrEngine {
 
-    /**
-     * @param page          upright page image (any type; gray is best)
-     * @param sourceDpi     the page's resolution in dots per inch (estimated for photos)
-     * @param timeoutMillis time left for this page; when it runs out the engine stops and throws 504
-     */
-    OcrText recognize(BufferedImage page, int sourceDpi, long timeoutMillis) throws InvoiceReadException;
+  /**
+   * @param page upright page image (any type; gray is best)
+   * @param sourceDpi the page's resolution in dots per inch (estimated for photos)
+   * @param timeoutMillis time left for this page; when it runs out the engine stops and throws 504
+   */
+  OcrText recognize(BufferedImage page, int sourceDpi, long timeoutMillis)
+      throws InvoiceReadException;
 
-    /**
-     * Like {@link #recognize(BufferedImage, int, long)}, but the text lines {@code review} finds suspect may be
-     * read a second time, more closely; {@code review} then says what to keep. An engine that cannot look
-     * twice just ignores it.
-     */
-    default OcrText recognize(BufferedImage page, int sourceDpi, long timeoutMillis, LineReview review)
-            throws InvoiceReadException {
-        return recognize(page, sourceDpi, timeoutMillis);
-    }
+  /**
+   * Like {@link #recognize(BufferedImage, int, long)}, but the text lines {@code review} finds
+   * suspect may be read a second time, more closely; {@code review} then says what to keep. An
+   * engine that cannot look twice just ignores it.
+   */
+  default OcrText recognize(
+      BufferedImage page, int sourceDpi, long timeoutMillis, LineReview review)
+      throws InvoiceReadException {
+    return recognize(page, sourceDpi, timeoutMillis);
+  }
 
-    /**
-     * Like {@link #recognize(BufferedImage, int, long, LineReview)} with what is left of {@code deadline}; an
-     * engine that makes several calls checks the deadline between them (504 when it is over).
-     */
-    default OcrText recognize(BufferedImage page, int sourceDpi, ReadDeadline deadline, LineReview review)
-            throws InvoiceReadException {
-        deadline.check("empezar el OCR");
-        return recognize(page, sourceDpi, deadline.millisLeft(), review);
-    }
+  /**
+   * Like {@link #recognize(BufferedImage, int, long, LineReview)} with what is left of {@code
+   * deadline}; an engine that makes several calls checks the deadline between them (504 when it is
+   * over).
+   */
+  default OcrText recognize(
+      BufferedImage page, int sourceDpi, ReadDeadline deadline, LineReview review)
+      throws InvoiceReadException {
+    deadline.check("empezar el OCR");
+    return recognize(page, sourceDpi, deadline.millisLeft(), review);
+  }
 
-    /** Which text lines deserve a second reading, and what to keep once there is one. */
-    interface LineReview {
+  /** Which text lines deserve a second reading, and what to keep once there is one. */
+  interface LineReview {
 
-        LineReview NONE = new LineReview() {
-            @Override
-            public boolean suspect(String line) {
-                return false;
-            }
+    LineReview NONE =
+        new LineReview() {
+          @Override
+          public boolean suspect(String line) {
+            return false;
+          }
 
-            @Override
-            public String keep(String first, String second) {
-                return null;
-            }
+          @Override
+          public String keep(String first, String second) {
+            return null;
+          }
         };
 
-        boolean suspect(String line);
+    boolean suspect(String line);
 
-        /** @return the line to use instead of {@code first}, or null to keep {@code first} */
-        String keep(String first, String second);
-    }
+    /**
+     * @return the line to use instead of {@code first}, or null to keep {@code first}
+     */
+    String keep(String first, String second);
+  }
 
-    /** @param meanConfidence 0..1 */
-    record OcrText(String text, double meanConfidence) {
-    }
+  /**
+   * @param meanConfidence 0..1
+   */
+  record OcrText(String text, double meanConfidence) {}
 }

@@ -6,5 +6,5 @@ import java.util.Optional;
 /** Finds and decodes a QR code on a page image; returns its text. */
 public interface QrDecoder {
 
-    Optional<String> decode(BufferedImage page);
+  Optional<String> decode(BufferedImage page);
 }

@@ -3,15 +3,14 @@ package almacen.ingest.ocr;
 import java.math.BigDecimal;
 
 /**
- * One line item as printed. {@code unitPrice} and {@code lineTotal} are as printed: net for A/M, IVA
- * included for B/C. {@code ivaRatePct} is the rate printed on the line (A/M invoices) or null.
+ * One line item as printed. {@code unitPrice} and {@code lineTotal} are as printed: net for A/M,
+ * IVA included for B/C. {@code ivaRatePct} is the rate printed on the line (A/M invoices) or null.
  * {@code qty} keeps up to 3 decimals (kg), money 2 decimals.
  */
 public record ReadLine(
-        String supplierCode,
-        String description,
-        BigDecimal qty,
-        BigDecimal unitPrice,
-        BigDecimal ivaRatePct,
-        BigDecimal lineTotal) {
-}
+    String supplierCode,
+    String description,
+    BigDecimal qty,
+    BigDecimal unitPrice,
+    BigDecimal ivaRatePct,
+    BigDecimal lineTotal) {}

@@ -10,8 +10,8 @@ import java.util.List;
 public interface EventPublisher {
 
   /**
-   * @throws BrokerUnavailableException when the broker did not acknowledge in time; nothing of
-   *     this call is visible to read_committed readers
+   * @throws BrokerUnavailableException when the broker did not acknowledge in time; nothing of this
+   *     call is visible to read_committed readers
    */
   void publish(List<OutgoingEvent<?>> events);
 

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code almacen.ingest.events{type}} counts records acknowledged by the broker;
- * {@code almacen.ingest.invoices{outcome,reason}} counts invoices by outcome (CONFIRMED,
- * NEEDS_REVIEW, REJECTED) and first issue. Every combination is registered at start.
+ * {@code almacen.ingest.events{type}} counts records acknowledged by the broker; {@code
+ * almacen.ingest.invoices{outcome,reason}} counts invoices by outcome (CONFIRMED, NEEDS_REVIEW,
+ * REJECTED) and first issue. Every combination is registered at start.
  */
 public final class IngestMetrics {
 
@@ -20,7 +20,11 @@ public final class IngestMetrics {
       List.of("Product", "Sale", "Invoice", "StockAdjustment", "StockTransfer", "InflationMonth");
   public static final String NO_REASON = "none";
 
-  public enum Outcome { CONFIRMED, NEEDS_REVIEW, REJECTED }
+  public enum Outcome {
+    CONFIRMED,
+    NEEDS_REVIEW,
+    REJECTED
+  }
 
   private final Map<String, Counter> events = new ConcurrentHashMap<>();
   private final Map<String, Counter> invoices = new ConcurrentHashMap<>();
@@ -45,17 +49,23 @@ public final class IngestMetrics {
   }
 
   private Counter eventCounter(String type) {
-    return events.computeIfAbsent(type, t -> Counter.builder(EVENTS)
-        .description("Source events acknowledged by the broker")
-        .tag("type", t)
-        .register(registry));
+    return events.computeIfAbsent(
+        type,
+        t ->
+            Counter.builder(EVENTS)
+                .description("Source events acknowledged by the broker")
+                .tag("type", t)
+                .register(registry));
   }
 
   private Counter invoiceCounter(Outcome outcome, String reason) {
-    return invoices.computeIfAbsent(outcome + "|" + reason, k -> Counter.builder(INVOICES)
-        .description("Invoices received, by outcome and first issue")
-        .tag("outcome", outcome.name())
-        .tag("reason", reason)
-        .register(registry));
+    return invoices.computeIfAbsent(
+        outcome + "|" + reason,
+        k ->
+            Counter.builder(INVOICES)
+                .description("Invoices received, by outcome and first issue")
+                .tag("outcome", outcome.name())
+                .tag("reason", reason)
+                .register(registry));
   }
 }

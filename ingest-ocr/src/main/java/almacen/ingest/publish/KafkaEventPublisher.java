@@ -26,15 +26,17 @@ import org.slf4j.LoggerFactory;
  * The service's one transactional producer ({@code acks=all}, idempotent). A call's records are
  * committed in one transaction, all-or-nothing, and acknowledged before the HTTP answer. Calls that
  * arrive while a transaction is committing are committed together in the next one (group commit; a
- * producer has one open transaction at a time). After any failure
- * the producer is closed and a new one (same transactional.id, which fences and aborts whatever the
- * old one left open) is created on the next call.
+ * producer has one open transaction at a time). After any failure the producer is closed and a new
+ * one (same transactional.id, which fences and aborts whatever the old one left open) is created on
+ * the next call.
  */
 public final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
+
   /** At most this many records per transaction (a batch never splits one caller's write). */
   static final int MAX_BATCH_RECORDS = 2_000;
+
   /** Extra wait for a batch that another caller is sending, beyond its own deadline. */
   private static final Duration BATCH_GRACE = Duration.ofSeconds(5);
 
@@ -50,18 +52,26 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
    * @param factory creates a transactional producer (not yet initialised)
    * @param timeout how long a call may wait for the lock and the acknowledgement
    */
-  public KafkaEventPublisher(Supplier<Producer<String, byte[]>> factory, Duration timeout, Clock clock) {
+  public KafkaEventPublisher(
+      Supplier<Producer<String, byte[]>> factory, Duration timeout, Clock clock) {
     this(factory, timeout, clock, MAX_BATCH_RECORDS);
   }
 
-  KafkaEventPublisher(Supplier<Producer<String, byte[]>> factory, Duration timeout, Clock clock, int maxBatchRecords) {
+  KafkaEventPublisher(
+      Supplier<Producer<String, byte[]>> factory,
+      Duration timeout,
+      Clock clock,
+      int maxBatchRecords) {
     this.factory = factory;
     this.timeout = timeout;
     this.clock = clock;
     this.maxBatchRecords = maxBatchRecords;
   }
 
-  /** Creates and initialises the producer now, so the first request is fast; failures are retried lazily. */
+  /**
+   * Creates and initialises the producer now, so the first request is fast; failures are retried
+   * lazily.
+   */
   public void warmUp() {
     lock.lock();
     try {
@@ -80,7 +90,8 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
       return;
     }
     long deadline = System.nanoTime() + timeout.toNanos();
-    // built on the caller's thread: serialization errors are the caller's, and so is the correlation id
+    // built on the caller's thread: serialization errors are the caller's, and so is the
+    // correlation id
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
     for (OutgoingEvent<?> event : events) {
       records.add(record(event));
@@ -88,7 +99,10 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     awaitCommitted(enqueue(records), deadline);
   }
 
-  /** Queues one caller's records for the next transaction; the caller must then {@link #awaitCommitted}. */
+  /**
+   * Queues one caller's records for the next transaction; the caller must then {@link
+   * #awaitCommitted}.
+   */
   Write enqueue(List<ProducerRecord<String, byte[]>> records) {
     Write write = new Write(records);
     queue.add(write);
@@ -96,10 +110,10 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
   }
 
   /**
-   * Returns only once the transaction holding {@code write} has committed, or throws
-   * {@link BrokerUnavailableException} when it failed or never left the queue in time. The lock
-   * holder keeps sending batches until its own write is in a committed one: a batch is capped at
-   * {@link #maxBatchRecords}, so the head of the queue may be somebody else's records.
+   * Returns only once the transaction holding {@code write} has committed, or throws {@link
+   * BrokerUnavailableException} when it failed or never left the queue in time. The lock holder
+   * keeps sending batches until its own write is in a committed one: a batch is capped at {@link
+   * #maxBatchRecords}, so the head of the queue may be somebody else's records.
    */
   void awaitCommitted(Write write, long deadline) {
     try {
@@ -107,7 +121,8 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0 || !lock.tryLock(remaining, TimeUnit.NANOSECONDS)) {
           if (queue.remove(write)) {
-            throw new BrokerUnavailableException("Other writes are still waiting for the broker", null);
+            throw new BrokerUnavailableException(
+                "Other writes are still waiting for the broker", null);
           }
           // another caller's batch has taken this write: its transaction decides, wait for that
           awaitBatchOutcome(write);
@@ -132,7 +147,10 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     }
   }
 
-  /** The batch sender is itself bounded by its deadline and the producer's timeouts; allow it that long again. */
+  /**
+   * The batch sender is itself bounded by its deadline and the producer's timeouts; allow it that
+   * long again.
+   */
   private void awaitBatchOutcome(Write write) throws InterruptedException {
     try {
       write.outcome.get(timeout.toNanos() + BATCH_GRACE.toNanos(), TimeUnit.NANOSECONDS);
@@ -145,15 +163,16 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
 
   /**
    * Group commit: whoever holds the lock sends the writes queued so far (its own and those of the
-   * requests that arrived while the previous transaction was committing), up to
-   * {@link #maxBatchRecords}, in one transaction, so a busy till pays one commit per batch instead
-   * of one per sale. All-or-nothing for the whole batch: on a failure every write in it fails, and
-   * each caller answers 503 (a retry is safe: ids are idempotent).
+   * requests that arrived while the previous transaction was committing), up to {@link
+   * #maxBatchRecords}, in one transaction, so a busy till pays one commit per batch instead of one
+   * per sale. All-or-nothing for the whole batch: on a failure every write in it fails, and each
+   * caller answers 503 (a retry is safe: ids are idempotent).
    */
   private void sendPending(long deadline) {
     List<Write> batch = new ArrayList<>();
     int records = 0;
-    for (Write w = queue.peek(); w != null && (batch.isEmpty() || records + w.records.size() <= maxBatchRecords);
+    for (Write w = queue.peek();
+        w != null && (batch.isEmpty() || records + w.records.size() <= maxBatchRecords);
         w = queue.peek()) {
       queue.poll();
       batch.add(w);
@@ -191,9 +210,11 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
         ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
     } catch (KafkaException | ExecutionException | TimeoutException e) {
-      log.warn("Publish of {} record(s) in {} write(s) failed: {}", size, batch.size(), e.toString());
+      log.warn(
+          "Publish of {} record(s) in {} write(s) failed: {}", size, batch.size(), e.toString());
       discard();
-      throw new BrokerUnavailableException("The broker did not acknowledge the write: " + e.getMessage(), e);
+      throw new BrokerUnavailableException(
+          "The broker did not acknowledge the write: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       discard();
@@ -206,7 +227,9 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     return queue.size();
   }
 
-  /** One caller's records; the outcome is null once committed, or the failure of its transaction. */
+  /**
+   * One caller's records; the outcome is null once committed, or the failure of its transaction.
+   */
   static final class Write {
     final List<ProducerRecord<String, byte[]>> records;
     final CompletableFuture<BrokerUnavailableException> outcome = new CompletableFuture<>();
@@ -218,12 +241,18 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
 
   private <V> ProducerRecord<String, byte[]> record(OutgoingEvent<V> event) {
     RecordHeaders headers = new RecordHeaders();
-    byte[] value = event.topic().valueSerde().serializer().serialize(event.topic().name(), headers, event.value());
+    byte[] value =
+        event
+            .topic()
+            .valueSerde()
+            .serializer()
+            .serialize(event.topic().name(), headers, event.value());
     Correlation.addTo(headers);
     // The record timestamp is the arrival time: Kafka Streams (and the audit replay) apply facts in
     // record-timestamp order, and a late older invoice must take effect when it arrives, not in the
     // past. The business time travels in the payload (soldAt, issueDate, occurredAt).
-    return new ProducerRecord<>(event.topic().name(), null, clock.millis(), event.key(), value, headers);
+    return new ProducerRecord<>(
+        event.topic().name(), null, clock.millis(), event.key(), value, headers);
   }
 
   private Producer<String, byte[]> producer() {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One record to publish: a catalogue topic, its key and value, and the business instant of the
- * fact (null = now). The record itself is stamped with the arrival time (see KafkaEventPublisher).
+ * One record to publish: a catalogue topic, its key and value, and the business instant of the fact
+ * (null = now). The record itself is stamped with the arrival time (see KafkaEventPublisher).
  */
 public record OutgoingEvent<V>(Topic<String, V> topic, String key, V value, Instant timestamp) {
 
@@ -20,7 +20,8 @@ public record OutgoingEvent<V>(Topic<String, V> topic, String key, V value, Inst
     return new OutgoingEvent<>(topic, key, value, null);
   }
 
-  public static <V> OutgoingEvent<V> at(Topic<String, V> topic, String key, V value, Instant timestamp) {
+  public static <V> OutgoingEvent<V> at(
+      Topic<String, V> topic, String key, V value, Instant timestamp) {
     return new OutgoingEvent<>(topic, key, value, timestamp);
   }
 

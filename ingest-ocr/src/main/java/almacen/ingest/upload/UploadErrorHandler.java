@@ -15,12 +15,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class UploadErrorHandler {
 
-    @ExceptionHandler(InvoiceReadException.class)
-    ResponseEntity<ApiError> unreadable(InvoiceReadException e) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.valueOf(e.status()));
-        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            answer.header(HttpHeaders.RETRY_AFTER, Integer.toString(UploadAdmissionFilter.RETRY_AFTER_SECONDS));
-        }
-        return answer.body(new ApiError(e.code(), e.getMessage(), e.status() == 413 ? "file" : null));
+  @ExceptionHandler(InvoiceReadException.class)
+  ResponseEntity<ApiError> unreadable(InvoiceReadException e) {
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.valueOf(e.status()));
+    if (e.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+      answer.header(
+          HttpHeaders.RETRY_AFTER, Integer.toString(UploadAdmissionFilter.RETRY_AFTER_SECONDS));
     }
+    return answer.body(new ApiError(e.code(), e.getMessage(), e.status() == 413 ? "file" : null));
+  }
 }

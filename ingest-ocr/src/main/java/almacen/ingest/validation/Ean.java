@@ -1,10 +1,12 @@
 package almacen.ingest.validation;
 
-/** EAN-8 / EAN-13 (GTIN) check digit: weights 3 and 1 alternating from the right, excluding the check digit. */
+/**
+ * EAN-8 / EAN-13 (GTIN) check digit: weights 3 and 1 alternating from the right, excluding the
+ * check digit.
+ */
 public final class Ean {
 
-  private Ean() {
-  }
+  private Ean() {}
 
   public static boolean isValid(String code) {
     if (code == null || (code.length() != 8 && code.length() != 13)) {

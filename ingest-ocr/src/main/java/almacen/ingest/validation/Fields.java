@@ -15,21 +15,21 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The field rules of CONTRACT.md "Conventions". Each check returns the clean value or throws a
- * 400 {@link ApiException} naming the field, with a message a person understands.
+ * The field rules of CONTRACT.md "Conventions". Each check returns the clean value or throws a 400
+ * {@link ApiException} naming the field, with a message a person understands.
  */
 public final class Fields {
 
   public static final String DEFAULT_BRANCH = Identifiers.DEFAULT_BRANCH;
   public static final List<BigDecimal> IVA_RATES = Bounds.IVA_RATES;
   public static final int MAX_ID_LENGTH = Bounds.MAX_ID_LENGTH;
+
   /** Longest part of a refused value repeated in an error message. */
   static final int MAX_ECHO = 40;
 
   private static final Pattern MONTH = Pattern.compile("^\\d{4}-\\d{2}$");
 
-  private Fields() {
-  }
+  private Fields() {}
 
   public static <T> T required(T value, String field) {
     if (value == null || (value instanceof String s && s.isBlank())) {
@@ -46,9 +46,10 @@ public final class Fields {
 
   /** Throws the 400 of a bounds violation, naming the field. */
   public static void check(Optional<Bounds.Violation> violation, String field) {
-    violation.ifPresent(v -> {
-      throw ApiException.badRequest(v.code(), field + " " + v.message(), field);
-    });
+    violation.ifPresent(
+        v -> {
+          throw ApiException.badRequest(v.code(), field + " " + v.message(), field);
+        });
   }
 
   /** A count of items within its maximum (sale lines, invoice lines, batch rows). */
@@ -71,8 +72,13 @@ public final class Fields {
   public static String sku(String value, String field) {
     required(value, field);
     if (!isSku(value)) {
-      throw ApiException.badRequest("INVALID_SKU",
-          field + " '" + shown(value) + "' must be 1 to 50 upper-case letters, digits, '-' or '_' (e.g. ALM000001)", field);
+      throw ApiException.badRequest(
+          "INVALID_SKU",
+          field
+              + " '"
+              + shown(value)
+              + "' must be 1 to 50 upper-case letters, digits, '-' or '_' (e.g. ALM000001)",
+          field);
     }
     return value;
   }
@@ -83,8 +89,13 @@ public final class Fields {
       return DEFAULT_BRANCH;
     }
     if (!Identifiers.isBranch(value)) {
-      throw ApiException.badRequest("INVALID_BRANCH",
-          field + " '" + shown(value) + "' must be 1 to 32 lower-case letters, digits or '-' (e.g. central)", field);
+      throw ApiException.badRequest(
+          "INVALID_BRANCH",
+          field
+              + " '"
+              + shown(value)
+              + "' must be 1 to 32 lower-case letters, digits or '-' (e.g. central)",
+          field);
     }
     return value;
   }
@@ -152,8 +163,13 @@ public final class Fields {
 
   public static String ean(String value, String field) {
     if (!Ean.isValid(value)) {
-      throw ApiException.badRequest("INVALID_EAN",
-          field + " '" + shown(value) + "' is not a valid EAN-8 or EAN-13 (8 or 13 digits with a correct check digit)", field);
+      throw ApiException.badRequest(
+          "INVALID_EAN",
+          field
+              + " '"
+              + shown(value)
+              + "' is not a valid EAN-8 or EAN-13 (8 or 13 digits with a correct check digit)",
+          field);
     }
     return value;
   }
@@ -172,8 +188,13 @@ public final class Fields {
     try {
       return OffsetDateTime.parse(value.strip()).toInstant();
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("INVALID_INSTANT",
-          field + " '" + shown(value) + "' must be an ISO-8601 instant with offset, e.g. 2025-10-15T12:30:00-03:00", field);
+      throw ApiException.badRequest(
+          "INVALID_INSTANT",
+          field
+              + " '"
+              + shown(value)
+              + "' must be an ISO-8601 instant with offset, e.g. 2025-10-15T12:30:00-03:00",
+          field);
     }
   }
 
@@ -182,7 +203,8 @@ public final class Fields {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("INVALID_DATE", field + " '" + shown(value) + "' must be a date YYYY-MM-DD", field);
+      throw ApiException.badRequest(
+          "INVALID_DATE", field + " '" + shown(value) + "' must be a date YYYY-MM-DD", field);
     }
   }
 
@@ -196,12 +218,23 @@ public final class Fields {
       }
       month = YearMonth.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("INVALID_MONTH", field + " '" + shown(value) + "' must be a month YYYY-MM, e.g. 2025-10", field);
+      throw ApiException.badRequest(
+          "INVALID_MONTH",
+          field + " '" + shown(value) + "' must be a month YYYY-MM, e.g. 2025-10",
+          field);
     }
     if (month.isBefore(earliest) || month.isAfter(latest)) {
-      throw ApiException.badRequest("INVALID_MONTH",
-          field + " " + month + " is outside the accepted range " + earliest + " to " + latest
-              + " (forecasts up to 12 months ahead)", field);
+      throw ApiException.badRequest(
+          "INVALID_MONTH",
+          field
+              + " "
+              + month
+              + " is outside the accepted range "
+              + earliest
+              + " to "
+              + latest
+              + " (forecasts up to 12 months ahead)",
+          field);
     }
     return month;
   }
@@ -209,7 +242,8 @@ public final class Fields {
   public static String text(String value, String field, int maxLength) {
     required(value, field);
     if (value.length() > maxLength) {
-      throw ApiException.badRequest("INVALID_TEXT", field + " must be at most " + maxLength + " characters", field);
+      throw ApiException.badRequest(
+          "INVALID_TEXT", field + " must be at most " + maxLength + " characters", field);
     }
     return value.strip();
   }
@@ -226,7 +260,8 @@ public final class Fields {
       }
     }
     List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-    throw ApiException.badRequest("INVALID_VALUE", field + " must be one of " + String.join(", ", names), field);
+    throw ApiException.badRequest(
+        "INVALID_VALUE", field + " must be one of " + String.join(", ", names), field);
   }
 
   /** Number of decimals ignoring trailing zeros (12.50 has 1). */

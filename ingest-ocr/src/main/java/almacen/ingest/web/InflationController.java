@@ -48,14 +48,11 @@ public class InflationController {
     this.clock = clock;
   }
 
-  public record InflationRequest(String month, BigDecimal ratePct, String source) {
-  }
+  public record InflationRequest(String month, BigDecimal ratePct, String source) {}
 
-  public record InflationAccepted(String month, BigDecimal ratePct, String source, String status) {
-  }
+  public record InflationAccepted(String month, BigDecimal ratePct, String source, String status) {}
 
-  public record CsvAccepted(int accepted) {
-  }
+  public record CsvAccepted(int accepted) {}
 
   @PostMapping(path = "/api/inflation", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
@@ -64,7 +61,8 @@ public class InflationController {
     Fields.required(body, "body");
     InflationMonth month = validate(body.month(), body.ratePct(), body.source(), "");
     publisher.publish(topics.inflationIndex, month.getMonth(), month);
-    return new InflationAccepted(month.getMonth(), month.getRatePct(), month.getSource(), "ACCEPTED");
+    return new InflationAccepted(
+        month.getMonth(), month.getRatePct(), month.getSource(), "ACCEPTED");
   }
 
   /** CSV {@code month,ratePct,source} (header optional). */
@@ -79,30 +77,37 @@ public class InflationController {
       List<String> c = row.cells();
       String at = "line " + row.line() + ": ";
       if (c.size() < 2 || c.size() > 3) {
-        throw ApiException.badRequest("INVALID_CSV", at + "expected month,ratePct,source", "line " + row.line());
+        throw ApiException.badRequest(
+            "INVALID_CSV", at + "expected month,ratePct,source", "line " + row.line());
       }
       BigDecimal rate;
       try {
         rate = new BigDecimal(c.get(1));
       } catch (NumberFormatException e) {
-        throw ApiException.badRequest("INVALID_RATE", at + "ratePct '" + Fields.shown(c.get(1)) + "' is not a number", "ratePct");
+        throw ApiException.badRequest(
+            "INVALID_RATE",
+            at + "ratePct '" + Fields.shown(c.get(1)) + "' is not a number",
+            "ratePct");
       }
       InflationMonth month = validate(c.get(0), rate, c.size() == 3 ? c.get(2) : null, at);
       events.add(OutgoingEvent.of(topics.inflationIndex, month.getMonth(), month));
     }
     if (events.isEmpty()) {
-      throw ApiException.badRequest("INVALID_CSV", "the CSV has no data lines (month,ratePct,source)", null);
+      throw ApiException.badRequest(
+          "INVALID_CSV", "the CSV has no data lines (month,ratePct,source)", null);
     }
     publisher.publish(events);
     return new CsvAccepted(events.size());
   }
 
   private InflationMonth validate(String monthText, BigDecimal rate, String source, String at) {
-    YearMonth latest = YearMonth.now(clock.withZone(SupportConfiguration.BUENOS_AIRES)).plusMonths(MONTHS_AHEAD);
+    YearMonth latest =
+        YearMonth.now(clock.withZone(SupportConfiguration.BUENOS_AIRES)).plusMonths(MONTHS_AHEAD);
     try {
       YearMonth month = Fields.month(monthText, "month", EARLIEST, latest);
       BigDecimal ratePct = Fields.percent(rate, "ratePct", MIN_RATE, MAX_RATE);
-      String src = source == null || source.isBlank() ? DEFAULT_SOURCE : Fields.text(source, "source", 64);
+      String src =
+          source == null || source.isBlank() ? DEFAULT_SOURCE : Fields.text(source, "source", 64);
       return InflationMonth.newBuilder()
           .setMonth(month.toString())
           .setRatePct(Decimals.rate(ratePct))

@@ -21,25 +21,36 @@ import tools.jackson.core.JacksonException;
 public class IngestErrorHandler {
 
   /** 422 body: the ApiError fields plus the invoice id (when known) and every issue. */
-  public record InvoiceRejection(String error, String message, String field, String invoiceId, List<String> issues) {
-  }
+  public record InvoiceRejection(
+      String error, String message, String field, String invoiceId, List<String> issues) {}
 
   @ExceptionHandler(BrokerUnavailableException.class)
   ResponseEntity<ApiError> brokerUnavailable(BrokerUnavailableException e) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")
-        .body(new ApiError("BROKER_UNAVAILABLE",
-            "The event log is not reachable right now; nothing was saved. Retry in a few seconds.", null));
+        .body(
+            new ApiError(
+                "BROKER_UNAVAILABLE",
+                "The event log is not reachable right now; nothing was saved. Retry in a few seconds.",
+                null));
   }
 
   @ExceptionHandler(InvoiceRejectedException.class)
   ResponseEntity<InvoiceRejection> invoiceRejected(InvoiceRejectedException e) {
-    return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new InvoiceRejection("INVOICE_REJECTED",
-        "The invoice is not consistent: " + e.getMessage(), null, e.invoiceId(),
-        e.issues().stream().map(Issue::message).toList()));
+    return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY)
+        .body(
+            new InvoiceRejection(
+                "INVOICE_REJECTED",
+                "The invoice is not consistent: " + e.getMessage(),
+                null,
+                e.invoiceId(),
+                e.issues().stream().map(Issue::message).toList()));
   }
 
-  /** A body that is not JSON, or a value of the wrong type: 400 naming the field when Jackson knows it. */
+  /**
+   * A body that is not JSON, or a value of the wrong type: 400 naming the field when Jackson knows
+   * it.
+   */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
     String field = null;
@@ -50,11 +61,12 @@ public class IngestErrorHandler {
     if (cause instanceof JacksonException je && !je.getPath().isEmpty()) {
       field = path(je.getPath());
     }
-    String message = field == null
-        ? "The request body is not valid JSON of the expected shape"
-        : field + " has a value of the wrong type";
-    return ResponseEntity.badRequest().body(new ApiError(field == null ? "MALFORMED_BODY" : "INVALID_FIELD",
-        message, field));
+    String message =
+        field == null
+            ? "The request body is not valid JSON of the expected shape"
+            : field + " has a value of the wrong type";
+    return ResponseEntity.badRequest()
+        .body(new ApiError(field == null ? "MALFORMED_BODY" : "INVALID_FIELD", message, field));
   }
 
   private static String path(List<JacksonException.Reference> refs) {

@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Typed invoices ({@code POST /api/invoices} with JSON) and corrections
- * ({@code POST /api/invoices/{id}/confirm}). Field formats are checked first (400 with the field);
- * consistency next (422 with every reason). The multipart upload is mapped elsewhere.
+ * Typed invoices ({@code POST /api/invoices} with JSON) and corrections ({@code POST
+ * /api/invoices/{id}/confirm}). Field formats are checked first (400 with the field); consistency
+ * next (422 with every reason). The multipart upload is mapped elsewhere.
  */
 @RestController
 public class InvoiceController {
@@ -45,10 +45,12 @@ public class InvoiceController {
     return answer(invoices.submitTyped(draft(body, true)));
   }
 
-  @PostMapping(path = "/api/invoices/{invoiceId}/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(
+      path = "/api/invoices/{invoiceId}/confirm",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
   @RequiresRole(Role.STOCK)
-  public ResponseEntity<InvoiceJson.View> confirm(@PathVariable String invoiceId,
-      @RequestBody InvoiceJson.Request body) {
+  public ResponseEntity<InvoiceJson.View> confirm(
+      @PathVariable String invoiceId, @RequestBody InvoiceJson.Request body) {
     Fields.id(invoiceId, "invoiceId");
     return answer(invoices.confirm(invoiceId, draft(body, false)));
   }
@@ -69,63 +71,109 @@ public class InvoiceController {
     if (body.supplier() != null) {
       if (body.supplier().cuit() != null || complete) {
         Fields.required(body.supplier().cuit(), "supplier.cuit");
-        cuit = Cuit.parse(body.supplier().cuit()).orElseThrow(() -> ApiException.badRequest("INVALID_CUIT",
-            "supplier.cuit '" + body.supplier().cuit() + "' is not a valid CUIT (e.g. 30-71234567-1)",
-            "supplier.cuit")).formatted();
+        cuit =
+            Cuit.parse(body.supplier().cuit())
+                .orElseThrow(
+                    () ->
+                        ApiException.badRequest(
+                            "INVALID_CUIT",
+                            "supplier.cuit '"
+                                + body.supplier().cuit()
+                                + "' is not a valid CUIT (e.g. 30-71234567-1)",
+                            "supplier.cuit"))
+                .formatted();
       }
-      supplierName = body.supplier().name() == null ? null : Fields.text(body.supplier().name(), "supplier.name", 200);
+      supplierName =
+          body.supplier().name() == null
+              ? null
+              : Fields.text(body.supplier().name(), "supplier.name", 200);
     } else if (complete) {
       Fields.required(null, "supplier.cuit");
     }
     if (complete) {
       Fields.required(supplierName, "supplier.name");
     }
-    InvoiceType type = present(body.type(), complete, "type")
-        ? Fields.oneOf(body.type(), InvoiceType.class, "type") : null;
+    InvoiceType type =
+        present(body.type(), complete, "type")
+            ? Fields.oneOf(body.type(), InvoiceType.class, "type")
+            : null;
     Integer pos = body.pointOfSale();
     if (present(pos, complete, "pointOfSale") && (pos < 1 || pos > InvoiceIds.MAX_POINT_OF_SALE)) {
-      throw ApiException.badRequest("INVALID_FIELD", "pointOfSale must be 1 to " + InvoiceIds.MAX_POINT_OF_SALE,
+      throw ApiException.badRequest(
+          "INVALID_FIELD",
+          "pointOfSale must be 1 to " + InvoiceIds.MAX_POINT_OF_SALE,
           "pointOfSale");
     }
     Long number = body.number();
     if (present(number, complete, "number") && (number < 1 || number > InvoiceIds.MAX_NUMBER)) {
-      throw ApiException.badRequest("INVALID_FIELD", "number must be 1 to " + InvoiceIds.MAX_NUMBER, "number");
+      throw ApiException.badRequest(
+          "INVALID_FIELD", "number must be 1 to " + InvoiceIds.MAX_NUMBER, "number");
     }
-    LocalDate issueDate = present(body.issueDate(), complete, "issueDate")
-        ? Fields.date(body.issueDate(), "issueDate") : null;
+    LocalDate issueDate =
+        present(body.issueDate(), complete, "issueDate")
+            ? Fields.date(body.issueDate(), "issueDate")
+            : null;
     if (body.cae() != null && !body.cae().isBlank() && !CAE.matcher(body.cae().strip()).matches()) {
       throw ApiException.badRequest("INVALID_FIELD", "cae must be 14 digits", "cae");
     }
     String cae = body.cae() == null || body.cae().isBlank() ? null : body.cae().strip();
-    String branch = body.branch() == null && !complete ? null : Fields.branch(body.branch(), "branch");
+    String branch =
+        body.branch() == null && !complete ? null : Fields.branch(body.branch(), "branch");
     boolean ratesRequired = type == InvoiceType.A || type == InvoiceType.M;
     List<InvoiceDraft.Line> lines = new ArrayList<>();
     if (present(body.lines(), complete, "lines")) {
       if (body.lines().isEmpty()) {
-        throw ApiException.badRequest("MISSING_FIELD", "lines must have at least one line", "lines");
+        throw ApiException.badRequest(
+            "MISSING_FIELD", "lines must have at least one line", "lines");
       }
       Fields.count(body.lines().size(), Bounds.MAX_INVOICE_LINES, "lines", "lines");
       for (int i = 0; i < body.lines().size(); i++) {
-        lines.add(line(Fields.required(body.lines().get(i), "lines[" + i + "]"), "lines[" + i + "].", ratesRequired));
+        lines.add(
+            line(
+                Fields.required(body.lines().get(i), "lines[" + i + "]"),
+                "lines[" + i + "].",
+                ratesRequired));
       }
     }
     BigDecimal net = money(body.netTotal(), complete, "netTotal");
     BigDecimal iva = money(body.ivaTotal(), complete, "ivaTotal");
-    BigDecimal other = body.otherTaxes() == null ? (complete ? BigDecimal.ZERO : null)
-        : Fields.money(body.otherTaxes(), "otherTaxes");
+    BigDecimal other =
+        body.otherTaxes() == null
+            ? (complete ? BigDecimal.ZERO : null)
+            : Fields.money(body.otherTaxes(), "otherTaxes");
     BigDecimal total = money(body.total(), complete, "total");
-    return new InvoiceDraft(cuit, supplierName, type, pos, number, issueDate, cae, branch, body.pricesIncludeIva(),
-        lines, net, iva, other, total, InvoiceDraft.Source.manual(), 1.0);
+    return new InvoiceDraft(
+        cuit,
+        supplierName,
+        type,
+        pos,
+        number,
+        issueDate,
+        cae,
+        branch,
+        body.pricesIncludeIva(),
+        lines,
+        net,
+        iva,
+        other,
+        total,
+        InvoiceDraft.Source.manual(),
+        1.0);
   }
 
   private static InvoiceDraft.Line line(InvoiceJson.LineJson l, String at, boolean rateRequired) {
     String sku = l.sku() == null || l.sku().isBlank() ? null : Fields.sku(l.sku(), at + "sku");
-    String code = l.supplierCode() == null || l.supplierCode().isBlank() ? null
-        : Fields.text(l.supplierCode(), at + "supplierCode", 64);
+    String code =
+        l.supplierCode() == null || l.supplierCode().isBlank()
+            ? null
+            : Fields.text(l.supplierCode(), at + "supplierCode", 64);
     String description = Fields.text(l.description(), at + "description", 200);
     BigDecimal qty = Fields.positiveQty(l.qty(), at + "qty");
     BigDecimal unitCost = Fields.unitCost(l.unitCost(), at + "unitCost");
-    BigDecimal rate = rateRequired || l.ivaRatePct() != null ? Fields.ivaRate(l.ivaRatePct(), at + "ivaRatePct") : null;
+    BigDecimal rate =
+        rateRequired || l.ivaRatePct() != null
+            ? Fields.ivaRate(l.ivaRatePct(), at + "ivaRatePct")
+            : null;
     BigDecimal lineTotal = Fields.money(l.lineTotal(), at + "lineTotal");
     return new InvoiceDraft.Line(sku, code, description, qty, unitCost, rate, lineTotal);
   }

@@ -10,59 +10,136 @@ import java.util.List;
 /** The Invoice JSON of CONTRACT.md, in and out. */
 public final class InvoiceJson {
 
-  private InvoiceJson() {
-  }
+  private InvoiceJson() {}
 
   /**
    * A typed or corrected invoice. Values the server computes (invoiceId, status, issues,
    * confidence, duplicate, source) are accepted and ignored.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Request(SupplierJson supplier, String type, Integer pointOfSale, Long number, String issueDate,
-      String cae, String branch, Boolean pricesIncludeIva, List<LineJson> lines, BigDecimal netTotal,
-      BigDecimal ivaTotal, BigDecimal otherTaxes, BigDecimal total) {
-  }
+  public record Request(
+      SupplierJson supplier,
+      String type,
+      Integer pointOfSale,
+      Long number,
+      String issueDate,
+      String cae,
+      String branch,
+      Boolean pricesIncludeIva,
+      List<LineJson> lines,
+      BigDecimal netTotal,
+      BigDecimal ivaTotal,
+      BigDecimal otherTaxes,
+      BigDecimal total) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record SupplierJson(String cuit, String name) {
-  }
+  public record SupplierJson(String cuit, String name) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record LineJson(String sku, String supplierCode, String description, BigDecimal qty, BigDecimal unitCost,
-      BigDecimal ivaRatePct, BigDecimal lineTotal) {
-  }
+  public record LineJson(
+      String sku,
+      String supplierCode,
+      String description,
+      BigDecimal qty,
+      BigDecimal unitCost,
+      BigDecimal ivaRatePct,
+      BigDecimal lineTotal) {}
 
-  public record SourceJson(String kind, String sha256, boolean qr) {
-  }
+  public record SourceJson(String kind, String sha256, boolean qr) {}
 
-  public record View(String invoiceId, SupplierJson supplier, String type, Integer pointOfSale, Long number,
-      String issueDate, String cae, String branch, boolean pricesIncludeIva, List<LineJson> lines,
-      BigDecimal netTotal, BigDecimal ivaTotal, BigDecimal otherTaxes, BigDecimal total, String status,
-      List<String> issues, double confidence, boolean duplicate, SourceJson source) {
-  }
+  public record View(
+      String invoiceId,
+      SupplierJson supplier,
+      String type,
+      Integer pointOfSale,
+      Long number,
+      String issueDate,
+      String cae,
+      String branch,
+      boolean pricesIncludeIva,
+      List<LineJson> lines,
+      BigDecimal netTotal,
+      BigDecimal ivaTotal,
+      BigDecimal otherTaxes,
+      BigDecimal total,
+      String status,
+      List<String> issues,
+      double confidence,
+      boolean duplicate,
+      SourceJson source) {}
 
-  /** A validated draft that may be incomplete (previews publish nothing, so nothing must be filled in). */
+  /**
+   * A validated draft that may be incomplete (previews publish nothing, so nothing must be filled
+   * in).
+   */
   public static View view(ValidationResult r) {
     InvoiceDraft d = r.invoice();
     InvoiceDraft.Source source = d.source() == null ? InvoiceDraft.Source.manual() : d.source();
-    return new View(r.invoiceId(), new SupplierJson(d.supplierCuit(), d.supplierName()),
-        d.type() == null ? null : d.type().name(), d.pointOfSale(), d.number(),
-        d.issueDate() == null ? null : d.issueDate().toString(), d.cae(), d.branch(), r.pricesIncludeIva(),
-        d.lines().stream().map(l -> new LineJson(l.sku(), l.supplierCode(), l.description(), l.qty(), l.unitCost(),
-            l.ivaRatePct(), l.lineTotal())).toList(),
-        d.netTotal(), d.ivaTotal(), d.otherTaxes(), d.total(), r.status().name(), r.messages(), d.confidence(), false,
+    return new View(
+        r.invoiceId(),
+        new SupplierJson(d.supplierCuit(), d.supplierName()),
+        d.type() == null ? null : d.type().name(),
+        d.pointOfSale(),
+        d.number(),
+        d.issueDate() == null ? null : d.issueDate().toString(),
+        d.cae(),
+        d.branch(),
+        r.pricesIncludeIva(),
+        d.lines().stream()
+            .map(
+                l ->
+                    new LineJson(
+                        l.sku(),
+                        l.supplierCode(),
+                        l.description(),
+                        l.qty(),
+                        l.unitCost(),
+                        l.ivaRatePct(),
+                        l.lineTotal()))
+            .toList(),
+        d.netTotal(),
+        d.ivaTotal(),
+        d.otherTaxes(),
+        d.total(),
+        r.status().name(),
+        r.messages(),
+        d.confidence(),
+        false,
         new SourceJson(source.kind().name(), source.sha256(), source.qr()));
   }
 
   public static View view(Invoice i) {
-    return new View(i.getInvoiceId(),
+    return new View(
+        i.getInvoiceId(),
         new SupplierJson(i.getSupplier().getCuit(), i.getSupplier().getName()),
-        i.getType().name(), i.getPointOfSale(), i.getNumber(), i.getIssueDate().toString(), i.getCae(), i.getBranch(),
+        i.getType().name(),
+        i.getPointOfSale(),
+        i.getNumber(),
+        i.getIssueDate().toString(),
+        i.getCae(),
+        i.getBranch(),
         i.getPricesIncludeIva(),
-        i.getLines().stream().map(l -> new LineJson(l.getSku(), l.getSupplierCode(), l.getDescription(), l.getQty(),
-            l.getUnitCost(), l.getIvaRatePct(), l.getLineTotal())).toList(),
-        i.getNetTotal(), i.getIvaTotal(), i.getOtherTaxes(), i.getTotal(), i.getStatus().name(),
-        List.copyOf(i.getIssues()), i.getConfidence(), i.getDuplicate(),
-        new SourceJson(i.getSource().getKind().name(), i.getSource().getSha256(), i.getSource().getQr()));
+        i.getLines().stream()
+            .map(
+                l ->
+                    new LineJson(
+                        l.getSku(),
+                        l.getSupplierCode(),
+                        l.getDescription(),
+                        l.getQty(),
+                        l.getUnitCost(),
+                        l.getIvaRatePct(),
+                        l.getLineTotal()))
+            .toList(),
+        i.getNetTotal(),
+        i.getIvaTotal(),
+        i.getOtherTaxes(),
+        i.getTotal(),
+        i.getStatus().name(),
+        List.copyOf(i.getIssues()),
+        i.getConfidence(),
+        i.getDuplicate(),
+        new SourceJson(
+            i.getSource().getKind().name(), i.getSource().getSha256(), i.getSource().getQr()));
   }
 }

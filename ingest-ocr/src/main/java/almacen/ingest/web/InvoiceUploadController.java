@@ -8,16 +8,16 @@ import almacen.ingest.invoice.ValidationResult;
 import almacen.ingest.ocr.InvoiceReadException;
 import almacen.ingest.ocr.ReadInvoice;
 import almacen.ingest.ocr.ReadLine;
-import almacen.ingest.validation.Fields;
-import almacen.support.security.RequiresRole;
-import almacen.support.security.Role;
-import almacen.support.web.ApiException;
 import almacen.ingest.upload.AdmissionTicket;
 import almacen.ingest.upload.ReadWorkers;
 import almacen.ingest.upload.SpooledUpload;
 import almacen.ingest.upload.UploadAdmission;
 import almacen.ingest.upload.UploadAdmissionFilter;
 import almacen.ingest.upload.UploadSpooler;
+import almacen.ingest.validation.Fields;
+import almacen.support.security.RequiresRole;
+import almacen.support.security.Role;
+import almacen.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,13 +32,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code POST /api/invoices} multipart ({@code file}, optional {@code branch}). The request was admitted
- * before its body was read ({@link UploadAdmissionFilter}); the file is streamed to a temp file and hashed
- * on the way ({@link UploadSpooler}, 413 past 15 MB). An image already seen (same sha256) answers 200
- * duplicate before any OCR; otherwise an OCR worker reads it under one deadline ({@link ReadWorkers}) and
- * the result is validated like a typed invoice and published as CONFIRMED or NEEDS_REVIEW (the reader's own
- * issues make it NEEDS_REVIEW). {@code ?preview=true} reads and answers without publishing or checking
- * duplicates. Read failures are answered by {@code UploadErrorHandler}.
+ * {@code POST /api/invoices} multipart ({@code file}, optional {@code branch}). The request was
+ * admitted before its body was read ({@link UploadAdmissionFilter}); the file is streamed to a temp
+ * file and hashed on the way ({@link UploadSpooler}, 413 past 15 MB). An image already seen (same
+ * sha256) answers 200 duplicate before any OCR; otherwise an OCR worker reads it under one deadline
+ * ({@link ReadWorkers}) and the result is validated like a typed invoice and published as CONFIRMED
+ * or NEEDS_REVIEW (the reader's own issues make it NEEDS_REVIEW). {@code ?preview=true} reads and
+ * answers without publishing or checking duplicates. Read failures are answered by {@code
+ * UploadErrorHandler}.
  */
 @RestController
 public class InvoiceUploadController {
@@ -47,7 +48,8 @@ public class InvoiceUploadController {
   private final UploadSpooler spooler;
   private final InvoiceService invoices;
 
-  public InvoiceUploadController(ReadWorkers workers, UploadSpooler spooler, InvoiceService invoices) {
+  public InvoiceUploadController(
+      ReadWorkers workers, UploadSpooler spooler, InvoiceService invoices) {
     this.workers = workers;
     this.spooler = spooler;
     this.invoices = invoices;
@@ -55,16 +57,20 @@ public class InvoiceUploadController {
 
   @PostMapping(path = "/api/invoices", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @RequiresRole(Role.STOCK)
-  public ResponseEntity<InvoiceJson.View> upload(@RequestPart("file") MultipartFile file,
+  public ResponseEntity<InvoiceJson.View> upload(
+      @RequestPart("file") MultipartFile file,
       @RequestParam(name = "branch", required = false) String branch,
       @RequestParam(name = "preview", defaultValue = "false") boolean preview,
-      HttpServletRequest request) throws InvoiceReadException, IOException {
+      HttpServletRequest request)
+      throws InvoiceReadException, IOException {
     String cleanBranch = Fields.branch(branch, "branch");
     if (file == null || file.isEmpty()) {
-      throw ApiException.badRequest("MISSING_PART", "Part file is required and must not be empty", "file");
+      throw ApiException.badRequest(
+          "MISSING_PART", "Part file is required and must not be empty", "file");
     }
     AdmissionTicket ticket = UploadAdmission.ticketOf(request);
-    try (InputStream in = file.getInputStream(); SpooledUpload upload = spooler.spool(in)) {
+    try (InputStream in = file.getInputStream();
+        SpooledUpload upload = spooler.spool(in)) {
       if (!preview) {
         Optional<InvoiceService.Result> seen = invoices.seenImage(upload.sha256());
         if (seen.isPresent()) {
@@ -84,19 +90,40 @@ public class InvoiceUploadController {
   }
 
   static InvoiceDraft draft(ReadInvoice read, String branch, String sha256) {
-    List<InvoiceDraft.Line> lines = read.lines().stream().map(InvoiceUploadController::line).toList();
-    almacen.events.SourceKind kind = read.sourceKind() == almacen.ingest.ocr.SourceKind.PDF
-        ? almacen.events.SourceKind.PDF : almacen.events.SourceKind.PHOTO;
-    return new InvoiceDraft(read.supplierCuit(), read.supplierName(),
+    List<InvoiceDraft.Line> lines =
+        read.lines().stream().map(InvoiceUploadController::line).toList();
+    almacen.events.SourceKind kind =
+        read.sourceKind() == almacen.ingest.ocr.SourceKind.PDF
+            ? almacen.events.SourceKind.PDF
+            : almacen.events.SourceKind.PHOTO;
+    return new InvoiceDraft(
+        read.supplierCuit(),
+        read.supplierName(),
         read.type() == null ? null : almacen.events.InvoiceType.valueOf(read.type().name()),
-        read.pointOfSale(), read.number(), read.issueDate(), read.cae(), branch, null, lines, read.netTotal(),
-        read.ivaTotal(), read.otherTaxes(), read.total(),
-        new InvoiceDraft.Source(kind, read.sha256() != null ? read.sha256() : sha256, read.qr() != null),
+        read.pointOfSale(),
+        read.number(),
+        read.issueDate(),
+        read.cae(),
+        branch,
+        null,
+        lines,
+        read.netTotal(),
+        read.ivaTotal(),
+        read.otherTaxes(),
+        read.total(),
+        new InvoiceDraft.Source(
+            kind, read.sha256() != null ? read.sha256() : sha256, read.qr() != null),
         read.confidence());
   }
 
   private static InvoiceDraft.Line line(ReadLine l) {
-    return new InvoiceDraft.Line(null, l.supplierCode(), l.description(), l.qty(), l.unitPrice(), l.ivaRatePct(),
+    return new InvoiceDraft.Line(
+        null,
+        l.supplierCode(),
+        l.description(),
+        l.qty(),
+        l.unitPrice(),
+        l.ivaRatePct(),
         l.lineTotal());
   }
 }

@@ -46,7 +46,11 @@ public class SaleController {
   private final Clock clock;
   private final RecentIds recent;
 
-  public SaleController(EventPublisher publisher, Topics topics, ProductCatalog catalog, Clock clock,
+  public SaleController(
+      EventPublisher publisher,
+      Topics topics,
+      ProductCatalog catalog,
+      Clock clock,
       IngestSettings settings) {
     this.publisher = publisher;
     this.topics = topics;
@@ -55,20 +59,16 @@ public class SaleController {
     this.recent = new RecentIds(settings.recentIds());
   }
 
-  public record SaleRequest(String saleId, String branch, String soldAt, List<SaleLineRequest> lines) {
-  }
+  public record SaleRequest(
+      String saleId, String branch, String soldAt, List<SaleLineRequest> lines) {}
 
-  public record SaleLineRequest(String sku, BigDecimal qty, BigDecimal unitPrice) {
-  }
+  public record SaleLineRequest(String sku, BigDecimal qty, BigDecimal unitPrice) {}
 
-  public record Accepted(String saleId, String status) {
-  }
+  public record Accepted(String saleId, String status) {}
 
-  public record Rejected(int line, String error) {
-  }
+  public record Rejected(int line, String error) {}
 
-  public record BatchResult(int accepted, List<Rejected> rejected) {
-  }
+  public record BatchResult(int accepted, List<Rejected> rejected) {}
 
   @PostMapping(path = "/api/sales", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
@@ -104,8 +104,9 @@ public class SaleController {
 
   /**
    * CSV {@code saleId,branch,soldAt,sku,qty,unitPrice}; lines with the same saleId form one sale
-   * (they must agree on branch and soldAt). A sale with any bad line is rejected as a whole: the bad
-   * line gets its error, its other lines say which line sank the sale. {@code accepted} counts sales.
+   * (they must agree on branch and soldAt). A sale with any bad line is rejected as a whole: the
+   * bad line gets its error, its other lines say which line sank the sale. {@code accepted} counts
+   * sales.
    */
   @PostMapping(path = "/api/sales/batch", consumes = "text/csv")
   @ResponseStatus(HttpStatus.ACCEPTED)
@@ -117,8 +118,13 @@ public class SaleController {
     Fields.count(rows.size(), Bounds.MAX_BATCH, "rows", "body");
     for (Csv.Row row : rows) {
       if (row.cells().size() != CSV_COLUMNS) {
-        rejected.add(new Rejected(row.line(), "expected " + CSV_COLUMNS
-            + " columns saleId,branch,soldAt,sku,qty,unitPrice, found " + row.cells().size()));
+        rejected.add(
+            new Rejected(
+                row.line(),
+                "expected "
+                    + CSV_COLUMNS
+                    + " columns saleId,branch,soldAt,sku,qty,unitPrice, found "
+                    + row.cells().size()));
         continue;
       }
       bySale.computeIfAbsent(row.cells().get(0), k -> new ArrayList<>()).add(row);
@@ -134,8 +140,12 @@ public class SaleController {
       int first = errors.keySet().iterator().next();
       for (Csv.Row row : saleRows) {
         String error = errors.get(row.line());
-        rejected.add(new Rejected(row.line(), error != null ? error
-            : "sale " + row.cells().get(0) + " rejected because of line " + first));
+        rejected.add(
+            new Rejected(
+                row.line(),
+                error != null
+                    ? error
+                    : "sale " + row.cells().get(0) + " rejected because of line " + first));
       }
     }
     rejected.sort((a, b) -> Integer.compare(a.line(), b.line()));
@@ -150,13 +160,19 @@ public class SaleController {
       List<String> c = row.cells();
       try {
         if (!c.get(1).equals(head.cells().get(1)) || !c.get(2).equals(head.cells().get(2))) {
-          throw ApiException.badRequest("INVALID_FIELD", "all lines of sale " + c.get(0)
-              + " must have the same branch and soldAt as line " + head.line(), "branch");
+          throw ApiException.badRequest(
+              "INVALID_FIELD",
+              "all lines of sale "
+                  + c.get(0)
+                  + " must have the same branch and soldAt as line "
+                  + head.line(),
+              "branch");
         }
         Fields.id(c.get(0), "saleId");
         Fields.branch(c.get(1), "branch");
         Fields.instant(c.get(2), "soldAt");
-        SaleLineRequest line = new SaleLineRequest(c.get(3), number(c.get(4), "qty"), number(c.get(5), "unitPrice"));
+        SaleLineRequest line =
+            new SaleLineRequest(c.get(3), number(c.get(4), "qty"), number(c.get(5), "unitPrice"));
         line(line, "");
         lines.add(line);
       } catch (ApiException e) {
@@ -172,7 +188,8 @@ public class SaleController {
       errors.put(head.line(), e.getMessage());
       return null;
     }
-    return validate(new SaleRequest(head.cells().get(0), head.cells().get(1), head.cells().get(2), lines), "");
+    return validate(
+        new SaleRequest(head.cells().get(0), head.cells().get(1), head.cells().get(2), lines), "");
   }
 
   private static BigDecimal number(String text, String field) {
@@ -180,7 +197,8 @@ public class SaleController {
     try {
       return new BigDecimal(text);
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("INVALID_FIELD", field + " '" + Fields.shown(text) + "' is not a number", field);
+      throw ApiException.badRequest(
+          "INVALID_FIELD", field + " '" + Fields.shown(text) + "' is not a number", field);
     }
   }
 
@@ -214,7 +232,8 @@ public class SaleController {
     String branch = Fields.branch(body.branch(), prefix + "branch");
     Instant soldAt = Fields.instant(body.soldAt(), prefix + "soldAt");
     if (body.lines() == null || body.lines().isEmpty()) {
-      throw ApiException.badRequest("MISSING_FIELD", prefix + "lines must have at least one line", prefix + "lines");
+      throw ApiException.badRequest(
+          "MISSING_FIELD", prefix + "lines must have at least one line", prefix + "lines");
     }
     Fields.count(body.lines().size(), Bounds.MAX_SALE_LINES, "lines", prefix + "lines");
     List<SaleLine> lines = new ArrayList<>();

@@ -36,7 +36,11 @@ public class StockCommandController {
   private final RecentIds recentAdjustments;
   private final RecentIds recentTransfers;
 
-  public StockCommandController(EventPublisher publisher, Topics topics, ProductCatalog catalog, Clock clock,
+  public StockCommandController(
+      EventPublisher publisher,
+      Topics topics,
+      ProductCatalog catalog,
+      Clock clock,
       IngestSettings settings) {
     this.publisher = publisher;
     this.topics = topics;
@@ -46,19 +50,27 @@ public class StockCommandController {
     this.recentTransfers = new RecentIds(settings.recentIds());
   }
 
-  public record AdjustmentRequest(String adjustmentId, String branch, String sku, BigDecimal delta,
-      BigDecimal countedQty, String reason, String note, String occurredAt) {
-  }
+  public record AdjustmentRequest(
+      String adjustmentId,
+      String branch,
+      String sku,
+      BigDecimal delta,
+      BigDecimal countedQty,
+      String reason,
+      String note,
+      String occurredAt) {}
 
-  public record TransferRequest(String transferId, String fromBranch, String toBranch, String sku, BigDecimal qty,
-      String occurredAt) {
-  }
+  public record TransferRequest(
+      String transferId,
+      String fromBranch,
+      String toBranch,
+      String sku,
+      BigDecimal qty,
+      String occurredAt) {}
 
-  public record AdjustmentAccepted(String adjustmentId, String status) {
-  }
+  public record AdjustmentAccepted(String adjustmentId, String status) {}
 
-  public record TransferAccepted(String transferId, String status) {
-  }
+  public record TransferAccepted(String transferId, String status) {}
 
   @PostMapping(path = "/api/stock/adjustments", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
@@ -66,8 +78,13 @@ public class StockCommandController {
   public AdjustmentAccepted adjust(@RequestBody AdjustmentRequest body) {
     StockAdjustment adjustment = validate(body);
     if (!recentAdjustments.contains(adjustment.getAdjustmentId())) {
-      publisher.publish(List.of(OutgoingEvent.at(topics.stockAdjustments, adjustment.getAdjustmentId(), adjustment,
-          adjustment.getOccurredAt())));
+      publisher.publish(
+          List.of(
+              OutgoingEvent.at(
+                  topics.stockAdjustments,
+                  adjustment.getAdjustmentId(),
+                  adjustment,
+                  adjustment.getOccurredAt())));
       recentAdjustments.add(adjustment.getAdjustmentId());
     }
     return new AdjustmentAccepted(adjustment.getAdjustmentId(), "ACCEPTED");
@@ -79,8 +96,13 @@ public class StockCommandController {
   public TransferAccepted transfer(@RequestBody TransferRequest body) {
     StockTransfer transfer = validate(body);
     if (!recentTransfers.contains(transfer.getTransferId())) {
-      publisher.publish(List.of(OutgoingEvent.at(topics.stockTransfers, transfer.getTransferId(), transfer,
-          transfer.getOccurredAt())));
+      publisher.publish(
+          List.of(
+              OutgoingEvent.at(
+                  topics.stockTransfers,
+                  transfer.getTransferId(),
+                  transfer,
+                  transfer.getOccurredAt())));
       recentTransfers.add(transfer.getTransferId());
     }
     return new TransferAccepted(transfer.getTransferId(), "ACCEPTED");
@@ -92,7 +114,8 @@ public class StockCommandController {
     String branch = Fields.branch(body.branch(), "branch");
     String sku = Fields.sku(body.sku(), "sku");
     if ((body.delta() == null) == (body.countedQty() == null)) {
-      throw ApiException.badRequest("INVALID_FIELD", "give exactly one of delta or countedQty", "delta");
+      throw ApiException.badRequest(
+          "INVALID_FIELD", "give exactly one of delta or countedQty", "delta");
     }
     BigDecimal delta = null;
     BigDecimal counted = null;
@@ -121,7 +144,8 @@ public class StockCommandController {
     String from = Fields.branch(body.fromBranch(), "fromBranch");
     String to = Fields.branch(Fields.required(body.toBranch(), "toBranch"), "toBranch");
     if (from.equals(to)) {
-      throw ApiException.badRequest("INVALID_BRANCH", "fromBranch and toBranch must differ", "toBranch");
+      throw ApiException.badRequest(
+          "INVALID_BRANCH", "fromBranch and toBranch must differ", "toBranch");
     }
     String sku = Fields.sku(body.sku(), "sku");
     BigDecimal qty = Fields.positiveQty(body.qty(), "qty");
@@ -137,7 +161,8 @@ public class StockCommandController {
   }
 
   private Instant occurredAt(String text) {
-    Instant at = text == null || text.isBlank() ? clock.instant() : Fields.instant(text, "occurredAt");
+    Instant at =
+        text == null || text.isBlank() ? clock.instant() : Fields.instant(text, "occurredAt");
     return at.truncatedTo(ChronoUnit.MILLIS);
   }
 }

@@ -40,7 +40,8 @@ final class InMemoryProducts implements ProductLookup {
 
   @Override
   public Optional<KnownProduct> bySupplierCode(String cuitDigits, String supplierCode) {
-    return Optional.ofNullable(bySupplierCode.get(cuitDigits + "|" + supplierCode)).flatMap(this::bySku);
+    return Optional.ofNullable(bySupplierCode.get(cuitDigits + "|" + supplierCode))
+        .flatMap(this::bySku);
   }
 
   @Override

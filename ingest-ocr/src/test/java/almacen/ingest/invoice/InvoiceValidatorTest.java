@@ -19,29 +19,33 @@ import org.junit.jupiter.params.provider.CsvSource;
 class InvoiceValidatorTest {
 
   /** 2025-10-20 12:00 in Buenos Aires: tomorrow is 2025-10-21. */
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-10-20T15:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-10-20T15:00:00Z"), ZoneOffset.UTC);
+
   private static final String CUIT = "30-71234567-1";
 
-  private final InMemoryProducts products = new InMemoryProducts()
-      .add("ALM000001", "Yerba Mate Suave 1 kg", "7790070410122", "21")
-      .add("ALM000002", "Harina de Trigo 000 1 kg", null, "10.5")
-      .learn("30712345671", "P-77", "ALM000002");
+  private final InMemoryProducts products =
+      new InMemoryProducts()
+          .add("ALM000001", "Yerba Mate Suave 1 kg", "7790070410122", "21")
+          .add("ALM000002", "Harina de Trigo 000 1 kg", null, "10.5")
+          .learn("30712345671", "P-77", "ALM000002");
   private final InvoiceValidator validator = new InvoiceValidator(products, CLOCK);
 
   @ParameterizedTest(name = "rate {0}, nets {1} → IVA {2}")
   @CsvSource({
-      "21, 100.00, 21.00",
-      "21, 100.05;0.02, 21.01",      // 100.07 × 21 % = 21.0147
-      "10.5, 33.33, 3.50",           // 3.49965 half-up
-      "27, 10.00, 2.70",
-      "2.5, 0.20, 0.01",             // 0.005 half-up
-      "5, 0.10;0.10;0.10, 0.02",     // on the sum (0.015), not per line (3 × 0.01)
-      "0, 500.00, 0.00"
+    "21, 100.00, 21.00",
+    "21, 100.05;0.02, 21.01", // 100.07 × 21 % = 21.0147
+    "10.5, 33.33, 3.50", // 3.49965 half-up
+    "27, 10.00, 2.70",
+    "2.5, 0.20, 0.01", // 0.005 half-up
+    "5, 0.10;0.10;0.10, 0.02", // on the sum (0.015), not per line (3 × 0.01)
+    "0, 500.00, 0.00"
   })
-  void shouldComputeIvaOnSumOfNetLinesPerRateWhenRoundingHalfUp(String rate, String nets, String expected) {
+  void shouldComputeIvaOnSumOfNetLinesPerRateWhenRoundingHalfUp(
+      String rate, String nets, String expected) {
     // given
-    List<InvoiceDraft.Line> lines = Arrays.stream(nets.split(";"))
-        .map(n -> line("ALM000001", n, rate)).toList();
+    List<InvoiceDraft.Line> lines =
+        Arrays.stream(nets.split(";")).map(n -> line("ALM000001", n, rate)).toList();
 
     // when
     BigDecimal iva = InvoiceValidator.ivaTotal(lines);
@@ -53,32 +57,40 @@ class InvoiceValidatorTest {
   @Test
   void shouldAddRatesSeparatelyWhenLinesHaveDifferentRates() {
     // given
-    List<InvoiceDraft.Line> lines = List.of(line("ALM000001", "1000.00", "21"), line("ALM000002", "200.00", "10.5"),
-        line("ALM000001", "0.04", "21"));
+    List<InvoiceDraft.Line> lines =
+        List.of(
+            line("ALM000001", "1000.00", "21"),
+            line("ALM000002", "200.00", "10.5"),
+            line("ALM000001", "0.04", "21"));
 
     // when
     BigDecimal iva = InvoiceValidator.ivaTotal(lines);
 
     // then: 21 % of 1000.04 = 210.0084 → 210.01; 10.5 % of 200 = 21.00
     assertThat(iva).isEqualByComparingTo("231.01");
-    assertThat(InvoiceValidator.ivaByRate(lines)).containsEntry(new BigDecimal("21"), new BigDecimal("210.01"))
+    assertThat(InvoiceValidator.ivaByRate(lines))
+        .containsEntry(new BigDecimal("21"), new BigDecimal("210.01"))
         .containsEntry(new BigDecimal("10.5"), new BigDecimal("21.00"));
   }
 
   @ParameterizedTest(name = "declared net {0} → confirmed {1}")
   @CsvSource({
-      "1200.00, true",
-      "1200.99, true",
-      "1201.00, true",
-      "1201.01, false",
-      "1198.99, false",
-      "1199.00, true"
+    "1200.00, true",
+    "1200.99, true",
+    "1201.00, true",
+    "1201.01, false",
+    "1198.99, false",
+    "1199.00, true"
   })
   void shouldAcceptTotalsWithinOnePesoWhenComparingNetTotal(String declaredNet, boolean confirmed) {
     // given: two A lines, net 1200.00, IVA 21 % = 252.00; total consistent with what is declared
     BigDecimal net = new BigDecimal(declaredNet);
-    InvoiceDraft draft = typeA(List.of(line("ALM000001", "1000.00", "21"), line("ALM000002", "200.00", "21")),
-        net, new BigDecimal("252.00"), net.add(new BigDecimal("252.00")));
+    InvoiceDraft draft =
+        typeA(
+            List.of(line("ALM000001", "1000.00", "21"), line("ALM000002", "200.00", "21")),
+            net,
+            new BigDecimal("252.00"),
+            net.add(new BigDecimal("252.00")));
 
     // when
     ValidationResult result = validator.validate(draft);
@@ -91,11 +103,21 @@ class InvoiceValidatorTest {
   }
 
   @ParameterizedTest(name = "declared total {0} → {1}")
-  @CsvSource({"1452.00, CONFIRMED", "1453.00, CONFIRMED", "1453.01, NEEDS_REVIEW", "1450.50, NEEDS_REVIEW"})
-  void shouldCheckTotalAgainstNetPlusIvaPlusOtherTaxesWhenValidating(String total, InvoiceStatus expected) {
+  @CsvSource({
+    "1452.00, CONFIRMED",
+    "1453.00, CONFIRMED",
+    "1453.01, NEEDS_REVIEW",
+    "1450.50, NEEDS_REVIEW"
+  })
+  void shouldCheckTotalAgainstNetPlusIvaPlusOtherTaxesWhenValidating(
+      String total, InvoiceStatus expected) {
     // given
-    InvoiceDraft draft = typeA(List.of(line("ALM000001", "1200.00", "21")), new BigDecimal("1200.00"),
-        new BigDecimal("252.00"), new BigDecimal(total));
+    InvoiceDraft draft =
+        typeA(
+            List.of(line("ALM000001", "1200.00", "21")),
+            new BigDecimal("1200.00"),
+            new BigDecimal("252.00"),
+            new BigDecimal(total));
 
     // when
     ValidationResult result = validator.validate(draft);
@@ -114,9 +136,20 @@ class InvoiceValidatorTest {
   @Test
   void shouldConfirmTypeAWhenIvaIsDiscriminatedAndConsistent() {
     // given: 12 × 850.00 = 10200.00 net, IVA 21 % = 2142.00
-    InvoiceDraft draft = typeA(List.of(new InvoiceDraft.Line("ALM000001", null, "Yerba", new BigDecimal("12"),
-        new BigDecimal("850.00"), new BigDecimal("21"), new BigDecimal("10200.00"))),
-        new BigDecimal("10200.00"), new BigDecimal("2142.00"), new BigDecimal("12342.00"));
+    InvoiceDraft draft =
+        typeA(
+            List.of(
+                new InvoiceDraft.Line(
+                    "ALM000001",
+                    null,
+                    "Yerba",
+                    new BigDecimal("12"),
+                    new BigDecimal("850.00"),
+                    new BigDecimal("21"),
+                    new BigDecimal("10200.00"))),
+            new BigDecimal("10200.00"),
+            new BigDecimal("2142.00"),
+            new BigDecimal("12342.00"));
 
     // when
     ValidationResult result = validator.validate(draft);
@@ -132,13 +165,32 @@ class InvoiceValidatorTest {
   @ParameterizedTest(name = "type {0}")
   @CsvSource({"B", "C"})
   void shouldUseCatalogueRateAndZeroIvaWhenTypeIncludesIva(InvoiceType type) {
-    // given: final prices; the client's 27 % is ignored for the catalogue's 10.5 %, unknown-rate → 21
-    InvoiceDraft draft = draft(type, List.of(
-        new InvoiceDraft.Line("ALM000002", null, "Harina", new BigDecimal("10"), new BigDecimal("121.00"),
-            new BigDecimal("27"), new BigDecimal("1210.00")),
-        new InvoiceDraft.Line(null, "7790070410122", "Yerba", new BigDecimal("1"), new BigDecimal("99.50"),
-            null, new BigDecimal("99.50"))),
-        new BigDecimal("1309.50"), BigDecimal.ZERO, new BigDecimal("1309.50"), true);
+    // given: final prices; the client's 27 % is ignored for the catalogue's 10.5 %, unknown-rate →
+    // 21
+    InvoiceDraft draft =
+        draft(
+            type,
+            List.of(
+                new InvoiceDraft.Line(
+                    "ALM000002",
+                    null,
+                    "Harina",
+                    new BigDecimal("10"),
+                    new BigDecimal("121.00"),
+                    new BigDecimal("27"),
+                    new BigDecimal("1210.00")),
+                new InvoiceDraft.Line(
+                    null,
+                    "7790070410122",
+                    "Yerba",
+                    new BigDecimal("1"),
+                    new BigDecimal("99.50"),
+                    null,
+                    new BigDecimal("99.50"))),
+            new BigDecimal("1309.50"),
+            BigDecimal.ZERO,
+            new BigDecimal("1309.50"),
+            true);
 
     // when
     ValidationResult result = validator.validate(draft);
@@ -146,35 +198,53 @@ class InvoiceValidatorTest {
     // then
     assertThat(result.issues()).isEmpty();
     assertThat(result.pricesIncludeIva()).isTrue();
-    assertThat(result.invoice().lines()).extracting(InvoiceDraft.Line::ivaRatePct)
+    assertThat(result.invoice().lines())
+        .extracting(InvoiceDraft.Line::ivaRatePct)
         .containsExactly(new BigDecimal("10.5"), new BigDecimal("21"));
-    assertThat(result.invoice().lines()).extracting(InvoiceDraft.Line::sku).containsExactly("ALM000002", "ALM000001");
+    assertThat(result.invoice().lines())
+        .extracting(InvoiceDraft.Line::sku)
+        .containsExactly("ALM000002", "ALM000001");
   }
 
   @Test
   void shouldFlagIvaTotalWhenTypeBDeclaresIva() {
     // given
-    InvoiceDraft draft = draft(InvoiceType.B, List.of(line("ALM000001", "1210.00", null)),
-        new BigDecimal("1000.00"), new BigDecimal("210.00"), new BigDecimal("1210.00"), null);
+    InvoiceDraft draft =
+        draft(
+            InvoiceType.B,
+            List.of(line("ALM000001", "1210.00", null)),
+            new BigDecimal("1000.00"),
+            new BigDecimal("210.00"),
+            new BigDecimal("1210.00"),
+            null);
 
     // when
     ValidationResult result = validator.validate(draft);
 
     // then
-    assertThat(result.issues()).extracting(Issue::code).containsExactly(IssueCode.NET_TOTAL, IssueCode.IVA_TOTAL);
+    assertThat(result.issues())
+        .extracting(Issue::code)
+        .containsExactly(IssueCode.NET_TOTAL, IssueCode.IVA_TOTAL);
   }
 
   @Test
   void shouldFlagMissingRateAndContradictionWhenTypeAHasNoRateAndClaimsFinalPrices() {
     // given
-    InvoiceDraft draft = draft(InvoiceType.A, List.of(line("ALM000001", "100.00", null)),
-        new BigDecimal("100.00"), new BigDecimal("0.00"), new BigDecimal("100.00"), true);
+    InvoiceDraft draft =
+        draft(
+            InvoiceType.A,
+            List.of(line("ALM000001", "100.00", null)),
+            new BigDecimal("100.00"),
+            new BigDecimal("0.00"),
+            new BigDecimal("100.00"),
+            true);
 
     // when
     ValidationResult result = validator.validate(draft);
 
     // then
-    assertThat(result.issues()).extracting(Issue::code)
+    assertThat(result.issues())
+        .extracting(Issue::code)
         .containsExactly(IssueCode.PRICES_INCLUDE_IVA, IssueCode.IVA_RATE);
   }
 
@@ -182,11 +252,30 @@ class InvoiceValidatorTest {
   @CsvSource({"2025-10-20, true", "2025-10-21, true", "2025-10-22, false", "2020-01-31, true"})
   void shouldRefuseIssueDateWhenAfterTomorrowInBuenosAires(LocalDate issueDate, boolean confirmed) {
     // given
-    InvoiceDraft base = typeA(List.of(line("ALM000001", "100.00", "21")), new BigDecimal("100.00"),
-        new BigDecimal("21.00"), new BigDecimal("121.00"));
-    InvoiceDraft draft = new InvoiceDraft(base.supplierCuit(), base.supplierName(), base.type(), base.pointOfSale(),
-        base.number(), issueDate, null, "central", null, base.lines(), base.netTotal(), base.ivaTotal(),
-        BigDecimal.ZERO, base.total(), InvoiceDraft.Source.manual(), 1.0);
+    InvoiceDraft base =
+        typeA(
+            List.of(line("ALM000001", "100.00", "21")),
+            new BigDecimal("100.00"),
+            new BigDecimal("21.00"),
+            new BigDecimal("121.00"));
+    InvoiceDraft draft =
+        new InvoiceDraft(
+            base.supplierCuit(),
+            base.supplierName(),
+            base.type(),
+            base.pointOfSale(),
+            base.number(),
+            issueDate,
+            null,
+            "central",
+            null,
+            base.lines(),
+            base.netTotal(),
+            base.ivaTotal(),
+            BigDecimal.ZERO,
+            base.total(),
+            InvoiceDraft.Source.manual(),
+            1.0);
 
     // when
     ValidationResult result = validator.validate(draft);
@@ -200,28 +289,41 @@ class InvoiceValidatorTest {
 
   @ParameterizedTest(name = "sku={0} code={1} description={2} → {3}")
   @CsvSource({
-      "ALM000001, , Anything, ALM000001",                    // by sku
-      ", 7790070410122, Anything, ALM000001",                 // by EAN in supplierCode
-      ", P-77, Anything, ALM000002",                          // learned supplier code
-      ", X-1, 'YERBA MATE suave 1kg', ''",                    // normalised name differs (1kg vs 1 kg)
-      ", X-1, 'yerba mate  SUAVE, 1 kg', ALM000001",          // exact after normalisation
-      ", , 'Harina de trigo 000 1 kg', ALM000002",
-      ", X-1, Unknown thing, ''"
+    "ALM000001, , Anything, ALM000001", // by sku
+    ", 7790070410122, Anything, ALM000001", // by EAN in supplierCode
+    ", P-77, Anything, ALM000002", // learned supplier code
+    ", X-1, 'YERBA MATE suave 1kg', ''", // normalised name differs (1kg vs 1 kg)
+    ", X-1, 'yerba mate  SUAVE, 1 kg', ALM000001", // exact after normalisation
+    ", , 'Harina de trigo 000 1 kg', ALM000002",
+    ", X-1, Unknown thing, ''"
   })
-  void shouldResolveSkuWhenMatchedBySkuEanLearnedCodeOrDescription(String sku, String code, String description,
-      String expected) {
+  void shouldResolveSkuWhenMatchedBySkuEanLearnedCodeOrDescription(
+      String sku, String code, String description, String expected) {
     // given
-    InvoiceDraft.Line line = new InvoiceDraft.Line(sku, code, description, new BigDecimal("1"),
-        new BigDecimal("100.00"), new BigDecimal("21"), new BigDecimal("100.00"));
-    InvoiceDraft draft = typeA(List.of(line), new BigDecimal("100.00"), new BigDecimal("21.00"),
-        new BigDecimal("121.00"));
+    InvoiceDraft.Line line =
+        new InvoiceDraft.Line(
+            sku,
+            code,
+            description,
+            new BigDecimal("1"),
+            new BigDecimal("100.00"),
+            new BigDecimal("21"),
+            new BigDecimal("100.00"));
+    InvoiceDraft draft =
+        typeA(
+            List.of(line),
+            new BigDecimal("100.00"),
+            new BigDecimal("21.00"),
+            new BigDecimal("121.00"));
 
     // when
     ValidationResult result = validator.validate(draft);
 
     // then
     if (expected.isEmpty()) {
-      assertThat(result.issues()).extracting(Issue::code).containsExactly(IssueCode.UNKNOWN_PRODUCT);
+      assertThat(result.issues())
+          .extracting(Issue::code)
+          .containsExactly(IssueCode.UNKNOWN_PRODUCT);
       assertThat(result.invoice().lines().get(0).sku()).isNull();
     } else {
       assertThat(result.issues()).isEmpty();
@@ -232,8 +334,24 @@ class InvoiceValidatorTest {
   @Test
   void shouldListEveryIssueWithoutIdWhenIdentityIsIncomplete() {
     // given
-    InvoiceDraft draft = new InvoiceDraft("30-71234567-2", "Proveedor", null, 0, null, null, null, null, null,
-        List.of(), null, null, null, null, InvoiceDraft.Source.manual(), 0.4);
+    InvoiceDraft draft =
+        new InvoiceDraft(
+            "30-71234567-2",
+            "Proveedor",
+            null,
+            0,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            InvoiceDraft.Source.manual(),
+            0.4);
 
     // when
     ValidationResult result = validator.validate(draft);
@@ -241,39 +359,87 @@ class InvoiceValidatorTest {
     // then
     assertThat(result.invoiceId()).isNull();
     assertThat(result.publishable()).isFalse();
-    assertThat(result.issues()).extracting(Issue::code).containsExactly(IssueCode.INVALID_CUIT,
-        IssueCode.MISSING_FIELD, IssueCode.MISSING_FIELD, IssueCode.MISSING_FIELD, IssueCode.MISSING_FIELD,
-        IssueCode.BAD_LINE, IssueCode.MISSING_FIELD, IssueCode.MISSING_FIELD, IssueCode.MISSING_FIELD);
+    assertThat(result.issues())
+        .extracting(Issue::code)
+        .containsExactly(
+            IssueCode.INVALID_CUIT,
+            IssueCode.MISSING_FIELD,
+            IssueCode.MISSING_FIELD,
+            IssueCode.MISSING_FIELD,
+            IssueCode.MISSING_FIELD,
+            IssueCode.BAD_LINE,
+            IssueCode.MISSING_FIELD,
+            IssueCode.MISSING_FIELD,
+            IssueCode.MISSING_FIELD);
   }
 
   @Test
   void shouldFlagLineWhenQtyTimesUnitCostDiffersFromLineTotal() {
     // given: 3 × 10.00 = 30.00 but the line says 32.00
-    InvoiceDraft.Line line = new InvoiceDraft.Line("ALM000001", null, "Yerba", new BigDecimal("3"),
-        new BigDecimal("10.00"), new BigDecimal("21"), new BigDecimal("32.00"));
-    InvoiceDraft draft = typeA(List.of(line), new BigDecimal("32.00"), new BigDecimal("6.72"), new BigDecimal("38.72"));
+    InvoiceDraft.Line line =
+        new InvoiceDraft.Line(
+            "ALM000001",
+            null,
+            "Yerba",
+            new BigDecimal("3"),
+            new BigDecimal("10.00"),
+            new BigDecimal("21"),
+            new BigDecimal("32.00"));
+    InvoiceDraft draft =
+        typeA(
+            List.of(line),
+            new BigDecimal("32.00"),
+            new BigDecimal("6.72"),
+            new BigDecimal("38.72"));
 
     // when
     ValidationResult result = validator.validate(draft);
 
     // then
-    assertThat(result.messages()).containsExactly(
-        "line 1: qty × unitCost = 30.00 differs from lineTotal 32.00 by more than $ 1.00");
+    assertThat(result.messages())
+        .containsExactly(
+            "line 1: qty × unitCost = 30.00 differs from lineTotal 32.00 by more than $ 1.00");
   }
 
   private static InvoiceDraft.Line line(String sku, String net, String rate) {
-    return new InvoiceDraft.Line(sku, null, "item", BigDecimal.ONE, new BigDecimal(net),
-        rate == null ? null : new BigDecimal(rate), new BigDecimal(net));
+    return new InvoiceDraft.Line(
+        sku,
+        null,
+        "item",
+        BigDecimal.ONE,
+        new BigDecimal(net),
+        rate == null ? null : new BigDecimal(rate),
+        new BigDecimal(net));
   }
 
-  private static InvoiceDraft typeA(List<InvoiceDraft.Line> lines, BigDecimal net, BigDecimal iva, BigDecimal total) {
+  private static InvoiceDraft typeA(
+      List<InvoiceDraft.Line> lines, BigDecimal net, BigDecimal iva, BigDecimal total) {
     return draft(InvoiceType.A, lines, net, iva, total, null);
   }
 
-  private static InvoiceDraft draft(InvoiceType type, List<InvoiceDraft.Line> lines, BigDecimal net, BigDecimal iva,
-      BigDecimal total, Boolean pricesIncludeIva) {
-    return new InvoiceDraft(CUIT, "Distribuidora Sur SA", type, 3, 12345L, LocalDate.parse("2025-10-15"), null,
-        "central", pricesIncludeIva, new ArrayList<>(lines), net, iva, BigDecimal.ZERO, total,
-        InvoiceDraft.Source.manual(), 1.0);
+  private static InvoiceDraft draft(
+      InvoiceType type,
+      List<InvoiceDraft.Line> lines,
+      BigDecimal net,
+      BigDecimal iva,
+      BigDecimal total,
+      Boolean pricesIncludeIva) {
+    return new InvoiceDraft(
+        CUIT,
+        "Distribuidora Sur SA",
+        type,
+        3,
+        12345L,
+        LocalDate.parse("2025-10-15"),
+        null,
+        "central",
+        pricesIncludeIva,
+        new ArrayList<>(lines),
+        net,
+        iva,
+        BigDecimal.ZERO,
+        total,
+        InvoiceDraft.Source.manual(),
+        1.0);
   }
 }

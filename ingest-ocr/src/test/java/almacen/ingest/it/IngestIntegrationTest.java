@@ -44,15 +44,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The write side against a real broker: HTTP in, records with headers out, duplicates, a dead broker → 503. */
+/**
+ * The write side against a real broker: HTTP in, records with headers out, duplicates, a dead
+ * broker → 503.
+ */
 @Tag("integration")
 @ExtendWith(KafkaBrokerExtension.class)
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = IngestApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IngestIntegrationTest {
 
   private static final String PREFIX = "it-ingest.";
   private static final Path HOME = tempDir();
-  private static final String INVOICE = """
+  private static final String INVOICE =
+      """
       {"supplier":{"cuit":"30-71234567-1","name":"Distribuidora Sur SA"},
        "type":"A","pointOfSale":3,"number":12345,"issueDate":"2025-10-15","branch":"central",
        "lines":[{"sku":"ALM000001","supplierCode":"YM-1","description":"Yerba mate 1 kg","qty":12,
@@ -62,8 +68,7 @@ class IngestIntegrationTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final Topics topics = Topics.withPrefix(PREFIX);
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -79,10 +84,22 @@ class IngestIntegrationTest {
     String base = "http://127.0.0.1:" + port;
 
     // when
-    HttpResponse<String> product = send(base, "PUT", "/api/products/ALM000001", Role.ADMIN, """
+    HttpResponse<String> product =
+        send(
+            base,
+            "PUT",
+            "/api/products/ALM000001",
+            Role.ADMIN,
+            """
         {"name":"Yerba mate 1 kg","category":"Almacén","ean":"7790070410122","unit":"UNIT",
          "minStock":5,"ivaRatePct":21,"active":true}""");
-    HttpResponse<String> sale = send(base, "POST", "/api/sales", Role.CASHIER, """
+    HttpResponse<String> sale =
+        send(
+            base,
+            "POST",
+            "/api/sales",
+            Role.CASHIER,
+            """
         {"saleId":"IT-S-1","branch":"central","soldAt":"2025-10-20T10:15:00-03:00",
          "lines":[{"sku":"ALM000001","qty":2,"unitPrice":1500.50}]}""");
     HttpResponse<String> invoice = send(base, "POST", "/api/invoices", Role.STOCK, INVOICE);
@@ -93,8 +110,11 @@ class IngestIntegrationTest {
     assertThat(sale.statusCode()).isEqualTo(202);
     assertThat(sale.body()).isEqualTo("{\"saleId\":\"IT-S-1\",\"status\":\"ACCEPTED\"}");
     assertThat(invoice.statusCode()).isEqualTo(202);
-    assertThat(invoice.body()).contains("\"status\":\"CONFIRMED\"", "\"duplicate\":false",
-        "\"invoiceId\":\"30712345671-A-00003-00012345\"");
+    assertThat(invoice.body())
+        .contains(
+            "\"status\":\"CONFIRMED\"",
+            "\"duplicate\":false",
+            "\"invoiceId\":\"30712345671-A-00003-00012345\"");
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.body()).contains("\"duplicate\":true");
 
@@ -107,7 +127,8 @@ class IngestIntegrationTest {
     assertThat(s.value().getLines().get(0).getUnitPrice()).isEqualTo(new BigDecimal("1500.50"));
     // the record is stamped with its arrival; the business time travels in the payload
     assertThat(s.value().getSoldAt()).isEqualTo(java.time.Instant.parse("2025-10-20T13:15:00Z"));
-    assertThat(s.timestamp()).isCloseTo(System.currentTimeMillis(), org.assertj.core.api.Assertions.within(120_000L));
+    assertThat(s.timestamp())
+        .isCloseTo(System.currentTimeMillis(), org.assertj.core.api.Assertions.within(120_000L));
     assertThat(s.headers().lastHeader("correlation-id")).isNotNull();
     assertHeaders(s, "Sale", Sale.getClassSchema());
 
@@ -124,9 +145,13 @@ class IngestIntegrationTest {
     String body = "{\"month\":\"2025-09\",\"ratePct\":2.1,\"source\":\"INDEC\"}";
 
     // when
-    HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/api/inflation"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> anonymous =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/inflation"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     HttpResponse<String> cashier = send(base, "POST", "/api/inflation", Role.CASHIER, body);
     HttpResponse<String> admin = send(base, "POST", "/api/inflation", Role.ADMIN, body);
 
@@ -144,22 +169,26 @@ class IngestIntegrationTest {
     ConfigurableApplicationContext context;
     try {
       // command-line arguments: builder "properties" would lose to almacen-defaults.properties
-      context = new SpringApplicationBuilder(IngestApplication.class).run(
-          "--server.port=0",
-          "--almacen.bootstrap-servers=" + own.bootstrapServers(),
-          "--almacen.home=" + HOME,
-          "--almacen.topics.partitions=1",
-          "--almacen.streams.startup-timeout=20s",
-          "--almacen.ingest.publish-timeout=4s");
+      context =
+          new SpringApplicationBuilder(IngestApplication.class)
+              .run(
+                  "--server.port=0",
+                  "--almacen.bootstrap-servers=" + own.bootstrapServers(),
+                  "--almacen.home=" + HOME,
+                  "--almacen.topics.partitions=1",
+                  "--almacen.streams.startup-timeout=20s",
+                  "--almacen.ingest.publish-timeout=4s");
     } catch (RuntimeException e) {
       own.close();
       throw e;
     }
     try (context) {
       String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-      String sale = """
+      String sale =
+          """
           {"saleId":"DOWN-%d","soldAt":"2025-10-20T10:15:00-03:00","lines":[{"sku":"ALM1","qty":1,"unitPrice":1}]}""";
-      assertThat(send(base, "POST", "/api/sales", Role.CASHIER, sale.formatted(1)).statusCode()).isEqualTo(202);
+      assertThat(send(base, "POST", "/api/sales", Role.CASHIER, sale.formatted(1)).statusCode())
+          .isEqualTo(202);
 
       // when
       own.close();
@@ -177,27 +206,36 @@ class IngestIntegrationTest {
   private HttpResponse<String> send(String base, String method, String path, Role role, String json)
       throws IOException, InterruptedException {
     KeyRing ring = KeyRing.loadOrCreate(HOME.resolve("keys"));
-    String token = new TokenIssuer(ring, Clock.systemUTC())
-        .issue("it", Set.of(role), Set.of("ingest", "query"), Duration.ofMinutes(5));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(json))
-        .timeout(Duration.ofSeconds(30))
-        .build();
+    String token =
+        new TokenIssuer(ring, Clock.systemUTC())
+            .issue("it", Set.of(role), Set.of("ingest", "query"), Duration.ofMinutes(5));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .timeout(Duration.ofSeconds(30))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private <V> List<ConsumerRecord<String, V>> readAll(Topic<String, V> topic) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerExtension.bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            KafkaBrokerExtension.bootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false);
     List<ConsumerRecord<String, V>> out = new ArrayList<>();
-    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(),
-        topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    try (KafkaConsumer<String, V> consumer =
+        new KafkaConsumer<>(
+            config, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -210,11 +248,14 @@ class IngestIntegrationTest {
     return out;
   }
 
-  private static void assertHeaders(ConsumerRecord<String, ?> record, String eventType,
-      org.apache.avro.Schema schema) {
-    assertThat(new String(record.headers().lastHeader("event-type").value(), StandardCharsets.UTF_8))
+  private static void assertHeaders(
+      ConsumerRecord<String, ?> record, String eventType, org.apache.avro.Schema schema) {
+    assertThat(
+            new String(record.headers().lastHeader("event-type").value(), StandardCharsets.UTF_8))
         .isEqualTo(eventType);
-    assertThat(new String(record.headers().lastHeader("schema-fingerprint").value(), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                record.headers().lastHeader("schema-fingerprint").value(), StandardCharsets.UTF_8))
         .isEqualTo(EventSchemas.fingerprintHex(schema));
   }
 

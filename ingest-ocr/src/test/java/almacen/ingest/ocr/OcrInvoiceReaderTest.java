@@ -11,98 +11,145 @@ import org.junit.jupiter.api.Test;
 
 class OcrInvoiceReaderTest {
 
-    private static final byte[] PAGE = InvoiceImageGenerator.png(new BufferedImage(200, 280, BufferedImage.TYPE_BYTE_GRAY));
+  private static final byte[] PAGE =
+      InvoiceImageGenerator.png(new BufferedImage(200, 280, BufferedImage.TYPE_BYTE_GRAY));
 
-    @Test
-    void shouldTakeHeaderAndTotalFromQrWhenOcrDisagrees() throws Exception {
-        // given OCR text of Factura A and a QR saying the total is 60.885,83 but the number is 12346
-        AfipQr qr = new AfipQr(1, java.time.LocalDate.of(2025, 10, 15), 30712345671L, 3, 1, 12346L,
-                new BigDecimal("60885.83"), "PES", BigDecimal.ONE, 80, 20123456786L, "E", "75412345678901");
-        String url = "https://www.afip.gob.ar/fe/qr/?p=" + java.util.Base64.getEncoder().encodeToString(
-                ("{\"ver\":1,\"fecha\":\"2025-10-15\",\"cuit\":30712345671,\"ptoVta\":3,\"tipoCmp\":1,\"nroCmp\":12346,"
-                        + "\"importe\":60885.83,\"moneda\":\"PES\",\"ctz\":1,\"tipoDocRec\":80,\"nroDocRec\":20123456786,"
-                        + "\"tipoCodAut\":\"E\",\"codAut\":75412345678901}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        OcrInvoiceReader reader = new OcrInvoiceReader(new FakeOcrEngine(ParserSamples.FACTURA_A), page -> Optional.of(url),
-                OcrSettings.defaults());
-        // when
-        ReadInvoice read = reader.read(PAGE, "central");
-        // then
-        assertThat(read.qrPresent()).isTrue();
-        assertThat(read.qr()).isEqualTo(qr);
-        assertThat(read.number()).isEqualTo(12346L);
-        assertThat(read.issues()).anySatisfy(i -> assertThat(i).contains("número impreso (12345) no coincide con el QR de AFIP (12346)"));
-        assertThat(read.total()).isEqualByComparingTo("60885.83");
-        assertThat(read.supplierCuit()).isEqualTo("30-71234567-1");
-        assertThat(read.buyerCuit()).isEqualTo("20-12345678-6");
-        assertThat(read.ivaTotal()).isEqualByComparingTo("8753.33");
-        assertThat(read.lines()).hasSize(3);
-        assertThat(read.branch()).isEqualTo("central");
-        assertThat(read.sourceKind()).isEqualTo(SourceKind.PHOTO);
-        assertThat(read.confidence()).isBetween(0.8, 1.0);
-    }
+  @Test
+  void shouldTakeHeaderAndTotalFromQrWhenOcrDisagrees() throws Exception {
+    // given OCR text of Factura A and a QR saying the total is 60.885,83 but the number is 12346
+    AfipQr qr =
+        new AfipQr(
+            1,
+            java.time.LocalDate.of(2025, 10, 15),
+            30712345671L,
+            3,
+            1,
+            12346L,
+            new BigDecimal("60885.83"),
+            "PES",
+            BigDecimal.ONE,
+            80,
+            20123456786L,
+            "E",
+            "75412345678901");
+    String url =
+        "https://www.afip.gob.ar/fe/qr/?p="
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    ("{\"ver\":1,\"fecha\":\"2025-10-15\",\"cuit\":30712345671,\"ptoVta\":3,\"tipoCmp\":1,\"nroCmp\":12346,"
+                            + "\"importe\":60885.83,\"moneda\":\"PES\",\"ctz\":1,\"tipoDocRec\":80,\"nroDocRec\":20123456786,"
+                            + "\"tipoCodAut\":\"E\",\"codAut\":75412345678901}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    OcrInvoiceReader reader =
+        new OcrInvoiceReader(
+            new FakeOcrEngine(ParserSamples.FACTURA_A),
+            page -> Optional.of(url),
+            OcrSettings.defaults());
+    // when
+    ReadInvoice read = reader.read(PAGE, "central");
+    // then
+    assertThat(read.qrPresent()).isTrue();
+    assertThat(read.qr()).isEqualTo(qr);
+    assertThat(read.number()).isEqualTo(12346L);
+    assertThat(read.issues())
+        .anySatisfy(
+            i ->
+                assertThat(i)
+                    .contains("número impreso (12345) no coincide con el QR de AFIP (12346)"));
+    assertThat(read.total()).isEqualByComparingTo("60885.83");
+    assertThat(read.supplierCuit()).isEqualTo("30-71234567-1");
+    assertThat(read.buyerCuit()).isEqualTo("20-12345678-6");
+    assertThat(read.ivaTotal()).isEqualByComparingTo("8753.33");
+    assertThat(read.lines()).hasSize(3);
+    assertThat(read.branch()).isEqualTo("central");
+    assertThat(read.sourceKind()).isEqualTo(SourceKind.PHOTO);
+    assertThat(read.confidence()).isBetween(0.8, 1.0);
+  }
 
-    @Test
-    void shouldLowerConfidenceWhenTotalsDoNotAddUp() throws Exception {
-        // given the same invoice with its total misread
-        String broken = ParserSamples.FACTURA_A.replace("Importe Total: $ 60.885,83", "Importe Total: $ 66.885,83");
-        OcrInvoiceReader good = new OcrInvoiceReader(new FakeOcrEngine(ParserSamples.FACTURA_A), p -> Optional.empty(), OcrSettings.defaults());
-        OcrInvoiceReader bad = new OcrInvoiceReader(new FakeOcrEngine(broken), p -> Optional.empty(), OcrSettings.defaults());
-        // when
-        ReadInvoice ok = good.read(PAGE, "central");
-        ReadInvoice ko = bad.read(PAGE, "central");
-        // then
-        assertThat(ko.confidence()).isLessThan(ok.confidence());
-        assertThat(ko.issues()).anySatisfy(i -> assertThat(i).contains("no coincide con el total (66.885,83)"));
-        assertThat(ok.issues()).noneSatisfy(i -> assertThat(i).contains("no coincide con el total"));
-    }
+  @Test
+  void shouldLowerConfidenceWhenTotalsDoNotAddUp() throws Exception {
+    // given the same invoice with its total misread
+    String broken =
+        ParserSamples.FACTURA_A.replace("Importe Total: $ 60.885,83", "Importe Total: $ 66.885,83");
+    OcrInvoiceReader good =
+        new OcrInvoiceReader(
+            new FakeOcrEngine(ParserSamples.FACTURA_A),
+            p -> Optional.empty(),
+            OcrSettings.defaults());
+    OcrInvoiceReader bad =
+        new OcrInvoiceReader(
+            new FakeOcrEngine(broken), p -> Optional.empty(), OcrSettings.defaults());
+    // when
+    ReadInvoice ok = good.read(PAGE, "central");
+    ReadInvoice ko = bad.read(PAGE, "central");
+    // then
+    assertThat(ko.confidence()).isLessThan(ok.confidence());
+    assertThat(ko.issues())
+        .anySatisfy(i -> assertThat(i).contains("no coincide con el total (66.885,83)"));
+    assertThat(ok.issues()).noneSatisfy(i -> assertThat(i).contains("no coincide con el total"));
+  }
 
-    @Test
-    void shouldAnswer422WhenPhotoShowsNoInvoice() {
-        OcrInvoiceReader reader = new OcrInvoiceReader(new FakeOcrEngine("un gato durmiendo al sol"), p -> Optional.empty(),
-                OcrSettings.defaults());
-        assertThatThrownBy(() -> reader.read(PAGE, "central"))
-                .isInstanceOfSatisfying(InvoiceReadException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.code()).isEqualTo("NO_INVOICE_FOUND");
-                });
-    }
+  @Test
+  void shouldAnswer422WhenPhotoShowsNoInvoice() {
+    OcrInvoiceReader reader =
+        new OcrInvoiceReader(
+            new FakeOcrEngine("un gato durmiendo al sol"),
+            p -> Optional.empty(),
+            OcrSettings.defaults());
+    assertThatThrownBy(() -> reader.read(PAGE, "central"))
+        .isInstanceOfSatisfying(
+            InvoiceReadException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(422);
+              assertThat(e.code()).isEqualTo("NO_INVOICE_FOUND");
+            });
+  }
 
-    @Test
-    void shouldAnswer504AndNeverStartOcrWhenQrSearchUsesUpTheDeadline() {
-        // given a QR search that takes longer than the whole read may
-        FakeOcrEngine engine = new FakeOcrEngine(ParserSamples.FACTURA_B);
-        OcrInvoiceReader reader = new OcrInvoiceReader(engine, page -> {
-            sleep(300);
-            return Optional.empty();
-        }, OcrSettings.defaults());
-        // when read with 100 ms
-        assertThatThrownBy(() -> reader.read(PAGE, "central", ReadDeadline.startingNow(Duration.ofMillis(100))))
-                .isInstanceOfSatisfying(InvoiceReadException.class, e -> {
-                    assertThat(e.status()).isEqualTo(504);
-                    assertThat(e.code()).isEqualTo("OCR_TIMEOUT");
-                });
-        // then the stage after the QR never ran
-        assertThat(engine.calls()).isZero();
-    }
+  @Test
+  void shouldAnswer504AndNeverStartOcrWhenQrSearchUsesUpTheDeadline() {
+    // given a QR search that takes longer than the whole read may
+    FakeOcrEngine engine = new FakeOcrEngine(ParserSamples.FACTURA_B);
+    OcrInvoiceReader reader =
+        new OcrInvoiceReader(
+            engine,
+            page -> {
+              sleep(300);
+              return Optional.empty();
+            },
+            OcrSettings.defaults());
+    // when read with 100 ms
+    assertThatThrownBy(
+            () -> reader.read(PAGE, "central", ReadDeadline.startingNow(Duration.ofMillis(100))))
+        .isInstanceOfSatisfying(
+            InvoiceReadException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(504);
+              assertThat(e.code()).isEqualTo("OCR_TIMEOUT");
+            });
+    // then the stage after the QR never ran
+    assertThat(engine.calls()).isZero();
+  }
 
-    @Test
-    void shouldAnswer504BeforeDecodingWhenTheReadWasCancelled() {
-        // given a read its caller already gave up on
-        FakeOcrEngine engine = new FakeOcrEngine(ParserSamples.FACTURA_B);
-        OcrInvoiceReader reader = new OcrInvoiceReader(engine, page -> Optional.empty(), OcrSettings.defaults());
-        ReadDeadline deadline = ReadDeadline.startingNow(Duration.ofSeconds(30));
-        deadline.cancel();
-        // when / then
-        assertThatThrownBy(() -> reader.read(PAGE, "central", deadline))
-                .isInstanceOfSatisfying(InvoiceReadException.class, e -> assertThat(e.status()).isEqualTo(504));
-        assertThat(engine.calls()).isZero();
-    }
+  @Test
+  void shouldAnswer504BeforeDecodingWhenTheReadWasCancelled() {
+    // given a read its caller already gave up on
+    FakeOcrEngine engine = new FakeOcrEngine(ParserSamples.FACTURA_B);
+    OcrInvoiceReader reader =
+        new OcrInvoiceReader(engine, page -> Optional.empty(), OcrSettings.defaults());
+    ReadDeadline deadline = ReadDeadline.startingNow(Duration.ofSeconds(30));
+    deadline.cancel();
+    // when / then
+    assertThatThrownBy(() -> reader.read(PAGE, "central", deadline))
+        .isInstanceOfSatisfying(
+            InvoiceReadException.class, e -> assertThat(e.status()).isEqualTo(504));
+    assertThat(engine.calls()).isZero();
+  }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+  }
 }

@@ -5,56 +5,101 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Writes docs/ocr.md: the figures of {@link OcrAccuracy} on the 12 photos of {@link PhotoSet}, per field and per
- * photo, and the decisions behind them. Run by {@code scripts/ocr-report}; not a test (tests only assert).
- * <p>
- * Usage: {@code OcrReport FILE}.
+ * Writes docs/ocr.md: the figures of {@link OcrAccuracy} on the 12 photos of {@link PhotoSet}, per
+ * field and per photo, and the decisions behind them. Run by {@code scripts/ocr-report}; not a test
+ * (tests only assert).
+ *
+ * <p>Usage: {@code OcrReport FILE}.
  */
 public final class OcrReport {
 
-    private OcrReport() {
-    }
+  private OcrReport() {}
 
-    public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("Usage: OcrReport FILE (the markdown to write, e.g. docs/ocr.md)");
-        }
-        try (TesseractOcrEngine engine = new TesseractOcrEngine("", "spa")) {
-            OcrInvoiceReader reader = new OcrInvoiceReader(engine, new ZxingQrDecoder(), OcrSettings.defaults());
-            OcrAccuracy accuracy = OcrAccuracy.measure(reader, PhotoSet.photos(PhotoSet.SEED));
-            Path file = Path.of(args[0]);
-            Files.writeString(file, markdown(accuracy));
-            System.out.printf(Locale.ROOT, "%s: %d/%d lines exact, %.2f s per page%n", file, accuracy.linesExact(),
-                    accuracy.lines(), accuracy.secondsPerPage());
-        }
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      throw new IllegalArgumentException(
+          "Usage: OcrReport FILE (the markdown to write, e.g. docs/ocr.md)");
     }
+    try (TesseractOcrEngine engine = new TesseractOcrEngine("", "spa")) {
+      OcrInvoiceReader reader =
+          new OcrInvoiceReader(engine, new ZxingQrDecoder(), OcrSettings.defaults());
+      OcrAccuracy accuracy = OcrAccuracy.measure(reader, PhotoSet.photos(PhotoSet.SEED));
+      Path file = Path.of(args[0]);
+      Files.writeString(file, markdown(accuracy));
+      System.out.printf(
+          Locale.ROOT,
+          "%s: %d/%d lines exact, %.2f s per page%n",
+          file,
+          accuracy.linesExact(),
+          accuracy.lines(),
+          accuracy.secondsPerPage());
+    }
+  }
 
-    static String markdown(OcrAccuracy a) {
-        StringBuilder md = new StringBuilder();
-        md.append("# OCR de facturas — precisión medida\n\n");
-        md.append("Generado por `scripts/ocr-report` (`OcrReport`, ingest-ocr) sobre 12 fotos sintéticas de teléfono\n");
-        md.append("(semilla ").append(PhotoSet.SEED).append("): facturas A/B/C, 3 diseños de columnas, 4 fuentes, 150–300 dpi, rotación 1–4°,\n");
-        md.append("desenfoque, ruido, luz despareja, JPEG calidad 60; la mitad con QR de AFIP. Tesseract 5.3 `spa` (LSTM),\n");
-        md.append("hoja recortada del fondo, 220 dpi, normalización de fondo + enderezado con Leptonica, segunda mirada a los\n");
-        md.append("renglones que no cierran, `OMP_THREAD_LIMIT=1`. `OcrAccuracyTest` (`@Tag(\"slow\")`, failsafe) mide lo mismo\n");
-        md.append("en cada `verify` y falla si cae por debajo de sus pisos; este archivo sólo cambia al correr el script.\n\n");
-        int lines = a.lines();
-        md.append(String.format(Locale.ROOT, "- Renglones exactos (código, descripción, cantidad, precio, importe): **%d/%d = %.1f %%**%n",
-                a.linesExact(), lines, 100.0 * a.linesExact() / lines));
-        md.append(String.format(Locale.ROOT, "- Renglones con cantidad, precio e importe exactos: **%d/%d = %.1f %%**%n",
-                a.numbersExact(), lines, 100.0 * a.numbersExact() / lines));
-        md.append(String.format(Locale.ROOT, "- QR de AFIP leído: %d/%d%n", a.qrFound(), a.qrExpected()));
-        md.append(String.format(Locale.ROOT, "- Total exacto sin QR (sólo OCR): %d/%d%n", a.ocrOnlyTotalsExact(), a.ocrOnly()));
-        md.append(String.format(Locale.ROOT, "- Segundos por página (lectura completa: decodificar, QR, OCR, análisis; 2 núcleos): **%.2f s**%n%n",
-                a.secondsPerPage()));
-        md.append("| campo | exactos |\n|---|---|\n");
-        a.fields().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.exact()).append("/").append(v.total()).append(" |\n"));
-        md.append("\n| # | tipo | diseño | fuente | dpi | QR | rotación | renglones exactos | números exactos | total | confianza | s |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (int k = 0; k < a.photos().size(); k++) {
-            md.append(row(k + 1, a.photos().get(k))).append('\n');
-        }
-        md.append("""
+  static String markdown(OcrAccuracy a) {
+    StringBuilder md = new StringBuilder();
+    md.append("# OCR de facturas — precisión medida\n\n");
+    md.append(
+        "Generado por `scripts/ocr-report` (`OcrReport`, ingest-ocr) sobre 12 fotos sintéticas de teléfono\n");
+    md.append("(semilla ")
+        .append(PhotoSet.SEED)
+        .append(
+            "): facturas A/B/C, 3 diseños de columnas, 4 fuentes, 150–300 dpi, rotación 1–4°,\n");
+    md.append(
+        "desenfoque, ruido, luz despareja, JPEG calidad 60; la mitad con QR de AFIP. Tesseract 5.3 `spa` (LSTM),\n");
+    md.append(
+        "hoja recortada del fondo, 220 dpi, normalización de fondo + enderezado con Leptonica, segunda mirada a los\n");
+    md.append(
+        "renglones que no cierran, `OMP_THREAD_LIMIT=1`. `OcrAccuracyTest` (`@Tag(\"slow\")`, failsafe) mide lo mismo\n");
+    md.append(
+        "en cada `verify` y falla si cae por debajo de sus pisos; este archivo sólo cambia al correr el script.\n\n");
+    int lines = a.lines();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Renglones exactos (código, descripción, cantidad, precio, importe): **%d/%d = %.1f %%**%n",
+            a.linesExact(),
+            lines,
+            100.0 * a.linesExact() / lines));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Renglones con cantidad, precio e importe exactos: **%d/%d = %.1f %%**%n",
+            a.numbersExact(),
+            lines,
+            100.0 * a.numbersExact() / lines));
+    md.append(
+        String.format(Locale.ROOT, "- QR de AFIP leído: %d/%d%n", a.qrFound(), a.qrExpected()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Total exacto sin QR (sólo OCR): %d/%d%n",
+            a.ocrOnlyTotalsExact(),
+            a.ocrOnly()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Segundos por página (lectura completa: decodificar, QR, OCR, análisis; 2 núcleos): **%.2f s**%n%n",
+            a.secondsPerPage()));
+    md.append("| campo | exactos |\n|---|---|\n");
+    a.fields()
+        .forEach(
+            (k, v) ->
+                md.append("| ")
+                    .append(k)
+                    .append(" | ")
+                    .append(v.exact())
+                    .append("/")
+                    .append(v.total())
+                    .append(" |\n"));
+    md.append(
+        "\n| # | tipo | diseño | fuente | dpi | QR | rotación | renglones exactos | números exactos | total | confianza | s |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (int k = 0; k < a.photos().size(); k++) {
+      md.append(row(k + 1, a.photos().get(k))).append('\n');
+    }
+    md.append(
+        """
 
                 ## Decisiones
 
@@ -95,15 +140,29 @@ public final class OcrReport {
                 - Velocidad contra el `tesseract` de línea de comandos sobre las mismas fotos: `scripts/bench-ocr`, cifras en
                   [performance.md](performance.md).
                 """);
-        return md.toString();
-    }
+    return md.toString();
+  }
 
-    private static String row(int number, OcrAccuracy.Photo p) {
-        InvoiceImageGenerator.Sample s = p.sample();
-        InvoiceImageGenerator.Truth t = p.truth();
-        String qr = t.qr() ? (p.read().qrPresent() ? "sí" : "no leído") : "—";
-        return String.format(Locale.ROOT, "| %d | %s | %d | %s | %d | %s | %.1f° | %d/%d | %d/%d | %s | %.2f | %.1f |", number,
-                t.type(), s.layout(), s.font(), s.dpi(), qr, s.degradation().rotationDeg(), p.linesExact(), t.lines().size(),
-                p.numbersExact(), t.lines().size(), p.totalExact() ? "ok" : "MAL", p.read().confidence(), p.millis() / 1000.0);
-    }
+  private static String row(int number, OcrAccuracy.Photo p) {
+    InvoiceImageGenerator.Sample s = p.sample();
+    InvoiceImageGenerator.Truth t = p.truth();
+    String qr = t.qr() ? (p.read().qrPresent() ? "sí" : "no leído") : "—";
+    return String.format(
+        Locale.ROOT,
+        "| %d | %s | %d | %s | %d | %s | %.1f° | %d/%d | %d/%d | %s | %.2f | %.1f |",
+        number,
+        t.type(),
+        s.layout(),
+        s.font(),
+        s.dpi(),
+        qr,
+        s.degradation().rotationDeg(),
+        p.linesExact(),
+        t.lines().size(),
+        p.numbersExact(),
+        t.lines().size(),
+        p.totalExact() ? "ok" : "MAL",
+        p.read().confidence(),
+        p.millis() / 1000.0);
+  }
 }

@@ -3,11 +3,13 @@ package almacen.ingest.ocr;
 /** OCR outputs of invoices, with the error patterns Tesseract really produces on phone photos. */
 final class ParserSamples {
 
-    private ParserSamples() {
-    }
+  private ParserSamples() {}
 
-    /** Factura A, AFIP layout: letter box and "COD. 01", comma lost in a price, N* for N°, AL!-2001. */
-    static final String FACTURA_A = """
+  /**
+   * Factura A, AFIP layout: letter box and "COD. 01", comma lost in a price, N* for N°, AL!-2001.
+   */
+  static final String FACTURA_A =
+      """
             ORIGINAL
             DISTRIBUIDORA DEL PLATA S.A.
             A | FACTURA
@@ -32,8 +34,11 @@ final class ParserSamples {
             Fecha de Vto. de CAE: 25/10/2025
             """;
 
-    /** Factura B, quantity-first layout, final prices. Buyer CUIT printed first, under "Señor(es)". */
-    static final String FACTURA_B = """
+  /**
+   * Factura B, quantity-first layout, final prices. Buyer CUIT printed first, under "Señor(es)".
+   */
+  static final String FACTURA_B =
+      """
             MAYORISTA EL SOL S.R.L.
             FACTURA B
             Cód. 06
@@ -51,8 +56,9 @@ final class ParserSamples {
             C.A.E.: 75498765432109   Vto. CAE: 12/09/2025
             """;
 
-    /** Factura C, description-first layout with the code after it; S for 5 and l for 1 in numbers. */
-    static final String FACTURA_C = """
+  /** Factura C, description-first layout with the code after it; S for 5 and l for 1 in numbers. */
+  static final String FACTURA_C =
+      """
             ALIMENTOS DEL SUR
             C
             FACTURA   COD. 11

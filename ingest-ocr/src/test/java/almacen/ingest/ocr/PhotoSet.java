@@ -4,55 +4,62 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The 12 generated phone photos the accuracy test and the benchmark read: types A/B/C in turn, the three
- * column layouts in runs of three, the four fonts and 150/200/250/300 dpi in turn, every other one with the
- * AFIP QR. Same seed, same photos.
+ * The 12 generated phone photos the accuracy test and the benchmark read: types A/B/C in turn, the
+ * three column layouts in runs of three, the four fonts and 150/200/250/300 dpi in turn, every
+ * other one with the AFIP QR. Same seed, same photos.
  */
 final class PhotoSet {
 
-    static final long SEED = 20251015L;
-    static final int SIZE = 12;
+  static final long SEED = 20251015L;
+  static final int SIZE = 12;
 
-    private PhotoSet() {
-    }
+  private PhotoSet() {}
 
-    static List<InvoiceImageGenerator.Sample> photos(long seed) {
-        InvoiceImageGenerator gen = new InvoiceImageGenerator(seed);
-        InvoiceType[] types = {InvoiceType.A, InvoiceType.B, InvoiceType.C};
-        int[] dpis = {150, 200, 250, 300};
-        List<InvoiceImageGenerator.Sample> out = new ArrayList<>();
-        for (int k = 0; k < SIZE; k++) {
-            String font = InvoiceImageGenerator.FONTS[k % InvoiceImageGenerator.FONTS.length];
-            out.add(gen.photo(types[k % 3], (k / 3) % 3, font, dpis[k % 4], k % 2 == 0));
-        }
-        return out;
+  static List<InvoiceImageGenerator.Sample> photos(long seed) {
+    InvoiceImageGenerator gen = new InvoiceImageGenerator(seed);
+    InvoiceType[] types = {InvoiceType.A, InvoiceType.B, InvoiceType.C};
+    int[] dpis = {150, 200, 250, 300};
+    List<InvoiceImageGenerator.Sample> out = new ArrayList<>();
+    for (int k = 0; k < SIZE; k++) {
+      String font = InvoiceImageGenerator.FONTS[k % InvoiceImageGenerator.FONTS.length];
+      out.add(gen.photo(types[k % 3], (k / 3) % 3, font, dpis[k % 4], k % 2 == 0));
     }
+    return out;
+  }
 
-    /** Lines read exactly (code, description, quantity, price and total) by {@code read}. */
-    static int exactLines(InvoiceImageGenerator.Truth truth, List<ReadLine> read) {
-        int exact = 0;
-        for (ReadLine t : truth.lines()) {
-            if (read.stream().anyMatch(l -> sameNumbers(t, l) && java.util.Objects.equals(t.supplierCode(), l.supplierCode())
-                    && t.description().equals(l.description()))) {
-                exact++;
-            }
-        }
-        return exact;
+  /** Lines read exactly (code, description, quantity, price and total) by {@code read}. */
+  static int exactLines(InvoiceImageGenerator.Truth truth, List<ReadLine> read) {
+    int exact = 0;
+    for (ReadLine t : truth.lines()) {
+      if (read.stream()
+          .anyMatch(
+              l ->
+                  sameNumbers(t, l)
+                      && java.util.Objects.equals(t.supplierCode(), l.supplierCode())
+                      && t.description().equals(l.description()))) {
+        exact++;
+      }
     }
+    return exact;
+  }
 
-    /** Lines whose quantity, price and total were read exactly. */
-    static int exactNumbers(InvoiceImageGenerator.Truth truth, List<ReadLine> read) {
-        int exact = 0;
-        for (ReadLine t : truth.lines()) {
-            if (read.stream().anyMatch(l -> sameNumbers(t, l))) {
-                exact++;
-            }
-        }
-        return exact;
+  /** Lines whose quantity, price and total were read exactly. */
+  static int exactNumbers(InvoiceImageGenerator.Truth truth, List<ReadLine> read) {
+    int exact = 0;
+    for (ReadLine t : truth.lines()) {
+      if (read.stream().anyMatch(l -> sameNumbers(t, l))) {
+        exact++;
+      }
     }
+    return exact;
+  }
 
-    private static boolean sameNumbers(ReadLine a, ReadLine b) {
-        return b.qty() != null && b.unitPrice() != null && b.lineTotal() != null && a.qty().compareTo(b.qty()) == 0
-                && a.unitPrice().compareTo(b.unitPrice()) == 0 && a.lineTotal().compareTo(b.lineTotal()) == 0;
-    }
+  private static boolean sameNumbers(ReadLine a, ReadLine b) {
+    return b.qty() != null
+        && b.unitPrice() != null
+        && b.lineTotal() != null
+        && a.qty().compareTo(b.qty()) == 0
+        && a.unitPrice().compareTo(b.unitPrice()) == 0
+        && a.lineTotal().compareTo(b.lineTotal()) == 0;
+  }
 }

@@ -14,29 +14,33 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class TesseractTimeoutTest {
 
-    private static final TesseractOcrEngine ENGINE = new TesseractOcrEngine("", "spa");
+  private static final TesseractOcrEngine ENGINE = new TesseractOcrEngine("", "spa");
 
-    @AfterAll
-    static void close() {
-        ENGINE.close();
-    }
+  @AfterAll
+  static void close() {
+    ENGINE.close();
+  }
 
-    @Test
-    void shouldAnswer504AndFreeTheThreadWhenOcrExceedsATinyTimeout() throws Exception {
-        // given a dense 300 dpi page (several seconds of OCR without a deadline)
-        InvoiceImageGenerator.Sample s = new InvoiceImageGenerator(11).clean(InvoiceType.A, 0, "DejaVu Sans", 300, false);
-        BufferedImage page = ImageIO.read(new ByteArrayInputStream(s.bytes()));
-        // when OCR gets 50 ms
-        long started = System.nanoTime();
-        assertThatThrownBy(() -> ENGINE.recognize(page, 300, 50))
-                .isInstanceOfSatisfying(InvoiceReadException.class, e -> {
-                    assertThat(e.status()).isEqualTo(504);
-                    assertThat(e.code()).isEqualTo("OCR_TIMEOUT");
-                });
-        long stoppedAfterMs = (System.nanoTime() - started) / 1_000_000;
-        // then it stopped long before a full recognition, and the same thread and engine read the next page
-        assertThat(stoppedAfterMs).isLessThan(1500);
-        OcrEngine.OcrText text = ENGINE.recognize(page, 300, 30_000);
-        assertThat(text.text()).contains("FACTURA");
-    }
+  @Test
+  void shouldAnswer504AndFreeTheThreadWhenOcrExceedsATinyTimeout() throws Exception {
+    // given a dense 300 dpi page (several seconds of OCR without a deadline)
+    InvoiceImageGenerator.Sample s =
+        new InvoiceImageGenerator(11).clean(InvoiceType.A, 0, "DejaVu Sans", 300, false);
+    BufferedImage page = ImageIO.read(new ByteArrayInputStream(s.bytes()));
+    // when OCR gets 50 ms
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> ENGINE.recognize(page, 300, 50))
+        .isInstanceOfSatisfying(
+            InvoiceReadException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(504);
+              assertThat(e.code()).isEqualTo("OCR_TIMEOUT");
+            });
+    long stoppedAfterMs = (System.nanoTime() - started) / 1_000_000;
+    // then it stopped long before a full recognition, and the same thread and engine read the next
+    // page
+    assertThat(stoppedAfterMs).isLessThan(1500);
+    OcrEngine.OcrText text = ENGINE.recognize(page, 300, 30_000);
+    assertThat(text.text()).contains("FACTURA");
+  }
 }

@@ -14,7 +14,8 @@ public final class RecordingPublisher implements EventPublisher {
     if (brokerDown) {
       throw new BrokerUnavailableException("fake broker down", null);
     }
-    // encode like the real publisher does, so a value Avro cannot write fails here as it would in production
+    // encode like the real publisher does, so a value Avro cannot write fails here as it would in
+    // production
     for (OutgoingEvent<?> event : events) {
       encode(event);
     }

@@ -18,25 +18,27 @@ class InflationControllerTest {
 
   @ParameterizedTest(name = "{0} {1} → {2}")
   @CsvSource({
-      "2025-09, 2.1, 202",
-      "2026-10, 1.5, 202",     // 12 months ahead of 2025-10: a forecast
-      "2026-11, 1.5, 400",     // 13 months ahead
-      "1999-12, 1.5, 400",
-      "2025-13, 1.5, 400",
-      "2025-9, 1.5, 400",
-      "2025-09, -50, 202",
-      "2025-09, 1000, 202",
-      "2025-09, 1000.01, 400",
-      "2025-09, -50.5, 400",
-      "2025-09, 1e1000000, 400",
-      "2025-09, 2.123, 400"
+    "2025-09, 2.1, 202",
+    "2026-10, 1.5, 202", // 12 months ahead of 2025-10: a forecast
+    "2026-11, 1.5, 400", // 13 months ahead
+    "1999-12, 1.5, 400",
+    "2025-13, 1.5, 400",
+    "2025-9, 1.5, 400",
+    "2025-09, -50, 202",
+    "2025-09, 1000, 202",
+    "2025-09, 1000.01, 400",
+    "2025-09, -50.5, 400",
+    "2025-09, 1e1000000, 400",
+    "2025-09, 2.123, 400"
   })
-  void shouldCheckMonthAndRateRangeWhenInflationIsPosted(String month, String rate, int expected) throws Exception {
+  void shouldCheckMonthAndRateRangeWhenInflationIsPosted(String month, String rate, int expected)
+      throws Exception {
     // given
     String body = "{\"month\":\"" + month + "\",\"ratePct\":" + rate + ",\"source\":\"INDEC\"}";
 
     // when / then
-    web.mvc.perform(post("/api/inflation").contentType(MediaType.APPLICATION_JSON).content(body))
+    web.mvc
+        .perform(post("/api/inflation").contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().is(expected));
     assertThat(web.publisher.events()).hasSize(expected == 202 ? 1 : 0);
   }
@@ -44,8 +46,11 @@ class InflationControllerTest {
   @Test
   void shouldExplainRangeWhenRateIsOutsideMinus50To1000() throws Exception {
     // given / when
-    web.mvc.perform(post("/api/inflation").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"month\":\"2025-09\",\"ratePct\":1e1000000,\"source\":\"INDEC\"}"))
+    web.mvc
+        .perform(
+            post("/api/inflation")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"month\":\"2025-09\",\"ratePct\":1e1000000,\"source\":\"INDEC\"}"))
         // then
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.error").value("OUT_OF_RANGE"))
@@ -59,7 +64,8 @@ class InflationControllerTest {
     String csv = "month,ratePct,source\n2025-08,1.9,INDEC\n2025-09,2.1,INDEC\n2026-01,1.8\n";
 
     // when
-    web.mvc.perform(post("/api/inflation").contentType("text/csv").content(csv))
+    web.mvc
+        .perform(post("/api/inflation").contentType("text/csv").content(csv))
         // then
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.accepted").value(3));
@@ -76,7 +82,8 @@ class InflationControllerTest {
     String csv = "2025-08,1.9,INDEC\n2025-09,1075,INDEC\n";
 
     // when
-    web.mvc.perform(post("/api/inflation").contentType("text/csv").content(csv))
+    web.mvc
+        .perform(post("/api/inflation").contentType("text/csv").content(csv))
         // then
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.message").value("line 2: ratePct must be between -50 and 1000 %"));

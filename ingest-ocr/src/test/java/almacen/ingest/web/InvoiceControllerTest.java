@@ -27,7 +27,8 @@ import org.springframework.http.MediaType;
 
 class InvoiceControllerTest {
 
-  static final String TYPED = """
+  static final String TYPED =
+      """
       {"invoiceId":"ignored","status":"NEEDS_REVIEW","confidence":0.1,"duplicate":true,
        "supplier":{"cuit":"30-71234567-1","name":"Distribuidora Sur SA"},
        "type":"A","pointOfSale":3,"number":12345,"issueDate":"2025-10-15","cae":"75412345678901",
@@ -36,12 +37,14 @@ class InvoiceControllerTest {
                  "unitCost":850.00,"ivaRatePct":21,"lineTotal":10200.00}],
        "netTotal":10200.00,"ivaTotal":2142.00,"otherTaxes":0,"total":12342.00}""";
 
-  private final WebFixture web = new WebFixture().withProduct("ALM000001", "Yerba mate 1 kg", null, Unit.UNIT, "21");
+  private final WebFixture web =
+      new WebFixture().withProduct("ALM000001", "Yerba mate 1 kg", null, Unit.UNIT, "21");
 
   @Test
   void shouldConfirmAndPublishWhenTypedInvoiceIsConsistent() throws Exception {
     // given / when
-    web.mvc.perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(TYPED))
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(TYPED))
         // then
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.invoiceId").value("30712345671-A-00003-00012345"))
@@ -56,18 +59,22 @@ class InvoiceControllerTest {
     Invoice published = (Invoice) web.publisher.events().get(0).value();
     assertThat(published.getStatus()).isEqualTo(InvoiceStatus.CONFIRMED);
     assertThat(published.getIvaTotal()).isEqualTo(new BigDecimal("2142.00"));
-    assertThat(web.publisher.events().get(0).timestamp()).isEqualTo(Instant.parse("2025-10-15T03:00:00Z"));
-    assertThat(web.counter("almacen.ingest.invoices", "outcome", "CONFIRMED", "reason", "none")).isEqualTo(1.0);
+    assertThat(web.publisher.events().get(0).timestamp())
+        .isEqualTo(Instant.parse("2025-10-15T03:00:00Z"));
+    assertThat(web.counter("almacen.ingest.invoices", "outcome", "CONFIRMED", "reason", "none"))
+        .isEqualTo(1.0);
   }
 
   @Test
   void shouldAnswer200WithExistingAndDuplicateTrueWhenSameInvoiceIdComesAgain() throws Exception {
     // given
-    web.mvc.perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(TYPED))
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(TYPED))
         .andExpect(status().isAccepted());
 
     // when
-    web.mvc.perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(TYPED))
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(TYPED))
         // then
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.duplicate").value(true))
@@ -81,30 +88,40 @@ class InvoiceControllerTest {
     String body = TYPED.replace("\"ivaTotal\":2142.00", "\"ivaTotal\":2000.00");
 
     // when
-    web.mvc.perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(body))
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(body))
         // then
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.error").value("INVOICE_REJECTED"))
         .andExpect(jsonPath("$.invoiceId").value("30712345671-A-00003-00012345"))
-        .andExpect(jsonPath("$.issues[0]")
-            .value("ivaTotal 2000.00 differs from the IVA computed per rate 2142.00 by more than $ 1.00"))
-        .andExpect(jsonPath("$.issues[1]").value(
-            "total 12342.00 differs from netTotal + ivaTotal + otherTaxes = 12200.00 by more than $ 1.00"));
+        .andExpect(
+            jsonPath("$.issues[0]")
+                .value(
+                    "ivaTotal 2000.00 differs from the IVA computed per rate 2142.00 by more than $ 1.00"))
+        .andExpect(
+            jsonPath("$.issues[1]")
+                .value(
+                    "total 12342.00 differs from netTotal + ivaTotal + otherTaxes = 12200.00 by more than $ 1.00"));
     assertThat(web.publisher.events()).isEmpty();
-    assertThat(web.counter("almacen.ingest.invoices", "outcome", "REJECTED", "reason", "iva_total")).isEqualTo(1.0);
+    assertThat(web.counter("almacen.ingest.invoices", "outcome", "REJECTED", "reason", "iva_total"))
+        .isEqualTo(1.0);
   }
 
   @Test
   void shouldAnswer422WhenLineProductIsUnknown() throws Exception {
     // given
-    String body = TYPED.replace("\"sku\":\"ALM000001\",", "").replace("Yerba mate 1 kg", "Yerba desconocida");
+    String body =
+        TYPED.replace("\"sku\":\"ALM000001\",", "").replace("Yerba mate 1 kg", "Yerba desconocida");
 
     // when
-    web.mvc.perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(body))
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(body))
         // then
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.issues.length()").value(1))
-        .andExpect(jsonPath("$.issues[0]").value(org.hamcrest.Matchers.startsWith("line 1: product not identified")));
+        .andExpect(
+            jsonPath("$.issues[0]")
+                .value(org.hamcrest.Matchers.startsWith("line 1: product not identified")));
   }
 
   @Test
@@ -113,36 +130,53 @@ class InvoiceControllerTest {
     String body = TYPED.replace("2025-10-15", "2025-10-22");
 
     // when / then
-    web.mvc.perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(body))
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(jsonPath("$.issues[0]").value("issueDate 2025-10-22 is after tomorrow (2025-10-21)"));
+        .andExpect(
+            jsonPath("$.issues[0]").value("issueDate 2025-10-22 is after tomorrow (2025-10-21)"));
   }
 
   static Stream<Arguments> invalidInvoices() {
     return Stream.of(
-        Arguments.of(TYPED.replace("30-71234567-1", "30-71234567-2"), "INVALID_CUIT", "supplier.cuit"),
+        Arguments.of(
+            TYPED.replace("30-71234567-1", "30-71234567-2"), "INVALID_CUIT", "supplier.cuit"),
         Arguments.of(TYPED.replace("\"type\":\"A\"", "\"type\":\"X\""), "INVALID_VALUE", "type"),
-        Arguments.of(TYPED.replace("\"pointOfSale\":3", "\"pointOfSale\":100000"), "INVALID_FIELD", "pointOfSale"),
+        Arguments.of(
+            TYPED.replace("\"pointOfSale\":3", "\"pointOfSale\":100000"),
+            "INVALID_FIELD",
+            "pointOfSale"),
         Arguments.of(TYPED.replace("\"number\":12345", "\"number\":0"), "INVALID_FIELD", "number"),
         Arguments.of(TYPED.replace("2025-10-15", "15/10/2025"), "INVALID_DATE", "issueDate"),
         Arguments.of(TYPED.replace("75412345678901", "754"), "INVALID_FIELD", "cae"),
-        Arguments.of(TYPED.replace("\"ivaRatePct\":21", "\"ivaRatePct\":19"), "INVALID_IVA_RATE",
+        Arguments.of(
+            TYPED.replace("\"ivaRatePct\":21", "\"ivaRatePct\":19"),
+            "INVALID_IVA_RATE",
             "lines[0].ivaRatePct"),
         Arguments.of(TYPED.replace("\"qty\":12", "\"qty\":0"), "INVALID_QTY", "lines[0].qty"),
-        Arguments.of(TYPED.replace("\"lineTotal\":10200.00", "\"lineTotal\":10200.001"), "INVALID_MONEY",
+        Arguments.of(
+            TYPED.replace("\"lineTotal\":10200.00", "\"lineTotal\":10200.001"),
+            "INVALID_MONEY",
             "lines[0].lineTotal"),
         Arguments.of(TYPED.replace("\"total\":12342.00", "\"total\":-1"), "INVALID_MONEY", "total"),
         Arguments.of(TYPED.replace("\"netTotal\":10200.00,", ""), "MISSING_FIELD", "netTotal"),
-        Arguments.of(TYPED.replace("\"sku\":\"ALM000001\"", "\"sku\":\"alm 1\""), "INVALID_SKU", "lines[0].sku"),
-        Arguments.of(TYPED.replace("\"branch\":\"central\"", "\"branch\":\"CENTRAL\""), "INVALID_BRANCH", "branch"));
+        Arguments.of(
+            TYPED.replace("\"sku\":\"ALM000001\"", "\"sku\":\"alm 1\""),
+            "INVALID_SKU",
+            "lines[0].sku"),
+        Arguments.of(
+            TYPED.replace("\"branch\":\"central\"", "\"branch\":\"CENTRAL\""),
+            "INVALID_BRANCH",
+            "branch"));
   }
 
   @ParameterizedTest(name = "{2} → {1}")
   @MethodSource("invalidInvoices")
-  void shouldAnswer400NamingFieldWhenTypedInvoiceFieldIsMalformed(String body, String error, String field)
-      throws Exception {
+  void shouldAnswer400NamingFieldWhenTypedInvoiceFieldIsMalformed(
+      String body, String error, String field) throws Exception {
     // given / when
-    web.mvc.perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(body))
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(body))
         // then
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.error").value(error))
@@ -154,12 +188,16 @@ class InvoiceControllerTest {
     // given: a photo read with a misread IVA total, published as NEEDS_REVIEW
     String id = "30712345671-A-00003-00012345";
     web.ledger.apply(needsReview(new BigDecimal("2100.00")));
-    String correction = """
+    String correction =
+        """
         {"ivaTotal":2142.00,"total":12342.00}""";
 
     // when
-    web.mvc.perform(post("/api/invoices/" + id + "/confirm").contentType(MediaType.APPLICATION_JSON)
-            .content(correction))
+    web.mvc
+        .perform(
+            post("/api/invoices/" + id + "/confirm")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(correction))
         // then
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.status").value("CONFIRMED"))
@@ -177,12 +215,17 @@ class InvoiceControllerTest {
     web.ledger.apply(needsReview(new BigDecimal("2100.00")));
 
     // when / then
-    web.mvc.perform(post("/api/invoices/30712345671-A-00003-00012345/confirm")
-            .contentType(MediaType.APPLICATION_JSON).content("{\"cae\":\"75412345678901\"}"))
+    web.mvc
+        .perform(
+            post("/api/invoices/30712345671-A-00003-00012345/confirm")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"cae\":\"75412345678901\"}"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.issues.length()").value(1))
-        .andExpect(jsonPath("$.issues[0]")
-            .value("ivaTotal 2100.00 differs from the IVA computed per rate 2142.00 by more than $ 1.00"));
+        .andExpect(
+            jsonPath("$.issues[0]")
+                .value(
+                    "ivaTotal 2100.00 differs from the IVA computed per rate 2142.00 by more than $ 1.00"));
     assertThat(web.publisher.events()).isEmpty();
   }
 
@@ -192,26 +235,38 @@ class InvoiceControllerTest {
     web.ledger.apply(needsReview(new BigDecimal("2142.00")));
 
     // when / then
-    web.mvc.perform(post("/api/invoices/30712345671-A-00003-00012345/confirm")
-            .contentType(MediaType.APPLICATION_JSON).content("{\"number\":12346,\"total\":12342.00}"))
+    web.mvc
+        .perform(
+            post("/api/invoices/30712345671-A-00003-00012345/confirm")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"number\":12346,\"total\":12342.00}"))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(jsonPath("$.issues[0]").value("the corrected invoice is 30712345671-A-00003-00012346, not "
-            + "30712345671-A-00003-00012345; upload or type it as a new invoice"));
+        .andExpect(
+            jsonPath("$.issues[0]")
+                .value(
+                    "the corrected invoice is 30712345671-A-00003-00012346, not "
+                        + "30712345671-A-00003-00012345; upload or type it as a new invoice"));
   }
 
   @Test
   void shouldAnswer404WhenConfirmingUnknownInvoiceWithIncompleteBody() throws Exception {
     // given / when / then
-    web.mvc.perform(post("/api/invoices/30712345671-A-00003-00099999/confirm")
-            .contentType(MediaType.APPLICATION_JSON).content("{\"total\":1.00}"))
+    web.mvc
+        .perform(
+            post("/api/invoices/30712345671-A-00003-00099999/confirm")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"total\":1.00}"))
         .andExpect(status().isNotFound());
   }
 
   @Test
   void shouldConfirmUnknownInvoiceWhenBodyIsComplete() throws Exception {
     // given / when / then
-    web.mvc.perform(post("/api/invoices/30712345671-A-00003-00012345/confirm")
-            .contentType(MediaType.APPLICATION_JSON).content(TYPED))
+    web.mvc
+        .perform(
+            post("/api/invoices/30712345671-A-00003-00012345/confirm")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(TYPED))
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.status").value("CONFIRMED"));
   }
@@ -219,27 +274,56 @@ class InvoiceControllerTest {
   @Test
   void shouldAnswerDuplicateWhenConfirmingConfirmedInvoice() throws Exception {
     // given
-    web.mvc.perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(TYPED))
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(TYPED))
         .andExpect(status().isAccepted());
 
     // when / then
-    web.mvc.perform(post("/api/invoices/30712345671-A-00003-00012345/confirm")
-            .contentType(MediaType.APPLICATION_JSON).content(TYPED))
+    web.mvc
+        .perform(
+            post("/api/invoices/30712345671-A-00003-00012345/confirm")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(TYPED))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.duplicate").value(true));
     assertThat(web.publisher.events()).hasSize(1);
   }
 
   private static Invoice needsReview(BigDecimal ivaTotal) {
-    InvoiceDraft draft = new InvoiceDraft("30-71234567-1", "Distribuidora Sur SA", InvoiceType.A, 3, 12345L,
-        LocalDate.parse("2025-10-15"), null, "central", false,
-        List.of(new InvoiceDraft.Line("ALM000001", "YM-1", "Yerba mate 1 kg", new BigDecimal("12"),
-            new BigDecimal("850.00"), new BigDecimal("21"), new BigDecimal("10200.00"))),
-        new BigDecimal("10200.00"), ivaTotal, BigDecimal.ZERO, new BigDecimal("12300.00"),
-        new InvoiceDraft.Source(SourceKind.PHOTO, "ab12", true), 0.62);
-    ValidationResult result = new ValidationResult("30712345671-A-00003-00012345", draft, false,
-        new BigDecimal("10200.00"), new BigDecimal("2142.00"),
-        List.of(new Issue(IssueCode.IVA_TOTAL, "IVA misread")));
+    InvoiceDraft draft =
+        new InvoiceDraft(
+            "30-71234567-1",
+            "Distribuidora Sur SA",
+            InvoiceType.A,
+            3,
+            12345L,
+            LocalDate.parse("2025-10-15"),
+            null,
+            "central",
+            false,
+            List.of(
+                new InvoiceDraft.Line(
+                    "ALM000001",
+                    "YM-1",
+                    "Yerba mate 1 kg",
+                    new BigDecimal("12"),
+                    new BigDecimal("850.00"),
+                    new BigDecimal("21"),
+                    new BigDecimal("10200.00"))),
+            new BigDecimal("10200.00"),
+            ivaTotal,
+            BigDecimal.ZERO,
+            new BigDecimal("12300.00"),
+            new InvoiceDraft.Source(SourceKind.PHOTO, "ab12", true),
+            0.62);
+    ValidationResult result =
+        new ValidationResult(
+            "30712345671-A-00003-00012345",
+            draft,
+            false,
+            new BigDecimal("10200.00"),
+            new BigDecimal("2142.00"),
+            List.of(new Issue(IssueCode.IVA_TOTAL, "IVA misread")));
     return result.toEvent(Instant.parse("2025-10-20T15:00:00Z"));
   }
 }

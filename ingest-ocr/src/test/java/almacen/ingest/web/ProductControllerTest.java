@@ -17,7 +17,8 @@ import org.springframework.http.MediaType;
 
 class ProductControllerTest {
 
-  private static final String VALID = """
+  private static final String VALID =
+      """
       {"name":"Yerba Mate Suave 1 kg","category":"Almacén","ean":"7790070410122","unit":"UNIT",
        "minStock":10,"maxStock":50,"ivaRatePct":21,"markupPct":35,"active":true}""";
 
@@ -26,7 +27,9 @@ class ProductControllerTest {
   @Test
   void shouldPublishProductAndAnswer200WhenBodyIsValid() throws Exception {
     // given / when
-    web.mvc.perform(put("/api/products/ALM000001").contentType(MediaType.APPLICATION_JSON).content(VALID))
+    web.mvc
+        .perform(
+            put("/api/products/ALM000001").contentType(MediaType.APPLICATION_JSON).content(VALID))
         // then
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.sku").value("ALM000001"))
@@ -47,7 +50,9 @@ class ProductControllerTest {
     web.withProduct("ALM000009", "Otra yerba", "7790070410122", Unit.UNIT, "21");
 
     // when
-    web.mvc.perform(put("/api/products/ALM000001").contentType(MediaType.APPLICATION_JSON).content(VALID))
+    web.mvc
+        .perform(
+            put("/api/products/ALM000001").contentType(MediaType.APPLICATION_JSON).content(VALID))
         // then
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.error").value("EAN_IN_USE"))
@@ -61,33 +66,62 @@ class ProductControllerTest {
     web.withProduct("ALM000001", "Yerba", "7790070410122", Unit.UNIT, "21");
 
     // when / then
-    web.mvc.perform(put("/api/products/ALM000001").contentType(MediaType.APPLICATION_JSON).content(VALID))
+    web.mvc
+        .perform(
+            put("/api/products/ALM000001").contentType(MediaType.APPLICATION_JSON).content(VALID))
         .andExpect(status().isOk());
   }
 
   static Stream<Arguments> invalidProducts() {
     return Stream.of(
         Arguments.of("alm-1", VALID, "INVALID_SKU", "sku"),
-        Arguments.of("ALM000001", VALID.replace("\"name\":\"Yerba Mate Suave 1 kg\",", ""), "MISSING_FIELD", "name"),
-        Arguments.of("ALM000001", VALID.replace("7790070410122", "7790070410120"), "INVALID_EAN", "ean"),
+        Arguments.of(
+            "ALM000001",
+            VALID.replace("\"name\":\"Yerba Mate Suave 1 kg\",", ""),
+            "MISSING_FIELD",
+            "name"),
+        Arguments.of(
+            "ALM000001", VALID.replace("7790070410122", "7790070410120"), "INVALID_EAN", "ean"),
         Arguments.of("ALM000001", VALID.replace("\"UNIT\"", "\"LITRE\""), "INVALID_UNIT", "unit"),
-        Arguments.of("ALM000001", VALID.replace("\"minStock\":10", "\"minStock\":-1"), "INVALID_QTY", "minStock"),
-        Arguments.of("ALM000001", VALID.replace("\"minStock\":10", "\"minStock\":1.0001"), "INVALID_QTY", "minStock"),
-        Arguments.of("ALM000001", VALID.replace("\"maxStock\":50", "\"maxStock\":5"), "INVALID_QTY", "maxStock"),
-        Arguments.of("ALM000001", VALID.replace("\"ivaRatePct\":21", "\"ivaRatePct\":19"), "INVALID_IVA_RATE",
+        Arguments.of(
+            "ALM000001",
+            VALID.replace("\"minStock\":10", "\"minStock\":-1"),
+            "INVALID_QTY",
+            "minStock"),
+        Arguments.of(
+            "ALM000001",
+            VALID.replace("\"minStock\":10", "\"minStock\":1.0001"),
+            "INVALID_QTY",
+            "minStock"),
+        Arguments.of(
+            "ALM000001",
+            VALID.replace("\"maxStock\":50", "\"maxStock\":5"),
+            "INVALID_QTY",
+            "maxStock"),
+        Arguments.of(
+            "ALM000001",
+            VALID.replace("\"ivaRatePct\":21", "\"ivaRatePct\":19"),
+            "INVALID_IVA_RATE",
             "ivaRatePct"),
-        Arguments.of("ALM000001", VALID.replace("\"markupPct\":35", "\"markupPct\":35.555"), "INVALID_RATE",
+        Arguments.of(
+            "ALM000001",
+            VALID.replace("\"markupPct\":35", "\"markupPct\":35.555"),
+            "INVALID_RATE",
             "markupPct"),
-        Arguments.of("ALM000001", VALID.replace("\"minStock\":10", "\"minStock\":\"ten\""), "INVALID_FIELD",
+        Arguments.of(
+            "ALM000001",
+            VALID.replace("\"minStock\":10", "\"minStock\":\"ten\""),
+            "INVALID_FIELD",
             "minStock"));
   }
 
   @ParameterizedTest(name = "{3} → {2}")
   @MethodSource("invalidProducts")
-  void shouldAnswer400NamingFieldWhenProductIsInvalid(String sku, String body, String error, String field)
-      throws Exception {
+  void shouldAnswer400NamingFieldWhenProductIsInvalid(
+      String sku, String body, String error, String field) throws Exception {
     // given / when
-    web.mvc.perform(put("/api/products/" + sku).contentType(MediaType.APPLICATION_JSON).content(body))
+    web.mvc
+        .perform(put("/api/products/" + sku).contentType(MediaType.APPLICATION_JSON).content(body))
         // then
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.error").value(error))

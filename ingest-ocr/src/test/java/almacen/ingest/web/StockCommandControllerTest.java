@@ -19,20 +19,27 @@ import org.springframework.http.MediaType;
 
 class StockCommandControllerTest {
 
-  private static final String ADJUSTMENT = """
+  private static final String ADJUSTMENT =
+      """
       {"adjustmentId":"ADJ-1","branch":"central","sku":"VER000001","delta":-1.250,"reason":"SHRINKAGE",
        "note":"se pudrieron","occurredAt":"2025-10-20T09:00:00-03:00"}""";
-  private static final String TRANSFER = """
+  private static final String TRANSFER =
+      """
       {"transferId":"TR-1","fromBranch":"central","toBranch":"sucursal-2","sku":"ALM000001","qty":6}""";
 
-  private final WebFixture web = new WebFixture()
-      .withProduct("ALM000001", "Yerba", null, Unit.UNIT, "21")
-      .withProduct("VER000001", "Tomate", null, Unit.KG, "10.5");
+  private final WebFixture web =
+      new WebFixture()
+          .withProduct("ALM000001", "Yerba", null, Unit.UNIT, "21")
+          .withProduct("VER000001", "Tomate", null, Unit.KG, "10.5");
 
   @Test
   void shouldPublishAdjustmentWhenDeltaGiven() throws Exception {
     // given / when
-    web.mvc.perform(post("/api/stock/adjustments").contentType(MediaType.APPLICATION_JSON).content(ADJUSTMENT))
+    web.mvc
+        .perform(
+            post("/api/stock/adjustments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(ADJUSTMENT))
         // then
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.adjustmentId").value("ADJ-1"));
@@ -45,11 +52,14 @@ class StockCommandControllerTest {
   @Test
   void shouldDefaultOccurredAtToNowWhenAbsent() throws Exception {
     // given
-    String body = """
+    String body =
+        """
         {"adjustmentId":"ADJ-2","sku":"ALM000001","countedQty":12,"reason":"COUNT"}""";
 
     // when
-    web.mvc.perform(post("/api/stock/adjustments").contentType(MediaType.APPLICATION_JSON).content(body))
+    web.mvc
+        .perform(
+            post("/api/stock/adjustments").contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isAccepted());
 
     // then
@@ -62,7 +72,9 @@ class StockCommandControllerTest {
   @Test
   void shouldPublishTransferWhenBranchesDiffer() throws Exception {
     // given / when
-    web.mvc.perform(post("/api/stock/transfers").contentType(MediaType.APPLICATION_JSON).content(TRANSFER))
+    web.mvc
+        .perform(
+            post("/api/stock/transfers").contentType(MediaType.APPLICATION_JSON).content(TRANSFER))
         // then
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.transferId").value("TR-1"));
@@ -73,29 +85,67 @@ class StockCommandControllerTest {
 
   static Stream<Arguments> invalidCommands() {
     return Stream.of(
-        Arguments.of("/api/stock/adjustments", ADJUSTMENT.replace("\"delta\":-1.250,", ""), "INVALID_FIELD", "delta"),
-        Arguments.of("/api/stock/adjustments", ADJUSTMENT.replace("\"delta\":-1.250,",
-            "\"delta\":1,\"countedQty\":2,"), "INVALID_FIELD", "delta"),
-        Arguments.of("/api/stock/adjustments", ADJUSTMENT.replace("-1.250", "0"), "INVALID_QTY", "delta"),
-        Arguments.of("/api/stock/adjustments", ADJUSTMENT.replace("SHRINKAGE", "THEFT"), "INVALID_VALUE", "reason"),
-        Arguments.of("/api/stock/adjustments", ADJUSTMENT.replace("-03:00", ""), "INVALID_INSTANT", "occurredAt"),
-        Arguments.of("/api/stock/adjustments", ADJUSTMENT.replace("ADJ-1", " "), "MISSING_FIELD", "adjustmentId"),
-        Arguments.of("/api/stock/transfers", TRANSFER.replace("sucursal-2", "central"), "INVALID_BRANCH",
+        Arguments.of(
+            "/api/stock/adjustments",
+            ADJUSTMENT.replace("\"delta\":-1.250,", ""),
+            "INVALID_FIELD",
+            "delta"),
+        Arguments.of(
+            "/api/stock/adjustments",
+            ADJUSTMENT.replace("\"delta\":-1.250,", "\"delta\":1,\"countedQty\":2,"),
+            "INVALID_FIELD",
+            "delta"),
+        Arguments.of(
+            "/api/stock/adjustments", ADJUSTMENT.replace("-1.250", "0"), "INVALID_QTY", "delta"),
+        Arguments.of(
+            "/api/stock/adjustments",
+            ADJUSTMENT.replace("SHRINKAGE", "THEFT"),
+            "INVALID_VALUE",
+            "reason"),
+        Arguments.of(
+            "/api/stock/adjustments",
+            ADJUSTMENT.replace("-03:00", ""),
+            "INVALID_INSTANT",
+            "occurredAt"),
+        Arguments.of(
+            "/api/stock/adjustments",
+            ADJUSTMENT.replace("ADJ-1", " "),
+            "MISSING_FIELD",
+            "adjustmentId"),
+        Arguments.of(
+            "/api/stock/transfers",
+            TRANSFER.replace("sucursal-2", "central"),
+            "INVALID_BRANCH",
             "toBranch"),
-        Arguments.of("/api/stock/transfers", TRANSFER.replace("\"qty\":6", "\"qty\":1.5"), "INVALID_QTY", "qty"),
-        Arguments.of("/api/stock/transfers", TRANSFER.replace("\"qty\":6", "\"qty\":-2"), "INVALID_QTY", "qty"),
-        Arguments.of("/api/stock/transfers", TRANSFER.replace(",\"toBranch\":\"sucursal-2\"", ""), "MISSING_FIELD",
+        Arguments.of(
+            "/api/stock/transfers",
+            TRANSFER.replace("\"qty\":6", "\"qty\":1.5"),
+            "INVALID_QTY",
+            "qty"),
+        Arguments.of(
+            "/api/stock/transfers",
+            TRANSFER.replace("\"qty\":6", "\"qty\":-2"),
+            "INVALID_QTY",
+            "qty"),
+        Arguments.of(
+            "/api/stock/transfers",
+            TRANSFER.replace(",\"toBranch\":\"sucursal-2\"", ""),
+            "MISSING_FIELD",
             "toBranch"),
-        Arguments.of("/api/stock/transfers", TRANSFER.replace("sucursal-2", "Sucursal 2"), "INVALID_BRANCH",
+        Arguments.of(
+            "/api/stock/transfers",
+            TRANSFER.replace("sucursal-2", "Sucursal 2"),
+            "INVALID_BRANCH",
             "toBranch"));
   }
 
   @ParameterizedTest(name = "{0} {3} → {2}")
   @MethodSource("invalidCommands")
-  void shouldAnswer400NamingFieldWhenStockCommandIsInvalid(String path, String body, String error, String field)
-      throws Exception {
+  void shouldAnswer400NamingFieldWhenStockCommandIsInvalid(
+      String path, String body, String error, String field) throws Exception {
     // given / when
-    web.mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body))
+    web.mvc
+        .perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body))
         // then
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.error").value(error))

@@ -23,7 +23,10 @@ import java.time.ZoneOffset;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
-/** Every controller of the write side over a fake publisher, in-memory indexes and a fixed clock; no security. */
+/**
+ * Every controller of the write side over a fake publisher, in-memory indexes and a fixed clock; no
+ * security.
+ */
 final class WebFixture {
 
   /** 2025-10-20 12:00 in Buenos Aires. */
@@ -39,23 +42,41 @@ final class WebFixture {
 
   WebFixture() {
     MeteredEventPublisher metered = new MeteredEventPublisher(publisher, metrics);
-    IngestSettings settings = new IngestSettings(Duration.ofSeconds(10), 1000, Duration.ofSeconds(10), "");
-    InvoiceService invoices = new InvoiceService(new InvoiceValidator(new CatalogLookup(catalog, ledger), CLOCK),
-        ledger, metered, topics, CLOCK, metrics);
-    mvc = MockMvcBuilders.standaloneSetup(
-            new ProductController(metered, topics, catalog, CLOCK),
-            new SaleController(metered, topics, catalog, CLOCK, settings),
-            new StockCommandController(metered, topics, catalog, CLOCK, settings),
-            new InflationController(metered, topics, CLOCK),
-            new InvoiceController(invoices))
-        .setControllerAdvice(new IngestErrorHandler(), new ApiErrorHandler())
-        .build();
+    IngestSettings settings =
+        new IngestSettings(Duration.ofSeconds(10), 1000, Duration.ofSeconds(10), "");
+    InvoiceService invoices =
+        new InvoiceService(
+            new InvoiceValidator(new CatalogLookup(catalog, ledger), CLOCK),
+            ledger,
+            metered,
+            topics,
+            CLOCK,
+            metrics);
+    mvc =
+        MockMvcBuilders.standaloneSetup(
+                new ProductController(metered, topics, catalog, CLOCK),
+                new SaleController(metered, topics, catalog, CLOCK, settings),
+                new StockCommandController(metered, topics, catalog, CLOCK, settings),
+                new InflationController(metered, topics, CLOCK),
+                new InvoiceController(invoices))
+            .setControllerAdvice(new IngestErrorHandler(), new ApiErrorHandler())
+            .build();
   }
 
   WebFixture withProduct(String sku, String name, String ean, Unit unit, String ivaRate) {
-    catalog.apply(sku, Product.newBuilder().setSku(sku).setName(name).setCategory("Almacén").setEan(ean)
-        .setUnit(unit).setMinStock(Decimals.qty(BigDecimal.ONE)).setIvaRatePct(Decimals.rate(new BigDecimal(ivaRate)))
-        .setActive(true).setUpdatedAt(CLOCK.instant()).build());
+    catalog.apply(
+        sku,
+        Product.newBuilder()
+            .setSku(sku)
+            .setName(name)
+            .setCategory("Almacén")
+            .setEan(ean)
+            .setUnit(unit)
+            .setMinStock(Decimals.qty(BigDecimal.ONE))
+            .setIvaRatePct(Decimals.rate(new BigDecimal(ivaRate)))
+            .setActive(true)
+            .setUpdatedAt(CLOCK.instant())
+            .build());
     return this;
   }
 

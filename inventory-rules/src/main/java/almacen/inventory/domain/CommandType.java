@@ -4,11 +4,17 @@ package almacen.inventory.domain;
 public enum CommandType {
   /** Units sold: quantity &gt; 0 leaves the branch. */
   SALE,
-  /** Units bought on a confirmed invoice: quantity &gt; 0 enters at {@code unitCost} (the cost basis). */
+  /**
+   * Units bought on a confirmed invoice: quantity &gt; 0 enters at {@code unitCost} (the cost
+   * basis).
+   */
   PURCHASE,
   /** A signed correction: quantity is the delta, never zero. */
   ADJUSTMENT,
-  /** A physical count: quantity is the counted stock (&ge; 0); delta = counted − onHand when applied. */
+  /**
+   * A physical count: quantity is the counted stock (&ge; 0); delta = counted − onHand when
+   * applied.
+   */
   COUNT,
   /** Units moved from {@code branch} to {@code toBranch}: quantity &gt; 0. */
   TRANSFER

@@ -11,8 +11,10 @@ import java.util.Objects;
 public record DemandSettings(int leadTimeDays, int coverDays, ZoneId zone) {
 
   public static final ZoneId BUENOS_AIRES = BusinessDay.ZONE;
+
   /** Defaults, constants so that configuration annotations can name them. */
   public static final int DEFAULT_LEAD_TIME_DAYS = 7;
+
   public static final int DEFAULT_COVER_DAYS = 14;
 
   public DemandSettings {

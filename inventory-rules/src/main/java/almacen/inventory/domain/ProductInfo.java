@@ -10,7 +10,8 @@ import java.util.Objects;
  * What the ledger needs from the catalogue. A sku not in the catalogue is still moved, flagged
  * {@code catalogued=false}, with minStock 0 and no maxStock.
  */
-public record ProductInfo(String sku, BigDecimal minStock, BigDecimal maxStock, boolean catalogued) {
+public record ProductInfo(
+    String sku, BigDecimal minStock, BigDecimal maxStock, boolean catalogued) {
 
   public ProductInfo {
     Objects.requireNonNull(sku, "sku");

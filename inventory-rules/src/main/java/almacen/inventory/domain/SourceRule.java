@@ -9,15 +9,23 @@ import java.util.function.Predicate;
 
 /**
  * How one kind of source event reaches the ledger: its business id (each id takes effect once),
- * whether it moves stock at all, its business time, its commands, and how long its id is remembered.
- * stream-inventory's dedupe processors and the audit replay both decide with these, nowhere else.
+ * whether it moves stock at all, its business time, its commands, and how long its id is
+ * remembered. stream-inventory's dedupe processors and the audit replay both decide with these,
+ * nowhere else.
  *
- * @param kind         the kind, prefix of the dedupe key and tag of the duplicates metric
- * @param takesEffect  false for an event that is neither applied nor remembered (a NEEDS_REVIEW invoice)
- * @param memory       how long (stream time) an id is remembered after it first took effect; null for ever
+ * @param kind the kind, prefix of the dedupe key and tag of the duplicates metric
+ * @param takesEffect false for an event that is neither applied nor remembered (a NEEDS_REVIEW
+ *     invoice)
+ * @param memory how long (stream time) an id is remembered after it first took effect; null for
+ *     ever
  */
-public record SourceRule<V>(String kind, Function<V, String> businessId, Predicate<V> takesEffect,
-    Function<V, Instant> businessTime, Function<V, List<StockCommand>> commands, Duration memory) {
+public record SourceRule<V>(
+    String kind,
+    Function<V, String> businessId,
+    Predicate<V> takesEffect,
+    Function<V, Instant> businessTime,
+    Function<V, List<StockCommand>> commands,
+    Duration memory) {
 
   public SourceRule {
     Objects.requireNonNull(kind, "kind");
@@ -36,15 +44,19 @@ public record SourceRule<V>(String kind, Function<V, String> businessId, Predica
   }
 
   /**
-   * Whether an id that first took effect at {@code firstSeenMs} (null: never, or already purged) still
-   * makes an event a duplicate at {@code streamTimeMs}. Exactly {@link #memory} after it took effect an
-   * id is forgotten, whenever the purge runs, so the live app and a replay agree to the millisecond.
+   * Whether an id that first took effect at {@code firstSeenMs} (null: never, or already purged)
+   * still makes an event a duplicate at {@code streamTimeMs}. Exactly {@link #memory} after it took
+   * effect an id is forgotten, whenever the purge runs, so the live app and a replay agree to the
+   * millisecond.
    */
   public boolean remembers(Long firstSeenMs, long streamTimeMs) {
     return firstSeenMs != null && (memory == null || firstSeenMs >= forgetBefore(streamTimeMs));
   }
 
-  /** Ids first seen before this record time are forgotten at {@code streamTimeMs} (only with a memory). */
+  /**
+   * Ids first seen before this record time are forgotten at {@code streamTimeMs} (only with a
+   * memory).
+   */
   public long forgetBefore(long streamTimeMs) {
     return streamTimeMs - memory.toMillis();
   }

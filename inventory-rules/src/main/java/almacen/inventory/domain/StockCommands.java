@@ -36,20 +36,32 @@ public final class StockCommands {
   /** One SALE per line, {@code saleId#line}; the whole sale must pass {@link SaleValidity}. */
   public List<StockCommand> fromSale(Sale sale) {
     String id = requireId(sale == null ? null : sale.getSaleId(), "sale");
-    SaleValidity.problem(sale).ifPresent(problem -> {
-      throw new InvalidStockEventException(problem);
-    });
+    SaleValidity.problem(sale)
+        .ifPresent(
+            problem -> {
+              throw new InvalidStockEventException(problem);
+            });
     List<StockCommand> commands = new ArrayList<>(sale.getLines().size());
     int lineNo = 0;
     for (SaleLine line : sale.getLines()) {
       lineNo++;
-      commands.add(new StockCommand(CommandType.SALE, sale.getBranch(), line.getSku(), line.getQty(), null,
-          id + "#" + lineNo, sale.getSoldAt(), null));
+      commands.add(
+          new StockCommand(
+              CommandType.SALE,
+              sale.getBranch(),
+              line.getSku(),
+              line.getQty(),
+              null,
+              id + "#" + lineNo,
+              sale.getSoldAt(),
+              null));
     }
     return commands;
   }
 
-  /** Only a CONFIRMED invoice moves stock (a NEEDS_REVIEW one is neither applied nor remembered). */
+  /**
+   * Only a CONFIRMED invoice moves stock (a NEEDS_REVIEW one is neither applied nor remembered).
+   */
   public static boolean movesStock(Invoice invoice) {
     return invoice != null && invoice.getStatus() == InvoiceStatus.CONFIRMED;
   }
@@ -63,9 +75,11 @@ public final class StockCommands {
     if (!movesStock(invoice)) {
       return List.of();
     }
-    Bounds.count(invoice.getLines().size(), Bounds.MAX_INVOICE_LINES, "lines").ifPresent(v -> {
-      throw new InvalidStockEventException("invoice " + id + " " + v.message());
-    });
+    Bounds.count(invoice.getLines().size(), Bounds.MAX_INVOICE_LINES, "lines")
+        .ifPresent(
+            v -> {
+              throw new InvalidStockEventException("invoice " + id + " " + v.message());
+            });
     Instant at = businessTime(invoice);
     List<StockCommand> commands = new ArrayList<>();
     int lineNo = 0;
@@ -78,10 +92,19 @@ public final class StockCommands {
       if (line.getUnitCost() == null || line.getIvaRatePct() == null) {
         throw new InvalidStockEventException(ref + ": unit cost and IVA rate are required");
       }
-      BigDecimal basis = CostBasis.of(taxRegime, line.getUnitCost(), line.getIvaRatePct(),
-          invoice.getPricesIncludeIva());
-      commands.add(new StockCommand(CommandType.PURCHASE, invoice.getBranch(), line.getSku(), line.getQty(), basis,
-          ref, at, null));
+      BigDecimal basis =
+          CostBasis.of(
+              taxRegime, line.getUnitCost(), line.getIvaRatePct(), invoice.getPricesIncludeIva());
+      commands.add(
+          new StockCommand(
+              CommandType.PURCHASE,
+              invoice.getBranch(),
+              line.getSku(),
+              line.getQty(),
+              basis,
+              ref,
+              at,
+              null));
     }
     return commands;
   }
@@ -97,20 +120,45 @@ public final class StockCommands {
     boolean hasDelta = adjustment.getDelta() != null;
     boolean hasCount = adjustment.getCountedQty() != null;
     if (hasDelta == hasCount) {
-      throw new InvalidStockEventException("adjustment " + id
-          + (hasDelta ? " has both delta and countedQty" : " has neither delta nor countedQty"));
+      throw new InvalidStockEventException(
+          "adjustment "
+              + id
+              + (hasDelta
+                  ? " has both delta and countedQty"
+                  : " has neither delta nor countedQty"));
     }
     return hasDelta
-        ? new StockCommand(CommandType.ADJUSTMENT, adjustment.getBranch(), adjustment.getSku(), adjustment.getDelta(),
-            null, id, adjustment.getOccurredAt(), null)
-        : new StockCommand(CommandType.COUNT, adjustment.getBranch(), adjustment.getSku(), adjustment.getCountedQty(),
-            null, id, adjustment.getOccurredAt(), null);
+        ? new StockCommand(
+            CommandType.ADJUSTMENT,
+            adjustment.getBranch(),
+            adjustment.getSku(),
+            adjustment.getDelta(),
+            null,
+            id,
+            adjustment.getOccurredAt(),
+            null)
+        : new StockCommand(
+            CommandType.COUNT,
+            adjustment.getBranch(),
+            adjustment.getSku(),
+            adjustment.getCountedQty(),
+            null,
+            id,
+            adjustment.getOccurredAt(),
+            null);
   }
 
   public StockCommand fromTransfer(StockTransfer transfer) {
     String id = requireId(transfer == null ? null : transfer.getTransferId(), "transfer");
-    return new StockCommand(CommandType.TRANSFER, transfer.getFromBranch(), transfer.getSku(), transfer.getQty(), null,
-        id, transfer.getOccurredAt(), transfer.getToBranch());
+    return new StockCommand(
+        CommandType.TRANSFER,
+        transfer.getFromBranch(),
+        transfer.getSku(),
+        transfer.getQty(),
+        null,
+        id,
+        transfer.getOccurredAt(),
+        transfer.getToBranch());
   }
 
   private static String requireId(String id, String kind) {

@@ -1,14 +1,14 @@
 package almacen.inventory.domain;
 
 import almacen.domain.Decimals;
-import almacen.schemas.DecimalLimits;
-import almacen.schemas.StoreNames;
 import almacen.events.DailySales;
 import almacen.events.MovementType;
 import almacen.events.StockAlert;
 import almacen.events.StockLevel;
 import almacen.events.StockMovement;
 import almacen.events.StockStatus;
+import almacen.schemas.DecimalLimits;
+import almacen.schemas.StoreNames;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -24,19 +24,19 @@ import java.util.function.Function;
 
 /**
  * The stock ledger rules, free of Kafka: given the current level of a branch|sku, one command and
- * the product, the ledger entry, the new level and the alert if the status changed. Streams and
- * the audit replay both run exactly this code, so a replay rebuilds the same ledger.
+ * the product, the ledger entry, the new level and the alert if the status changed. Streams and the
+ * audit replay both run exactly this code, so a replay rebuilds the same ledger.
  *
  * <ul>
- *   <li>after = before + delta; sales never fail for lack of stock (onHand may go negative).</li>
+ *   <li>after = before + delta; sales never fail for lack of stock (onHand may go negative).
  *   <li>Moving average cost (AVCO): a purchase of q at c gives avg = c when before &le; 0, else
  *       (before × avg + q × c) / (before + q); TRANSFER_IN does the same at the source's avg cost;
- *       every other movement leaves avg unchanged. stockValue = max(onHand, 0) × avg.</li>
- *   <li>Status: NEGATIVE if onHand &lt; 0, OUT if 0, LOW if &le; minStock, else OK. A new key
- *       comes from OUT (onHand 0, nothing in force): its first level raises an alert unless OK.
- *       After that, every change of status raises one, including back to OK (which clears it).</li>
- *   <li>Demand: sales per Buenos Aires day for the 28 days ending on the day of the latest
- *       business time seen for the key (never the wall clock, so replays agree).</li>
+ *       every other movement leaves avg unchanged. stockValue = max(onHand, 0) × avg.
+ *   <li>Status: NEGATIVE if onHand &lt; 0, OUT if 0, LOW if &le; minStock, else OK. A new key comes
+ *       from OUT (onHand 0, nothing in force): its first level raises an alert unless OK. After
+ *       that, every change of status raises one, including back to OK (which clears it).
+ *   <li>Demand: sales per Buenos Aires day for the 28 days ending on the day of the latest business
+ *       time seen for the key (never the wall clock, so replays agree).
  * </ul>
  */
 public final class StockLedger {
@@ -53,51 +53,98 @@ public final class StockLedger {
 
   /**
    * One command against the levels it touches ({@code levels} answers null for a key never moved):
-   * one result for a SALE, PURCHASE, ADJUSTMENT or COUNT, TRANSFER_OUT then TRANSFER_IN for a transfer.
-   * Nothing is stored: the caller stores each result's level.
+   * one result for a SALE, PURCHASE, ADJUSTMENT or COUNT, TRANSFER_OUT then TRANSFER_IN for a
+   * transfer. Nothing is stored: the caller stores each result's level.
    */
-  public List<LedgerResult> execute(StockCommand command, Function<String, StockLevel> levels, ProductInfo product) {
+  public List<LedgerResult> execute(
+      StockCommand command, Function<String, StockLevel> levels, ProductInfo product) {
     if (command.type() != CommandType.TRANSFER) {
       return List.of(apply(levels.apply(command.key()), command, product));
     }
     String toKey = StoreNames.branchSkuKey(command.toBranch(), command.sku());
-    TransferResult result = transfer(levels.apply(command.key()), levels.apply(toKey), command, product);
+    TransferResult result =
+        transfer(levels.apply(command.key()), levels.apply(toKey), command, product);
     return List.of(result.out(), result.in());
   }
 
   /**
-   * All the commands of one event, in order, each seeing the levels the previous ones left; nothing is
-   * stored. Throws what the ledger would throw for any of them, so an event whose last line would be
-   * refused is refused whole before its first line moves stock.
+   * All the commands of one event, in order, each seeing the levels the previous ones left; nothing
+   * is stored. Throws what the ledger would throw for any of them, so an event whose last line
+   * would be refused is refused whole before its first line moves stock.
    */
-  public List<LedgerResult> executeAll(List<StockCommand> commands, Function<String, StockLevel> levels,
+  public List<LedgerResult> executeAll(
+      List<StockCommand> commands,
+      Function<String, StockLevel> levels,
       Function<String, ProductInfo> products) {
     Map<String, StockLevel> scratch = new HashMap<>();
-    Function<String, StockLevel> current = key -> scratch.containsKey(key) ? scratch.get(key) : levels.apply(key);
+    Function<String, StockLevel> current =
+        key -> scratch.containsKey(key) ? scratch.get(key) : levels.apply(key);
     List<LedgerResult> results = new ArrayList<>();
     for (StockCommand command : commands) {
       for (LedgerResult result : execute(command, current, products.apply(command.sku()))) {
-        scratch.put(StoreNames.branchSkuKey(result.level().getBranch(), result.level().getSku()), result.level());
+        scratch.put(
+            StoreNames.branchSkuKey(result.level().getBranch(), result.level().getSku()),
+            result.level());
         results.add(result);
       }
     }
     return results;
   }
 
-  /** Applies a SALE, PURCHASE, ADJUSTMENT or COUNT to {@code current} (null for a key never moved). */
+  /**
+   * Applies a SALE, PURCHASE, ADJUSTMENT or COUNT to {@code current} (null for a key never moved).
+   */
   public LedgerResult apply(StockLevel current, StockCommand command, ProductInfo product) {
     requireKey(current, command.branch(), command.sku());
     BigDecimal q = command.quantity();
     return switch (command.type()) {
-      case SALE -> move(current, command.branch(), command.sku(), MovementType.SALE, q.negate(), null, q,
-          command, product);
-      case PURCHASE -> move(current, command.branch(), command.sku(), MovementType.PURCHASE, q, command.unitCost(),
-          null, command, product);
-      case ADJUSTMENT -> move(current, command.branch(), command.sku(), MovementType.ADJUSTMENT, q, null, null,
-          command, product);
-      case COUNT -> move(current, command.branch(), command.sku(), MovementType.ADJUSTMENT, q.subtract(onHand(current)),
-          null, null, command, product);
-      case TRANSFER -> throw new IllegalArgumentException(command.sourceRef() + ": a transfer needs both levels, use transfer()");
+      case SALE ->
+          move(
+              current,
+              command.branch(),
+              command.sku(),
+              MovementType.SALE,
+              q.negate(),
+              null,
+              q,
+              command,
+              product);
+      case PURCHASE ->
+          move(
+              current,
+              command.branch(),
+              command.sku(),
+              MovementType.PURCHASE,
+              q,
+              command.unitCost(),
+              null,
+              command,
+              product);
+      case ADJUSTMENT ->
+          move(
+              current,
+              command.branch(),
+              command.sku(),
+              MovementType.ADJUSTMENT,
+              q,
+              null,
+              null,
+              command,
+              product);
+      case COUNT ->
+          move(
+              current,
+              command.branch(),
+              command.sku(),
+              MovementType.ADJUSTMENT,
+              q.subtract(onHand(current)),
+              null,
+              null,
+              command,
+              product);
+      case TRANSFER ->
+          throw new IllegalArgumentException(
+              command.sourceRef() + ": a transfer needs both levels, use transfer()");
     };
   }
 
@@ -105,7 +152,8 @@ public final class StockLedger {
    * Applies a transfer: TRANSFER_OUT at the source, then TRANSFER_IN at the destination, whose
    * units come in at the source's average cost.
    */
-  public TransferResult transfer(StockLevel from, StockLevel to, StockCommand command, ProductInfo product) {
+  public TransferResult transfer(
+      StockLevel from, StockLevel to, StockCommand command, ProductInfo product) {
     if (command.type() != CommandType.TRANSFER) {
       throw new IllegalArgumentException(command.sourceRef() + ": not a transfer");
     }
@@ -113,10 +161,28 @@ public final class StockLedger {
     requireKey(to, command.toBranch(), command.sku());
     BigDecimal q = command.quantity();
     BigDecimal sourceCost = avgCost(from);
-    LedgerResult out = move(from, command.branch(), command.sku(), MovementType.TRANSFER_OUT, q.negate(), null, null,
-        command, product);
-    LedgerResult in = move(to, command.toBranch(), command.sku(), MovementType.TRANSFER_IN, q, sourceCost, null,
-        command, product);
+    LedgerResult out =
+        move(
+            from,
+            command.branch(),
+            command.sku(),
+            MovementType.TRANSFER_OUT,
+            q.negate(),
+            null,
+            null,
+            command,
+            product);
+    LedgerResult in =
+        move(
+            to,
+            command.toBranch(),
+            command.sku(),
+            MovementType.TRANSFER_IN,
+            q,
+            sourceCost,
+            null,
+            command,
+            product);
     return new TransferResult(out, in);
   }
 
@@ -130,8 +196,18 @@ public final class StockLedger {
     Objects.requireNonNull(current, "current");
     requireKey(current, current.getBranch(), product.sku());
     Instant statusAt = at.isAfter(current.getUpdatedAt()) ? at : current.getUpdatedAt();
-    return evaluate(current, current.getBranch(), current.getSku(), current.getOnHand(), current.getAvgCost(), product,
-        current.getRecentSales(), current.getUpdatedAt(), current.getMovements(), statusAt, null);
+    return evaluate(
+        current,
+        current.getBranch(),
+        current.getSku(),
+        current.getOnHand(),
+        current.getAvgCost(),
+        product,
+        current.getRecentSales(),
+        current.getUpdatedAt(),
+        current.getMovements(),
+        statusAt,
+        null);
   }
 
   public static StockStatus statusOf(BigDecimal onHand, BigDecimal minStock) {
@@ -144,8 +220,12 @@ public final class StockLedger {
     return onHand.compareTo(minStock) <= 0 ? StockStatus.LOW : StockStatus.OK;
   }
 
-  /** AVCO: the average after {@code q} units at {@code cost} come in on top of {@code before} at {@code avg}. */
-  public static BigDecimal movingAverage(BigDecimal before, BigDecimal avg, BigDecimal q, BigDecimal cost) {
+  /**
+   * AVCO: the average after {@code q} units at {@code cost} come in on top of {@code before} at
+   * {@code avg}.
+   */
+  public static BigDecimal movingAverage(
+      BigDecimal before, BigDecimal avg, BigDecimal q, BigDecimal cost) {
     if (before.signum() <= 0) {
       return Decimals.unitCost(cost);
     }
@@ -153,74 +233,101 @@ public final class StockLedger {
     return Decimals.unitCost(value.divide(before.add(q), AVG_DIVISION_SCALE, RoundingMode.HALF_UP));
   }
 
-  private LedgerResult move(StockLevel current, String branch, String sku, MovementType type, BigDecimal delta,
-      BigDecimal incomingCost, BigDecimal soldQty, StockCommand command, ProductInfo product) {
+  private LedgerResult move(
+      StockLevel current,
+      String branch,
+      String sku,
+      MovementType type,
+      BigDecimal delta,
+      BigDecimal incomingCost,
+      BigDecimal soldQty,
+      StockCommand command,
+      ProductInfo product) {
     BigDecimal before = onHand(current);
     BigDecimal avg = avgCost(current);
     BigDecimal after = Decimals.qty(before.add(delta));
-    BigDecimal newAvg = incomingCost == null ? avg : movingAverage(before, avg, delta, incomingCost);
+    BigDecimal newAvg =
+        incomingCost == null ? avg : movingAverage(before, avg, delta, incomingCost);
     long sequence = (current == null ? 0 : current.getMovements()) + 1;
     Instant occurredAt = command.occurredAt();
-    Instant anchor = current == null || occurredAt.isAfter(current.getUpdatedAt()) ? occurredAt : current.getUpdatedAt();
+    Instant anchor =
+        current == null || occurredAt.isAfter(current.getUpdatedAt())
+            ? occurredAt
+            : current.getUpdatedAt();
     List<DailySales> sales = current == null ? List.of() : current.getRecentSales();
     if (soldQty != null) {
       sales = addSale(sales, day(occurredAt), soldQty, day(anchor));
     }
-    StockMovement movement = StockMovement.newBuilder()
-        .setMovementId(command.sourceRef() + ":" + type.name())
-        .setBranch(branch)
-        .setSku(sku)
-        .setType(type)
-        .setDelta(Decimals.qty(delta))
-        .setBefore(Decimals.qty(before))
-        .setAfter(after)
-        .setUnitCost(Decimals.unitCost(incomingCost == null ? avg : incomingCost))
-        .setSourceRef(command.sourceRef())
-        .setOccurredAt(occurredAt)
-        .setSequence(sequence)
-        .build();
-    return evaluate(current, branch, sku, after, newAvg, product, sales, anchor, sequence, anchor, movement);
+    StockMovement movement =
+        StockMovement.newBuilder()
+            .setMovementId(command.sourceRef() + ":" + type.name())
+            .setBranch(branch)
+            .setSku(sku)
+            .setType(type)
+            .setDelta(Decimals.qty(delta))
+            .setBefore(Decimals.qty(before))
+            .setAfter(after)
+            .setUnitCost(Decimals.unitCost(incomingCost == null ? avg : incomingCost))
+            .setSourceRef(command.sourceRef())
+            .setOccurredAt(occurredAt)
+            .setSequence(sequence)
+            .build();
+    return evaluate(
+        current, branch, sku, after, newAvg, product, sales, anchor, sequence, anchor, movement);
   }
 
-  private LedgerResult evaluate(StockLevel current, String branch, String sku, BigDecimal onHand, BigDecimal avg,
-      ProductInfo product, List<DailySales> sales, Instant anchor, long movements, Instant statusAt,
+  private LedgerResult evaluate(
+      StockLevel current,
+      String branch,
+      String sku,
+      BigDecimal onHand,
+      BigDecimal avg,
+      ProductInfo product,
+      List<DailySales> sales,
+      Instant anchor,
+      long movements,
+      Instant statusAt,
       StockMovement movement) {
     List<DailySales> window = prune(sales, day(anchor));
-    BigDecimal sold = window.stream().map(DailySales::getQty).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal sold =
+        window.stream().map(DailySales::getQty).reduce(BigDecimal.ZERO, BigDecimal::add);
     StockStatus status = statusOf(onHand, product.minStock());
     boolean created = current == null;
     StockStatus previous = created ? StockStatus.OUT : current.getStatus();
     boolean transition = created ? status != StockStatus.OK : status != previous;
     Instant statusSince = created || status != previous ? statusAt : current.getStatusSince();
-    StockLevel level = StockLevel.newBuilder()
-        .setBranch(branch)
-        .setSku(sku)
-        .setOnHand(Decimals.qty(onHand))
-        .setAvgCost(Decimals.unitCost(avg))
-        .setStockValue(Decimals.money(onHand.max(BigDecimal.ZERO).multiply(avg)))
-        .setStatus(status)
-        .setMinStock(product.minStock())
-        .setMaxStock(product.maxStock())
-        .setCatalogued(product.catalogued())
-        .setDailySales28d(Decimals.qty(sold.divide(WINDOW, Decimals.QTY_SCALE, RoundingMode.HALF_UP)))
-        .setDaysOfCover(daysOfCover(onHand, sold))
-        .setReorderQty(reorderQty(onHand, sold, product))
-        .setRecentSales(window)
-        .setMovements(movements)
-        .setStatusSince(statusSince)
-        .setUpdatedAt(anchor)
-        .build();
-    StockAlert alert = transition
-        ? StockAlert.newBuilder()
+    StockLevel level =
+        StockLevel.newBuilder()
             .setBranch(branch)
             .setSku(sku)
+            .setOnHand(Decimals.qty(onHand))
+            .setAvgCost(Decimals.unitCost(avg))
+            .setStockValue(Decimals.money(onHand.max(BigDecimal.ZERO).multiply(avg)))
             .setStatus(status)
-            .setPreviousStatus(previous)
-            .setOnHand(level.getOnHand())
-            .setMinStock(level.getMinStock())
-            .setSince(statusSince)
-            .build()
-        : null;
+            .setMinStock(product.minStock())
+            .setMaxStock(product.maxStock())
+            .setCatalogued(product.catalogued())
+            .setDailySales28d(
+                Decimals.qty(sold.divide(WINDOW, Decimals.QTY_SCALE, RoundingMode.HALF_UP)))
+            .setDaysOfCover(daysOfCover(onHand, sold))
+            .setReorderQty(reorderQty(onHand, sold, product))
+            .setRecentSales(window)
+            .setMovements(movements)
+            .setStatusSince(statusSince)
+            .setUpdatedAt(anchor)
+            .build();
+    StockAlert alert =
+        transition
+            ? StockAlert.newBuilder()
+                .setBranch(branch)
+                .setSku(sku)
+                .setStatus(status)
+                .setPreviousStatus(previous)
+                .setOnHand(level.getOnHand())
+                .setMinStock(level.getMinStock())
+                .setSince(statusSince)
+                .build()
+            : null;
     requireEncodable(level, movement);
     return new LedgerResult(movement, level, alert, created);
   }
@@ -231,11 +338,15 @@ public final class StockLedger {
    * the same event took effect.
    */
   private static void requireEncodable(StockLevel level, StockMovement movement) {
-    String ref = movement == null ? level.getBranch() + "|" + level.getSku() : movement.getSourceRef();
-    DecimalLimits.firstOverflow(level).or(() -> movement == null ? Optional.empty()
-        : DecimalLimits.firstOverflow(movement)).ifPresent(field -> {
-          throw new InvalidStockEventException(ref + ": " + field + " would be out of the ledger's range");
-        });
+    String ref =
+        movement == null ? level.getBranch() + "|" + level.getSku() : movement.getSourceRef();
+    DecimalLimits.firstOverflow(level)
+        .or(() -> movement == null ? Optional.empty() : DecimalLimits.firstOverflow(movement))
+        .ifPresent(
+            field -> {
+              throw new InvalidStockEventException(
+                  ref + ": " + field + " would be out of the ledger's range");
+            });
   }
 
   /** onHand / (sold / 28), one decimal; null without sales; 0.0 when nothing is on hand. */
@@ -261,7 +372,8 @@ public final class StockLedger {
     return Decimals.qty(target.subtract(onHand).max(BigDecimal.ZERO));
   }
 
-  private static List<DailySales> addSale(List<DailySales> sales, LocalDate day, BigDecimal qty, LocalDate anchorDay) {
+  private static List<DailySales> addSale(
+      List<DailySales> sales, LocalDate day, BigDecimal qty, LocalDate anchorDay) {
     if (!inWindow(day, anchorDay)) {
       return sales;
     }
@@ -311,8 +423,8 @@ public final class StockLedger {
 
   private static void requireKey(StockLevel level, String branch, String sku) {
     if (level != null && (!level.getBranch().equals(branch) || !level.getSku().equals(sku))) {
-      throw new IllegalArgumentException("Level " + level.getBranch() + "|" + level.getSku()
-          + " given for " + branch + "|" + sku);
+      throw new IllegalArgumentException(
+          "Level " + level.getBranch() + "|" + level.getSku() + " given for " + branch + "|" + sku);
     }
   }
 }

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 class SourceRulesTest {
 
   static final Instant T0 = Instant.parse("2025-10-15T13:00:00Z");
-  private final SourceRules rules = SourceRules.of(new StockCommands(TaxRegime.RI, DemandSettings.BUENOS_AIRES),
-      SourceRules.DEFAULT_SALE_ID_MEMORY);
+  private final SourceRules rules =
+      SourceRules.of(
+          new StockCommands(TaxRegime.RI, DemandSettings.BUENOS_AIRES),
+          SourceRules.DEFAULT_SALE_ID_MEMORY);
 
   @Test
   void shouldForgetSaleIdWhenExactlyItsMemoryHasPassed() {
@@ -45,8 +47,13 @@ class SourceRulesTest {
   @Test
   void shouldKeyDedupeByKindAndIdWhenEventGiven() {
     // given
-    Sale sale = new Sale("S1", "central", T0, List.of(new SaleLine("A1", new BigDecimal("1.000"),
-        new BigDecimal("10.00"))), T0);
+    Sale sale =
+        new Sale(
+            "S1",
+            "central",
+            T0,
+            List.of(new SaleLine("A1", new BigDecimal("1.000"), new BigDecimal("10.00"))),
+            T0);
     // when / then
     assertThat(rules.sales().seenKey(sale)).isEqualTo("sale:S1");
     assertThat(rules.sales().businessTime().apply(sale)).isEqualTo(T0);
@@ -56,27 +63,66 @@ class SourceRulesTest {
   void shouldRefuseWholeEventWhenItsLastCommandIsImpossible() {
     // given an empty key and a sale whose second line would put the ledger out of range
     StockLedger ledger = new StockLedger(DemandSettings.defaults());
-    StockCommand first = new StockCommand(CommandType.PURCHASE, "central", "A1", new BigDecimal("1"),
-        new BigDecimal("100"), "I1#1", T0, null);
-    StockCommand huge = new StockCommand(CommandType.PURCHASE, "central", "A1", new BigDecimal("1000000"),
-        new BigDecimal("999999999999"), "I1#2", T0, null);
+    StockCommand first =
+        new StockCommand(
+            CommandType.PURCHASE,
+            "central",
+            "A1",
+            new BigDecimal("1"),
+            new BigDecimal("100"),
+            "I1#1",
+            T0,
+            null);
+    StockCommand huge =
+        new StockCommand(
+            CommandType.PURCHASE,
+            "central",
+            "A1",
+            new BigDecimal("1000000"),
+            new BigDecimal("999999999999"),
+            "I1#2",
+            T0,
+            null);
     // when / then nothing is returned for the first line either
-    assertThatThrownBy(() -> ledger.executeAll(List.of(first, huge), key -> (StockLevel) null,
-        ProductInfo::unknown)).isInstanceOf(InvalidStockEventException.class).hasMessageContaining("I1#2");
+    assertThatThrownBy(
+            () ->
+                ledger.executeAll(
+                    List.of(first, huge), key -> (StockLevel) null, ProductInfo::unknown))
+        .isInstanceOf(InvalidStockEventException.class)
+        .hasMessageContaining("I1#2");
   }
 
   @Test
   void shouldSeeEarlierCommandsOfSameEventWhenExecutingAll() {
     // given two purchases of one event on an empty key
     StockLedger ledger = new StockLedger(DemandSettings.defaults());
-    StockCommand first = new StockCommand(CommandType.PURCHASE, "central", "A1", new BigDecimal("2"),
-        new BigDecimal("100"), "I1#1", T0, null);
-    StockCommand second = new StockCommand(CommandType.PURCHASE, "central", "A1", new BigDecimal("2"),
-        new BigDecimal("200"), "I1#2", T0, null);
+    StockCommand first =
+        new StockCommand(
+            CommandType.PURCHASE,
+            "central",
+            "A1",
+            new BigDecimal("2"),
+            new BigDecimal("100"),
+            "I1#1",
+            T0,
+            null);
+    StockCommand second =
+        new StockCommand(
+            CommandType.PURCHASE,
+            "central",
+            "A1",
+            new BigDecimal("2"),
+            new BigDecimal("200"),
+            "I1#2",
+            T0,
+            null);
     // when
-    List<LedgerResult> results = ledger.executeAll(List.of(first, second), key -> null, ProductInfo::unknown);
+    List<LedgerResult> results =
+        ledger.executeAll(List.of(first, second), key -> null, ProductInfo::unknown);
     // then the second sees the first's level
-    assertThat(results).extracting(r -> r.level().getOnHand().toPlainString()).containsExactly("2.000", "4.000");
+    assertThat(results)
+        .extracting(r -> r.level().getOnHand().toPlainString())
+        .containsExactly("2.000", "4.000");
     assertThat(results.get(1).level().getAvgCost()).isEqualByComparingTo("150.0000");
     assertThat(results.get(1).movement().getSequence()).isEqualTo(2L);
   }

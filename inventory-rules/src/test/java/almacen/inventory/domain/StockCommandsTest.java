@@ -30,29 +30,57 @@ class StockCommandsTest {
   private final StockCommands ri = new StockCommands(TaxRegime.RI, DemandSettings.BUENOS_AIRES);
 
   private static InvoiceLine line(String sku, String qty, String cost) {
-    return new InvoiceLine(sku, null, "item", new BigDecimal(qty).setScale(3), new BigDecimal(cost).setScale(4),
-        new BigDecimal("21.00"), new BigDecimal("0.00"));
+    return new InvoiceLine(
+        sku,
+        null,
+        "item",
+        new BigDecimal(qty).setScale(3),
+        new BigDecimal(cost).setScale(4),
+        new BigDecimal("21.00"),
+        new BigDecimal("0.00"));
   }
 
-  private static Invoice invoice(InvoiceStatus status, InvoiceType type, boolean includesIva, InvoiceLine... lines) {
+  private static Invoice invoice(
+      InvoiceStatus status, InvoiceType type, boolean includesIva, InvoiceLine... lines) {
     BigDecimal zero = new BigDecimal("0.00");
-    return Invoice.newBuilder().setInvoiceId("INV1").setSupplier(new Supplier("30-71234567-1", "Sur")).setType(type)
-        .setPointOfSale(3).setNumber(1).setIssueDate(LocalDate.of(2025, 10, 15)).setBranch("central")
-        .setPricesIncludeIva(includesIva).setLines(List.of(lines)).setNetTotal(zero).setIvaTotal(zero)
-        .setOtherTaxes(zero).setTotal(zero).setStatus(status).setConfidence(1.0)
-        .setSource(new InvoiceSource(SourceKind.MANUAL, null, false)).setReceivedAt(T0).build();
+    return Invoice.newBuilder()
+        .setInvoiceId("INV1")
+        .setSupplier(new Supplier("30-71234567-1", "Sur"))
+        .setType(type)
+        .setPointOfSale(3)
+        .setNumber(1)
+        .setIssueDate(LocalDate.of(2025, 10, 15))
+        .setBranch("central")
+        .setPricesIncludeIva(includesIva)
+        .setLines(List.of(lines))
+        .setNetTotal(zero)
+        .setIvaTotal(zero)
+        .setOtherTaxes(zero)
+        .setTotal(zero)
+        .setStatus(status)
+        .setConfidence(1.0)
+        .setSource(new InvoiceSource(SourceKind.MANUAL, null, false))
+        .setReceivedAt(T0)
+        .build();
   }
 
   @Test
   void shouldSkipNullSkuLinesAndNumberEveryLineWhenInvoiceConfirmed() {
     // given a confirmed invoice whose second line is freight (no sku)
-    Invoice invoice = invoice(InvoiceStatus.CONFIRMED, InvoiceType.A, false,
-        line("A1", "12", "850"), line(null, "1", "500"), line("B2", "2.5", "1200"));
+    Invoice invoice =
+        invoice(
+            InvoiceStatus.CONFIRMED,
+            InvoiceType.A,
+            false,
+            line("A1", "12", "850"),
+            line(null, "1", "500"),
+            line("B2", "2.5", "1200"));
     // when
     List<StockCommand> commands = ri.fromInvoice(invoice);
     // then
     assertThat(commands).extracting(StockCommand::sourceRef).containsExactly("INV1#1", "INV1#3");
-    assertThat(commands).extracting(StockCommand::unitCost)
+    assertThat(commands)
+        .extracting(StockCommand::unitCost)
         .containsExactly(new BigDecimal("850.0000"), new BigDecimal("1200.0000"));
     // business instant: 00:00 Buenos Aires of the issue date
     assertThat(commands.get(0).occurredAt()).isEqualTo(Instant.parse("2025-10-15T03:00:00Z"));
@@ -61,7 +89,8 @@ class StockCommandsTest {
   @Test
   void shouldMoveNothingWhenInvoiceNeedsReview() {
     // given
-    Invoice invoice = invoice(InvoiceStatus.NEEDS_REVIEW, InvoiceType.A, false, line("A1", "12", "850"));
+    Invoice invoice =
+        invoice(InvoiceStatus.NEEDS_REVIEW, InvoiceType.A, false, line("A1", "12", "850"));
     // when / then
     assertThat(StockCommands.movesStock(invoice)).isFalse();
     assertThat(ri.fromInvoice(invoice)).isEmpty();
@@ -69,69 +98,100 @@ class StockCommandsTest {
 
   @ParameterizedTest(name = "{0} invoice {1}, includes IVA {2} -> basis {3}")
   @CsvSource({
-      "RI, A, false, 100.0000",
-      "RI, B, true, 100.0000",
-      "MONOTRIBUTO, A, false, 121.0000",
-      "MONOTRIBUTO, C, true, 100.0000"})
-  void shouldUseCostBasisWhenRegimeAndInvoiceTypeVary(TaxRegime regime, InvoiceType type, boolean includesIva,
-      String expected) {
+    "RI, A, false, 100.0000",
+    "RI, B, true, 100.0000",
+    "MONOTRIBUTO, A, false, 121.0000",
+    "MONOTRIBUTO, C, true, 100.0000"
+  })
+  void shouldUseCostBasisWhenRegimeAndInvoiceTypeVary(
+      TaxRegime regime, InvoiceType type, boolean includesIva, String expected) {
     // given
     Invoice invoice = invoice(InvoiceStatus.CONFIRMED, type, includesIva, line("A1", "1", "100"));
     // when
-    List<StockCommand> commands = new StockCommands(regime, DemandSettings.BUENOS_AIRES).fromInvoice(invoice);
+    List<StockCommand> commands =
+        new StockCommands(regime, DemandSettings.BUENOS_AIRES).fromInvoice(invoice);
     // then
     assertThat(commands.get(0).unitCost()).isEqualTo(new BigDecimal(expected));
   }
 
   @ParameterizedTest(name = "sale line sku ''{0}'' qty {1} -> {2}")
   @CsvSource({
-      "A1, 0, S1#1: qty must be greater than 0",
-      "A1, -1, S1#1: qty must be greater than 0",
-      "' ', 1, S1#1: sku is blank"})
+    "A1, 0, S1#1: qty must be greater than 0",
+    "A1, -1, S1#1: qty must be greater than 0",
+    "' ', 1, S1#1: sku is blank"
+  })
   void shouldRejectSaleWhenLineImpossible(String sku, String qty, String message) {
     // given
-    Sale sale = new Sale("S1", "central", T0, List.of(new SaleLine(sku, new BigDecimal(qty).setScale(3),
-        new BigDecimal("1.00"))), T0);
+    Sale sale =
+        new Sale(
+            "S1",
+            "central",
+            T0,
+            List.of(new SaleLine(sku, new BigDecimal(qty).setScale(3), new BigDecimal("1.00"))),
+            T0);
     // when / then
-    assertThatThrownBy(() -> ri.fromSale(sale)).isInstanceOf(InvalidStockEventException.class)
+    assertThatThrownBy(() -> ri.fromSale(sale))
+        .isInstanceOf(InvalidStockEventException.class)
         .hasMessageContaining(message);
   }
 
   @ParameterizedTest(name = "delta {0}, counted {1} -> {2}")
-  @CsvSource(nullValues = "null", value = {
-      "null, null, has neither delta nor countedQty",
-      "1, 3, has both delta and countedQty",
-      "0, null, adjustment delta must not be 0",
-      "null, -1, counted qty must not be negative"})
-  void shouldRejectAdjustmentWhenQuantitiesImpossible(String delta, String counted, String message) {
+  @CsvSource(
+      nullValues = "null",
+      value = {
+        "null, null, has neither delta nor countedQty",
+        "1, 3, has both delta and countedQty",
+        "0, null, adjustment delta must not be 0",
+        "null, -1, counted qty must not be negative"
+      })
+  void shouldRejectAdjustmentWhenQuantitiesImpossible(
+      String delta, String counted, String message) {
     // given
-    StockAdjustment adjustment = new StockAdjustment("ADJ1", "central", "A1",
-        delta == null ? null : new BigDecimal(delta).setScale(3),
-        counted == null ? null : new BigDecimal(counted).setScale(3), AdjustmentReason.OTHER, null, T0);
+    StockAdjustment adjustment =
+        new StockAdjustment(
+            "ADJ1",
+            "central",
+            "A1",
+            delta == null ? null : new BigDecimal(delta).setScale(3),
+            counted == null ? null : new BigDecimal(counted).setScale(3),
+            AdjustmentReason.OTHER,
+            null,
+            T0);
     // when / then
-    assertThatThrownBy(() -> ri.fromAdjustment(adjustment)).isInstanceOf(InvalidStockEventException.class)
+    assertThatThrownBy(() -> ri.fromAdjustment(adjustment))
+        .isInstanceOf(InvalidStockEventException.class)
         .hasMessageContaining(message);
   }
 
   @Test
   void shouldRejectTransferWhenSameBranch() {
     // given
-    StockTransfer transfer = new StockTransfer("TR1", "central", "central", "A1", new BigDecimal("1.000"), T0);
+    StockTransfer transfer =
+        new StockTransfer("TR1", "central", "central", "A1", new BigDecimal("1.000"), T0);
     // when / then
-    assertThatThrownBy(() -> ri.fromTransfer(transfer)).isInstanceOf(InvalidStockEventException.class)
+    assertThatThrownBy(() -> ri.fromTransfer(transfer))
+        .isInstanceOf(InvalidStockEventException.class)
         .hasMessage("TR1: transfer from and to the same branch central");
   }
 
   @Test
   void shouldMakeOneCommandPerLineWhenSaleValid() {
     // given a weighed line and a unit line
-    Sale sale = new Sale("S1", "central", T0, List.of(
-        new SaleLine("QUESO", new BigDecimal("2.350"), new BigDecimal("100.00")),
-        new SaleLine("A1", new BigDecimal("1.000"), new BigDecimal("100.00"))), T0);
+    Sale sale =
+        new Sale(
+            "S1",
+            "central",
+            T0,
+            List.of(
+                new SaleLine("QUESO", new BigDecimal("2.350"), new BigDecimal("100.00")),
+                new SaleLine("A1", new BigDecimal("1.000"), new BigDecimal("100.00"))),
+            T0);
     // when
     List<StockCommand> commands = ri.fromSale(sale);
     // then
-    assertThat(commands).extracting(StockCommand::key).containsExactly("central|QUESO", "central|A1");
+    assertThat(commands)
+        .extracting(StockCommand::key)
+        .containsExactly("central|QUESO", "central|A1");
     assertThat(commands).extracting(StockCommand::sourceRef).containsExactly("S1#1", "S1#2");
     assertThat(commands.get(0).quantity()).isEqualTo(new BigDecimal("2.350"));
   }

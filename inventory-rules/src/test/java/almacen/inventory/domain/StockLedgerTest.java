@@ -23,12 +23,20 @@ class StockLedgerTest {
   private final ProductInfo product = new ProductInfo("A1", new BigDecimal("5"), null, true);
 
   private static StockCommand purchase(String ref, String qty, String cost, Instant at) {
-    return new StockCommand(CommandType.PURCHASE, "central", "A1", new BigDecimal(qty), new BigDecimal(cost), ref, at,
+    return new StockCommand(
+        CommandType.PURCHASE,
+        "central",
+        "A1",
+        new BigDecimal(qty),
+        new BigDecimal(cost),
+        ref,
+        at,
         null);
   }
 
   private static StockCommand sale(String ref, String qty, Instant at) {
-    return new StockCommand(CommandType.SALE, "central", "A1", new BigDecimal(qty), null, ref, at, null);
+    return new StockCommand(
+        CommandType.SALE, "central", "A1", new BigDecimal(qty), null, ref, at, null);
   }
 
   @Test
@@ -80,28 +88,36 @@ class StockLedgerTest {
 
   @ParameterizedTest(name = "onHand {0}, minStock {1} -> {2}")
   @CsvSource({
-      "-0.001, 5, NEGATIVE",
-      "0, 5, OUT",
-      "0, 0, OUT",
-      "4.999, 5, LOW",
-      "5, 5, LOW",
-      "5.001, 5, OK",
-      "1, 0, OK"})
-  void shouldClassifyStatusWhenOnHandComparedToMinStock(String onHand, String minStock, StockStatus expected) {
+    "-0.001, 5, NEGATIVE",
+    "0, 5, OUT",
+    "0, 0, OUT",
+    "4.999, 5, LOW",
+    "5, 5, LOW",
+    "5.001, 5, OK",
+    "1, 0, OK"
+  })
+  void shouldClassifyStatusWhenOnHandComparedToMinStock(
+      String onHand, String minStock, StockStatus expected) {
     // when / then
-    assertThat(StockLedger.statusOf(new BigDecimal(onHand), new BigDecimal(minStock))).isEqualTo(expected);
+    assertThat(StockLedger.statusOf(new BigDecimal(onHand), new BigDecimal(minStock)))
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "first movement {0} {1} -> alert {2}")
-  @CsvSource({
-      "SALE, 2, NEGATIVE",
-      "PURCHASE, 3, LOW",
-      "PURCHASE, 10, NONE",
-      "COUNT, 0, OUT"})
-  void shouldAlertOnFirstLevelUnlessOkWhenKeyIsNew(CommandType type, String qty, String expectedAlert) {
+  @CsvSource({"SALE, 2, NEGATIVE", "PURCHASE, 3, LOW", "PURCHASE, 10, NONE", "COUNT, 0, OUT"})
+  void shouldAlertOnFirstLevelUnlessOkWhenKeyIsNew(
+      CommandType type, String qty, String expectedAlert) {
     // given a key never moved
-    StockCommand command = new StockCommand(type, "central", "A1", new BigDecimal(qty),
-        type == CommandType.PURCHASE ? new BigDecimal("10") : null, "X1", T0, null);
+    StockCommand command =
+        new StockCommand(
+            type,
+            "central",
+            "A1",
+            new BigDecimal(qty),
+            type == CommandType.PURCHASE ? new BigDecimal("10") : null,
+            "X1",
+            T0,
+            null);
     // when
     LedgerResult result = ledger.apply(null, command, product);
     // then
@@ -120,8 +136,12 @@ class StockLedgerTest {
     // given 7 on hand
     StockLevel level = ledger.apply(null, purchase("I1#1", "7", "10", T0), product).level();
     // when 4.5 are counted
-    LedgerResult result = ledger.apply(level,
-        new StockCommand(CommandType.COUNT, "central", "A1", new BigDecimal("4.5"), null, "ADJ1", T0, null), product);
+    LedgerResult result =
+        ledger.apply(
+            level,
+            new StockCommand(
+                CommandType.COUNT, "central", "A1", new BigDecimal("4.5"), null, "ADJ1", T0, null),
+            product);
     // then
     assertThat(result.movement().getType()).isEqualTo(MovementType.ADJUSTMENT);
     assertThat(result.movement().getDelta()).isEqualByComparingTo("-2.500");
@@ -134,12 +154,36 @@ class StockLedgerTest {
   void shouldCarrySourceAverageWhenTransferred() {
     // given central 10 @ 100, norte 10 @ 70
     StockLevel central = ledger.apply(null, purchase("I1#1", "10", "100", T0), product).level();
-    StockLevel norte = ledger.apply(null, new StockCommand(CommandType.PURCHASE, "norte", "A1", BigDecimal.TEN,
-        new BigDecimal("70"), "I2#1", T0, null), product).level();
+    StockLevel norte =
+        ledger
+            .apply(
+                null,
+                new StockCommand(
+                    CommandType.PURCHASE,
+                    "norte",
+                    "A1",
+                    BigDecimal.TEN,
+                    new BigDecimal("70"),
+                    "I2#1",
+                    T0,
+                    null),
+                product)
+            .level();
     // when 5 go from central to norte
-    TransferResult result = ledger.transfer(central, norte,
-        new StockCommand(CommandType.TRANSFER, "central", "A1", new BigDecimal("5"), null, "TR1", T0, "norte"),
-        product);
+    TransferResult result =
+        ledger.transfer(
+            central,
+            norte,
+            new StockCommand(
+                CommandType.TRANSFER,
+                "central",
+                "A1",
+                new BigDecimal("5"),
+                null,
+                "TR1",
+                T0,
+                "norte"),
+            product);
     // then norte averages (10 × 70 + 5 × 100) / 15 = 80; central keeps 100
     assertThat(result.out().movement().getType()).isEqualTo(MovementType.TRANSFER_OUT);
     assertThat(result.out().level().getOnHand()).isEqualByComparingTo("5.000");
@@ -158,10 +202,14 @@ class StockLedgerTest {
     Instant latest = LocalDate.of(2025, 10, 15).atTime(10, 0).atZone(BA).toInstant();
     StockLevel level = ledger.apply(null, purchase("I1#1", "100", "10", latest), product).level();
     // when 28 units are sold, dated daysBefore days earlier at 00:01 local (day-based window)
-    Instant soldAt = LocalDate.of(2025, 10, 15).minusDays(daysBefore).atTime(0, 1).atZone(BA).toInstant();
+    Instant soldAt =
+        LocalDate.of(2025, 10, 15).minusDays(daysBefore).atTime(0, 1).atZone(BA).toInstant();
     StockLevel after = ledger.apply(level, sale("S1#1", "28", soldAt), product).level();
     // then
-    BigDecimal sold = after.getRecentSales().stream().map(s -> s.getQty()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal sold =
+        after.getRecentSales().stream()
+            .map(s -> s.getQty())
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(sold).isEqualByComparingTo(expectedSold);
     assertThat(after.getUpdatedAt()).isEqualTo(latest);
   }
@@ -218,7 +266,8 @@ class StockLedgerTest {
     StockLevel level = ledger.apply(null, purchase("I1#1", "8", "10", T0), product).level();
     // when minStock becomes 10
     Instant changedAt = T0.plusSeconds(3600);
-    LedgerResult result = ledger.reevaluate(level, new ProductInfo("A1", BigDecimal.TEN, null, true), changedAt);
+    LedgerResult result =
+        ledger.reevaluate(level, new ProductInfo("A1", BigDecimal.TEN, null, true), changedAt);
     // then
     assertThat(result.movement()).isNull();
     StockAlert alert = result.alert();
@@ -232,10 +281,12 @@ class StockLedgerTest {
   @Test
   void shouldRefuseTransferWhenAppliedAsSingleMovement() {
     // given
-    StockCommand transfer = new StockCommand(CommandType.TRANSFER, "central", "A1", BigDecimal.ONE, null, "TR1", T0,
-        "norte");
+    StockCommand transfer =
+        new StockCommand(
+            CommandType.TRANSFER, "central", "A1", BigDecimal.ONE, null, "TR1", T0, "norte");
     // when / then
-    assertThatThrownBy(() -> ledger.apply(null, transfer, product)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ledger.apply(null, transfer, product))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("TR1");
   }
 }

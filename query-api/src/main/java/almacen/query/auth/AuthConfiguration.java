@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The login issuer of query-api: users file, BCrypt, {@code POST /api/auth/login}. Off with security. */
+/**
+ * The login issuer of query-api: users file, BCrypt, {@code POST /api/auth/login}. Off with
+ * security.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "almacen.security.enabled", matchIfMissing = true)
 public class AuthConfiguration {
@@ -32,10 +35,11 @@ public class AuthConfiguration {
   }
 
   @Bean
-  LoginController loginController(LoginService logins, TokenIssuer issuer, SecurityProperties properties,
-      RateLimiter limiter) {
+  LoginController loginController(
+      LoginService logins, TokenIssuer issuer, SecurityProperties properties, RateLimiter limiter) {
     if (!issuer.canSign()) {
-      throw new IllegalStateException("query-api issues tokens but has no private key for the current kid");
+      throw new IllegalStateException(
+          "query-api issues tokens but has no private key for the current kid");
     }
     return new LoginController(logins, issuer, properties.tokenTtl(), limiter);
   }

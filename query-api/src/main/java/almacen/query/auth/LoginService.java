@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Checks credentials in about the same time whether the user exists or not: an unknown user is checked against a
- * dummy hash, so timing does not tell which user names exist.
+ * Checks credentials in about the same time whether the user exists or not: an unknown user is
+ * checked against a dummy hash, so timing does not tell which user names exist.
  */
 public final class LoginService {
 
@@ -24,7 +24,9 @@ public final class LoginService {
     this.dummyHash = encoder.encode("not-a-real-password-" + System.nanoTime());
   }
 
-  /** The account when the password is right; empty for an unknown user or a wrong password alike. */
+  /**
+   * The account when the password is right; empty for an unknown user or a wrong password alike.
+   */
   public Optional<UserAccount> authenticate(String username, String password) {
     Optional<UserAccount> account = username == null ? Optional.empty() : users.find(username);
     String candidate = password == null ? "" : password;

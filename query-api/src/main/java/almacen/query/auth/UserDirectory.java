@@ -26,16 +26,19 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The users who may log in, from {@code $ALMACEN_HOME/users.yml} (or {@code users.yaml}, {@code users.properties}):
+ * The users who may log in, from {@code $ALMACEN_HOME/users.yml} (or {@code users.yaml}, {@code
+ * users.properties}):
+ *
  * <pre>
  * users:                                   # users.properties:
  *   admin:                                 #   users.admin.password-hash=$2a$10$...
  *     password-hash: "$2a$10$..."          #   users.admin.roles=admin
  *     roles: [admin]
  * </pre>
- * In local mode, when no users file exists, user {@code admin} is created with a random password written to
- * {@code $ALMACEN_HOME/admin-password} (mode 600; scripts/run-local prints it). In any other mode no default user
- * is ever created: a missing users file fails the start.
+ *
+ * In local mode, when no users file exists, user {@code admin} is created with a random password
+ * written to {@code $ALMACEN_HOME/admin-password} (mode 600; scripts/run-local prints it). In any
+ * other mode no default user is ever created: a missing users file fails the start.
  */
 public final class UserDirectory {
 
@@ -43,8 +46,10 @@ public final class UserDirectory {
   static final List<String> FILES = List.of("users.yml", "users.yaml", "users.properties");
   static final int GENERATED_PASSWORD_LENGTH = 24;
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private static final Pattern KEY = Pattern.compile("users\\.([^.\\[]+)\\.(password-hash|roles)(\\[\\d+])?");
-  private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  private static final Pattern KEY =
+      Pattern.compile("users\\.([^.\\[]+)\\.(password-hash|roles)(\\[\\d+])?");
+  private static final String ALPHABET =
+      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
   private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
 
   private final Map<String, UserAccount> users;
@@ -53,14 +58,22 @@ public final class UserDirectory {
     this.users = Map.copyOf(users);
   }
 
-  /** Loads the users file of {@code home}, bootstrapping {@code admin} first in local mode when there is none. */
-  public static UserDirectory load(Path home, boolean localMode, PasswordEncoder encoder, SecureRandom random) {
+  /**
+   * Loads the users file of {@code home}, bootstrapping {@code admin} first in local mode when
+   * there is none.
+   */
+  public static UserDirectory load(
+      Path home, boolean localMode, PasswordEncoder encoder, SecureRandom random) {
     Optional<Path> file = usersFile(home);
     if (file.isEmpty()) {
       if (!localMode) {
-        throw new IllegalStateException("No users file (" + String.join(", ", FILES) + ") in "
-            + home.toAbsolutePath() + ": outside local mode almacén never creates a default user; write one with "
-            + "BCrypt hashes (see query-api/README.md)");
+        throw new IllegalStateException(
+            "No users file ("
+                + String.join(", ", FILES)
+                + ") in "
+                + home.toAbsolutePath()
+                + ": outside local mode almacén never creates a default user; write one with "
+                + "BCrypt hashes (see query-api/README.md)");
       }
       file = Optional.of(createLocalAdmin(home, encoder, random));
     }
@@ -91,15 +104,19 @@ public final class UserDirectory {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + home, e);
     }
-    SecretFiles.writeOwnerOnly(home.resolve(ADMIN_PASSWORD_FILE),
-        (password + "\n").getBytes(StandardCharsets.UTF_8));
+    SecretFiles.writeOwnerOnly(
+        home.resolve(ADMIN_PASSWORD_FILE), (password + "\n").getBytes(StandardCharsets.UTF_8));
     Path users = home.resolve("users.properties");
-    String content = "# almacén users: users.<name>.password-hash = BCrypt hash, users.<name>.roles = "
-        + "comma-separated roles (admin, cashier, stock, viewer)\n"
-        + "users.admin.password-hash=" + encoder.encode(password) + "\n"
-        + "users.admin.roles=admin\n";
+    String content =
+        "# almacén users: users.<name>.password-hash = BCrypt hash, users.<name>.roles = "
+            + "comma-separated roles (admin, cashier, stock, viewer)\n"
+            + "users.admin.password-hash="
+            + encoder.encode(password)
+            + "\n"
+            + "users.admin.roles=admin\n";
     SecretFiles.writeOwnerOnly(users, content.getBytes(StandardCharsets.UTF_8));
-    log.info("Local mode: created user admin; its password is in {} (never logged)",
+    log.info(
+        "Local mode: created user admin; its password is in {} (never logged)",
         home.resolve(ADMIN_PASSWORD_FILE).toAbsolutePath());
     return users;
   }
@@ -126,18 +143,27 @@ public final class UserDirectory {
     for (String key : new TreeSet<>(flat.stringPropertyNames())) {
       Matcher m = KEY.matcher(key);
       if (!m.matches()) {
-        throw new IllegalStateException("Users file " + file + ": unexpected key '" + key
-            + "' (expected users.<name>.password-hash and users.<name>.roles)");
+        throw new IllegalStateException(
+            "Users file "
+                + file
+                + ": unexpected key '"
+                + key
+                + "' (expected users.<name>.password-hash and users.<name>.roles)");
       }
       String user = m.group(1);
       if (!USERNAME.matcher(user).matches()) {
-        throw new IllegalStateException("Users file " + file + ": bad user name '" + user + "' (letters, digits, _ -)");
+        throw new IllegalStateException(
+            "Users file " + file + ": bad user name '" + user + "' (letters, digits, _ -)");
       }
       String value = flat.getProperty(key).trim();
       if (m.group(2).equals("password-hash")) {
         if (!value.startsWith("$2")) {
-          throw new IllegalStateException("Users file " + file + ": the password-hash of " + user
-              + " is not a BCrypt hash (plain passwords are not accepted)");
+          throw new IllegalStateException(
+              "Users file "
+                  + file
+                  + ": the password-hash of "
+                  + user
+                  + " is not a BCrypt hash (plain passwords are not accepted)");
         }
         hashes.put(user, value);
       } else {
@@ -147,8 +173,14 @@ public final class UserDirectory {
             try {
               userRoles.add(Role.fromClaim(role.trim()));
             } catch (IllegalArgumentException e) {
-              throw new IllegalStateException("Users file " + file + ": unknown role '" + role.trim() + "' of " + user
-                  + " (admin, cashier, stock, viewer)");
+              throw new IllegalStateException(
+                  "Users file "
+                      + file
+                      + ": unknown role '"
+                      + role.trim()
+                      + "' of "
+                      + user
+                      + " (admin, cashier, stock, viewer)");
             }
           }
         }
@@ -158,13 +190,15 @@ public final class UserDirectory {
     for (Map.Entry<String, String> e : hashes.entrySet()) {
       Set<Role> userRoles = roles.getOrDefault(e.getKey(), Set.of());
       if (userRoles.isEmpty()) {
-        throw new IllegalStateException("Users file " + file + ": user " + e.getKey() + " has no role");
+        throw new IllegalStateException(
+            "Users file " + file + ": user " + e.getKey() + " has no role");
       }
       users.put(e.getKey(), new UserAccount(e.getKey(), e.getValue(), userRoles));
     }
     for (String user : roles.keySet()) {
       if (!hashes.containsKey(user)) {
-        throw new IllegalStateException("Users file " + file + ": user " + user + " has no password-hash");
+        throw new IllegalStateException(
+            "Users file " + file + ": user " + user + " has no password-hash");
       }
     }
     return new UserDirectory(users);

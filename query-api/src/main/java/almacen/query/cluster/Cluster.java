@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -19,16 +18,22 @@ import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * Where a key lives among the query-api instances (those with {@code application.server} set),
- * and the HTTP calls between them. Without an application server this instance is alone and
- * answers everything locally.
+ * Where a key lives among the query-api instances (those with {@code application.server} set), and
+ * the HTTP calls between them. Without an application server this instance is alone and answers
+ * everything locally.
  */
 public final class Cluster {
 
-  /** Set on calls between instances: the receiver answers from its own stores and never forwards again. */
+  /**
+   * Set on calls between instances: the receiver answers from its own stores and never forwards
+   * again.
+   */
   public static final String FORWARDED_HEADER = "X-Almacen-Forwarded";
 
-  /** Where Kafka Streams has placed the stores' partitions (a small seam so routing is testable alone). */
+  /**
+   * Where Kafka Streams has placed the stores' partitions (a small seam so routing is testable
+   * alone).
+   */
   public interface Placement {
     KeyQueryMetadata ofKey(String store, String key);
 
@@ -66,14 +71,19 @@ public final class Cluster {
   }
 
   public static HostInfo parse(String applicationServer) {
-    return applicationServer == null || applicationServer.isBlank() ? null : HostInfo.buildFromEndpoint(applicationServer);
+    return applicationServer == null || applicationServer.isBlank()
+        ? null
+        : HostInfo.buildFromEndpoint(applicationServer);
   }
 
   public boolean enabled() {
     return self != null;
   }
 
-  /** The instance owning the key's partition of the store, when it is another one; empty = answer here. */
+  /**
+   * The instance owning the key's partition of the store, when it is another one; empty = answer
+   * here.
+   */
   public Owner owner(String store, String key) {
     if (!enabled()) {
       return Owner.LOCAL;
@@ -81,7 +91,8 @@ public final class Cluster {
     KeyQueryMetadata md = placement.ofKey(store, key);
     if (md == null || md == KeyQueryMetadata.NOT_AVAILABLE) {
       // a rebalance is moving the partitions: nobody is known to hold the key, and this instance's
-      // stores would answer "never moved" for a key they do not hold, a wrong value, not a stale one
+      // stores would answer "never moved" for a key they do not hold, a wrong value, not a stale
+      // one
       return Owner.UNKNOWN;
     }
     if (self.equals(md.activeHost())) {
@@ -108,24 +119,37 @@ public final class Cluster {
   }
 
   public Remote get(HostInfo host, String pathAndQuery, String authorization) throws IOException {
-    HttpResponse<byte[]> r = send(host, pathAndQuery, authorization, HttpResponse.BodyHandlers.ofByteArray());
-    return new Remote(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse("application/json"),
-        r.headers().firstValue("Staleness").isPresent() || r.headers().firstValue("X-Stale").isPresent());
+    HttpResponse<byte[]> r =
+        send(host, pathAndQuery, authorization, HttpResponse.BodyHandlers.ofByteArray());
+    return new Remote(
+        r.statusCode(),
+        r.body(),
+        r.headers().firstValue("Content-Type").orElse("application/json"),
+        r.headers().firstValue("Staleness").isPresent()
+            || r.headers().firstValue("X-Stale").isPresent());
   }
 
-  public InputStream stream(HostInfo host, String pathAndQuery, String authorization) throws IOException {
-    HttpResponse<InputStream> r = send(host, pathAndQuery, authorization, HttpResponse.BodyHandlers.ofInputStream());
+  public InputStream stream(HostInfo host, String pathAndQuery, String authorization)
+      throws IOException {
+    HttpResponse<InputStream> r =
+        send(host, pathAndQuery, authorization, HttpResponse.BodyHandlers.ofInputStream());
     if (r.statusCode() != 200) {
       r.body().close();
-      throw new IOException("Instance " + host + " answered " + r.statusCode() + " for " + pathAndQuery);
+      throw new IOException(
+          "Instance " + host + " answered " + r.statusCode() + " for " + pathAndQuery);
     }
     return r.body();
   }
 
-  private <T> HttpResponse<T> send(HostInfo host, String pathAndQuery, String authorization,
-      HttpResponse.BodyHandler<T> handler) throws IOException {
-    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-        .timeout(timeout).header(FORWARDED_HEADER, "1").GET();
+  private <T> HttpResponse<T> send(
+      HostInfo host, String pathAndQuery, String authorization, HttpResponse.BodyHandler<T> handler)
+      throws IOException {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(
+                URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+            .timeout(timeout)
+            .header(FORWARDED_HEADER, "1")
+            .GET();
     if (authorization != null) {
       req.header("Authorization", authorization);
     }
@@ -138,8 +162,10 @@ public final class Cluster {
   }
 
   /** Who answers a key: this instance ({@link #LOCAL}) or an active host with its standbys. */
-  public record Owner(HostInfo active, List<HostInfo> standbys, boolean standbyHere, boolean known) {
+  public record Owner(
+      HostInfo active, List<HostInfo> standbys, boolean standbyHere, boolean known) {
     public static final Owner LOCAL = new Owner(null, List.of(), false, true);
+
     /** Partitions are moving: no instance is known to hold the key right now. */
     public static final Owner UNKNOWN = new Owner(null, List.of(), false, false);
 
@@ -152,6 +178,5 @@ public final class Cluster {
     }
   }
 
-  public record Remote(int status, byte[] body, String contentType, boolean stale) {
-  }
+  public record Remote(int status, byte[] body, String contentType, boolean stale) {}
 }

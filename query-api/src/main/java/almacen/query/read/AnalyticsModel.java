@@ -59,8 +59,10 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class AnalyticsModel {
 
-  private static final Comparator<Invoice> NEWEST_LAST = Comparator.comparing(Invoice::getIssueDate)
-      .thenComparing(Invoice::getReceivedAt).thenComparing(Invoice::getInvoiceId);
+  private static final Comparator<Invoice> NEWEST_LAST =
+      Comparator.comparing(Invoice::getIssueDate)
+          .thenComparing(Invoice::getReceivedAt)
+          .thenComparing(Invoice::getInvoiceId);
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final StoreReader reader;
@@ -78,7 +80,10 @@ public final class AnalyticsModel {
 
   // ---- this instance's share of the partitioned stores
 
-  /** This instance's sales cells of the range (one branch, or all when null), summed per day and sku. */
+  /**
+   * This instance's sales cells of the range (one branch, or all when null), summed per day and
+   * sku.
+   */
   public Share localSales(DateRange range, String branch) {
     return localShare(StoreNames.QUERY_ANALYTICS_SALES, range, branch);
   }
@@ -89,23 +94,29 @@ public final class AnalyticsModel {
   }
 
   private Share localShare(String store, DateRange range, String branch) {
-    return reader.<DailyCell, Share>read(store, s -> {
-      Map<LocalDate, BigDecimal[]> days = new TreeMap<>();
-      Map<String, BigDecimal[]> skus = new TreeMap<>();
-      for (LocalDate day : range.eachDay()) {
-        try (KeyValueIterator<String, DailyCell> it =
-            s.range(StoreKeys.analyticsFrom(day, branch), StoreKeys.analyticsTo(day, branch))) {
-          while (it.hasNext()) {
-            KeyValue<String, DailyCell> kv = it.next();
-            add(days, day, kv.value.qty(), kv.value.amount());
-            add(skus, StoreKeys.analyticsParts(kv.key)[2], kv.value.qty(), kv.value.amount());
+    return reader.<DailyCell, Share>read(
+        store,
+        s -> {
+          Map<LocalDate, BigDecimal[]> days = new TreeMap<>();
+          Map<String, BigDecimal[]> skus = new TreeMap<>();
+          for (LocalDate day : range.eachDay()) {
+            try (KeyValueIterator<String, DailyCell> it =
+                s.range(StoreKeys.analyticsFrom(day, branch), StoreKeys.analyticsTo(day, branch))) {
+              while (it.hasNext()) {
+                KeyValue<String, DailyCell> kv = it.next();
+                add(days, day, kv.value.qty(), kv.value.amount());
+                add(skus, StoreKeys.analyticsParts(kv.key)[2], kv.value.qty(), kv.value.amount());
+              }
+            }
           }
-        }
-      }
-      return new Share(
-          days.entrySet().stream().map(e -> new DaySum(e.getKey(), e.getValue()[0], e.getValue()[1])).toList(),
-          skus.entrySet().stream().map(e -> new SkuSum(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
-    });
+          return new Share(
+              days.entrySet().stream()
+                  .map(e -> new DaySum(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                  .toList(),
+              skus.entrySet().stream()
+                  .map(e -> new SkuSum(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                  .toList());
+        });
   }
 
   /** The shares of every instance as one (partitions are disjoint, so sums add up). */
@@ -117,19 +128,26 @@ public final class AnalyticsModel {
       share.skus().forEach(k -> add(skus, k.sku(), k.qty(), k.amount()));
     }
     return new Share(
-        days.entrySet().stream().map(e -> new DaySum(e.getKey(), e.getValue()[0], e.getValue()[1])).toList(),
-        skus.entrySet().stream().map(e -> new SkuSum(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
+        days.entrySet().stream()
+            .map(e -> new DaySum(e.getKey(), e.getValue()[0], e.getValue()[1]))
+            .toList(),
+        skus.entrySet().stream()
+            .map(e -> new SkuSum(e.getKey(), e.getValue()[0], e.getValue()[1]))
+            .toList());
   }
 
   private static <K> void add(Map<K, BigDecimal[]> sums, K key, BigDecimal qty, BigDecimal amount) {
-    BigDecimal[] sum = sums.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+    BigDecimal[] sum =
+        sums.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
     sum[0] = sum[0].add(qty);
     sum[1] = sum[1].add(amount);
   }
 
   // ---- reports from merged shares
 
-  /** Units and amount per day (every day of the range, zero when nothing was sold) and per category. */
+  /**
+   * Units and amount per day (every day of the range, zero when nothing was sold) and per category.
+   */
   public SalesReport salesReport(DateRange range, String branch, Share sales) {
     Map<LocalDate, DaySum> byDay = new HashMap<>();
     sales.days().forEach(d -> byDay.put(d.day(), d));
@@ -150,25 +168,38 @@ public final class AnalyticsModel {
       add(byCategory, categoryOf(products.get(k.sku())), k.qty(), k.amount());
     }
     List<CategorySales> categories = new ArrayList<>();
-    byCategory.forEach((c, s) -> categories.add(new CategorySales(c, Json.qty(s[0]), Json.money(s[1]))));
-    categories.sort(Comparator.comparing(CategorySales::amount).reversed()
-        .thenComparing(CategorySales::category, Comparator.nullsLast(names)));
-    return new SalesReport(range.from(), range.to(), branch, Json.qty(qty), Json.money(amount), days, categories);
+    byCategory.forEach(
+        (c, s) -> categories.add(new CategorySales(c, Json.qty(s[0]), Json.money(s[1]))));
+    categories.sort(
+        Comparator.comparing(CategorySales::amount)
+            .reversed()
+            .thenComparing(CategorySales::category, Comparator.nullsLast(names)));
+    return new SalesReport(
+        range.from(), range.to(), branch, Json.qty(qty), Json.money(amount), days, categories);
   }
 
   /** The {@code limit} skus with the highest amount sold (then units, then sku). */
   public List<ProductSales> topProducts(Share sales, int limit) {
     List<SkuSum> ranked = new ArrayList<>(sales.skus());
-    ranked.sort(Comparator.comparing(SkuSum::amount).reversed()
-        .thenComparing(Comparator.comparing(SkuSum::qty).reversed())
-        .thenComparing(SkuSum::sku));
+    ranked.sort(
+        Comparator.comparing(SkuSum::amount)
+            .reversed()
+            .thenComparing(Comparator.comparing(SkuSum::qty).reversed())
+            .thenComparing(SkuSum::sku));
     List<SkuSum> top = ranked.subList(0, Math.min(limit, ranked.size()));
     Map<String, Product> products = products(top.stream().map(SkuSum::sku).toList());
-    return top.stream().map(k -> {
-      Product p = products.get(k.sku());
-      return new ProductSales(k.sku(), p == null ? k.sku() : p.getName(), categoryOf(p), Json.qty(k.qty()),
-          Json.money(k.amount()));
-    }).toList();
+    return top.stream()
+        .map(
+            k -> {
+              Product p = products.get(k.sku());
+              return new ProductSales(
+                  k.sku(),
+                  p == null ? k.sku() : p.getName(),
+                  categoryOf(p),
+                  Json.qty(k.qty()),
+                  Json.money(k.amount()));
+            })
+        .toList();
   }
 
   /**
@@ -197,19 +228,32 @@ public final class AnalyticsModel {
     for (Map.Entry<String, BigDecimal[]> e : byCategory.entrySet()) {
       BigDecimal s = Json.money(e.getValue()[1]);
       BigDecimal c = Json.money(e.getValue()[2]);
-      categories.add(new CategoryMargin(e.getKey(), Json.qty(e.getValue()[0]), s, c, s.subtract(c), pct(s.subtract(c), s)));
+      categories.add(
+          new CategoryMargin(
+              e.getKey(), Json.qty(e.getValue()[0]), s, c, s.subtract(c), pct(s.subtract(c), s)));
       totalSales = totalSales.add(s);
       totalCost = totalCost.add(c);
     }
-    categories.sort(Comparator.comparing(CategoryMargin::sales).reversed()
-        .thenComparing(CategoryMargin::category, Comparator.nullsLast(names)));
+    categories.sort(
+        Comparator.comparing(CategoryMargin::sales)
+            .reversed()
+            .thenComparing(CategoryMargin::category, Comparator.nullsLast(names)));
     BigDecimal margin = totalSales.subtract(totalCost);
-    return new MarginReport(range.from(), range.to(), branch, Json.money(totalSales), Json.money(totalCost),
-        Json.money(margin), pct(margin, totalSales), categories);
+    return new MarginReport(
+        range.from(),
+        range.to(),
+        branch,
+        Json.money(totalSales),
+        Json.money(totalCost),
+        Json.money(margin),
+        pct(margin, totalSales),
+        categories);
   }
 
   private static BigDecimal pct(BigDecimal part, BigDecimal whole) {
-    return whole.signum() == 0 ? null : part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
+    return whole.signum() == 0
+        ? null
+        : part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
   }
 
   private static BigDecimal[] zeros(int n) {
@@ -219,21 +263,25 @@ public final class AnalyticsModel {
   }
 
   private static String categoryOf(Product p) {
-    return p == null || p.getCategory() == null || p.getCategory().isBlank() ? null : p.getCategory();
+    return p == null || p.getCategory() == null || p.getCategory().isBlank()
+        ? null
+        : p.getCategory();
   }
 
   private Map<String, Product> products(List<String> skus) {
     Set<String> wanted = new TreeSet<>(skus);
-    return reader.<Product, Map<String, Product>>read(StoreNames.QUERY_PRODUCTS, s -> {
-      Map<String, Product> out = new HashMap<>();
-      for (String sku : wanted) {
-        Product p = s.get(sku);
-        if (p != null) {
-          out.put(sku, p);
-        }
-      }
-      return out;
-    });
+    return reader.<Product, Map<String, Product>>read(
+        StoreNames.QUERY_PRODUCTS,
+        s -> {
+          Map<String, Product> out = new HashMap<>();
+          for (String sku : wanted) {
+            Product p = s.get(sku);
+            if (p != null) {
+              out.put(sku, p);
+            }
+          }
+          return out;
+        });
   }
 
   // ---- suppliers and purchases (global invoices store)
@@ -242,10 +290,17 @@ public final class AnalyticsModel {
   public List<SupplierSummary> suppliers() {
     List<SupplierSummary> out = new ArrayList<>();
     for (SupplierAcc s : bySupplier(confirmedInvoices()).values()) {
-      out.add(new SupplierSummary(s.cuit(), s.name(), s.lastInvoice(), s.invoices.size(), Json.money(s.total),
-          s.products.size()));
+      out.add(
+          new SupplierSummary(
+              s.cuit(),
+              s.name(),
+              s.lastInvoice(),
+              s.invoices.size(),
+              Json.money(s.total),
+              s.products.size()));
     }
-    out.sort(Comparator.comparing(SupplierSummary::name, names).thenComparing(SupplierSummary::cuit));
+    out.sort(
+        Comparator.comparing(SupplierSummary::name, names).thenComparing(SupplierSummary::cuit));
     return out;
   }
 
@@ -256,24 +311,46 @@ public final class AnalyticsModel {
       return Optional.empty();
     }
     List<MonthPurchases> months = new ArrayList<>();
-    s.months.forEach((m, v) -> months.add(new MonthPurchases(m, v[0].longValue(), Json.money(v[1]))));
+    s.months.forEach(
+        (m, v) -> months.add(new MonthPurchases(m, v[0].longValue(), Json.money(v[1]))));
     Map<String, Product> catalogue = products(new ArrayList<>(s.products.keySet()));
     List<SuppliedProduct> products = new ArrayList<>();
-    s.products.forEach((sku, last) -> {
-      Product p = catalogue.get(sku);
-      InvoiceLine line = last.line();
-      products.add(new SuppliedProduct(sku, p == null ? line.getDescription() : p.getName(), line.getUnitCost(),
-          line.getQty(), last.invoice().getIssueDate(), last.invoice().getInvoiceId()));
-    });
-    return Optional.of(new SupplierDetail(s.cuit(), s.name(), s.lastInvoice(), s.invoices.size(), Json.money(s.total),
-        months, products));
+    s.products.forEach(
+        (sku, last) -> {
+          Product p = catalogue.get(sku);
+          InvoiceLine line = last.line();
+          products.add(
+              new SuppliedProduct(
+                  sku,
+                  p == null ? line.getDescription() : p.getName(),
+                  line.getUnitCost(),
+                  line.getQty(),
+                  last.invoice().getIssueDate(),
+                  last.invoice().getInvoiceId()));
+        });
+    return Optional.of(
+        new SupplierDetail(
+            s.cuit(),
+            s.name(),
+            s.lastInvoice(),
+            s.invoices.size(),
+            Json.money(s.total),
+            months,
+            products));
   }
 
-  /** CONFIRMED invoices issued in the range (of one branch, or all when null), per supplier, biggest first. */
+  /**
+   * CONFIRMED invoices issued in the range (of one branch, or all when null), per supplier, biggest
+   * first.
+   */
   public PurchasesReport purchases(DateRange range, String branch) {
-    List<Invoice> inRange = confirmedInvoices().stream()
-        .filter(i -> range.contains(i.getIssueDate()) && (branch == null || branch.equals(i.getBranch())))
-        .toList();
+    List<Invoice> inRange =
+        confirmedInvoices().stream()
+            .filter(
+                i ->
+                    range.contains(i.getIssueDate())
+                        && (branch == null || branch.equals(i.getBranch())))
+            .toList();
     List<SupplierPurchases> items = new ArrayList<>();
     long invoices = 0;
     BigDecimal amount = BigDecimal.ZERO;
@@ -282,9 +359,12 @@ public final class AnalyticsModel {
       invoices += s.invoices.size();
       amount = amount.add(s.total);
     }
-    items.sort(Comparator.comparing(SupplierPurchases::amount).reversed()
-        .thenComparing(SupplierPurchases::name, names));
-    return new PurchasesReport(range.from(), range.to(), branch, invoices, Json.money(amount), items);
+    items.sort(
+        Comparator.comparing(SupplierPurchases::amount)
+            .reversed()
+            .thenComparing(SupplierPurchases::name, names));
+    return new PurchasesReport(
+        range.from(), range.to(), branch, invoices, Json.money(amount), items);
   }
 
   /** The 11 digits of a CUIT written with or without dashes. */
@@ -310,7 +390,10 @@ public final class AnalyticsModel {
     return out;
   }
 
-  /** Invoices (oldest first) folded per supplier: the newest invoice sets the name and the last costs. */
+  /**
+   * Invoices (oldest first) folded per supplier: the newest invoice sets the name and the last
+   * costs.
+   */
   private static Map<String, SupplierAcc> bySupplier(List<Invoice> oldestFirst) {
     Map<String, SupplierAcc> out = new LinkedHashMap<>();
     for (Invoice i : oldestFirst) {
@@ -319,8 +402,7 @@ public final class AnalyticsModel {
     return out;
   }
 
-  private record LastLine(Invoice invoice, InvoiceLine line) {
-  }
+  private record LastLine(Invoice invoice, InvoiceLine line) {}
 
   private static final class SupplierAcc {
     private final Map<String, Invoice> invoices = new LinkedHashMap<>();
@@ -335,8 +417,10 @@ public final class AnalyticsModel {
       }
       last = i;
       total = total.add(i.getTotal());
-      BigDecimal[] m = months.computeIfAbsent(i.getIssueDate().toString().substring(0, 7),
-          k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      BigDecimal[] m =
+          months.computeIfAbsent(
+              i.getIssueDate().toString().substring(0, 7),
+              k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
       m[0] = m[0].add(BigDecimal.ONE);
       m[1] = m[1].add(i.getTotal());
       for (InvoiceLine line : i.getLines()) {

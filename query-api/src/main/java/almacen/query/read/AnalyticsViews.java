@@ -11,71 +11,95 @@ import java.util.List;
  */
 public final class AnalyticsViews {
 
-  private AnalyticsViews() {
-  }
+  private AnalyticsViews() {}
 
   // ---- suppliers
 
-  public record LastInvoice(String invoiceId, LocalDate issueDate, BigDecimal total) {
-  }
+  public record LastInvoice(String invoiceId, LocalDate issueDate, BigDecimal total) {}
 
-  public record SupplierSummary(String cuit, String name, LastInvoice lastInvoice, long invoices,
-      BigDecimal purchasesTotal, int products) {
-  }
+  public record SupplierSummary(
+      String cuit,
+      String name,
+      LastInvoice lastInvoice,
+      long invoices,
+      BigDecimal purchasesTotal,
+      int products) {}
 
-  public record MonthPurchases(String month, long invoices, BigDecimal amount) {
-  }
+  public record MonthPurchases(String month, long invoices, BigDecimal amount) {}
 
-  public record SuppliedProduct(String sku, String name, BigDecimal lastUnitCost, BigDecimal lastQty,
-      LocalDate lastInvoiceDate, String lastInvoiceId) {
-  }
+  public record SuppliedProduct(
+      String sku,
+      String name,
+      BigDecimal lastUnitCost,
+      BigDecimal lastQty,
+      LocalDate lastInvoiceDate,
+      String lastInvoiceId) {}
 
-  public record SupplierDetail(String cuit, String name, LastInvoice lastInvoice, long invoices,
-      BigDecimal purchasesTotal, List<MonthPurchases> months, List<SuppliedProduct> products) {
-  }
+  public record SupplierDetail(
+      String cuit,
+      String name,
+      LastInvoice lastInvoice,
+      long invoices,
+      BigDecimal purchasesTotal,
+      List<MonthPurchases> months,
+      List<SuppliedProduct> products) {}
 
   // ---- analytics answers
 
-  public record DaySales(LocalDate day, BigDecimal qty, BigDecimal amount) {
-  }
+  public record DaySales(LocalDate day, BigDecimal qty, BigDecimal amount) {}
 
-  public record CategorySales(String category, BigDecimal qty, BigDecimal amount) {
-  }
+  public record CategorySales(String category, BigDecimal qty, BigDecimal amount) {}
 
-  public record SalesReport(LocalDate from, LocalDate to, String branch, BigDecimal qty, BigDecimal amount,
-      List<DaySales> days, List<CategorySales> categories) {
-  }
+  public record SalesReport(
+      LocalDate from,
+      LocalDate to,
+      String branch,
+      BigDecimal qty,
+      BigDecimal amount,
+      List<DaySales> days,
+      List<CategorySales> categories) {}
 
-  public record ProductSales(String sku, String name, String category, BigDecimal qty, BigDecimal amount) {
-  }
+  public record ProductSales(
+      String sku, String name, String category, BigDecimal qty, BigDecimal amount) {}
 
-  public record TopProducts(LocalDate from, LocalDate to, String branch, List<ProductSales> items) {
-  }
+  public record TopProducts(
+      LocalDate from, LocalDate to, String branch, List<ProductSales> items) {}
 
-  public record CategoryMargin(String category, BigDecimal qty, BigDecimal sales, BigDecimal cost, BigDecimal margin,
-      BigDecimal marginPct) {
-  }
+  public record CategoryMargin(
+      String category,
+      BigDecimal qty,
+      BigDecimal sales,
+      BigDecimal cost,
+      BigDecimal margin,
+      BigDecimal marginPct) {}
 
-  public record MarginReport(LocalDate from, LocalDate to, String branch, BigDecimal sales, BigDecimal cost,
-      BigDecimal margin, BigDecimal marginPct, List<CategoryMargin> categories) {
-  }
+  public record MarginReport(
+      LocalDate from,
+      LocalDate to,
+      String branch,
+      BigDecimal sales,
+      BigDecimal cost,
+      BigDecimal margin,
+      BigDecimal marginPct,
+      List<CategoryMargin> categories) {}
 
-  public record SupplierPurchases(String cuit, String name, long invoices, BigDecimal amount) {
-  }
+  public record SupplierPurchases(String cuit, String name, long invoices, BigDecimal amount) {}
 
-  public record PurchasesReport(LocalDate from, LocalDate to, String branch, long invoices, BigDecimal amount,
-      List<SupplierPurchases> items) {
-  }
+  public record PurchasesReport(
+      LocalDate from,
+      LocalDate to,
+      String branch,
+      long invoices,
+      BigDecimal amount,
+      List<SupplierPurchases> items) {}
 
   // ---- one instance's share of the partitioned analytics stores (GET /api/internal/analytics/**)
 
   /** Unrounded sums of one sku over a range: units and money (sales amount or cost). */
-  public record SkuSum(String sku, BigDecimal qty, BigDecimal amount) {
-  }
+  public record SkuSum(String sku, BigDecimal qty, BigDecimal amount) {}
 
   /** Unrounded sums of one day over a range. */
-  public record DaySum(LocalDate day, BigDecimal qty, BigDecimal amount) {
-  }
+  public record DaySum(LocalDate day, BigDecimal qty, BigDecimal amount) {}
 
   /** One instance's cells of a range, summed per day and per sku. */
   public record Share(List<DaySum> days, List<SkuSum> skus) {

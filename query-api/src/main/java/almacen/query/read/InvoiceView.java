@@ -8,33 +8,75 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** The Invoice JSON of CONTRACT.md, plus receivedAt. */
-public record InvoiceView(String invoiceId, Supplier supplier, String type, int pointOfSale, long number,
-    LocalDate issueDate, String cae, String branch, boolean pricesIncludeIva, List<Line> lines,
-    BigDecimal netTotal, BigDecimal ivaTotal, BigDecimal otherTaxes, BigDecimal total, String status,
-    List<String> issues, double confidence, boolean duplicate, Source source, String receivedAt) {
+public record InvoiceView(
+    String invoiceId,
+    Supplier supplier,
+    String type,
+    int pointOfSale,
+    long number,
+    LocalDate issueDate,
+    String cae,
+    String branch,
+    boolean pricesIncludeIva,
+    List<Line> lines,
+    BigDecimal netTotal,
+    BigDecimal ivaTotal,
+    BigDecimal otherTaxes,
+    BigDecimal total,
+    String status,
+    List<String> issues,
+    double confidence,
+    boolean duplicate,
+    Source source,
+    String receivedAt) {
 
-  public record Supplier(String cuit, String name) {
-  }
+  public record Supplier(String cuit, String name) {}
 
-  public record Line(String sku, String supplierCode, String description, BigDecimal qty, BigDecimal unitCost,
-      BigDecimal ivaRatePct, BigDecimal lineTotal) {
-  }
+  public record Line(
+      String sku,
+      String supplierCode,
+      String description,
+      BigDecimal qty,
+      BigDecimal unitCost,
+      BigDecimal ivaRatePct,
+      BigDecimal lineTotal) {}
 
-  public record Source(String kind, String sha256, boolean qr) {
-  }
+  public record Source(String kind, String sha256, boolean qr) {}
 
   public static InvoiceView of(Invoice i, ZoneId zone) {
     List<Line> lines = i.getLines().stream().map(InvoiceView::line).toList();
-    return new InvoiceView(i.getInvoiceId(), new Supplier(i.getSupplier().getCuit(), i.getSupplier().getName()),
-        i.getType().name(), i.getPointOfSale(), i.getNumber(), i.getIssueDate(), i.getCae(), i.getBranch(),
-        i.getPricesIncludeIva(), lines, i.getNetTotal(), i.getIvaTotal(), i.getOtherTaxes(), i.getTotal(),
-        i.getStatus().name(), List.copyOf(i.getIssues()), i.getConfidence(), i.getDuplicate(),
-        new Source(i.getSource().getKind().name(), i.getSource().getSha256(), i.getSource().getQr()),
+    return new InvoiceView(
+        i.getInvoiceId(),
+        new Supplier(i.getSupplier().getCuit(), i.getSupplier().getName()),
+        i.getType().name(),
+        i.getPointOfSale(),
+        i.getNumber(),
+        i.getIssueDate(),
+        i.getCae(),
+        i.getBranch(),
+        i.getPricesIncludeIva(),
+        lines,
+        i.getNetTotal(),
+        i.getIvaTotal(),
+        i.getOtherTaxes(),
+        i.getTotal(),
+        i.getStatus().name(),
+        List.copyOf(i.getIssues()),
+        i.getConfidence(),
+        i.getDuplicate(),
+        new Source(
+            i.getSource().getKind().name(), i.getSource().getSha256(), i.getSource().getQr()),
         Json.instant(i.getReceivedAt(), zone));
   }
 
   private static Line line(InvoiceLine l) {
-    return new Line(l.getSku(), l.getSupplierCode(), l.getDescription(), l.getQty(), l.getUnitCost(),
-        l.getIvaRatePct(), l.getLineTotal());
+    return new Line(
+        l.getSku(),
+        l.getSupplierCode(),
+        l.getDescription(),
+        l.getQty(),
+        l.getUnitCost(),
+        l.getIvaRatePct(),
+        l.getLineTotal());
   }
 }

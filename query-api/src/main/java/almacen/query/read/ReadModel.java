@@ -70,8 +70,9 @@ public final class ReadModel {
 
   /** A level joined with its product and price; a catalogued product never moved is 0 and OUT. */
   public Optional<StockView> stock(String branch, String sku) {
-    StockLevel level = this.<StockLevel, StockLevel>read(StoreNames.QUERY_STOCK_LEVELS,
-        s -> s.get(StoreNames.branchSkuKey(branch, sku)));
+    StockLevel level =
+        this.<StockLevel, StockLevel>read(
+            StoreNames.QUERY_STOCK_LEVELS, s -> s.get(StoreNames.branchSkuKey(branch, sku)));
     Product product = product(sku);
     if (level == null && product == null) {
       return Optional.empty();
@@ -82,22 +83,26 @@ public final class ReadModel {
   /** This instance's levels (one branch, or all when null) that pass the filter. */
   public List<StockView> localLevels(String branch, StockFilter filter) {
     List<StockView> out = new ArrayList<>();
-    forEachLevel(branch, level -> {
-      Product product = product(level.getSku());
-      StockView v = view(level.getBranch(), level.getSku(), level, product, priceOrNull(level.getSku()));
-      if (filter.matches(v, product)) {
-        out.add(v);
-      }
-    });
+    forEachLevel(
+        branch,
+        level -> {
+          Product product = product(level.getSku());
+          StockView v =
+              view(level.getBranch(), level.getSku(), level, product, priceOrNull(level.getSku()));
+          if (filter.matches(v, product)) {
+            out.add(v);
+          }
+        });
     return out;
   }
 
   /**
-   * One page of the branch's stock: the levels of every instance (unfiltered, so that a filtered-out
-   * level still counts as moved) that pass the filter, plus the active products never moved in the
-   * branch, sorted by sku.
+   * One page of the branch's stock: the levels of every instance (unfiltered, so that a
+   * filtered-out level still counts as moved) that pass the filter, plus the active products never
+   * moved in the branch, sorted by sku.
    */
-  public Page<StockView> stockPage(String branch, StockFilter filter, List<StockView> allLevels, int page, int size) {
+  public Page<StockView> stockPage(
+      String branch, StockFilter filter, List<StockView> allLevels, int page, int size) {
     List<StockView> all = new ArrayList<>();
     for (StockView v : allLevels) {
       if (filter.matches(v, product(v.sku()))) {
@@ -118,37 +123,46 @@ public final class ReadModel {
     Set<String> moved = new HashSet<>();
     levels.forEach(v -> moved.add(v.sku()));
     List<StockView> out = new ArrayList<>();
-    this.<Product, Void>read(StoreNames.QUERY_PRODUCTS, s -> {
-      try (KeyValueIterator<String, Product> it = s.all()) {
-        while (it.hasNext()) {
-          Product p = it.next().value;
-          if (p.getActive() && !moved.contains(p.getSku())) {
-            StockView v = view(branch, p.getSku(), null, p, priceOrNull(p.getSku()));
-            if (filter.matches(v, p)) {
-              out.add(v);
+    this.<Product, Void>read(
+        StoreNames.QUERY_PRODUCTS,
+        s -> {
+          try (KeyValueIterator<String, Product> it = s.all()) {
+            while (it.hasNext()) {
+              Product p = it.next().value;
+              if (p.getActive() && !moved.contains(p.getSku())) {
+                StockView v = view(branch, p.getSku(), null, p, priceOrNull(p.getSku()));
+                if (filter.matches(v, p)) {
+                  out.add(v);
+                }
+              }
             }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
     return out;
   }
 
-  private StockView view(String branch, String sku, StockLevel level, Product product, Price price) {
+  private StockView view(
+      String branch, String sku, StockLevel level, Product product, Price price) {
     BigDecimal zero = Json.qty(BigDecimal.ZERO);
     BigDecimal onHand = level == null ? zero : level.getOnHand();
     BigDecimal minStock = product != null ? product.getMinStock() : level.getMinStock();
     BigDecimal maxStock = product != null ? product.getMaxStock() : level.getMaxStock();
     String status = level == null ? StockStatus.OUT.name() : level.getStatus().name();
-    BigDecimal reorder = level != null ? level.getReorderQty()
-        : Json.qty(maxStock != null ? maxStock : BigDecimal.ZERO);
-    return new StockView(sku,
+    BigDecimal reorder =
+        level != null
+            ? level.getReorderQty()
+            : Json.qty(maxStock != null ? maxStock : BigDecimal.ZERO);
+    return new StockView(
+        sku,
         product == null ? sku : product.getName(),
         product == null ? null : product.getCategory(),
         branch,
         product == null ? null : product.getUnit().name(),
-        onHand, minStock, maxStock, status,
+        onHand,
+        minStock,
+        maxStock,
+        status,
         level == null ? BigDecimal.ZERO.setScale(4) : level.getAvgCost(),
         level == null ? Json.money(BigDecimal.ZERO) : Json.money(level.getStockValue()),
         level == null ? zero : level.getDailySales28d(),
@@ -159,36 +173,50 @@ public final class ReadModel {
   }
 
   private void forEachLevel(String branch, java.util.function.Consumer<StockLevel> action) {
-    this.<StockLevel, Void>read(StoreNames.QUERY_STOCK_LEVELS, s -> {
-      try (KeyValueIterator<String, StockLevel> it = branch == null ? s.all() : s.prefixScan(branch + "|", PREFIX)) {
-        while (it.hasNext()) {
-          action.accept(it.next().value);
-        }
-      }
-      return null;
-    });
+    this.<StockLevel, Void>read(
+        StoreNames.QUERY_STOCK_LEVELS,
+        s -> {
+          try (KeyValueIterator<String, StockLevel> it =
+              branch == null ? s.all() : s.prefixScan(branch + "|", PREFIX)) {
+            while (it.hasNext()) {
+              action.accept(it.next().value);
+            }
+          }
+          return null;
+        });
   }
 
   // ---- movements
 
-  /** The newest {@code limit} ledger entries of branch|sku, newest first (empty when never moved). */
+  /**
+   * The newest {@code limit} ledger entries of branch|sku, newest first (empty when never moved).
+   */
   public List<MovementView> movements(String branch, String sku, int limit) {
     String key = StoreNames.branchSkuKey(branch, sku);
-    return this.<StockMovement, List<MovementView>>read(StoreNames.QUERY_MOVEMENTS, s -> {
-      List<MovementView> out = new ArrayList<>();
-      try (KeyValueIterator<String, StockMovement> it =
-          s.reverseRange(StoreKeys.movementFrom(key), StoreKeys.movementTo(key))) {
-        while (it.hasNext() && out.size() < limit) {
-          out.add(movement(it.next().value));
-        }
-      }
-      return out;
-    });
+    return this.<StockMovement, List<MovementView>>read(
+        StoreNames.QUERY_MOVEMENTS,
+        s -> {
+          List<MovementView> out = new ArrayList<>();
+          try (KeyValueIterator<String, StockMovement> it =
+              s.reverseRange(StoreKeys.movementFrom(key), StoreKeys.movementTo(key))) {
+            while (it.hasNext() && out.size() < limit) {
+              out.add(movement(it.next().value));
+            }
+          }
+          return out;
+        });
   }
 
   private MovementView movement(StockMovement m) {
-    return new MovementView(m.getMovementId(), m.getType().name(), m.getDelta(), m.getBefore(), m.getAfter(),
-        m.getUnitCost(), m.getSourceRef(), Json.instant(m.getOccurredAt(), zone));
+    return new MovementView(
+        m.getMovementId(),
+        m.getType().name(),
+        m.getDelta(),
+        m.getBefore(),
+        m.getAfter(),
+        m.getUnitCost(),
+        m.getSourceRef(),
+        Json.instant(m.getOccurredAt(), zone));
   }
 
   // ---- catalogue, prices
@@ -207,36 +235,56 @@ public final class ReadModel {
 
   /** This instance's history of the sku (route to the owner of the sku first), newest first. */
   public List<PriceView> priceHistory(String sku) {
-    return this.<Price, List<PriceView>>read(StoreNames.QUERY_PRICE_HISTORY, s -> {
-      List<PriceView> out = new ArrayList<>();
-      try (KeyValueIterator<String, Price> it =
-          s.reverseRange(StoreKeys.priceHistoryFrom(sku), StoreKeys.priceHistoryTo(sku))) {
-        it.forEachRemaining(kv -> out.add(priceView(kv.value)));
-      }
-      return out;
-    });
+    return this.<Price, List<PriceView>>read(
+        StoreNames.QUERY_PRICE_HISTORY,
+        s -> {
+          List<PriceView> out = new ArrayList<>();
+          try (KeyValueIterator<String, Price> it =
+              s.reverseRange(StoreKeys.priceHistoryFrom(sku), StoreKeys.priceHistoryTo(sku))) {
+            it.forEachRemaining(kv -> out.add(priceView(kv.value)));
+          }
+          return out;
+        });
   }
 
   private PriceView priceView(Price p) {
-    return new PriceView(p.getSku(), Json.money(p.getListPrice()), p.getCostBasis(), p.getCostDate(),
-        p.getInflationFactor(), p.getHorizonDate(), p.getMarkupPct(), p.getIvaRatePct(),
-        Json.money(p.getRoundingStep()), Json.instant(p.getEffectiveAt(), zone), p.getReason().name());
+    return new PriceView(
+        p.getSku(),
+        Json.money(p.getListPrice()),
+        p.getCostBasis(),
+        p.getCostDate(),
+        p.getInflationFactor(),
+        p.getHorizonDate(),
+        p.getMarkupPct(),
+        p.getIvaRatePct(),
+        Json.money(p.getRoundingStep()),
+        Json.instant(p.getEffectiveAt(), zone),
+        p.getReason().name());
   }
 
   // ---- alerts, invoices, inflation
 
   public List<AlertView> localAlerts(String branch) {
-    return this.<StockAlert, List<AlertView>>read(StoreNames.QUERY_ALERTS, s -> {
-      List<AlertView> out = new ArrayList<>();
-      try (KeyValueIterator<String, StockAlert> it = branch == null ? s.all() : s.prefixScan(branch + "|", PREFIX)) {
-        while (it.hasNext()) {
-          StockAlert a = it.next().value;
-          out.add(new AlertView(a.getSku(), a.getBranch(), a.getStatus().name(), a.getOnHand(), minStockOf(a),
-              Json.instant(a.getSince(), zone)));
-        }
-      }
-      return out;
-    });
+    return this.<StockAlert, List<AlertView>>read(
+        StoreNames.QUERY_ALERTS,
+        s -> {
+          List<AlertView> out = new ArrayList<>();
+          try (KeyValueIterator<String, StockAlert> it =
+              branch == null ? s.all() : s.prefixScan(branch + "|", PREFIX)) {
+            while (it.hasNext()) {
+              StockAlert a = it.next().value;
+              out.add(
+                  new AlertView(
+                      a.getSku(),
+                      a.getBranch(),
+                      a.getStatus().name(),
+                      a.getOnHand(),
+                      minStockOf(a),
+                      Json.instant(a.getSince(), zone)));
+            }
+          }
+          return out;
+        });
   }
 
   private BigDecimal minStockOf(StockAlert a) {
@@ -252,71 +300,104 @@ public final class ReadModel {
 
   /** Invoices (optionally of one status), newest received first. */
   public List<InvoiceView> invoices(InvoiceStatus status) {
-    List<Invoice> found = scan(StoreNames.QUERY_INVOICES, (Invoice i) -> status == null || i.getStatus() == status);
-    found.sort(Comparator.comparing(Invoice::getReceivedAt).reversed().thenComparing(Invoice::getInvoiceId));
+    List<Invoice> found =
+        scan(StoreNames.QUERY_INVOICES, (Invoice i) -> status == null || i.getStatus() == status);
+    found.sort(
+        Comparator.comparing(Invoice::getReceivedAt)
+            .reversed()
+            .thenComparing(Invoice::getInvoiceId));
     return found.stream().map(i -> InvoiceView.of(i, zone)).toList();
   }
 
   public Optional<InvoiceView> invoice(String invoiceId) {
-    return Optional.ofNullable(this.<Invoice, Invoice>read(StoreNames.QUERY_INVOICES, s -> s.get(invoiceId)))
+    return Optional.ofNullable(
+            this.<Invoice, Invoice>read(StoreNames.QUERY_INVOICES, s -> s.get(invoiceId)))
         .map(i -> InvoiceView.of(i, zone));
   }
 
   public List<InflationView> inflation() {
     List<InflationMonth> months = scan(StoreNames.QUERY_INFLATION, m -> true);
     months.sort(Comparator.comparing(InflationMonth::getMonth));
-    return months.stream().map(m -> new InflationView(m.getMonth(), m.getRatePct(), m.getSource())).toList();
+    return months.stream()
+        .map(m -> new InflationView(m.getMonth(), m.getRatePct(), m.getSource()))
+        .toList();
   }
 
   // ---- summary
 
-  /** Counts and values of this instance's levels of the branch (all when null), and its share of today's sales. */
+  /**
+   * Counts and values of this instance's levels of the branch (all when null), and its share of
+   * today's sales.
+   */
   public SummaryPart localSummary(String branch) {
     long[] counts = new long[3];
     BigDecimal[] value = {BigDecimal.ZERO};
-    forEachLevel(branch, level -> {
-      switch (level.getStatus()) {
-        case LOW -> counts[0]++;
-        case OUT -> counts[1]++;
-        case NEGATIVE -> counts[2]++;
-        default -> { }
-      }
-      value[0] = value[0].add(level.getStockValue());
-    });
+    forEachLevel(
+        branch,
+        level -> {
+          switch (level.getStatus()) {
+            case LOW -> counts[0]++;
+            case OUT -> counts[1]++;
+            case NEGATIVE -> counts[2]++;
+            default -> {}
+          }
+          value[0] = value[0].add(level.getStockValue());
+        });
     LocalDate today = LocalDate.now(clock.withZone(zone));
-    BigDecimal sales = this.<BigDecimal, BigDecimal>read(StoreNames.QUERY_SALES_DAILY, s -> {
-      BigDecimal sum = BigDecimal.ZERO;
-      try (KeyValueIterator<String, BigDecimal> it = s.prefixScan(StoreKeys.dailySalesPrefix(today, branch), PREFIX)) {
-        while (it.hasNext()) {
-          sum = sum.add(it.next().value);
-        }
-      }
-      return sum;
-    });
-    return new SummaryPart(counts[0], counts[1], counts[2], Json.money(value[0]), Json.money(sales));
+    BigDecimal sales =
+        this.<BigDecimal, BigDecimal>read(
+            StoreNames.QUERY_SALES_DAILY,
+            s -> {
+              BigDecimal sum = BigDecimal.ZERO;
+              try (KeyValueIterator<String, BigDecimal> it =
+                  s.prefixScan(StoreKeys.dailySalesPrefix(today, branch), PREFIX)) {
+                while (it.hasNext()) {
+                  sum = sum.add(it.next().value);
+                }
+              }
+              return sum;
+            });
+    return new SummaryPart(
+        counts[0], counts[1], counts[2], Json.money(value[0]), Json.money(sales));
   }
 
-  /** The summary from every instance's parts plus the global stores; never-moved products count as OUT. */
+  /**
+   * The summary from every instance's parts plus the global stores; never-moved products count as
+   * OUT.
+   */
   public Summary summary(String branch, SummaryPart merged, Set<String> movedSkus) {
     long[] products = new long[2];
-    this.<Product, Void>read(StoreNames.QUERY_PRODUCTS, s -> {
-      try (KeyValueIterator<String, Product> it = s.all()) {
-        while (it.hasNext()) {
-          Product p = it.next().value;
-          if (p.getActive()) {
-            products[0]++;
-            if (branch != null && !movedSkus.contains(p.getSku())) {
-              products[1]++;
+    this.<Product, Void>read(
+        StoreNames.QUERY_PRODUCTS,
+        s -> {
+          try (KeyValueIterator<String, Product> it = s.all()) {
+            while (it.hasNext()) {
+              Product p = it.next().value;
+              if (p.getActive()) {
+                products[0]++;
+                if (branch != null && !movedSkus.contains(p.getSku())) {
+                  products[1]++;
+                }
+              }
             }
           }
-        }
-      }
-      return null;
-    });
-    long pending = scan(StoreNames.QUERY_INVOICES, (Invoice i) -> i.getStatus() == InvoiceStatus.NEEDS_REVIEW
-        && (branch == null || branch.equals(i.getBranch()))).size();
-    return new Summary(products[0], merged.lowCount(), merged.outCount() + products[1], merged.negativeCount(),
-        Json.money(merged.stockValue()), Json.money(merged.salesToday()), pending);
+          return null;
+        });
+    long pending =
+        scan(
+                StoreNames.QUERY_INVOICES,
+                (Invoice i) ->
+                    i.getStatus() == InvoiceStatus.NEEDS_REVIEW
+                        && (branch == null || branch.equals(i.getBranch())))
+            .size();
+    return new Summary(
+        products[0],
+        merged.lowCount(),
+        merged.outCount() + products[1],
+        merged.negativeCount(),
+        Json.money(merged.stockValue()),
+        Json.money(merged.salesToday()),
+        pending);
   }
 
   /** Skus with a level in the branch on this instance. */
@@ -328,36 +409,109 @@ public final class ReadModel {
 
   // ---- CSV exports
 
-  public static final String[] STOCK_CSV_COLUMNS = {"branch", "sku", "name", "category", "unit", "onHand", "minStock",
-      "maxStock", "status", "avgCost", "stockValue", "dailySales28d", "daysOfCover", "reorderQty", "listPrice",
-      "updatedAt"};
-  public static final String[] MOVEMENTS_CSV_COLUMNS = {"branch", "sku", "sequence", "movementId", "type", "delta",
-      "before", "after", "unitCost", "sourceRef", "occurredAt"};
+  public static final String[] STOCK_CSV_COLUMNS = {
+    "branch",
+    "sku",
+    "name",
+    "category",
+    "unit",
+    "onHand",
+    "minStock",
+    "maxStock",
+    "status",
+    "avgCost",
+    "stockValue",
+    "dailySales28d",
+    "daysOfCover",
+    "reorderQty",
+    "listPrice",
+    "updatedAt"
+  };
+  public static final String[] MOVEMENTS_CSV_COLUMNS = {
+    "branch",
+    "sku",
+    "sequence",
+    "movementId",
+    "type",
+    "delta",
+    "before",
+    "after",
+    "unitCost",
+    "sourceRef",
+    "occurredAt"
+  };
 
-  /** This instance's levels of {@code branch} (null: every branch) as CSV rows (no header); the iterator is closed before returning. */
+  /**
+   * This instance's levels of {@code branch} (null: every branch) as CSV rows (no header); the
+   * iterator is closed before returning.
+   */
   public void writeStockRows(Writer out, String branch, Csv csv) {
-    forEachLevel(branch, level -> {
-      StockView v = view(level.getBranch(), level.getSku(), level, product(level.getSku()), priceOrNull(level.getSku()));
-      write(out, csv.row(zone, v.branch(), v.sku(), v.name(), v.category(), v.unit(), v.onHand(), v.minStock(),
-          v.maxStock(), v.status(), v.avgCost(), v.stockValue(), v.dailySales28d(), v.daysOfCover(),
-          v.reorderQty(), v.listPrice(), level.getUpdatedAt()));
-    });
+    forEachLevel(
+        branch,
+        level -> {
+          StockView v =
+              view(
+                  level.getBranch(),
+                  level.getSku(),
+                  level,
+                  product(level.getSku()),
+                  priceOrNull(level.getSku()));
+          write(
+              out,
+              csv.row(
+                  zone,
+                  v.branch(),
+                  v.sku(),
+                  v.name(),
+                  v.category(),
+                  v.unit(),
+                  v.onHand(),
+                  v.minStock(),
+                  v.maxStock(),
+                  v.status(),
+                  v.avgCost(),
+                  v.stockValue(),
+                  v.dailySales28d(),
+                  v.daysOfCover(),
+                  v.reorderQty(),
+                  v.listPrice(),
+                  level.getUpdatedAt()));
+        });
   }
 
-  /** This instance's retained movements with {@code from <= occurredAt < to} (either bound optional). */
+  /**
+   * This instance's retained movements with {@code from <= occurredAt < to} (either bound
+   * optional).
+   */
   public void writeMovementRows(Writer out, Instant from, Instant to, Csv csv) {
-    this.<StockMovement, Void>read(StoreNames.QUERY_MOVEMENTS, s -> {
-      try (KeyValueIterator<String, StockMovement> it = s.all()) {
-        while (it.hasNext()) {
-          StockMovement m = it.next().value;
-          if ((from == null || !m.getOccurredAt().isBefore(from)) && (to == null || m.getOccurredAt().isBefore(to))) {
-            write(out, csv.row(zone, m.getBranch(), m.getSku(), m.getSequence(), m.getMovementId(), m.getType().name(),
-                m.getDelta(), m.getBefore(), m.getAfter(), m.getUnitCost(), m.getSourceRef(), m.getOccurredAt()));
+    this.<StockMovement, Void>read(
+        StoreNames.QUERY_MOVEMENTS,
+        s -> {
+          try (KeyValueIterator<String, StockMovement> it = s.all()) {
+            while (it.hasNext()) {
+              StockMovement m = it.next().value;
+              if ((from == null || !m.getOccurredAt().isBefore(from))
+                  && (to == null || m.getOccurredAt().isBefore(to))) {
+                write(
+                    out,
+                    csv.row(
+                        zone,
+                        m.getBranch(),
+                        m.getSku(),
+                        m.getSequence(),
+                        m.getMovementId(),
+                        m.getType().name(),
+                        m.getDelta(),
+                        m.getBefore(),
+                        m.getAfter(),
+                        m.getUnitCost(),
+                        m.getSourceRef(),
+                        m.getOccurredAt()));
+              }
+            }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   private static void write(Writer out, String row) {
@@ -370,22 +524,25 @@ public final class ReadModel {
 
   // ---- helpers
 
-  private <V, T> T read(String store, java.util.function.Function<ReadOnlyKeyValueStore<String, V>, T> query) {
+  private <V, T> T read(
+      String store, java.util.function.Function<ReadOnlyKeyValueStore<String, V>, T> query) {
     return reader.read(store, query);
   }
 
   private <V> List<V> scan(String store, Predicate<V> keep) {
-    return this.<V, List<V>>read(store, s -> {
-      List<V> out = new ArrayList<>();
-      try (KeyValueIterator<String, V> it = s.all()) {
-        while (it.hasNext()) {
-          KeyValue<String, V> kv = it.next();
-          if (keep.test(kv.value)) {
-            out.add(kv.value);
+    return this.<V, List<V>>read(
+        store,
+        s -> {
+          List<V> out = new ArrayList<>();
+          try (KeyValueIterator<String, V> it = s.all()) {
+            while (it.hasNext()) {
+              KeyValue<String, V> kv = it.next();
+              if (keep.test(kv.value)) {
+                out.add(kv.value);
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 }

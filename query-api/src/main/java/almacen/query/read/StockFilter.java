@@ -6,7 +6,8 @@ import almacen.query.read.Views.StockView;
 
 /**
  * The search of {@code GET /api/stock}: {@code q} matches the sku, the EAN or the name (accent- and
- * case-insensitive, substring); {@code category} the category (same folding); {@code status} exactly.
+ * case-insensitive, substring); {@code category} the category (same folding); {@code status}
+ * exactly.
  */
 public record StockFilter(String q, String category, StockStatus status) {
 
@@ -16,7 +17,9 @@ public record StockFilter(String q, String category, StockStatus status) {
     if (status != null && !status.name().equals(view.status())) {
       return false;
     }
-    if (category != null && !category.isBlank() && !Text.fold(category).equals(Text.fold(view.category()))) {
+    if (category != null
+        && !category.isBlank()
+        && !Text.fold(category).equals(Text.fold(view.category()))) {
       return false;
     }
     if (q == null || q.isBlank()) {

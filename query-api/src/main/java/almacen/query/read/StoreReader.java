@@ -9,8 +9,9 @@ public interface StoreReader {
   <V, T> T read(String store, Function<ReadOnlyKeyValueStore<String, V>, T> query);
 
   /**
-   * This reader for one request: it notes a stale answer in {@code reads} and reads standby copies first when
-   * {@code reads} prefers them. A reader that never answers stale (a test's) is its own request reader.
+   * This reader for one request: it notes a stale answer in {@code reads} and reads standby copies
+   * first when {@code reads} prefers them. A reader that never answers stale (a test's) is its own
+   * request reader.
    */
   default StoreReader forRequest(StaleReads reads) {
     return this;

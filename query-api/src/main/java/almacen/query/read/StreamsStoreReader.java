@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Interactive queries with explicit states: the active store first; while it is unavailable
  * (rebalance, restoration) a standby or restoring copy, marking the answer stale; a bounded number
- * of retries; then {@link StoreUnavailableException}. An active read during a rebalance is marked stale too,
- * since tasks still restoring are not part of it.
+ * of retries; then {@link StoreUnavailableException}. An active read during a rebalance is marked
+ * stale too, since tasks still restoring are not part of it.
  */
 public final class StreamsStoreReader implements StoreReader {
 
@@ -31,7 +31,8 @@ public final class StreamsStoreReader implements StoreReader {
     this(streams, attempts, backoff, new StaleReads());
   }
 
-  private StreamsStoreReader(Supplier<KafkaStreams> streams, int attempts, Duration backoff, StaleReads reads) {
+  private StreamsStoreReader(
+      Supplier<KafkaStreams> streams, int attempts, Duration backoff, StaleReads reads) {
     this.streams = streams;
     this.attempts = attempts;
     this.backoff = backoff;
@@ -65,7 +66,12 @@ public final class StreamsStoreReader implements StoreReader {
         return answer;
       } catch (InvalidStateStoreException stale) {
         last = stale;
-        log.debug("Store {} unavailable (attempt {}/{}): {}", store, attempt, attempts, stale.getMessage());
+        log.debug(
+            "Store {} unavailable (attempt {}/{}): {}",
+            store,
+            attempt,
+            attempts,
+            stale.getMessage());
       }
       sleep();
     }

@@ -9,13 +9,16 @@ public final class Text {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-  private Text() {
-  }
+  private Text() {}
 
   public static String fold(String s) {
     if (s == null) {
       return "";
     }
-    return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT).trim();
+    return MARKS
+        .matcher(Normalizer.normalize(s, Normalizer.Form.NFD))
+        .replaceAll("")
+        .toLowerCase(Locale.ROOT)
+        .trim();
   }
 }

@@ -27,9 +27,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Suppliers (from confirmed invoices) and sales analytics over a date range of business days. Any
- * valid token (viewer or above). Sales and costs are partitioned: each answer merges this instance's
- * share with every other instance's ({@code /api/internal/analytics/**}); suppliers and purchases
- * come from the global invoices store, complete on every instance.
+ * valid token (viewer or above). Sales and costs are partitioned: each answer merges this
+ * instance's share with every other instance's ({@code /api/internal/analytics/**}); suppliers and
+ * purchases come from the global invoices store, complete on every instance.
  */
 @RestController
 class AnalyticsController {
@@ -54,39 +54,53 @@ class AnalyticsController {
   @GetMapping("/api/suppliers/{cuit}")
   SupplierDetail supplier(@PathVariable String cuit, HttpServletRequest request) {
     String digits = Params.cuit(cuit);
-    return model(request).supplier(digits)
+    return model(request)
+        .supplier(digits)
         .orElseThrow(() -> ApiException.notFound("No confirmed invoice from CUIT " + cuit));
   }
 
   @GetMapping("/api/analytics/sales")
-  SalesReport sales(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String branch, HttpServletRequest request) {
+  SalesReport sales(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String branch,
+      HttpServletRequest request) {
     DateRange range = range(from, to);
     String b = Params.optionalBranch(branch);
     return model(request).salesReport(range, b, sales(range, b, request));
   }
 
   @GetMapping("/api/analytics/top-products")
-  TopProducts topProducts(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String branch, @RequestParam(required = false) Integer limit,
+  TopProducts topProducts(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String branch,
+      @RequestParam(required = false) Integer limit,
       HttpServletRequest request) {
     DateRange range = range(from, to);
     String b = Params.optionalBranch(branch);
     int l = Params.top(limit);
-    return new TopProducts(range.from(), range.to(), b, model(request).topProducts(sales(range, b, request), l));
+    return new TopProducts(
+        range.from(), range.to(), b, model(request).topProducts(sales(range, b, request), l));
   }
 
   @GetMapping("/api/analytics/margin")
-  MarginReport margin(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String branch, HttpServletRequest request) {
+  MarginReport margin(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String branch,
+      HttpServletRequest request) {
     DateRange range = range(from, to);
     String b = Params.optionalBranch(branch);
     return model(request).margin(range, b, sales(range, b, request), costs(range, b, request));
   }
 
   @GetMapping("/api/analytics/purchases")
-  PurchasesReport purchases(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String branch, HttpServletRequest request) {
+  PurchasesReport purchases(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String branch,
+      HttpServletRequest request) {
     return model(request).purchases(range(from, to), Params.optionalBranch(branch));
   }
 
@@ -97,26 +111,40 @@ class AnalyticsController {
   private Share sales(DateRange range, String branch, HttpServletRequest request) {
     List<Share> shares = new ArrayList<>();
     shares.add(model(request).localSales(range, branch));
-    shares.addAll(routing.gatherOne(StoreNames.QUERY_ANALYTICS_SALES, internal("sales", range, branch), request,
-        Share.class));
+    shares.addAll(
+        routing.gatherOne(
+            StoreNames.QUERY_ANALYTICS_SALES,
+            internal("sales", range, branch),
+            request,
+            Share.class));
     return AnalyticsModel.merge(shares);
   }
 
   private Share costs(DateRange range, String branch, HttpServletRequest request) {
     List<Share> shares = new ArrayList<>();
     shares.add(model(request).localCosts(range, branch));
-    shares.addAll(routing.gatherOne(StoreNames.QUERY_ANALYTICS_COSTS, internal("costs", range, branch), request,
-        Share.class));
+    shares.addAll(
+        routing.gatherOne(
+            StoreNames.QUERY_ANALYTICS_COSTS,
+            internal("costs", range, branch),
+            request,
+            Share.class));
     return AnalyticsModel.merge(shares);
   }
 
   static String internal(String what, DateRange range, String branch) {
     return UriComponentsBuilder.fromPath("/api/internal/analytics/" + what)
-        .queryParam("from", range.from()).queryParam("to", range.to())
-        .queryParamIfPresent("branch", Optional.ofNullable(branch)).build().toUriString();
+        .queryParam("from", range.from())
+        .queryParam("to", range.to())
+        .queryParamIfPresent("branch", Optional.ofNullable(branch))
+        .build()
+        .toUriString();
   }
 
-  /** The read model for this request: its reads report staleness to the request's {@link StalenessAdvice}. */
+  /**
+   * The read model for this request: its reads report staleness to the request's {@link
+   * StalenessAdvice}.
+   */
   private AnalyticsModel model(HttpServletRequest request) {
     return model.forRequest(StalenessAdvice.of(request));
   }

@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.type.TypeReference;
 
-/** Prices, alerts, invoices, inflation and the dashboard summary. Any valid token (viewer or above). */
+/**
+ * Prices, alerts, invoices, inflation and the dashboard summary. Any valid token (viewer or above).
+ */
 @RestController
 class CatalogueController {
 
@@ -39,13 +41,16 @@ class CatalogueController {
   @GetMapping("/api/prices/{sku}")
   PriceView price(@PathVariable String sku, HttpServletRequest request) {
     String s = Params.sku(sku);
-    return model(request).price(s).orElseThrow(() -> ApiException.notFound("No price yet for sku " + s));
+    return model(request)
+        .price(s)
+        .orElseThrow(() -> ApiException.notFound("No price yet for sku " + s));
   }
 
   @GetMapping("/api/prices/{sku}/history")
   ResponseEntity<?> priceHistory(@PathVariable String sku, HttpServletRequest request) {
     String s = Params.sku(sku);
-    Optional<ResponseEntity<byte[]>> remote = routing.forward(StoreNames.QUERY_PRICE_HISTORY, s, request);
+    Optional<ResponseEntity<byte[]>> remote =
+        routing.forward(StoreNames.QUERY_PRICE_HISTORY, s, request);
     if (remote.isPresent()) {
       return remote.get();
     }
@@ -53,23 +58,33 @@ class CatalogueController {
   }
 
   @GetMapping("/api/alerts")
-  Items<AlertView> alerts(@RequestParam(required = false) String branch, HttpServletRequest request) {
+  Items<AlertView> alerts(
+      @RequestParam(required = false) String branch, HttpServletRequest request) {
     String b = Params.optionalBranch(branch);
     List<AlertView> all = new ArrayList<>(model(request).localAlerts(b));
-    all.addAll(routing.gather(StoreNames.QUERY_ALERTS, UriComponentsBuilder.fromPath("/api/internal/alerts")
-        .queryParamIfPresent("branch", Optional.ofNullable(b)).build().toUriString(), request,
-        new TypeReference<List<AlertView>>() { }));
+    all.addAll(
+        routing.gather(
+            StoreNames.QUERY_ALERTS,
+            UriComponentsBuilder.fromPath("/api/internal/alerts")
+                .queryParamIfPresent("branch", Optional.ofNullable(b))
+                .build()
+                .toUriString(),
+            request,
+            new TypeReference<List<AlertView>>() {}));
     return new Items<>(ReadModel.sortAlerts(all));
   }
 
   @GetMapping("/api/invoices")
-  Items<InvoiceView> invoices(@RequestParam(required = false) String status, HttpServletRequest request) {
+  Items<InvoiceView> invoices(
+      @RequestParam(required = false) String status, HttpServletRequest request) {
     return new Items<>(model(request).invoices(Params.invoiceStatus(status)));
   }
 
   @GetMapping("/api/invoices/{invoiceId}")
   InvoiceView invoice(@PathVariable String invoiceId, HttpServletRequest request) {
-    return model(request).invoice(invoiceId).orElseThrow(() -> ApiException.notFound("No invoice " + invoiceId));
+    return model(request)
+        .invoice(invoiceId)
+        .orElseThrow(() -> ApiException.notFound("No invoice " + invoiceId));
   }
 
   @GetMapping("/api/inflation")
@@ -80,19 +95,27 @@ class CatalogueController {
   @GetMapping("/api/summary")
   Summary summary(@RequestParam(required = false) String branch, HttpServletRequest request) {
     String b = Params.branch(branch);
-    InternalController.SummaryShare local = new InternalController.SummaryShare(model(request).localSummary(b),
-        model(request).localMovedSkus(b));
+    InternalController.SummaryShare local =
+        new InternalController.SummaryShare(
+            model(request).localSummary(b), model(request).localMovedSkus(b));
     SummaryPart merged = local.part();
     Set<String> moved = new HashSet<>(local.movedSkus());
-    for (InternalController.SummaryShare share : routing.gatherOne(StoreNames.QUERY_STOCK_LEVELS,
-        "/api/internal/summary?branch=" + b, request, InternalController.SummaryShare.class)) {
+    for (InternalController.SummaryShare share :
+        routing.gatherOne(
+            StoreNames.QUERY_STOCK_LEVELS,
+            "/api/internal/summary?branch=" + b,
+            request,
+            InternalController.SummaryShare.class)) {
       merged = merged.plus(share.part());
       moved.addAll(share.movedSkus());
     }
     return model(request).summary(b, merged, moved);
   }
 
-  /** The read model for this request: its reads report staleness to the request's {@link StalenessAdvice}. */
+  /**
+   * The read model for this request: its reads report staleness to the request's {@link
+   * StalenessAdvice}.
+   */
   private ReadModel model(HttpServletRequest request) {
     return model.forRequest(StalenessAdvice.of(request));
   }

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The dashboard (every path outside {@code /api/} and {@code /actuator/}) speaks Spanish: its answers say
- * {@code Content-Language: es-AR}. API answers say their own language where they have one (es-AR CSV exports,
- * English error messages).
+ * The dashboard (every path outside {@code /api/} and {@code /actuator/}) speaks Spanish: its
+ * answers say {@code Content-Language: es-AR}. API answers say their own language where they have
+ * one (es-AR CSV exports, English error messages).
  */
 @Component
 class DashboardLanguageFilter extends OncePerRequestFilter {
@@ -26,7 +26,8 @@ class DashboardLanguageFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     response.setHeader(HttpHeaders.CONTENT_LANGUAGE, ES_AR);
     chain.doFilter(request, response);

@@ -33,8 +33,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public final class EventBroadcaster implements ChangeListener, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EventBroadcaster.class);
+
   /** Distinct keys that may wait for the sender before the clients are told to re-read instead. */
   static final int MAX_PENDING = 50_000;
+
   static final String RESYNC_EVENT = "resync";
 
   private final List<SseEmitter> clients = new CopyOnWriteArrayList<>();
@@ -44,8 +46,10 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
   private final AtomicLong coalesced = new AtomicLong();
   private final AtomicLong resyncs = new AtomicLong();
   private final Thread sender;
+
   /** Latest change per kind and key, in order of first arrival; guarded by {@link #lock}. */
   private LinkedHashMap<String, Change> pending = new LinkedHashMap<>();
+
   private boolean resyncPending;
   private volatile boolean closed;
 
@@ -64,11 +68,14 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
   /** Counts changes merged into a waiting one and resyncs sent, as {@code almacen.sse.*} meters. */
   public void bindTo(MeterRegistry registry) {
     FunctionCounter.builder("almacen.sse.coalesced", coalesced, AtomicLong::get)
-        .description("Changes merged into a waiting change of the same key (only the latest is pushed)")
+        .description(
+            "Changes merged into a waiting change of the same key (only the latest is pushed)")
         .register(registry);
     FunctionCounter.builder("almacen.sse.resyncs", resyncs, AtomicLong::get)
-        .description("Times the clients were told to re-read because too many keys waited").register(registry);
-    Gauge.builder("almacen.sse.clients", clients, List::size).description("Connected event streams")
+        .description("Times the clients were told to re-read because too many keys waited")
+        .register(registry);
+    Gauge.builder("almacen.sse.clients", clients, List::size)
+        .description("Connected event streams")
         .register(registry);
   }
 
@@ -103,7 +110,9 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
       }
       String id = kind.name() + '|' + key;
       if (pending.size() >= maxPending && !pending.containsKey(id)) {
-        log.warn("{} changes wait for slow event-stream clients; telling them to re-read instead", pending.size());
+        log.warn(
+            "{} changes wait for slow event-stream clients; telling them to re-read instead",
+            pending.size());
         coalesced.addAndGet(pending.size() + 1L);
         pending = new LinkedHashMap<>();
         resyncPending = true;
@@ -144,8 +153,7 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
   }
 
   /** One key's latest change. */
-  private record Change(ChangeKind kind, String key, Object value) {
-  }
+  private record Change(ChangeKind kind, String key, Object value) {}
 
   Map<String, Object> payload(ChangeKind kind, String key, Object value) {
     Map<String, Object> p = new LinkedHashMap<>();

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-Sent Events {@code stock}, {@code price}, {@code alert}, {@code invoice} (any valid token). A
- * stream ends when its token does (expiry plus the verifier's clock leeway), so a token cannot keep
- * reading past its life; the dashboard reconnects with a fresh one.
+ * Server-Sent Events {@code stock}, {@code price}, {@code alert}, {@code invoice} (any valid
+ * token). A stream ends when its token does (expiry plus the verifier's clock leeway), so a token
+ * cannot keep reading past its life; the dashboard reconnects with a fresh one.
  */
 @RestController
 class EventsController {
@@ -32,7 +32,8 @@ class EventsController {
 
   @GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter events(HttpServletRequest request) throws IOException {
-    Optional<Instant> expiresAt = AuthenticatedUser.current(request).map(AuthenticatedUser::expiresAt);
+    Optional<Instant> expiresAt =
+        AuthenticatedUser.current(request).map(AuthenticatedUser::expiresAt);
     SseEmitter emitter = broadcaster.subscribe(streamLife(expiresAt, clock.instant()).toMillis());
     emitter.send(SseEmitter.event().name("hello").data("{}"));
     return emitter;

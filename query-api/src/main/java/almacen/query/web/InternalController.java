@@ -2,13 +2,13 @@ package almacen.query.web;
 
 import almacen.query.read.AnalyticsModel;
 import almacen.query.read.AnalyticsViews.Share;
-import almacen.support.csv.Csv;
 import almacen.query.read.DateRange;
 import almacen.query.read.ReadModel;
 import almacen.query.read.StockFilter;
 import almacen.query.read.Views.AlertView;
 import almacen.query.read.Views.StockView;
 import almacen.query.read.Views.SummaryPart;
+import almacen.support.csv.Csv;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -30,8 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 class InternalController {
 
-  record SummaryShare(SummaryPart part, Set<String> movedSkus) {
-  }
+  record SummaryShare(SummaryPart part, Set<String> movedSkus) {}
 
   private final ReadModel model;
   private final AnalyticsModel analytics;
@@ -47,7 +46,8 @@ class InternalController {
   }
 
   @GetMapping("/api/internal/alerts")
-  List<AlertView> alerts(@RequestParam(required = false) String branch, HttpServletRequest request) {
+  List<AlertView> alerts(
+      @RequestParam(required = false) String branch, HttpServletRequest request) {
     return model(request).localAlerts(Params.optionalBranch(branch));
   }
 
@@ -58,22 +58,30 @@ class InternalController {
   }
 
   @GetMapping("/api/internal/analytics/sales")
-  Share analyticsSales(@RequestParam String from, @RequestParam String to,
-      @RequestParam(required = false) String branch, HttpServletRequest request) {
+  Share analyticsSales(
+      @RequestParam String from,
+      @RequestParam String to,
+      @RequestParam(required = false) String branch,
+      HttpServletRequest request) {
     DateRange range = Params.dateRange(from, to, null);
     return analytics(request).localSales(range, Params.optionalBranch(branch));
   }
 
   @GetMapping("/api/internal/analytics/costs")
-  Share analyticsCosts(@RequestParam String from, @RequestParam String to,
-      @RequestParam(required = false) String branch, HttpServletRequest request) {
+  Share analyticsCosts(
+      @RequestParam String from,
+      @RequestParam String to,
+      @RequestParam(required = false) String branch,
+      HttpServletRequest request) {
     DateRange range = Params.dateRange(from, to, null);
     return analytics(request).localCosts(range, Params.optionalBranch(branch));
   }
 
   @GetMapping("/api/internal/export/stock.csv")
-  ResponseEntity<StreamingResponseBody> stockRows(@RequestParam(required = false) String branch,
-      @RequestParam(required = false) String locale, HttpServletRequest request) {
+  ResponseEntity<StreamingResponseBody> stockRows(
+      @RequestParam(required = false) String branch,
+      @RequestParam(required = false) String locale,
+      HttpServletRequest request) {
     String b = Params.optionalBranch(branch);
     Csv format = ExportController.format(locale);
     ReadModel reads = model(request); // bound now, read while the body streams
@@ -81,8 +89,11 @@ class InternalController {
   }
 
   @GetMapping("/api/internal/export/movements.csv")
-  ResponseEntity<StreamingResponseBody> movementRows(@RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, @RequestParam(required = false) String locale, HttpServletRequest request) {
+  ResponseEntity<StreamingResponseBody> movementRows(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String locale,
+      HttpServletRequest request) {
     Instant f = ExportController.bound(from, "from", false);
     Instant t = ExportController.bound(to, "to", true);
     Csv format = ExportController.format(locale);
@@ -90,21 +101,31 @@ class InternalController {
     return csv(out -> reads.writeMovementRows(out, f, t, format));
   }
 
-  private static ResponseEntity<StreamingResponseBody> csv(java.util.function.Consumer<Writer> rows) {
-    StreamingResponseBody body = stream -> {
-      Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-      rows.accept(out);
-      out.flush();
-    };
-    return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(body);
+  private static ResponseEntity<StreamingResponseBody> csv(
+      java.util.function.Consumer<Writer> rows) {
+    StreamingResponseBody body =
+        stream -> {
+          Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+          rows.accept(out);
+          out.flush();
+        };
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .body(body);
   }
 
-  /** The read model for this request: its reads report staleness to the request's {@link StalenessAdvice}. */
+  /**
+   * The read model for this request: its reads report staleness to the request's {@link
+   * StalenessAdvice}.
+   */
   private ReadModel model(HttpServletRequest request) {
     return model.forRequest(StalenessAdvice.of(request));
   }
 
-  /** The read model for this request: its reads report staleness to the request's {@link StalenessAdvice}. */
+  /**
+   * The read model for this request: its reads report staleness to the request's {@link
+   * StalenessAdvice}.
+   */
   private AnalyticsModel analytics(HttpServletRequest request) {
     return analytics.forRequest(StalenessAdvice.of(request));
   }

@@ -28,8 +28,7 @@ final class Params {
   private static final Pattern CUIT = Pattern.compile("^\\d{2}-?\\d{8}-?\\d$");
   private static final Pattern BRANCH = Identifiers.BRANCH;
 
-  private Params() {
-  }
+  private Params() {}
 
   static String sku(String sku) {
     if (sku == null || !SKU.matcher(sku).matches()) {
@@ -49,7 +48,8 @@ final class Params {
       return null;
     }
     if (!BRANCH.matcher(branch).matches()) {
-      throw ApiException.badRequest("BAD_BRANCH", "branch must match " + BRANCH.pattern(), "branch");
+      throw ApiException.badRequest(
+          "BAD_BRANCH", "branch must match " + BRANCH.pattern(), "branch");
     }
     return branch;
   }
@@ -79,7 +79,8 @@ final class Params {
       return DEFAULT_MOVEMENTS;
     }
     if (limit < 1 || limit > MAX_MOVEMENTS) {
-      throw ApiException.badRequest("BAD_LIMIT", "limit must be between 1 and " + MAX_MOVEMENTS, "limit");
+      throw ApiException.badRequest(
+          "BAD_LIMIT", "limit must be between 1 and " + MAX_MOVEMENTS, "limit");
     }
     return limit;
   }
@@ -101,12 +102,22 @@ final class Params {
       f = t.minusDays(DEFAULT_RANGE_DAYS - 1);
     }
     if (f.isAfter(t)) {
-      throw ApiException.badRequest("BAD_RANGE", "from (" + f + ") must not be after to (" + t + ")", "from");
+      throw ApiException.badRequest(
+          "BAD_RANGE", "from (" + f + ") must not be after to (" + t + ")", "from");
     }
     DateRange range = new DateRange(f, t);
     if (range.days() > MAX_RANGE_DAYS) {
-      throw ApiException.badRequest("BAD_RANGE",
-          "the range may span at most " + MAX_RANGE_DAYS + " days; " + f + ".." + t + " spans " + range.days(), "to");
+      throw ApiException.badRequest(
+          "BAD_RANGE",
+          "the range may span at most "
+              + MAX_RANGE_DAYS
+              + " days; "
+              + f
+              + ".."
+              + t
+              + " spans "
+              + range.days(),
+          "to");
     }
     return range;
   }
@@ -122,7 +133,8 @@ final class Params {
     } catch (DateTimeParseException e) {
       // falls through to the same answer as a malformed value
     }
-    throw ApiException.badRequest("BAD_DATE", field + " must be a date YYYY-MM-DD, got " + value, field);
+    throw ApiException.badRequest(
+        "BAD_DATE", field + " must be a date YYYY-MM-DD, got " + value, field);
   }
 
   static int top(Integer limit) {
@@ -138,8 +150,8 @@ final class Params {
   /** The 11 digits of a CUIT given as {@code 30-71234567-1} or {@code 30712345671}. */
   static String cuit(String cuit) {
     if (cuit == null || !CUIT.matcher(cuit).matches()) {
-      throw ApiException.badRequest("BAD_CUIT", "cuit must be 11 digits, with or without dashes (30-71234567-1)",
-          "cuit");
+      throw ApiException.badRequest(
+          "BAD_CUIT", "cuit must be 11 digits, with or without dashes (30-71234567-1)", "cuit");
     }
     return cuit.replace("-", "");
   }
@@ -151,7 +163,8 @@ final class Params {
     try {
       return StockStatus.valueOf(status.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("BAD_STATUS", "status must be one of OK, LOW, OUT, NEGATIVE", "status");
+      throw ApiException.badRequest(
+          "BAD_STATUS", "status must be one of OK, LOW, OUT, NEGATIVE", "status");
     }
   }
 
@@ -162,7 +175,8 @@ final class Params {
     try {
       return InvoiceStatus.valueOf(status.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("BAD_STATUS", "status must be CONFIRMED or NEEDS_REVIEW", "status");
+      throw ApiException.badRequest(
+          "BAD_STATUS", "status must be CONFIRMED or NEEDS_REVIEW", "status");
     }
   }
 }

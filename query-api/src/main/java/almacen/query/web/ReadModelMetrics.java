@@ -36,25 +36,36 @@ class ReadModelMetrics {
     this.model = model;
     this.clock = clock;
     for (String status : List.of("LOW", "OUT", "NEGATIVE")) {
-      Gauge.builder("almacen.stock.items", this, m -> m.count(status)).tag("status", status)
-          .description("Branch|sku keys by stock status held by this instance").register(registry);
+      Gauge.builder("almacen.stock.items", this, m -> m.count(status))
+          .tag("status", status)
+          .description("Branch|sku keys by stock status held by this instance")
+          .register(registry);
     }
-    Gauge.builder("almacen.stock.value", this, m -> m.stockValue()).baseUnit("ars")
-        .description("Stock value (max(onHand,0) x avg cost) held by this instance").register(registry);
-    // Prometheus conventions: durations in seconds, ratios 0-1 (almacen_inflation_latest_month_age_seconds,
-    // almacen_inflation_latest_rate_ratio)
-    Gauge.builder("almacen.inflation.latest.month.age", this, ReadModelMetrics::latestMonthAgeSeconds)
-        .baseUnit("seconds").description("Time since the end of the latest inflation month loaded")
+    Gauge.builder("almacen.stock.value", this, m -> m.stockValue())
+        .baseUnit("ars")
+        .description("Stock value (max(onHand,0) x avg cost) held by this instance")
         .register(registry);
-    Gauge.builder("almacen.inflation.latest.rate", this, ReadModelMetrics::latestRate).baseUnit("ratio")
-        .description("Monthly rate of the latest inflation month loaded, as a ratio (0.025 for 2.5 %)")
+    // Prometheus conventions: durations in seconds, ratios 0-1
+    // (almacen_inflation_latest_month_age_seconds,
+    // almacen_inflation_latest_rate_ratio)
+    Gauge.builder(
+            "almacen.inflation.latest.month.age", this, ReadModelMetrics::latestMonthAgeSeconds)
+        .baseUnit("seconds")
+        .description("Time since the end of the latest inflation month loaded")
+        .register(registry);
+    Gauge.builder("almacen.inflation.latest.rate", this, ReadModelMetrics::latestRate)
+        .baseUnit("ratio")
+        .description(
+            "Monthly rate of the latest inflation month loaded, as a ratio (0.025 for 2.5 %)")
         .register(registry);
   }
 
   private double latestRate() {
     try {
       List<InflationView> months = model.inflation();
-      return months.isEmpty() ? Double.NaN : months.get(months.size() - 1).ratePct().doubleValue() / 100;
+      return months.isEmpty()
+          ? Double.NaN
+          : months.get(months.size() - 1).ratePct().doubleValue() / 100;
     } catch (RuntimeException e) {
       log.debug("inflation store not queryable yet: {}", e.toString());
       return Double.NaN;
@@ -84,8 +95,12 @@ class ReadModelMetrics {
       if (months.isEmpty()) {
         return Double.NaN;
       }
-      Instant end = YearMonth.parse(months.get(months.size() - 1).month()).plusMonths(1).atDay(1)
-          .atStartOfDay(zone).toInstant();
+      Instant end =
+          YearMonth.parse(months.get(months.size() - 1).month())
+              .plusMonths(1)
+              .atDay(1)
+              .atStartOfDay(zone)
+              .toInstant();
       return Duration.between(end, clock.instant()).toMillis() / 1000.0;
     } catch (RuntimeException e) {
       log.debug("inflation store not queryable yet: {}", e.toString());

@@ -21,8 +21,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Any instance answers any request: a single key goes to the instance owning it (or a standby
- * when the owner does not answer), a list gathers the share of every instance. Requests already
+ * Any instance answers any request: a single key goes to the instance owning it (or a standby when
+ * the owner does not answer), a list gathers the share of every instance. Requests already
  * forwarded ({@link Cluster#FORWARDED_HEADER}) are answered locally, so nothing loops.
  */
 public final class Routing {
@@ -59,9 +59,11 @@ public final class Routing {
     IOException last = null;
     for (HostInfo host : candidates) {
       try {
-        Remote r = cluster.get(host, pathAndQuery(request), request.getHeader(HttpHeaders.AUTHORIZATION));
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(r.status())
-            .contentType(MediaType.parseMediaType(r.contentType()));
+        Remote r =
+            cluster.get(host, pathAndQuery(request), request.getHeader(HttpHeaders.AUTHORIZATION));
+        ResponseEntity.BodyBuilder answer =
+            ResponseEntity.status(r.status())
+                .contentType(MediaType.parseMediaType(r.contentType()));
         if (r.stale() || !host.equals(owner.active())) {
           StaleReads.headers().forEach(answer::header);
         }
@@ -79,7 +81,11 @@ public final class Routing {
   }
 
   /** Every other instance's share of a list, from its internal endpoint. */
-  <T> List<T> gather(String store, String internalPathAndQuery, HttpServletRequest request, TypeReference<List<T>> type) {
+  <T> List<T> gather(
+      String store,
+      String internalPathAndQuery,
+      HttpServletRequest request,
+      TypeReference<List<T>> type) {
     List<T> out = new ArrayList<>();
     if (forwarded(request)) {
       return out;
@@ -90,7 +96,8 @@ public final class Routing {
     return out;
   }
 
-  <T> List<T> gatherOne(String store, String internalPathAndQuery, HttpServletRequest request, Class<T> type) {
+  <T> List<T> gatherOne(
+      String store, String internalPathAndQuery, HttpServletRequest request, Class<T> type) {
     List<T> out = new ArrayList<>();
     if (forwarded(request)) {
       return out;
@@ -114,11 +121,13 @@ public final class Routing {
     }
   }
 
-  private byte[] fetch(String store, HostInfo host, String pathAndQuery, HttpServletRequest request) {
+  private byte[] fetch(
+      String store, HostInfo host, String pathAndQuery, HttpServletRequest request) {
     try {
       Remote r = cluster.get(host, pathAndQuery, request.getHeader(HttpHeaders.AUTHORIZATION));
       if (r.status() != 200) {
-        throw new StoreUnavailableException(store, new IOException(host + " answered " + r.status()));
+        throw new StoreUnavailableException(
+            store, new IOException(host + " answered " + r.status()));
       }
       if (r.stale()) {
         StalenessAdvice.of(request).mark();

@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Adds {@code X-Stale: true} and {@code Staleness: stale} to an answer read (partly) from standby or restoring
- * stores. The request's {@link StaleReads} lives in a request attribute: it ends with the request, so nothing is
- * left on a pooled thread for the next one.
+ * Adds {@code X-Stale: true} and {@code Staleness: stale} to an answer read (partly) from standby
+ * or restoring stores. The request's {@link StaleReads} lives in a request attribute: it ends with
+ * the request, so nothing is left on a pooled thread for the next one.
  */
 @ControllerAdvice
 class StalenessAdvice implements ResponseBodyAdvice<Object> {
@@ -36,10 +36,16 @@ class StalenessAdvice implements ResponseBodyAdvice<Object> {
   }
 
   @Override
-  public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType, Class converterType,
-      ServerHttpRequest request, ServerHttpResponse response) {
+  public Object beforeBodyWrite(
+      Object body,
+      MethodParameter returnType,
+      MediaType contentType,
+      Class converterType,
+      ServerHttpRequest request,
+      ServerHttpResponse response) {
     if (request instanceof ServletServerHttpRequest servlet
-        && servlet.getServletRequest().getAttribute(ATTRIBUTE) instanceof StaleReads reads && reads.wasStale()) {
+        && servlet.getServletRequest().getAttribute(ATTRIBUTE) instanceof StaleReads reads
+        && reads.wasStale()) {
       StaleReads.headers().forEach(response.getHeaders()::set);
     }
     return body;

@@ -36,8 +36,7 @@ class LoginControllerTest {
 
   private static final Instant NOW = Instant.parse("2025-10-15T12:00:00Z");
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private KeyRing ring;
@@ -50,25 +49,36 @@ class LoginControllerTest {
     ring = KeyRing.loadOrCreate(home.resolve("keys"));
     UserDirectory users = UserDirectory.load(home, true, encoder, new SecureRandom());
     adminPassword = Files.readString(home.resolve("admin-password")).trim();
-    RateLimiter limiter = new RateLimiter(Map.of(RateLimitFilter.LOGIN, 10, RateLimitFilter.LOGIN_USER, 10), clock,
-        1000);
-    LoginController controller = new LoginController(new LoginService(users, encoder), new TokenIssuer(ring, clock),
-        Duration.ofHours(8), limiter);
-    mvc = MockMvcBuilders.standaloneSetup(controller)
-        .setControllerAdvice(new ApiErrorHandler())
-        .addFilters(new RateLimitFilter(limiter))
-        .build();
+    RateLimiter limiter =
+        new RateLimiter(
+            Map.of(RateLimitFilter.LOGIN, 10, RateLimitFilter.LOGIN_USER, 10), clock, 1000);
+    LoginController controller =
+        new LoginController(
+            new LoginService(users, encoder),
+            new TokenIssuer(ring, clock),
+            Duration.ofHours(8),
+            limiter);
+    mvc =
+        MockMvcBuilders.standaloneSetup(controller)
+            .setControllerAdvice(new ApiErrorHandler())
+            .addFilters(new RateLimitFilter(limiter))
+            .build();
   }
 
   @Test
   void shouldIssueTokenForBothServicesWhenCredentialsAreRight() throws Exception {
     // when
-    String body = mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}"))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.expiresAt").value("2025-10-15T20:00:00Z"))
-        .andExpect(jsonPath("$.roles[0]").value("admin"))
-        .andReturn().getResponse().getContentAsString();
+    String body =
+        mvc.perform(
+                post("/api/auth/login")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.expiresAt").value("2025-10-15T20:00:00Z"))
+            .andExpect(jsonPath("$.roles[0]").value("admin"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
     // then
     String token = JsonPath.read(body, "$.accessToken");
@@ -82,15 +92,20 @@ class LoginControllerTest {
   @Test
   void shouldAnswer401WithSameMessageWhenPasswordIsWrongOrUserUnknown() throws Exception {
     // given
-    String expected = "{\"error\":\"UNAUTHORIZED\",\"message\":\"Wrong username or password\",\"field\":null}";
+    String expected =
+        "{\"error\":\"UNAUTHORIZED\",\"message\":\"Wrong username or password\",\"field\":null}";
 
     // when / then
-    mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"username\":\"admin\",\"password\":\"" + adminPassword + "x\"}"))
+    mvc.perform(
+            post("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"admin\",\"password\":\"" + adminPassword + "x\"}"))
         .andExpect(status().isUnauthorized())
         .andExpect(content().json(expected, true));
-    mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"username\":\"nadie\",\"password\":\"" + adminPassword + "\"}"))
+    mvc.perform(
+            post("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"nadie\",\"password\":\"" + adminPassword + "\"}"))
         .andExpect(status().isUnauthorized())
         .andExpect(content().json(expected, true));
   }
@@ -101,31 +116,43 @@ class LoginControllerTest {
     String tooLong = adminPassword + "x".repeat(80);
 
     // when / then
-    mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"username\":\"admin\",\"password\":\"" + tooLong + "\"}"))
+    mvc.perform(
+            post("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"admin\",\"password\":\"" + tooLong + "\"}"))
         .andExpect(status().isUnauthorized());
   }
 
   @Test
   void shouldAnswer400NamingTheFieldWhenPasswordIsMissing() throws Exception {
-    mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"admin\"}"))
+    mvc.perform(
+            post("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"admin\"}"))
         .andExpect(status().isBadRequest())
-        .andExpect(content().json(
-            "{\"error\":\"MISSING_FIELD\",\"message\":\"password is required\",\"field\":\"password\"}", true));
+        .andExpect(
+            content()
+                .json(
+                    "{\"error\":\"MISSING_FIELD\",\"message\":\"password is required\",\"field\":\"password\"}",
+                    true));
   }
 
   @Test
   void shouldAnswer429WhenEleventhLoginInAMinuteFromOneClient() throws Exception {
     // given: ten wrong attempts
     for (int i = 0; i < 10; i++) {
-      mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-              .content("{\"username\":\"admin\",\"password\":\"guess" + i + "\"}"))
+      mvc.perform(
+              post("/api/auth/login")
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"username\":\"admin\",\"password\":\"guess" + i + "\"}"))
           .andExpect(status().isUnauthorized());
     }
 
     // when / then: even the right password is refused until the bucket refills
-    mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}"))
+    mvc.perform(
+            post("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}"))
         .andExpect(status().isTooManyRequests())
         .andExpect(header().string("Retry-After", "6"))
         .andExpect(jsonPath("$.error").value("RATE_LIMITED"));
@@ -136,22 +163,28 @@ class LoginControllerTest {
     // given: ten wrong attempts on one username, each from another address
     for (int i = 0; i < 10; i++) {
       int n = i;
-      mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-              .with(request -> {
-                request.setRemoteAddr("10.0.0." + (n + 1));
-                return request;
-              })
-              .content("{\"username\":\" Admin \",\"password\":\"guess" + i + "\"}"))
+      mvc.perform(
+              post("/api/auth/login")
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .with(
+                      request -> {
+                        request.setRemoteAddr("10.0.0." + (n + 1));
+                        return request;
+                      })
+                  .content("{\"username\":\" Admin \",\"password\":\"guess" + i + "\"}"))
           .andExpect(status().isUnauthorized());
     }
 
     // when / then: the eleventh, from a fresh address, is refused for that username
-    mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-            .with(request -> {
-              request.setRemoteAddr("10.0.1.1");
-              return request;
-            })
-            .content("{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}"))
+    mvc.perform(
+            post("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .with(
+                    request -> {
+                      request.setRemoteAddr("10.0.1.1");
+                      return request;
+                    })
+                .content("{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}"))
         .andExpect(status().isTooManyRequests())
         .andExpect(jsonPath("$.error").value("RATE_LIMITED"))
         .andExpect(jsonPath("$.field").value("username"));

@@ -16,8 +16,7 @@ class UserDirectoryTest {
 
   private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   @Test
   void shouldCreateAdminWithRandomOwnerOnlyPasswordWhenLocalModeHasNoUsersFile() throws Exception {
@@ -28,8 +27,11 @@ class UserDirectoryTest {
     Path passwordFile = home.resolve("admin-password");
     String password = Files.readString(passwordFile).trim();
     assertThat(password).hasSize(24).matches("[A-Za-z0-9]+");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("users.properties"))))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+        .isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("users.properties"))))
         .isEqualTo("rw-------");
     UserAccount admin = users.find("admin").orElseThrow();
     assertThat(admin.roles()).containsExactly(Role.ADMIN);
@@ -59,7 +61,8 @@ class UserDirectoryTest {
 
     // then
     assertThat(Files.readString(home.resolve("admin-password"))).isEqualTo(password);
-    assertThat(encoder.matches(password.trim(), again.find("admin").orElseThrow().passwordHash())).isTrue();
+    assertThat(encoder.matches(password.trim(), again.find("admin").orElseThrow().passwordHash()))
+        .isTrue();
   }
 
   @Test
@@ -76,7 +79,9 @@ class UserDirectoryTest {
   void shouldReadUsersAndRolesWhenYamlFileExists() throws Exception {
     // given
     String hash = encoder.encode("s3creta-larga");
-    Files.writeString(home.resolve("users.yml"), """
+    Files.writeString(
+        home.resolve("users.yml"),
+        """
         users:
           caja1:
             password-hash: "%s"
@@ -84,14 +89,16 @@ class UserDirectoryTest {
           depo:
             password-hash: "%s"
             roles: stock
-        """.formatted(hash, hash));
+        """
+            .formatted(hash, hash));
 
     // when
     UserDirectory users = UserDirectory.load(home, false, encoder, new SecureRandom());
 
     // then
     assertThat(users.size()).isEqualTo(2);
-    assertThat(users.find("caja1").orElseThrow().roles()).containsExactlyInAnyOrder(Role.CASHIER, Role.VIEWER);
+    assertThat(users.find("caja1").orElseThrow().roles())
+        .containsExactlyInAnyOrder(Role.CASHIER, Role.VIEWER);
     assertThat(users.find("depo").orElseThrow().roles()).containsExactly(Role.STOCK);
     assertThat(home.resolve("admin-password")).doesNotExist();
   }
@@ -99,7 +106,9 @@ class UserDirectoryTest {
   @Test
   void shouldRefusePlainPasswordWhenUsersFileHasNoBcryptHash() throws Exception {
     // given
-    Files.writeString(home.resolve("users.properties"), "users.admin.password-hash=admin\nusers.admin.roles=admin\n");
+    Files.writeString(
+        home.resolve("users.properties"),
+        "users.admin.password-hash=admin\nusers.admin.roles=admin\n");
 
     // when / then
     assertThatThrownBy(() -> UserDirectory.load(home, true, encoder, new SecureRandom()))
@@ -110,7 +119,8 @@ class UserDirectoryTest {
   @Test
   void shouldRefuseUnknownRoleWhenUsersFileNamesIt() throws Exception {
     // given
-    Files.writeString(home.resolve("users.properties"),
+    Files.writeString(
+        home.resolve("users.properties"),
         "users.ana.password-hash=" + encoder.encode("x") + "\nusers.ana.roles=root\n");
 
     // when / then

@@ -16,17 +16,21 @@ class ClusterTest {
   private static final HostInfo SELF = new HostInfo("127.0.0.1", 8080);
   private static final HostInfo OTHER = new HostInfo("127.0.0.1", 8090);
   private KeyQueryMetadata placed;
-  private final Cluster cluster = new Cluster(new Cluster.Placement() {
-    @Override
-    public KeyQueryMetadata ofKey(String store, String key) {
-      return placed;
-    }
+  private final Cluster cluster =
+      new Cluster(
+          new Cluster.Placement() {
+            @Override
+            public KeyQueryMetadata ofKey(String store, String key) {
+              return placed;
+            }
 
-    @Override
-    public Collection<StreamsMetadata> ofStore(String store) {
-      return List.of();
-    }
-  }, SELF, Duration.ofSeconds(1));
+            @Override
+            public Collection<StreamsMetadata> ofStore(String store) {
+              return List.of();
+            }
+          },
+          SELF,
+          Duration.ofSeconds(1));
 
   @Test
   void shouldKnowNoOwnerWhenPartitionsAreMoving() {

@@ -38,20 +38,22 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * END-TO-END smoke of the dashboard against the real query-api (real broker, real Streams stores, real login,
- * real security filter and CSP): a product published to the products topic shows up in the browser.
+ * END-TO-END smoke of the dashboard against the real query-api (real broker, real Streams stores,
+ * real login, real security filter and CSP): a product published to the products topic shows up in
+ * the browser.
  */
 @Tag("slow")
 @ExtendWith(KafkaBrokerExtension.class)
-@SpringBootTest(classes = QueryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = QueryApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardEndToEndTest {
 
   private static final String PREFIX = "e2e-ui.";
   private static final Path HOME = tempDir();
   private static final Path SHOTS = Paths.get("target", "screenshots");
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -66,24 +68,44 @@ class DashboardEndToEndTest {
   void shouldShowAPublishedProductAsSinStockWhenTheOwnerLogsIn() throws Exception {
     // given a product in the catalogue that never moved (the contract: onHand 0, status OUT)
     publishProduct("E2E000001", "Yerba mate e2e 1 kg");
-    String password = Files.readString(HOME.resolve("admin-password"), StandardCharsets.UTF_8).trim();
+    String password =
+        Files.readString(HOME.resolve("admin-password"), StandardCharsets.UTF_8).trim();
     List<String> problems = new CopyOnWriteArrayList<>();
 
-    try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-            .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-            .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-            .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync")));
-         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-            .setViewportSize(1280, 860).setLocale("es-AR").setTimezoneId("America/Argentina/Buenos_Aires"))) {
+    try (Playwright playwright =
+            Playwright.create(
+                new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser =
+            playwright
+                .chromium()
+                .launch(
+                    new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                        .setHeadless(true)
+                        .setArgs(
+                            List.of(
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--no-first-run",
+                                "--disable-sync")));
+        BrowserContext context =
+            browser.newContext(
+                new Browser.NewContextOptions()
+                    .setViewportSize(1280, 860)
+                    .setLocale("es-AR")
+                    .setTimezoneId("America/Argentina/Buenos_Aires"))) {
       context.setDefaultTimeout(30_000);
       Page page = context.newPage();
-      page.onConsoleMessage(m -> {
-        if (m.text().contains("Content Security Policy")) {
-          problems.add(m.text());
-        }
-      });
+      page.onConsoleMessage(
+          m -> {
+            if (m.text().contains("Content Security Policy")) {
+              problems.add(m.text());
+            }
+          });
       page.onPageError(e -> problems.add("pageerror: " + e));
 
       // when the owner logs in through the form and opens the stock page
@@ -93,26 +115,43 @@ class DashboardEndToEndTest {
       page.getByTestId("login-submit").click();
 
       // then the product is listed, out of stock, in Spanish
-      assertThat(page.getByTestId("stock-row-E2E000001").getByTestId("cell-status")).hasText("SIN STOCK");
+      assertThat(page.getByTestId("stock-row-E2E000001").getByTestId("cell-status"))
+          .hasText("SIN STOCK");
       assertThat(page.getByTestId("stock-row-E2E000001").getByTestId("cell-onHand")).hasText("0");
       Files.createDirectories(SHOTS);
-      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("e2e-stock.png")).setFullPage(true));
+      page.screenshot(
+          new Page.ScreenshotOptions().setPath(SHOTS.resolve("e2e-stock.png")).setFullPage(true));
     }
     Assertions.assertThat(problems).as("CSP violations / page errors").isEmpty();
   }
 
   private static void publishProduct(String sku, String name) {
     Topics topics = Topics.withPrefix(PREFIX);
-    Product product = Product.newBuilder()
-        .setSku(sku).setName(name).setCategory("Almacén").setEan(null).setUnit(Unit.UNIT)
-        .setMinStock(Decimals.qty(new BigDecimal("5"))).setMaxStock(null)
-        .setIvaRatePct(Decimals.rate(new BigDecimal("21"))).setMarkupPct(null)
-        .setActive(true).setUpdatedAt(Instant.parse("2025-10-15T12:00:00Z"))
-        .build();
-    byte[] value = topics.products.valueSerde().serializer().serialize(topics.products.name(), product);
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.<String, Object>of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerExtension.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+    Product product =
+        Product.newBuilder()
+            .setSku(sku)
+            .setName(name)
+            .setCategory("Almacén")
+            .setEan(null)
+            .setUnit(Unit.UNIT)
+            .setMinStock(Decimals.qty(new BigDecimal("5")))
+            .setMaxStock(null)
+            .setIvaRatePct(Decimals.rate(new BigDecimal("21")))
+            .setMarkupPct(null)
+            .setActive(true)
+            .setUpdatedAt(Instant.parse("2025-10-15T12:00:00Z"))
+            .build();
+    byte[] value =
+        topics.products.valueSerde().serializer().serialize(topics.products.name(), product);
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBrokerExtension.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(topics.products.name(), sku, value));
       producer.flush();
     }

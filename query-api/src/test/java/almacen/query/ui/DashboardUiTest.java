@@ -28,10 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * UI-ONLY browser tests of the dashboard (NOT end-to-end): a real headless Chromium drives the real static files
- * under src/main/resources/static, but the API answers come from {@link UiStubServer}'s canned JSON, and the
- * ingest-ocr service is a stand-in on a second origin. The page runs under the production CSP (plus the ingest
- * origin in connect-src); any CSP violation or page error fails the test.
+ * UI-ONLY browser tests of the dashboard (NOT end-to-end): a real headless Chromium drives the real
+ * static files under src/main/resources/static, but the API answers come from {@link
+ * UiStubServer}'s canned JSON, and the ingest-ocr service is a stand-in on a second origin. The
+ * page runs under the production CSP (plus the ingest origin in connect-src); any CSP violation or
+ * page error fails the test.
  */
 @Tag("slow")
 class DashboardUiTest {
@@ -51,13 +52,25 @@ class DashboardUiTest {
   static void startBrowser() throws Exception {
     Files.createDirectories(SHOTS);
     server = new UiStubServer();
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-        .setHeadless(true)
-        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync")));
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--headless",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--no-first-run",
+                            "--disable-sync")));
   }
 
   @AfterAll
@@ -76,27 +89,34 @@ class DashboardUiTest {
   @BeforeEach
   void openPage() {
     server.resetOverrides();
-    context = browser.newContext(new Browser.NewContextOptions()
-        .setViewportSize(1280, 860)
-        .setLocale("es-AR")
-        .setTimezoneId("America/Argentina/Buenos_Aires")
-        .setAcceptDownloads(true));
+    context =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setViewportSize(1280, 860)
+                .setLocale("es-AR")
+                .setTimezoneId("America/Argentina/Buenos_Aires")
+                .setAcceptDownloads(true));
     context.setDefaultTimeout(10_000);
-    // the ingest base URL is configurable; point it at the stand-in (a different origin, like :8081 in production)
-    context.addInitScript("localStorage.setItem('almacen.ingestBase', '" + server.ingestUrl() + "')");
+    // the ingest base URL is configurable; point it at the stand-in (a different origin, like :8081
+    // in production)
+    context.addInitScript(
+        "localStorage.setItem('almacen.ingestBase', '" + server.ingestUrl() + "')");
     page = context.newPage();
-    page.onConsoleMessage(m -> {
-      if (m.text().contains("Content Security Policy") || m.type().equals("error")) {
-        problems.add(m.type() + ": " + m.text());
-      }
-    });
+    page.onConsoleMessage(
+        m -> {
+          if (m.text().contains("Content Security Policy") || m.type().equals("error")) {
+            problems.add(m.type() + ": " + m.text());
+          }
+        });
     page.onPageError(e -> problems.add("pageerror: " + e));
   }
 
   @AfterEach
   void closePage(TestInfo info) {
-    page.screenshot(new Page.ScreenshotOptions()
-        .setPath(SHOTS.resolve(info.getTestMethod().orElseThrow().getName() + ".png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SHOTS.resolve(info.getTestMethod().orElseThrow().getName() + ".png"))
+            .setFullPage(true));
     context.close();
     Assertions.assertThat(problems).as("console errors / CSP violations").isEmpty();
   }
@@ -114,12 +134,16 @@ class DashboardUiTest {
     Locator yerba = page.getByTestId("stock-row-ALM000001");
     assertThat(yerba.getByTestId("cell-stockValue")).hasText("$" + NBSP + "68.400,00");
     assertThat(yerba.getByTestId("cell-listPrice")).hasText("$" + NBSP + "4.900,00");
-    assertThat(page.getByTestId("stock-row-ALM000003").getByTestId("cell-onHand")).hasText("1,25 kg");
-    assertThat(page.getByTestId("stock-row-ALM000005").getByTestId("cell-status")).hasText("NEGATIVO");
+    assertThat(page.getByTestId("stock-row-ALM000003").getByTestId("cell-onHand"))
+        .hasText("1,25 kg");
+    assertThat(page.getByTestId("stock-row-ALM000005").getByTestId("cell-status"))
+        .hasText("NEGATIVO");
     assertThat(page.getByTestId("stock-count")).hasText("5 productos");
     Assertions.assertThat(server.requests("GET", "/api/stock"))
         .isNotEmpty()
-        .allSatisfy(r -> Assertions.assertThat(r.authorization()).isEqualTo("Bearer " + UiStubServer.TOKEN));
+        .allSatisfy(
+            r ->
+                Assertions.assertThat(r.authorization()).isEqualTo("Bearer " + UiStubServer.TOKEN));
   }
 
   @Test
@@ -131,12 +155,16 @@ class DashboardUiTest {
     // when they press the BAJO chip
     page.getByTestId("chip-LOW").click();
 
-    // then only the two LOW products remain, the chip is pressed, and the API was asked for status=LOW
+    // then only the two LOW products remain, the chip is pressed, and the API was asked for
+    // status=LOW
     assertThat(page.getByTestId("stock-rows").locator("tr")).hasCount(2);
     assertThat(page.getByTestId("chip-LOW")).hasAttribute("aria-pressed", "true");
-    assertThat(page.getByTestId("stock-rows").getByTestId("cell-status")).hasText(new String[] {"BAJO", "BAJO"});
+    assertThat(page.getByTestId("stock-rows").getByTestId("cell-status"))
+        .hasText(new String[] {"BAJO", "BAJO"});
     Assertions.assertThat(server.requests("GET", "/api/stock"))
-        .anySatisfy(r -> Assertions.assertThat(r.query()).contains("status=LOW").contains("branch=central"));
+        .anySatisfy(
+            r ->
+                Assertions.assertThat(r.query()).contains("status=LOW").contains("branch=central"));
     assertThat(page).hasURL(Pattern.compile("#/stock\\?status=LOW$"));
   }
 
@@ -151,8 +179,12 @@ class DashboardUiTest {
     // then the header, the chart, the price breakdown and the Spanish ledger are shown
     assertThat(page.getByTestId("product-name")).hasText("Yerba mate 1 kg");
     assertThat(page.getByTestId("price-chart").locator(".uplot canvas")).hasCount(1);
-    Assertions.assertThat(page.getByTestId("price-chart").locator(".u-wrap").evaluate("e => getComputedStyle(e).position"))
-        .as("uPlot stylesheet applied").isEqualTo("relative");
+    Assertions.assertThat(
+            page.getByTestId("price-chart")
+                .locator(".u-wrap")
+                .evaluate("e => getComputedStyle(e).position"))
+        .as("uPlot stylesheet applied")
+        .isEqualTo("relative");
     assertThat(page.getByTestId("bd-cost")).containsText("$" + NBSP + "2.850,00");
     assertThat(page.getByTestId("bd-cost")).containsText("15/10/2025");
     assertThat(page.getByTestId("bd-inflation")).containsText("× 1,0523");
@@ -179,20 +211,31 @@ class DashboardUiTest {
     awaitOpenEventStream();
     page.evaluate("window.__sameDocument = true");
 
-    // when the yerba sells down to 7 and the server pushes the (partial) stock event EventBroadcaster sends
-    server.overrideView("ALM000001", Canned.STOCK.get(0).json()
-        .replace("\"onHand\":24", "\"onHand\":7").replace("\"stockValue\":68400.00", "\"stockValue\":19950.00"));
-    server.pushEvent("stock", """
+    // when the yerba sells down to 7 and the server pushes the (partial) stock event
+    // EventBroadcaster sends
+    server.overrideView(
+        "ALM000001",
+        Canned.STOCK
+            .get(0)
+            .json()
+            .replace("\"onHand\":24", "\"onHand\":7")
+            .replace("\"stockValue\":68400.00", "\"stockValue\":19950.00"));
+    server.pushEvent(
+        "stock",
+        """
         {"key":"central|ALM000001","branch":"central","sku":"ALM000001","onHand":7.000,"status":"OK",\
         "updatedAt":"2025-10-15T15:10:00-03:00"}""");
 
-    // then the row changes in place (stock at once, value after re-reading the StockView), with no reload
+    // then the row changes in place (stock at once, value after re-reading the StockView), with no
+    // reload
     Locator yerba = page.getByTestId("stock-row-ALM000001");
     assertThat(yerba.getByTestId("cell-onHand")).hasText("7");
     assertThat(yerba.getByTestId("cell-stockValue")).hasText("$" + NBSP + "19.950,00");
     Assertions.assertThat(page.evaluate("window.__sameDocument === true")).isEqualTo(true);
     Assertions.assertThat(server.requests("GET", "/api/events"))
-        .allSatisfy(r -> Assertions.assertThat(r.authorization()).isEqualTo("Bearer " + UiStubServer.TOKEN));
+        .allSatisfy(
+            r ->
+                Assertions.assertThat(r.authorization()).isEqualTo("Bearer " + UiStubServer.TOKEN));
   }
 
   @Test
@@ -245,7 +288,8 @@ class DashboardUiTest {
     assertThat(page.getByTestId("review-table")).containsText("Distribuidora del Sur SA");
 
     // when they upload a photo, see the parsed invoice beside it, fix a line and confirm
-    page.getByTestId("invoice-file").setInputFiles(new FilePayload("factura.png", "image/png", tinyPng()));
+    page.getByTestId("invoice-file")
+        .setInputFiles(new FilePayload("factura.png", "image/png", tinyPng()));
     assertThat(page.getByTestId("inv-image")).isVisible();
     assertThat(page.getByTestId("inv-supplier")).hasValue("Distribuidora del Sur SA");
     assertThat(page.getByTestId("inv-issues")).containsText("Línea 2: producto sin SKU");
@@ -257,15 +301,23 @@ class DashboardUiTest {
     assertThat(page.getByTestId("inv-total")).hasValue("54752.50");
     page.getByTestId("inv-confirm").click();
 
-    // then the typed invoice went to ingest (other origin, with the token) and the owner sees it confirmed
+    // then the typed invoice went to ingest (other origin, with the token) and the owner sees it
+    // confirmed
     assertThat(page.getByTestId("inv-saved")).containsText("Factura confirmada");
     Assertions.assertThat(server.requests("POST", "/api/invoices"))
         .hasSize(2)
-        .allSatisfy(r -> Assertions.assertThat(r.authorization()).isEqualTo("Bearer " + UiStubServer.TOKEN));
+        .allSatisfy(
+            r ->
+                Assertions.assertThat(r.authorization()).isEqualTo("Bearer " + UiStubServer.TOKEN));
     UiStubServer.Seen typed = server.requests("POST", "/api/invoices").get(1);
     Assertions.assertThat(typed.contentType()).startsWith("application/json");
     Assertions.assertThat(typed.body())
-        .contains("\"sku\":\"ALM000002\"", "\"qty\":11", "\"lineTotal\":12100", "\"total\":54752.5", "\"issueDate\":\"2025-10-15\"");
+        .contains(
+            "\"sku\":\"ALM000002\"",
+            "\"qty\":11",
+            "\"lineTotal\":12100",
+            "\"total\":54752.5",
+            "\"issueDate\":\"2025-10-15\"");
   }
 
   @Test
@@ -277,13 +329,18 @@ class DashboardUiTest {
 
     // when they add November
     page.getByLabel("Mes", new Page.GetByLabelOptions().setExact(true)).fill("2025-11");
-    page.getByLabel("Inflación del mes (%)", new Page.GetByLabelOptions().setExact(true)).fill("2.4");
+    page.getByLabel("Inflación del mes (%)", new Page.GetByLabelOptions().setExact(true))
+        .fill("2.4");
     page.getByTestId("inflation-save").click();
 
     // then ingest received the month as JSON
     assertThat(page.getByTestId("inflation-saved")).containsText("11/2025");
-    Assertions.assertThat(server.requests("POST", "/api/inflation")).singleElement()
-        .satisfies(r -> Assertions.assertThat(r.body()).isEqualTo("{\"month\":\"2025-11\",\"ratePct\":2.4,\"source\":\"INDEC\"}"));
+    Assertions.assertThat(server.requests("POST", "/api/inflation"))
+        .singleElement()
+        .satisfies(
+            r ->
+                Assertions.assertThat(r.body())
+                    .isEqualTo("{\"month\":\"2025-11\",\"ratePct\":2.4,\"source\":\"INDEC\"}"));
   }
 
   @Test
@@ -303,7 +360,8 @@ class DashboardUiTest {
     page.getByTestId("nav-alertas").click();
     assertThat(page.getByTestId("nav-stock")).isHidden();
     assertThat(page.getByTestId("alerts-table")).isVisible();
-    Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+    Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+        .isLessThanOrEqualTo(390);
   }
 
   @Test
@@ -326,17 +384,22 @@ class DashboardUiTest {
     page.getByTestId("supplier-search").fill("tandil");
     assertThat(page.getByTestId("supplier-rows").locator("tr")).hasCount(1);
     page.getByTestId("supplier-search").fill("");
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Distribuidora del Sur SA")).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Distribuidora del Sur SA"))
+        .click();
 
-    // then the detail shows the purchases per month (chart and table) and the last cost of each product
+    // then the detail shows the purchases per month (chart and table) and the last cost of each
+    // product
     assertThat(page).hasURL(Pattern.compile("#/proveedores/30712345671$"));
     assertThat(page.getByTestId("supplier-name")).hasText("Distribuidora del Sur SA");
     assertThat(page.getByTestId("supplier-total")).hasText("$" + NBSP + "312.450,75");
     assertThat(page.getByTestId("supplier-chart").locator(".uplot canvas")).hasCount(1);
-    assertThat(page.getByTestId("month-2025-09").getByTestId("cell-amount")).hasText("$" + NBSP + "160.913,75");
+    assertThat(page.getByTestId("month-2025-09").getByTestId("cell-amount"))
+        .hasText("$" + NBSP + "160.913,75");
     assertThat(page.getByTestId("month-2025-09")).containsText("09/2025");
-    assertThat(page.getByTestId("supplied-ALM000002").getByTestId("cell-lastUnitCost")).hasText("$" + NBSP + "1.100,50");
-    assertThat(page.getByTestId("supplied-ALM000001").getByTestId("cell-lastDate")).hasText("15/10/2025");
+    assertThat(page.getByTestId("supplied-ALM000002").getByTestId("cell-lastUnitCost"))
+        .hasText("$" + NBSP + "1.100,50");
+    assertThat(page.getByTestId("supplied-ALM000001").getByTestId("cell-lastDate"))
+        .hasText("15/10/2025");
     Assertions.assertThat(server.requests("GET", "/api/suppliers/30712345671")).isNotEmpty();
   }
 
@@ -344,13 +407,16 @@ class DashboardUiTest {
   void shouldShowSalesAndMarginWhenARangeIsChosen() {
     // given a logged-in owner on the analysis page, which asks for the last 30 days by default
     loggedInAt("#/analisis");
-    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Argentina/Buenos_Aires"));
+    java.time.LocalDate today =
+        java.time.LocalDate.now(java.time.ZoneId.of("America/Argentina/Buenos_Aires"));
     assertThat(page.getByTestId("range-to")).hasValue(today.toString());
     assertThat(page.getByTestId("range-from")).hasValue(today.minusDays(29).toString());
     assertThat(page.getByTestId("an-sales-value")).hasText("$" + NBSP + "153.420,50");
     Assertions.assertThat(server.requests("GET", "/api/analytics/sales"))
-        .anySatisfy(r -> Assertions.assertThat(r.query())
-            .isEqualTo("from=" + today.minusDays(29) + "&to=" + today + "&branch=central"));
+        .anySatisfy(
+            r ->
+                Assertions.assertThat(r.query())
+                    .isEqualTo("from=" + today.minusDays(29) + "&to=" + today + "&branch=central"));
 
     // when they choose the first half of October
     page.getByTestId("range-from").fill("2025-10-01");
@@ -358,7 +424,8 @@ class DashboardUiTest {
     page.getByTestId("range-apply").click();
 
     // then every endpoint is asked for that range, and the figures are shown in es-AR format
-    assertThat(page.getByTestId("analytics-range")).hasText("Sucursal central · del 01/10/2025 al 15/10/2025");
+    assertThat(page.getByTestId("analytics-range"))
+        .hasText("Sucursal central · del 01/10/2025 al 15/10/2025");
     assertThat(page).hasURL(Pattern.compile("#/analisis\\?from=2025-10-01&to=2025-10-15$"));
     for (String endpoint : List.of("sales", "top-products", "margin", "purchases")) {
       awaitRequest("/api/analytics/" + endpoint, "from=2025-10-01&to=2025-10-15&branch=central");
@@ -368,24 +435,32 @@ class DashboardUiTest {
     assertThat(page.getByTestId("an-margin-hint")).hasText("32,5 % de las ventas");
     assertThat(page.getByTestId("an-purchases-value")).hasText("$" + NBSP + "71.687,00");
     assertThat(page.getByTestId("sales-chart").locator(".uplot canvas")).hasCount(1);
-    assertThat(page.getByTestId("sales-chart-note")).containsText("15/10/2025, $" + NBSP + "105.220,50");
+    assertThat(page.getByTestId("sales-chart-note"))
+        .containsText("15/10/2025, $" + NBSP + "105.220,50");
     Locator almacen = page.getByTestId("category-Almacén");
     assertThat(almacen.getByTestId("cell-amount")).hasText("$" + NBSP + "120.500,00");
     assertThat(almacen.getByTestId("cell-share")).hasText("78,5 %");
     assertThat(page.getByTestId("category-none")).containsText("Sin categoría");
-    assertThat(page.getByTestId("top-table").getByTestId("cell-rank")).hasText(new String[] {"1", "2", "3"});
+    assertThat(page.getByTestId("top-table").getByTestId("cell-rank"))
+        .hasText(new String[] {"1", "2", "3"});
     assertThat(page.getByTestId("top-ALM000003").getByTestId("cell-qty")).hasText("2,5");
-    assertThat(page.getByTestId("top-ALM000001").getByTestId("cell-amount")).hasText("$" + NBSP + "98.000,00");
-    assertThat(page.getByTestId("margin-Fiambrería").getByTestId("cell-marginPct")).hasText("46,55 %");
-    assertThat(page.getByTestId("margin-Fiambrería").getByTestId("cell-cost")).hasText("$" + NBSP + "12.250,00");
-    assertThat(page.getByTestId("margin-total").getByTestId("cell-margin")).hasText("$" + NBSP + "49.860,30");
-    assertThat(page.getByTestId("purchase-30712345671").getByTestId("cell-amount")).hasText("$" + NBSP + "53.537,00");
+    assertThat(page.getByTestId("top-ALM000001").getByTestId("cell-amount"))
+        .hasText("$" + NBSP + "98.000,00");
+    assertThat(page.getByTestId("margin-Fiambrería").getByTestId("cell-marginPct"))
+        .hasText("46,55 %");
+    assertThat(page.getByTestId("margin-Fiambrería").getByTestId("cell-cost"))
+        .hasText("$" + NBSP + "12.250,00");
+    assertThat(page.getByTestId("margin-total").getByTestId("cell-margin"))
+        .hasText("$" + NBSP + "49.860,30");
+    assertThat(page.getByTestId("purchase-30712345671").getByTestId("cell-amount"))
+        .hasText("$" + NBSP + "53.537,00");
 
     // when the range is backwards, it is refused before asking the server
     int asked = server.requests("GET", "/api/analytics/sales").size();
     page.getByTestId("range-from").fill("2025-10-20");
     page.getByTestId("range-apply").click();
-    assertThat(page.getByTestId("range-error")).hasText("La fecha \"desde\" es posterior a la fecha \"hasta\".");
+    assertThat(page.getByTestId("range-error"))
+        .hasText("La fecha \"desde\" es posterior a la fecha \"hasta\".");
     Assertions.assertThat(server.requests("GET", "/api/analytics/sales")).hasSize(asked);
 
     // and on a phone the page fits the screen
@@ -393,25 +468,38 @@ class DashboardUiTest {
     assertThat(page.getByTestId("margin-Fiambrería")).isVisible();
     // the chart follows its box a frame later (ResizeObserver)
     page.waitForFunction("document.documentElement.scrollWidth <= 390");
-    Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+    Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+        .isLessThanOrEqualTo(390);
   }
 
-  // --- helpers ----------------------------------------------------------------------------------------------
+  // --- helpers
+  // ----------------------------------------------------------------------------------------------
 
-  /** The page's requests run in parallel: the last one may reach the stub a moment after the first answer shows. */
+  /**
+   * The page's requests run in parallel: the last one may reach the stub a moment after the first
+   * answer shows.
+   */
   private void awaitRequest(String path, String queryPart) {
     long deadline = System.nanoTime() + 5_000_000_000L;
-    while (server.requests("GET", path).stream().noneMatch(r -> r.query() != null && r.query().contains(queryPart))) {
-      Assertions.assertThat(System.nanoTime()).as("a GET %s with %s", path, queryPart).isLessThan(deadline);
+    while (server.requests("GET", path).stream()
+        .noneMatch(r -> r.query() != null && r.query().contains(queryPart))) {
+      Assertions.assertThat(System.nanoTime())
+          .as("a GET %s with %s", path, queryPart)
+          .isLessThan(deadline);
       page.waitForTimeout(20);
     }
   }
 
-  /** The browser shows "En vivo" when the response headers arrive, a moment before the stub registers the stream. */
+  /**
+   * The browser shows "En vivo" when the response headers arrive, a moment before the stub
+   * registers the stream.
+   */
   private void awaitOpenEventStream() {
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (server.openEventStreams() == 0) {
-      Assertions.assertThat(System.nanoTime()).as("an open /api/events stream").isLessThan(deadline);
+      Assertions.assertThat(System.nanoTime())
+          .as("an open /api/events stream")
+          .isLessThan(deadline);
       page.waitForTimeout(20);
     }
   }
@@ -424,13 +512,15 @@ class DashboardUiTest {
 
   private void logIn() {
     page.getByLabel("Usuario", new Page.GetByLabelOptions().setExact(true)).fill(UiStubServer.USER);
-    page.getByLabel("Contraseña", new Page.GetByLabelOptions().setExact(true)).fill(UiStubServer.PASSWORD);
+    page.getByLabel("Contraseña", new Page.GetByLabelOptions().setExact(true))
+        .fill(UiStubServer.PASSWORD);
     page.getByTestId("login-submit").click();
     assertThat(page.getByTestId("login-form")).hasCount(0);
   }
 
   private static byte[] tinyPng() {
-    return Base64.getDecoder().decode(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    return Base64.getDecoder()
+        .decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
   }
 }

@@ -19,10 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
- * UI-ONLY test double, not an end-to-end backend: serves the dashboard's static files (from the classpath, as
- * Spring Boot would) plus canned JSON for the read API on one port, and a stand-in for ingest-ocr's write API
- * on another port (a second origin, with CORS, as the real deployment has). It records every request so tests
- * can assert what the browser sent.
+ * UI-ONLY test double, not an end-to-end backend: serves the dashboard's static files (from the
+ * classpath, as Spring Boot would) plus canned JSON for the read API on one port, and a stand-in
+ * for ingest-ocr's write API on another port (a second origin, with CORS, as the real deployment
+ * has). It records every request so tests can assert what the browser sent.
  */
 final class UiStubServer implements AutoCloseable {
 
@@ -30,8 +30,13 @@ final class UiStubServer implements AutoCloseable {
   static final String USER = "admin";
   static final String PASSWORD = "clave-de-prueba";
 
-  record Seen(String method, String path, String query, String authorization, String contentType, String body) {
-  }
+  record Seen(
+      String method,
+      String path,
+      String query,
+      String authorization,
+      String contentType,
+      String body) {}
 
   private final HttpServer app;
   private final HttpServer ingest;
@@ -62,7 +67,8 @@ final class UiStubServer implements AutoCloseable {
   /** The production policy (SecurityHeadersFilter) with the ingest origin added to connect-src. */
   String contentSecurityPolicy() {
     return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' "
-        + ingestUrl() + "; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        + ingestUrl()
+        + "; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
   }
 
   List<Seen> requests() {
@@ -121,7 +127,8 @@ final class UiStubServer implements AutoCloseable {
     pool.shutdownNow();
   }
 
-  // --- query-api stand-in -------------------------------------------------------------------------------
+  // --- query-api stand-in
+  // -------------------------------------------------------------------------------
 
   private void handleApp(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
@@ -134,10 +141,19 @@ final class UiStubServer implements AutoCloseable {
       return;
     }
     if (path.equals("/api/auth/login")) {
-      if (body.contains("\"username\":\"" + USER + "\"") && body.contains("\"password\":\"" + PASSWORD + "\"")) {
-        json(ex, 200, "{\"accessToken\":\"" + TOKEN + "\",\"expiresAt\":\"2030-01-01T00:00:00Z\",\"roles\":[\"admin\"]}");
+      if (body.contains("\"username\":\"" + USER + "\"")
+          && body.contains("\"password\":\"" + PASSWORD + "\"")) {
+        json(
+            ex,
+            200,
+            "{\"accessToken\":\""
+                + TOKEN
+                + "\",\"expiresAt\":\"2030-01-01T00:00:00Z\",\"roles\":[\"admin\"]}");
       } else {
-        json(ex, 401, "{\"error\":\"BAD_CREDENTIALS\",\"message\":\"Usuario o contraseña incorrectos\",\"field\":null}");
+        json(
+            ex,
+            401,
+            "{\"error\":\"BAD_CREDENTIALS\",\"message\":\"Usuario o contraseña incorrectos\",\"field\":null}");
       }
       return;
     }
@@ -148,34 +164,59 @@ final class UiStubServer implements AutoCloseable {
     Map<String, String> q = query(ex);
     switch (path) {
       case "/api/summary" -> json(ex, 200, Canned.SUMMARY);
-      case "/api/stock" -> json(ex, 200, Canned.stockPage(q.get("status"), q.get("q"), q.get("category")));
+      case "/api/stock" ->
+          json(ex, 200, Canned.stockPage(q.get("status"), q.get("q"), q.get("category")));
       case "/api/alerts" -> json(ex, 200, Canned.ALERTS);
       case "/api/inflation" -> json(ex, 200, Canned.INFLATION);
-      case "/api/invoices" -> json(ex, 200, "NEEDS_REVIEW".equals(q.get("status")) ? Canned.REVIEW_QUEUE : "{\"items\":[]}");
-      case "/api/export/stock.csv" -> send(ex, 200, "text/csv; charset=utf-8", Canned.STOCK_CSV.getBytes(StandardCharsets.UTF_8));
+      case "/api/invoices" ->
+          json(
+              ex,
+              200,
+              "NEEDS_REVIEW".equals(q.get("status")) ? Canned.REVIEW_QUEUE : "{\"items\":[]}");
+      case "/api/export/stock.csv" ->
+          send(
+              ex,
+              200,
+              "text/csv; charset=utf-8",
+              Canned.STOCK_CSV.getBytes(StandardCharsets.UTF_8));
       case "/api/events" -> openStream(ex);
       case "/api/suppliers" -> json(ex, 200, Canned.SUPPLIERS);
-      case "/api/analytics/sales" -> json(ex, 200, Canned.analyticsSales(q.get("from"), q.get("to")));
-      case "/api/analytics/top-products" -> json(ex, 200, Canned.analyticsTop(q.get("from"), q.get("to")));
-      case "/api/analytics/margin" -> json(ex, 200, Canned.analyticsMargin(q.get("from"), q.get("to")));
-      case "/api/analytics/purchases" -> json(ex, 200, Canned.analyticsPurchases(q.get("from"), q.get("to")));
+      case "/api/analytics/sales" ->
+          json(ex, 200, Canned.analyticsSales(q.get("from"), q.get("to")));
+      case "/api/analytics/top-products" ->
+          json(ex, 200, Canned.analyticsTop(q.get("from"), q.get("to")));
+      case "/api/analytics/margin" ->
+          json(ex, 200, Canned.analyticsMargin(q.get("from"), q.get("to")));
+      case "/api/analytics/purchases" ->
+          json(ex, 200, Canned.analyticsPurchases(q.get("from"), q.get("to")));
       default -> routeBySku(ex, path);
     }
   }
 
   private void routeBySku(HttpExchange ex, String path) throws IOException {
     String[] parts = path.split("/");
-    // /api/stock/{sku}, /api/stock/{sku}/movements, /api/prices/{sku}, /api/prices/{sku}/history, /api/invoices/{id},
+    // /api/stock/{sku}, /api/stock/{sku}/movements, /api/prices/{sku}, /api/prices/{sku}/history,
+    // /api/invoices/{id},
     // /api/suppliers/{cuit}
     if (parts.length >= 4 && parts[2].equals("stock") && Canned.exists(parts[3])) {
-      json(ex, 200, parts.length == 5 && parts[4].equals("movements")
-          ? Canned.MOVEMENTS
-          : viewOverrides.getOrDefault(parts[3], Canned.view(parts[3])));
+      json(
+          ex,
+          200,
+          parts.length == 5 && parts[4].equals("movements")
+              ? Canned.MOVEMENTS
+              : viewOverrides.getOrDefault(parts[3], Canned.view(parts[3])));
     } else if (parts.length >= 4 && parts[2].equals("prices") && parts[3].equals("ALM000001")) {
-      json(ex, 200, parts.length == 5 && parts[4].equals("history") ? Canned.PRICE_HISTORY : Canned.PRICE);
-    } else if (parts.length == 4 && parts[2].equals("suppliers") && parts[3].replace("-", "").equals(Canned.SUPPLIER_CUIT)) {
+      json(
+          ex,
+          200,
+          parts.length == 5 && parts[4].equals("history") ? Canned.PRICE_HISTORY : Canned.PRICE);
+    } else if (parts.length == 4
+        && parts[2].equals("suppliers")
+        && parts[3].replace("-", "").equals(Canned.SUPPLIER_CUIT)) {
       json(ex, 200, Canned.SUPPLIER);
-    } else if (parts.length == 4 && parts[2].equals("invoices") && parts[3].equals(Canned.REVIEW_ID)) {
+    } else if (parts.length == 4
+        && parts[2].equals("invoices")
+        && parts[3].equals(Canned.REVIEW_ID)) {
       json(ex, 200, Canned.REVIEW_INVOICE);
     } else {
       json(ex, 404, "{\"error\":\"NOT_FOUND\",\"message\":\"No existe\",\"field\":null}");
@@ -193,9 +234,10 @@ final class UiStubServer implements AutoCloseable {
   }
 
   private void serveStatic(HttpExchange ex, String path) throws IOException {
-    String resource = path.startsWith("/webjars/")
-        ? "META-INF/resources" + path
-        : "static" + (path.equals("/") ? "/index.html" : path);
+    String resource =
+        path.startsWith("/webjars/")
+            ? "META-INF/resources" + path
+            : "static" + (path.equals("/") ? "/index.html" : path);
     if (resource.contains("..")) {
       send(ex, 400, "text/plain", new byte[0]);
       return;
@@ -209,7 +251,8 @@ final class UiStubServer implements AutoCloseable {
     }
   }
 
-  // --- ingest-ocr stand-in (another origin) --------------------------------------------------------------
+  // --- ingest-ocr stand-in (another origin)
+  // --------------------------------------------------------------
 
   private void handleIngest(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
@@ -220,7 +263,8 @@ final class UiStubServer implements AutoCloseable {
     }
     if (ex.getRequestMethod().equals("OPTIONS")) {
       ex.getResponseHeaders().set("Access-Control-Allow-Methods", "POST, PUT");
-      ex.getResponseHeaders().set("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept");
+      ex.getResponseHeaders()
+          .set("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept");
       ex.getResponseHeaders().set("Access-Control-Max-Age", "600");
       record(ex, path, "");
       ex.sendResponseHeaders(204, -1);
@@ -229,14 +273,19 @@ final class UiStubServer implements AutoCloseable {
     }
     byte[] raw = ex.getRequestBody().readAllBytes();
     String contentType = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
-    String body = contentType.startsWith("application/json") ? new String(raw, StandardCharsets.UTF_8) : "<" + raw.length + " bytes>";
+    String body =
+        contentType.startsWith("application/json")
+            ? new String(raw, StandardCharsets.UTF_8)
+            : "<" + raw.length + " bytes>";
     record(ex, path, body);
     if (!("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
       json(ex, 401, "{\"error\":\"UNAUTHORIZED\",\"message\":\"Falta el token\",\"field\":null}");
       return;
     }
     String query = String.valueOf(ex.getRequestURI().getQuery());
-    if (path.equals("/api/invoices") && query.contains("preview=true") && contentType.startsWith("multipart/form-data")) {
+    if (path.equals("/api/invoices")
+        && query.contains("preview=true")
+        && contentType.startsWith("multipart/form-data")) {
       json(ex, 200, Canned.PREVIEW_INVOICE);
     } else if (path.equals("/api/invoices") && contentType.startsWith("application/json")) {
       json(ex, 202, Canned.CONFIRMED_INVOICE);
@@ -249,11 +298,18 @@ final class UiStubServer implements AutoCloseable {
     }
   }
 
-  // --- helpers --------------------------------------------------------------------------------------------
+  // --- helpers
+  // --------------------------------------------------------------------------------------------
 
   private void record(HttpExchange ex, String path, String body) {
-    seen.add(new Seen(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
-        ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst("Content-Type"), body));
+    seen.add(
+        new Seen(
+            ex.getRequestMethod(),
+            path,
+            ex.getRequestURI().getRawQuery(),
+            ex.getRequestHeaders().getFirst("Authorization"),
+            ex.getRequestHeaders().getFirst("Content-Type"),
+            body));
   }
 
   private static Map<String, String> query(HttpExchange ex) {
@@ -275,7 +331,8 @@ final class UiStubServer implements AutoCloseable {
     send(ex, status, "application/json", body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] bytes) throws IOException {
+  private static void send(HttpExchange ex, int status, String type, byte[] bytes)
+      throws IOException {
     ex.getResponseHeaders().set("Content-Type", type);
     ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
@@ -285,12 +342,22 @@ final class UiStubServer implements AutoCloseable {
 
   private static String contentType(String resource) {
     String ext = resource.substring(resource.lastIndexOf('.') + 1);
-    return Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "png", "image/png")
+    return Map.of(
+            "html",
+            "text/html; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "css",
+            "text/css; charset=utf-8",
+            "svg",
+            "image/svg+xml",
+            "png",
+            "image/png")
         .getOrDefault(ext, "application/octet-stream");
   }
 
   static String joinItems(List<String> items) {
-    return items.stream().collect(Collectors.joining(",", "{\"items\":[", "],\"total\":" + items.size() + "}"));
+    return items.stream()
+        .collect(Collectors.joining(",", "{\"items\":[", "],\"total\":" + items.size() + "}"));
   }
 }

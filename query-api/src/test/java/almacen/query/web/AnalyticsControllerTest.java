@@ -13,6 +13,7 @@ import almacen.query.cluster.Cluster;
 import almacen.query.read.AnalyticsModel;
 import almacen.query.read.StoreReader;
 import almacen.schemas.StoreNames;
+import almacen.schemas.Topics;
 import almacen.support.web.ApiErrorHandler;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import almacen.schemas.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -38,11 +38,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Parameters and JSON of the supplier and analytics endpoints, on one instance over in-memory stores. */
+/**
+ * Parameters and JSON of the supplier and analytics endpoints, on one instance over in-memory
+ * stores.
+ */
 class AnalyticsControllerTest {
 
   /** 15:00 in Buenos Aires on 2026-03-10. */
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T18:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-10T18:00:00Z"), ZoneOffset.UTC);
 
   private final Map<String, KeyValueStore<String, ?>> stores = new HashMap<>();
   private final MockProcessorContext<Void, Void> context = new MockProcessorContext<>(props());
@@ -50,31 +54,41 @@ class AnalyticsControllerTest {
 
   @BeforeEach
   void setUp() {
-    StoreReader reader = new StoreReader() {
-      @Override
-      @SuppressWarnings("unchecked")
-      public <V, T> T read(String store, java.util.function.Function<ReadOnlyKeyValueStore<String, V>, T> query) {
-        return query.apply((ReadOnlyKeyValueStore<String, V>) store(store));
-      }
-    };
-    Routing alone = new Routing(new Cluster(() -> null, null, Duration.ofSeconds(1)), JsonMapper.builder().build());
-    AnalyticsController controller = new AnalyticsController(new AnalyticsModel(reader), alone, CLOCK,
-        QueryConfig.defaults());
-    mvc = MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new ApiErrorHandler()).build();
+    StoreReader reader =
+        new StoreReader() {
+          @Override
+          @SuppressWarnings("unchecked")
+          public <V, T> T read(
+              String store,
+              java.util.function.Function<ReadOnlyKeyValueStore<String, V>, T> query) {
+            return query.apply((ReadOnlyKeyValueStore<String, V>) store(store));
+          }
+        };
+    Routing alone =
+        new Routing(
+            new Cluster(() -> null, null, Duration.ofSeconds(1)), JsonMapper.builder().build());
+    AnalyticsController controller =
+        new AnalyticsController(new AnalyticsModel(reader), alone, CLOCK, QueryConfig.defaults());
+    mvc =
+        MockMvcBuilders.standaloneSetup(controller)
+            .setControllerAdvice(new ApiErrorHandler())
+            .build();
   }
 
   @ParameterizedTest
   @CsvSource({
-      "/api/analytics/sales?from=2026-13-01,                        BAD_DATE,   from",
-      "/api/analytics/sales?to=10/03/2026,                          BAD_DATE,   to",
-      "/api/analytics/margin?from=2026-03-11&to=2026-03-10,         BAD_RANGE,  from",
-      "/api/analytics/top-products?from=2025-02-03&to=2026-03-10,   BAD_RANGE,  to",
-      "/api/analytics/purchases?from=2026-02-30,                    BAD_DATE,   from",
-      "/api/analytics/top-products?limit=0,                         BAD_LIMIT,  limit",
-      "/api/analytics/top-products?limit=101,                       BAD_LIMIT,  limit",
-      "/api/analytics/sales?branch=Central,                         BAD_BRANCH, branch",
-      "/api/suppliers/30-7123,                                      BAD_CUIT,   cuit"})
-  void shouldAnswer400WithTheErrorJsonWhenAParameterIsWrong(String url, String code, String field) throws Exception {
+    "/api/analytics/sales?from=2026-13-01,                        BAD_DATE,   from",
+    "/api/analytics/sales?to=10/03/2026,                          BAD_DATE,   to",
+    "/api/analytics/margin?from=2026-03-11&to=2026-03-10,         BAD_RANGE,  from",
+    "/api/analytics/top-products?from=2025-02-03&to=2026-03-10,   BAD_RANGE,  to",
+    "/api/analytics/purchases?from=2026-02-30,                    BAD_DATE,   from",
+    "/api/analytics/top-products?limit=0,                         BAD_LIMIT,  limit",
+    "/api/analytics/top-products?limit=101,                       BAD_LIMIT,  limit",
+    "/api/analytics/sales?branch=Central,                         BAD_BRANCH, branch",
+    "/api/suppliers/30-7123,                                      BAD_CUIT,   cuit"
+  })
+  void shouldAnswer400WithTheErrorJsonWhenAParameterIsWrong(String url, String code, String field)
+      throws Exception {
     // when / then
     mvc.perform(get(url))
         .andExpect(status().isBadRequest())
@@ -106,11 +120,16 @@ class AnalyticsControllerTest {
   @Test
   void shouldAnswerMarginPerCategoryAsPlainNumbersWhenCellsExist() throws Exception {
     // given 3 units sold for 4500 that cost 3150 at their average cost
-    this.<Product>store(StoreNames.QUERY_PRODUCTS).put("ALM000001", product("ALM000001", "Almacén"));
-    this.<DailyCell>store(StoreNames.QUERY_ANALYTICS_SALES).put("2026-03-09|central|ALM000001",
-        new DailyCell(new BigDecimal("3.000"), new BigDecimal("4500.00000"), 5));
-    this.<DailyCell>store(StoreNames.QUERY_ANALYTICS_COSTS).put("2026-03-09|central|ALM000001",
-        new DailyCell(new BigDecimal("3.000"), new BigDecimal("3150.0000000"), 9));
+    this.<Product>store(StoreNames.QUERY_PRODUCTS)
+        .put("ALM000001", product("ALM000001", "Almacén"));
+    this.<DailyCell>store(StoreNames.QUERY_ANALYTICS_SALES)
+        .put(
+            "2026-03-09|central|ALM000001",
+            new DailyCell(new BigDecimal("3.000"), new BigDecimal("4500.00000"), 5));
+    this.<DailyCell>store(StoreNames.QUERY_ANALYTICS_COSTS)
+        .put(
+            "2026-03-09|central|ALM000001",
+            new DailyCell(new BigDecimal("3.000"), new BigDecimal("3150.0000000"), 9));
 
     // when / then
     mvc.perform(get("/api/analytics/margin?from=2026-03-01&to=2026-03-10&branch=central"))
@@ -142,14 +161,20 @@ class AnalyticsControllerTest {
 
   @SuppressWarnings("unchecked")
   private <V> KeyValueStore<String, V> store(String name) {
-    return (KeyValueStore<String, V>) stores.computeIfAbsent(name, n -> {
-      KeyValueStore<String, Object> s = Stores
-          .keyValueStoreBuilder(Stores.inMemoryKeyValueStore(n), Serdes.String(),
-              (Serde<Object>) serde(n))
-          .withLoggingDisabled().build();
-      s.init(context.getStateStoreContext(), s);
-      return s;
-    });
+    return (KeyValueStore<String, V>)
+        stores.computeIfAbsent(
+            name,
+            n -> {
+              KeyValueStore<String, Object> s =
+                  Stores.keyValueStoreBuilder(
+                          Stores.inMemoryKeyValueStore(n),
+                          Serdes.String(),
+                          (Serde<Object>) serde(n))
+                      .withLoggingDisabled()
+                      .build();
+              s.init(context.getStateStoreContext(), s);
+              return s;
+            });
   }
 
   private static Serde<?> serde(String store) {
@@ -163,10 +188,19 @@ class AnalyticsControllerTest {
   }
 
   private static Product product(String sku, String category) {
-    return Product.newBuilder().setSku(sku).setName("Azúcar 1 kg").setCategory(category).setEan(null)
-        .setUnit(Unit.UNIT).setMinStock(Decimals.qty(BigDecimal.ONE)).setMaxStock(null)
-        .setIvaRatePct(Decimals.rate(new BigDecimal("21"))).setMarkupPct(null).setActive(true)
-        .setUpdatedAt(Instant.EPOCH).build();
+    return Product.newBuilder()
+        .setSku(sku)
+        .setName("Azúcar 1 kg")
+        .setCategory(category)
+        .setEan(null)
+        .setUnit(Unit.UNIT)
+        .setMinStock(Decimals.qty(BigDecimal.ONE))
+        .setMaxStock(null)
+        .setIvaRatePct(Decimals.rate(new BigDecimal("21")))
+        .setMarkupPct(null)
+        .setActive(true)
+        .setUpdatedAt(Instant.EPOCH)
+        .build();
   }
 
   private static Properties props() {

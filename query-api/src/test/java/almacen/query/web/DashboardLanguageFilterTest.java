@@ -11,9 +11,17 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class DashboardLanguageFilterTest {
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(value = {"/, es-AR", "/caja, es-AR", "/app.js, es-AR", "/api/stock, NONE", "/actuator/health, NONE"},
+  @CsvSource(
+      value = {
+        "/, es-AR",
+        "/caja, es-AR",
+        "/app.js, es-AR",
+        "/api/stock, NONE",
+        "/actuator/health, NONE"
+      },
       nullValues = "NONE")
-  void shouldSaySpanishOnlyWhenThePathIsTheDashboards(String path, String expected) throws Exception {
+  void shouldSaySpanishOnlyWhenThePathIsTheDashboards(String path, String expected)
+      throws Exception {
     // given
     MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
     MockHttpServletResponse response = new MockHttpServletResponse();

@@ -38,7 +38,8 @@ class EventBroadcasterTest {
     RecordingClient client = new RecordingClient(1);
     broadcaster.add(client);
 
-    // when: a bulk import moves the same sku 100 times and another once while the first event is on its way
+    // when: a bulk import moves the same sku 100 times and another once while the first event is on
+    // its way
     broadcaster.changed(ChangeKind.STOCK, "B1|YERBA", level("YERBA", "10"));
     client.awaitFirstSend();
     for (int onHand = 9; onHand >= -90; onHand--) {
@@ -136,7 +137,8 @@ class EventBroadcasterTest {
         }
       }
       if (data instanceof Map<?, ?> map && map.containsKey("sku")) {
-        events.add(name + " " + map.get("sku") + " " + ((BigDecimal) map.get("onHand")).toPlainString());
+        events.add(
+            name + " " + map.get("sku") + " " + ((BigDecimal) map.get("onHand")).toPlainString());
       } else {
         events.add(name);
       }

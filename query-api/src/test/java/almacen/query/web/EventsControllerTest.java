@@ -14,10 +14,11 @@ class EventsControllerTest {
 
   @ParameterizedTest(name = "token expires in {0} s -> stream lives {1} ms")
   @CsvSource({
-      "3600, 1800000",   // a long token: the usual 30 min cap
-      "300, 330000",     // expires in 5 min: ends then, plus the 30 s clock leeway
-      "-30, 1",          // expired right at the leeway: ends at once
-      "-3600, 1"})
+    "3600, 1800000", // a long token: the usual 30 min cap
+    "300, 330000", // expires in 5 min: ends then, plus the 30 s clock leeway
+    "-30, 1", // expired right at the leeway: ends at once
+    "-3600, 1"
+  })
   void shouldEndTheStreamWhenItsTokenExpires(long expiresInSeconds, long expectedMillis) {
     assertThat(EventsController.streamLife(Optional.of(NOW.plusSeconds(expiresInSeconds)), NOW))
         .isEqualTo(Duration.ofMillis(expectedMillis));
@@ -26,6 +27,7 @@ class EventsControllerTest {
   @ParameterizedTest(name = "no token -> {0} ms")
   @CsvSource({"1800000"})
   void shouldUseTheCapWhenSecurityIsOff(long expectedMillis) {
-    assertThat(EventsController.streamLife(Optional.empty(), NOW)).isEqualTo(Duration.ofMillis(expectedMillis));
+    assertThat(EventsController.streamLife(Optional.empty(), NOW))
+        .isEqualTo(Duration.ofMillis(expectedMillis));
   }
 }

@@ -52,23 +52,45 @@ class ExportControllerTest {
 
   @BeforeEach
   void setUp() {
-    StoreReader reader = new StoreReader() {
-      @Override
-      @SuppressWarnings("unchecked")
-      public <V, T> T read(String store, java.util.function.Function<ReadOnlyKeyValueStore<String, V>, T> query) {
-        return query.apply((ReadOnlyKeyValueStore<String, V>) store(store));
-      }
-    };
-    Routing alone = new Routing(new Cluster(() -> null, null, Duration.ofSeconds(1)), JsonMapper.builder().build());
-    ReadModel model = new ReadModel(reader, Clock.fixed(NOON, ZoneOffset.UTC), QueryConfig.BUENOS_AIRES);
-    mvc = MockMvcBuilders.standaloneSetup(new ExportController(model, alone))
-        .setControllerAdvice(new ApiErrorHandler()).build();
-    this.<Product>store(StoreNames.QUERY_PRODUCTS).put("ALM000001", Product.newBuilder().setSku("ALM000001")
-        .setName("+Yerba 1 kg").setCategory("Infusiones").setEan(null).setUnit(Unit.UNIT)
-        .setMinStock(Decimals.qty(new BigDecimal("5"))).setMaxStock(null).setIvaRatePct(Decimals.rate(new BigDecimal("21")))
-        .setMarkupPct(null).setActive(true).setUpdatedAt(NOON).build());
-    this.<StockLevel>store(StoreNames.QUERY_STOCK_LEVELS).put("central|ALM000001", level("central", "-2.5"));
-    this.<StockLevel>store(StoreNames.QUERY_STOCK_LEVELS).put("norte|ALM000001", level("norte", "4"));
+    StoreReader reader =
+        new StoreReader() {
+          @Override
+          @SuppressWarnings("unchecked")
+          public <V, T> T read(
+              String store,
+              java.util.function.Function<ReadOnlyKeyValueStore<String, V>, T> query) {
+            return query.apply((ReadOnlyKeyValueStore<String, V>) store(store));
+          }
+        };
+    Routing alone =
+        new Routing(
+            new Cluster(() -> null, null, Duration.ofSeconds(1)), JsonMapper.builder().build());
+    ReadModel model =
+        new ReadModel(reader, Clock.fixed(NOON, ZoneOffset.UTC), QueryConfig.BUENOS_AIRES);
+    mvc =
+        MockMvcBuilders.standaloneSetup(new ExportController(model, alone))
+            .setControllerAdvice(new ApiErrorHandler())
+            .build();
+    this.<Product>store(StoreNames.QUERY_PRODUCTS)
+        .put(
+            "ALM000001",
+            Product.newBuilder()
+                .setSku("ALM000001")
+                .setName("+Yerba 1 kg")
+                .setCategory("Infusiones")
+                .setEan(null)
+                .setUnit(Unit.UNIT)
+                .setMinStock(Decimals.qty(new BigDecimal("5")))
+                .setMaxStock(null)
+                .setIvaRatePct(Decimals.rate(new BigDecimal("21")))
+                .setMarkupPct(null)
+                .setActive(true)
+                .setUpdatedAt(NOON)
+                .build());
+    this.<StockLevel>store(StoreNames.QUERY_STOCK_LEVELS)
+        .put("central|ALM000001", level("central", "-2.5"));
+    this.<StockLevel>store(StoreNames.QUERY_STOCK_LEVELS)
+        .put("norte|ALM000001", level("norte", "4"));
   }
 
   @Test
@@ -77,19 +99,23 @@ class ExportControllerTest {
     byte[] body = export("/api/export/stock.csv?branch=central&locale=es-AR");
 
     // then
-    assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("\uFEFF"
-        + "branch;sku;name;category;unit;onHand;minStock;maxStock;status;avgCost;stockValue;dailySales28d;"
-        + "daysOfCover;reorderQty;listPrice;updatedAt\n"
-        + "central;ALM000001;\"'+Yerba 1 kg\";Infusiones;UNIT;-2,500;5,000;;NEGATIVE;100,0000;0,00;0,000;;5,000;;"
-        + "10/03/2026 12:00:00\n");
+    assertThat(new String(body, StandardCharsets.UTF_8))
+        .isEqualTo(
+            "\uFEFF"
+                + "branch;sku;name;category;unit;onHand;minStock;maxStock;status;avgCost;stockValue;dailySales28d;"
+                + "daysOfCover;reorderQty;listPrice;updatedAt\n"
+                + "central;ALM000001;\"'+Yerba 1 kg\";Infusiones;UNIT;-2,500;5,000;;NEGATIVE;100,0000;0,00;0,000;;5,000;;"
+                + "10/03/2026 12:00:00\n");
   }
 
   @Test
   void shouldSayTheAnswerIsSpanishOnlyWhenLocaleIsEsAr() throws Exception {
     // then
-    mvc.perform(get("/api/export/stock.csv?locale=es-AR")).andExpect(header().string("Content-Language", "es-AR"));
+    mvc.perform(get("/api/export/stock.csv?locale=es-AR"))
+        .andExpect(header().string("Content-Language", "es-AR"));
     mvc.perform(get("/api/export/stock.csv")).andExpect(header().doesNotExist("Content-Language"));
-    mvc.perform(get("/api/export/stock.csv?locale=fr-FR")).andExpect(header().string("Content-Language", "en"));
+    mvc.perform(get("/api/export/stock.csv?locale=fr-FR"))
+        .andExpect(header().string("Content-Language", "en"));
   }
 
   @Test
@@ -99,46 +125,71 @@ class ExportControllerTest {
 
     // then
     assertThat(body.lines()).hasSize(3).first().asString().startsWith("branch,sku,name,");
-    assertThat(body).doesNotStartWith("\uFEFF")
-        .contains("\ncentral,ALM000001,\"'+Yerba 1 kg\",Infusiones,UNIT,-2.500,", "\nnorte,ALM000001,");
+    assertThat(body)
+        .doesNotStartWith("\uFEFF")
+        .contains(
+            "\ncentral,ALM000001,\"'+Yerba 1 kg\",Infusiones,UNIT,-2.500,", "\nnorte,ALM000001,");
   }
 
   @Test
   void shouldRefuseWithBadRequestWhenLocaleIsUnknown() throws Exception {
     // then
-    mvc.perform(get("/api/export/movements.csv?locale=fr-FR")).andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.error").value("BAD_PARAMETER")).andExpect(jsonPath("$.field").value("locale"));
-    mvc.perform(get("/api/export/stock.csv?branch=Central!")).andExpect(status().isBadRequest())
+    mvc.perform(get("/api/export/movements.csv?locale=fr-FR"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.error").value("BAD_PARAMETER"))
+        .andExpect(jsonPath("$.field").value("locale"));
+    mvc.perform(get("/api/export/stock.csv?branch=Central!"))
+        .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("branch"));
   }
 
   private byte[] export(String path) throws Exception {
     MvcResult started = mvc.perform(get(path)).andReturn();
-    return mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse()
+    return mvc.perform(asyncDispatch(started))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
         .getContentAsByteArray();
   }
 
   private static StockLevel level(String branch, String onHand) {
     BigDecimal on = Decimals.qty(new BigDecimal(onHand));
     BigDecimal avg = Decimals.unitCost(new BigDecimal("100"));
-    return StockLevel.newBuilder().setBranch(branch).setSku("ALM000001").setOnHand(on).setAvgCost(avg)
+    return StockLevel.newBuilder()
+        .setBranch(branch)
+        .setSku("ALM000001")
+        .setOnHand(on)
+        .setAvgCost(avg)
         .setStockValue(Decimals.money(on.max(BigDecimal.ZERO).multiply(avg)))
-        .setStatus(on.signum() < 0 ? StockStatus.NEGATIVE : StockStatus.LOW).setMinStock(Decimals.qty(new BigDecimal("5")))
-        .setMaxStock(null).setCatalogued(true).setDailySales28d(Decimals.qty(BigDecimal.ZERO)).setDaysOfCover(null)
+        .setStatus(on.signum() < 0 ? StockStatus.NEGATIVE : StockStatus.LOW)
+        .setMinStock(Decimals.qty(new BigDecimal("5")))
+        .setMaxStock(null)
+        .setCatalogued(true)
+        .setDailySales28d(Decimals.qty(BigDecimal.ZERO))
+        .setDaysOfCover(null)
         .setReorderQty(Decimals.qty(new BigDecimal("5")))
-        .setMovements(1).setStatusSince(NOON).setUpdatedAt(NOON).build();
+        .setMovements(1)
+        .setStatusSince(NOON)
+        .setUpdatedAt(NOON)
+        .build();
   }
 
   @SuppressWarnings("unchecked")
   private <V> KeyValueStore<String, V> store(String name) {
-    return (KeyValueStore<String, V>) stores.computeIfAbsent(name, n -> {
-      KeyValueStore<String, Object> s = Stores
-          .keyValueStoreBuilder(Stores.inMemoryKeyValueStore(n), Serdes.String(),
-              (Serde<Object>) serde(n))
-          .withLoggingDisabled().build();
-      s.init(context.getStateStoreContext(), s);
-      return s;
-    });
+    return (KeyValueStore<String, V>)
+        stores.computeIfAbsent(
+            name,
+            n -> {
+              KeyValueStore<String, Object> s =
+                  Stores.keyValueStoreBuilder(
+                          Stores.inMemoryKeyValueStore(n),
+                          Serdes.String(),
+                          (Serde<Object>) serde(n))
+                      .withLoggingDisabled()
+                      .build();
+              s.init(context.getStateStoreContext(), s);
+              return s;
+            });
   }
 
   private static Serde<?> serde(String store) {

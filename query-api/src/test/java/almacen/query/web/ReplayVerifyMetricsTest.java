@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReplayVerifyMetricsTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -34,8 +34,10 @@ class ReplayVerifyMetricsTest {
   @Test
   void shouldReportOkAndAgeWhenTheLastVerifyAgreed() throws Exception {
     // given a verify that agreed two hours ago
-    Path file = write("{\"finishedAt\":\"2026-11-27T10:00:00Z\",\"ok\":true,\"keys\":136,\"differences\":0,"
-        + "\"ledgerProblems\":0}");
+    Path file =
+        write(
+            "{\"finishedAt\":\"2026-11-27T10:00:00Z\",\"ok\":true,\"keys\":136,\"differences\":0,"
+                + "\"ledgerProblems\":0}");
     new ReplayVerifyMetrics(file, registry, CLOCK);
 
     // then
@@ -47,8 +49,10 @@ class ReplayVerifyMetricsTest {
   @Test
   void shouldReportZeroAndTheDifferencesWhenTheLastVerifyFoundSome() throws Exception {
     // given a verify with two differing keys and one ledger problem
-    Path file = write("{\"finishedAt\":\"2026-11-27T11:59:00Z\",\"ok\":false,\"keys\":136,\"differences\":2,"
-        + "\"ledgerProblems\":1}");
+    Path file =
+        write(
+            "{\"finishedAt\":\"2026-11-27T11:59:00Z\",\"ok\":false,\"keys\":136,\"differences\":2,"
+                + "\"ledgerProblems\":1}");
     new ReplayVerifyMetrics(file, registry, CLOCK);
 
     // then

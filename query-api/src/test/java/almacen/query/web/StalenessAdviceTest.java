@@ -56,7 +56,8 @@ class StalenessAdviceTest {
     assertThat(StalenessAdvice.of(request).stalePreferred()).isTrue();
   }
 
-  private void write(MockHttpServletRequest request, MockHttpServletResponse response) throws IOException {
+  private void write(MockHttpServletRequest request, MockHttpServletResponse response)
+      throws IOException {
     ServletServerHttpResponse out = new ServletServerHttpResponse(response);
     advice.beforeBodyWrite("{}", null, null, null, new ServletServerHttpRequest(request), out);
     out.flush();

@@ -68,12 +68,14 @@ class InventoryCrashIT {
   static final int KILLS = 5;
 
   @Test
-  void shouldApplyEveryLineExactlyOnceWhenKilledRepeatedlyDuringLoad(KafkaLocalBroker broker) throws Exception {
+  void shouldApplyEveryLineExactlyOnceWhenKilledRepeatedlyDuringLoad(KafkaLocalBroker broker)
+      throws Exception {
     // given
     String prefix = "crash.";
     Topics topics = Topics.withPrefix(prefix);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      TopicProvisioner.ensureTopics(admin, topics, new TopicSettings(prefix, PARTITIONS, (short) 1, 1));
+      TopicProvisioner.ensureTopics(
+          admin, topics, new TopicSettings(prefix, PARTITIONS, (short) 1, 1));
     }
     Path home = Files.createTempDirectory("crash-it");
     Map<String, BigDecimal> expectedOnHand = new HashMap<>();
@@ -82,7 +84,9 @@ class InventoryCrashIT {
     Process app = startApp(broker, prefix, home);
 
     // when: load in a producer thread, SIGKILL the app five times meanwhile
-    Thread load = new Thread(() -> produceLoad(broker, topics, expectedOnHand, expectedEntries, producing), "load");
+    Thread load =
+        new Thread(
+            () -> produceLoad(broker, topics, expectedOnHand, expectedEntries, producing), "load");
     load.start();
     int kills = 0;
     while (kills < KILLS) {
@@ -104,20 +108,43 @@ class InventoryCrashIT {
     assertThat(kills).isEqualTo(KILLS);
   }
 
-  private static Process startApp(KafkaLocalBroker broker, String prefix, Path home) throws Exception {
+  private static Process startApp(KafkaLocalBroker broker, String prefix, Path home)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-        CrashTestApp.class.getName(), broker.bootstrapServers(), prefix, home.toString(), String.valueOf(PARTITIONS));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Xmx384m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            CrashTestApp.class.getName(),
+            broker.bootstrapServers(),
+            prefix,
+            home.toString(),
+            String.valueOf(PARTITIONS));
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/crash-app.log")));
     return pb.start();
   }
 
-  private static void produceLoad(KafkaLocalBroker broker, Topics topics, Map<String, BigDecimal> onHand,
-      Map<String, Integer> entries, AtomicBoolean producing) {
-    Map<String, Object> config = Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "all",
-        "enable.idempotence", true, "linger.ms", 5);
-    try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+  private static void produceLoad(
+      KafkaLocalBroker broker,
+      Topics topics,
+      Map<String, BigDecimal> onHand,
+      Map<String, Integer> entries,
+      AtomicBoolean producing) {
+    Map<String, Object> config =
+        Map.of(
+            "bootstrap.servers",
+            broker.bootstrapServers(),
+            "acks",
+            "all",
+            "enable.idempotence",
+            true,
+            "linger.ms",
+            5);
+    try (KafkaProducer<String, byte[]> p =
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       Instant t0 = Instant.parse("2026-11-01T12:00:00Z");
       for (int s = 0; s < SALES; s++) {
         if (s % 1000 == 0) {
@@ -126,19 +153,58 @@ class InventoryCrashIT {
           List<InvoiceLine> lines = new ArrayList<>();
           for (int k = 0; k < 10; k++) {
             String sku = sku((s / 1000 * 10 + k) % SKUS);
-            lines.add(new InvoiceLine(sku, null, "x", new BigDecimal("100.000"), new BigDecimal("10.0000"),
-                new BigDecimal("21.00"), new BigDecimal("1000.00")));
+            lines.add(
+                new InvoiceLine(
+                    sku,
+                    null,
+                    "x",
+                    new BigDecimal("100.000"),
+                    new BigDecimal("10.0000"),
+                    new BigDecimal("21.00"),
+                    new BigDecimal("1000.00")));
             add(onHand, entries, branch, sku, new BigDecimal("100"));
           }
-          send(p, topics.invoices, "INV-" + s, new Invoice("INV-" + s, new Supplier("30-71234567-1", "S"),
-              InvoiceType.A, 1, (long) s, LocalDate.of(2026, 11, 1), null, branch, false, lines, new BigDecimal("10000.00"),
-              new BigDecimal("2100.00"), new BigDecimal("0.00"), new BigDecimal("12100.00"), InvoiceStatus.CONFIRMED,
-              List.of(), 1.0, false, new InvoiceSource(SourceKind.MANUAL, null, false), t0));
+          send(
+              p,
+              topics.invoices,
+              "INV-" + s,
+              new Invoice(
+                  "INV-" + s,
+                  new Supplier("30-71234567-1", "S"),
+                  InvoiceType.A,
+                  1,
+                  (long) s,
+                  LocalDate.of(2026, 11, 1),
+                  null,
+                  branch,
+                  false,
+                  lines,
+                  new BigDecimal("10000.00"),
+                  new BigDecimal("2100.00"),
+                  new BigDecimal("0.00"),
+                  new BigDecimal("12100.00"),
+                  InvoiceStatus.CONFIRMED,
+                  List.of(),
+                  1.0,
+                  false,
+                  new InvoiceSource(SourceKind.MANUAL, null, false),
+                  t0));
         }
         if (s % 500 == 250) {
           String sku = sku(s % SKUS);
-          send(p, topics.stockAdjustments, "ADJ-" + s, new StockAdjustment("ADJ-" + s, "central", sku,
-              new BigDecimal("-1.000"), null, AdjustmentReason.DAMAGE, null, t0.plusSeconds(s)));
+          send(
+              p,
+              topics.stockAdjustments,
+              "ADJ-" + s,
+              new StockAdjustment(
+                  "ADJ-" + s,
+                  "central",
+                  sku,
+                  new BigDecimal("-1.000"),
+                  null,
+                  AdjustmentReason.DAMAGE,
+                  null,
+                  t0.plusSeconds(s)));
           add(onHand, entries, "central", sku, new BigDecimal("-1"));
         }
         String branch = BRANCHES[s % 2];
@@ -160,7 +226,11 @@ class InventoryCrashIT {
     producing.set(false);
   }
 
-  private static void add(Map<String, BigDecimal> onHand, Map<String, Integer> entries, String branch, String sku,
+  private static void add(
+      Map<String, BigDecimal> onHand,
+      Map<String, Integer> entries,
+      String branch,
+      String sku,
       BigDecimal delta) {
     String key = StoreNames.branchSkuKey(branch, sku);
     onHand.merge(key, delta, BigDecimal::add);
@@ -172,49 +242,81 @@ class InventoryCrashIT {
   }
 
   @SuppressWarnings("unchecked")
-  private static <V> void send(KafkaProducer<String, byte[]> p, Topic<String, V> topic, String key, Object value) {
+  private static <V> void send(
+      KafkaProducer<String, byte[]> p, Topic<String, V> topic, String key, Object value) {
     var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
-    p.send(new ProducerRecord<>(topic.name(), null, key,
-        topic.valueSerde().serializer().serialize(topic.name(), headers, (V) value), headers), (m, e) -> {
+    p.send(
+        new ProducerRecord<>(
+            topic.name(),
+            null,
+            key,
+            topic.valueSerde().serializer().serialize(topic.name(), headers, (V) value),
+            headers),
+        (m, e) -> {
           if (e != null) {
             throw new IllegalStateException("send failed", e);
           }
         });
   }
 
-  private static void awaitConsistent(KafkaLocalBroker broker, Topics topics, Map<String, BigDecimal> expectedOnHand,
-      Map<String, Integer> expectedEntries, Duration timeout) throws InterruptedException {
+  private static void awaitConsistent(
+      KafkaLocalBroker broker,
+      Topics topics,
+      Map<String, BigDecimal> expectedOnHand,
+      Map<String, Integer> expectedEntries,
+      Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "";
     while (System.nanoTime() < deadline) {
       Map<String, StockLevel> levels = new HashMap<>();
-      readAll(broker, topics.stockLevels, r -> {
-        StockLevel l = topics.stockLevels.valueSerde().deserializer().deserialize(r.topic(), r.value());
-        levels.put(r.key() == null ? "" : new String(r.key()), l);
-      });
+      readAll(
+          broker,
+          topics.stockLevels,
+          r -> {
+            StockLevel l =
+                topics.stockLevels.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            levels.put(r.key() == null ? "" : new String(r.key()), l);
+          });
       Map<String, BigDecimal> sums = new HashMap<>();
       Map<String, Integer> counts = new HashMap<>();
       Set<String> ids = new HashSet<>();
       int[] dupes = {0};
-      readAll(broker, topics.stockMovements, r -> {
-        StockMovement m = topics.stockMovements.valueSerde().deserializer().deserialize(r.topic(), r.value());
-        String key = StoreNames.branchSkuKey(m.getBranch(), m.getSku());
-        sums.merge(key, m.getDelta(), BigDecimal::add);
-        counts.merge(key, 1, Integer::sum);
-        if (!ids.add(m.getMovementId())) {
-          dupes[0]++;
-        }
-      });
+      readAll(
+          broker,
+          topics.stockMovements,
+          r -> {
+            StockMovement m =
+                topics.stockMovements.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            String key = StoreNames.branchSkuKey(m.getBranch(), m.getSku());
+            sums.merge(key, m.getDelta(), BigDecimal::add);
+            counts.merge(key, 1, Integer::sum);
+            if (!ids.add(m.getMovementId())) {
+              dupes[0]++;
+            }
+          });
       List<String> problems = new ArrayList<>();
       for (var e : expectedOnHand.entrySet()) {
         StockLevel level = levels.get(e.getKey());
         if (level == null || level.getOnHand().compareTo(e.getValue()) != 0) {
-          problems.add(e.getKey() + " onHand " + (level == null ? null : level.getOnHand()) + " != " + e.getValue());
+          problems.add(
+              e.getKey()
+                  + " onHand "
+                  + (level == null ? null : level.getOnHand())
+                  + " != "
+                  + e.getValue());
         }
         if (!expectedEntries.get(e.getKey()).equals(counts.get(e.getKey()))) {
-          problems.add(e.getKey() + " entries " + counts.get(e.getKey()) + " != " + expectedEntries.get(e.getKey()));
+          problems.add(
+              e.getKey()
+                  + " entries "
+                  + counts.get(e.getKey())
+                  + " != "
+                  + expectedEntries.get(e.getKey()));
         }
-        if (sums.get(e.getKey()) == null || level == null || sums.get(e.getKey()).compareTo(level.getOnHand()) != 0) {
+        if (sums.get(e.getKey()) == null
+            || level == null
+            || sums.get(e.getKey()).compareTo(level.getOnHand()) != 0) {
           problems.add(e.getKey() + " sum of deltas " + sums.get(e.getKey()) + " != onHand");
         }
       }
@@ -226,19 +328,31 @@ class InventoryCrashIT {
             .isEqualTo(expectedEntries.values().stream().mapToInt(Integer::intValue).sum());
         return;
       }
-      last = problems.size() + " problems, e.g. " + problems.subList(0, Math.min(5, problems.size()));
+      last =
+          problems.size() + " problems, e.g. " + problems.subList(0, Math.min(5, problems.size()));
       Thread.sleep(2000);
     }
     throw new AssertionError("state not consistent after recovery: " + last);
   }
 
-  private static void readAll(KafkaLocalBroker broker, Topic<String, ?> topic,
+  private static void readAll(
+      KafkaLocalBroker broker,
+      Topic<String, ?> topic,
       java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
-        "isolation.level", "read_committed", "max.poll.records", 5000), new ByteArrayDeserializer(),
-        new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> c =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                broker.bootstrapServers(),
+                "isolation.level",
+                "read_committed",
+                "max.poll.records",
+                5000),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
       List<TopicPartition> parts = new ArrayList<>();
-      c.partitionsFor(topic.name()).forEach(i -> parts.add(new TopicPartition(topic.name(), i.partition())));
+      c.partitionsFor(topic.name())
+          .forEach(i -> parts.add(new TopicPartition(topic.name(), i.partition())));
       c.assign(parts);
       c.seekToBeginning(parts);
       Map<TopicPartition, Long> end = c.endOffsets(parts);

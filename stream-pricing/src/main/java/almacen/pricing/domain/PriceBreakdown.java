@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * A selling price and every number it came from, unrounded (the event layer rounds each to its
- * Avro scale): listPrice = ceil(listPriceBeforeRounding / roundingStep) × roundingStep.
+ * A selling price and every number it came from, unrounded (the event layer rounds each to its Avro
+ * scale): listPrice = ceil(listPriceBeforeRounding / roundingStep) × roundingStep.
  */
 public record PriceBreakdown(
     String sku,
@@ -22,5 +22,4 @@ public record PriceBreakdown(
     MarkupSource markupSource,
     BigDecimal ivaRatePct,
     TaxRegime taxRegime,
-    BigDecimal roundingStep) {
-}
+    BigDecimal roundingStep) {}

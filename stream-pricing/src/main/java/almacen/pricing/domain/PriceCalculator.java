@@ -14,36 +14,41 @@ import java.util.NavigableMap;
  * The selling-price rule, as a pure function (no Kafka, no clock):
  *
  * <ol>
- *   <li>c = {@link CostBasis#of} (regime, u, v_inv, pricesIncludeIva);</li>
- *   <li>F = Π over months m of (1 + r(m)/100)^(n_m / len(m)), n_m = days of m in (d0, t + H];
- *       r(m) = the month's rate, else the nearest earlier month's, else 0; F = 1 when t + H ≤ d0;</li>
- *   <li>k = product markup, else category markup, else the default (35);</li>
+ *   <li>c = {@link CostBasis#of} (regime, u, v_inv, pricesIncludeIva);
+ *   <li>F = Π over months m of (1 + r(m)/100)^(n_m / len(m)), n_m = days of m in (d0, t + H]; r(m)
+ *       = the month's rate, else the nearest earlier month's, else 0; F = 1 when t + H ≤ d0;
+ *   <li>k = product markup, else category markup, else the default (35);
  *   <li>P = c × F × (1 + k/100); L* = P × (1 + v/100) under RI (v = the product's IVA), P under
- *       MONOTRIBUTO;</li>
- *   <li>listPrice = ceil(L* / step) × step.</li>
+ *       MONOTRIBUTO;
+ *   <li>listPrice = ceil(L* / step) × step.
  * </ol>
  *
  * <p>Arithmetic is BigDecimal with 16 significant digits ({@link MathContext#DECIMAL64}). A whole
  * month contributes its exact factor 1 + r/100; the fractional powers of partial months (at most
- * the first and the last) go through {@code Math.pow} and return to BigDecimal with 15 decimals.
- * c × (1 + k/100) × (1 + v/100) is exact, then multiplied by F once.
+ * the first and the last) go through {@code Math.pow} and return to BigDecimal with 15 decimals. c
+ * × (1 + k/100) × (1 + v/100) is exact, then multiplied by F once.
  */
 public final class PriceCalculator {
 
   /** Working precision of every product: 16 significant digits. */
   public static final MathContext MC = MathContext.DECIMAL64;
 
-  private PriceCalculator() {
-  }
+  private PriceCalculator() {}
 
   /**
-   * @param series monthly inflation in % (months without a record fall back to the nearest earlier one)
+   * @param series monthly inflation in % (months without a record fall back to the nearest earlier
+   *     one)
    * @param today the shop's date (Buenos Aires) on which the price is computed
    */
-  public static PriceBreakdown compute(CostLine cost, ProductTerms product,
-      NavigableMap<YearMonth, BigDecimal> series, LocalDate today, PricingRules rules) {
+  public static PriceBreakdown compute(
+      CostLine cost,
+      ProductTerms product,
+      NavigableMap<YearMonth, BigDecimal> series,
+      LocalDate today,
+      PricingRules rules) {
     TaxRegime regime = rules.taxRegime();
-    BigDecimal costBasis = CostBasis.of(regime, cost.unitCost(), cost.invoiceIvaRatePct(), cost.pricesIncludeIva());
+    BigDecimal costBasis =
+        CostBasis.of(regime, cost.unitCost(), cost.invoiceIvaRatePct(), cost.pricesIncludeIva());
     LocalDate horizon = today.plusDays(rules.horizonDays());
     BigDecimal factor = inflationFactor(cost.issueDate(), horizon, series);
 
@@ -70,17 +75,29 @@ public final class PriceCalculator {
     BigDecimal step = rules.roundingStep();
     BigDecimal listPrice = beforeRounding.divide(step, 0, RoundingMode.CEILING).multiply(step);
 
-    return new PriceBreakdown(cost.sku(), listPrice, beforeRounding, cost.unitCost(), costBasis,
-        cost.issueDate(), cost.invoiceId(), factor, horizon, markup, markupSource,
-        product.ivaRatePct(), regime, step);
+    return new PriceBreakdown(
+        cost.sku(),
+        listPrice,
+        beforeRounding,
+        cost.unitCost(),
+        costBasis,
+        cost.issueDate(),
+        cost.invoiceId(),
+        factor,
+        horizon,
+        markup,
+        markupSource,
+        product.ivaRatePct(),
+        regime,
+        step);
   }
 
   /**
    * F from the cost date d0 to the horizon t_h: Π (1 + r(m)/100)^(n_m / len(m)) over the months
    * that the interval (d0, t_h] touches; 1 when t_h ≤ d0.
    */
-  public static BigDecimal inflationFactor(LocalDate costDate, LocalDate horizon,
-      NavigableMap<YearMonth, BigDecimal> series) {
+  public static BigDecimal inflationFactor(
+      LocalDate costDate, LocalDate horizon, NavigableMap<YearMonth, BigDecimal> series) {
     if (!horizon.isAfter(costDate)) {
       return BigDecimal.ONE;
     }
@@ -118,7 +135,9 @@ public final class PriceCalculator {
     return new BigDecimal(value, MC);
   }
 
-  /** r(m): the month's own rate, else the nearest earlier month's, else 0 (no earlier data at all). */
+  /**
+   * r(m): the month's own rate, else the nearest earlier month's, else 0 (no earlier data at all).
+   */
   public static BigDecimal rateFor(YearMonth month, NavigableMap<YearMonth, BigDecimal> series) {
     Map.Entry<YearMonth, BigDecimal> entry = series.floorEntry(month);
     return entry == null ? BigDecimal.ZERO : entry.getValue();

@@ -43,13 +43,15 @@ public record PricingRules(
     }
     Map<String, BigDecimal> normalised = new HashMap<>();
     if (categoryMarkups != null) {
-      categoryMarkups.forEach((category, pct) -> {
-        Objects.requireNonNull(pct, () -> "markup of category " + category);
-        BigDecimal previous = normalised.put(normalise(category), pct);
-        if (previous != null && previous.compareTo(pct) != 0) {
-          throw new IllegalArgumentException("Category " + category + " has two different markups");
-        }
-      });
+      categoryMarkups.forEach(
+          (category, pct) -> {
+            Objects.requireNonNull(pct, () -> "markup of category " + category);
+            BigDecimal previous = normalised.put(normalise(category), pct);
+            if (previous != null && previous.compareTo(pct) != 0) {
+              throw new IllegalArgumentException(
+                  "Category " + category + " has two different markups");
+            }
+          });
     }
     categoryMarkups = Map.copyOf(normalised);
   }
@@ -59,7 +61,7 @@ public record PricingRules(
     return category == null ? null : categoryMarkups.get(normalise(category));
   }
 
-  /** "  Lácteos " → "lacteos" (memoised: a shop has few category spellings). */
+  /** " Lácteos " → "lacteos" (memoised: a shop has few category spellings). */
   public static String normalise(String category) {
     String known = NORMALISED.get(category);
     if (known != null) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param markupPct the product's own markup, or null to fall back to its category's
  */
-public record ProductTerms(String sku, String category, BigDecimal ivaRatePct, BigDecimal markupPct) {
+public record ProductTerms(
+    String sku, String category, BigDecimal ivaRatePct, BigDecimal markupPct) {
 
   public ProductTerms {
     Objects.requireNonNull(sku, "sku");

@@ -16,15 +16,16 @@ import java.util.TreeMap;
  */
 public final class PriceCalculatorBenchmark {
 
-  private PriceCalculatorBenchmark() {
-  }
+  private PriceCalculatorBenchmark() {}
 
   public static void main(String[] args) {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     NavigableMap<YearMonth, BigDecimal> series = new TreeMap<>();
-    PriceCalculatorTest.REAL_SERIES.forEach((m, r) -> series.put(YearMonth.parse(m), new BigDecimal(r)));
-    PricingRules rules = new PricingRules(TaxRegime.RI, 15, new BigDecimal("10.00"), null,
-        PriceCalculatorTest.CATEGORY_MARKUPS);
+    PriceCalculatorTest.REAL_SERIES.forEach(
+        (m, r) -> series.put(YearMonth.parse(m), new BigDecimal(r)));
+    PricingRules rules =
+        new PricingRules(
+            TaxRegime.RI, 15, new BigDecimal("10.00"), null, PriceCalculatorTest.CATEGORY_MARKUPS);
     LocalDate today = LocalDate.of(2025, 10, 16);
     String[] categories = {"Almacén", "Bebidas", "Lácteos", "Golosinas", "Ferretería"};
 
@@ -35,10 +36,20 @@ public final class PriceCalculatorBenchmark {
     for (int i = 0; i < n; i++) {
       String sku = "SKU" + i;
       BigDecimal iva = random.nextBoolean() ? new BigDecimal("21.00") : new BigDecimal("10.50");
-      costs[i] = new CostLine(sku, "INV" + i, today.minusDays(random.nextInt(120)),
-          BigDecimal.valueOf(10_000 + random.nextInt(2_000_000), 2).setScale(4), iva, random.nextBoolean());
-      products[i] = new ProductTerms(sku, categories[random.nextInt(categories.length)], iva,
-          random.nextInt(3) == 0 ? BigDecimal.valueOf(20 + random.nextInt(40)) : null);
+      costs[i] =
+          new CostLine(
+              sku,
+              "INV" + i,
+              today.minusDays(random.nextInt(120)),
+              BigDecimal.valueOf(10_000 + random.nextInt(2_000_000), 2).setScale(4),
+              iva,
+              random.nextBoolean());
+      products[i] =
+          new ProductTerms(
+              sku,
+              categories[random.nextInt(categories.length)],
+              iva,
+              random.nextInt(3) == 0 ? BigDecimal.valueOf(20 + random.nextInt(40)) : null);
     }
 
     long sink = 0;
@@ -47,7 +58,11 @@ public final class PriceCalculatorBenchmark {
     int i = 0;
     while (System.nanoTime() < warmupEnd) {
       for (int k = 0; k < 10_000; k++, i = (i + 1) & (n - 1)) {
-        sink += PriceCalculator.compute(costs[i], products[i], series, today, rules).listPrice().unscaledValue().intValue();
+        sink +=
+            PriceCalculator.compute(costs[i], products[i], series, today, rules)
+                .listPrice()
+                .unscaledValue()
+                .intValue();
       }
     }
     long count = 0;
@@ -56,13 +71,18 @@ public final class PriceCalculatorBenchmark {
     long now;
     do {
       for (int k = 0; k < 10_000; k++, i = (i + 1) & (n - 1)) {
-        sink += PriceCalculator.compute(costs[i], products[i], series, today, rules).listPrice().unscaledValue().intValue();
+        sink +=
+            PriceCalculator.compute(costs[i], products[i], series, today, rules)
+                .listPrice()
+                .unscaledValue()
+                .intValue();
       }
       count += 10_000;
       now = System.nanoTime();
     } while (now < end);
     double perSecond = count / ((now - start) / 1e9);
-    System.out.printf("PriceCalculator.compute: %,.0f prices/s on one thread (%,d in %.1f s; checksum %d)%n",
+    System.out.printf(
+        "PriceCalculator.compute: %,.0f prices/s on one thread (%,d in %.1f s; checksum %d)%n",
         perSecond, count, (now - start) / 1e9, sink);
   }
 }

@@ -17,31 +17,66 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The pricing rule, worked by hand. Each row's comment shows the arithmetic: c (cost basis), the
  * months of (d0, t_h] with their days and rates, F, k, P, L* and the rounding. Powers with a
- * fractional exponent were evaluated with a 50-digit calculator; expected F is rounded half-up
- * to 10 decimals (the published scale).
+ * fractional exponent were evaluated with a 50-digit calculator; expected F is rounded half-up to
+ * 10 decimals (the published scale).
  */
 class PriceCalculatorTest {
 
   /** INDEC monthly CPI change, % (Jan 2024 .. Oct 2025). */
-  static final Map<String, String> REAL_SERIES = Map.ofEntries(
-      Map.entry("2024-01", "20.60"), Map.entry("2024-02", "13.20"), Map.entry("2024-03", "11.00"),
-      Map.entry("2024-04", "8.80"), Map.entry("2024-05", "4.20"), Map.entry("2024-06", "4.60"),
-      Map.entry("2024-07", "4.00"), Map.entry("2024-08", "4.20"), Map.entry("2024-09", "3.50"),
-      Map.entry("2024-10", "2.70"), Map.entry("2024-11", "2.40"), Map.entry("2024-12", "2.70"),
-      Map.entry("2025-01", "2.20"), Map.entry("2025-02", "2.40"), Map.entry("2025-03", "3.70"),
-      Map.entry("2025-04", "2.80"), Map.entry("2025-05", "1.50"), Map.entry("2025-06", "1.60"),
-      Map.entry("2025-07", "1.90"), Map.entry("2025-08", "1.90"), Map.entry("2025-09", "2.10"),
-      Map.entry("2025-10", "2.30"));
+  static final Map<String, String> REAL_SERIES =
+      Map.ofEntries(
+          Map.entry("2024-01", "20.60"),
+          Map.entry("2024-02", "13.20"),
+          Map.entry("2024-03", "11.00"),
+          Map.entry("2024-04", "8.80"),
+          Map.entry("2024-05", "4.20"),
+          Map.entry("2024-06", "4.60"),
+          Map.entry("2024-07", "4.00"),
+          Map.entry("2024-08", "4.20"),
+          Map.entry("2024-09", "3.50"),
+          Map.entry("2024-10", "2.70"),
+          Map.entry("2024-11", "2.40"),
+          Map.entry("2024-12", "2.70"),
+          Map.entry("2025-01", "2.20"),
+          Map.entry("2025-02", "2.40"),
+          Map.entry("2025-03", "3.70"),
+          Map.entry("2025-04", "2.80"),
+          Map.entry("2025-05", "1.50"),
+          Map.entry("2025-06", "1.60"),
+          Map.entry("2025-07", "1.90"),
+          Map.entry("2025-08", "1.90"),
+          Map.entry("2025-09", "2.10"),
+          Map.entry("2025-10", "2.30"));
 
   /** The category markups shipped in application.yml. */
-  static final Map<String, BigDecimal> CATEGORY_MARKUPS = Map.of(
-      "Almacén", new BigDecimal("30"), "Bebidas", new BigDecimal("35"), "Lácteos", new BigDecimal("25"),
-      "Limpieza", new BigDecimal("35"), "Perfumería", new BigDecimal("40"), "Fiambrería", new BigDecimal("40"),
-      "Panadería", new BigDecimal("45"), "Congelados", new BigDecimal("35"), "Golosinas", new BigDecimal("50"),
-      "Verdulería", new BigDecimal("45"));
+  static final Map<String, BigDecimal> CATEGORY_MARKUPS =
+      Map.of(
+          "Almacén",
+          new BigDecimal("30"),
+          "Bebidas",
+          new BigDecimal("35"),
+          "Lácteos",
+          new BigDecimal("25"),
+          "Limpieza",
+          new BigDecimal("35"),
+          "Perfumería",
+          new BigDecimal("40"),
+          "Fiambrería",
+          new BigDecimal("40"),
+          "Panadería",
+          new BigDecimal("45"),
+          "Congelados",
+          new BigDecimal("35"),
+          "Golosinas",
+          new BigDecimal("50"),
+          "Verdulería",
+          new BigDecimal("45"));
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(useHeadersInDisplayName = false, textBlock = """
+  @CsvSource(
+      useHeadersInDisplayName = false,
+      textBlock =
+          """
       # case, regime, pricesIncludeIva, u, v_inv, d0, today, H, product IVA v, product markup, category, step, series, F, listPrice
       # fOneWhenHorizonEqualsCostDate: c = 1000 = u; t_h = 2025-10-16; t_h <= d0 -> F = 1
       #   F = 1.000000000000; k = 35 (product); P = c x F x 1.35 = 1350.00000000; L* = P x 1.21 = 1633.50000000; ceil to 10.00 = 1640.00
@@ -128,15 +163,34 @@ class PriceCalculatorTest {
       #   F = 1.049594000000; k = 30 (category Almacén); P = c x F x 1.3 = 136.44722000; L* = P x 1.21 = 165.10113620; ceil to 10.00 = 170.00
       oldCostAcrossYearEnd, RI, false, 100.0000, 21, 2024-11-30, 2025-01-16, 15, 21, , Almacén, 10.00, REAL, 1.0495940000, 170.00
       """)
-  void shouldComputeListPriceWhenRuleAppliedByHand(String name, TaxRegime regime, boolean pricesIncludeIva,
-      BigDecimal unitCost, BigDecimal invoiceIva, LocalDate costDate, LocalDate today, int horizonDays,
-      BigDecimal productIva, BigDecimal productMarkup, String category, BigDecimal step, String series,
-      String expectedFactor, String expectedListPrice) {
+  void shouldComputeListPriceWhenRuleAppliedByHand(
+      String name,
+      TaxRegime regime,
+      boolean pricesIncludeIva,
+      BigDecimal unitCost,
+      BigDecimal invoiceIva,
+      LocalDate costDate,
+      LocalDate today,
+      int horizonDays,
+      BigDecimal productIva,
+      BigDecimal productMarkup,
+      String category,
+      BigDecimal step,
+      String series,
+      String expectedFactor,
+      String expectedListPrice) {
     // given
-    CostLine cost = new CostLine("SKU1", "30712345671-A-00003-00000001", costDate, unitCost, invoiceIva,
-        pricesIncludeIva);
+    CostLine cost =
+        new CostLine(
+            "SKU1",
+            "30712345671-A-00003-00000001",
+            costDate,
+            unitCost,
+            invoiceIva,
+            pricesIncludeIva);
     ProductTerms product = new ProductTerms("SKU1", category, productIva, productMarkup);
-    PricingRules rules = new PricingRules(regime, horizonDays, step, new BigDecimal("35"), CATEGORY_MARKUPS);
+    PricingRules rules =
+        new PricingRules(regime, horizonDays, step, new BigDecimal("35"), CATEGORY_MARKUPS);
 
     // when
     PriceBreakdown price = PriceCalculator.compute(cost, product, series(series), today, rules);
@@ -151,17 +205,40 @@ class PriceCalculatorTest {
   @Test
   void shouldExplainMarkupSourceWhenProductCategoryOrNeitherHasOne() {
     // given
-    PricingRules rules = new PricingRules(TaxRegime.RI, 15, new BigDecimal("10.00"), null, CATEGORY_MARKUPS);
-    CostLine cost = new CostLine("S", "I", LocalDate.of(2025, 10, 1), new BigDecimal("100"), new BigDecimal("21"), false);
+    PricingRules rules =
+        new PricingRules(TaxRegime.RI, 15, new BigDecimal("10.00"), null, CATEGORY_MARKUPS);
+    CostLine cost =
+        new CostLine(
+            "S",
+            "I",
+            LocalDate.of(2025, 10, 1),
+            new BigDecimal("100"),
+            new BigDecimal("21"),
+            false);
     LocalDate today = LocalDate.of(2025, 10, 2);
 
     // when
-    PriceBreakdown own = PriceCalculator.compute(cost,
-        new ProductTerms("S", "Golosinas", new BigDecimal("21"), new BigDecimal("12.50")), series("EMPTY"), today, rules);
-    PriceBreakdown byCategory = PriceCalculator.compute(cost,
-        new ProductTerms("S", " golosinas ", new BigDecimal("21"), null), series("EMPTY"), today, rules);
-    PriceBreakdown byDefault = PriceCalculator.compute(cost,
-        new ProductTerms("S", "Ferretería", new BigDecimal("21"), null), series("EMPTY"), today, rules);
+    PriceBreakdown own =
+        PriceCalculator.compute(
+            cost,
+            new ProductTerms("S", "Golosinas", new BigDecimal("21"), new BigDecimal("12.50")),
+            series("EMPTY"),
+            today,
+            rules);
+    PriceBreakdown byCategory =
+        PriceCalculator.compute(
+            cost,
+            new ProductTerms("S", " golosinas ", new BigDecimal("21"), null),
+            series("EMPTY"),
+            today,
+            rules);
+    PriceBreakdown byDefault =
+        PriceCalculator.compute(
+            cost,
+            new ProductTerms("S", "Ferretería", new BigDecimal("21"), null),
+            series("EMPTY"),
+            today,
+            rules);
 
     // then
     assertThat(own.markupSource()).isEqualTo(MarkupSource.PRODUCT);
@@ -178,16 +255,20 @@ class PriceCalculatorTest {
     NavigableMap<YearMonth, BigDecimal> octoberOnly = series("2025-10:2.30");
 
     // when
-    BigDecimal factor = PriceCalculator.inflationFactor(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 25), octoberOnly);
+    BigDecimal factor =
+        PriceCalculator.inflationFactor(
+            LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 25), octoberOnly);
 
     // then: at least 12 significant digits survive the trip through double
-    assertThat(factor.subtract(new BigDecimal("1.017760641348")).abs()).isLessThan(new BigDecimal("1e-12"));
+    assertThat(factor.subtract(new BigDecimal("1.017760641348")).abs())
+        .isLessThan(new BigDecimal("1e-12"));
   }
 
   static NavigableMap<YearMonth, BigDecimal> series(String spec) {
     NavigableMap<YearMonth, BigDecimal> series = new TreeMap<>();
     if (spec.equals("REAL")) {
-      REAL_SERIES.forEach((month, rate) -> series.put(YearMonth.parse(month), new BigDecimal(rate)));
+      REAL_SERIES.forEach(
+          (month, rate) -> series.put(YearMonth.parse(month), new BigDecimal(rate)));
     } else if (!spec.equals("EMPTY")) {
       for (String entry : spec.split(";")) {
         String[] parts = entry.split(":");

@@ -18,31 +18,34 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.QuoteMode;
 
 /**
- * Every CSV almacén reads or writes goes through here, on Apache Commons CSV, so quoting, the locale and the
- * formula-injection guard live in one place.
+ * Every CSV almacén reads or writes goes through here, on Apache Commons CSV, so quoting, the
+ * locale and the formula-injection guard live in one place.
  *
- * <p>Writing. Plain (default): {@code ,} separator, decimal point, ISO-8601 dates. es-AR ({@code ?locale=es-AR}):
- * {@code ;}, decimal comma, {@code dd/MM/yyyy} (instants {@code dd/MM/yyyy HH:mm:ss} in the given zone), and a
- * UTF-8 BOM first so a spreadsheet set to Spanish opens it right. A cell's Java type decides how it is written:
- * numbers ({@link BigDecimal}, {@link Long}, {@link Integer}, or {@link #number} for one formatted elsewhere)
- * stay numbers (a delta of -2.000 must sum in a spreadsheet); everything else is text, and a text cell that a
- * spreadsheet would take for a formula (OWASP: it starts with {@code = + - @}, tab or CR) gets a leading
- * {@code '} and quotes, so a product named {@code =HYPERLINK(...)} is shown, never evaluated.
+ * <p>Writing. Plain (default): {@code ,} separator, decimal point, ISO-8601 dates. es-AR ({@code
+ * ?locale=es-AR}): {@code ;}, decimal comma, {@code dd/MM/yyyy} (instants {@code dd/MM/yyyy
+ * HH:mm:ss} in the given zone), and a UTF-8 BOM first so a spreadsheet set to Spanish opens it
+ * right. A cell's Java type decides how it is written: numbers ({@link BigDecimal}, {@link Long},
+ * {@link Integer}, or {@link #number} for one formatted elsewhere) stay numbers (a delta of -2.000
+ * must sum in a spreadsheet); everything else is text, and a text cell that a spreadsheet would
+ * take for a formula (OWASP: it starts with {@code = + - @}, tab or CR) gets a leading {@code '}
+ * and quotes, so a product named {@code =HYPERLINK(...)} is shown, never evaluated.
  *
- * <p>Reading ({@link #read}): comma separated, cells trimmed, RFC 4180 quotes, blank lines skipped, an optional
- * BOM, an optional header line recognised by its first cell; each row keeps the 1-based line it starts on.
+ * <p>Reading ({@link #read}): comma separated, cells trimmed, RFC 4180 quotes, blank lines skipped,
+ * an optional BOM, an optional header line recognised by its first cell; each row keeps the 1-based
+ * line it starts on.
  */
 public final class Csv {
 
   /** A row read from a body: the 1-based line it starts on, and its cells. */
-  public record Row(int line, List<String> cells) {
-  }
+  public record Row(int line, List<String> cells) {}
 
   /** A number already formatted by the caller: written as is, never taken for a formula. */
-  public record Numeric(String text) {
-  }
+  public record Numeric(String text) {}
 
-  /** A body that is not CSV (an unterminated quote, text after a closing quote): {@code line} is 1-based. */
+  /**
+   * A body that is not CSV (an unterminated quote, text after a closing quote): {@code line} is
+   * 1-based.
+   */
   public static final class MalformedException extends RuntimeException {
     private final int line;
 
@@ -59,12 +62,15 @@ public final class Csv {
   private static final String BOM = "\uFEFF";
   private static final String FORMULA_STARTS = "=+-@\t\r";
   private static final DateTimeFormatter AR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final DateTimeFormatter AR_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
-  private static final CSVFormat READ = CSVFormat.RFC4180.builder()
-      .setIgnoreEmptyLines(true)
-      .setIgnoreSurroundingSpaces(true)
-      .setTrim(true)
-      .get();
+  private static final DateTimeFormatter AR_DATE_TIME =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+  private static final CSVFormat READ =
+      CSVFormat.RFC4180
+          .builder()
+          .setIgnoreEmptyLines(true)
+          .setIgnoreSurroundingSpaces(true)
+          .setTrim(true)
+          .get();
   private static final Csv PLAIN = new Csv(',', false);
   private static final Csv ES_AR = new Csv(';', true);
 
@@ -73,7 +79,8 @@ public final class Csv {
   private final boolean esAr;
 
   private Csv(char separator, boolean esAr) {
-    CSVFormat base = CSVFormat.RFC4180.builder().setDelimiter(separator).setRecordSeparator('\n').get();
+    CSVFormat base =
+        CSVFormat.RFC4180.builder().setDelimiter(separator).setRecordSeparator('\n').get();
     this.minimal = base.builder().setQuoteMode(QuoteMode.MINIMAL).get();
     this.quoted = base.builder().setQuoteMode(QuoteMode.ALL).get();
     this.esAr = esAr;
@@ -88,8 +95,8 @@ public final class Csv {
   }
 
   /**
-   * The format for a {@code ?locale=} value: absent or blank → plain, {@code es-AR} (any case, {@code _} too) →
-   * es-AR; anything else is refused with {@link IllegalArgumentException}.
+   * The format for a {@code ?locale=} value: absent or blank → plain, {@code es-AR} (any case,
+   * {@code _} too) → es-AR; anything else is refused with {@link IllegalArgumentException}.
    */
   public static Csv forLocale(String locale) {
     if (locale == null || locale.isBlank()) {
@@ -106,7 +113,10 @@ public final class Csv {
     return new Numeric(formatted);
   }
 
-  /** The {@code ?locale=} value that selects this format (for forwarding to other instances), or null. */
+  /**
+   * The {@code ?locale=} value that selects this format (for forwarding to other instances), or
+   * null.
+   */
   public String locale() {
     return esAr ? "es-AR" : null;
   }
@@ -151,8 +161,13 @@ public final class Csv {
   }
 
   private static boolean isScalar(Object value) {
-    return value == null || value instanceof BigDecimal || value instanceof Long || value instanceof Integer
-        || value instanceof Numeric || value instanceof Instant || value instanceof LocalDate;
+    return value == null
+        || value instanceof BigDecimal
+        || value instanceof Long
+        || value instanceof Integer
+        || value instanceof Numeric
+        || value instanceof Instant
+        || value instanceof LocalDate;
   }
 
   /** Numbers and dates: never formulas, formatted for the locale; null is an empty cell. */
@@ -168,7 +183,8 @@ public final class Csv {
       return n.text();
     }
     if (value instanceof Instant t) {
-      return esAr ? AR_DATE_TIME.format(t.atZone(zone))
+      return esAr
+          ? AR_DATE_TIME.format(t.atZone(zone))
           : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone).toOffsetDateTime());
     }
     if (value instanceof LocalDate d) {
@@ -178,8 +194,9 @@ public final class Csv {
   }
 
   /**
-   * The rows of a CSV body (null: none). A first line whose first cell is {@code headerFirstCell} (any case) is a
-   * header and skipped. A body that is not CSV throws {@link MalformedException} with the line where it broke.
+   * The rows of a CSV body (null: none). A first line whose first cell is {@code headerFirstCell}
+   * (any case) is a header and skipped. A body that is not CSV throws {@link MalformedException}
+   * with the line where it broke.
    */
   public static List<Row> read(String body, String headerFirstCell) {
     List<Row> rows = new ArrayList<>();
@@ -203,7 +220,11 @@ public final class Csv {
           continue; // a line of blanks, as an empty line
         }
         int line = lines.lineAt(record.getCharacterPosition());
-        if (line == 1 && cells.get(0).toLowerCase(Locale.ROOT).equals(headerFirstCell.toLowerCase(Locale.ROOT))) {
+        if (line == 1
+            && cells
+                .get(0)
+                .toLowerCase(Locale.ROOT)
+                .equals(headerFirstCell.toLowerCase(Locale.ROOT))) {
           continue;
         }
         rows.add(new Row(line, cells));
@@ -211,18 +232,24 @@ public final class Csv {
     } catch (IOException | UncheckedIOException e) {
       // the broken record starts after the last good one (blank lines between them aside)
       int line = (int) Math.min(Integer.MAX_VALUE, linesDone + 1);
-      throw new MalformedException(line, "line " + line + ": not valid CSV (" + firstLine(e) + ")", e);
+      throw new MalformedException(
+          line, "line " + line + ": not valid CSV (" + firstLine(e) + ")", e);
     }
     return rows;
   }
 
   private static String firstLine(Exception e) {
-    Throwable cause = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    Throwable cause =
+        e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return message.lines().findFirst().orElse(message);
   }
 
-  /** Character offsets of the line starts ({@code \r\n}, {@code \n} or {@code \r}), for 1-based line numbers. */
+  /**
+   * Character offsets of the line starts ({@code \r\n}, {@code \n} or {@code \r}), for 1-based line
+   * numbers.
+   */
   private static final class LineIndex {
     private final String text;
     private final int[] starts;
@@ -240,11 +267,15 @@ public final class Csv {
       this.starts = found.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The line of the first cell of a record that starts at {@code position}, past the blank lines it skipped. */
+    /**
+     * The line of the first cell of a record that starts at {@code position}, past the blank lines
+     * it skipped.
+     */
     int lineAt(long position) {
       int found = Arrays.binarySearch(starts, (int) Math.min(Integer.MAX_VALUE, position));
       int index = found >= 0 ? found : -found - 2;
-      while (index + 1 < starts.length && text.substring(starts[index], starts[index + 1]).isBlank()) {
+      while (index + 1 < starts.length
+          && text.substring(starts[index], starts[index + 1]).isBlank()) {
         index++;
       }
       return index + 1;

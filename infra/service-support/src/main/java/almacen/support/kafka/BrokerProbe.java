@@ -25,7 +25,10 @@ public final class BrokerProbe {
     }
     boolean ok;
     try {
-      admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get(3, TimeUnit.SECONDS);
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+          .nodes()
+          .get(3, TimeUnit.SECONDS);
       ok = true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

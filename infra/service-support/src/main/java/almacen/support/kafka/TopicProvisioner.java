@@ -18,24 +18,28 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the catalogue's topics that do not exist yet; safe to run from every service at start. */
+/**
+ * Creates the catalogue's topics that do not exist yet; safe to run from every service at start.
+ */
 public final class TopicProvisioner {
 
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
 
-  private TopicProvisioner() {
-  }
+  private TopicProvisioner() {}
 
   public static List<NewTopic> plan(Topics topics, TopicSettings settings) {
     List<NewTopic> plan = new ArrayList<>();
     for (Topic<String, ?> topic : topics.all()) {
       Map<String, String> configs = new HashMap<>();
       configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy());
-      configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()));
+      configs.put(
+          TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()));
       if (topic.retentionMs() != null) {
         configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topic.retentionMs()));
       }
-      plan.add(new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor()).configs(configs));
+      plan.add(
+          new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor())
+              .configs(configs));
     }
     return plan;
   }
@@ -44,9 +48,8 @@ public final class TopicProvisioner {
   public static void ensureTopics(Admin admin, Topics topics, TopicSettings settings) {
     try {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-      List<NewTopic> missing = plan(topics, settings).stream()
-          .filter(t -> !existing.contains(t.name()))
-          .toList();
+      List<NewTopic> missing =
+          plan(topics, settings).stream().filter(t -> !existing.contains(t.name())).toList();
       if (missing.isEmpty()) {
         return;
       }

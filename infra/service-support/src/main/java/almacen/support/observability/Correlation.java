@@ -19,8 +19,7 @@ public final class Correlation {
   public static final String MDC_KEY = "correlationId";
   private static final Pattern SAFE = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
 
-  private Correlation() {
-  }
+  private Correlation() {}
 
   /** The id of the work in progress on this thread, or a new one. */
   public static String current() {

@@ -11,7 +11,8 @@ public class ObservabilityConfiguration {
 
   @Bean
   FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
-    FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+    FilterRegistrationBean<CorrelationIdFilter> registration =
+        new FilterRegistrationBean<>(new CorrelationIdFilter());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     registration.addUrlPatterns("/*");
     return registration;

@@ -9,8 +9,7 @@ final class ApiPaths {
   static final String LOGIN = "/api/auth/login";
   private static final UrlPathHelper PATHS = new UrlPathHelper();
 
-  private ApiPaths() {
-  }
+  private ApiPaths() {}
 
   static String path(HttpServletRequest request) {
     return PATHS.getPathWithinApplication(request);

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Who made the request, from a verified token. The bearer filter puts it in the request attribute
- * {@link #ATTRIBUTE}; read it with {@link #current(HttpServletRequest)} or declare a controller parameter of this
- * type.
+ * {@link #ATTRIBUTE}; read it with {@link #current(HttpServletRequest)} or declare a controller
+ * parameter of this type.
  */
 public record AuthenticatedUser(String subject, Set<Role> roles, Instant expiresAt) {
 

@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Requires {@code Authorization: Bearer <token>} on every {@code /api/**} request except {@code /api/auth/login}:
- * no or bad token → 401 JSON with {@code WWW-Authenticate: Bearer}; a valid token puts an
- * {@link AuthenticatedUser} in the request. On the few GET paths in {@code queryTokenPaths} (Server-Sent Events,
- * which a browser's EventSource cannot send headers to) the token may come as query parameter
- * {@code access_token} instead. Tokens are never logged.
+ * Requires {@code Authorization: Bearer <token>} on every {@code /api/**} request except {@code
+ * /api/auth/login}: no or bad token → 401 JSON with {@code WWW-Authenticate: Bearer}; a valid token
+ * puts an {@link AuthenticatedUser} in the request. On the few GET paths in {@code queryTokenPaths}
+ * (Server-Sent Events, which a browser's EventSource cannot send headers to) the token may come as
+ * query parameter {@code access_token} instead. Tokens are never logged.
  */
 public final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -28,8 +28,8 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
   private final Set<String> queryTokenPaths;
 
   /**
-   * @param verifier null for a service that has no audience and so accepts no token: every {@code /api/**}
-   *     request is then refused (fail closed)
+   * @param verifier null for a service that has no audience and so accepts no token: every {@code
+   *     /api/**} request is then refused (fail closed)
    */
   public BearerTokenFilter(TokenVerifier verifier, Set<String> queryTokenPaths) {
     this.verifier = verifier;
@@ -43,13 +43,16 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     try {
       String token = tokenOf(request);
       if (verifier == null) {
-        throw new InvalidTokenException(token == null ? InvalidTokenException.Reason.MISSING
-            : InvalidTokenException.Reason.WRONG_AUDIENCE);
+        throw new InvalidTokenException(
+            token == null
+                ? InvalidTokenException.Reason.MISSING
+                : InvalidTokenException.Reason.WRONG_AUDIENCE);
       }
       AuthenticatedUser user = verifier.verify(token);
       request.setAttribute(AuthenticatedUser.ATTRIBUTE, user);
@@ -64,8 +67,8 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
   private String tokenOf(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header != null) {
-      if (header.length() <= BEARER.length() || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT)
-          .equals(BEARER)) {
+      if (header.length() <= BEARER.length()
+          || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
         throw new InvalidTokenException(InvalidTokenException.Reason.MISSING);
       }
       return header.substring(BEARER.length()).trim();

@@ -12,13 +12,14 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than the limit with 413 {"error":"TOO_LARGE"} before anything reads it: by its
- * Content-Length when declared, otherwise by counting while it is read (chunked uploads): the stream then throws
- * {@link BodyTooLargeException}, answered 413 here or, when a controller was reading it, by ApiErrorHandler.
- * Multipart bodies are parsed by the container from its own stream, so a chunked multipart body is held to the
- * container's multipart limits instead ({@code spring.servlet.multipart.*}, 413 through ApiErrorHandler). Multipart uploads (an
- * invoice photo) have their own, larger limit. The connection is closed after a refusal, so the unread rest of a
- * huge body is never swallowed.
+ * Refuses a request body larger than the limit with 413 {"error":"TOO_LARGE"} before anything reads
+ * it: by its Content-Length when declared, otherwise by counting while it is read (chunked
+ * uploads): the stream then throws {@link BodyTooLargeException}, answered 413 here or, when a
+ * controller was reading it, by ApiErrorHandler. Multipart bodies are parsed by the container from
+ * its own stream, so a chunked multipart body is held to the container's multipart limits instead
+ * ({@code spring.servlet.multipart.*}, 413 through ApiErrorHandler). Multipart uploads (an invoice
+ * photo) have their own, larger limit. The connection is closed after a refusal, so the unread rest
+ * of a huge body is never swallowed.
  */
 public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -36,10 +37,14 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String type = request.getContentType();
-    long limit = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") ? maxUpload : maxBody;
+    long limit =
+        type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+            ? maxUpload
+            : maxBody;
     long declared = request.getContentLengthLong();
     if (declared > limit) {
       refuse(response, limit);
@@ -56,7 +61,10 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
   private static void refuse(HttpServletResponse response, long limit) throws IOException {
     response.setHeader("Connection", "close");
-    SecurityResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "TOO_LARGE",
+    SecurityResponses.write(
+        response,
+        HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+        "TOO_LARGE",
         "The request body is larger than " + (limit / (1024 * 1024)) + " MB");
   }
 
@@ -74,42 +82,43 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
         ServletInputStream in = super.getInputStream();
-        stream = new ServletInputStream() {
-          private long read;
+        stream =
+            new ServletInputStream() {
+              private long read;
 
-          @Override
-          public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0 && ++read > limit) {
-              throw new BodyTooLargeException(limit);
-            }
-            return b;
-          }
+              @Override
+              public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0 && ++read > limit) {
+                  throw new BodyTooLargeException(limit);
+                }
+                return b;
+              }
 
-          @Override
-          public int read(byte[] buf, int off, int len) throws IOException {
-            int n = in.read(buf, off, len);
-            if (n > 0 && (read += n) > limit) {
-              throw new BodyTooLargeException(limit);
-            }
-            return n;
-          }
+              @Override
+              public int read(byte[] buf, int off, int len) throws IOException {
+                int n = in.read(buf, off, len);
+                if (n > 0 && (read += n) > limit) {
+                  throw new BodyTooLargeException(limit);
+                }
+                return n;
+              }
 
-          @Override
-          public boolean isFinished() {
-            return in.isFinished();
-          }
+              @Override
+              public boolean isFinished() {
+                return in.isFinished();
+              }
 
-          @Override
-          public boolean isReady() {
-            return in.isReady();
-          }
+              @Override
+              public boolean isReady() {
+                return in.isReady();
+              }
 
-          @Override
-          public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-          }
-        };
+              @Override
+              public void setReadListener(ReadListener listener) {
+                in.setReadListener(listener);
+              }
+            };
       }
       return stream;
     }

@@ -1,7 +1,8 @@
 package almacen.support.security;
 
 /**
- * Why a bearer token was refused. The message is fixed per {@link Reason} and never contains the token.
+ * Why a bearer token was refused. The message is fixed per {@link Reason} and never contains the
+ * token.
  */
 public final class InvalidTokenException extends RuntimeException {
 

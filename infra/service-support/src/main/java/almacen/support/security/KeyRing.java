@@ -2,9 +2,9 @@ package almacen.support.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,14 +39,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
- * The Ed25519 signing keys of almacén, kept in one directory:
- * {@code <kid>.public.pem} (X.509 SubjectPublicKeyInfo), {@code <kid>.private.pem} (PKCS#8, mode 600) and a
- * file {@code current} naming the kid new tokens are signed with. Every public key in the directory verifies,
- * so tokens signed before a {@link #rotate()} stay valid until they expire. A service that only verifies needs
- * only the public keys. Key material is never logged nor printed by {@link #toString()}.
+ * The Ed25519 signing keys of almacén, kept in one directory: {@code <kid>.public.pem} (X.509
+ * SubjectPublicKeyInfo), {@code <kid>.private.pem} (PKCS#8, mode 600) and a file {@code current}
+ * naming the kid new tokens are signed with. Every public key in the directory verifies, so tokens
+ * signed before a {@link #rotate()} stay valid until they expire. A service that only verifies
+ * needs only the public keys. Key material is never logged nor printed by {@link #toString()}.
  *
- * <p>Another process (scripts/rotate-keys) may rotate the keys while a service runs: the ring re-reads the
- * directory when {@code current} changes and, at most once a second, when asked for an unknown kid.
+ * <p>Another process (scripts/rotate-keys) may rotate the keys while a service runs: the ring
+ * re-reads the directory when {@code current} changes and, at most once a second, when asked for an
+ * unknown kid.
  */
 public final class KeyRing {
 
@@ -55,9 +56,11 @@ public final class KeyRing {
   static final String PRIVATE_SUFFIX = ".private.pem";
   private static final Pattern KID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final String ALGORITHM = "Ed25519";
+
   /** Kids carry their creation time, to the millisecond (older kids to the second). */
   private static final DateTimeFormatter KID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
+
   private static final DateTimeFormatter KID_TIME_SECONDS =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
   private static final long RESCAN_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
@@ -72,7 +75,10 @@ public final class KeyRing {
     this.snapshot = snapshot;
   }
 
-  /** Loads the keys in {@code dir}, creating the directory and a first key pair when there is none (local mode). */
+  /**
+   * Loads the keys in {@code dir}, creating the directory and a first key pair when there is none
+   * (local mode).
+   */
   public static KeyRing loadOrCreate(Path dir) {
     SecretFiles.createOwnerOnlyDirectory(dir);
     try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
@@ -87,26 +93,38 @@ public final class KeyRing {
       writeCurrent(dir, kid);
       loaded = Snapshot.read(dir);
     } else if (loaded.currentKid == null) {
-      throw new IllegalStateException("Key directory " + dir + " has public keys but no '" + CURRENT_FILE
-          + "' file naming the signing key; run scripts/rotate-keys or restore the file");
+      throw new IllegalStateException(
+          "Key directory "
+              + dir
+              + " has public keys but no '"
+              + CURRENT_FILE
+              + "' file naming the signing key; run scripts/rotate-keys or restore the file");
     }
     return new KeyRing(dir, loaded);
   }
 
   /**
-   * Loads existing keys only (any mode other than local): fails fast, with what to do, when {@code dir} holds no
-   * public key. The private key and the {@code current} file are needed only to sign.
+   * Loads existing keys only (any mode other than local): fails fast, with what to do, when {@code
+   * dir} holds no public key. The private key and the {@code current} file are needed only to sign.
    */
   public static KeyRing load(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException("No key directory " + dir.toAbsolutePath() + ": outside local mode almacén "
-          + "never creates keys; create them with scripts/rotate-keys (or copy the <kid>.public.pem files and the '"
-          + CURRENT_FILE + "' file of the issuer) before starting");
+      throw new IllegalStateException(
+          "No key directory "
+              + dir.toAbsolutePath()
+              + ": outside local mode almacén "
+              + "never creates keys; create them with scripts/rotate-keys (or copy the <kid>.public.pem files and the '"
+              + CURRENT_FILE
+              + "' file of the issuer) before starting");
     }
     Snapshot loaded = Snapshot.read(dir);
     if (loaded.publicKeys.isEmpty()) {
-      throw new IllegalStateException("No public key (<kid>" + PUBLIC_SUFFIX + ") in " + dir.toAbsolutePath()
-          + ": outside local mode almacén never creates keys; create them with scripts/rotate-keys first");
+      throw new IllegalStateException(
+          "No public key (<kid>"
+              + PUBLIC_SUFFIX
+              + ") in "
+              + dir.toAbsolutePath()
+              + ": outside local mode almacén never creates keys; create them with scripts/rotate-keys first");
     }
     return new KeyRing(dir, loaded);
   }
@@ -119,7 +137,8 @@ public final class KeyRing {
   public String currentKid() {
     Snapshot s = fresh();
     if (s.currentKid == null) {
-      throw new IllegalStateException("No '" + CURRENT_FILE + "' file in " + dir + ": this service can verify, not sign");
+      throw new IllegalStateException(
+          "No '" + CURRENT_FILE + "' file in " + dir + ": this service can verify, not sign");
     }
     return s.currentKid;
   }
@@ -134,13 +153,19 @@ public final class KeyRing {
   public SigningKey signingKey() {
     Snapshot s = fresh();
     if (s.currentKid == null || s.currentPrivateKey == null) {
-      throw new IllegalStateException("No private key for the current kid in " + dir + ": this service can verify, "
-          + "not sign");
+      throw new IllegalStateException(
+          "No private key for the current kid in "
+              + dir
+              + ": this service can verify, "
+              + "not sign");
     }
     return new SigningKey(s.currentKid, s.currentPrivateKey);
   }
 
-  /** The public key named {@code kid}; an unknown kid re-reads the directory (at most once a second). */
+  /**
+   * The public key named {@code kid}; an unknown kid re-reads the directory (at most once a
+   * second).
+   */
   public Optional<PublicKey> publicKey(String kid) {
     if (kid == null || !KID.matcher(kid).matches()) {
       return Optional.empty();
@@ -163,7 +188,10 @@ public final class KeyRing {
     return Collections.unmodifiableSet(fresh().publicKeys.keySet());
   }
 
-  /** Creates a new key pair and makes it current; the previous public keys still verify. Returns the new kid. */
+  /**
+   * Creates a new key pair and makes it current; the previous public keys still verify. Returns the
+   * new kid.
+   */
   public String rotate() {
     try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
       String kid = generate(dir);
@@ -174,10 +202,11 @@ public final class KeyRing {
   }
 
   /**
-   * Deletes the key pairs, other than the current one, retired more than {@code olderThan} ago (tokens
-   * signed with them stop verifying). A key is retired when the next key is created; both instants come
-   * from the kids ({@code yyyyMMddTHHmmss-…}), never from file times, which a copy or a restore resets. A key
-   * whose kid carries no time is never pruned. Returns how many key pairs were deleted.
+   * Deletes the key pairs, other than the current one, retired more than {@code olderThan} ago
+   * (tokens signed with them stop verifying). A key is retired when the next key is created; both
+   * instants come from the kids ({@code yyyyMMddTHHmmss-…}), never from file times, which a copy or
+   * a restore resets. A key whose kid carries no time is never pruned. Returns how many key pairs
+   * were deleted.
    */
   public int prune(Duration olderThan, Clock clock) {
     try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
@@ -204,14 +233,20 @@ public final class KeyRing {
     }
   }
 
-  /** When {@code kid} stopped being current: the creation time of the next newer kid; empty when unknown. */
+  /**
+   * When {@code kid} stopped being current: the creation time of the next newer kid; empty when
+   * unknown.
+   */
   static Optional<Instant> retiredAt(String kid, Collection<String> kids) {
     Optional<Instant> created = createdAt(kid);
     if (created.isEmpty()) {
       return Optional.empty();
     }
-    return kids.stream().map(KeyRing::createdAt).flatMap(Optional::stream)
-        .filter(t -> t.isAfter(created.get())).min(Instant::compareTo);
+    return kids.stream()
+        .map(KeyRing::createdAt)
+        .flatMap(Optional::stream)
+        .filter(t -> t.isAfter(created.get()))
+        .min(Instant::compareTo);
   }
 
   /** The creation time a kid of {@link #generate} carries, or empty for a kid named otherwise. */
@@ -231,7 +266,13 @@ public final class KeyRing {
   @Override
   public String toString() {
     Snapshot s = snapshot;
-    return "KeyRing[dir=" + dir + ", current=" + s.currentKid + ", kids=" + s.publicKeys.keySet() + "]";
+    return "KeyRing[dir="
+        + dir
+        + ", current="
+        + s.currentKid
+        + ", kids="
+        + s.publicKeys.keySet()
+        + "]";
   }
 
   private Snapshot fresh() {
@@ -254,20 +295,25 @@ public final class KeyRing {
       byte[] suffix = new byte[3];
       RANDOM.nextBytes(suffix);
       String kid = KID_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(suffix);
-      SecretFiles.writeOwnerOnly(dir.resolve(kid + PRIVATE_SUFFIX), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-      SecretFiles.writePublic(dir.resolve(kid + PUBLIC_SUFFIX), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+      SecretFiles.writeOwnerOnly(
+          dir.resolve(kid + PRIVATE_SUFFIX), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+      SecretFiles.writePublic(
+          dir.resolve(kid + PUBLIC_SUFFIX), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
       return kid;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("This JVM cannot generate Ed25519 keys (Java 17 or later is required)", e);
+      throw new IllegalStateException(
+          "This JVM cannot generate Ed25519 keys (Java 17 or later is required)", e);
     }
   }
 
   private static void writeCurrent(Path dir, String kid) {
-    SecretFiles.writePublic(dir.resolve(CURRENT_FILE), (kid + "\n").getBytes(StandardCharsets.US_ASCII));
+    SecretFiles.writePublic(
+        dir.resolve(CURRENT_FILE), (kid + "\n").getBytes(StandardCharsets.US_ASCII));
   }
 
   private static byte[] pem(String type, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n")
         .getBytes(StandardCharsets.US_ASCII);
   }
@@ -284,11 +330,16 @@ public final class KeyRing {
     return Base64.getMimeDecoder().decode(text.substring(from + begin.length(), to));
   }
 
-  /** Identifies one version of the {@code current} file: rotation replaces the file, so its inode changes. */
+  /**
+   * Identifies one version of the {@code current} file: rotation replaces the file, so its inode
+   * changes.
+   */
   private static Object stampOf(Path dir) {
     try {
-      BasicFileAttributes attributes = Files.readAttributes(dir.resolve(CURRENT_FILE), BasicFileAttributes.class);
-      return List.of(attributes.lastModifiedTime(), String.valueOf(attributes.fileKey()), attributes.size());
+      BasicFileAttributes attributes =
+          Files.readAttributes(dir.resolve(CURRENT_FILE), BasicFileAttributes.class);
+      return List.of(
+          attributes.lastModifiedTime(), String.valueOf(attributes.fileKey()), attributes.size());
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
@@ -297,8 +348,8 @@ public final class KeyRing {
   }
 
   /**
-   * Serialises key creation and rotation between threads and between processes (four services start at once in
-   * local mode, and scripts/rotate-keys may run beside them).
+   * Serialises key creation and rotation between threads and between processes (four services start
+   * at once in local mode, and scripts/rotate-keys may run beside them).
    */
   private static final class DirectoryLock implements AutoCloseable {
     private static final ReentrantLock JVM_LOCK = new ReentrantLock();
@@ -314,7 +365,9 @@ public final class KeyRing {
       JVM_LOCK.lock();
       FileChannel channel = null;
       try {
-        channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel =
+            FileChannel.open(
+                dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         return new DirectoryLock(channel, channel.lock());
       } catch (IOException | RuntimeException e) {
         closeQuietly(channel, e);
@@ -359,7 +412,10 @@ public final class KeyRing {
   }
 
   /** An immutable view of the directory at one moment. */
-  private record Snapshot(Map<String, PublicKey> publicKeys, String currentKid, PrivateKey currentPrivateKey,
+  private record Snapshot(
+      Map<String, PublicKey> publicKeys,
+      String currentKid,
+      PrivateKey currentPrivateKey,
       Object currentStamp) {
 
     static Snapshot read(Path dir) {
@@ -372,7 +428,8 @@ public final class KeyRing {
             String name = file.getFileName().toString();
             String kid = name.substring(0, name.length() - PUBLIC_SUFFIX.length());
             if (KID.matcher(kid).matches()) {
-              keys.put(kid, factory.generatePublic(new X509EncodedKeySpec(unpem(file, "PUBLIC KEY"))));
+              keys.put(
+                  kid, factory.generatePublic(new X509EncodedKeySpec(unpem(file, "PUBLIC KEY"))));
             }
           }
         }
@@ -381,19 +438,21 @@ public final class KeyRing {
         if (stamp != null) {
           current = Files.readString(dir.resolve(CURRENT_FILE), StandardCharsets.US_ASCII).trim();
           if (!KID.matcher(current).matches() || !keys.containsKey(current)) {
-            throw new IllegalStateException("The '" + CURRENT_FILE + "' file in " + dir
-                + " names no key of this directory");
+            throw new IllegalStateException(
+                "The '" + CURRENT_FILE + "' file in " + dir + " names no key of this directory");
           }
           Path privateFile = dir.resolve(current + PRIVATE_SUFFIX);
           if (Files.exists(privateFile)) {
-            privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(unpem(privateFile, "PRIVATE KEY")));
+            privateKey =
+                factory.generatePrivate(new PKCS8EncodedKeySpec(unpem(privateFile, "PRIVATE KEY")));
           }
         }
         return new Snapshot(Collections.unmodifiableMap(keys), current, privateKey, stamp);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read keys in " + dir, e);
       } catch (GeneralSecurityException | IllegalArgumentException e) {
-        throw new IllegalStateException("Unreadable key file in " + dir + " (not an Ed25519 PEM key)", e);
+        throw new IllegalStateException(
+            "Unreadable key file in " + dir + " (not an Ed25519 PEM key)", e);
       }
     }
 

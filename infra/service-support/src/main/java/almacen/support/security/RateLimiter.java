@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Token buckets per client per named bucket, on Bucket4j: bucket {@code b} with limit {@code n}/min holds at most
- * {@code n} tokens and refills greedily (continuously) at {@code n} per minute, on the given {@link Clock}.
- * Thread-safe; memory is bounded by keeping at most {@code maxClientsPerBucket} clients per bucket (the least
- * recently seen are forgotten). A bucket with no limit (absent, or 0 per minute) never limits.
+ * Token buckets per client per named bucket, on Bucket4j: bucket {@code b} with limit {@code n}/min
+ * holds at most {@code n} tokens and refills greedily (continuously) at {@code n} per minute, on
+ * the given {@link Clock}. Thread-safe; memory is bounded by keeping at most {@code
+ * maxClientsPerBucket} clients per bucket (the least recently seen are forgotten). A bucket with no
+ * limit (absent, or 0 per minute) never limits.
  */
 public final class RateLimiter {
 
@@ -42,14 +43,20 @@ public final class RateLimiter {
     for (Map.Entry<String, Integer> e : perMinuteByBucket.entrySet()) {
       int perMinute = e.getValue();
       if (perMinute > 0) {
-        limits.put(e.getKey(), Bandwidth.builder().capacity(perMinute)
-            .refillGreedy(perMinute, Duration.ofMinutes(1)).build());
-        buckets.put(e.getKey(), new LinkedHashMap<>(64, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > maxClientsPerBucket;
-          }
-        });
+        limits.put(
+            e.getKey(),
+            Bandwidth.builder()
+                .capacity(perMinute)
+                .refillGreedy(perMinute, Duration.ofMinutes(1))
+                .build());
+        buckets.put(
+            e.getKey(),
+            new LinkedHashMap<>(64, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                return size() > maxClientsPerBucket;
+              }
+            });
       }
     }
   }
@@ -67,11 +74,18 @@ public final class RateLimiter {
     }
     Bucket tokens;
     synchronized (clients) {
-      tokens = clients.computeIfAbsent(client == null ? "" : client, c -> Bucket.builder()
-          .addLimit(limits.get(bucket)).withCustomTimePrecision(time).build());
+      tokens =
+          clients.computeIfAbsent(
+              client == null ? "" : client,
+              c ->
+                  Bucket.builder()
+                      .addLimit(limits.get(bucket))
+                      .withCustomTimePrecision(time)
+                      .build());
     }
     ConsumptionProbe probe = tokens.tryConsumeAndReturnRemaining(1);
-    return probe.isConsumed() ? Decision.ALLOWED
+    return probe.isConsumed()
+        ? Decision.ALLOWED
         : new Decision(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 

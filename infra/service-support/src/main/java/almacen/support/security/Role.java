@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Roles of CONTRACT.md: admin may do everything; the others one area each. */
 public enum Role {
-  ADMIN, CASHIER, STOCK, VIEWER;
+  ADMIN,
+  CASHIER,
+  STOCK,
+  VIEWER;
 
   /** The lower-case name used in tokens and JSON. */
   public String claim() {

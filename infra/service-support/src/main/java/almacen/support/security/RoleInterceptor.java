@@ -12,9 +12,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Enforces {@link RequiresRole} (on the handler method, else on its class; {@link Role#ADMIN} always allowed):
- * a user without any of the roles → 403 JSON. Also refuses with 401 any {@code /api/**} handler reached without an
- * authenticated user (other than login): a second line should a path ever slip past the bearer filter.
+ * Enforces {@link RequiresRole} (on the handler method, else on its class; {@link Role#ADMIN}
+ * always allowed): a user without any of the roles → 403 JSON. Also refuses with 401 any {@code
+ * /api/**} handler reached without an authenticated user (other than login): a second line should a
+ * path ever slip past the bearer filter.
  */
 public final class RoleInterceptor implements HandlerInterceptor {
 
@@ -34,17 +35,23 @@ public final class RoleInterceptor implements HandlerInterceptor {
       return true;
     }
     if (required != null && !user.get().mayActAs(Arrays.asList(required.value()))) {
-      SecurityResponses.forbidden(response, "This action needs the role " + names(List.of(required.value()))
-          + "; your token has " + names(user.get().roles().stream().sorted().toList()));
+      SecurityResponses.forbidden(
+          response,
+          "This action needs the role "
+              + names(List.of(required.value()))
+              + "; your token has "
+              + names(user.get().roles().stream().sorted().toList()));
       return false;
     }
     return true;
   }
 
   static RequiresRole requiredRoles(HandlerMethod method) {
-    RequiresRole onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequiresRole.class);
-    return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(),
-        RequiresRole.class);
+    RequiresRole onMethod =
+        AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequiresRole.class);
+    return onMethod != null
+        ? onMethod
+        : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequiresRole.class);
   }
 
   private static boolean needsToken(HttpServletRequest request) {

@@ -13,18 +13,20 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Writes files that hold secrets: created with owner-only permissions (600) from the first byte, then
- * moved atomically into place so a reader never sees a half-written file.
+ * Writes files that hold secrets: created with owner-only permissions (600) from the first byte,
+ * then moved atomically into place so a reader never sees a half-written file.
  */
 public final class SecretFiles {
 
   private static final Set<PosixFilePermission> OWNER_ONLY =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   private static final Set<PosixFilePermission> OWNER_DIR =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+      EnumSet.of(
+          PosixFilePermission.OWNER_READ,
+          PosixFilePermission.OWNER_WRITE,
+          PosixFilePermission.OWNER_EXECUTE);
 
-  private SecretFiles() {
-  }
+  private SecretFiles() {}
 
   /** Writes {@code content} to {@code target} with mode 600 (on POSIX file systems). */
   public static void writeOwnerOnly(Path target, byte[] content) {
@@ -61,10 +63,15 @@ public final class SecretFiles {
       } else {
         Files.createFile(tmp);
       }
-      Files.write(tmp, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+      Files.write(
+          tmp,
+          content,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING,
           StandardOpenOption.SYNC);
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }

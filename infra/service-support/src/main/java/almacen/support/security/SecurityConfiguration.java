@@ -28,12 +28,13 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Security of every almacén service, imported by {@code SupportConfiguration}: security headers always; when
- * {@code almacen.security.enabled} (default true) also the key ring ({@code almacen.home}/keys: created if missing
- * in local mode, required otherwise), token issuer and verifier, rate limits, the bearer filter on
- * {@code /api/**} and the {@link RequiresRole} interceptor. {@code almacen.security.audience} is required by a
- * service that serves {@code /api/**}; a service without it (Streams apps, management only) never reads the keys
- * and answers 401 to every {@code /api/**} request. Filter order: headers, rate limit, bearer token — all
+ * Security of every almacén service, imported by {@code SupportConfiguration}: security headers
+ * always; when {@code almacen.security.enabled} (default true) also the key ring ({@code
+ * almacen.home}/keys: created if missing in local mode, required otherwise), token issuer and
+ * verifier, rate limits, the bearer filter on {@code /api/**} and the {@link RequiresRole}
+ * interceptor. {@code almacen.security.audience} is required by a service that serves {@code
+ * /api/**}; a service without it (Streams apps, management only) never reads the keys and answers
+ * 401 to every {@code /api/**} request. Filter order: headers, rate limit, bearer token — all
  * before Spring MVC.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,33 +48,37 @@ public class SecurityConfiguration {
   static final int BEARER_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
   @Bean
-  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(SecurityProperties properties) {
-    FilterRegistrationBean<SecurityHeadersFilter> bean = new FilterRegistrationBean<>(
-        new SecurityHeadersFilter(properties.connectPorts()));
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(
+      SecurityProperties properties) {
+    FilterRegistrationBean<SecurityHeadersFilter> bean =
+        new FilterRegistrationBean<>(new SecurityHeadersFilter(properties.connectPorts()));
     bean.setOrder(HEADERS_ORDER);
     return bean;
   }
 
   @Bean
   FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(SecurityProperties properties) {
-    FilterRegistrationBean<BodySizeLimitFilter> bean = new FilterRegistrationBean<>(new BodySizeLimitFilter(
-        properties.maxBodySize().toBytes(), properties.maxUploadSize().toBytes()));
+    FilterRegistrationBean<BodySizeLimitFilter> bean =
+        new FilterRegistrationBean<>(
+            new BodySizeLimitFilter(
+                properties.maxBodySize().toBytes(), properties.maxUploadSize().toBytes()));
     bean.setOrder(BODY_SIZE_ORDER);
     return bean;
   }
 
   /**
    * Cross-origin calls to /api/** (the dashboard on :8080 posting invoices to ingest-ocr on :8081).
-   * Preflight requests are answered here, before the token filter, since browsers send them without one.
+   * Preflight requests are answered here, before the token filter, since browsers send them without
+   * one.
    */
   @Bean
-  @ConditionalOnExpression(
-      "'${almacen.security.cors-allowed-origins:}' != ''")
+  @ConditionalOnExpression("'${almacen.security.cors-allowed-origins:}' != ''")
   FilterRegistrationBean<CorsFilter> corsFilter(SecurityProperties properties) {
     for (String origin : properties.corsAllowedOrigins()) {
       if (origin.strip().equals("*")) {
-        throw new IllegalStateException("almacen.security.cors-allowed-origins must name the dashboard's origins "
-            + "(e.g. http://localhost:8080); '*' would let any web page call this API with a user's token");
+        throw new IllegalStateException(
+            "almacen.security.cors-allowed-origins must name the dashboard's origins "
+                + "(e.g. http://localhost:8080); '*' would let any web page call this API with a user's token");
       }
     }
     CorsConfiguration cors = new CorsConfiguration();
@@ -83,11 +88,9 @@ public class SecurityConfiguration {
     cors.setExposedHeaders(List.of("X-Correlation-Id", "Retry-After", "Location"));
     cors.setAllowCredentials(false);
     cors.setMaxAge(600L);
-    UrlBasedCorsConfigurationSource source =
-        new UrlBasedCorsConfigurationSource();
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
     source.registerCorsConfiguration("/api/**", cors);
-    FilterRegistrationBean<CorsFilter> bean = new FilterRegistrationBean<>(
-        new CorsFilter(source));
+    FilterRegistrationBean<CorsFilter> bean = new FilterRegistrationBean<>(new CorsFilter(source));
     bean.setOrder(CORS_ORDER);
     return bean;
   }
@@ -122,51 +125,62 @@ public class SecurityConfiguration {
       return new TokenVerifier(ring, properties.audience(), clock);
     }
 
-    /** A service serving /api/** must name its audience; one without (the Streams services) refuses every token. */
+    /**
+     * A service serving /api/** must name its audience; one without (the Streams services) refuses
+     * every token.
+     */
     @Bean
     static SmartInitializingSingleton audienceGuard(ListableBeanFactory beans) {
       return () -> {
         if (!beans.getBeansOfType(TokenVerifier.class, false, false).isEmpty()) {
           return;
         }
-        for (RequestMappingHandlerMapping mapping
-            : beans.getBeansOfType(RequestMappingHandlerMapping.class, false, false).values()) {
+        for (RequestMappingHandlerMapping mapping :
+            beans.getBeansOfType(RequestMappingHandlerMapping.class, false, false).values()) {
           for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
               if (ApiPaths.isApi(pattern)) {
-                throw new IllegalStateException("Property almacen.security.audience is required when "
-                    + "almacen.security.enabled is true and the service serves " + pattern
-                    + ": set it to this service's name in tokens (ingest for ingest-ocr, query for query-api)");
+                throw new IllegalStateException(
+                    "Property almacen.security.audience is required when "
+                        + "almacen.security.enabled is true and the service serves "
+                        + pattern
+                        + ": set it to this service's name in tokens (ingest for ingest-ocr, query for query-api)");
               }
             }
           }
         }
-        log.info("almacen.security.audience is not set: this service accepts no access token (/api/** answers 401)");
+        log.info(
+            "almacen.security.audience is not set: this service accepts no access token (/api/** answers 401)");
       };
     }
 
     @Bean
     RateLimiter rateLimiter(SecurityProperties properties, Clock clock) {
       SecurityProperties.RateLimit limits = properties.rateLimit();
-      return new RateLimiter(Map.of(
-          RateLimitFilter.LOGIN, limits.loginPerMinute(),
-          RateLimitFilter.LOGIN_USER, limits.loginPerMinute(),
-          RateLimitFilter.WRITES, limits.writesPerMinute(),
-          RateLimitFilter.READS, limits.readsPerMinute()), clock, limits.maxTrackedClients());
+      return new RateLimiter(
+          Map.of(
+              RateLimitFilter.LOGIN, limits.loginPerMinute(),
+              RateLimitFilter.LOGIN_USER, limits.loginPerMinute(),
+              RateLimitFilter.WRITES, limits.writesPerMinute(),
+              RateLimitFilter.READS, limits.readsPerMinute()),
+          clock,
+          limits.maxTrackedClients());
     }
 
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter) {
-      FilterRegistrationBean<RateLimitFilter> bean = new FilterRegistrationBean<>(new RateLimitFilter(limiter));
+      FilterRegistrationBean<RateLimitFilter> bean =
+          new FilterRegistrationBean<>(new RateLimitFilter(limiter));
       bean.setOrder(RATE_LIMIT_ORDER);
       return bean;
     }
 
     @Bean
-    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(ObjectProvider<TokenVerifier> verifier,
-        SecurityProperties properties) {
-      FilterRegistrationBean<BearerTokenFilter> bean = new FilterRegistrationBean<>(
-          new BearerTokenFilter(verifier.getIfAvailable(), properties.queryTokenPaths()));
+    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(
+        ObjectProvider<TokenVerifier> verifier, SecurityProperties properties) {
+      FilterRegistrationBean<BearerTokenFilter> bean =
+          new FilterRegistrationBean<>(
+              new BearerTokenFilter(verifier.getIfAvailable(), properties.queryTokenPaths()));
       bean.setOrder(BEARER_ORDER);
       return bean;
     }

@@ -7,14 +7,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code almacen.security.*}: {@code enabled} (default true; only pure controller slice tests turn it off),
- * {@code audience} (this service's name in tokens: {@code ingest} or {@code query}; required when enabled),
- * {@code token-ttl} of issued tokens (8h), the rate limits per client and minute (0 = unlimited), and the GET paths
- * that accept the token as query parameter {@code access_token} (Server-Sent Events only); {@code connect-ports}:
- * other ports of the same host the pages may call (the dashboard calls ingest-ocr on 8081), added to the CSP's
- * connect-src; {@code cors-allowed-origins}: origins allowed to call this API from a browser (bearer tokens only,
- * never cookies, so {@code *} exposes nothing a caller does not already hold); {@code max-body-size} (5MB) and
- * {@code max-upload-size} (17MB, multipart): larger /api/** bodies get 413 before anything reads them.
+ * {@code almacen.security.*}: {@code enabled} (default true; only pure controller slice tests turn
+ * it off), {@code audience} (this service's name in tokens: {@code ingest} or {@code query};
+ * required when enabled), {@code token-ttl} of issued tokens (8h), the rate limits per client and
+ * minute (0 = unlimited), and the GET paths that accept the token as query parameter {@code
+ * access_token} (Server-Sent Events only); {@code connect-ports}: other ports of the same host the
+ * pages may call (the dashboard calls ingest-ocr on 8081), added to the CSP's connect-src; {@code
+ * cors-allowed-origins}: origins allowed to call this API from a browser (bearer tokens only, never
+ * cookies, so {@code *} exposes nothing a caller does not already hold); {@code max-body-size}
+ * (5MB) and {@code max-upload-size} (17MB, multipart): larger /api/** bodies get 413 before
+ * anything reads them.
  */
 @ConfigurationProperties("almacen.security")
 public record SecurityProperties(
@@ -33,6 +35,5 @@ public record SecurityProperties(
       @DefaultValue("10") int loginPerMinute,
       @DefaultValue("600") int writesPerMinute,
       @DefaultValue("0") int readsPerMinute,
-      @DefaultValue("10000") int maxTrackedClients) {
-  }
+      @DefaultValue("10000") int maxTrackedClients) {}
 }

@@ -5,16 +5,20 @@ import almacen.support.web.ApiErrorWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Writes the {@code {"error","message","field"}} body of CONTRACT.md from filters, outside Spring MVC. */
+/**
+ * Writes the {@code {"error","message","field"}} body of CONTRACT.md from filters, outside Spring
+ * MVC.
+ */
 final class SecurityResponses {
 
-  private SecurityResponses() {
-  }
+  private SecurityResponses() {}
 
-  static void unauthorized(HttpServletResponse response, InvalidTokenException.Reason reason) throws IOException {
-    String challenge = reason == InvalidTokenException.Reason.MISSING
-        ? "Bearer realm=\"almacen\""
-        : "Bearer realm=\"almacen\", error=\"invalid_token\"";
+  static void unauthorized(HttpServletResponse response, InvalidTokenException.Reason reason)
+      throws IOException {
+    String challenge =
+        reason == InvalidTokenException.Reason.MISSING
+            ? "Bearer realm=\"almacen\""
+            : "Bearer realm=\"almacen\", error=\"invalid_token\"";
     response.setHeader("WWW-Authenticate", challenge);
     write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", reason.message());
   }
@@ -25,10 +29,15 @@ final class SecurityResponses {
 
   static void rateLimited(HttpServletResponse response, long retryAfterSeconds) throws IOException {
     response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-    write(response, 429, "RATE_LIMITED", "Too many requests; try again in " + retryAfterSeconds + " s");
+    write(
+        response,
+        429,
+        "RATE_LIMITED",
+        "Too many requests; try again in " + retryAfterSeconds + " s");
   }
 
-  static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+  static void write(HttpServletResponse response, int status, String code, String message)
+      throws IOException {
     ApiErrorWriter.write(response, status, new ApiError(code, message, null));
   }
 }

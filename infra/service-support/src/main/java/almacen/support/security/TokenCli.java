@@ -20,14 +20,18 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The command line behind {@code scripts/token} and {@code scripts/rotate-keys} (picocli):
+ *
  * <pre>
  *   TokenCli token ROLE [--ttl 8h] [--subject NAME] --home DIR   prints a signed token (local mode only)
  *   TokenCli rotate [--prune-older-than 30d] --home DIR           new current key; prints the new kid
  * </pre>
- * Only the token (or kid) goes to stdout; messages go to stderr. Exit 0 on success, 2 on a usage error,
- * 1 when refused.
+ *
+ * Only the token (or kid) goes to stdout; messages go to stderr. Exit 0 on success, 2 on a usage
+ * error, 1 when refused.
  */
-@Command(name = "TokenCli", mixinStandardHelpOptions = true,
+@Command(
+    name = "TokenCli",
+    mixinStandardHelpOptions = true,
     description = "Signed access tokens (local mode) and key rotation for almacén.",
     subcommands = {TokenCli.Token.class, TokenCli.Rotate.class},
     footer = "Exit 0 on success, 2 on a usage error, 1 when refused.")
@@ -49,23 +53,27 @@ public final class TokenCli {
   }
 
   public static void main(String[] args) {
-    int code = new TokenCli(System.out, System.err, Clock.systemUTC(), System.getenv("ALMACEN_MODE")).run(args);
+    int code =
+        new TokenCli(System.out, System.err, Clock.systemUTC(), System.getenv("ALMACEN_MODE"))
+            .run(args);
     System.exit(code);
   }
 
   int run(String[] args) {
-    CommandLine commandLine = new CommandLine(this)
-        .setSubcommandsCaseInsensitive(true)
-        .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .setExecutionExceptionHandler((e, command, parseResult) -> {
-          err.println(e.getMessage());
-          if (e instanceof UsageException) {
-            command.usage(err);
-            return CommandLine.ExitCode.USAGE;
-          }
-          return 1;
-        });
+    CommandLine commandLine =
+        new CommandLine(this)
+            .setSubcommandsCaseInsensitive(true)
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(err, true))
+            .setExecutionExceptionHandler(
+                (e, command, parseResult) -> {
+                  err.println(e.getMessage());
+                  if (e instanceof UsageException) {
+                    command.usage(err);
+                    return CommandLine.ExitCode.USAGE;
+                  }
+                  return 1;
+                });
     if (args.length == 0) {
       err.println("Missing command: token or rotate");
       commandLine.usage(err);
@@ -74,31 +82,47 @@ public final class TokenCli {
     return commandLine.execute(args);
   }
 
-  @Command(name = "token", mixinStandardHelpOptions = true,
+  @Command(
+      name = "token",
+      mixinStandardHelpOptions = true,
       description = "Print a signed access token for ROLE (local mode only; never creates keys).")
   static final class Token implements Callable<Integer> {
 
-    @ParentCommand
-    TokenCli cli;
+    @ParentCommand TokenCli cli;
 
-    @Parameters(index = "0", paramLabel = "ROLE", converter = RoleConverter.class,
+    @Parameters(
+        index = "0",
+        paramLabel = "ROLE",
+        converter = RoleConverter.class,
         description = "admin, cashier, stock or viewer")
     Role role;
 
-    @Option(names = "--ttl", defaultValue = "8h", paramLabel = "TTL", converter = DurationConverter.class,
+    @Option(
+        names = "--ttl",
+        defaultValue = "8h",
+        paramLabel = "TTL",
+        converter = DurationConverter.class,
         description = "Lifetime: a number and s, m, h or d (default 8h, at most 30d)")
     Duration ttl;
 
-    @Option(names = "--subject", paramLabel = "NAME", description = "The token's subject (default cli-ROLE)")
+    @Option(
+        names = "--subject",
+        paramLabel = "NAME",
+        description = "The token's subject (default cli-ROLE)")
     String subject;
 
-    @Option(names = "--home", required = true, paramLabel = "DIR", description = "ALMACEN_HOME (its keys/)")
+    @Option(
+        names = "--home",
+        required = true,
+        paramLabel = "DIR",
+        description = "ALMACEN_HOME (its keys/)")
     Path home;
 
     @Override
     public Integer call() {
       if (!"local".equalsIgnoreCase(cli.mode)) {
-        cli.err.println("scripts/token works in local mode only (ALMACEN_MODE is " + cli.mode + ")");
+        cli.err.println(
+            "scripts/token works in local mode only (ALMACEN_MODE is " + cli.mode + ")");
         return 1;
       }
       if (ttl.compareTo(MAX_TTL) > 0) {
@@ -106,8 +130,11 @@ public final class TokenCli {
       }
       Path keys = home.resolve("keys");
       if (!Files.isDirectory(keys)) {
-        cli.err.println("No keys in " + keys.toAbsolutePath() + ": start almacén once with scripts/run-local "
-            + "(scripts/token works in local mode only and never creates keys)");
+        cli.err.println(
+            "No keys in "
+                + keys.toAbsolutePath()
+                + ": start almacén once with scripts/run-local "
+                + "(scripts/token works in local mode only and never creates keys)");
         return 1;
       }
       KeyRing ring = KeyRing.load(keys);
@@ -116,23 +143,33 @@ public final class TokenCli {
         return 1;
       }
       String name = subject != null ? subject : "cli-" + role.claim();
-      cli.out.println(new TokenIssuer(ring, cli.clock).issue(name, Set.of(role), TokenIssuer.ALL_SERVICES, ttl));
+      cli.out.println(
+          new TokenIssuer(ring, cli.clock)
+              .issue(name, Set.of(role), TokenIssuer.ALL_SERVICES, ttl));
       return 0;
     }
   }
 
-  @Command(name = "rotate", mixinStandardHelpOptions = true,
+  @Command(
+      name = "rotate",
+      mixinStandardHelpOptions = true,
       description = "Make a new current key (running services pick it up); print its kid.")
   static final class Rotate implements Callable<Integer> {
 
-    @ParentCommand
-    TokenCli cli;
+    @ParentCommand TokenCli cli;
 
-    @Option(names = "--prune-older-than", paramLabel = "AGE",
-        description = "Also delete key pairs older than AGE (e.g. 30d); their tokens stop verifying")
+    @Option(
+        names = "--prune-older-than",
+        paramLabel = "AGE",
+        description =
+            "Also delete key pairs older than AGE (e.g. 30d); their tokens stop verifying")
     String prune;
 
-    @Option(names = "--home", required = true, paramLabel = "DIR", description = "ALMACEN_HOME (its keys/)")
+    @Option(
+        names = "--home",
+        required = true,
+        paramLabel = "DIR",
+        description = "ALMACEN_HOME (its keys/)")
     Path home;
 
     @Override
@@ -146,8 +183,12 @@ public final class TokenCli {
         int deleted = ring.prune(pruneAge, cli.clock);
         cli.err.println("Pruned " + deleted + " key pair(s) older than " + prune);
       }
-      cli.err.println("Current key is now " + kid + " in " + keys.toAbsolutePath()
-          + "; running services pick it up by themselves, tokens of older keys verify until they expire");
+      cli.err.println(
+          "Current key is now "
+              + kid
+              + " in "
+              + keys.toAbsolutePath()
+              + "; running services pick it up by themselves, tokens of older keys verify until they expire");
       cli.out.println(kid);
       return 0;
     }
@@ -157,7 +198,8 @@ public final class TokenCli {
   static Duration parseDuration(String text) {
     Matcher m = DURATION.matcher(text == null ? "" : text.trim());
     if (!m.matches()) {
-      throw new UsageException("Bad duration '" + text + "': use a number and s, m, h or d, e.g. 30s, 15m, 8h");
+      throw new UsageException(
+          "Bad duration '" + text + "': use a number and s, m, h or d, e.g. 30s, 15m, 8h");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
@@ -185,7 +227,8 @@ public final class TokenCli {
       try {
         return Role.fromClaim(value);
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("Unknown role " + value + ": use admin, cashier, stock or viewer");
+        throw new TypeConversionException(
+            "Unknown role " + value + ": use admin, cashier, stock or viewer");
       }
     }
   }

@@ -14,14 +14,15 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Signs access tokens: EdDSA (Ed25519) JWTs with the current {@code kid} in the header, {@code sub}, {@code aud}
- * (the services the token is for, e.g. {@code ["ingest","query"]}), claim {@code roles} (lower-case role names),
- * {@code iat}, {@code exp} and a random {@code jti}.
+ * Signs access tokens: EdDSA (Ed25519) JWTs with the current {@code kid} in the header, {@code
+ * sub}, {@code aud} (the services the token is for, e.g. {@code ["ingest","query"]}), claim {@code
+ * roles} (lower-case role names), {@code iat}, {@code exp} and a random {@code jti}.
  */
 public final class TokenIssuer {
 
   /** The claim holding the lower-case role names. */
   public static final String ROLES_CLAIM = "roles";
+
   /** The audiences of tokens from login and scripts/token. */
   public static final Set<String> ALL_SERVICES = Set.of("ingest", "query");
 
@@ -33,7 +34,10 @@ public final class TokenIssuer {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** True when this service holds the private key of the current kid (only the issuer does outside local mode). */
+  /**
+   * True when this service holds the private key of the current kid (only the issuer does outside
+   * local mode).
+   */
   public boolean canSign() {
     return ring.canSign();
   }
@@ -42,15 +46,20 @@ public final class TokenIssuer {
     return issueToken(subject, roles, audiences, ttl).token();
   }
 
-  /** Like {@link #issue} but also answers the expiry (whole seconds, as in the token) and the roles. */
-  public IssuedToken issueToken(String subject, Set<Role> roles, Set<String> audiences, Duration ttl) {
+  /**
+   * Like {@link #issue} but also answers the expiry (whole seconds, as in the token) and the roles.
+   */
+  public IssuedToken issueToken(
+      String subject, Set<Role> roles, Set<String> audiences, Duration ttl) {
     if (subject == null || subject.isBlank()) {
       throw new IllegalArgumentException("A token needs a subject");
     }
     if (roles == null || roles.isEmpty()) {
       throw new IllegalArgumentException("A token needs at least one role");
     }
-    if (audiences == null || audiences.isEmpty() || audiences.stream().anyMatch(a -> a == null || a.isBlank())) {
+    if (audiences == null
+        || audiences.isEmpty()
+        || audiences.stream().anyMatch(a -> a == null || a.isBlank())) {
       throw new IllegalArgumentException("A token needs at least one audience");
     }
     if (ttl == null || ttl.isNegative() || ttl.isZero()) {
@@ -61,16 +70,21 @@ public final class TokenIssuer {
     Instant expiresAt = issuedAt.plus(ttl).truncatedTo(ChronoUnit.SECONDS);
     Set<Role> roleSet = EnumSet.copyOf(roles);
     List<String> roleClaims = roleSet.stream().map(Role::claim).toList();
-    String token = Jwts.builder()
-        .header().keyId(key.kid()).and()
-        .id(UUID.randomUUID().toString())
-        .subject(subject)
-        .audience().add(new TreeSet<>(audiences)).and()
-        .claim(ROLES_CLAIM, roleClaims)
-        .issuedAt(Date.from(issuedAt))
-        .expiration(Date.from(expiresAt))
-        .signWith(key.privateKey(), Jwts.SIG.EdDSA)
-        .compact();
+    String token =
+        Jwts.builder()
+            .header()
+            .keyId(key.kid())
+            .and()
+            .id(UUID.randomUUID().toString())
+            .subject(subject)
+            .audience()
+            .add(new TreeSet<>(audiences))
+            .and()
+            .claim(ROLES_CLAIM, roleClaims)
+            .issuedAt(Date.from(issuedAt))
+            .expiration(Date.from(expiresAt))
+            .signWith(key.privateKey(), Jwts.SIG.EdDSA)
+            .compact();
     return new IssuedToken(token, key.kid(), expiresAt, Set.copyOf(roleSet));
   }
 }

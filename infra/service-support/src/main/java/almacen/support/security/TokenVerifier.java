@@ -2,9 +2,9 @@ package almacen.support.security;
 
 import almacen.support.security.InvalidTokenException.Reason;
 import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.IncorrectClaimException;
+import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwsHeader;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
@@ -30,17 +30,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Verifies access tokens: the {@code kid} header picks a public key of the {@link KeyRing} (current or previous),
- * the algorithm must be EdDSA (unsigned {@code none}, HMAC and RSA tokens are refused, so a public key can never
- * be used as an HMAC secret), {@code aud} must contain this service's audience, {@code exp} is checked with at most
- * {@link #MAX_CLOCK_SKEW} of leeway, and {@code roles} must name known roles.
+ * Verifies access tokens: the {@code kid} header picks a public key of the {@link KeyRing} (current
+ * or previous), the algorithm must be EdDSA (unsigned {@code none}, HMAC and RSA tokens are
+ * refused, so a public key can never be used as an HMAC secret), {@code aud} must contain this
+ * service's audience, {@code exp} is checked with at most {@link #MAX_CLOCK_SKEW} of leeway, and
+ * {@code roles} must name known roles.
  */
 public final class TokenVerifier {
 
   /** The clock leeway of CONTRACT.md: at most 30 s. */
   public static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(30);
+
   /** Longer tokens are refused before parsing. */
   static final int MAX_TOKEN_LENGTH = 8192;
+
   private static final String EDDSA = "EdDSA";
 
   private static final int MAX_CACHED = 10_000;
@@ -49,39 +52,46 @@ public final class TokenVerifier {
   private final String audience;
   private final JwtParser parser;
   private final Clock clock;
+
   /**
    * Tokens whose signature and claims were already checked: an Ed25519 verification costs about a
-   * millisecond of CPU in the JDK, a map lookup nothing, and a dashboard sends the same token with every
-   * request. Expiry and the signing key's presence in the ring (a pruned key revokes its tokens) are still
-   * checked on every use; the cache is bounded (cleared when full).
+   * millisecond of CPU in the JDK, a map lookup nothing, and a dashboard sends the same token with
+   * every request. Expiry and the signing key's presence in the ring (a pruned key revokes its
+   * tokens) are still checked on every use; the cache is bounded (cleared when full).
    */
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
   /** A token already verified, with the key id that signed it. */
-  private record Verified(AuthenticatedUser user, String kid) {
-  }
+  private record Verified(AuthenticatedUser user, String kid) {}
 
   public TokenVerifier(KeyRing ring, String audience, Clock clock) {
     this.ring = Objects.requireNonNull(ring, "ring");
     if (audience == null || audience.isBlank()) {
-      throw new IllegalArgumentException("The audience of this service is required (e.g. ingest or query)");
+      throw new IllegalArgumentException(
+          "The audience of this service is required (e.g. ingest or query)");
     }
     this.audience = audience;
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.parser = Jwts.parser()
-        .sig().clear().add(Jwts.SIG.EdDSA).and()
-        .keyLocator(new KidLocator())
-        .clock(() -> Date.from(clock.instant()))
-        .clockSkewSeconds(MAX_CLOCK_SKEW.toSeconds())
-        .requireAudience(audience)
-        .build();
+    this.parser =
+        Jwts.parser()
+            .sig()
+            .clear()
+            .add(Jwts.SIG.EdDSA)
+            .and()
+            .keyLocator(new KidLocator())
+            .clock(() -> Date.from(clock.instant()))
+            .clockSkewSeconds(MAX_CLOCK_SKEW.toSeconds())
+            .requireAudience(audience)
+            .build();
   }
 
   public String audience() {
     return audience;
   }
 
-  /** The user the token speaks for, or {@link InvalidTokenException} with the reason it is refused. */
+  /**
+   * The user the token speaks for, or {@link InvalidTokenException} with the reason it is refused.
+   */
   public AuthenticatedUser verify(String token) {
     if (token == null || token.isBlank()) {
       throw new InvalidTokenException(Reason.MISSING);
@@ -119,9 +129,12 @@ public final class TokenVerifier {
     } catch (UnsupportedJwtException e) {
       throw new InvalidTokenException(Reason.UNSUPPORTED_ALGORITHM);
     } catch (io.jsonwebtoken.security.SecurityException e) {
-      // jjwt refuses a non-EdDSA "alg" (only EdDSA is registered) as a signature failure: name it precisely
-      throw new InvalidTokenException(EDDSA.equals(headerAlgorithm(token)) ? Reason.BAD_SIGNATURE
-          : Reason.UNSUPPORTED_ALGORITHM);
+      // jjwt refuses a non-EdDSA "alg" (only EdDSA is registered) as a signature failure: name it
+      // precisely
+      throw new InvalidTokenException(
+          EDDSA.equals(headerAlgorithm(token))
+              ? Reason.BAD_SIGNATURE
+              : Reason.UNSUPPORTED_ALGORITHM);
     } catch (MalformedJwtException e) {
       throw new InvalidTokenException(Reason.MALFORMED);
     } catch (JwtException | IllegalArgumentException e) {
@@ -144,10 +157,14 @@ public final class TokenVerifier {
       return null;
     }
     try {
-      JsonNode alg = JsonMapper.shared().readTree(Base64.getUrlDecoder().decode(token.substring(0, dot))).path("alg");
+      JsonNode alg =
+          JsonMapper.shared()
+              .readTree(Base64.getUrlDecoder().decode(token.substring(0, dot)))
+              .path("alg");
       return alg.isString() ? alg.stringValue() : null;
     } catch (IllegalArgumentException | JacksonException e) {
-      // an undecodable or non-JSON header: the refusal stays a bad signature's or an unsupported algorithm's
+      // an undecodable or non-JSON header: the refusal stays a bad signature's or an unsupported
+      // algorithm's
       return null;
     }
   }
@@ -156,7 +173,10 @@ public final class TokenVerifier {
     String subject = claims.getSubject();
     Date expiration = claims.getExpiration();
     Object rawRoles = claims.get(TokenIssuer.ROLES_CLAIM);
-    if (subject == null || subject.isBlank() || expiration == null || !(rawRoles instanceof Collection<?> list)
+    if (subject == null
+        || subject.isBlank()
+        || expiration == null
+        || !(rawRoles instanceof Collection<?> list)
         || list.isEmpty()) {
       throw new InvalidTokenException(Reason.INVALID_CLAIMS);
     }
@@ -174,7 +194,10 @@ public final class TokenVerifier {
     return new AuthenticatedUser(subject, roles, expiration.toInstant());
   }
 
-  /** Finds the public key by {@code kid}; refuses any algorithm but EdDSA before a key is even chosen. */
+  /**
+   * Finds the public key by {@code kid}; refuses any algorithm but EdDSA before a key is even
+   * chosen.
+   */
   private final class KidLocator extends LocatorAdapter<Key> {
     @Override
     protected Key locate(JwsHeader header) {

@@ -1,28 +1,32 @@
 /**
- * Security of every almacén service, wired by {@link almacen.support.security.SecurityConfiguration} (imported by
- * {@code SupportConfiguration}).
+ * Security of every almacén service, wired by {@link
+ * almacen.support.security.SecurityConfiguration} (imported by {@code SupportConfiguration}).
  *
  * <ul>
  *   <li>{@link almacen.support.security.KeyRing}: Ed25519 keys in {@code $ALMACEN_HOME/keys}
- *       ({@code <kid>.public.pem}, {@code <kid>.private.pem} mode 600, {@code current}); created in local mode,
- *       required otherwise; rotation keeps old public keys verifying.</li>
- *   <li>{@link almacen.support.security.TokenIssuer} / {@link almacen.support.security.TokenVerifier}: EdDSA JWTs
- *       with {@code kid}, {@code aud}, {@code roles}; only EdDSA accepted; 30 s leeway on expiry.</li>
+ *       ({@code <kid>.public.pem}, {@code <kid>.private.pem} mode 600, {@code current}); created in
+ *       local mode, required otherwise; rotation keeps old public keys verifying.
+ *   <li>{@link almacen.support.security.TokenIssuer} / {@link
+ *       almacen.support.security.TokenVerifier}: EdDSA JWTs with {@code kid}, {@code aud}, {@code
+ *       roles}; only EdDSA accepted; 30 s leeway on expiry.
  *   <li>Filters, in order: {@link almacen.support.security.SecurityHeadersFilter} (every response),
- *       {@link almacen.support.security.RateLimitFilter} (login 10/min, writes 600/min, reads unlimited per client),
- *       {@link almacen.support.security.BearerTokenFilter} ({@code /api/**} except {@code /api/auth/login} → 401);
- *       then {@link almacen.support.security.RoleInterceptor} ({@link almacen.support.security.RequiresRole} → 403).</li>
- *   <li>{@link almacen.support.security.AuthenticatedUser}: {@code AuthenticatedUser.current(request)} or a
- *       controller parameter of that type.</li>
+ *       {@link almacen.support.security.RateLimitFilter} (login 10/min, writes 600/min, reads
+ *       unlimited per client), {@link almacen.support.security.BearerTokenFilter} ({@code /api/**}
+ *       except {@code /api/auth/login} → 401); then {@link
+ *       almacen.support.security.RoleInterceptor} ({@link almacen.support.security.RequiresRole} →
+ *       403).
+ *   <li>{@link almacen.support.security.AuthenticatedUser}: {@code
+ *       AuthenticatedUser.current(request)} or a controller parameter of that type.
  *   <li>{@link almacen.support.security.TokenCli}: behind {@code scripts/token ROLE [--ttl 8h]} and
- *       {@code scripts/rotate-keys}.</li>
+ *       {@code scripts/rotate-keys}.
  * </ul>
  *
- * <p>Properties: {@code almacen.security.enabled} (true), {@code almacen.security.audience} ({@code ingest} or
- * {@code query}; required by a service serving {@code /api/**}), {@code almacen.security.token-ttl} (8h),
- * {@code almacen.security.rate-limit.login-per-minute} (10), {@code .writes-per-minute} (600),
- * {@code .reads-per-minute} (0 = unlimited), {@code almacen.security.query-token-paths} ({@code /api/events}: GET
- * paths where {@code ?access_token=} is accepted, for EventSource).
+ * <p>Properties: {@code almacen.security.enabled} (true), {@code almacen.security.audience} ({@code
+ * ingest} or {@code query}; required by a service serving {@code /api/**}), {@code
+ * almacen.security.token-ttl} (8h), {@code almacen.security.rate-limit.login-per-minute} (10),
+ * {@code .writes-per-minute} (600), {@code .reads-per-minute} (0 = unlimited), {@code
+ * almacen.security.query-token-paths} ({@code /api/events}: GET paths where {@code ?access_token=}
+ * is accepted, for EventSource).
  *
  * <pre>
  * $ curl -s -X POST localhost:8080/api/auth/login -H 'Content-Type: application/json' \

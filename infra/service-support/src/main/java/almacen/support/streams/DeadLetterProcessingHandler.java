@@ -23,9 +23,15 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
   }
 
   @Override
-  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-    log.warn("Processing failed, record to DLQ: task={} processor={} topic={} partition={} offset={}",
-        context.taskId(), context.processorNodeId(), context.topic(), context.partition(), context.offset(),
+  public Response handleError(
+      ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    log.warn(
+        "Processing failed, record to DLQ: task={} processor={} topic={} partition={} offset={}",
+        context.taskId(),
+        context.processorNodeId(),
+        context.topic(),
+        context.partition(),
+        context.offset(),
         exception);
     return Response.resume(List.of(deadLetters.record(context, "PROCESSING", exception)));
   }

@@ -25,23 +25,42 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
   }
 
   @Override
-  public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
+  public Response handleError(
+      ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
     if (exception instanceof RecordTooLargeException) {
-      log.warn("Output too large, to DLQ: task={} topic={} partition={} offset={}",
-          context.taskId(), context.topic(), context.partition(), context.offset());
+      log.warn(
+          "Output too large, to DLQ: task={} topic={} partition={} offset={}",
+          context.taskId(),
+          context.topic(),
+          context.partition(),
+          context.offset());
       return Response.resume(List.of(deadLetters.record(context, "PRODUCTION", exception)));
     }
-    log.error("Send failed: task={} topic={} partition={} offset={}",
-        context.taskId(), context.topic(), context.partition(), context.offset(), exception);
+    log.error(
+        "Send failed: task={} topic={} partition={} offset={}",
+        context.taskId(),
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        exception);
     return Response.fail();
   }
 
   @Override
   @SuppressWarnings("rawtypes")
-  public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
+  public Response handleSerializationError(
+      ErrorHandlerContext context,
+      ProducerRecord record,
+      Exception exception,
       SerializationExceptionOrigin origin) {
-    log.warn("Output not serializable, to DLQ: task={} topic={} partition={} offset={} origin={} error={}",
-        context.taskId(), context.topic(), context.partition(), context.offset(), origin, exception.getMessage());
+    log.warn(
+        "Output not serializable, to DLQ: task={} topic={} partition={} offset={} origin={} error={}",
+        context.taskId(),
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        origin,
+        exception.getMessage());
     return Response.resume(List.of(deadLetters.record(context, "SERIALIZATION", exception)));
   }
 }

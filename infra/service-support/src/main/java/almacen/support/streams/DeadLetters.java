@@ -44,28 +44,46 @@ public final class DeadLetters {
         app == null ? "unknown" : app.toString());
   }
 
-  ProducerRecord<byte[], byte[]> record(ErrorHandlerContext context, String reason, Exception exception) {
-    return record(context.topic(), context.partition(), context.offset(), context.sourceRawKey(),
-        context.sourceRawValue(), reason, exception);
+  ProducerRecord<byte[], byte[]> record(
+      ErrorHandlerContext context, String reason, Exception exception) {
+    return record(
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        context.sourceRawKey(),
+        context.sourceRawValue(),
+        reason,
+        exception);
   }
 
-  public ProducerRecord<byte[], byte[]> record(String topic, int partition, long offset, byte[] key,
-      byte[] value, String reason, Exception exception) {
-    String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
-    DeadLetter letter = DeadLetter.newBuilder()
-        .setSourceTopic(topic == null ? "unknown" : topic)
-        .setPartition(partition)
-        .setOffset(offset)
-        .setReason(reason)
-        .setExceptionClass(exception.getClass().getName())
-        .setMessage(message)
-        .setApplication(application)
-        .setKey(key == null ? null : ByteBuffer.wrap(key))
-        .setPayload(value == null ? null : ByteBuffer.wrap(value))
-        .setFailedAt(Instant.now())
-        .build();
+  public ProducerRecord<byte[], byte[]> record(
+      String topic,
+      int partition,
+      long offset,
+      byte[] key,
+      byte[] value,
+      String reason,
+      Exception exception) {
+    String message =
+        exception.getMessage() == null
+            ? exception.getClass().getSimpleName()
+            : exception.getMessage();
+    DeadLetter letter =
+        DeadLetter.newBuilder()
+            .setSourceTopic(topic == null ? "unknown" : topic)
+            .setPartition(partition)
+            .setOffset(offset)
+            .setReason(reason)
+            .setExceptionClass(exception.getClass().getName())
+            .setMessage(message)
+            .setApplication(application)
+            .setKey(key == null ? null : ByteBuffer.wrap(key))
+            .setPayload(value == null ? null : ByteBuffer.wrap(value))
+            .setFailedAt(Instant.now())
+            .build();
     RecordHeaders headers = new RecordHeaders();
-    byte[] body = Topics.defaults().dlq.valueSerde().serializer().serialize(dlqTopic, headers, letter);
+    byte[] body =
+        Topics.defaults().dlq.valueSerde().serializer().serialize(dlqTopic, headers, letter);
     headers.add(REASON_HEADER, utf8(reason));
     headers.add(EXCEPTION_HEADER, utf8(exception.getClass().getName()));
     headers.add(MESSAGE_HEADER, utf8(truncate(message)));

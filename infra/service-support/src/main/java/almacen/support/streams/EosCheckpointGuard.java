@@ -13,16 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps exactly-once state honest after a crash on Kafka Streams 4.2.1. Under exactly_once_v2 a task's
- * checkpoint file must exist only after a clean close; without it a crashed task's RocksDB stores are wiped
- * and restored from the changelog. But 4.2.1 writes a checkpoint when a task finishes restoring and leaves it
- * there while the task runs (KAFKA-20685; the 4.2.1 jars we use have it). After a SIGKILL the stores then
- * start from that old checkpoint and keep whatever RocksDB flushed since, including writes of the transaction
- * the crash aborted: a sale could count twice, or its dedupe entry make it count never.
+ * Keeps exactly-once state honest after a crash on Kafka Streams 4.2.1. Under exactly_once_v2 a
+ * task's checkpoint file must exist only after a clean close; without it a crashed task's RocksDB
+ * stores are wiped and restored from the changelog. But 4.2.1 writes a checkpoint when a task
+ * finishes restoring and leaves it there while the task runs (KAFKA-20685; the 4.2.1 jars we use
+ * have it). After a SIGKILL the stores then start from that old checkpoint and keep whatever
+ * RocksDB flushed since, including writes of the transaction the crash aborted: a sale could count
+ * twice, or its dedupe entry make it count never.
  *
- * <p>So: a clean close leaves a marker file; a start that finds no marker (the previous run crashed) deletes
- * the task checkpoints first, and Kafka Streams takes its designed path (wipe, restore from the compacted
- * changelog). Global stores are left alone: they only ever hold committed records.
+ * <p>So: a clean close leaves a marker file; a start that finds no marker (the previous run
+ * crashed) deletes the task checkpoints first, and Kafka Streams takes its designed path (wipe,
+ * restore from the compacted changelog). Global stores are left alone: they only ever hold
+ * committed records.
  */
 final class EosCheckpointGuard {
 
@@ -39,15 +41,25 @@ final class EosCheckpointGuard {
   }
 
   static EosCheckpointGuard of(Properties config) {
-    Path stateDir = Path.of(String.valueOf(config.getOrDefault(StreamsConfig.STATE_DIR_CONFIG,
-        System.getProperty("java.io.tmpdir") + "/kafka-streams")));
-    String guarantee = String.valueOf(config.getOrDefault(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
-        StreamsConfig.AT_LEAST_ONCE));
-    return new EosCheckpointGuard(stateDir.resolve(String.valueOf(config.get(StreamsConfig.APPLICATION_ID_CONFIG))),
+    Path stateDir =
+        Path.of(
+            String.valueOf(
+                config.getOrDefault(
+                    StreamsConfig.STATE_DIR_CONFIG,
+                    System.getProperty("java.io.tmpdir") + "/kafka-streams")));
+    String guarantee =
+        String.valueOf(
+            config.getOrDefault(
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
+    return new EosCheckpointGuard(
+        stateDir.resolve(String.valueOf(config.get(StreamsConfig.APPLICATION_ID_CONFIG))),
         !StreamsConfig.AT_LEAST_ONCE.equals(guarantee));
   }
 
-  /** Before Kafka Streams starts: after a crash, drop the task checkpoints; either way, arm crash detection. */
+  /**
+   * Before Kafka Streams starts: after a crash, drop the task checkpoints; either way, arm crash
+   * detection.
+   */
   List<Path> beforeStart() {
     if (!exactlyOnce || !Files.isDirectory(appStateDir)) {
       return List.of();
@@ -59,14 +71,19 @@ final class EosCheckpointGuard {
       }
       List<Path> deleted;
       try (Stream<Path> tasks = Files.list(appStateDir)) {
-        deleted = tasks.filter(dir -> TASK_DIRECTORY.matcher(dir.getFileName().toString()).matches())
-            .map(dir -> dir.resolve(".checkpoint"))
-            .filter(EosCheckpointGuard::delete)
-            .toList();
+        deleted =
+            tasks
+                .filter(dir -> TASK_DIRECTORY.matcher(dir.getFileName().toString()).matches())
+                .map(dir -> dir.resolve(".checkpoint"))
+                .filter(EosCheckpointGuard::delete)
+                .toList();
       }
       if (!deleted.isEmpty()) {
-        log.warn("The last run of {} did not close cleanly: deleted {} task checkpoint(s) so that its "
-            + "exactly-once stores are restored from their changelogs", appStateDir.getFileName(), deleted.size());
+        log.warn(
+            "The last run of {} did not close cleanly: deleted {} task checkpoint(s) so that its "
+                + "exactly-once stores are restored from their changelogs",
+            appStateDir.getFileName(),
+            deleted.size());
       }
       return deleted;
     } catch (IOException e) {

@@ -11,14 +11,19 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The idempotent producer the global thread writes its dead letters with (stream tasks write theirs in their own
- * transaction, see {@link DeadLetterDeserializationHandler}). Created on first use; owned by the app's
- * {@link ManagedKafkaStreams}, which hands it to the handler through the Streams config and closes it on stop.
+ * The idempotent producer the global thread writes its dead letters with (stream tasks write theirs
+ * in their own transaction, see {@link DeadLetterDeserializationHandler}). Created on first use;
+ * owned by the app's {@link ManagedKafkaStreams}, which hands it to the handler through the Streams
+ * config and closes it on stop.
  */
 final class GlobalDeadLetterProducer implements AutoCloseable {
 
-  /** The Streams config key the handler finds this producer under (Streams passes unknown keys to handlers). */
+  /**
+   * The Streams config key the handler finds this producer under (Streams passes unknown keys to
+   * handlers).
+   */
   static final String CONFIG = "almacen.dlq.global-producer";
+
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final Map<String, Object> config = new HashMap<>();
@@ -27,13 +32,16 @@ final class GlobalDeadLetterProducer implements AutoCloseable {
 
   /** Takes the connection settings (bootstrap servers, security) of the Streams config. */
   GlobalDeadLetterProducer(Map<?, ?> streamsConfig, String clientId) {
-    streamsConfig.forEach((key, value) -> {
-      String name = String.valueOf(key);
-      if (name.equals(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) || name.startsWith("security.")
-          || name.startsWith("ssl.") || name.startsWith("sasl.")) {
-        config.put(name, value);
-      }
-    });
+    streamsConfig.forEach(
+        (key, value) -> {
+          String name = String.valueOf(key);
+          if (name.equals(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
+              || name.startsWith("security.")
+              || name.startsWith("ssl.")
+              || name.startsWith("sasl.")) {
+            config.put(name, value);
+          }
+        });
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);

@@ -4,8 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends this process with a status, so that whatever supervises it (scripts/run-local, systemd) starts
- * it again. An interface so tests can observe the exit instead of losing their JVM.
+ * Ends this process with a status, so that whatever supervises it (scripts/run-local, systemd)
+ * starts it again. An interface so tests can observe the exit instead of losing their JVM.
  */
 @FunctionalInterface
 public interface ProcessExit {

@@ -7,10 +7,11 @@ import java.util.function.LongSupplier;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /**
- * What to do when a Kafka Streams thread dies. A stream thread is replaced, unless threads keep dying
- * (more than {@code maxReplacements} within {@code window}): then the client is shut down, reaches
- * ERROR, and the process exits to be restarted with the supervisor's back-off — a fresh JVM and fresh
- * state beat a thread that fails in a loop. A global thread cannot be replaced: shut down at once.
+ * What to do when a Kafka Streams thread dies. A stream thread is replaced, unless threads keep
+ * dying (more than {@code maxReplacements} within {@code window}): then the client is shut down,
+ * reaches ERROR, and the process exits to be restarted with the supervisor's back-off — a fresh JVM
+ * and fresh state beat a thread that fails in a loop. A global thread cannot be replaced: shut down
+ * at once.
  */
 public final class ThreadDeathPolicy {
 

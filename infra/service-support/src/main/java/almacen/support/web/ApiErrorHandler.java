@@ -21,7 +21,10 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Maps every failure to {@link ApiError} JSON: a 4xx with a message for bad input, never a stack trace. */
+/**
+ * Maps every failure to {@link ApiError} JSON: a 4xx with a message for bad input, never a stack
+ * trace.
+ */
 @RestControllerAdvice
 public class ApiErrorHandler {
 
@@ -43,63 +46,96 @@ public class ApiErrorHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-    return error(HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
-        "The request body is not valid JSON of the expected shape", null);
+    return error(
+        HttpStatus.BAD_REQUEST,
+        "MALFORMED_BODY",
+        "The request body is not valid JSON of the expected shape",
+        null);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-        "Content-Type " + e.getContentType() + " is not accepted here", null);
+    return error(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "UNSUPPORTED_MEDIA_TYPE",
+        "Content-Type " + e.getContentType() + " is not accepted here",
+        null);
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
   ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-    return error(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "Cannot answer in the requested format", null);
+    return error(
+        HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "Cannot answer in the requested format", null);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-    return error(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMethod() + " is not allowed here", null);
+    return error(
+        HttpStatus.METHOD_NOT_ALLOWED,
+        "METHOD_NOT_ALLOWED",
+        e.getMethod() + " is not allowed here",
+        null);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ApiError> missingParam(MissingServletRequestParameterException e) {
-    return error(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER", "Parameter " + e.getParameterName() + " is required",
+    return error(
+        HttpStatus.BAD_REQUEST,
+        "MISSING_PARAMETER",
+        "Parameter " + e.getParameterName() + " is required",
         e.getParameterName());
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
   ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
-    return error(HttpStatus.BAD_REQUEST, "MISSING_PART", "Part " + e.getRequestPartName() + " is required",
+    return error(
+        HttpStatus.BAD_REQUEST,
+        "MISSING_PART",
+        "Part " + e.getRequestPartName() + " is required",
         e.getRequestPartName());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return error(HttpStatus.BAD_REQUEST, "BAD_PARAMETER", "Parameter " + e.getName() + " has a bad value", e.getName());
+    return error(
+        HttpStatus.BAD_REQUEST,
+        "BAD_PARAMETER",
+        "Parameter " + e.getName() + " has a bad value",
+        e.getName());
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-    return error(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE", "The upload is larger than allowed", null);
+    return error(
+        HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE", "The upload is larger than allowed", null);
   }
 
   /** A chunked body that passed its limit while a controller read it (see BodySizeLimitFilter). */
   @ExceptionHandler(BodyTooLargeException.class)
   ResponseEntity<ApiError> bodyTooLarge(BodyTooLargeException e) {
     inEnglish();
-    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header("Connection", "close")
-        .body(new ApiError("TOO_LARGE", "The request body is larger than " + (e.limit() / (1024 * 1024)) + " MB", null));
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .header("Connection", "close")
+        .body(
+            new ApiError(
+                "TOO_LARGE",
+                "The request body is larger than " + (e.limit() / (1024 * 1024)) + " MB",
+                null));
   }
 
-  /** A multipart body that cannot be parsed (no closing boundary, bad headers): the client's fault. */
+  /**
+   * A multipart body that cannot be parsed (no closing boundary, bad headers): the client's fault.
+   */
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<ApiError> malformedMultipart(MultipartException e) {
-    return error(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", "The multipart body cannot be parsed", null);
+    return error(
+        HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", "The multipart body cannot be parsed", null);
   }
 
-  /** A CSV body that is not CSV (an unterminated quote, text after a closing quote): nothing of it is taken. */
+  /**
+   * A CSV body that is not CSV (an unterminated quote, text after a closing quote): nothing of it
+   * is taken.
+   */
   @ExceptionHandler(Csv.MalformedException.class)
   ResponseEntity<ApiError> malformedCsv(Csv.MalformedException e) {
     return error(HttpStatus.BAD_REQUEST, "INVALID_CSV", e.getMessage(), "line " + e.line());
@@ -113,15 +149,20 @@ public class ApiErrorHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
     log.error("Unexpected error", e);
-    return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Unexpected error; it has been logged", null);
+    return error(
+        HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Unexpected error; it has been logged", null);
   }
 
-  private static ResponseEntity<ApiError> error(HttpStatus status, String code, String message, String field) {
+  private static ResponseEntity<ApiError> error(
+      HttpStatus status, String code, String message, String field) {
     inEnglish();
     return ResponseEntity.status(status).body(new ApiError(code, message, field));
   }
 
-  /** Error messages are written in English: the answer says so (a Spanish dashboard shows its own text). */
+  /**
+   * Error messages are written in English: the answer says so (a Spanish dashboard shows its own
+   * text).
+   */
   public static final String MESSAGE_LANGUAGE = "en";
 
   /** Set, not added: a filter may have said es-AR already for a dashboard path. */

@@ -5,19 +5,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes an {@link ApiError} from a servlet filter, outside Spring MVC (which has {@link ApiErrorHandler}). */
+/**
+ * Writes an {@link ApiError} from a servlet filter, outside Spring MVC (which has {@link
+ * ApiErrorHandler}).
+ */
 public final class ApiErrorWriter {
 
   private static final JsonMapper JSON = JsonMapper.shared();
 
-  private ApiErrorWriter() {
-  }
+  private ApiErrorWriter() {}
 
   /**
-   * Replaces whatever was buffered with {@code error} as JSON, with its Content-Length, and flushes: a client still
-   * sending a body can read the answer before the connection closes.
+   * Replaces whatever was buffered with {@code error} as JSON, with its Content-Length, and
+   * flushes: a client still sending a body can read the answer before the connection closes.
    */
-  public static void write(HttpServletResponse response, int status, ApiError error) throws IOException {
+  public static void write(HttpServletResponse response, int status, ApiError error)
+      throws IOException {
     byte[] body = JSON.writeValueAsBytes(error);
     response.resetBuffer();
     response.setStatus(status);

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document of a service with springdoc declares how its API is called: a bearer JWT on every
- * operation (an operation without one, such as the login, says so with an empty {@code @SecurityRequirements}).
+ * The OpenAPI document of a service with springdoc declares how its API is called: a bearer JWT on
+ * every operation (an operation without one, such as the login, says so with an empty
+ * {@code @SecurityRequirements}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "org.springdoc.core.configuration.SpringDocConfiguration")
@@ -22,9 +23,16 @@ public class OpenApiSecurity {
   @Bean
   OpenAPI almacenOpenApi() {
     return new OpenAPI()
-        .components(new Components().addSecuritySchemes(SCHEME, new SecurityScheme()
-            .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-            .description("Access token from POST /api/auth/login (query-api) or scripts/token")))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    SCHEME,
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")
+                        .description(
+                            "Access token from POST /api/auth/login (query-api) or scripts/token")))
         .addSecurityItem(new SecurityRequirement().addList(SCHEME));
   }
 }

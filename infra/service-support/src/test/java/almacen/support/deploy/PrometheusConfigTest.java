@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * One Prometheus configuration per way of running almacén, each scraping what that mode really starts: the targets
- * are held against scripts/run-local (single and chain mode) and against the compose file, not restated.
+ * One Prometheus configuration per way of running almacén, each scraping what that mode really
+ * starts: the targets are held against scripts/run-local (single and chain mode) and against the
+ * compose file, not restated.
  */
 class PrometheusConfigTest {
 
@@ -29,8 +30,9 @@ class PrometheusConfigTest {
   void shouldScrapeEveryChainInstanceWhenChainModeRuns() throws IOException {
     // given: the ports run-local --cluster gives its instances
     Set<String> instancePorts = new TreeSet<>();
-    Matcher m = Pattern.compile("\\[(?:query-api|ingest-ocr|stream-inventory|stream-pricing)-\\d]=(\\d+)")
-        .matcher(Files.readString(ROOT.resolve("scripts/run-local")));
+    Matcher m =
+        Pattern.compile("\\[(?:query-api|ingest-ocr|stream-inventory|stream-pricing)-\\d]=(\\d+)")
+            .matcher(Files.readString(ROOT.resolve("scripts/run-local")));
     while (m.find()) {
       instancePorts.add("127.0.0.1:" + m.group(1));
     }
@@ -41,8 +43,10 @@ class PrometheusConfigTest {
     // then: seven instances, three broker exporters (8083 + node id), all on loopback
     assertThat(instancePorts).hasSize(7);
     assertThat(targets.get("almacen")).isEqualTo(instancePorts);
-    assertThat(targets.get("kafka")).containsExactlyInAnyOrder("127.0.0.1:8084", "127.0.0.1:8085", "127.0.0.1:8086");
-    assertThat(Files.readString(ROOT.resolve("scripts/run-local"))).contains("127.0.0.1:$((8083 + n))");
+    assertThat(targets.get("kafka"))
+        .containsExactlyInAnyOrder("127.0.0.1:8084", "127.0.0.1:8085", "127.0.0.1:8086");
+    assertThat(Files.readString(ROOT.resolve("scripts/run-local")))
+        .contains("127.0.0.1:$((8083 + n))");
   }
 
   @Test
@@ -51,8 +55,9 @@ class PrometheusConfigTest {
     Map<String, Set<String>> targets = targets("prometheus.yml");
 
     // then: the contract's single-mode ports
-    assertThat(targets.get("almacen")).containsExactlyInAnyOrder("127.0.0.1:8080", "127.0.0.1:8081",
-        "127.0.0.1:8082", "127.0.0.1:8083");
+    assertThat(targets.get("almacen"))
+        .containsExactlyInAnyOrder(
+            "127.0.0.1:8080", "127.0.0.1:8081", "127.0.0.1:8082", "127.0.0.1:8083");
     assertThat(targets.get("kafka")).containsExactly("127.0.0.1:8084");
   }
 
@@ -61,7 +66,8 @@ class PrometheusConfigTest {
   void shouldScrapeComposeServicesOnTheirPortsWhenComposeRuns() throws IOException {
     // given
     Map<String, Object> compose;
-    try (Reader reader = Files.newBufferedReader(ROOT.resolve("infra/compose/docker-compose.yml"))) {
+    try (Reader reader =
+        Files.newBufferedReader(ROOT.resolve("infra/compose/docker-compose.yml"))) {
       compose = new Yaml().load(reader);
     }
     Map<String, Object> services = (Map<String, Object>) compose.get("services");
@@ -71,13 +77,16 @@ class PrometheusConfigTest {
     Map<String, Set<String>> targets = targets("prometheus-compose.yml");
 
     // then: compose starts Prometheus with this file; every target is a service on its own port
-    assertThat(String.valueOf(prometheus.get("command"))).contains("/etc/prometheus/prometheus-compose.yml");
+    assertThat(String.valueOf(prometheus.get("command")))
+        .contains("/etc/prometheus/prometheus-compose.yml");
     for (String target : targets.get("almacen")) {
       String[] hostPort = target.split(":");
       Map<String, Object> service = (Map<String, Object>) services.get(hostPort[0]);
       assertThat(service).as(target).isNotNull();
       Map<String, Object> env = (Map<String, Object>) service.get("environment");
-      assertThat(String.valueOf(env.getOrDefault("PORT", "8081"))).as(target).isEqualTo(hostPort[1]);
+      assertThat(String.valueOf(env.getOrDefault("PORT", "8081")))
+          .as(target)
+          .isEqualTo(hostPort[1]);
     }
     for (String target : targets.get("kafka")) {
       Map<String, Object> broker = (Map<String, Object>) services.get(target.split(":")[0]);
@@ -96,9 +105,15 @@ class PrometheusConfigTest {
       config = new Yaml().load(reader);
     }
     assertThat((List<String>) config.get("rule_files")).containsExactly("rules/*.yml");
-    return ((List<Map<String, Object>>) config.get("scrape_configs")).stream().collect(Collectors.toMap(
-        job -> String.valueOf(job.get("job_name")),
-        job -> ((List<Map<String, Object>>) job.get("static_configs")).stream()
-            .flatMap(sc -> ((List<String>) sc.get("targets")).stream()).collect(Collectors.toCollection(TreeSet::new))));
+    return ((List<Map<String, Object>>) config.get("scrape_configs"))
+        .stream()
+            .collect(
+                Collectors.toMap(
+                    job -> String.valueOf(job.get("job_name")),
+                    job ->
+                        ((List<Map<String, Object>>) job.get("static_configs"))
+                            .stream()
+                                .flatMap(sc -> ((List<String>) sc.get("targets")).stream())
+                                .collect(Collectors.toCollection(TreeSet::new))));
   }
 }

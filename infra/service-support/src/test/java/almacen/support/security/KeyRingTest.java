@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KeyRingTest {
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   @Test
   void shouldCreateOwnerOnlyPrivateKeyAndCurrentFileWhenDirectoryIsEmpty() throws Exception {
@@ -30,13 +29,21 @@ class KeyRingTest {
     // then
     String kid = ring.currentKid();
     assertThat(Files.readString(keys.resolve("current")).trim()).isEqualTo(kid);
-    assertThat(Files.readString(keys.resolve(kid + ".public.pem"))).startsWith("-----BEGIN PUBLIC KEY-----\n");
-    assertThat(Files.readString(keys.resolve(kid + ".private.pem"))).startsWith("-----BEGIN PRIVATE KEY-----\n");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(kid + ".private.pem"))))
+    assertThat(Files.readString(keys.resolve(kid + ".public.pem")))
+        .startsWith("-----BEGIN PUBLIC KEY-----\n");
+    assertThat(Files.readString(keys.resolve(kid + ".private.pem")))
+        .startsWith("-----BEGIN PRIVATE KEY-----\n");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(keys.resolve(kid + ".private.pem"))))
         .isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)))
+        .isEqualTo("rwx------");
     assertThat(ring.canSign()).isTrue();
-    assertThat(ring.publicKey(kid)).get().extracting(k -> k.getAlgorithm()).isIn("EdDSA", "Ed25519");
+    assertThat(ring.publicKey(kid))
+        .get()
+        .extracting(k -> k.getAlgorithm())
+        .isIn("EdDSA", "Ed25519");
   }
 
   @Test
@@ -106,7 +113,8 @@ class KeyRingTest {
     KeyRing issuer = KeyRing.loadOrCreate(home.resolve("issuer"));
     String kid = issuer.currentKid();
     Path copy = Files.createDirectories(home.resolve("copy"));
-    Files.copy(home.resolve("issuer").resolve(kid + ".public.pem"), copy.resolve(kid + ".public.pem"));
+    Files.copy(
+        home.resolve("issuer").resolve(kid + ".public.pem"), copy.resolve(kid + ".public.pem"));
     Files.copy(home.resolve("issuer").resolve("current"), copy.resolve("current"));
 
     // when
@@ -115,7 +123,8 @@ class KeyRingTest {
     // then
     assertThat(verifyOnly.publicKey(kid)).isPresent();
     assertThat(verifyOnly.canSign()).isFalse();
-    assertThatThrownBy(verifyOnly::signingKey).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(verifyOnly::signingKey)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("can verify, not sign");
   }
 
@@ -125,7 +134,8 @@ class KeyRingTest {
     KeyRing ring = KeyRing.loadOrCreate(home.resolve("keys"));
     String old = ring.currentKid();
     String current = ring.rotate();
-    java.time.Clock monthLater = java.time.Clock.fixed(Instant.now().plus(Duration.ofDays(31)), ZoneOffset.UTC);
+    java.time.Clock monthLater =
+        java.time.Clock.fixed(Instant.now().plus(Duration.ofDays(31)), ZoneOffset.UTC);
 
     // when
     int deleted = ring.prune(Duration.ofDays(30), monthLater);
@@ -138,12 +148,14 @@ class KeyRingTest {
 
   @Test
   void shouldKeepAKeyRetiredJustNowWhenItsFilesAreOld() throws Exception {
-    // given a key whose files look a month old (a restore, a copy) but that was current until a moment ago
+    // given a key whose files look a month old (a restore, a copy) but that was current until a
+    // moment ago
     KeyRing ring = KeyRing.loadOrCreate(home.resolve("keys"));
     String old = ring.currentKid();
     Instant monthAgo = Instant.now().minus(Duration.ofDays(31));
     for (String suffix : new String[] {".public.pem", ".private.pem"}) {
-      Files.setLastModifiedTime(home.resolve("keys").resolve(old + suffix), FileTime.from(monthAgo));
+      Files.setLastModifiedTime(
+          home.resolve("keys").resolve(old + suffix), FileTime.from(monthAgo));
     }
     String current = ring.rotate();
 
@@ -157,7 +169,9 @@ class KeyRingTest {
 
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource({
-      "20261204T095942-a12055, 2026-12-04T09:59:42Z", "20261204T095942123-a12055, 2026-12-04T09:59:42.123Z"})
+    "20261204T095942-a12055, 2026-12-04T09:59:42Z",
+    "20261204T095942123-a12055, 2026-12-04T09:59:42.123Z"
+  })
   void shouldReadTheCreationTimeWhenTheKidCarriesOne(String kid, String expected) {
     assertThat(KeyRing.createdAt(kid)).contains(Instant.parse(expected));
     assertThat(KeyRing.createdAt("my-own-key")).isEmpty();
@@ -167,15 +181,20 @@ class KeyRingTest {
   void shouldNeverShowKeyMaterialWhenPrinted() {
     // given
     KeyRing ring = KeyRing.loadOrCreate(home.resolve("keys"));
-    String privateBase64 = Base64.getEncoder().encodeToString(ring.signingKey().privateKey().getEncoded());
-    String publicBase64 = Base64.getEncoder().encodeToString(ring.publicKey(ring.currentKid()).orElseThrow()
-        .getEncoded());
+    String privateBase64 =
+        Base64.getEncoder().encodeToString(ring.signingKey().privateKey().getEncoded());
+    String publicBase64 =
+        Base64.getEncoder()
+            .encodeToString(ring.publicKey(ring.currentKid()).orElseThrow().getEncoded());
 
     // when
     String printed = ring + " " + ring.signingKey();
 
     // then
-    assertThat(printed).contains(ring.currentKid()).doesNotContain(privateBase64).doesNotContain(publicBase64)
+    assertThat(printed)
+        .contains(ring.currentKid())
+        .doesNotContain(privateBase64)
+        .doesNotContain(publicBase64)
         .doesNotContain(privateBase64.substring(20, 40));
   }
 

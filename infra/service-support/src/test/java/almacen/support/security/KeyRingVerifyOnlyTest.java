@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A verifying service on a cluster (ingest-ocr) gets a read-only directory holding only the issuer's
- * {@code <kid>.public.pem} files (infra/compose): no private key and no {@code current} file.
+ * A verifying service on a cluster (ingest-ocr) gets a read-only directory holding only the
+ * issuer's {@code <kid>.public.pem} files (infra/compose): no private key and no {@code current}
+ * file.
  */
 class KeyRingVerifyOnlyTest {
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private Path publicOnly;
 
@@ -31,13 +31,16 @@ class KeyRingVerifyOnlyTest {
 
   @Test
   void shouldVerifyButRefuseToSignWhenDirectoryHoldsOnlyPublicKeys() throws Exception {
-    // given: the public keys of two issuer keys copied into a read-only directory, as compose mounts them
+    // given: the public keys of two issuer keys copied into a read-only directory, as compose
+    // mounts them
     KeyRing issuer = KeyRing.loadOrCreate(home.resolve("keys"));
     String old = issuer.currentKid();
     String current = issuer.rotate();
     publicOnly = Files.createDirectories(home.resolve("public-keys"));
     for (String kid : Set.of(old, current)) {
-      Files.copy(home.resolve("keys").resolve(kid + KeyRing.PUBLIC_SUFFIX), publicOnly.resolve(kid + KeyRing.PUBLIC_SUFFIX));
+      Files.copy(
+          home.resolve("keys").resolve(kid + KeyRing.PUBLIC_SUFFIX),
+          publicOnly.resolve(kid + KeyRing.PUBLIC_SUFFIX));
     }
     Files.setPosixFilePermissions(publicOnly, PosixFilePermissions.fromString("r-x------"));
 
@@ -49,7 +52,8 @@ class KeyRingVerifyOnlyTest {
     assertThat(verifyOnly.publicKey(current).orElseThrow().getEncoded())
         .isEqualTo(issuer.publicKey(current).orElseThrow().getEncoded());
     assertThat(verifyOnly.canSign()).isFalse();
-    assertThatThrownBy(verifyOnly::signingKey).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(verifyOnly::signingKey)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("can verify, not sign");
     try (var files = Files.list(publicOnly)) {
       assertThat(files.map(f -> f.getFileName().toString()))

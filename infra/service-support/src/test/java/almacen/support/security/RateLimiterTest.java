@@ -112,13 +112,15 @@ class RateLimiterTest {
 
     // when
     for (int t = 0; t < 8; t++) {
-      futures.add(pool.submit(() -> {
-        for (int i = 0; i < 50; i++) {
-          if (shared.tryAcquire("writes", "10.0.0.1").allowed()) {
-            granted.incrementAndGet();
-          }
-        }
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < 50; i++) {
+                  if (shared.tryAcquire("writes", "10.0.0.1").allowed()) {
+                    granted.incrementAndGet();
+                  }
+                }
+              }));
     }
     for (Future<?> f : futures) {
       f.get(10, TimeUnit.SECONDS);

@@ -18,51 +18,76 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 class SecurityConfigurationTest {
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
-  private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-      .withUserConfiguration(Settings.class, SecurityConfiguration.class);
+  private final WebApplicationContextRunner runner =
+      new WebApplicationContextRunner()
+          .withUserConfiguration(Settings.class, SecurityConfiguration.class);
 
   @Test
   void shouldCreateKeysAndWireFiltersWhenLocalModeStartsWithoutKeys() {
-    runner.withPropertyValues("almacen.mode=local", "almacen.home=" + home, "almacen.security.audience=query")
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context).hasSingleBean(TokenVerifier.class).hasSingleBean(TokenIssuer.class)
-              .hasSingleBean(RateLimiter.class);
-          assertThat(context.getBean(TokenVerifier.class).audience()).isEqualTo("query");
-          assertThat(home.resolve("keys").resolve("current")).exists();
-          assertThat(context.getBean(RateLimiter.class).limits(RateLimitFilter.LOGIN)).isTrue();
-          assertThat(context.getBean(RateLimiter.class).limits(RateLimitFilter.READS)).isFalse();
-        });
+    runner
+        .withPropertyValues(
+            "almacen.mode=local", "almacen.home=" + home, "almacen.security.audience=query")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context)
+                  .hasSingleBean(TokenVerifier.class)
+                  .hasSingleBean(TokenIssuer.class)
+                  .hasSingleBean(RateLimiter.class);
+              assertThat(context.getBean(TokenVerifier.class).audience()).isEqualTo("query");
+              assertThat(home.resolve("keys").resolve("current")).exists();
+              assertThat(context.getBean(RateLimiter.class).limits(RateLimitFilter.LOGIN)).isTrue();
+              assertThat(context.getBean(RateLimiter.class).limits(RateLimitFilter.READS))
+                  .isFalse();
+            });
   }
 
   @Test
   void shouldAnswerPreflightOnlyForTheDashboardOriginsWhenOriginsAreListed() {
-    runner.withPropertyValues("almacen.mode=local", "almacen.home=" + home, "almacen.security.audience=ingest",
+    runner
+        .withPropertyValues(
+            "almacen.mode=local",
+            "almacen.home=" + home,
+            "almacen.security.audience=ingest",
             "almacen.security.cors-allowed-origins=http://localhost:8080,http://127.0.0.1:8080")
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          org.springframework.web.filter.CorsFilter cors = (org.springframework.web.filter.CorsFilter)
-              context.getBean("corsFilter", org.springframework.boot.web.servlet.FilterRegistrationBean.class)
-                  .getFilter();
-          assertThat(preflight(cors, "http://localhost:8080").getHeader("Access-Control-Allow-Origin"))
-              .isEqualTo("http://localhost:8080");
-          org.springframework.mock.web.MockHttpServletResponse evil = preflight(cors, "https://evil.example");
-          assertThat(evil.getStatus()).isEqualTo(403);
-          assertThat(evil.getHeader("Access-Control-Allow-Origin")).isNull();
-        });
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              org.springframework.web.filter.CorsFilter cors =
+                  (org.springframework.web.filter.CorsFilter)
+                      context
+                          .getBean(
+                              "corsFilter",
+                              org.springframework.boot.web.servlet.FilterRegistrationBean.class)
+                          .getFilter();
+              assertThat(
+                      preflight(cors, "http://localhost:8080")
+                          .getHeader("Access-Control-Allow-Origin"))
+                  .isEqualTo("http://localhost:8080");
+              org.springframework.mock.web.MockHttpServletResponse evil =
+                  preflight(cors, "https://evil.example");
+              assertThat(evil.getStatus()).isEqualTo(403);
+              assertThat(evil.getHeader("Access-Control-Allow-Origin")).isNull();
+            });
   }
 
   @Test
   void shouldRefuseToStartWhenCorsAllowsAnyOrigin() {
-    runner.withPropertyValues("almacen.mode=local", "almacen.home=" + home, "almacen.security.audience=ingest",
+    runner
+        .withPropertyValues(
+            "almacen.mode=local",
+            "almacen.home=" + home,
+            "almacen.security.audience=ingest",
             "almacen.security.cors-allowed-origins=*")
-        .run(context -> {
-          assertThat(context).hasFailed();
-          assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("'*' would let any web page");
-        });
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageContaining("'*' would let any web page");
+            });
   }
 
   private static org.springframework.mock.web.MockHttpServletResponse preflight(
@@ -80,45 +105,60 @@ class SecurityConfigurationTest {
 
   @Test
   void shouldFailFastWithoutCreatingKeysWhenNotLocalAndKeysAreMissing() {
-    runner.withPropertyValues("almacen.mode=cluster", "almacen.home=" + home, "almacen.security.audience=ingest")
-        .run(context -> {
-          assertThat(context).hasFailed();
-          assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("never creates keys");
-          assertThat(Files.exists(home.resolve("keys"))).isFalse();
-        });
+    runner
+        .withPropertyValues(
+            "almacen.mode=cluster", "almacen.home=" + home, "almacen.security.audience=ingest")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageContaining("never creates keys");
+              assertThat(Files.exists(home.resolve("keys"))).isFalse();
+            });
   }
 
   @Test
   void shouldFailFastWhenAudienceIsMissingAndServiceServesApi() {
-    runner.withUserConfiguration(ApiController.class)
+    runner
+        .withUserConfiguration(ApiController.class)
         .withPropertyValues("almacen.mode=local", "almacen.home=" + home)
-        .run(context -> {
-          assertThat(context).hasFailed();
-          assertThat(context.getStartupFailure()).isInstanceOf(IllegalStateException.class)
-              .hasMessageContaining("almacen.security.audience is required")
-              .hasMessageContaining("/api/stock");
-        });
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .isInstanceOf(IllegalStateException.class)
+                  .hasMessageContaining("almacen.security.audience is required")
+                  .hasMessageContaining("/api/stock");
+            });
   }
 
   @Test
   void shouldStartWithoutKeysOrVerifierWhenAudienceIsMissingAndNoApiIsServed() {
-    runner.withPropertyValues("almacen.mode=cluster", "almacen.home=" + home)
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context).doesNotHaveBean(TokenVerifier.class);
-          assertThat(home.resolve("keys")).doesNotExist();
-        });
+    runner
+        .withPropertyValues("almacen.mode=cluster", "almacen.home=" + home)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(TokenVerifier.class);
+              assertThat(home.resolve("keys")).doesNotExist();
+            });
   }
 
   @Test
   void shouldKeepOnlySecurityHeadersWhenSecurityIsDisabled() {
-    runner.withPropertyValues("almacen.mode=local", "almacen.home=" + home, "almacen.security.enabled=false")
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context).doesNotHaveBean(TokenVerifier.class).doesNotHaveBean(KeyRing.class);
-          assertThat(context).hasBean("securityHeadersFilter");
-          assertThat(home.resolve("keys")).doesNotExist();
-        });
+    runner
+        .withPropertyValues(
+            "almacen.mode=local", "almacen.home=" + home, "almacen.security.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context)
+                  .doesNotHaveBean(TokenVerifier.class)
+                  .doesNotHaveBean(KeyRing.class);
+              assertThat(context).hasBean("securityHeadersFilter");
+              assertThat(home.resolve("keys")).doesNotExist();
+            });
   }
 
   @Configuration(proxyBeanMethods = false)

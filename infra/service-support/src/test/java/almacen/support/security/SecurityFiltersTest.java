@@ -26,8 +26,7 @@ class SecurityFiltersTest {
 
   private static final Instant NOW = Instant.parse("2025-10-15T12:00:00Z");
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private final MutableClock clock = new MutableClock(NOW);
   private TokenIssuer issuer;
@@ -37,14 +36,22 @@ class SecurityFiltersTest {
   void setUp() {
     KeyRing ring = KeyRing.loadOrCreate(home.resolve("keys"));
     issuer = new TokenIssuer(ring, clock);
-    RateLimiter limiter = new RateLimiter(Map.of(RateLimitFilter.LOGIN, 10, RateLimitFilter.WRITES, 3,
-        RateLimitFilter.READS, 0), clock, 100);
-    mvc = MockMvcBuilders.standaloneSetup(new OpenController(), new SalesController(), new StockController())
-        .addFilters(new SecurityHeadersFilter(), new RateLimitFilter(limiter),
-            new BearerTokenFilter(new TokenVerifier(ring, "ingest", clock), Set.of("/api/events")))
-        .addInterceptors(new RoleInterceptor())
-        .setCustomArgumentResolvers(new AuthenticatedUserArgumentResolver())
-        .build();
+    RateLimiter limiter =
+        new RateLimiter(
+            Map.of(RateLimitFilter.LOGIN, 10, RateLimitFilter.WRITES, 3, RateLimitFilter.READS, 0),
+            clock,
+            100);
+    mvc =
+        MockMvcBuilders.standaloneSetup(
+                new OpenController(), new SalesController(), new StockController())
+            .addFilters(
+                new SecurityHeadersFilter(),
+                new RateLimitFilter(limiter),
+                new BearerTokenFilter(
+                    new TokenVerifier(ring, "ingest", clock), Set.of("/api/events")))
+            .addInterceptors(new RoleInterceptor())
+            .setCustomArgumentResolvers(new AuthenticatedUserArgumentResolver())
+            .build();
   }
 
   @Test
@@ -53,26 +60,36 @@ class SecurityFiltersTest {
     mvc.perform(get("/api/whoami"))
         .andExpect(status().isUnauthorized())
         .andExpect(header().string("WWW-Authenticate", "Bearer realm=\"almacen\""))
-        .andExpect(content().json("{\"error\":\"UNAUTHORIZED\",\"message\":"
-            + "\"An access token is required: send the header Authorization: Bearer <token>\",\"field\":null}", true));
+        .andExpect(
+            content()
+                .json(
+                    "{\"error\":\"UNAUTHORIZED\",\"message\":"
+                        + "\"An access token is required: send the header Authorization: Bearer <token>\",\"field\":null}",
+                    true));
   }
 
   @Test
   void shouldAnswer401WithoutEchoingTokenWhenTokenIsBad() throws Exception {
     // given
-    String wrongAudience = issuer.issue("ana", Set.of(Role.ADMIN), Set.of("query"), Duration.ofMinutes(5));
+    String wrongAudience =
+        issuer.issue("ana", Set.of(Role.ADMIN), Set.of("query"), Duration.ofMinutes(5));
 
     // when
-    MvcResult result = mvc.perform(get("/api/whoami").header("Authorization", "Bearer " + wrongAudience))
-        .andExpect(status().isUnauthorized())
-        .andExpect(header().string("WWW-Authenticate", "Bearer realm=\"almacen\", error=\"invalid_token\""))
-        .andExpect(header().string("Content-Language", "en"))
-        .andReturn();
+    MvcResult result =
+        mvc.perform(get("/api/whoami").header("Authorization", "Bearer " + wrongAudience))
+            .andExpect(status().isUnauthorized())
+            .andExpect(
+                header()
+                    .string(
+                        "WWW-Authenticate", "Bearer realm=\"almacen\", error=\"invalid_token\""))
+            .andExpect(header().string("Content-Language", "en"))
+            .andReturn();
 
     // then
     assertThat(result.getResponse().getContentAsString())
-        .isEqualTo("{\"error\":\"UNAUTHORIZED\",\"message\":\"The access token is not meant for this service\","
-            + "\"field\":null}")
+        .isEqualTo(
+            "{\"error\":\"UNAUTHORIZED\",\"message\":\"The access token is not meant for this service\","
+                + "\"field\":null}")
         .doesNotContain(wrongAudience.split("\\.")[1]);
   }
 
@@ -85,7 +102,8 @@ class SecurityFiltersTest {
   @Test
   void shouldAnswer200WithTheUserWhenTokenIsValid() throws Exception {
     // given
-    String token = issuer.issue("ana", Set.of(Role.VIEWER), Set.of("ingest", "query"), Duration.ofMinutes(5));
+    String token =
+        issuer.issue("ana", Set.of(Role.VIEWER), Set.of("ingest", "query"), Duration.ofMinutes(5));
 
     // when / then
     mvc.perform(get("/api/whoami").header("Authorization", "bearer " + token))
@@ -96,19 +114,25 @@ class SecurityFiltersTest {
   @Test
   void shouldAnswer403JsonWhenRoleIsNotAllowedOnMethod() throws Exception {
     // given
-    String token = issuer.issue("ana", Set.of(Role.VIEWER), Set.of("ingest"), Duration.ofMinutes(5));
+    String token =
+        issuer.issue("ana", Set.of(Role.VIEWER), Set.of("ingest"), Duration.ofMinutes(5));
 
     // when / then
     mvc.perform(post("/api/sales").header("Authorization", "Bearer " + token))
         .andExpect(status().isForbidden())
-        .andExpect(content().json("{\"error\":\"FORBIDDEN\",\"message\":"
-            + "\"This action needs the role cashier; your token has viewer\",\"field\":null}", true));
+        .andExpect(
+            content()
+                .json(
+                    "{\"error\":\"FORBIDDEN\",\"message\":"
+                        + "\"This action needs the role cashier; your token has viewer\",\"field\":null}",
+                    true));
   }
 
   @Test
   void shouldAnswer200WhenRoleIsAllowedOnMethod() throws Exception {
     // given
-    String token = issuer.issue("caja1", Set.of(Role.CASHIER), Set.of("ingest"), Duration.ofMinutes(5));
+    String token =
+        issuer.issue("caja1", Set.of(Role.CASHIER), Set.of("ingest"), Duration.ofMinutes(5));
 
     // when / then
     mvc.perform(post("/api/sales").header("Authorization", "Bearer " + token))
@@ -119,8 +143,10 @@ class SecurityFiltersTest {
   @Test
   void shouldEnforceClassLevelRoleWhenMethodHasNone() throws Exception {
     // given
-    String cashier = issuer.issue("caja1", Set.of(Role.CASHIER), Set.of("ingest"), Duration.ofMinutes(5));
-    String stock = issuer.issue("depo", Set.of(Role.STOCK), Set.of("ingest"), Duration.ofMinutes(5));
+    String cashier =
+        issuer.issue("caja1", Set.of(Role.CASHIER), Set.of("ingest"), Duration.ofMinutes(5));
+    String stock =
+        issuer.issue("depo", Set.of(Role.STOCK), Set.of("ingest"), Duration.ofMinutes(5));
 
     // when / then
     mvc.perform(post("/api/stock/adjustments").header("Authorization", "Bearer " + cashier))
@@ -132,17 +158,24 @@ class SecurityFiltersTest {
   @Test
   void shouldAllowAdminWhenEndpointNamesAnotherRole() throws Exception {
     // given
-    String admin = issuer.issue("jefe", Set.of(Role.ADMIN), Set.of("ingest"), Duration.ofMinutes(5));
+    String admin =
+        issuer.issue("jefe", Set.of(Role.ADMIN), Set.of("ingest"), Duration.ofMinutes(5));
 
     // when / then
-    mvc.perform(post("/api/sales").header("Authorization", "Bearer " + admin)).andExpect(status().isOk());
-    mvc.perform(post("/api/stock/adjustments").header("Authorization", "Bearer " + admin)).andExpect(status().isOk());
+    mvc.perform(post("/api/sales").header("Authorization", "Bearer " + admin))
+        .andExpect(status().isOk());
+    mvc.perform(post("/api/stock/adjustments").header("Authorization", "Bearer " + admin))
+        .andExpect(status().isOk());
   }
 
   @Test
   void shouldLetLoginAndNonApiPathsPassWhenNoToken() throws Exception {
-    mvc.perform(post("/api/auth/login")).andExpect(status().isOk()).andExpect(content().string("login"));
-    mvc.perform(get("/dashboard")).andExpect(status().isOk()).andExpect(content().string("dashboard"));
+    mvc.perform(post("/api/auth/login"))
+        .andExpect(status().isOk())
+        .andExpect(content().string("login"));
+    mvc.perform(get("/dashboard"))
+        .andExpect(status().isOk())
+        .andExpect(content().string("dashboard"));
   }
 
   @Test
@@ -154,18 +187,22 @@ class SecurityFiltersTest {
   @Test
   void shouldAcceptQueryTokenOnlyOnEventStreamWhenGet() throws Exception {
     // given
-    String token = issuer.issue("ana", Set.of(Role.VIEWER), Set.of("ingest"), Duration.ofMinutes(5));
+    String token =
+        issuer.issue("ana", Set.of(Role.VIEWER), Set.of("ingest"), Duration.ofMinutes(5));
 
     // when / then
     mvc.perform(get("/api/events").param("access_token", token)).andExpect(status().isOk());
-    mvc.perform(get("/api/whoami").param("access_token", token)).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/whoami").param("access_token", token))
+        .andExpect(status().isUnauthorized());
   }
 
   @Test
   void shouldAnswer401FromInterceptorWhenApiHandlerIsReachedWithoutFilter() throws Exception {
     // given: only the interceptor, as if a path had slipped past the bearer filter
-    MockMvc interceptorOnly = MockMvcBuilders.standaloneSetup(new OpenController(), new SalesController())
-        .addInterceptors(new RoleInterceptor()).build();
+    MockMvc interceptorOnly =
+        MockMvcBuilders.standaloneSetup(new OpenController(), new SalesController())
+            .addInterceptors(new RoleInterceptor())
+            .build();
 
     // when / then
     interceptorOnly.perform(get("/api/whoami")).andExpect(status().isUnauthorized());
@@ -176,15 +213,23 @@ class SecurityFiltersTest {
   @Test
   void shouldRefuseEveryApiRequestWhenServiceHasNoAudience() throws Exception {
     // given: a service without almacen.security.audience (no verifier)
-    MockMvc noAudience = MockMvcBuilders.standaloneSetup(new OpenController())
-        .addFilters(new BearerTokenFilter(null, Set.of())).build();
-    String token = issuer.issue("ana", Set.of(Role.ADMIN), Set.of("ingest", "query"), Duration.ofMinutes(5));
+    MockMvc noAudience =
+        MockMvcBuilders.standaloneSetup(new OpenController())
+            .addFilters(new BearerTokenFilter(null, Set.of()))
+            .build();
+    String token =
+        issuer.issue("ana", Set.of(Role.ADMIN), Set.of("ingest", "query"), Duration.ofMinutes(5));
 
     // when / then
-    noAudience.perform(get("/api/whoami").header("Authorization", "Bearer " + token))
+    noAudience
+        .perform(get("/api/whoami").header("Authorization", "Bearer " + token))
         .andExpect(status().isUnauthorized())
-        .andExpect(content().json("{\"error\":\"UNAUTHORIZED\",\"message\":"
-            + "\"The access token is not meant for this service\",\"field\":null}", true));
+        .andExpect(
+            content()
+                .json(
+                    "{\"error\":\"UNAUTHORIZED\",\"message\":"
+                        + "\"The access token is not meant for this service\",\"field\":null}",
+                    true));
     noAudience.perform(get("/dashboard")).andExpect(status().isOk());
   }
 
@@ -192,40 +237,58 @@ class SecurityFiltersTest {
   void shouldAnswer429WithRetryAfterWhenEleventhLoginInAMinute() throws Exception {
     // given
     for (int i = 0; i < 10; i++) {
-      mvc.perform(post("/api/auth/login").with(r -> {
-        r.setRemoteAddr("10.0.0.7");
-        return r;
-      })).andExpect(status().isOk());
+      mvc.perform(
+              post("/api/auth/login")
+                  .with(
+                      r -> {
+                        r.setRemoteAddr("10.0.0.7");
+                        return r;
+                      }))
+          .andExpect(status().isOk());
     }
 
     // when / then
-    mvc.perform(post("/api/auth/login").with(r -> {
-      r.setRemoteAddr("10.0.0.7");
-      return r;
-    }))
+    mvc.perform(
+            post("/api/auth/login")
+                .with(
+                    r -> {
+                      r.setRemoteAddr("10.0.0.7");
+                      return r;
+                    }))
         .andExpect(status().isTooManyRequests())
         .andExpect(header().string("Retry-After", "6"))
-        .andExpect(content().json("{\"error\":\"RATE_LIMITED\",\"message\":\"Too many requests; try again in 6 s\","
-            + "\"field\":null}", true));
-    mvc.perform(post("/api/auth/login").with(r -> {
-      r.setRemoteAddr("10.0.0.8");
-      return r;
-    })).andExpect(status().isOk());
+        .andExpect(
+            content()
+                .json(
+                    "{\"error\":\"RATE_LIMITED\",\"message\":\"Too many requests; try again in 6 s\","
+                        + "\"field\":null}",
+                    true));
+    mvc.perform(
+            post("/api/auth/login")
+                .with(
+                    r -> {
+                      r.setRemoteAddr("10.0.0.8");
+                      return r;
+                    }))
+        .andExpect(status().isOk());
   }
 
   @Test
   void shouldLimitWritesButNotReadsWhenConfigured() throws Exception {
     // given: writes 3/min, reads unlimited
-    String token = issuer.issue("caja1", Set.of(Role.CASHIER), Set.of("ingest"), Duration.ofMinutes(5));
+    String token =
+        issuer.issue("caja1", Set.of(Role.CASHIER), Set.of("ingest"), Duration.ofMinutes(5));
     for (int i = 0; i < 3; i++) {
-      mvc.perform(post("/api/sales").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+      mvc.perform(post("/api/sales").header("Authorization", "Bearer " + token))
+          .andExpect(status().isOk());
     }
 
     // when / then
     mvc.perform(post("/api/sales").header("Authorization", "Bearer " + token))
         .andExpect(status().isTooManyRequests());
     for (int i = 0; i < 50; i++) {
-      mvc.perform(get("/api/whoami").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+      mvc.perform(get("/api/whoami").header("Authorization", "Bearer " + token))
+          .andExpect(status().isOk());
     }
   }
 
@@ -236,9 +299,13 @@ class SecurityFiltersTest {
         .andExpect(header().string("X-Content-Type-Options", "nosniff"))
         .andExpect(header().string("X-Frame-Options", "DENY"))
         .andExpect(header().string("Referrer-Policy", "no-referrer"))
-        .andExpect(header().string("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
-            + "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; "
-            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+        .andExpect(
+            header()
+                .string(
+                    "Content-Security-Policy",
+                    "default-src 'self'; script-src 'self'; "
+                        + "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; "
+                        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
         .andExpect(header().string("Cache-Control", "no-store"));
     mvc.perform(get("/dashboard"))
         .andExpect(header().string("X-Frame-Options", "DENY"))

@@ -19,8 +19,7 @@ class TokenCliTest {
 
   private static final Instant NOW = Instant.parse("2025-10-15T12:00:00Z");
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -32,7 +31,9 @@ class TokenCliTest {
     KeyRing ring = KeyRing.loadOrCreate(home.resolve("keys"));
 
     // when
-    int code = cli("local").run(new String[] {"token", "stock", "--ttl", "15m", "--home", home.toString()});
+    int code =
+        cli("local")
+            .run(new String[] {"token", "stock", "--ttl", "15m", "--home", home.toString()});
 
     // then
     assertThat(code).isEqualTo(0);
@@ -42,7 +43,8 @@ class TokenCliTest {
     assertThat(user.subject()).isEqualTo("cli-stock");
     assertThat(user.roles()).containsExactly(Role.STOCK);
     assertThat(user.expiresAt()).isEqualTo(Instant.parse("2025-10-15T12:15:00Z"));
-    assertThat(new TokenVerifier(ring, "query", clock).verify(printed.trim()).subject()).isEqualTo("cli-stock");
+    assertThat(new TokenVerifier(ring, "query", clock).verify(printed.trim()).subject())
+        .isEqualTo("cli-stock");
   }
 
   @Test
@@ -53,7 +55,9 @@ class TokenCliTest {
     // then
     assertThat(code).isEqualTo(1);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("No keys in").contains("scripts/run-local");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("No keys in")
+        .contains("scripts/run-local");
     assertThat(home.resolve("keys")).doesNotExist();
   }
 
@@ -94,7 +98,8 @@ class TokenCliTest {
   @ParameterizedTest
   @ValueSource(strings = {"8", "h", "0s", "-5m", "1.5h", "8 hours", "8H"})
   void shouldRefuseTtlWhenNotNumberAndUnit(String text) {
-    assertThatThrownBy(() -> TokenCli.parseDuration(text)).isInstanceOf(TokenCli.UsageException.class)
+    assertThatThrownBy(() -> TokenCli.parseDuration(text))
+        .isInstanceOf(TokenCli.UsageException.class)
         .hasMessageContaining("30s, 15m, 8h");
   }
 
@@ -116,7 +121,10 @@ class TokenCliTest {
   }
 
   private TokenCli cli(String mode) {
-    return new TokenCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), clock, mode);
+    return new TokenCli(
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        clock,
+        mode);
   }
 }

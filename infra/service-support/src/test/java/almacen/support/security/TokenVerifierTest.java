@@ -29,8 +29,7 @@ class TokenVerifierTest {
   private static final Instant NOW = Instant.parse("2025-10-15T12:00:00Z");
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private final MutableClock clock = new MutableClock(NOW);
   private KeyRing ring;
@@ -47,8 +46,12 @@ class TokenVerifierTest {
   @Test
   void shouldReturnSubjectRolesAndExpiryWhenTokenIsValid() {
     // given
-    IssuedToken token = issuer.issueToken("ana", Set.of(Role.CASHIER, Role.VIEWER), Set.of("ingest", "query"),
-        Duration.ofHours(8));
+    IssuedToken token =
+        issuer.issueToken(
+            "ana",
+            Set.of(Role.CASHIER, Role.VIEWER),
+            Set.of("ingest", "query"),
+            Duration.ofHours(8));
 
     // when
     AuthenticatedUser user = verifier.verify(token.token());
@@ -63,15 +66,20 @@ class TokenVerifierTest {
   @Test
   void shouldWriteKidAudienceAndLowerCaseRolesWhenIssued() {
     // given
-    String token = issuer.issue("ana", Set.of(Role.ADMIN), Set.of("ingest", "query"), Duration.ofMinutes(5));
+    String token =
+        issuer.issue("ana", Set.of(Role.ADMIN), Set.of("ingest", "query"), Duration.ofMinutes(5));
 
     // when
     String header = decodePart(token, 0);
     String payload = decodePart(token, 1);
 
     // then
-    assertThat(header).contains("\"alg\":\"EdDSA\"").contains("\"kid\":\"" + ring.currentKid() + "\"");
-    assertThat(payload).contains("\"aud\":[\"ingest\",\"query\"]").contains("\"roles\":[\"admin\"]")
+    assertThat(header)
+        .contains("\"alg\":\"EdDSA\"")
+        .contains("\"kid\":\"" + ring.currentKid() + "\"");
+    assertThat(payload)
+        .contains("\"aud\":[\"ingest\",\"query\"]")
+        .contains("\"roles\":[\"admin\"]")
         .contains("\"sub\":\"ana\"");
   }
 
@@ -100,8 +108,12 @@ class TokenVerifierTest {
 
     // when its key is retired and pruned
     ring.rotate();
-    assertThat(ring.prune(Duration.ofDays(30), java.time.Clock.fixed(Instant.now().plus(Duration.ofDays(31)),
-        java.time.ZoneOffset.UTC))).isEqualTo(1);
+    assertThat(
+            ring.prune(
+                Duration.ofDays(30),
+                java.time.Clock.fixed(
+                    Instant.now().plus(Duration.ofDays(31)), java.time.ZoneOffset.UTC)))
+        .isEqualTo(1);
 
     // then the cached token is refused like any token of an unknown key
     assertRefused(token, Reason.UNKNOWN_KEY);
@@ -139,7 +151,8 @@ class TokenVerifierTest {
 
   @ParameterizedTest(name = "{0} s after expiry → accepted={1}")
   @CsvSource({"0, true", "29, true", "30, true", "31, false", "3600, false"})
-  void shouldAcceptExpiredTokenOnlyWithinThirtySecondsWhenClocksDiffer(long secondsLate, boolean accepted) {
+  void shouldAcceptExpiredTokenOnlyWithinThirtySecondsWhenClocksDiffer(
+      long secondsLate, boolean accepted) {
     // given
     String token = issuer.issue("ana", Set.of(Role.VIEWER), Set.of("query"), Duration.ofMinutes(5));
 
@@ -206,17 +219,24 @@ class TokenVerifierTest {
 
   @Test
   void shouldRefuseHmacTokenKeyedWithThePublicKeyWhenAlgorithmIsConfused() throws Exception {
-    // given: the classic attack — HS256 with the verifier's public key (DER and PEM bytes) as the HMAC secret
+    // given: the classic attack — HS256 with the verifier's public key (DER and PEM bytes) as the
+    // HMAC secret
     String kid = ring.currentKid();
     byte[] der = ring.publicKey(kid).orElseThrow().getEncoded();
     byte[] pem = Files.readAllBytes(home.resolve("keys").resolve(kid + ".public.pem"));
-    String signingInput = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}") + "." + b64(adminPayload());
+    String signingInput =
+        b64("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}")
+            + "."
+            + b64(adminPayload());
 
     for (byte[] secret : List.of(der, pem)) {
       // when
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      String forged = signingInput + "." + B64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+      String forged =
+          signingInput
+              + "."
+              + B64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
 
       // then
       assertRefused(forged, Reason.UNSUPPORTED_ALGORITHM);
@@ -229,10 +249,19 @@ class TokenVerifierTest {
     KeyPair rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair();
 
     // when
-    String forged = Jwts.builder().header().keyId(ring.currentKid()).and()
-        .subject("eve").audience().add("query").and().claim("roles", List.of("admin"))
-        .expiration(Date.from(NOW.plusSeconds(600)))
-        .signWith(rsa.getPrivate(), Jwts.SIG.RS256).compact();
+    String forged =
+        Jwts.builder()
+            .header()
+            .keyId(ring.currentKid())
+            .and()
+            .subject("eve")
+            .audience()
+            .add("query")
+            .and()
+            .claim("roles", List.of("admin"))
+            .expiration(Date.from(NOW.plusSeconds(600)))
+            .signWith(rsa.getPrivate(), Jwts.SIG.RS256)
+            .compact();
 
     // then
     assertRefused(forged, Reason.UNSUPPORTED_ALGORITHM);
@@ -242,8 +271,9 @@ class TokenVerifierTest {
   void shouldRefuseWhenKidIsUnknown() {
     // given: a token of another installation's key ring
     KeyRing other = KeyRing.loadOrCreate(home.resolve("other-keys"));
-    String token = new TokenIssuer(other, clock).issue("eve", Set.of(Role.ADMIN), Set.of("query"),
-        Duration.ofMinutes(5));
+    String token =
+        new TokenIssuer(other, clock)
+            .issue("eve", Set.of(Role.ADMIN), Set.of("query"), Duration.ofMinutes(5));
 
     // when / then
     assertRefused(token, Reason.UNKNOWN_KEY);
@@ -254,8 +284,9 @@ class TokenVerifierTest {
     // given: another ring whose key got our kid's file name
     KeyRing other = KeyRing.loadOrCreate(home.resolve("other-keys"));
     String otherKid = other.currentKid();
-    String token = new TokenIssuer(other, clock).issue("eve", Set.of(Role.ADMIN), Set.of("query"),
-        Duration.ofMinutes(5));
+    String token =
+        new TokenIssuer(other, clock)
+            .issue("eve", Set.of(Role.ADMIN), Set.of("query"), Duration.ofMinutes(5));
     String[] parts = token.split("\\.");
     String header = decodePart(token, 0).replace(otherKid, ring.currentKid());
 
@@ -267,12 +298,15 @@ class TokenVerifierTest {
   }
 
   @ParameterizedTest(name = "\"{0}\" → {1}")
-  @CsvSource(delimiter = '|', value = {
-      "''                | MISSING",
-      "'   '             | MISSING",
-      "not-a-token       | MALFORMED",
-      "a.b.c             | MALFORMED",
-      "eyJhbGciOi.x.y    | MALFORMED"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''                | MISSING",
+        "'   '             | MISSING",
+        "not-a-token       | MALFORMED",
+        "a.b.c             | MALFORMED",
+        "eyJhbGciOi.x.y    | MALFORMED"
+      })
   void shouldRefuseWithTypedReasonWhenTokenIsMissingOrGarbage(String token, Reason reason) {
     assertRefused(token, reason);
   }
@@ -280,10 +314,19 @@ class TokenVerifierTest {
   @Test
   void shouldRefuseWhenRolesClaimNamesUnknownRole() throws Exception {
     // given: a validly signed token with a role almacén does not know
-    String token = Jwts.builder().header().keyId(ring.currentKid()).and()
-        .subject("ana").audience().add("query").and().claim("roles", List.of("superuser"))
-        .expiration(Date.from(NOW.plusSeconds(600)))
-        .signWith(ring.signingKey().privateKey(), Jwts.SIG.EdDSA).compact();
+    String token =
+        Jwts.builder()
+            .header()
+            .keyId(ring.currentKid())
+            .and()
+            .subject("ana")
+            .audience()
+            .add("query")
+            .and()
+            .claim("roles", List.of("superuser"))
+            .expiration(Date.from(NOW.plusSeconds(600)))
+            .signWith(ring.signingKey().privateKey(), Jwts.SIG.EdDSA)
+            .compact();
 
     // when / then
     assertRefused(token, Reason.INVALID_CLAIMS);
@@ -298,17 +341,20 @@ class TokenVerifierTest {
     assertThatThrownBy(() -> verifier.verify(token))
         .isInstanceOf(InvalidTokenException.class)
         .hasMessage("The access token is not meant for this service")
-        .satisfies(e -> assertThat(String.valueOf(e.getCause())).doesNotContain(token.split("\\.")[1]));
+        .satisfies(
+            e -> assertThat(String.valueOf(e.getCause())).doesNotContain(token.split("\\.")[1]));
   }
 
   private void assertRefused(String token, Reason reason) {
     assertThatThrownBy(() -> verifier.verify(token))
-        .isInstanceOfSatisfying(InvalidTokenException.class, e -> assertThat(e.reason()).isEqualTo(reason))
+        .isInstanceOfSatisfying(
+            InvalidTokenException.class, e -> assertThat(e.reason()).isEqualTo(reason))
         .hasMessage(reason.message());
   }
 
   private static String adminPayload() {
-    return "{\"sub\":\"eve\",\"aud\":[\"query\"],\"roles\":[\"admin\"],\"exp\":" + NOW.plusSeconds(600).getEpochSecond()
+    return "{\"sub\":\"eve\",\"aud\":[\"query\"],\"roles\":[\"admin\"],\"exp\":"
+        + NOW.plusSeconds(600).getEpochSecond()
         + "}";
   }
 
@@ -317,6 +363,7 @@ class TokenVerifierTest {
   }
 
   private static String decodePart(String token, int part) {
-    return new String(Base64.getUrlDecoder().decode(token.split("\\.")[part]), StandardCharsets.UTF_8);
+    return new String(
+        Base64.getUrlDecoder().decode(token.split("\\.")[part]), StandardCharsets.UTF_8);
   }
 }

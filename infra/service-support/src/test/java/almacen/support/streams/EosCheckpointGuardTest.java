@@ -12,12 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EosCheckpointGuardTest {
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
 
   @Test
-  void shouldDeleteTaskCheckpointsButNotGlobalOneWhenLastRunDidNotCloseCleanly() throws IOException {
-    // given: checkpoints as 4.2.1 leaves them after restoring, and no clean-close marker (a SIGKILL)
+  void shouldDeleteTaskCheckpointsButNotGlobalOneWhenLastRunDidNotCloseCleanly()
+      throws IOException {
+    // given: checkpoints as 4.2.1 leaves them after restoring, and no clean-close marker (a
+    // SIGKILL)
     Path app = stateDir.resolve("almacen.inventory");
     Path task = checkpoint(app.resolve("0_0"));
     Path otherTask = checkpoint(app.resolve("1_0"));
@@ -26,7 +27,8 @@ class EosCheckpointGuardTest {
     // when
     guard(StreamsConfig.EXACTLY_ONCE_V2).beforeStart();
 
-    // then: the tasks' stores will be wiped and restored; the global store only holds committed records
+    // then: the tasks' stores will be wiped and restored; the global store only holds committed
+    // records
     assertThat(task).doesNotExist();
     assertThat(otherTask).doesNotExist();
     assertThat(global).exists();
@@ -44,7 +46,8 @@ class EosCheckpointGuardTest {
 
     // then: kept, and the marker is gone so that a crash of this run is noticed at the next start
     assertThat(task).exists();
-    assertThat(stateDir.resolve("almacen.inventory").resolve(EosCheckpointGuard.CLEAN_CLOSE_MARKER)).doesNotExist();
+    assertThat(stateDir.resolve("almacen.inventory").resolve(EosCheckpointGuard.CLEAN_CLOSE_MARKER))
+        .doesNotExist();
     guard.beforeStart();
     assertThat(task).doesNotExist();
   }

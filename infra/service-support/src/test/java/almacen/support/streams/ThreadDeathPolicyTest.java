@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ThreadDeathPolicyTest {
 
   private final AtomicLong now = new AtomicLong();
-  private final ThreadDeathPolicy policy = new ThreadDeathPolicy(3, Duration.ofMinutes(10), now::get);
+  private final ThreadDeathPolicy policy =
+      new ThreadDeathPolicy(3, Duration.ofMinutes(10), now::get);
 
   @Test
   void shouldReplaceStreamThreadWhenItDiesOccasionally() {

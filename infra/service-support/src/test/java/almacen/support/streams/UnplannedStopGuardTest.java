@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class UnplannedStopGuardTest {
 
   private final List<Integer> exits = new ArrayList<>();
-  private final UnplannedStopGuard guard = new UnplannedStopGuard((status, reason) -> exits.add(status));
+  private final UnplannedStopGuard guard =
+      new UnplannedStopGuard((status, reason) -> exits.add(status));
 
   @Test
   void shouldExitNonZeroOnceWhenClientReachesError() {
