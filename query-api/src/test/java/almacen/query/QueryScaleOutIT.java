@@ -1,6 +1,7 @@
 package almacen.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import almacen.events.PriceReason;
 import almacen.events.StockStatus;
@@ -22,12 +23,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -210,13 +211,10 @@ class QueryScaleOutIT {
     // restored is left out
     // of local reads meanwhile: compare once the answers have settled (or fail with the last ones
     // after 60 s)
-    Map<String, String> answersAfter = answers(firstPort);
-    long settle = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!answersAfter.equals(answersBefore) && System.nanoTime() < settle) {
-      Thread.sleep(500);
-      answersAfter = answers(firstPort);
-    }
-    assertSameAnswers(answersAfter, answersBefore);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> assertSameAnswers(answers(firstPort), answersBefore));
   }
 
   private static final String STOCK_CSV_ES_AR = "/api/export/stock.csv?branch=central&locale=es-AR";
@@ -314,23 +312,22 @@ class QueryScaleOutIT {
 
   private static JsonNode awaitJson(int port, String path, Predicate<JsonNode> ready)
       throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    List<String> seen = new ArrayList<>();
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> r = HTTP.send(request(port, path), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() == 200 && ready.test(JSON.readTree(r.body()))) {
-        return JSON.readTree(r.body());
-      }
-      seen.add(r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length())));
-      Thread.sleep(250);
-    }
-    throw new AssertionError(
-        "Not ready in time: "
-            + path
-            + " on "
-            + port
-            + ", last: "
-            + seen.subList(Math.max(0, seen.size() - 3), seen.size()));
+    AtomicReference<JsonNode> answer = new AtomicReference<>();
+    await(path + " on " + port)
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> r =
+                  HTTP.send(request(port, path), HttpResponse.BodyHandlers.ofString());
+              String shown =
+                  r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length()));
+              assertThat(r.statusCode() == 200 && ready.test(JSON.readTree(r.body())))
+                  .as("ready, last answer: %s", shown)
+                  .isTrue();
+              answer.set(JSON.readTree(r.body()));
+            });
+    return answer.get();
   }
 
   private static JsonNode get(int port, String path) throws Exception {
