@@ -70,7 +70,8 @@ export function authHeaders(extra = {}) {
 
 /** fetch against query-api (same origin) or another base URL; JSON in and out. */
 export async function request(path, { method = 'GET', body, base = '', headers = {}, raw = false, auth = true } = {}) {
-  const h = { Accept: 'application/json', ...headers };
+  // every error message comes back in Spanish (CONTRACT: Accept-Language: es)
+  const h = { Accept: 'application/json', 'Accept-Language': 'es-AR', ...headers };
   if (body !== undefined) h['Content-Type'] = 'application/json';
   let res;
   try {

@@ -1,12 +1,21 @@
 package almacen.support.web;
 
 import almacen.support.csv.Csv;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -19,14 +28,17 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps every failure to {@link ApiError} JSON: a 4xx with a message for bad input, never a stack
- * trace.
+ * trace. As a body advice it also puts every {@link ApiError} an MVC handler answers — this
+ * class's, a module's own handler's, a controller's — into the client's language ({@link
+ * ErrorLanguage}).
  */
 @RestControllerAdvice
-public class ApiErrorHandler {
+public class ApiErrorHandler implements ResponseBodyAdvice<Object> {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
@@ -160,16 +172,43 @@ public class ApiErrorHandler {
   }
 
   /**
-   * Error messages are written in English: the answer says so (a Spanish dashboard shows its own
-   * text).
+   * Error messages are thrown in English; a client that prefers Spanish gets them in Spanish (see
+   * {@link ErrorLanguage}).
    */
-  public static final String MESSAGE_LANGUAGE = "en";
+  public static final String MESSAGE_LANGUAGE = ErrorLanguage.ENGLISH;
 
   /** Set, not added: a filter may have said es-AR already for a dashboard path. */
   private static void inEnglish() {
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
         && attributes.getResponse() != null) {
-      attributes.getResponse().setHeader(HttpHeaders.CONTENT_LANGUAGE, MESSAGE_LANGUAGE);
+      attributes
+          .getResponse()
+          .setHeader(HttpHeaders.CONTENT_LANGUAGE, ErrorLanguage.of(attributes.getRequest()));
     }
+  }
+
+  @Override
+  public boolean supports(
+      MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+    return true;
+  }
+
+  @Override
+  public Object beforeBodyWrite(
+      Object body,
+      MethodParameter returnType,
+      MediaType contentType,
+      Class<? extends HttpMessageConverter<?>> converterType,
+      ServerHttpRequest request,
+      ServerHttpResponse response) {
+    if (body instanceof ApiError error
+        && request instanceof ServletServerHttpRequest servletRequest
+        && response instanceof ServletServerHttpResponse servletResponse) {
+      HttpServletRequest client = servletRequest.getServletRequest();
+      HttpServletResponse answer = servletResponse.getServletResponse();
+      answer.setHeader(HttpHeaders.CONTENT_LANGUAGE, ErrorLanguage.of(client));
+      return ErrorLanguage.localize(error, answer.getStatus(), client);
+    }
+    return body;
   }
 }

@@ -1,8 +1,11 @@
 package almacen.support.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,13 +24,24 @@ public final class ApiErrorWriter {
    */
   public static void write(HttpServletResponse response, int status, ApiError error)
       throws IOException {
-    byte[] body = JSON.writeValueAsBytes(error);
+    HttpServletRequest request =
+        RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+            ? attributes.getRequest()
+            : null;
+    write(request, response, status, error);
+  }
+
+  /** As above, in the language {@code request} prefers (see {@link ErrorLanguage}). */
+  public static void write(
+      HttpServletRequest request, HttpServletResponse response, int status, ApiError error)
+      throws IOException {
+    byte[] body = JSON.writeValueAsBytes(ErrorLanguage.localize(error, status, request));
     response.resetBuffer();
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setContentLength(body.length);
-    response.setHeader("Content-Language", ApiErrorHandler.MESSAGE_LANGUAGE);
+    response.setHeader("Content-Language", ErrorLanguage.of(request));
     response.getOutputStream().write(body);
     response.flushBuffer();
   }
