@@ -12,6 +12,7 @@ import * as inflation from './js/pages/inflation.js';
 import * as suppliers from './js/pages/suppliers.js';
 import * as analytics from './js/pages/analytics.js';
 import * as preferences from './js/pages/preferences.js';
+import * as labels from './js/pages/labels.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, nav: null, public: true },
@@ -23,6 +24,7 @@ const ROUTES = [
   { re: /^\/proveedores(?:\/([^/]+))?$/, page: suppliers, nav: 'proveedores' },
   { re: /^\/analisis$/, page: analytics, nav: 'analisis' },
   { re: /^\/inflacion$/, page: inflation, nav: 'inflacion' },
+  { re: /^\/etiquetas$/, page: labels, nav: 'etiquetas' },
   { re: /^\/ajustes$/, page: preferences, nav: 'ajustes' },
 ];
 

@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * carry (see DailyCell); nothing here produces to a topic. The consumer still reads {@code
  * read_committed} because the upstream apps write transactionally (at_least_once would otherwise
  * default to read_uncommitted and could show aborted writes). Commit interval 100 ms for
- * read-your-writes.
+ * read-your-writes. (The few records query-api writes itself — labels marked printed — go through
+ * CommittedWriter, transactional, not through this app.)
  */
 @Configuration(proxyBeanMethods = false)
 class QueryStreamsConfiguration {

@@ -1,5 +1,6 @@
 package almacen.query;
 
+import almacen.events.Price;
 import almacen.events.Sale;
 import almacen.events.StockMovement;
 import almacen.schemas.StoreNames;
@@ -28,6 +29,7 @@ import org.apache.kafka.streams.state.Stores;
  *   stock-alerts     → [query-alerts]         branch|sku → StockAlert, OK deletes  (event alert)
  *   stock-movements  → [query-movements]      branch|sku|seq → StockMovement, newest N per key
  *   price-history    → [query-price-history]  sku|effectiveAt|reason → Price, newest N per sku
+ *                      [query-price-changes]  sku → Price that last changed the list price
  *   sales            → [query-sales-daily]    day|branch|saleId → sale total (money)
  *   sales            → [query-analytics-sales]  day|branch|sku → units, amount at the sale's prices
  *                      [query-analytics-sale-ids] saleId → day|offset (each saleId counted once)
@@ -37,6 +39,7 @@ import org.apache.kafka.streams.state.Stores;
  *   prices           → [query-prices]         sku → Price                          (event price)
  *   invoices         → [query-invoices]       invoiceId → Invoice                  (event invoice)
  *   inflation-index  → [query-inflation]      YYYY-MM → InflationMonth
+ *   label-prints     → [query-label-prints]   branch → LabelPrint (labels last marked printed)
  * </pre>
  *
  * Every store is an idempotent upsert of its input, which is why this application may run
@@ -98,12 +101,19 @@ public final class QueryTopology {
         movements,
         StoreNames.QUERY_ANALYTICS_COSTS,
         () -> new CostAnalyticsProcessor(config));
-    partitioned(
-        builder,
-        topics.priceHistory,
-        StoreNames.QUERY_PRICE_HISTORY,
-        topics.priceHistory.valueSerde(),
-        () -> new PriceHistoryProcessor(config.priceHistoryPerSku()));
+    KStream<String, Price> priceHistory =
+        partitioned(
+            builder,
+            topics.priceHistory,
+            StoreNames.QUERY_PRICE_HISTORY,
+            topics.priceHistory.valueSerde(),
+            () -> new PriceHistoryProcessor(config.priceHistoryPerSku()));
+    builder.addStateStore(
+        storeBuilder(StoreNames.QUERY_PRICE_CHANGES, topics.priceHistory.valueSerde()));
+    priceHistory.process(
+        PriceChangeProcessor::new,
+        Named.as(StoreNames.QUERY_PRICE_CHANGES + "-apply"),
+        StoreNames.QUERY_PRICE_CHANGES);
     KStream<String, Sale> sales =
         partitioned(
             builder,
@@ -123,6 +133,7 @@ public final class QueryTopology {
     global(builder, topics.prices, StoreNames.QUERY_PRICES, ChangeKind.PRICE, listener);
     global(builder, topics.invoices, StoreNames.QUERY_INVOICES, ChangeKind.INVOICE, listener);
     global(builder, topics.inflationIndex, StoreNames.QUERY_INFLATION, null, listener);
+    global(builder, topics.labelPrints, StoreNames.QUERY_LABEL_PRINTS, null, listener);
   }
 
   private static <V, S> KStream<String, V> partitioned(

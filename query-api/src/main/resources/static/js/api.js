@@ -114,8 +114,8 @@ export function qs(params) {
 }
 
 /** Downloads a file with the token (a plain link could not send the header). */
-export async function download(path, filename) {
-  const res = await request(path, { raw: true, headers: { Accept: 'text/csv' } });
+export async function download(path, filename, accept = 'text/csv') {
+  const res = await request(path, { raw: true, headers: { Accept: accept } });
   const blob = await res.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -136,6 +136,7 @@ export function uploadInvoice(file, { branch, preview = true, onProgress } = {})
     const t = session.token();
     if (t) xhr.setRequestHeader('Authorization', `Bearer ${t}`);
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', 'es-AR');
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
     });

@@ -3,6 +3,7 @@ package almacen.schemas;
 import almacen.events.DeadLetter;
 import almacen.events.InflationMonth;
 import almacen.events.Invoice;
+import almacen.events.LabelPrint;
 import almacen.events.Price;
 import almacen.events.Product;
 import almacen.events.Sale;
@@ -44,6 +45,7 @@ public final class EventSchemas implements SchemaStore {
           StockAlert.class,
           InflationMonth.class,
           Price.class,
+          LabelPrint.class,
           DeadLetter.class);
 
   private static final EventSchemas INSTANCE = load();

@@ -37,6 +37,16 @@ public final class StoreNames {
   public static final String QUERY_PRODUCTS = "query-products";
   public static final String QUERY_PRICES = "query-prices";
   public static final String QUERY_PRICE_HISTORY = "query-price-history";
+
+  /**
+   * The last change of each sku's list price ({@code sku} → the Price that changed it, with the
+   * price before it as {@code previousListPrice}): what shelf labels are due.
+   */
+  public static final String QUERY_PRICE_CHANGES = "query-price-changes";
+
+  /** The last time each branch marked its shelf labels printed ({@code branch} → LabelPrint). */
+  public static final String QUERY_LABEL_PRINTS = "query-label-prints";
+
   public static final String QUERY_ALERTS = "query-alerts";
   public static final String QUERY_INVOICES = "query-invoices";
   public static final String QUERY_INFLATION = "query-inflation";

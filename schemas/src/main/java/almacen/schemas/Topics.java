@@ -3,6 +3,7 @@ package almacen.schemas;
 import almacen.events.DeadLetter;
 import almacen.events.InflationMonth;
 import almacen.events.Invoice;
+import almacen.events.LabelPrint;
 import almacen.events.Price;
 import almacen.events.Product;
 import almacen.events.Sale;
@@ -38,6 +39,7 @@ public final class Topics {
   public final Topic<String, InflationMonth> inflationIndex;
   public final Topic<String, Price> prices;
   public final Topic<String, Price> priceHistory;
+  public final Topic<String, LabelPrint> labelPrints;
   public final Topic<String, DeadLetter> dlq;
   private final String prefix;
 
@@ -57,6 +59,7 @@ public final class Topics {
     inflationIndex = topic("inflation-index", InflationMonth.class, true, null);
     prices = topic("prices", Price.class, true, null);
     priceHistory = topic("price-history", Price.class, false, FOREVER);
+    labelPrints = topic("label-prints", LabelPrint.class, true, null);
     dlq = topic("dlq", DeadLetter.class, false, FOREVER);
   }
 
@@ -85,6 +88,7 @@ public final class Topics {
         inflationIndex,
         prices,
         priceHistory,
+        labelPrints,
         dlq);
   }
 
