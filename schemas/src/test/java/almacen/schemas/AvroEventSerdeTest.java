@@ -132,6 +132,7 @@ class AvroEventSerdeTest {
             "shop1.inflation-index",
             "shop1.prices",
             "shop1.price-history",
+            "shop1.label-prints",
             "shop1.dlq");
     assertThat(custom.stockLevels.compacted()).isTrue();
     assertThat(custom.stockMovements.retentionMs()).isEqualTo(-1L);
