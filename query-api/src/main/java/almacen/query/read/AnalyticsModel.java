@@ -367,6 +367,37 @@ public final class AnalyticsModel {
         range.from(), range.to(), branch, invoices, Json.money(amount), items);
   }
 
+  /**
+   * The last CONFIRMED invoice line of every sku (by issue date, then invoice id): its supplier's
+   * CUIT and name, unit cost and invoice — what a suggested order needs.
+   */
+  public Map<String, LastPurchase> lastPurchases() {
+    Map<String, LastPurchase> out = new HashMap<>();
+    for (SupplierAcc s : bySupplier(confirmedInvoices()).values()) {
+      s.products.forEach(
+          (sku, last) -> {
+            LastPurchase candidate =
+                new LastPurchase(
+                    last.invoice().getSupplier().getCuit(),
+                    Objects.requireNonNullElse(
+                        last.invoice().getSupplier().getName(),
+                        last.invoice().getSupplier().getCuit()),
+                    last.line().getUnitCost(),
+                    last.invoice().getInvoiceId(),
+                    last.invoice().getIssueDate());
+            out.merge(sku, candidate, (a, b) -> b.newerThan(a) ? b : a);
+          });
+    }
+    return out;
+  }
+
+  /** Supplier names by CUIT digits, from their newest CONFIRMED invoice. */
+  public Map<String, String> supplierNames() {
+    Map<String, String> out = new HashMap<>();
+    bySupplier(confirmedInvoices()).forEach((digits, s) -> out.put(digits, s.name()));
+    return out;
+  }
+
   /** The 11 digits of a CUIT written with or without dashes. */
   public static String cuitDigits(String cuit) {
     return cuit == null ? "" : cuit.replaceAll("[^0-9]", "");
