@@ -9,6 +9,8 @@ import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
 import almacen.support.AlmacenSettings.StreamsSettings;
 import almacen.support.AlmacenSettings.TopicSettings;
+import almacen.support.cli.CommandRunner;
+import almacen.support.cli.CommandRunner.Failure;
 import almacen.support.kafka.TopicProvisioner;
 import almacen.support.streams.StreamsConfigFactory;
 import java.io.IOException;
@@ -34,7 +36,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -60,7 +61,14 @@ public final class InventoryBenchmark {
   private InventoryBenchmark() {}
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new InventoryBenchmark()).execute(args));
+    System.exit(
+        CommandRunner.run(
+            new InventoryBenchmark(),
+            CommandRunner.stdout(),
+            CommandRunner.stderr(),
+            Failure.exiting(
+                1, commandLine -> "benchmark " + commandLine.getCommandName() + " FAILED: "),
+            args));
   }
 
   @Command(
