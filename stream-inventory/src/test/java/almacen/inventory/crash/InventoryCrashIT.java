@@ -1,6 +1,7 @@
 package almacen.inventory.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import almacen.events.AdjustmentReason;
 import almacen.events.Invoice;
@@ -24,6 +25,7 @@ import almacen.support.AlmacenSettings.TopicSettings;
 import almacen.support.kafka.TopicProvisioner;
 import java.io.File;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -264,75 +266,88 @@ class InventoryCrashIT {
       Topics topics,
       Map<String, BigDecimal> expectedOnHand,
       Map<String, Integer> expectedEntries,
-      Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String last = "";
-    while (System.nanoTime() < deadline) {
-      Map<String, StockLevel> levels = new HashMap<>();
-      readAll(
-          broker,
-          topics.stockLevels,
-          r -> {
-            StockLevel l =
-                topics.stockLevels.valueSerde().deserializer().deserialize(r.topic(), r.value());
-            levels.put(r.key() == null ? "" : new String(r.key()), l);
-          });
-      Map<String, BigDecimal> sums = new HashMap<>();
-      Map<String, Integer> counts = new HashMap<>();
-      Set<String> ids = new HashSet<>();
-      int[] dupes = {0};
-      readAll(
-          broker,
-          topics.stockMovements,
-          r -> {
-            StockMovement m =
-                topics.stockMovements.valueSerde().deserializer().deserialize(r.topic(), r.value());
-            String key = StoreNames.branchSkuKey(m.getBranch(), m.getSku());
-            sums.merge(key, m.getDelta(), BigDecimal::add);
-            counts.merge(key, 1, Integer::sum);
-            if (!ids.add(m.getMovementId())) {
-              dupes[0]++;
-            }
-          });
-      List<String> problems = new ArrayList<>();
-      for (var e : expectedOnHand.entrySet()) {
-        StockLevel level = levels.get(e.getKey());
-        if (level == null || level.getOnHand().compareTo(e.getValue()) != 0) {
-          problems.add(
-              e.getKey()
-                  + " onHand "
-                  + (level == null ? null : level.getOnHand())
-                  + " != "
-                  + e.getValue());
-        }
-        if (!expectedEntries.get(e.getKey()).equals(counts.get(e.getKey()))) {
-          problems.add(
-              e.getKey()
-                  + " entries "
-                  + counts.get(e.getKey())
-                  + " != "
-                  + expectedEntries.get(e.getKey()));
-        }
-        if (sums.get(e.getKey()) == null
-            || level == null
-            || sums.get(e.getKey()).compareTo(level.getOnHand()) != 0) {
-          problems.add(e.getKey() + " sum of deltas " + sums.get(e.getKey()) + " != onHand");
-        }
+      Duration timeout) {
+    Map<String, Integer> counts = new HashMap<>();
+    await("state consistent after recovery")
+        .atMost(timeout)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              counts.clear();
+              List<String> problems =
+                  problems(broker, topics, expectedOnHand, expectedEntries, counts);
+              assertThat(problems)
+                  .as(
+                      "%d problems, e.g. %s",
+                      problems.size(), problems.subList(0, Math.min(5, problems.size())))
+                  .isEmpty();
+            });
+    assertThat(counts.values().stream().mapToInt(Integer::intValue).sum())
+        .isEqualTo(expectedEntries.values().stream().mapToInt(Integer::intValue).sum());
+  }
+
+  /** What differs between the topics and the expected totals; fills the ledger count per key. */
+  private static List<String> problems(
+      KafkaLocalBroker broker,
+      Topics topics,
+      Map<String, BigDecimal> expectedOnHand,
+      Map<String, Integer> expectedEntries,
+      Map<String, Integer> counts) {
+    Map<String, StockLevel> levels = new HashMap<>();
+    readAll(
+        broker,
+        topics.stockLevels,
+        r -> {
+          StockLevel l =
+              topics.stockLevels.valueSerde().deserializer().deserialize(r.topic(), r.value());
+          levels.put(r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8), l);
+        });
+    Map<String, BigDecimal> sums = new HashMap<>();
+    Set<String> ids = new HashSet<>();
+    int[] dupes = {0};
+    readAll(
+        broker,
+        topics.stockMovements,
+        r -> {
+          StockMovement m =
+              topics.stockMovements.valueSerde().deserializer().deserialize(r.topic(), r.value());
+          String key = StoreNames.branchSkuKey(m.getBranch(), m.getSku());
+          sums.merge(key, m.getDelta(), BigDecimal::add);
+          counts.merge(key, 1, Integer::sum);
+          if (!ids.add(m.getMovementId())) {
+            dupes[0]++;
+          }
+        });
+    List<String> problems = new ArrayList<>();
+    for (var e : expectedOnHand.entrySet()) {
+      StockLevel level = levels.get(e.getKey());
+      if (level == null || level.getOnHand().compareTo(e.getValue()) != 0) {
+        problems.add(
+            e.getKey()
+                + " onHand "
+                + (level == null ? null : level.getOnHand())
+                + " != "
+                + e.getValue());
       }
-      if (dupes[0] > 0) {
-        problems.add(dupes[0] + " duplicate ledger entries");
+      if (!expectedEntries.get(e.getKey()).equals(counts.get(e.getKey()))) {
+        problems.add(
+            e.getKey()
+                + " entries "
+                + counts.get(e.getKey())
+                + " != "
+                + expectedEntries.get(e.getKey()));
       }
-      if (problems.isEmpty()) {
-        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum())
-            .isEqualTo(expectedEntries.values().stream().mapToInt(Integer::intValue).sum());
-        return;
+      if (sums.get(e.getKey()) == null
+          || level == null
+          || sums.get(e.getKey()).compareTo(level.getOnHand()) != 0) {
+        problems.add(e.getKey() + " sum of deltas " + sums.get(e.getKey()) + " != onHand");
       }
-      last =
-          problems.size() + " problems, e.g. " + problems.subList(0, Math.min(5, problems.size()));
-      Thread.sleep(2000);
     }
-    throw new AssertionError("state not consistent after recovery: " + last);
+    if (dupes[0] > 0) {
+      problems.add(dupes[0] + " duplicate ledger entries");
+    }
+    return problems;
   }
 
   private static void readAll(
@@ -356,9 +371,19 @@ class InventoryCrashIT {
       c.assign(parts);
       c.seekToBeginning(parts);
       Map<TopicPartition, Long> end = c.endOffsets(parts);
-      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-        c.poll(Duration.ofMillis(200)).forEach(sink);
-      }
+      await(topic.name() + " read to its end")
+          .atMost(Duration.ofSeconds(60))
+          .pollInSameThread()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(10)) // the poll itself waits up to 200 ms
+          .until(
+              () -> {
+                if (parts.stream().allMatch(tp -> c.position(tp) >= end.get(tp))) {
+                  return true;
+                }
+                c.poll(Duration.ofMillis(200)).forEach(sink);
+                return false;
+              });
     }
   }
 }
