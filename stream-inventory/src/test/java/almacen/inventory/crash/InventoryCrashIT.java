@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -145,6 +146,7 @@ class InventoryCrashIT {
             true,
             "linger.ms",
             5);
+    AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<String, byte[]> p =
         new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       Instant t0 = Instant.parse("2026-11-01T12:00:00Z");
@@ -190,7 +192,8 @@ class InventoryCrashIT {
                   1.0,
                   false,
                   new InvoiceSource(SourceKind.MANUAL, null, false),
-                  t0));
+                  t0),
+              failure);
         }
         if (s % 500 == 250) {
           String sku = sku(s % SKUS);
@@ -206,7 +209,8 @@ class InventoryCrashIT {
                   null,
                   AdjustmentReason.DAMAGE,
                   null,
-                  t0.plusSeconds(s)));
+                  t0.plusSeconds(s)),
+              failure);
           add(onHand, entries, "central", sku, new BigDecimal("-1"));
         }
         String branch = BRANCHES[s % 2];
@@ -218,12 +222,15 @@ class InventoryCrashIT {
           add(onHand, entries, branch, sku, qty.negate());
         }
         Sale sale = new Sale("SALE-" + s, branch, t0.plusSeconds(s), lines, t0.plusSeconds(s));
-        send(p, topics.sales, sale.getSaleId(), sale);
+        send(p, topics.sales, sale.getSaleId(), sale, failure);
         if (s % 2000 == 0) {
-          send(p, topics.sales, sale.getSaleId(), sale); // a till retry: must count once
+          send(p, topics.sales, sale.getSaleId(), sale, failure); // a till retry: must count once
         }
       }
       p.flush();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("a load record was not written", failure.get());
     }
     producing.set(false);
   }
@@ -243,9 +250,15 @@ class InventoryCrashIT {
     return String.format("SKU%04d", i);
   }
 
-  @SuppressWarnings("unchecked")
+  // the load's futures are not kept: a failure arrives through the callback and fails the load
+  // thread after its flush
+  @SuppressWarnings({"unchecked", "FutureReturnValueIgnored"})
   private static <V> void send(
-      KafkaProducer<String, byte[]> p, Topic<String, V> topic, String key, Object value) {
+      KafkaProducer<String, byte[]> p,
+      Topic<String, V> topic,
+      String key,
+      Object value,
+      AtomicReference<Exception> failure) {
     var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
     p.send(
         new ProducerRecord<>(
@@ -256,7 +269,7 @@ class InventoryCrashIT {
             headers),
         (m, e) -> {
           if (e != null) {
-            throw new IllegalStateException("send failed", e);
+            failure.compareAndSet(null, e);
           }
         });
   }
