@@ -9,9 +9,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A bounded abuse run against both HTTP services: malformed JSON, huge bodies, wrong content types,
@@ -19,9 +25,36 @@ import java.util.concurrent.Future;
  * must be a 4xx (or 429); a 2xx, a 5xx or a dropped connection fails the run (odd but legitimate
  * search text must answer 200). Prints the tally per attack.
  *
- * <p>java scripts/lib/Abuse.java QUERY_URL INGEST_URL ADMIN_TOKEN VIEWER_TOKEN
+ * <p>java -cp "$TOOLS_CP" Abuse QUERY_URL INGEST_URL ADMIN_TOKEN VIEWER_TOKEN (TOOLS_CP from
+ * scripts/lib/tools.sh)
  */
-public class Abuse {
+@Command(
+    name = "Abuse",
+    mixinStandardHelpOptions = true,
+    description =
+        "A bounded abuse run against query-api and ingest-ocr: every answer must be a 4xx (or 429),"
+            + " and the burst must be rate-limited. Exit 1 otherwise.")
+public class Abuse implements Callable<Integer> {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Parameters(
+      index = "0",
+      paramLabel = "QUERY_URL",
+      description = "query-api, e.g. http://127.0.0.1:8080")
+  String queryUrl;
+
+  @Parameters(
+      index = "1",
+      paramLabel = "INGEST_URL",
+      description = "ingest-ocr, e.g. http://127.0.0.1:8081")
+  String ingestUrl;
+
+  @Parameters(index = "2", paramLabel = "ADMIN_TOKEN", description = "an admin's access token")
+  String adminToken;
+
+  @Parameters(index = "3", paramLabel = "VIEWER_TOKEN", description = "a viewer's access token")
+  String viewerToken;
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final Map<String, Map<Integer, Integer>> tally = new TreeMap<>();
@@ -31,12 +64,17 @@ public class Abuse {
   /** The next requests must answer 2xx (legitimate, odd-looking input) instead of 4xx. */
   volatile boolean ok;
 
-  public static void main(String[] args) throws Exception {
-    Abuse a = new Abuse();
-    String query = args[0];
-    String ingest = args[1];
-    String admin = "Bearer " + args[2];
-    String viewer = "Bearer " + args[3];
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Abuse()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Abuse a = this;
+    String query = queryUrl;
+    String ingest = ingestUrl;
+    String admin = "Bearer " + adminToken;
+    String viewer = "Bearer " + viewerToken;
 
     // malformed JSON and wrong shapes
     for (String body :
@@ -110,21 +148,18 @@ public class Abuse {
                 "{\"sub\":\"x\",\"roles\":[\"admin\"],"
                     + "\"aud\":[\"ingest\",\"query\"],\"exp\":4102444800}")
             + ".";
-    String[] parts = args[2].split("\\.");
+    String[] parts = adminToken.split("\\.", -1);
+    ObjectNode forgedHeader = JSON.createObjectNode().put("alg", "HS256");
+    forgedHeader.put("kid", decoded(parts[0]).path("kid").asString(""));
     String hs256 =
-        b64("{\"alg\":\"HS256\",\"kid\":\"" + kid(parts[0]) + "\"}")
+        b64(JSON.writeValueAsString(forgedHeader))
             + "."
             + parts[1]
             + "."
             + b64("forged-with-the-public-key");
-    String tampered =
-        parts[0]
-            + "."
-            + b64(
-                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                    .replace("\"admin\"", "\"admin\",\"root\""))
-            + "."
-            + parts[2];
+    ObjectNode moreRoles = decoded(parts[1]);
+    moreRoles.withArray("roles").add("root");
+    String tampered = parts[0] + "." + b64(JSON.writeValueAsString(moreRoles)) + "." + parts[2];
     for (String token :
         List.of(
             "Bearer " + none,
@@ -133,7 +168,7 @@ public class Abuse {
             "Bearer garbage",
             "Bearer ",
             "Basic YWRtaW46YWRtaW4=",
-            "Bearer " + args[2] + "x")) {
+            "Bearer " + adminToken + "x")) {
       a.get("token attack", query + "/api/stock", token);
       a.post("token attack", ingest + "/api/sales", token, "application/json", "{}".getBytes());
     }
@@ -278,7 +313,7 @@ public class Abuse {
         "abuse: %d hostile requests, %d answered 5xx or not at all, %d rate-limited (429)%n",
         a.tried, a.failures.size(), rateLimited);
     a.failures.stream().limit(20).forEach(f -> System.out.println("  FAIL " + f));
-    System.exit(a.failures.isEmpty() && rateLimited > 0 ? 0 : 1);
+    return a.failures.isEmpty() && rateLimited > 0 ? 0 : 1;
   }
 
   /**
@@ -358,10 +393,9 @@ public class Abuse {
         .encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String kid(String header) {
-    String json = new String(Base64.getUrlDecoder().decode(header), StandardCharsets.UTF_8);
-    int i = json.indexOf("\"kid\":\"");
-    return i < 0 ? "" : json.substring(i + 7, json.indexOf('"', i + 7));
+  /** A JWT part (header or claims), Base64url-decoded and parsed. */
+  static ObjectNode decoded(String part) {
+    return (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(part));
   }
 
   /**

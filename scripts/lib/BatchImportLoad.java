@@ -1,17 +1,29 @@
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Concurrent tills importing CSV batches of sales while ingest-ocr is killed under them: a batch
@@ -20,25 +32,77 @@ import java.util.concurrent.atomic.AtomicInteger;
  * OUT_FILE ({@code sale <TAB> id <TAB> sku <TAB> 1}); ExactlyOnce then checks each has one ledger
  * entry.
  *
- * <p>java scripts/lib/BatchImportLoad.java INGEST_URL TOKEN TILLS BATCHES SALES_PER_BATCH OUT_FILE
- * PRODUCTS_CSV
+ * <p>java -cp "$TOOLS_CP" BatchImportLoad INGEST_URL TOKEN TILLS BATCHES SALES_PER_BATCH OUT_FILE
+ * PRODUCTS_CSV (TOOLS_CP from scripts/lib/tools.sh)
  */
-public class BatchImportLoad {
+@Command(
+    name = "BatchImportLoad",
+    mixinStandardHelpOptions = true,
+    description =
+        "Concurrent tills importing CSV batches of sales, each batch sent again until answered 202;"
+            + " the sales of the answered batches go to OUT_FILE.")
+public class BatchImportLoad implements Callable<Integer> {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** scripts/demo/products.csv: {@code ;}-separated, {@code #} comments, a header line. */
+  static final CSVFormat PRODUCTS =
+      CSVFormat.RFC4180
+          .builder()
+          .setDelimiter(';')
+          .setCommentMarker('#')
+          .setIgnoreEmptyLines(true)
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get();
+
+  /** The body of POST /api/sales/batch. */
+  static final CSVFormat BATCH =
+      CSVFormat.RFC4180
+          .builder()
+          .setRecordSeparator('\n')
+          .setHeader("saleId", "branch", "soldAt", "sku", "qty", "unitPrice")
+          .get();
+
+  @Parameters(
+      index = "0",
+      paramLabel = "INGEST_URL",
+      description = "ingest-ocr, e.g. http://127.0.0.1:8081")
+  String url;
+
+  @Parameters(index = "1", paramLabel = "TOKEN", description = "an admin's access token")
+  String token;
+
+  @Parameters(index = "2", paramLabel = "TILLS", description = "concurrent tills")
+  int tills;
+
+  @Parameters(index = "3", paramLabel = "BATCHES", description = "batches per till")
+  int batches;
+
+  @Parameters(index = "4", paramLabel = "SALES_PER_BATCH", description = "one-line sales per batch")
+  int perBatch;
+
+  @Parameters(
+      index = "5",
+      paramLabel = "OUT_FILE",
+      description = "the sales of the answered batches")
+  Path out;
+
+  @Parameters(index = "6", paramLabel = "PRODUCTS_CSV", description = "the skus sold")
+  Path products;
 
   private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(180);
 
-  public static void main(String[] args) throws Exception {
-    String url = args[0];
-    String token = args[1];
-    int tills = Integer.parseInt(args[2]);
-    int batches = Integer.parseInt(args[3]);
-    int perBatch = Integer.parseInt(args[4]);
-    Path out = Path.of(args[5]);
-    List<String> skus =
-        Files.readAllLines(Path.of(args[6])).stream()
-            .filter(l -> !l.startsWith("#") && !l.startsWith("sku;") && !l.isBlank())
-            .map(l -> l.split(";")[0])
-            .toList();
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BatchImportLoad()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> skus;
+    try (Reader in = Files.newBufferedReader(products, StandardCharsets.UTF_8)) {
+      skus = PRODUCTS.parse(in).stream().map(p -> p.get("sku")).toList();
+    }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     AtomicInteger retries = new AtomicInteger();
     AtomicInteger answered = new AtomicInteger();
@@ -52,16 +116,14 @@ public class BatchImportLoad {
             pool.submit(
                 () -> {
                   for (int b = 1; b <= batches; b++) {
-                    StringBuilder csv =
-                        new StringBuilder("saleId,branch,soldAt,sku,qty,unitPrice\n");
+                    StringBuilder csv = new StringBuilder();
+                    CSVPrinter rows = BATCH.print(csv);
                     List<String> lines = new ArrayList<>();
                     for (int i = 1; i <= perBatch; i++) {
                       String saleId = "IK-" + t + "-" + b + "-" + i;
                       String sku = skus.get((t * 7919 + b * 104729 + i) % skus.size());
-                      csv.append(saleId)
-                          .append(",central,2026-01-15T10:00:00-03:00,")
-                          .append(sku)
-                          .append(",1,100.00\n");
+                      rows.printRecord(
+                          saleId, "central", "2026-01-15T10:00:00-03:00", sku, 1, "100.00");
                       lines.add("sale\t" + saleId + "\t" + sku + "\t1");
                     }
                     send(http, url, token, csv.toString(), retries);
@@ -82,6 +144,7 @@ public class BatchImportLoad {
     System.out.printf(
         "batch imports: %d tills x %d batches x %d sales answered 202 in %.1f s, %d re-sent after no answer%n",
         tills, batches, perBatch, (System.nanoTime() - start) / 1e9, retries.get());
+    return 0;
   }
 
   /**
@@ -106,12 +169,12 @@ public class BatchImportLoad {
                 HttpResponse.BodyHandlers.ofString());
         status = r.statusCode();
         body = r.body();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         status = -1;
         body = e.toString();
       }
       if (status == 202) {
-        if (!body.contains("\"rejected\":[]")) {
+        if (!noneRejected(body)) {
           throw new IllegalStateException("a batch had rejected rows: " + body);
         }
         return;
@@ -125,6 +188,16 @@ public class BatchImportLoad {
       }
       retries.incrementAndGet();
       Thread.sleep(500);
+    }
+  }
+
+  /** Whether a 202 answer lists no rejected row (a body that is not JSON is a failure too). */
+  static boolean noneRejected(String body) {
+    try {
+      JsonNode rejected = JSON.readTree(body).path("rejected");
+      return rejected.isArray() && rejected.isEmpty();
+    } catch (JacksonException notJson) {
+      return false;
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -11,6 +12,9 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * Checks the topic layout of chain mode: every application topic of the catalogue (prefix {@code
@@ -18,9 +22,16 @@ import org.apache.kafka.common.config.ConfigResource;
  * internal: changelogs, repartitions) has RF replicas and min.insync.replicas MIN_ISR. Prints one
  * line per topic; exit 1 on any miss.
  *
- * <p>java -cp KAFKA_CLIENTS_CP scripts/lib/ClusterTopics.java BOOTSTRAP PARTITIONS RF MIN_ISR
+ * <p>java -cp "$TOOLS_CP" ClusterTopics BOOTSTRAP PARTITIONS RF MIN_ISR (TOOLS_CP from
+ * scripts/lib/tools.sh)
  */
-public class ClusterTopics {
+@Command(
+    name = "ClusterTopics",
+    mixinStandardHelpOptions = true,
+    description =
+        "Checks chain mode's topic layout: partitions of the catalogue's topics, replicas and"
+            + " min.insync.replicas of every almacen. topic. Exit 1 on any miss.")
+public class ClusterTopics implements Callable<Integer> {
 
   static final Set<String> CATALOGUE =
       Set.of(
@@ -37,12 +48,29 @@ public class ClusterTopics {
           "price-history",
           "dlq");
 
-  public static void main(String[] args) throws Exception {
-    int partitions = Integer.parseInt(args[1]);
-    int rf = Integer.parseInt(args[2]);
-    String minIsr = args[3];
+  @Parameters(index = "0", paramLabel = "BOOTSTRAP", description = "Kafka bootstrap servers")
+  String bootstrap;
+
+  @Parameters(index = "1", paramLabel = "PARTITIONS", description = "of each catalogue topic")
+  int partitions;
+
+  @Parameters(index = "2", paramLabel = "RF", description = "replicas of every partition")
+  int rf;
+
+  @Parameters(
+      index = "3",
+      paramLabel = "MIN_ISR",
+      description = "min.insync.replicas of every topic")
+  String minIsr;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ClusterTopics()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
     Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (Admin admin = Admin.create(p)) {
       List<String> names =
           admin.listTopics(new ListTopicsOptions().listInternal(false)).names().get().stream()
@@ -90,7 +118,7 @@ public class ClusterTopics {
         problems.add("only " + seen + " of the " + CATALOGUE.size() + " catalogue topics exist");
       }
       problems.forEach(m -> System.err.println("topic layout: " + m));
-      System.exit(problems.isEmpty() ? 0 : 1);
+      return problems.isEmpty() ? 0 : 1;
     }
   }
 }

@@ -44,9 +44,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The dashboard in a real Chromium against the WHOLE running local stack (broker, stream-inventory,
@@ -79,7 +82,13 @@ import javax.imageio.ImageIO;
  * page error, console error or 5xx answer is allowed. Screenshots of every step go to
  * target/screenshots-stack/. Exit 0 when all holds, 1 with the failed step otherwise.
  */
-public class DashboardFlow {
+@Command(
+    name = "DashboardFlow",
+    mixinStandardHelpOptions = true,
+    description =
+        "The dashboard in a real Chromium against the whole running local stack ($ALMACEN_HOME);"
+            + " screenshots in target/screenshots-stack/. Exit 1 with the failed step.")
+public class DashboardFlow implements Callable<Integer> {
 
   static final String QUERY = "http://127.0.0.1:8080";
   static final String INGEST = "http://127.0.0.1:8081";
@@ -223,12 +232,17 @@ public class DashboardFlow {
   int shot;
 
   public static void main(String[] args) {
+    System.exit(new CommandLine(new DashboardFlow()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
     long t0 = System.nanoTime();
-    int code = new DashboardFlow().run();
+    int code = run();
     System.out.printf(
         "dashboard flow: %s in %.1f s (screenshots in %s)%n",
         code == 0 ? "OK" : "FAILED", (System.nanoTime() - t0) / 1e9, SHOTS);
-    System.exit(code);
+    return code;
   }
 
   int run() {

@@ -1,9 +1,12 @@
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,14 +16,20 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Steady write load for the fault suite: sales (one line each) and typed invoices (one line,
@@ -29,41 +38,74 @@ import java.util.regex.Pattern;
  * in the output file was acknowledged exactly as a till would see it. Stays under the write rate
  * limit (600/min per client).
  *
- * <p>java scripts/lib/FaultLoad.java INGEST_URL TOKEN MAX_SECONDS OUT_FILE PRODUCTS_CSV
+ * <p>java -cp "$TOOLS_CP" FaultLoad INGEST_URL TOKEN MAX_SECONDS OUT_FILE PRODUCTS_CSV (TOOLS_CP
+ * from scripts/lib/tools.sh)
  *
  * <p>The load stops after MAX_SECONDS or as soon as the file OUT_FILE.stop exists (the suite's
  * faults are done).
  *
  * <p>OUT_FILE lines: {@code sale|invoice <TAB> id <TAB> sku <TAB> qty}.
  */
-public class FaultLoad {
+@Command(
+    name = "FaultLoad",
+    mixinStandardHelpOptions = true,
+    description =
+        "Steady sales and invoices on ingest-ocr, each retried with its id until acknowledged;"
+            + " the acknowledged ones go to OUT_FILE. Exit 1 when one was given up.")
+public class FaultLoad implements Callable<Integer> {
 
-  static final Pattern INVOICE_ID = Pattern.compile("\"invoiceId\"\\s*:\\s*\"([^\"]+)\"");
-  static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** scripts/demo/products.csv: {@code ;}-separated, {@code #} comments, a header line. */
+  static final CSVFormat PRODUCTS =
+      CSVFormat.RFC4180
+          .builder()
+          .setDelimiter(';')
+          .setCommentMarker('#')
+          .setIgnoreEmptyLines(true)
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get();
+
   static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  final String base;
-  final String token;
   final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
   final AtomicLong retries = new AtomicLong();
   final AtomicLong gaveUp = new AtomicLong();
 
-  FaultLoad(String base, String token) {
-    this.base = base;
-    this.token = token;
+  @Parameters(
+      index = "0",
+      paramLabel = "INGEST_URL",
+      description = "ingest-ocr, e.g. http://127.0.0.1:8081")
+  String base;
+
+  @Parameters(index = "1", paramLabel = "TOKEN", description = "an admin's access token")
+  String token;
+
+  @Parameters(index = "2", paramLabel = "MAX_SECONDS", description = "stop after this long at most")
+  int seconds;
+
+  @Parameters(
+      index = "3",
+      paramLabel = "OUT_FILE",
+      description = "acknowledged requests; the load stops early once OUT_FILE.stop exists")
+  Path out;
+
+  @Parameters(index = "4", paramLabel = "PRODUCTS_CSV", description = "the first 40 skus are used")
+  Path products;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new FaultLoad()).execute(args));
   }
 
-  public static void main(String[] args) throws Exception {
-    FaultLoad load = new FaultLoad(args[0], args[1]);
-    int seconds = Integer.parseInt(args[2]);
-    Path out = Path.of(args[3]);
-    List<String> skus =
-        Files.readAllLines(Path.of(args[4])).stream()
-            .map(l -> l.split(";")[0].trim())
-            .filter(s -> s.matches("[A-Z][A-Z0-9_-]*"))
-            .limit(40)
-            .toList();
+  @Override
+  public Integer call() throws Exception {
+    FaultLoad load = this;
+    List<String> skus;
+    try (Reader in = Files.newBufferedReader(products, StandardCharsets.UTF_8)) {
+      skus = PRODUCTS.parse(in).stream().map(p -> p.get("sku")).limit(40).toList();
+    }
     String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     ExecutorService workers = Executors.newFixedThreadPool(8);
     AtomicInteger sales = new AtomicInteger();
@@ -72,7 +114,7 @@ public class FaultLoad {
     long end = started + TimeUnit.SECONDS.toNanos(seconds);
     try (PrintWriter acked = new PrintWriter(Files.newBufferedWriter(out), true)) {
       long tick = 0;
-      Path stop = Path.of(args[3] + ".stop");
+      Path stop = Path.of(out + ".stop");
       while (System.nanoTime() < end && !Files.exists(stop)) {
         String sku = skus.get((int) (tick % skus.size()));
         if (tick % 12 == 11) {
@@ -100,20 +142,46 @@ public class FaultLoad {
         new TreeMap<>(load.statuses),
         load.retries.get(),
         load.gaveUp.get());
-    if (load.gaveUp.get() > 0) {
-      System.exit(1);
-    }
+    return load.gaveUp.get() > 0 ? 1 : 0;
   }
+
+  record Sale(String saleId, String branch, String soldAt, List<SaleLine> lines) {}
+
+  record SaleLine(String sku, int qty, BigDecimal unitPrice) {}
+
+  record Supplier(String cuit, String name) {}
+
+  record InvoiceLine(
+      String sku,
+      String supplierCode,
+      String description,
+      int qty,
+      BigDecimal unitCost,
+      int ivaRatePct,
+      BigDecimal lineTotal) {}
+
+  record Invoice(
+      Supplier supplier,
+      String type,
+      int pointOfSale,
+      int number,
+      String issueDate,
+      String branch,
+      boolean pricesIncludeIva,
+      List<InvoiceLine> lines,
+      BigDecimal netTotal,
+      BigDecimal ivaTotal,
+      BigDecimal otherTaxes,
+      BigDecimal total) {}
 
   void sale(String saleId, String sku, PrintWriter acked) {
     String body =
-        "{\"saleId\":\""
-            + saleId
-            + "\",\"branch\":\"central\",\"soldAt\":\""
-            + OffsetDateTime.now(BUENOS_AIRES)
-            + "\",\"lines\":[{\"sku\":\""
-            + sku
-            + "\",\"qty\":1,\"unitPrice\":100.00}]}";
+        JSON.writeValueAsString(
+            new Sale(
+                saleId,
+                "central",
+                OffsetDateTime.now(BUENOS_AIRES).toString(),
+                List.of(new SaleLine(sku, 1, new BigDecimal("100.00")))));
     HttpResponse<String> r = postUntilAcknowledged("/api/sales", body);
     if (r != null) {
       synchronized (acked) {
@@ -124,31 +192,50 @@ public class FaultLoad {
 
   void invoice(int number, String sku, PrintWriter acked) {
     String body =
-        "{\"supplier\":{\"cuit\":\"30-71234567-1\",\"name\":\"Distribuidora Fallas\"},\"type\":\"A\","
-            + "\"pointOfSale\":77,\"number\":"
-            + number
-            + ",\"issueDate\":\""
-            + LocalDate.now(BUENOS_AIRES)
-            + "\","
-            + "\"branch\":\"central\",\"pricesIncludeIva\":false,\"lines\":[{\"sku\":\""
-            + sku
-            + "\",\"supplierCode\":\"F"
-            + number
-            + "\",\"description\":\"Reposicion de prueba\",\"qty\":10,\"unitCost\":100.00,\"ivaRatePct\":21,"
-            + "\"lineTotal\":1000.00}],\"netTotal\":1000.00,\"ivaTotal\":210.00,\"otherTaxes\":0,\"total\":1210.00}";
+        JSON.writeValueAsString(
+            new Invoice(
+                new Supplier("30-71234567-1", "Distribuidora Fallas"),
+                "A",
+                77,
+                number,
+                LocalDate.now(BUENOS_AIRES).toString(),
+                "central",
+                false,
+                List.of(
+                    new InvoiceLine(
+                        sku,
+                        "F" + number,
+                        "Reposicion de prueba",
+                        10,
+                        new BigDecimal("100.00"),
+                        21,
+                        new BigDecimal("1000.00"))),
+                new BigDecimal("1000.00"),
+                new BigDecimal("210.00"),
+                BigDecimal.ZERO,
+                new BigDecimal("1210.00")));
     HttpResponse<String> r = postUntilAcknowledged("/api/invoices", body);
     if (r == null) {
       return;
     }
-    Matcher id = INVOICE_ID.matcher(r.body());
-    Matcher status = STATUS.matcher(r.body());
-    if (!id.find() || !status.find() || !status.group(1).equals("CONFIRMED")) {
+    JsonNode answer = json(r.body());
+    String id = answer.path("invoiceId").asString("");
+    if (id.isEmpty() || !answer.path("status").asString("").equals("CONFIRMED")) {
       System.err.println("fault-load: invoice " + number + " not confirmed: " + r.body());
       gaveUp.incrementAndGet();
       return;
     }
     synchronized (acked) {
-      acked.println("invoice\t" + id.group(1) + "\t" + sku + "\t10");
+      acked.println("invoice\t" + id + "\t" + sku + "\t10");
+    }
+  }
+
+  /** An answer as JSON, or an empty object when it is not JSON (the caller prints the body). */
+  static JsonNode json(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (JacksonException notJson) {
+      return JSON.createObjectNode();
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,6 +34,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * Poison records written straight to every input topic: random bytes, an Avro single-object header
@@ -40,13 +44,33 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * impossible values. Each must reach the dead-letter topic with its reason headers; the suite then
  * checks every service is still healthy.
  *
- * <p>java -cp REPLAY_CLASSPATH scripts/lib/Poison.java BOOTSTRAP [PREFIX]
+ * <p>java -cp "$TOOLS_CP" Poison BOOTSTRAP [PREFIX] (TOOLS_CP from scripts/lib/tools.sh)
  */
-public class Poison {
+@Command(
+    name = "Poison",
+    mixinStandardHelpOptions = true,
+    description =
+        "Writes poison records to every input topic; each must reach the dead-letter topic with"
+            + " its reason. Exit 1 when one does not.")
+public class Poison implements Callable<Integer> {
 
-  public static void main(String[] args) throws Exception {
-    String bootstrap = args[0];
-    Topics topics = Topics.withPrefix(args.length > 1 ? args[1] : Topics.DEFAULT_PREFIX);
+  @Parameters(index = "0", paramLabel = "BOOTSTRAP", description = "Kafka bootstrap servers")
+  String bootstrap;
+
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "PREFIX",
+      description = "topic prefix (default: almacen.)")
+  String prefix = Topics.DEFAULT_PREFIX;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Poison()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Topics topics = Topics.withPrefix(prefix);
     Random random = new Random(20251015);
     String run = Long.toString(System.currentTimeMillis(), 36);
     Map<String, String> expected = new TreeMap<>(); // key -> topic
@@ -205,7 +229,7 @@ public class Poison {
     System.out.printf(
         "poison: %d of %d poison records reached the DLQ with a reason%n",
         expected.size() - missing, expected.size());
-    System.exit(missing == 0 ? 0 : 1);
+    return missing == 0 ? 0 : 1;
   }
 
   static <V> void sendEvent(

@@ -1,6 +1,7 @@
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,16 +11,21 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sale-to-screen under a steady till load: RATE sales/s for SECONDS, each a one-line sale of a sku
@@ -27,13 +33,31 @@ import java.util.regex.Pattern;
  * (ingest, :8081) until the dashboard's live stream (GET /api/events on query-api, :8080) shows
  * that sku's new on-hand (0 when the event beats the 202 to the client), and also from the moment
  * the POST was sent. Needs the write rate limit raised above RATE
- * (ALMACEN_SECURITY_RATELIMIT_WRITESPERMINUTE). java scripts/lib/SaleToScreenRate.java TOKEN RATE
- * SECONDS
+ * (ALMACEN_SECURITY_RATELIMIT_WRITESPERMINUTE). java -cp "$TOOLS_CP" SaleToScreenRate TOKEN RATE
+ * SECONDS (TOOLS_CP from scripts/lib/tools.sh)
  */
-public class SaleToScreenRate {
-  static final Pattern EVENT =
-      Pattern.compile("\"key\":\"central\\|([^\"]+)\".*\"onHand\":(-?[0-9.]+)");
-  static final Pattern SKU = Pattern.compile("\"sku\":\"([^\"]+)\"");
+@Command(
+    name = "SaleToScreenRate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Sale-to-screen under a steady till load: RATE one-line sales/s for SECONDS, each timed"
+            + " until the dashboard's live stream shows the sku's new on-hand.")
+public class SaleToScreenRate implements Callable<Integer> {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  record Sale(String saleId, String branch, String soldAt, List<SaleLine> lines) {}
+
+  record SaleLine(String sku, int qty, BigDecimal unitPrice) {}
+
+  @Parameters(index = "0", paramLabel = "TOKEN", description = "an admin's access token")
+  String token;
+
+  @Parameters(index = "1", paramLabel = "RATE", description = "sales per second")
+  int rate;
+
+  @Parameters(index = "2", paramLabel = "SECONDS", description = "how long to measure")
+  int seconds;
 
   /**
    * One sale in flight; the live event may reach us before the 202 does, so either side can finish
@@ -71,10 +95,12 @@ public class SaleToScreenRate {
     }
   }
 
-  public static void main(String[] args) throws Exception {
-    String token = args[0];
-    int rate = Integer.parseInt(args[1]);
-    int seconds = Integer.parseInt(args[2]);
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SaleToScreenRate()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
     HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
     Map<String, Double> onHand = new ConcurrentHashMap<>();
     Map<String, Pending> inFlight = new ConcurrentHashMap<>();
@@ -184,7 +210,7 @@ public class SaleToScreenRate {
         whole.get((int) (n * 0.9)),
         whole.get(Math.min(n - 1, (int) (n * 0.99))),
         whole.get(n - 1));
-    System.exit(0);
+    return 0;
   }
 
   static void listen(
@@ -205,16 +231,18 @@ public class SaleToScreenRate {
           new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
       String line;
       while ((line = in.readLine()) != null) {
+        // the stream's framing is plain lines; each event's payload is one JSON data line
         if (!line.startsWith("data:")) {
           continue;
         }
-        Matcher m = EVENT.matcher(line);
-        if (!m.find()) {
+        long now = System.nanoTime();
+        JsonNode event = JSON.readTree(line.substring("data:".length()));
+        String key = event.path("key").asString();
+        if (!key.startsWith("central|") || !event.path("onHand").isNumber()) {
           continue;
         }
-        long now = System.nanoTime();
-        String sku = m.group(1);
-        double value = Double.parseDouble(m.group(2));
+        String sku = key.substring("central|".length());
+        double value = event.path("onHand").doubleValue();
         onHand.put(sku, value);
         Pending p = inFlight.get(sku);
         if (p != null && value <= p.target) {
@@ -240,27 +268,19 @@ public class SaleToScreenRate {
                     .build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
-    List<String> skus = new ArrayList<>();
-    Matcher m = SKU.matcher(body);
-    while (m.find()) {
-      if (!skus.contains(m.group(1))) {
-        skus.add(m.group(1));
-      }
-    }
-    return skus;
+    LinkedHashSet<String> skus = new LinkedHashSet<>();
+    JSON.readTree(body).path("items").forEach(item -> skus.add(item.path("sku").asString()));
+    return new ArrayList<>(skus);
   }
 
   static int post(HttpClient http, String token, String sku) throws Exception {
     String sale =
-        "{\"saleId\":\"RATE-"
-            + System.nanoTime()
-            + "-"
-            + sku
-            + "\",\"branch\":\"central\",\"soldAt\":\""
-            + OffsetDateTime.now()
-            + "\",\"lines\":[{\"sku\":\""
-            + sku
-            + "\",\"qty\":1,\"unitPrice\":100.00}]}";
+        JSON.writeValueAsString(
+            new Sale(
+                "RATE-" + System.nanoTime() + "-" + sku,
+                "central",
+                OffsetDateTime.now().toString(),
+                List.of(new SaleLine(sku, 1, new BigDecimal("100.00")))));
     return http.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/sales"))
                 .timeout(Duration.ofSeconds(10))

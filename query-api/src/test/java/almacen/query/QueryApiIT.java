@@ -23,8 +23,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,8 +37,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -260,48 +269,56 @@ class QueryApiIT {
   void shouldPushTheChangeToAnOpenEventStreamAndCountItInTheGaugesWhenAStockLevelArrives()
       throws Exception {
     // given a dashboard connected to the event stream
-    java.util.concurrent.BlockingQueue<String> lines =
-        new java.util.concurrent.LinkedBlockingQueue<>();
-    var stream =
-        http.sendAsync(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Accept", "text/event-stream")
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofLines())
-            .thenAccept(r -> r.body().forEach(lines::add));
-    assertThat(lines.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event:hello");
+    List<ServerSentEvent<String>> events = new CopyOnWriteArrayList<>();
+    Disposable stream =
+        WebClient.builder()
+            .clientConnector(new JdkClientHttpConnector())
+            .baseUrl("http://127.0.0.1:" + port)
+            .build()
+            .get()
+            .uri("/api/events")
+            .header("Authorization", "Bearer " + token)
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .retrieve()
+            .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+            .subscribe(events::add);
+    try {
+      await("the hello event").atMost(Duration.ofSeconds(30)).until(() -> !events.isEmpty());
+      assertThat(events.get(0).event()).isEqualTo("hello");
 
-    // when a new negative level for another branch reaches the read model
-    Topics topics = Topics.withPrefix(PREFIX);
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
-      send(
-          producer,
-          topics.stockLevels,
-          "norte|ALM000009",
-          Fixtures.level("norte", "ALM000009", "-2", "100", StockStatus.NEGATIVE));
-    }
-
-    // then the stream carries a stock event with the level's fields
-    String data = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (data == null && System.nanoTime() < deadline) {
-      String line = lines.poll(1, java.util.concurrent.TimeUnit.SECONDS);
-      if (line != null && line.startsWith("data:") && line.contains("norte|ALM000009")) {
-        data = line;
+      // when a new negative level for another branch reaches the read model
+      Topics topics = Topics.withPrefix(PREFIX);
+      try (KafkaProducer<byte[], byte[]> producer =
+          new KafkaProducer<>(
+              Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
+              new ByteArraySerializer(),
+              new ByteArraySerializer())) {
+        send(
+            producer,
+            topics.stockLevels,
+            "norte|ALM000009",
+            Fixtures.level("norte", "ALM000009", "-2", "100", StockStatus.NEGATIVE));
       }
+
+      // then the stream carries a stock event with the level's fields
+      ServerSentEvent<String> stock =
+          await("a stock event for norte|ALM000009")
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () ->
+                      events.stream()
+                          .filter(e -> "stock".equals(e.event()))
+                          .filter(e -> e.data() != null && e.data().contains("norte|ALM000009"))
+                          .findFirst(),
+                  Optional::isPresent)
+              .orElseThrow();
+      JsonNode event = JSON.readTree(stock.data());
+      assertThat(event.path("sku").asString()).isEqualTo("ALM000009");
+      assertThat(event.path("status").asString()).isEqualTo("NEGATIVE");
+      assertThat(event.path("onHand").decimalValue()).isEqualByComparingTo("-2");
+    } finally {
+      stream.dispose();
     }
-    stream.cancel(true);
-    assertThat(data).isNotNull();
-    JsonNode event = JSON.readTree(data.substring("data:".length()));
-    assertThat(event.path("sku").asString()).isEqualTo("ALM000009");
-    assertThat(event.path("status").asString()).isEqualTo("NEGATIVE");
-    assertThat(event.path("onHand").decimalValue()).isEqualByComparingTo("-2");
 
     // and the read-model gauges count it
     java.util.regex.Pattern negativeItems =

@@ -40,40 +40,42 @@ public final class DecimalLimits {
     if (value == null) {
       return Optional.empty();
     }
-    switch (schema.getType()) {
-      case UNION:
+    return switch (schema.getType()) {
+      case UNION -> {
         for (Schema branch : schema.getTypes()) {
           if (branch.getType() != Schema.Type.NULL) {
             Optional<String> found = overflow(branch, value, path);
             if (found.isPresent() || matches(branch, value)) {
-              return found;
+              yield found;
             }
           }
         }
-        return Optional.empty();
-      case RECORD:
-        return value instanceof IndexedRecord nested
-            ? overflow(nested, path + ".")
-            : Optional.empty();
-      case ARRAY:
+        yield Optional.empty();
+      }
+      case RECORD ->
+          value instanceof IndexedRecord nested ? overflow(nested, path + ".") : Optional.empty();
+      case ARRAY -> {
         if (value instanceof Collection<?> items) {
           int i = 0;
           for (Object item : items) {
             Optional<String> found =
                 overflow(schema.getElementType(), item, path + "[" + i++ + "]");
             if (found.isPresent()) {
-              return found;
+              yield found;
             }
           }
         }
-        return Optional.empty();
-      default:
+        yield Optional.empty();
+      }
+      default -> {
         LogicalType logical = schema.getLogicalType();
-        if (logical instanceof LogicalTypes.Decimal decimal && value instanceof BigDecimal number) {
-          return fits(number, decimal) ? Optional.empty() : Optional.of(path);
-        }
-        return Optional.empty();
-    }
+        yield logical instanceof LogicalTypes.Decimal decimal
+                && value instanceof BigDecimal number
+                && !fits(number, decimal)
+            ? Optional.of(path)
+            : Optional.empty();
+      }
+    };
   }
 
   private static boolean matches(Schema branch, Object value) {

@@ -153,9 +153,10 @@ class PricingIntegrationTest {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void send(
-      KafkaProducer<String, Object> producer, Topic<String, ?> topic, String key, Object value) {
+      KafkaProducer<String, Object> producer, Topic<String, ?> topic, String key, Object value)
+      throws Exception {
     byte[] bytes = ((Topic) topic).valueSerde().serializer().serialize(topic.name(), value);
-    producer.send(new ProducerRecord<>(topic.name(), key, bytes));
+    producer.send(new ProducerRecord<>(topic.name(), key, bytes)).get();
   }
 
   private static KafkaProducer<String, Object> producer() {

@@ -227,7 +227,9 @@ public final class KafkaLocalBroker implements AutoCloseable {
   }
 
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(HOST))) {
+    // HOST's address as bytes: no name lookup, and never ::1 where IPv6 is preferred
+    try (ServerSocket socket =
+        new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -319,8 +321,8 @@ public final class KafkaLocalBroker implements AutoCloseable {
   /** {@code 1@19092,2@19093,3@19094} → node id → controller port. */
   static Map<Integer, Integer> parseVoters(String text) {
     Map<Integer, Integer> voters = new java.util.TreeMap<>();
-    for (String voter : text.split(",")) {
-      String[] parts = voter.strip().split("@");
+    for (String voter : text.split(",", -1)) {
+      String[] parts = voter.strip().split("@", -1);
       if (parts.length != 2) {
         throw new IllegalArgumentException("A voter is id@port, got '" + voter + "'");
       }

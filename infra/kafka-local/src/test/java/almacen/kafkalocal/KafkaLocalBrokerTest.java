@@ -45,10 +45,10 @@ class KafkaLocalBrokerTest {
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps)) {
       producer.initTransactions();
       producer.beginTransaction();
-      producer.send(new ProducerRecord<>(topic, "k", "aborted"));
+      producer.send(new ProducerRecord<>(topic, "k", "aborted")).get();
       producer.abortTransaction();
       producer.beginTransaction();
-      producer.send(new ProducerRecord<>(topic, "k", "committed"));
+      producer.send(new ProducerRecord<>(topic, "k", "committed")).get();
       producer.commitTransaction();
     }
 

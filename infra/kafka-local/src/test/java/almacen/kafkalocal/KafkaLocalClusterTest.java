@@ -95,7 +95,7 @@ class KafkaLocalClusterTest {
     }
   }
 
-  private static void send(String bootstrap, String value) {
+  private static void send(String bootstrap, String value) throws Exception {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "chain-check-" + value);
@@ -104,7 +104,7 @@ class KafkaLocalClusterTest {
         new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
       producer.initTransactions();
       producer.beginTransaction();
-      producer.send(new ProducerRecord<>("chain", value, value));
+      producer.send(new ProducerRecord<>("chain", value, value)).get();
       producer.commitTransaction();
     }
   }

@@ -9,6 +9,8 @@ import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
 import almacen.support.AlmacenSettings.StreamsSettings;
 import almacen.support.AlmacenSettings.TopicSettings;
+import almacen.support.cli.CommandRunner;
+import almacen.support.cli.CommandRunner.Failure;
 import almacen.support.kafka.TopicProvisioner;
 import almacen.support.streams.StreamsConfigFactory;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -34,7 +37,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -60,7 +62,14 @@ public final class InventoryBenchmark {
   private InventoryBenchmark() {}
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new InventoryBenchmark()).execute(args));
+    System.exit(
+        CommandRunner.run(
+            new InventoryBenchmark(),
+            CommandRunner.stdout(),
+            CommandRunner.stderr(),
+            Failure.exiting(
+                1, commandLine -> "benchmark " + commandLine.getCommandName() + " FAILED: "),
+            args));
   }
 
   @Command(
@@ -110,6 +119,9 @@ public final class InventoryBenchmark {
             Duration.ofSeconds(30)));
   }
 
+  // the futures are not kept (a million sends): a failure arrives through the callback and fails
+  // the load after the flush
+  @SuppressWarnings("FutureReturnValueIgnored")
   static void loadSales(String bootstrap, String prefix, int lines, int skus, int partitions)
       throws Exception {
     AlmacenSettings s = settings(bootstrap, prefix, "exactly_once_v2", Path.of("."), partitions);
@@ -126,6 +138,7 @@ public final class InventoryBenchmark {
     long start = System.nanoTime();
     Instant t0 = Instant.parse("2026-11-01T12:00:00Z");
     int sales = lines / LINES_PER_SALE;
+    AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
       for (int i = 0; i < sales; i++) {
@@ -156,9 +169,17 @@ public final class InventoryBenchmark {
                     .valueSerde()
                     .serializer()
                     .serialize(topics.sales.name(), headers, sale),
-                headers));
+                headers),
+            (metadata, e) -> {
+              if (e != null) {
+                failure.compareAndSet(null, e);
+              }
+            });
       }
       producer.flush();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("the load was not written", failure.get());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
@@ -210,9 +231,9 @@ public final class InventoryBenchmark {
         // one partition: no repartition topic, the sales offsets say it all
         boolean repartitionDone =
             partitions == 1
-                || !rep.isEmpty()
+                || (!rep.isEmpty()
                     && endOffsets(admin, rep).entrySet().stream()
-                        .allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue() - 1);
+                        .allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue() - 1));
         if (salesDone >= total && repartitionDone) {
           break;
         }

@@ -1,11 +1,11 @@
 package almacen.perf;
 
 import almacen.schemas.Topics;
+import almacen.support.cli.CommandRunner;
+import almacen.support.cli.CommandRunner.Failure;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -86,14 +86,10 @@ public final class Reprocess implements Callable<Integer> {
               + "it only after its session timeout; default 60)")
   int waitSeconds = 60;
 
-  PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+  PrintStream out = CommandRunner.stdout();
 
   public static void main(String[] args) {
-    System.exit(
-        run(
-            new PrintStream(System.out, true, StandardCharsets.UTF_8),
-            new PrintStream(System.err, true, StandardCharsets.UTF_8),
-            args));
+    System.exit(run(CommandRunner.stdout(), CommandRunner.stderr(), args));
   }
 
   /**
@@ -105,18 +101,15 @@ public final class Reprocess implements Callable<Integer> {
   static int run(PrintStream out, PrintStream err, String... args) {
     Reprocess command = new Reprocess();
     command.out = out;
-    return new CommandLine(command)
-        .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .setExecutionExceptionHandler(
-            (e, commandLine, parseResult) -> {
-              err.println("reprocess FAILED: " + e.getMessage());
-              for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-                err.println("  caused by: " + c);
-              }
-              return e instanceof PartlyDone ? PARTLY_DONE : 1;
-            })
-        .execute(args);
+    return CommandRunner.run(
+        command,
+        out,
+        err,
+        new Failure(
+            commandLine -> "reprocess FAILED: ",
+            e -> e instanceof PartlyDone ? PARTLY_DONE : 1,
+            e -> false),
+        args);
   }
 
   @Override

@@ -19,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Files written before Jackson wrote a null header value as {@code ""}: it reads back as an empty
  * value (almacén writes no null header).
  */
+// a wire format for Jackson (byte[] as base64): lines are written and parsed, never compared or
+// hashed
+@SuppressWarnings("ArrayRecordComponent")
 record BackupLine(int p, long t, byte[] k, byte[] v, List<List<byte[]>> h) {
 
   // every field is written, so a line missing one is damaged, not a default

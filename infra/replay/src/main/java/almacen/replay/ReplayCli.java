@@ -1,10 +1,9 @@
 package almacen.replay;
 
 import almacen.schemas.Topics;
+import almacen.support.cli.CommandRunner;
+import almacen.support.cli.CommandRunner.Failure;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,8 +37,8 @@ public final class ReplayCli {
       description = "No progress output on stderr")
   boolean quiet;
 
-  PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-  PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+  PrintStream out = CommandRunner.stdout();
+  PrintStream err = CommandRunner.stderr();
 
   Topics topics() {
     return Topics.withPrefix(prefix);
@@ -72,20 +71,13 @@ public final class ReplayCli {
     ReplayCli cli = new ReplayCli();
     cli.out = out;
     cli.err = err;
-    return new CommandLine(cli)
-        .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .setExecutionExceptionHandler(
-            (e, commandLine, parseResult) -> {
-              err.println("replay " + commandLine.getCommandName() + ": " + e.getMessage());
-              if (!(e instanceof BrokerUnreachableException)) {
-                for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-                  err.println("  caused by: " + c);
-                }
-              }
-              return ERROR;
-            })
-        .execute(args);
+    return CommandRunner.run(
+        cli,
+        out,
+        err,
+        Failure.exiting(ERROR, commandLine -> "replay " + commandLine.getCommandName() + ": ")
+            .oneLineFor(BrokerUnreachableException.class::isInstance),
+        args);
   }
 
   /** The exit status of a failed run, apart from verify's 1 for a difference. */

@@ -3,10 +3,11 @@ package almacen.replay;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings.TopicSettings;
+import almacen.support.cli.CommandRunner;
+import almacen.support.cli.CommandRunner.Failure;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,18 +58,14 @@ public final class TopicBackupCli {
       description = "No progress output on stderr (errors are always printed)")
   boolean quiet;
 
-  PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+  PrintStream err = CommandRunner.stderr();
 
   Topics topics() {
     return Topics.withPrefix(prefix);
   }
 
   public static void main(String[] args) {
-    System.exit(
-        run(
-            new PrintStream(System.out, true, StandardCharsets.UTF_8),
-            new PrintStream(System.err, true, StandardCharsets.UTF_8),
-            args));
+    System.exit(run(CommandRunner.stdout(), CommandRunner.stderr(), args));
   }
 
   /**
@@ -78,20 +75,13 @@ public final class TopicBackupCli {
   static int run(PrintStream out, PrintStream err, String... args) {
     TopicBackupCli cli = new TopicBackupCli();
     cli.err = err;
-    return new CommandLine(cli)
-        .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .setExecutionExceptionHandler(
-            (e, commandLine, parseResult) -> {
-              err.println(commandLine.getCommandName() + " FAILED: " + e.getMessage());
-              for (Throwable c = e.getCause();
-                  c != null && c != c.getCause() && !(e instanceof BrokerUnreachableException);
-                  c = c.getCause()) {
-                err.println("  caused by: " + c);
-              }
-              return 1;
-            })
-        .execute(args);
+    return CommandRunner.run(
+        cli,
+        out,
+        err,
+        Failure.exiting(1, commandLine -> commandLine.getCommandName() + " FAILED: ")
+            .oneLineFor(BrokerUnreachableException.class::isInstance),
+        args);
   }
 
   /** The backup directory: the first parameter, or {@code --dir} as before. */

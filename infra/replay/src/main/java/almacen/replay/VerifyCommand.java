@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -179,10 +180,10 @@ final class VerifyCommand implements Callable<Integer> {
     return 1;
   }
 
+  /** Equal amounts, a missing one counting as zero. */
   private static boolean same(BigDecimal a, BigDecimal b) {
-    if (a == null || b == null) {
-      return a == b || (a == null ? b.signum() == 0 : a.signum() == 0);
-    }
-    return a.compareTo(b) == 0;
+    return Objects.requireNonNullElse(a, BigDecimal.ZERO)
+            .compareTo(Objects.requireNonNullElse(b, BigDecimal.ZERO))
+        == 0;
   }
 }

@@ -1,6 +1,7 @@
 package almacen.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import almacen.events.AdjustmentReason;
 import almacen.events.Invoice;
@@ -499,21 +500,16 @@ class ReplayEndToEndIT {
    * count or an invoice after the earlier sales were processed: events for one sku that arrive in
    * the same instant on different partitions may be applied in either order (see docs/replay.md).
    */
-  private static void awaitAgreement() throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 90_000;
-    Result r = null;
-    while (System.currentTimeMillis() < deadline) {
-      r = replay("verify");
-      if (r.out.startsWith("OK:")) {
-        return;
-      }
-      Thread.sleep(1000);
-    }
-    throw new AssertionError(
-        "inventory did not catch up in time; last verify:\n"
-            + r.out
-            + "\nstreams state "
-            + inventory.streams().state());
+  private static void awaitAgreement() {
+    await("inventory catches up")
+        .atMost(Duration.ofSeconds(90))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () ->
+                assertThat(replay("verify").out)
+                    .as("last verify, streams state %s", inventory.streams().state())
+                    .startsWith("OK:"));
   }
 
   @SuppressWarnings("unchecked")

@@ -286,7 +286,7 @@ class TopicRestoreIT {
     List<String> lines = new ArrayList<>();
     for (int round = 0; round < 3; round++) {
       for (int key = 0; key < 12; key++) {
-        lines.add(line(0, now + round * 12 + key, "K-" + key, "r" + round));
+        lines.add(line(0, now + round * 12L + key, "K-" + key, "r" + round));
       }
     }
     writeBackup(topics.sales, lines.toArray(String[]::new));

@@ -33,6 +33,8 @@ public record InstanceIdentity(String value) {
   }
 
   /**
+   * This process's identity: the configured id, else host name and port.
+   *
    * @param configured {@code almacen.instance-id}, used as is when not blank
    * @param hostName this machine's name
    * @param port the HTTP port; 0 or less (random) gives no stable identity

@@ -1,6 +1,7 @@
 package almacen.inventory.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import almacen.events.AdjustmentReason;
 import almacen.events.Invoice;
@@ -24,6 +25,7 @@ import almacen.support.AlmacenSettings.TopicSettings;
 import almacen.support.kafka.TopicProvisioner;
 import java.io.File;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -143,6 +146,7 @@ class InventoryCrashIT {
             true,
             "linger.ms",
             5);
+    AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<String, byte[]> p =
         new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       Instant t0 = Instant.parse("2026-11-01T12:00:00Z");
@@ -188,7 +192,8 @@ class InventoryCrashIT {
                   1.0,
                   false,
                   new InvoiceSource(SourceKind.MANUAL, null, false),
-                  t0));
+                  t0),
+              failure);
         }
         if (s % 500 == 250) {
           String sku = sku(s % SKUS);
@@ -204,7 +209,8 @@ class InventoryCrashIT {
                   null,
                   AdjustmentReason.DAMAGE,
                   null,
-                  t0.plusSeconds(s)));
+                  t0.plusSeconds(s)),
+              failure);
           add(onHand, entries, "central", sku, new BigDecimal("-1"));
         }
         String branch = BRANCHES[s % 2];
@@ -216,12 +222,15 @@ class InventoryCrashIT {
           add(onHand, entries, branch, sku, qty.negate());
         }
         Sale sale = new Sale("SALE-" + s, branch, t0.plusSeconds(s), lines, t0.plusSeconds(s));
-        send(p, topics.sales, sale.getSaleId(), sale);
+        send(p, topics.sales, sale.getSaleId(), sale, failure);
         if (s % 2000 == 0) {
-          send(p, topics.sales, sale.getSaleId(), sale); // a till retry: must count once
+          send(p, topics.sales, sale.getSaleId(), sale, failure); // a till retry: must count once
         }
       }
       p.flush();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("a load record was not written", failure.get());
     }
     producing.set(false);
   }
@@ -241,9 +250,15 @@ class InventoryCrashIT {
     return String.format("SKU%04d", i);
   }
 
-  @SuppressWarnings("unchecked")
+  // the load's futures are not kept: a failure arrives through the callback and fails the load
+  // thread after its flush
+  @SuppressWarnings({"unchecked", "FutureReturnValueIgnored"})
   private static <V> void send(
-      KafkaProducer<String, byte[]> p, Topic<String, V> topic, String key, Object value) {
+      KafkaProducer<String, byte[]> p,
+      Topic<String, V> topic,
+      String key,
+      Object value,
+      AtomicReference<Exception> failure) {
     var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
     p.send(
         new ProducerRecord<>(
@@ -254,7 +269,7 @@ class InventoryCrashIT {
             headers),
         (m, e) -> {
           if (e != null) {
-            throw new IllegalStateException("send failed", e);
+            failure.compareAndSet(null, e);
           }
         });
   }
@@ -264,75 +279,88 @@ class InventoryCrashIT {
       Topics topics,
       Map<String, BigDecimal> expectedOnHand,
       Map<String, Integer> expectedEntries,
-      Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String last = "";
-    while (System.nanoTime() < deadline) {
-      Map<String, StockLevel> levels = new HashMap<>();
-      readAll(
-          broker,
-          topics.stockLevels,
-          r -> {
-            StockLevel l =
-                topics.stockLevels.valueSerde().deserializer().deserialize(r.topic(), r.value());
-            levels.put(r.key() == null ? "" : new String(r.key()), l);
-          });
-      Map<String, BigDecimal> sums = new HashMap<>();
-      Map<String, Integer> counts = new HashMap<>();
-      Set<String> ids = new HashSet<>();
-      int[] dupes = {0};
-      readAll(
-          broker,
-          topics.stockMovements,
-          r -> {
-            StockMovement m =
-                topics.stockMovements.valueSerde().deserializer().deserialize(r.topic(), r.value());
-            String key = StoreNames.branchSkuKey(m.getBranch(), m.getSku());
-            sums.merge(key, m.getDelta(), BigDecimal::add);
-            counts.merge(key, 1, Integer::sum);
-            if (!ids.add(m.getMovementId())) {
-              dupes[0]++;
-            }
-          });
-      List<String> problems = new ArrayList<>();
-      for (var e : expectedOnHand.entrySet()) {
-        StockLevel level = levels.get(e.getKey());
-        if (level == null || level.getOnHand().compareTo(e.getValue()) != 0) {
-          problems.add(
-              e.getKey()
-                  + " onHand "
-                  + (level == null ? null : level.getOnHand())
-                  + " != "
-                  + e.getValue());
-        }
-        if (!expectedEntries.get(e.getKey()).equals(counts.get(e.getKey()))) {
-          problems.add(
-              e.getKey()
-                  + " entries "
-                  + counts.get(e.getKey())
-                  + " != "
-                  + expectedEntries.get(e.getKey()));
-        }
-        if (sums.get(e.getKey()) == null
-            || level == null
-            || sums.get(e.getKey()).compareTo(level.getOnHand()) != 0) {
-          problems.add(e.getKey() + " sum of deltas " + sums.get(e.getKey()) + " != onHand");
-        }
+      Duration timeout) {
+    Map<String, Integer> counts = new HashMap<>();
+    await("state consistent after recovery")
+        .atMost(timeout)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              counts.clear();
+              List<String> problems =
+                  problems(broker, topics, expectedOnHand, expectedEntries, counts);
+              assertThat(problems)
+                  .as(
+                      "%d problems, e.g. %s",
+                      problems.size(), problems.subList(0, Math.min(5, problems.size())))
+                  .isEmpty();
+            });
+    assertThat(counts.values().stream().mapToInt(Integer::intValue).sum())
+        .isEqualTo(expectedEntries.values().stream().mapToInt(Integer::intValue).sum());
+  }
+
+  /** What differs between the topics and the expected totals; fills the ledger count per key. */
+  private static List<String> problems(
+      KafkaLocalBroker broker,
+      Topics topics,
+      Map<String, BigDecimal> expectedOnHand,
+      Map<String, Integer> expectedEntries,
+      Map<String, Integer> counts) {
+    Map<String, StockLevel> levels = new HashMap<>();
+    readAll(
+        broker,
+        topics.stockLevels,
+        r -> {
+          StockLevel l =
+              topics.stockLevels.valueSerde().deserializer().deserialize(r.topic(), r.value());
+          levels.put(r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8), l);
+        });
+    Map<String, BigDecimal> sums = new HashMap<>();
+    Set<String> ids = new HashSet<>();
+    int[] dupes = {0};
+    readAll(
+        broker,
+        topics.stockMovements,
+        r -> {
+          StockMovement m =
+              topics.stockMovements.valueSerde().deserializer().deserialize(r.topic(), r.value());
+          String key = StoreNames.branchSkuKey(m.getBranch(), m.getSku());
+          sums.merge(key, m.getDelta(), BigDecimal::add);
+          counts.merge(key, 1, Integer::sum);
+          if (!ids.add(m.getMovementId())) {
+            dupes[0]++;
+          }
+        });
+    List<String> problems = new ArrayList<>();
+    for (var e : expectedOnHand.entrySet()) {
+      StockLevel level = levels.get(e.getKey());
+      if (level == null || level.getOnHand().compareTo(e.getValue()) != 0) {
+        problems.add(
+            e.getKey()
+                + " onHand "
+                + (level == null ? null : level.getOnHand())
+                + " != "
+                + e.getValue());
       }
-      if (dupes[0] > 0) {
-        problems.add(dupes[0] + " duplicate ledger entries");
+      if (!expectedEntries.get(e.getKey()).equals(counts.get(e.getKey()))) {
+        problems.add(
+            e.getKey()
+                + " entries "
+                + counts.get(e.getKey())
+                + " != "
+                + expectedEntries.get(e.getKey()));
       }
-      if (problems.isEmpty()) {
-        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum())
-            .isEqualTo(expectedEntries.values().stream().mapToInt(Integer::intValue).sum());
-        return;
+      if (sums.get(e.getKey()) == null
+          || level == null
+          || sums.get(e.getKey()).compareTo(level.getOnHand()) != 0) {
+        problems.add(e.getKey() + " sum of deltas " + sums.get(e.getKey()) + " != onHand");
       }
-      last =
-          problems.size() + " problems, e.g. " + problems.subList(0, Math.min(5, problems.size()));
-      Thread.sleep(2000);
     }
-    throw new AssertionError("state not consistent after recovery: " + last);
+    if (dupes[0] > 0) {
+      problems.add(dupes[0] + " duplicate ledger entries");
+    }
+    return problems;
   }
 
   private static void readAll(
@@ -356,9 +384,19 @@ class InventoryCrashIT {
       c.assign(parts);
       c.seekToBeginning(parts);
       Map<TopicPartition, Long> end = c.endOffsets(parts);
-      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-        c.poll(Duration.ofMillis(200)).forEach(sink);
-      }
+      await(topic.name() + " read to its end")
+          .atMost(Duration.ofSeconds(60))
+          .pollInSameThread()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(10)) // the poll itself waits up to 200 ms
+          .until(
+              () -> {
+                if (parts.stream().allMatch(tp -> c.position(tp) >= end.get(tp))) {
+                  return true;
+                }
+                c.poll(Duration.ofMillis(200)).forEach(sink);
+                return false;
+              });
     }
   }
 }

@@ -36,6 +36,8 @@ public final class PriceCalculator {
   private PriceCalculator() {}
 
   /**
+   * The list price and its breakdown for one cost line, by the rule above.
+   *
    * @param series monthly inflation in % (months without a record fall back to the nearest earlier
    *     one)
    * @param today the shop's date (Buenos Aires) on which the price is computed

@@ -270,8 +270,8 @@ class PriceCalculatorTest {
       REAL_SERIES.forEach(
           (month, rate) -> series.put(YearMonth.parse(month), new BigDecimal(rate)));
     } else if (!spec.equals("EMPTY")) {
-      for (String entry : spec.split(";")) {
-        String[] parts = entry.split(":");
+      for (String entry : spec.split(";", -1)) {
+        String[] parts = entry.split(":", -1);
         series.put(YearMonth.parse(parts[0]), new BigDecimal(parts[1]));
       }
     }

@@ -224,7 +224,7 @@ class ComposeFileTest {
     // then: a declared named volume of this broker alone
     assertThat(logDirs).startsWith("/").doesNotStartWith("/tmp");
     assertThat(volumeMounts).hasSize(1);
-    String volume = volumeMounts.get(0).split(":")[0];
+    String volume = volumeMounts.get(0).split(":", -1)[0];
     assertThat(declaredVolumes).containsKey(volume);
     services.keySet().stream()
         .filter(other -> !other.equals(name))
@@ -246,7 +246,7 @@ class ComposeFileTest {
     assertThat(dockerfile(name))
         .containsPattern("ENV[^\\n]*\\bALMACEN_HOME=" + Pattern.quote(home) + "\\b");
     assertThat(homeMounts).hasSize(1);
-    assertThat(declaredVolumes).containsKey(homeMounts.get(0).split(":")[0]);
+    assertThat(declaredVolumes).containsKey(homeMounts.get(0).split(":", -1)[0]);
   }
 
   @ParameterizedTest
@@ -390,7 +390,7 @@ class ComposeFileTest {
       String source =
           volume instanceof Map<?, ?> long_
               ? String.valueOf(long_.get("source"))
-              : String.valueOf(volume).split(":")[0];
+              : String.valueOf(volume).split(":", -1)[0];
       if (source.startsWith(".") || source.startsWith("/")) {
         paths.add(COMPOSE_DIR.resolve(source).normalize());
       }

@@ -80,7 +80,7 @@ class PrometheusConfigTest {
     assertThat(String.valueOf(prometheus.get("command")))
         .contains("/etc/prometheus/prometheus-compose.yml");
     for (String target : targets.get("almacen")) {
-      String[] hostPort = target.split(":");
+      String[] hostPort = target.split(":", -1);
       Map<String, Object> service = (Map<String, Object>) services.get(hostPort[0]);
       assertThat(service).as(target).isNotNull();
       Map<String, Object> env = (Map<String, Object>) service.get("environment");
@@ -89,9 +89,10 @@ class PrometheusConfigTest {
           .isEqualTo(hostPort[1]);
     }
     for (String target : targets.get("kafka")) {
-      Map<String, Object> broker = (Map<String, Object>) services.get(target.split(":")[0]);
+      Map<String, Object> broker = (Map<String, Object>) services.get(target.split(":", -1)[0]);
       Map<String, Object> env = (Map<String, Object>) broker.get("environment");
-      assertThat(String.valueOf(env.get("KAFKA_OPTS"))).contains("=" + target.split(":")[1] + ":");
+      assertThat(String.valueOf(env.get("KAFKA_OPTS")))
+          .contains("=" + target.split(":", -1)[1] + ":");
     }
     assertThat(targets.get("kafka")).hasSize(3);
     assertThat(targets.get("almacen")).hasSize(4);

@@ -58,7 +58,7 @@ class RunbookAlertsTest {
     return table
         .lines()
         .filter(line -> line.startsWith("| ") && !line.startsWith("| alert "))
-        .map(line -> line.split("\\|")[1].strip())
+        .map(line -> line.split("\\|", -1)[1].strip())
         .flatMap(cell -> Arrays.stream(cell.split(" / ")).map(String::strip))
         .toList();
   }

@@ -132,12 +132,15 @@ class EventRoundTripIT {
 
   @SuppressWarnings("unchecked")
   private static <V> void send(
-      KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, Object value) {
+      KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, Object value)
+      throws Exception {
     var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
     byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), headers, (V) value);
-    producer.send(
-        new ProducerRecord<>(
-            topic.name(), null, "k".getBytes(StandardCharsets.UTF_8), bytes, headers));
+    producer
+        .send(
+            new ProducerRecord<>(
+                topic.name(), null, "k".getBytes(StandardCharsets.UTF_8), bytes, headers))
+        .get();
   }
 
   private static ConsumerRecord<byte[], byte[]> readOne(
