@@ -59,6 +59,9 @@ final class ItemText {
   /** Bottle sizes in litres; "2,25" followed by a 1 at the end of a description is "2,25L". */
   static final Set<String> LITRE_SIZES = Set.of("0,5", "1", "1,5", "2", "2,25", "2,5", "3", "5");
 
+  /** A code is at least this long: shorter tokens with a digit are quantities or specks. */
+  static final int CODE_MIN_LENGTH = 3;
+
   /** A speck is at most this long: one glyph, or two when OCR split one. */
   static final int JUNK_MAX_LENGTH = 2;
 
@@ -95,7 +98,7 @@ final class ItemText {
     if (t.matches("\\d{1,3}([.,]\\d+)?") || t.matches("\\d{1,3}(\\.\\d{3})*,\\d{2,3}")) {
       return false;
     }
-    return t.length() >= 3
+    return t.length() >= CODE_MIN_LENGTH
         && t.matches("[A-Za-z0-9!|][A-Za-z0-9!|_/.-]*")
         && t.matches(".*\\d.*")
         && !t.matches("\\d{1,3}(\\.\\d{3})+");

@@ -28,6 +28,9 @@ final class LineTableReader {
   /** A row needs at least this many tokens: a description and two numbers. */
   static final int MIN_TOKENS = 3;
 
+  /** A row with fewer numbers than this (a price and a total) is not read. */
+  static final int MIN_NUMBERS = 2;
+
   /** A description has at least this many letters; fewer is a speck, a unit or a stray code. */
   static final int MIN_DESCRIPTION_LETTERS = 2;
 
@@ -129,7 +132,7 @@ final class LineTableReader {
       nums.removeIf(t -> t.text().equals(codeTok) && (t.index() == 0 || t.index() == codeAt));
     }
     String desc = ItemText.description(parts, descFrom, descTo, descTo);
-    if (nums.size() < 2 || letters(desc) < MIN_DESCRIPTION_LETTERS) {
+    if (nums.size() < MIN_NUMBERS || letters(desc) < MIN_DESCRIPTION_LETTERS) {
       // a row of the table with a price or total but not enough readable numbers is reported, not
       // dropped
       if (layout.hasHeaderRow()
@@ -155,7 +158,7 @@ final class LineTableReader {
       best = RowNumbers.nearestClosing(nums, qtyBeforePrice);
     }
     String fixedCode = code == null ? null : words.fixCode(code, n);
-    if (best == null && nums.size() < 3) {
+    if (best == null && nums.size() < TableLayout.ITEM_ROW_MIN_NUMBERS) {
       issues.add("Renglón " + n + " ilegible: '" + text.raw(i) + "'.");
       return null;
     }

@@ -79,7 +79,8 @@ final class RowNumbers {
 
   /** Some reading of three of the numbers closes, in either column order. */
   static boolean closes(List<Tok> nums) {
-    return nums.size() >= 3 && (bestTriple(nums, true) != null || bestTriple(nums, false) != null);
+    return nums.size() >= TableLayout.ITEM_ROW_MIN_NUMBERS
+        && (bestTriple(nums, true) != null || bestTriple(nums, false) != null);
   }
 
   /** Some reading of the row closes, in either order. */
@@ -149,7 +150,7 @@ final class RowNumbers {
    */
   static Pick recoverQuantity(List<Tok> nums) {
     if (nums.size() < 2) {
-      return null;
+      return null; // a price and a total
     }
     Tok tp = nums.get(nums.size() - 2);
     Tok tt = nums.get(nums.size() - 1);

@@ -22,7 +22,7 @@ final class RowReview implements OcrEngine.LineReview {
   static final int MIN_AMOUNTS = 2;
 
   /** Quantity, price and total: an item row shows at least three numbers. */
-  static final int MIN_NUMBERS = 3;
+  static final int MIN_NUMBERS = TableLayout.ITEM_ROW_MIN_NUMBERS;
 
   private RowReview() {}
 
