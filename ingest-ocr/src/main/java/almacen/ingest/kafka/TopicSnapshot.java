@@ -26,6 +26,8 @@ public final class TopicSnapshot {
   private TopicSnapshot() {}
 
   /**
+   * Reads every committed record up to the end offsets taken when it starts.
+   *
    * @param onRecord called with key and value (null for a tombstone) in offset order per partition
    * @return the number of records read
    * @throws IllegalStateException when the end is not reached within {@code timeout}

@@ -43,7 +43,7 @@ public final class AfipQrParser {
         return Optional.empty();
       }
       String p = null;
-      for (String kv : query.split("&")) {
+      for (String kv : query.split("&", -1)) {
         if (kv.startsWith("p=")) {
           p = URLDecoder.decode(kv.substring(2), StandardCharsets.UTF_8);
         }

@@ -20,6 +20,8 @@ public final class ImageSniffer {
   }
 
   /**
+   * What the header says: the kind of file and, for an image, its declared size in pixels.
+   *
    * @param exifOrientation EXIF orientation tag of a JPEG (1 = upright, 3 = 180°, 6 = 90° CW, 8 =
    *     90° CCW), 1 otherwise
    */

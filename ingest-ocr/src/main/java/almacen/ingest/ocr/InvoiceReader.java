@@ -4,6 +4,8 @@ package almacen.ingest.ocr;
 public interface InvoiceReader {
 
   /**
+   * Reads one invoice within {@code deadline}.
+   *
    * @param bytes the uploaded file, exactly as received (its type is sniffed from the bytes)
    * @param branch the branch the invoice is for (copied into the result)
    * @param deadline the budget of the whole read; checked between stages

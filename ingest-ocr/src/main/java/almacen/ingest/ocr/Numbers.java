@@ -49,7 +49,8 @@ final class Numbers {
       return null;
     }
     StringBuilder sb = new StringBuilder(t.length());
-    for (char c : t.toCharArray()) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
       sb.append(
           switch (c) {
             case 'O', 'o' -> '0';

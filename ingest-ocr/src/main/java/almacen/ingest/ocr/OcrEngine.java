@@ -6,6 +6,8 @@ import java.awt.image.BufferedImage;
 public interface OcrEngine {
 
   /**
+   * Reads the text of {@code page} within {@code timeoutMillis}.
+   *
    * @param page upright page image (any type; gray is best)
    * @param sourceDpi the page's resolution in dots per inch (estimated for photos)
    * @param timeoutMillis time left for this page; when it runs out the engine stops and throws 504
@@ -54,13 +56,13 @@ public interface OcrEngine {
 
     boolean suspect(String line);
 
-    /**
-     * @return the line to use instead of {@code first}, or null to keep {@code first}
-     */
+    /** Returns the line to use instead of {@code first}, or null to keep {@code first}. */
     String keep(String first, String second);
   }
 
   /**
+   * The text read from a page.
+   *
    * @param meanConfidence 0..1
    */
   record OcrText(String text, double meanConfidence) {}

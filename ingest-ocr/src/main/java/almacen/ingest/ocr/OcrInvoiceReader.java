@@ -1,20 +1,15 @@
 package almacen.ingest.ocr;
 
-import almacen.ingest.invoice.Cuit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.awt.image.BufferedImage;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +29,13 @@ public class OcrInvoiceReader implements InvoiceReader {
   /** A PDF with a text layer is rendered only for its QR. */
   static final int QR_DPI = 200;
 
-  private static final BigDecimal ONE_PESO = BigDecimal.ONE;
+  /**
+   * Bounds of a believable estimate of a photo's resolution: below 70 dpi an A4's text is a few
+   * pixels high, above 600 it is finer than phones and office scanners deliver for a whole page.
+   */
+  static final int MIN_DPI = 70;
+
+  static final int MAX_DPI = 600;
 
   private final OcrEngine engine;
   // registered when the reader is created at start, so they read zero until used
@@ -157,15 +158,23 @@ public class OcrInvoiceReader implements InvoiceReader {
    */
   static int estimateDpi(BufferedImage page) {
     int shortSide = Math.min(page.getWidth(), page.getHeight());
-    int dpi = (int) Math.round(shortSide / 8.27);
-    return Math.max(70, Math.min(600, dpi));
+    return clampDpi((int) Math.round(shortSide / PaperFrame.A4_WIDTH_INCHES));
   }
 
   static int dpiOfA4Width(int paperWidthPx) {
-    int dpi = (int) Math.round(paperWidthPx / PaperFrame.A4_WIDTH_INCHES);
-    return Math.max(70, Math.min(600, dpi));
+    return clampDpi((int) Math.round(paperWidthPx / PaperFrame.A4_WIDTH_INCHES));
   }
 
+  /** Outside {@link #MIN_DPI}..{@link #MAX_DPI} the sheet was measured wrong: take the bound. */
+  private static int clampDpi(int dpi) {
+    return Math.max(MIN_DPI, Math.min(MAX_DPI, dpi));
+  }
+
+  /**
+   * The parsed text with the QR merged in ({@link QrMerge}), checked across parts ({@link
+   * InvoiceCrossChecks}) and scored ({@link ReadConfidence}); issues in the order: before the
+   * parse, the parse's, the QR's, the cross-checks'.
+   */
   static ReadInvoice merge(
       InvoiceTextParser.Parsed p,
       AfipQr qr,
@@ -176,132 +185,36 @@ public class OcrInvoiceReader implements InvoiceReader {
       String branch) {
     List<String> issues = new ArrayList<>(preIssues);
     issues.addAll(p.issues());
-    InvoiceType type = p.type();
-    Integer pos = p.pointOfSale();
-    Long number = p.number();
-    java.time.LocalDate date = p.issueDate();
-    String cuit = p.supplierCuit();
-    String buyer = p.buyerCuit();
-    String cae = p.cae();
-    BigDecimal total = p.total();
-    int checks = 0;
-    int passed = 0;
-    if (qr != null) {
-      InvoiceType qrType = InvoiceType.ofAfipCode(qr.tipoCmp()).orElse(null);
-      type = prefer("tipo", type, qrType, issues);
-      pos = prefer("punto de venta", pos, qr.ptoVta(), issues);
-      number = prefer("número", number, qr.nroCmp(), issues);
-      date = prefer("fecha", date, qr.fecha(), issues);
-      String qrCuit =
-          Cuit.parse(String.format("%011d", qr.cuit())).map(Cuit::formatted).orElse(null);
-      if (qrCuit == null) {
-        issues.add("El QR trae un CUIT inválido (" + qr.cuit() + ").");
-      } else {
-        if (buyer == null && cuit != null && !cuit.equals(qrCuit)) {
-          buyer = cuit;
-        }
-        if (qrCuit.equals(buyer)) {
-          buyer = cuit;
-        }
-        cuit = prefer("CUIT", cuit, qrCuit, issues);
-      }
-      if ("E".equalsIgnoreCase(qr.tipoCodAut())
-          && qr.codAut() != null
-          && qr.codAut().length() == 14) {
-        cae = prefer("CAE", cae, qr.codAut(), issues);
-      }
-      if (!"PES".equalsIgnoreCase(qr.moneda())) {
-        issues.add(
-            "Factura en moneda "
-                + qr.moneda()
-                + " (cotización "
-                + qr.ctz()
-                + "): revisar importes.");
-      }
-      total = prefer("total", total, qr.importe(), issues);
-    }
-    // consistency checks drive the confidence
+    QrMerge.Identity id = QrMerge.merge(p, qr, issues);
     List<ReadLine> lines = p.lines();
-    BigDecimal linesSum =
-        lines.stream()
-            .map(ReadLine::lineTotal)
-            .filter(java.util.Objects::nonNull)
-            .reduce(BigDecimal.ZERO, BigDecimal::add)
-            .setScale(2, RoundingMode.HALF_UP);
-    Map<BigDecimal, BigDecimal> iva = new TreeMap<>(p.ivaByRate());
-    BigDecimal ivaTotal =
-        iva.values().stream()
-            .reduce(BigDecimal.ZERO, BigDecimal::add)
-            .setScale(2, RoundingMode.HALF_UP);
-    BigDecimal net = p.netTotal();
-    if (type != null && type.pricesIncludeIva()) {
-      if (ivaTotal.signum() != 0) {
-        issues.add("Factura " + type + " con IVA discriminado: se ignora (precios finales).");
-      }
-      iva.clear();
-      ivaTotal = BigDecimal.ZERO.setScale(2);
-      if (net == null && !lines.isEmpty()) {
-        net = linesSum;
-      }
-    }
-    BigDecimal other = p.otherTaxes();
-    checks++;
-    if (!lines.isEmpty() && net != null && linesSum.subtract(net).abs().compareTo(ONE_PESO) <= 0) {
-      passed++;
-    } else if (!lines.isEmpty() && net != null) {
-      issues.add(
-          "La suma de los renglones ("
-              + Numbers.format(linesSum)
-              + ") no coincide con el neto ("
-              + Numbers.format(net)
-              + "); puede faltar un renglón.");
-    }
-    checks++;
-    if (net != null
-        && total != null
-        && net.add(ivaTotal).add(other).subtract(total).abs().compareTo(ONE_PESO) <= 0) {
-      passed++;
-    } else if (net != null && total != null) {
-      issues.add(
-          "Neto + IVA + otros tributos ("
-              + Numbers.format(net.add(ivaTotal).add(other))
-              + ") no coincide con el total ("
-              + Numbers.format(total)
-              + ").");
-    }
-    checks += 6;
-    passed +=
-        (type != null ? 1 : 0)
-            + (pos != null ? 1 : 0)
-            + (number != null ? 1 : 0)
-            + (date != null ? 1 : 0)
-            + (cuit != null ? 1 : 0)
-            + (total != null ? 1 : 0);
-    checks++;
-    passed += lines.isEmpty() ? 0 : (int) Math.round((double) p.consistentLines() / lines.size());
-    double structure = (double) passed / checks;
-    double lineShare = lines.isEmpty() ? 0 : (double) p.consistentLines() / lines.size();
-    double confidence = 0.35 * ocrConfidence + 0.45 * structure + 0.2 * lineShare;
-    if (qr != null && p.total() != null && p.total().compareTo(qr.importe()) == 0) {
-      confidence = Math.min(1.0, confidence + 0.05);
-    }
-    confidence = Math.max(0, Math.min(1, Math.round(confidence * 1000) / 1000.0));
+    InvoiceCrossChecks.Result checks =
+        InvoiceCrossChecks.check(
+            id.type(), lines, p.netTotal(), p.ivaByRate(), p.otherTaxes(), id.total(), issues::add);
+    boolean qrAgrees = qr != null && p.total() != null && p.total().compareTo(qr.importe()) == 0;
+    double confidence =
+        ReadConfidence.DEFAULT.score(
+            ocrConfidence,
+            checks.passed(),
+            id.requiredFound(),
+            p.consistentLines(),
+            lines.size(),
+            qrAgrees);
     return new ReadInvoice(
-        type,
-        pos,
-        number,
-        date,
-        cuit,
+        id.type(),
+        id.pointOfSale(),
+        id.number(),
+        id.issueDate(),
+        id.supplierCuit(),
         p.supplierName(),
-        buyer,
-        cae,
+        id.buyerCuit(),
+        id.cae(),
         p.caeDueDate(),
         lines,
-        net,
-        iva,
-        ivaTotal,
-        other,
-        total,
+        checks.netTotal(),
+        checks.ivaByRate(),
+        checks.ivaTotal(),
+        p.otherTaxes(),
+        id.total(),
         qr != null,
         qr,
         confidence,
@@ -309,33 +222,6 @@ public class OcrInvoiceReader implements InvoiceReader {
         kind,
         sha256,
         branch);
-  }
-
-  private static <T> T prefer(String field, T ocr, T qr, List<String> issues) {
-    if (qr == null) {
-      return ocr;
-    }
-    if (ocr != null && !equal(ocr, qr)) {
-      issues.add(
-          "El "
-              + field
-              + " impreso ("
-              + ocr
-              + ") no coincide con el QR de AFIP ("
-              + qr
-              + "); se usa el QR.");
-    }
-    return qr;
-  }
-
-  private static boolean equal(Object a, Object b) {
-    if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-      return x.compareTo(y) == 0;
-    }
-    if (a instanceof Number x && b instanceof Number y) {
-      return x.longValue() == y.longValue();
-    }
-    return a.equals(b);
   }
 
   static String sha256(byte[] bytes) {

@@ -46,6 +46,8 @@ public final class ReadDeadline {
   }
 
   /**
+   * Throws when the read must stop: called between stages.
+   *
    * @param next the stage about to start, named in the 504 message
    * @throws InvoiceReadException 504 when the budget is spent or the read was cancelled
    */

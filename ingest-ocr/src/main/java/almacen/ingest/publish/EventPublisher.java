@@ -10,6 +10,8 @@ import java.util.List;
 public interface EventPublisher {
 
   /**
+   * Publishes {@code events} in one transaction and returns once the broker has committed it.
+   *
    * @throws BrokerUnavailableException when the broker did not acknowledge in time; nothing of this
    *     call is visible to read_committed readers
    */

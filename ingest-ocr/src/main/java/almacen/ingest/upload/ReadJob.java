@@ -89,8 +89,8 @@ final class ReadJob implements Runnable {
   }
 
   /**
-   * @return true when the job was still queued: it will never run, and the caller must {@link
-   *     #discard()} it if it can take it out of the queue
+   * Marks the job abandoned: returns true when it was still queued, so it will never run, and the
+   * caller must {@link #discard()} it if it can take it out of the queue.
    */
   boolean abandon() {
     return state.compareAndSet(State.QUEUED, State.ABANDONED);

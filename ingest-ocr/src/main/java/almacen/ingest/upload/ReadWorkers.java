@@ -32,19 +32,21 @@ public final class ReadWorkers implements AutoCloseable {
 
   private final InvoiceReader reader;
   private final OcrSettings settings;
+  private final AdmissionSettings admission;
   private final ThreadPoolExecutor pool;
 
-  public ReadWorkers(InvoiceReader reader, OcrSettings settings) {
+  public ReadWorkers(InvoiceReader reader, OcrSettings settings, AdmissionSettings admission) {
     this.reader = reader;
     this.settings = settings;
+    this.admission = admission;
     AtomicInteger number = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
-            settings.maxConcurrent(),
-            settings.maxConcurrent(),
+            admission.maxConcurrent(),
+            admission.maxConcurrent(),
             0,
             TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(settings.admitted()),
+            new ArrayBlockingQueue<>(admission.admitted()),
             task -> {
               Thread t = new Thread(task, "ocr-worker-" + number.incrementAndGet());
               t.setDaemon(true);
@@ -53,6 +55,8 @@ public final class ReadWorkers implements AutoCloseable {
   }
 
   /**
+   * Reads {@code upload} on a worker and waits for the result.
+   *
    * @param ticket the request's admission; the job holds it as well until its work has stopped
    * @throws InvoiceReadException the reader's 413/415/422, 503 when no worker was free within the
    *     queue wait, 504 when the read ran over its deadline
@@ -91,7 +95,7 @@ public final class ReadWorkers implements AutoCloseable {
 
   private ReadDeadline awaitStart(ReadJob job) throws InvoiceReadException {
     try {
-      return job.started.get(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS);
+      return job.started.get(admission.queueWait().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       if (job.abandon()) {
         if (pool.remove(job)) {
@@ -100,7 +104,7 @@ public final class ReadWorkers implements AutoCloseable {
         QUEUE_WAIT.increment();
         throw busy(
             "Ningún lector de facturas quedó libre en "
-                + settings.queueWait().toSeconds()
+                + admission.queueWait().toSeconds()
                 + " s; reintentá en unos segundos.",
             e);
       }

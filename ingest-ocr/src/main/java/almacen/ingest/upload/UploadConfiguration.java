@@ -26,16 +26,20 @@ public class UploadConfiguration {
   static final int ADMISSION_ORDER = Ordered.HIGHEST_PRECEDENCE + 40;
 
   @Bean
-  OcrSettings ocrSettings(
-      @Value("${almacen.ocr.timeout:30s}") Duration timeout,
-      @Value("${almacen.ocr.max-concurrent:0}") int maxConcurrent,
-      @Value("${almacen.ocr.queue-size:-1}") int queueSize,
-      @Value("${almacen.ocr.queue-wait:20s}") Duration queueWait) {
-    return OcrSettings.of(timeout, maxConcurrent, queueSize, queueWait);
+  OcrSettings ocrSettings(@Value("${almacen.ocr.timeout:30s}") Duration timeout) {
+    return new OcrSettings(timeout);
   }
 
   @Bean
-  UploadAdmission uploadAdmission(OcrSettings settings) {
+  AdmissionSettings admissionSettings(
+      @Value("${almacen.ocr.max-concurrent:0}") int maxConcurrent,
+      @Value("${almacen.ocr.queue-size:-1}") int queueSize,
+      @Value("${almacen.ocr.queue-wait:20s}") Duration queueWait) {
+    return AdmissionSettings.of(maxConcurrent, queueSize, queueWait);
+  }
+
+  @Bean
+  UploadAdmission uploadAdmission(AdmissionSettings settings) {
     return new UploadAdmission(settings.admitted());
   }
 
@@ -57,7 +61,7 @@ public class UploadConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  ReadWorkers readWorkers(InvoiceReader reader, OcrSettings settings) {
-    return new ReadWorkers(reader, settings);
+  ReadWorkers readWorkers(InvoiceReader reader, OcrSettings settings, AdmissionSettings admission) {
+    return new ReadWorkers(reader, settings, admission);
   }
 }

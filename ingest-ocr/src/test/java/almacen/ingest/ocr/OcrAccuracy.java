@@ -103,7 +103,7 @@ record OcrAccuracy(Map<String, Score> fields, List<Photo> photos) {
   }
 
   double secondsPerPage() {
-    return photos.stream().mapToLong(Photo::millis).sum() / photos.size() / 1000.0;
+    return (double) photos.stream().mapToLong(Photo::millis).sum() / photos.size() / 1000.0;
   }
 
   private static Score score(List<Photo> photos, String field) {

@@ -55,7 +55,9 @@ class ReadWorkersTest {
         };
     workers =
         new ReadWorkers(
-            reader, new OcrSettings(Duration.ofMillis(100), 1, 0, Duration.ofSeconds(1)));
+            reader,
+            new OcrSettings(Duration.ofMillis(100)),
+            new AdmissionSettings(1, 0, Duration.ofSeconds(1)));
     UploadAdmission admission = new UploadAdmission(1);
     AdmissionTicket ticket = admission.tryAdmit().orElseThrow();
     // when
@@ -95,7 +97,9 @@ class ReadWorkersTest {
         };
     workers =
         new ReadWorkers(
-            reader, new OcrSettings(Duration.ofMillis(100), 1, 0, Duration.ofSeconds(1)));
+            reader,
+            new OcrSettings(Duration.ofMillis(100)),
+            new AdmissionSettings(1, 0, Duration.ofSeconds(1)));
     UploadAdmission admission = new UploadAdmission(1);
     AdmissionTicket ticket = admission.tryAdmit().orElseThrow();
     // when
@@ -121,7 +125,9 @@ class ReadWorkersTest {
         };
     workers =
         new ReadWorkers(
-            reader, new OcrSettings(Duration.ofSeconds(30), 1, 1, Duration.ofMillis(100)));
+            reader,
+            new OcrSettings(Duration.ofSeconds(30)),
+            new AdmissionSettings(1, 1, Duration.ofMillis(100)));
     UploadAdmission admission = new UploadAdmission(2);
     AdmissionTicket first = admission.tryAdmit().orElseThrow();
     CompletableFuture<Throwable> firstAnswer =
@@ -154,7 +160,7 @@ class ReadWorkersTest {
         (bytes, branch, deadline) -> {
           throw new InvoiceReadException(413, "TOO_MANY_PAGES", "too many");
         };
-    workers = new ReadWorkers(reader, OcrSettings.defaults());
+    workers = new ReadWorkers(reader, OcrSettings.defaults(), AdmissionSettings.defaults());
     UploadAdmission admission = new UploadAdmission(1);
     AdmissionTicket ticket = admission.tryAdmit().orElseThrow();
     // when / then
@@ -172,7 +178,7 @@ class ReadWorkersTest {
         (bytes, branch, deadline) -> {
           throw new ArrayIndexOutOfBoundsException(7);
         };
-    workers = new ReadWorkers(reader, OcrSettings.defaults());
+    workers = new ReadWorkers(reader, OcrSettings.defaults(), AdmissionSettings.defaults());
     AdmissionTicket ticket = new UploadAdmission(1).tryAdmit().orElseThrow();
     // when / then a 4xx, never a 500, for what a client sent
     assertThatThrownBy(() -> workers.read(spool("x"), "central", ticket))
@@ -193,7 +199,7 @@ class ReadWorkersTest {
           seen.set(bytes.length);
           return null;
         };
-    workers = new ReadWorkers(reader, OcrSettings.defaults());
+    workers = new ReadWorkers(reader, OcrSettings.defaults(), AdmissionSettings.defaults());
     AdmissionTicket ticket = new UploadAdmission(1).tryAdmit().orElseThrow();
     // when
     ReadInvoice read = workers.read(spool("hello"), "central", ticket);

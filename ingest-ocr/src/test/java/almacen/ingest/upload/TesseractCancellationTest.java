@@ -35,11 +35,14 @@ class TesseractCancellationTest {
       throws Exception {
     // given a dense 300 dpi page of text (several seconds of OCR) and a 1 s budget
     TesseractOcrEngine engine = new TesseractOcrEngine("", "spa");
-    OcrSettings settings = new OcrSettings(Duration.ofSeconds(1), 1, 0, Duration.ofSeconds(1));
+    OcrSettings settings = new OcrSettings(Duration.ofSeconds(1));
+    AdmissionSettings oneWorker = new AdmissionSettings(1, 0, Duration.ofSeconds(1));
     UploadAdmission admission = new UploadAdmission(1);
     try (ReadWorkers workers =
         new ReadWorkers(
-            new OcrInvoiceReader(engine, page -> Optional.empty(), settings), settings)) {
+            new OcrInvoiceReader(engine, page -> Optional.empty(), settings),
+            settings,
+            oneWorker)) {
       AdmissionTicket ticket = admission.tryAdmit().orElseThrow();
       SpooledUpload upload =
           new UploadSpooler(spoolDir, 15L * 1024 * 1024)
@@ -77,11 +80,13 @@ class TesseractCancellationTest {
 
   /** How long the same page takes with time to spare. */
   private long fullRead(TesseractOcrEngine engine) throws Exception {
-    OcrSettings generous = new OcrSettings(Duration.ofSeconds(120), 1, 0, Duration.ofSeconds(1));
+    OcrSettings generous = new OcrSettings(Duration.ofMinutes(2));
     UploadAdmission admission = new UploadAdmission(1);
     try (ReadWorkers workers =
         new ReadWorkers(
-            new OcrInvoiceReader(engine, page -> Optional.empty(), generous), generous)) {
+            new OcrInvoiceReader(engine, page -> Optional.empty(), generous),
+            generous,
+            new AdmissionSettings(1, 0, Duration.ofSeconds(1)))) {
       AdmissionTicket ticket = admission.tryAdmit().orElseThrow();
       SpooledUpload upload =
           new UploadSpooler(spoolDir, 15L * 1024 * 1024)

@@ -49,9 +49,9 @@ class UploadConfigurationTest {
         .withPropertyValues("almacen.ocr.max-concurrent=2")
         .run(
             app -> {
-              OcrSettings settings = app.getBean(OcrSettings.class);
-              assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(30));
-              assertThat(settings.queueSize()).isEqualTo(4);
+              assertThat(app.getBean(OcrSettings.class).timeout())
+                  .isEqualTo(Duration.ofSeconds(30));
+              assertThat(app.getBean(AdmissionSettings.class).queueSize()).isEqualTo(4);
               assertThat(app.getBean(UploadAdmission.class).capacity()).isEqualTo(6);
             });
   }

@@ -25,6 +25,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -68,7 +69,7 @@ class UploadEdgeWebTest {
   @Test
   void shouldAnswer413WithTheErrorBodyWhenAChunkedUploadPassesTheLimit() throws Exception {
     // given a multipart upload without Content-Length (chunked) that would be 20 MB
-    try (Socket socket = new Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       CompletableFuture<String> answer = readAnswer(socket);
       OutputStream out = socket.getOutputStream();
       // when it is sent chunk by chunk
@@ -100,7 +101,7 @@ class UploadEdgeWebTest {
     // given every worker and queue place taken
     AdmissionTicket one = admission.tryAdmit().orElseThrow();
     AdmissionTicket two = admission.tryAdmit().orElseThrow();
-    try (Socket socket = new Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       CompletableFuture<String> answer = readAnswer(socket);
       // when an upload announces 10 MB but sends only its headers (a slow client)
       long started = System.nanoTime();
@@ -172,7 +173,7 @@ class UploadEdgeWebTest {
   }
 
   private String exchange(String lengthHeader, byte[] body) throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       CompletableFuture<String> answer = readAnswer(socket);
       OutputStream out = socket.getOutputStream();
       out.write(

@@ -20,6 +20,7 @@ import almacen.ingest.ocr.OcrSettings;
 import almacen.ingest.publish.IngestMetrics;
 import almacen.ingest.publish.MeteredEventPublisher;
 import almacen.ingest.publish.RecordingPublisher;
+import almacen.ingest.upload.AdmissionSettings;
 import almacen.ingest.upload.AdmissionTicket;
 import almacen.ingest.upload.ReadWorkers;
 import almacen.ingest.upload.UploadAdmission;
@@ -234,7 +235,9 @@ class InvoiceUploadControllerTest {
   }
 
   private MockMvc mvc(InvoiceReader reader, Duration timeout) {
-    workers = new ReadWorkers(reader, new OcrSettings(timeout, 2, 1, Duration.ofSeconds(5)));
+    workers =
+        new ReadWorkers(
+            reader, new OcrSettings(timeout), new AdmissionSettings(2, 1, Duration.ofSeconds(5)));
     RecordingPublisher publisher = new RecordingPublisher();
     IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
     InvoiceLedger ledger = new InvoiceLedger();

@@ -1,0 +1,251 @@
+package almacen.ingest.ocr;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The header of an invoice: type (letter and AFIP code), point of sale and number, dates, CUITs,
+ * CAE and the supplier's name. Only the lines before the totals are searched for the identity
+ * fields, so a "Nro" in the totals or the CAE block is never taken for the invoice's number.
+ */
+final class HeaderReader {
+
+  /** Digit class that tolerates the letters OCR confuses with digits. */
+  static final String D = "[0-9OoIlS|!]";
+
+  /** The supplier's "Razón Social:" is among the first lines (the buyer's comes later). */
+  static final int NAME_LABEL_REACH = 8;
+
+  /**
+   * Without a label the name is the first line with words at the top of the page (above the letter
+   * box or beside it); past these lines it would be an address or the buyer.
+   */
+  static final int NAME_UNLABELLED_REACH = 6;
+
+  /** Fewer letters than this is a speck or a stray box, not a company name. */
+  static final int NAME_MIN_LETTERS = 4;
+
+  private static final Pattern CODE =
+      Pattern.compile(
+          "c[o0]d(?:igo)?\\s*[.:]?\\s*(?:n\\s*[°º*o.]?\\s*)?[:.\\[(|]?\\s*(" + D + "{2,3})\\b");
+  private static final Pattern LETTER_BOX =
+      Pattern.compile("([ABCM])(?:\\s*[|\\]\\[]\\s*|\\s+)FACTURA\\b");
+  private static final Pattern LETTER_LINE = Pattern.compile("^[\\s\\[|(]*([ABCM])[\\s\\]|)]*$");
+  private static final Pattern FACTURA_LETTER =
+      Pattern.compile("\\bfactura\\s*[\"'|\\[(]?\\s*([abcm])\\b");
+  private static final Pattern POS =
+      Pattern.compile(
+          "(?:punto\\s*de\\s*venta|pto\\.?\\s*(?:de\\s*)?v(?:en)?ta\\.?|p\\.\\s*v(?:ta)?\\.?)\\s*[:.]?\\s*(?:n\\s*[°º*o.]?\\s*)?[:.]?\\s*("
+              + D
+              + "{4,5})\\b");
+  private static final Pattern NUMBER =
+      Pattern.compile(
+          "(?:comp(?:robante)?\\.?\\s*)?n(?:ro|°|º|\\*|o|um(?:ero)?)\\.?\\s*[:.]?\\s*("
+              + D
+              + "{8})\\b");
+  private static final Pattern POS_NUMBER =
+      Pattern.compile("\\b(" + D + "{4,5})\\s*[-–]\\s*(" + D + "{8})\\b");
+  private static final Pattern CAE =
+      Pattern.compile("c\\.?\\s?a\\.?\\s?e\\.?\\s?a?\\b[^0-9]{0,14}(" + D + "{14})\\b");
+  private static final Pattern DIGITS14 = Pattern.compile("(?<![0-9])([0-9]{14})(?![0-9])");
+  private static final Pattern NAME_LABEL =
+      Pattern.compile("raz[oó0]n\\s+social\\s*:?\\s*(.+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOT_A_NAME =
+      Pattern.compile(".*(original|duplicado|factura|cod|fecha|punto|comp).*");
+
+  private final PrintedLines text;
+  private final ParseIssues issues;
+  private final int limit;
+
+  /**
+   * @param limit the first line of the totals ({@link TableLayout#totalsStart()})
+   */
+  HeaderReader(PrintedLines text, ParseIssues issues, int limit) {
+    this.text = text;
+    this.issues = issues;
+    this.limit = Math.min(limit, text.size());
+  }
+
+  /** Reads the header; issues are recorded in the order code, type, number, dates, CUITs, CAE. */
+  InvoiceHeader read() {
+    Integer code = afipCode();
+    InvoiceType type = type(code);
+    Integer[] posNum = pointOfSaleAndNumber();
+    DateReader.Dates dates = new DateReader(text, issues).read();
+    CuitReader.Cuits cuits = new CuitReader(text, issues).read();
+    String cae = cae();
+    return new InvoiceHeader(
+        type,
+        code,
+        posNum[0],
+        posNum[1] == null ? null : posNum[1].longValue(),
+        dates.issue(),
+        cuits.issuer(),
+        supplierName(),
+        cuits.buyer(),
+        cae,
+        dates.caeDue());
+  }
+
+  private Integer afipCode() {
+    for (int i = 0; i < limit; i++) {
+      Matcher m = CODE.matcher(text.norm(i));
+      while (m.find()) {
+        String fixed = Numbers.digitsOnly(m.group(1));
+        if (fixed == null) {
+          continue;
+        }
+        int c = Integer.parseInt(fixed);
+        if (InvoiceType.ofAfipCode(c).isPresent()) {
+          issues.noteFix(m.group(1), fixed, "código de comprobante");
+          return c;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The AFIP code wins over the printed letter (a big lone glyph OCR often gets wrong). */
+  private InvoiceType type(Integer code) {
+    InvoiceType byLetter = letter();
+    InvoiceType byCode = code == null ? null : InvoiceType.ofAfipCode(code).orElse(null);
+    if (code != null && !InvoiceType.isFactura(code)) {
+      issues.add(
+          "El comprobante tiene código "
+              + String.format(Locale.ROOT, "%02d", code)
+              + ": no es una factura (nota de crédito/débito o recibo).");
+    }
+    if (byCode != null && byLetter != null && byCode != byLetter) {
+      issues.add(
+          "La letra impresa ("
+              + byLetter
+              + ") no coincide con el código "
+              + String.format(Locale.ROOT, "%02d", code)
+              + " ("
+              + byCode
+              + "); se usa el código.");
+    }
+    if (byCode == null && byLetter == null) {
+      issues.add("No se encontró el tipo de factura (letra A/B/C/M ni código).");
+    }
+    return byCode != null ? byCode : byLetter;
+  }
+
+  /**
+   * The letter: a line with only the letter, "A | FACTURA", "FACTURA A", or a lone capital on a
+   * line that says "factura".
+   */
+  private InvoiceType letter() {
+    InvoiceType byLetter = null;
+    for (int i = 0; i < limit && byLetter == null; i++) {
+      String raw = text.raw(i);
+      Matcher m = LETTER_LINE.matcher(raw);
+      if (m.matches()) {
+        return InvoiceType.valueOf(m.group(1));
+      }
+      Matcher box = LETTER_BOX.matcher(PrintedLines.normalize(raw).toUpperCase(Locale.ROOT));
+      if (box.find()) {
+        return InvoiceType.valueOf(box.group(1));
+      }
+      Matcher f = FACTURA_LETTER.matcher(text.norm(i));
+      if (f.find()) {
+        byLetter = InvoiceType.valueOf(f.group(1).toUpperCase(Locale.ROOT));
+      }
+      if (byLetter == null && text.norm(i).contains("factura")) {
+        for (String tok : raw.split("[\\s|\\[\\]()]+", -1)) {
+          if (tok.matches("[ABCM]")) {
+            byLetter = InvoiceType.valueOf(tok);
+            break;
+          }
+        }
+      }
+    }
+    return byLetter;
+  }
+
+  /** [point of sale, number]: "Punto de Venta: 00003 Comp. Nro: 00012345" or "0003-00012345". */
+  private Integer[] pointOfSaleAndNumber() {
+    Integer pos = null;
+    Integer num = null;
+    for (int i = 0; i < limit; i++) {
+      String n = text.norm(i);
+      if (n.contains("cuit") || n.contains("c.u.i.t")) {
+        continue;
+      }
+      Matcher both = POS_NUMBER.matcher(n);
+      if (pos == null && num == null && both.find() && !n.contains("/")) {
+        String p = issues.fixedDigits(both.group(1), "punto de venta");
+        String k = issues.fixedDigits(both.group(2), "número de comprobante");
+        if (p != null && k != null) {
+          pos = Integer.parseInt(p);
+          num = Integer.parseInt(k);
+          continue;
+        }
+      }
+      Matcher mp = POS.matcher(n);
+      if (pos == null && mp.find()) {
+        String p = issues.fixedDigits(mp.group(1), "punto de venta");
+        if (p != null) {
+          pos = Integer.parseInt(p);
+        }
+      }
+      Matcher mn = NUMBER.matcher(n);
+      while (num == null && mn.find()) {
+        if (mn.start() > 0 && n.substring(0, mn.start()).matches(".*\\bcae\\s*$")) {
+          continue; // "CAE N°: 7541…" is not the invoice's number
+        }
+        String k = issues.fixedDigits(mn.group(1), "número de comprobante");
+        if (k != null) {
+          num = Integer.parseInt(k);
+        }
+      }
+    }
+    if (pos == null) {
+      issues.add("No se encontró el punto de venta.");
+    }
+    if (num == null) {
+      issues.add("No se encontró el número de comprobante.");
+    }
+    return new Integer[] {pos, num};
+  }
+
+  /** The labelled CAE; else the last bare 14-digit run outside a CUIT line, said so. */
+  private String cae() {
+    for (int i = 0; i < text.size(); i++) {
+      Matcher m = CAE.matcher(text.norm(i));
+      if (m.find()) {
+        String fixed = issues.fixedDigits(m.group(1), "CAE");
+        if (fixed != null) {
+          return fixed;
+        }
+      }
+    }
+    for (int i = text.size() - 1; i >= 0; i--) {
+      Matcher m = DIGITS14.matcher(text.norm(i));
+      if (m.find() && !text.norm(i).contains("cuit")) {
+        issues.add("CAE sin rótulo: se tomó " + m.group(1) + ".");
+        return m.group(1);
+      }
+    }
+    return null;
+  }
+
+  private String supplierName() {
+    for (int i = 0; i < Math.min(NAME_LABEL_REACH, text.size()); i++) {
+      String n = text.norm(i);
+      Matcher m = NAME_LABEL.matcher(text.raw(i));
+      if (m.find() && !n.contains("cliente") && !n.contains("senor")) {
+        return m.group(1).replaceAll("\\s{2,}.*", "").trim();
+      }
+    }
+    for (int i = 0; i < Math.min(NAME_UNLABELLED_REACH, text.size()); i++) {
+      String r = text.raw(i);
+      if (r.replaceAll("[^\\p{L}]", "").length() >= NAME_MIN_LETTERS
+          && !NOT_A_NAME.matcher(text.norm(i)).matches()) {
+        return r.replaceAll("\\s{2,}.*", "").trim();
+      }
+    }
+    return null;
+  }
+}

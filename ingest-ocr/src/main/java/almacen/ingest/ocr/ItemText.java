@@ -1,0 +1,204 @@
+package almacen.ingest.ocr;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The words of an item row: what is a product code, a unit, a speck; and the fixes OCR's usual
+ * misreadings of codes and descriptions need ("AL!-2001" → "ALI-2001", "5009" → "500g", "Ayudin 11"
+ * → "Ayudin 1L"), each recorded as an issue.
+ */
+final class ItemText {
+
+  /** Words printed between the numbers of a row that are not part of the description. */
+  static final Set<String> UNIT_WORDS =
+      Set.of(
+          "kg",
+          "kg.",
+          "kgs",
+          "un",
+          "un.",
+          "u",
+          "u.",
+          "unid",
+          "unid.",
+          "unidad",
+          "unidades",
+          "uni",
+          "lt",
+          "lt.",
+          "lts",
+          "l",
+          "gr",
+          "gr.",
+          "g",
+          "c/u",
+          "%",
+          "$",
+          "-",
+          "|",
+          "bulto",
+          "caja",
+          "cja",
+          "pack");
+
+  /** An amount with two decimals: the shape of a price or a total, not of a quantity. */
+  static final Pattern MONEY_SHAPE = Pattern.compile(".*[.,][0-9OoIlS]{2}");
+
+  /**
+   * Pack sizes in grams printed in descriptions; a trailing 9/y/q after one of them is a misread
+   * "g" ("Yerba 5009" → "Yerba 500g"). Other numbers are left alone: "Harina 0009" is not a size.
+   */
+  static final Set<Integer> PACK_SIZES =
+      Set.of(
+          50, 100, 110, 118, 120, 125, 150, 170, 180, 200, 225, 250, 300, 330, 340, 350, 354, 380,
+          400, 410, 450, 473, 500, 600, 750, 800, 900, 1000);
+
+  /** Bottle sizes in litres; "2,25" followed by a 1 at the end of a description is "2,25L". */
+  static final Set<String> LITRE_SIZES = Set.of("0,5", "1", "1,5", "2", "2,25", "2,5", "3", "5");
+
+  /** A code is at least this long: shorter tokens with a digit are quantities or specks. */
+  static final int CODE_MIN_LENGTH = 3;
+
+  /** A speck is at most this long: one glyph, or two when OCR split one. */
+  static final int JUNK_MAX_LENGTH = 2;
+
+  private static final Pattern LITRES_MISREAD =
+      Pattern.compile("(\\p{L}{2,}\\s+)(\\d{1,2}(?:,\\d{1,2})?)1$");
+  private static final Pattern GRAMS_MISREAD =
+      Pattern.compile("(?<![\\d.,])(\\d{2,4})[9yq](?![\\d.,%])");
+  private static final Pattern UNIT_AFTER = Pattern.compile("^\\s*(g|gr|grs|kg|ml|cc|l|lt)\\b.*");
+
+  private final ParseIssues issues;
+
+  ItemText(ParseIssues issues) {
+    this.issues = issues;
+  }
+
+  static boolean isUnit(String tok) {
+    return UNIT_WORDS.contains(tok.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * One or two characters, no digit, not a unit: a speck or a glyph OCR made of an unreadable
+   * number.
+   */
+  static boolean isJunk(String tok) {
+    return tok.length() <= JUNK_MAX_LENGTH && !tok.matches(".*\\d.*") && !isUnit(tok);
+  }
+
+  /**
+   * A supplier's product code: letters and digits ("HAR-8001", "7790070410122"), never something
+   * that reads as a quantity or an es-AR amount.
+   */
+  static boolean isCode(String tok) {
+    String t = tok.replaceAll("[.,;:]$", "");
+    if (t.matches("\\d{1,3}([.,]\\d+)?") || t.matches("\\d{1,3}(\\.\\d{3})*,\\d{2,3}")) {
+      return false;
+    }
+    return t.length() >= CODE_MIN_LENGTH
+        && t.matches("[A-Za-z0-9!|][A-Za-z0-9!|_/.-]*")
+        && t.matches(".*\\d.*")
+        && !t.matches("\\d{1,3}(\\.\\d{3})+");
+  }
+
+  /** The description: tokens {@code from} up to {@code max(descTo, to)}, less a trailing code. */
+  static String description(String[] parts, int from, int descTo, int to) {
+    StringBuilder desc = new StringBuilder();
+    for (int k = from; k < Math.max(descTo, to); k++) {
+      if (k == descTo && to > descTo && isCode(parts[k]) && parts[k].matches(".*[A-Za-z].*")) {
+        continue; // the code column printed after the description
+      }
+      if (k < to || k < descTo) {
+        desc.append(desc.isEmpty() ? "" : " ").append(parts[k]);
+      }
+    }
+    return desc.toString().trim();
+  }
+
+  /**
+   * Undoes OCR's confusions in a code, part by part: a part that is mostly letters gets letters (!
+   * and | are I, 0 is O, except in a legitimate "ABC123"), one that is mostly digits gets digits.
+   */
+  String fixCode(String code, int row) {
+    String c = code.replaceAll("[.,;:]$", "");
+    String[] parts = c.split("-", -1);
+    StringBuilder out = new StringBuilder();
+    for (int k = 0; k < parts.length; k++) {
+      String p = parts[k];
+      long letters = p.chars().filter(Character::isLetter).count();
+      long digits = p.chars().filter(Character::isDigit).count();
+      String fixed;
+      if (letters >= digits) {
+        fixed = p.replace('!', 'I').replace('|', 'I').replace('0', 'O').toUpperCase(Locale.ROOT);
+        if (p.matches(".*[0-9].*") && p.matches("[A-Za-z]+\\d+")) {
+          fixed = p.replace('!', 'I').replace('|', 'I').toUpperCase(Locale.ROOT);
+        }
+      } else {
+        String d = Numbers.digitsOnly(p);
+        fixed = d == null ? p : d;
+      }
+      out.append(k == 0 ? "" : "-").append(fixed);
+    }
+    String result = out.toString();
+    if (!result.equals(c.toUpperCase(Locale.ROOT)) && !result.equals(c)) {
+      issues.add("Renglón " + row + ": código '" + c + "' leído como '" + result + "'.");
+    }
+    return result;
+  }
+
+  /** Pack sizes, specks at either end and litres ({@link #PACK_SIZES}, {@link #LITRE_SIZES}). */
+  String fixDescription(String desc, int row) {
+    StringBuilder out = new StringBuilder();
+    Matcher m = GRAMS_MISREAD.matcher(desc);
+    int last = 0;
+    while (m.find()) {
+      int size = Integer.parseInt(m.group(1));
+      String after = desc.substring(m.end());
+      if (PACK_SIZES.contains(size) && !UNIT_AFTER.matcher(after).matches()) {
+        out.append(desc, last, m.start()).append(m.group(1)).append('g');
+        issues.add(
+            "Renglón "
+                + row
+                + ": '"
+                + m.group()
+                + "' leído como '"
+                + m.group(1)
+                + "g' en la descripción.");
+        last = m.end();
+      }
+    }
+    out.append(desc.substring(last));
+    // specks at either end ("— Arroz Gallo Oro 1kg"): no description starts or ends with bare
+    // punctuation
+    String trimmed =
+        out.toString()
+            .replaceAll("\\s{2,}", " ")
+            .trim()
+            .replaceAll("^([^\\p{L}\\p{N}]+\\s+)+", "")
+            .replaceAll("(\\s+[^\\p{L}\\p{N}]+)+$", "");
+    return litres(trimmed, row);
+  }
+
+  /**
+   * A size in litres ends a description; OCR often reads its L as a 1: "Ayudin 11" → "Ayudin 1L".
+   */
+  private String litres(String desc, int row) {
+    Matcher m = LITRES_MISREAD.matcher(desc);
+    if (!m.find() || !LITRE_SIZES.contains(m.group(2))) {
+      return desc;
+    }
+    String fixed = desc.substring(0, m.start(2)) + m.group(2) + "L";
+    issues.add(
+        "Renglón "
+            + row
+            + ": '"
+            + m.group(2)
+            + "1' leído como '"
+            + m.group(2)
+            + "L' al final de la descripción.");
+    return fixed;
+  }
+}

@@ -1,0 +1,125 @@
+package almacen.ingest.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HeaderReaderTest {
+
+  private static InvoiceHeader header(String text, ParseIssues issues) {
+    PrintedLines lines = new PrintedLines(text);
+    return new HeaderReader(lines, issues, lines.size()).read();
+  }
+
+  @Test
+  void shouldReadEveryHeaderFieldWhenLayoutIsAfips() {
+    // given the header of an AFIP-layout Factura A
+    String text =
+        """
+        DISTRIBUIDORA DEL PLATA S.A.
+        A | FACTURA
+        COD. 01      Punto de Venta: 00003    Comp. Nro: 00012345
+        Razón Social: DISTRIBUIDORA DEL PLATA S.A.
+        Fecha de Emisión: 15/10/2025
+        CUIT: 30-71234567-1
+        Ingresos Brutos: 901-234567-1
+        CUIT: 20-12345678-6   Apellido y Nombre / Razón Social: ALMACEN DON PEPE
+        CAE N°: 75412345678901
+        Fecha de Vto. de CAE: 25/10/2025
+        """;
+    ParseIssues issues = new ParseIssues();
+    // when
+    InvoiceHeader h = header(text, issues);
+    // then
+    assertThat(h)
+        .isEqualTo(
+            new InvoiceHeader(
+                InvoiceType.A,
+                1,
+                3,
+                12345L,
+                LocalDate.of(2025, 10, 15),
+                "30-71234567-1",
+                "DISTRIBUIDORA DEL PLATA S.A.",
+                "20-12345678-6",
+                "75412345678901",
+                LocalDate.of(2025, 10, 25)));
+    assertThat(issues.list()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "A | FACTURA;A",
+        "B;B",
+        "FACTURA C;C",
+        "[ M ];M",
+        "ORIGINAL  FACTURA  ( B )  Nro 0001-00000001;B",
+        "FACTURA  COD. 11;C",
+        "A | FACTURA  COD. 06;B"
+      })
+  void shouldTakeTypeFromCodeOverLetterWhenBothArePrinted(String line, InvoiceType expected) {
+    // given one header line with a letter, a code, or both
+    // when
+    InvoiceHeader h = header(line, new ParseIssues());
+    // then
+    assertThat(h.type()).isEqualTo(expected);
+  }
+
+  @Test
+  void shouldSayLetterAndCodeDisagreeWhenTheyDo() {
+    // given a letter A next to the code of a Factura B
+    ParseIssues issues = new ParseIssues();
+    // when
+    header("A | FACTURA  COD. 06", issues);
+    // then
+    assertThat(issues.list())
+        .contains("La letra impresa (A) no coincide con el código 06 (B); se usa el código.");
+  }
+
+  @ParameterizedTest(name = "{0} → {1}-{2}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "Punto de Venta: 00003    Comp. Nro: 00012345;3;12345",
+        "Nro. 0007-00000451;7;451",
+        "Pto. Vta: 0O012  N° 0000l234;12;1234",
+        "P.V. 00002  Número: 00000077;2;77"
+      })
+  void shouldReadPointOfSaleAndNumberWhenPrintedInAnyUsualWay(
+      String line, int pointOfSale, long number) {
+    // given one header line
+    // when
+    InvoiceHeader h = header(line, new ParseIssues());
+    // then
+    assertThat(h.pointOfSale()).isEqualTo(pointOfSale);
+    assertThat(h.number()).isEqualTo(number);
+  }
+
+  @Test
+  void shouldNotTakeTheCaeForTheNumberWhenOnlyTheCaeHasANro() {
+    // given an 8-digit run after "CAE Nro:" and no invoice number
+    ParseIssues issues = new ParseIssues();
+    // when
+    InvoiceHeader h = header("CAE Nro: 12345678", issues);
+    // then
+    assertThat(h.number()).isNull();
+    assertThat(issues.list()).contains("No se encontró el número de comprobante.");
+  }
+
+  @Test
+  void shouldTakeFirstWordyLineAsSupplierWhenNoRazonSocialIsPrinted() {
+    // given a name on top, above the letter
+    // when
+    InvoiceHeader h =
+        header(
+            "ORIGINAL\nMAYORISTA EL SOL S.R.L.   Av. Siempre Viva 742\nFACTURA B",
+            new ParseIssues());
+    // then the address after two spaces is not part of the name
+    assertThat(h.supplierName()).isEqualTo("MAYORISTA EL SOL S.R.L.");
+  }
+}

@@ -1,0 +1,90 @@
+package almacen.ingest.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ItemTextTest {
+
+  @ParameterizedTest(name = "{0} code={1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "HAR-8001;true",
+        "AL!-2001;true",
+        "7790070410122;true",
+        "12;false",
+        "2,350;false",
+        "1.234,56;false",
+        "1.000;false",
+        "Yerba;false"
+      })
+  void shouldTellCodeFromNumberWhenTokenHasDigits(String token, boolean code) {
+    // when / then
+    assertThat(ItemText.isCode(token)).isEqualTo(code);
+  }
+
+  @ParameterizedTest(name = "{0} junk={1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {"a;true", "»;true", "£;true", "kg;false", "9;false", "abc;false"})
+  void shouldTakeShortDigitlessNonUnitForSpeckWhenJudgingJunk(String token, boolean junk) {
+    // when / then
+    assertThat(ItemText.isJunk(token)).isEqualTo(junk);
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = ';',
+      quoteCharacter = '"',
+      value = {
+        "AL!-2001;ALI-2001;Renglón 1: código 'AL!-2001' leído como 'ALI-2001'.",
+        "LAC-31O2;LAC-3102;Renglón 1: código 'LAC-31O2' leído como 'LAC-3102'.",
+        "HAR-8001;HAR-8001;",
+        "abc123;ABC123;"
+      })
+  void shouldUndoLetterDigitConfusionsPartByPartWhenFixingCode(
+      String code, String fixed, String issue) {
+    // given
+    ParseIssues issues = new ParseIssues();
+    // when
+    String read = new ItemText(issues).fixCode(code, 1);
+    // then
+    assertThat(read).isEqualTo(fixed);
+    if (issue == null) {
+      assertThat(issues.list()).isEmpty();
+    } else {
+      assertThat(issues.list()).containsExactly(issue);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = ';',
+      quoteCharacter = '"',
+      value = {
+        "Yerba Mate Playadito 5009;Yerba Mate Playadito 500g;Renglón 2: '5009' leído como '500g'"
+            + " en la descripción.",
+        "Harina 000 Blancaflor 1kg;Harina 000 Blancaflor 1kg;",
+        "— Arroz Gallo Oro 1kg;Arroz Gallo Oro 1kg;",
+        "Lavandina Ayudin 11;Lavandina Ayudin 1L;Renglón 2: '11' leído como '1L' al final de la"
+            + " descripción.",
+        "Gaseosa Coca-Cola 2,251;Gaseosa Coca-Cola 2,25L;Renglón 2: '2,251' leído como '2,25L' al"
+            + " final de la descripción."
+      })
+  void shouldFixPackSizesSpecksAndLitresWhenFixingDescription(
+      String description, String fixed, String issue) {
+    // given
+    ParseIssues issues = new ParseIssues();
+    // when
+    String read = new ItemText(issues).fixDescription(description, 2);
+    // then
+    assertThat(read).isEqualTo(fixed);
+    if (issue == null) {
+      assertThat(issues.list()).isEmpty();
+    } else {
+      assertThat(issues.list()).containsExactly(issue);
+    }
+  }
+}
