@@ -7,6 +7,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -144,6 +146,15 @@ public class ApiErrorHandler {
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
     return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", null);
+  }
+
+  /**
+   * A refusal of method authorization goes back to Spring Security's filter chain, whose handlers
+   * answer 401/403 with the same body.
+   */
+  @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+  void securityRefusal(RuntimeException e) {
+    throw e;
   }
 
   @ExceptionHandler(Exception.class)
