@@ -35,7 +35,8 @@ public class ClusterTopics {
           "inflation-index",
           "prices",
           "price-history",
-          "dlq");
+          "dlq",
+          "users");
 
   public static void main(String[] args) throws Exception {
     int partitions = Integer.parseInt(args[1]);

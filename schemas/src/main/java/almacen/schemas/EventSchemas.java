@@ -11,6 +11,7 @@ import almacen.events.StockAlert;
 import almacen.events.StockLevel;
 import almacen.events.StockMovement;
 import almacen.events.StockTransfer;
+import almacen.events.User;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,7 +45,8 @@ public final class EventSchemas implements SchemaStore {
           StockAlert.class,
           InflationMonth.class,
           Price.class,
-          DeadLetter.class);
+          DeadLetter.class,
+          User.class);
 
   private static final EventSchemas INSTANCE = load();
 

@@ -11,6 +11,7 @@ import almacen.events.StockAlert;
 import almacen.events.StockLevel;
 import almacen.events.StockMovement;
 import almacen.events.StockTransfer;
+import almacen.events.User;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -39,6 +40,7 @@ public final class Topics {
   public final Topic<String, Price> prices;
   public final Topic<String, Price> priceHistory;
   public final Topic<String, DeadLetter> dlq;
+  public final Topic<String, User> users;
   private final String prefix;
 
   private Topics(String prefix) {
@@ -58,6 +60,7 @@ public final class Topics {
     prices = topic("prices", Price.class, true, null);
     priceHistory = topic("price-history", Price.class, false, FOREVER);
     dlq = topic("dlq", DeadLetter.class, false, FOREVER);
+    users = topic("users", User.class, true, null);
   }
 
   public static Topics withPrefix(String prefix) {
@@ -85,7 +88,8 @@ public final class Topics {
         inflationIndex,
         prices,
         priceHistory,
-        dlq);
+        dlq,
+        users);
   }
 
   /** Source topics: facts entered by people or the till, replayed by audits. */

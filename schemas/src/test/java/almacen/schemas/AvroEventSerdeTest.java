@@ -132,7 +132,8 @@ class AvroEventSerdeTest {
             "shop1.inflation-index",
             "shop1.prices",
             "shop1.price-history",
-            "shop1.dlq");
+            "shop1.dlq",
+            "shop1.users");
     assertThat(custom.stockLevels.compacted()).isTrue();
     assertThat(custom.stockMovements.retentionMs()).isEqualTo(-1L);
   }
