@@ -11,6 +11,7 @@ import almacen.ingest.publish.OutgoingEvent;
 import almacen.ingest.validation.Fields;
 import almacen.schemas.Topics;
 import almacen.support.csv.Csv;
+import almacen.support.security.BranchAccess;
 import almacen.support.security.RequiresRole;
 import almacen.support.security.Role;
 import almacen.support.web.ApiException;
@@ -230,6 +231,7 @@ public class SaleController {
     Fields.required(body, prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1));
     String saleId = Fields.id(body.saleId(), prefix + "saleId");
     String branch = Fields.branch(body.branch(), prefix + "branch");
+    BranchAccess.require(branch);
     Instant soldAt = Fields.instant(body.soldAt(), prefix + "soldAt");
     if (body.lines() == null || body.lines().isEmpty()) {
       throw ApiException.badRequest(

@@ -18,12 +18,14 @@ public final class BranchAccess {
   private BranchAccess() {}
 
   /**
+   * @param branch the branch the request writes for; null when the request names none (an invoice
+   *     confirmation keeps its draft's branch), which this check lets pass
    * @throws ApiException 403 {@code FORBIDDEN_BRANCH} when the current user is bound to another
    *     branch
    */
   public static void require(String branch) {
     Optional<String> own = currentBranch();
-    if (own.isPresent() && !own.get().equals(branch)) {
+    if (branch != null && own.isPresent() && !own.get().equals(branch)) {
       throw new ApiException(
           HttpStatus.FORBIDDEN,
           "FORBIDDEN_BRANCH",
