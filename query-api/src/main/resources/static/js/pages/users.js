@@ -68,7 +68,7 @@ export async function render(main, params, ctx) {
     const branch = h('input', { type: 'text', maxlength: 32, value: u.branch || '', autocomplete: 'off', spellcheck: 'false',
       'aria-label': `Sucursal de ${u.username}`, placeholder: 'todas', testid: `user-branch-${u.username}` });
     const newPass = h('input', { type: 'password', minlength: MIN_PASSWORD, autocomplete: 'new-password',
-      'aria-label': `Nueva contraseña de ${u.username}`, testid: `user-password-${u.username}` });
+      placeholder: 'Nueva contraseña', 'aria-label': `Nueva contraseña de ${u.username}`, testid: `user-password-${u.username}` });
     const save = h('button', { type: 'button', class: 'btn', 'aria-label': `Guardar rol y sucursal de ${u.username}`, testid: `user-save-${u.username}` }, 'Guardar');
     const reset = h('button', { type: 'button', class: 'btn', 'aria-label': `Cambiar la contraseña de ${u.username}`, testid: `user-reset-${u.username}` }, 'Cambiar contraseña');
     const toggle = h('button', { type: 'button', class: 'btn', 'aria-label': `${u.active ? 'Desactivar' : 'Reactivar'} a ${u.username}`, testid: `user-toggle-${u.username}` },
@@ -143,6 +143,7 @@ export async function render(main, params, ctx) {
       await post('/api/users', body);
       done(`Usuario ${username} creado (${ROLE_NAME[roleIn.value]}).`);
       form.reset();
+      roleIn.value = 'cashier';
       await load();
     } catch (err) {
       replace(msg, errorBox(spanish(err)));
