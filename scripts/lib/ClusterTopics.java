@@ -46,7 +46,8 @@ public class ClusterTopics implements Callable<Integer> {
           "inflation-index",
           "prices",
           "price-history",
-          "dlq");
+          "dlq",
+          "users");
 
   @Parameters(index = "0", paramLabel = "BOOTSTRAP", description = "Kafka bootstrap servers")
   String bootstrap;

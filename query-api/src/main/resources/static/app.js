@@ -13,6 +13,7 @@ import * as suppliers from './js/pages/suppliers.js';
 import * as analytics from './js/pages/analytics.js';
 import * as preferences from './js/pages/preferences.js';
 import * as labels from './js/pages/labels.js';
+import * as users from './js/pages/users.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, nav: null, public: true },
@@ -26,6 +27,7 @@ const ROUTES = [
   { re: /^\/inflacion$/, page: inflation, nav: 'inflacion' },
   { re: /^\/etiquetas$/, page: labels, nav: 'etiquetas' },
   { re: /^\/ajustes$/, page: preferences, nav: 'ajustes' },
+  { re: /^\/usuarios$/, page: users, nav: 'usuarios' },
 ];
 
 const main = document.getElementById('main');
@@ -86,6 +88,7 @@ async function render() {
   document.body.classList.toggle('is-login', !authed);
   if (authed) startEvents(); else stopEvents();
   setNavOpen(false);
+  for (const li of document.querySelectorAll('[data-admin-only]')) li.hidden = !session.roles().includes('admin');
   for (const a of document.querySelectorAll('.nav a')) {
     if (a.dataset.route === route.nav) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');

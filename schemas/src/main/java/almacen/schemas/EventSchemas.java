@@ -12,6 +12,7 @@ import almacen.events.StockAlert;
 import almacen.events.StockLevel;
 import almacen.events.StockMovement;
 import almacen.events.StockTransfer;
+import almacen.events.User;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,7 +47,8 @@ public final class EventSchemas implements SchemaStore {
           InflationMonth.class,
           Price.class,
           LabelPrint.class,
-          DeadLetter.class);
+          DeadLetter.class,
+          User.class);
 
   private static final EventSchemas INSTANCE = load();
 

@@ -12,6 +12,7 @@ import almacen.events.StockAlert;
 import almacen.events.StockLevel;
 import almacen.events.StockMovement;
 import almacen.events.StockTransfer;
+import almacen.events.User;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -41,6 +42,7 @@ public final class Topics {
   public final Topic<String, Price> priceHistory;
   public final Topic<String, LabelPrint> labelPrints;
   public final Topic<String, DeadLetter> dlq;
+  public final Topic<String, User> users;
   private final String prefix;
 
   private Topics(String prefix) {
@@ -61,6 +63,7 @@ public final class Topics {
     priceHistory = topic("price-history", Price.class, false, FOREVER);
     labelPrints = topic("label-prints", LabelPrint.class, true, null);
     dlq = topic("dlq", DeadLetter.class, false, FOREVER);
+    users = topic("users", User.class, true, null);
   }
 
   public static Topics withPrefix(String prefix) {
@@ -89,7 +92,8 @@ public final class Topics {
         prices,
         priceHistory,
         labelPrints,
-        dlq);
+        dlq,
+        users);
   }
 
   /** Source topics: facts entered by people or the till, replayed by audits. */

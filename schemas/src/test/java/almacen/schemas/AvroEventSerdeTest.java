@@ -133,7 +133,8 @@ class AvroEventSerdeTest {
             "shop1.prices",
             "shop1.price-history",
             "shop1.label-prints",
-            "shop1.dlq");
+            "shop1.dlq",
+            "shop1.users");
     assertThat(custom.stockLevels.compacted()).isTrue();
     assertThat(custom.stockMovements.retentionMs()).isEqualTo(-1L);
   }

@@ -6,6 +6,7 @@ import almacen.support.kafka.BrokerProbe;
 import almacen.support.kafka.TopicProvisioner;
 import almacen.support.observability.ObservabilityConfiguration;
 import almacen.support.security.SecurityConfiguration;
+import almacen.support.security.UserDirectoryConfiguration;
 import almacen.support.streams.ManagedKafkaStreams;
 import almacen.support.streams.ProcessExit;
 import almacen.support.web.ApiErrorHandler;
@@ -40,6 +41,7 @@ import org.springframework.context.annotation.PropertySource;
 @Import({
   ApiErrorHandler.class,
   SecurityConfiguration.class,
+  UserDirectoryConfiguration.class,
   ObservabilityConfiguration.class,
   OpenApiSecurity.class
 })

@@ -55,7 +55,7 @@ public final class UploadAdmissionFilter extends OncePerRequestFilter {
     Optional<AdmissionTicket> admitted = admission.tryAdmit();
     if (admitted.isEmpty()) {
       REFUSED.increment();
-      refuse(response);
+      refuse(request, response);
       return;
     }
     AdmissionTicket ticket = admitted.get();
@@ -67,11 +67,13 @@ public final class UploadAdmissionFilter extends OncePerRequestFilter {
     }
   }
 
-  private static void refuse(HttpServletResponse response) throws IOException {
+  private static void refuse(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
     response.setHeader(
         "Connection", "close"); // the body was not read: do not wait for the rest of it
     ApiErrorWriter.write(
+        request,
         response,
         HttpServletResponse.SC_SERVICE_UNAVAILABLE,
         new ApiError(

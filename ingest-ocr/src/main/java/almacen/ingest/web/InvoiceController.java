@@ -7,6 +7,7 @@ import almacen.ingest.invoice.InvoiceDraft;
 import almacen.ingest.invoice.InvoiceIds;
 import almacen.ingest.invoice.InvoiceService;
 import almacen.ingest.validation.Fields;
+import almacen.support.security.BranchAccess;
 import almacen.support.security.RequiresRole;
 import almacen.support.security.Role;
 import almacen.support.web.ApiException;
@@ -119,6 +120,7 @@ public class InvoiceController {
     String cae = body.cae() == null || body.cae().isBlank() ? null : body.cae().strip();
     String branch =
         body.branch() == null && !complete ? null : Fields.branch(body.branch(), "branch");
+    BranchAccess.require(branch);
     boolean ratesRequired = type == InvoiceType.A || type == InvoiceType.M;
     List<InvoiceDraft.Line> lines = new ArrayList<>();
     if (present(body.lines(), complete, "lines")) {

@@ -15,6 +15,7 @@ import almacen.ingest.upload.UploadAdmission;
 import almacen.ingest.upload.UploadAdmissionFilter;
 import almacen.ingest.upload.UploadSpooler;
 import almacen.ingest.validation.Fields;
+import almacen.support.security.BranchAccess;
 import almacen.support.security.RequiresRole;
 import almacen.support.security.Role;
 import almacen.support.web.ApiException;
@@ -64,6 +65,7 @@ public class InvoiceUploadController {
       HttpServletRequest request)
       throws InvoiceReadException, IOException {
     String cleanBranch = Fields.branch(branch, "branch");
+    BranchAccess.require(cleanBranch);
     if (file == null || file.isEmpty()) {
       throw ApiException.badRequest(
           "MISSING_PART", "Part file is required and must not be empty", "file");

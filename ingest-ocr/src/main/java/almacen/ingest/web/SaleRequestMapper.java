@@ -8,6 +8,7 @@ import almacen.ingest.catalog.ProductCatalog;
 import almacen.ingest.validation.Fields;
 import almacen.ingest.web.SaleController.SaleLineRequest;
 import almacen.ingest.web.SaleController.SaleRequest;
+import almacen.support.security.BranchAccess;
 import almacen.support.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -38,6 +39,7 @@ final class SaleRequestMapper {
     Fields.required(body, prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1));
     String saleId = Fields.id(body.saleId(), prefix + "saleId");
     String branch = Fields.branch(body.branch(), prefix + "branch");
+    BranchAccess.require(branch);
     Instant soldAt = Fields.instant(body.soldAt(), prefix + "soldAt");
     if (body.lines() == null || body.lines().isEmpty()) {
       throw ApiException.badRequest(

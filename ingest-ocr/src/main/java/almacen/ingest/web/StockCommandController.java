@@ -10,6 +10,7 @@ import almacen.ingest.publish.EventPublisher;
 import almacen.ingest.publish.OutgoingEvent;
 import almacen.ingest.validation.Fields;
 import almacen.schemas.Topics;
+import almacen.support.security.BranchAccess;
 import almacen.support.security.RequiresRole;
 import almacen.support.security.Role;
 import almacen.support.web.ApiException;
@@ -112,6 +113,7 @@ public class StockCommandController {
     Fields.required(body, "body");
     String id = Fields.id(body.adjustmentId(), "adjustmentId");
     String branch = Fields.branch(body.branch(), "branch");
+    BranchAccess.require(branch);
     String sku = Fields.sku(body.sku(), "sku");
     if ((body.delta() == null) == (body.countedQty() == null)) {
       throw ApiException.badRequest(
@@ -142,6 +144,7 @@ public class StockCommandController {
     Fields.required(body, "body");
     String id = Fields.id(body.transferId(), "transferId");
     String from = Fields.branch(body.fromBranch(), "fromBranch");
+    BranchAccess.require(from);
     String to = Fields.branch(Fields.required(body.toBranch(), "toBranch"), "toBranch");
     if (from.equals(to)) {
       throw ApiException.badRequest(

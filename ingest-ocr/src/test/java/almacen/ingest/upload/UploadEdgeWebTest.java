@@ -18,7 +18,7 @@ import almacen.ingest.publish.RecordingPublisher;
 import almacen.ingest.web.IngestErrorHandler;
 import almacen.ingest.web.InvoiceUploadController;
 import almacen.schemas.Topics;
-import almacen.support.security.BodySizeLimitFilter;
+import almacen.support.security.SecurityConfiguration;
 import almacen.support.web.ApiErrorHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
@@ -41,10 +41,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
 
 /**
  * The upload edge on a real Tomcat: what only a real server shows (chunked bodies, a body never
@@ -56,6 +54,8 @@ import org.springframework.core.Ordered;
     properties = {
       "almacen.ocr.max-concurrent=1",
       "almacen.ocr.queue-size=1",
+      // the real filter chain and body limits (5 MB, 17 MB multipart), without tokens
+      "almacen.security.enabled=false",
       "spring.main.banner-mode=off"
     })
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -242,7 +242,8 @@ class UploadEdgeWebTest {
     InvoiceUploadController.class,
     UploadErrorHandler.class,
     IngestErrorHandler.class,
-    ApiErrorHandler.class
+    ApiErrorHandler.class,
+    SecurityConfiguration.class
   })
   static class EdgeApp {
 
@@ -266,16 +267,6 @@ class UploadEdgeWebTest {
     InvoiceReader invoiceReader(OcrSettings settings) {
       OcrEngine noText = (page, dpi, timeoutMillis) -> new OcrEngine.OcrText("", 0);
       return new OcrInvoiceReader(noText, page -> Optional.empty(), settings);
-    }
-
-    /** As SecurityConfiguration registers it: 5 MB bodies, 17 MB multipart. */
-    @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter() {
-      FilterRegistrationBean<BodySizeLimitFilter> bean =
-          new FilterRegistrationBean<>(
-              new BodySizeLimitFilter(5L * 1024 * 1024, 17L * 1024 * 1024));
-      bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-      return bean;
     }
   }
 }

@@ -14,11 +14,11 @@ public final class LoginService {
   /** BCrypt reads at most 72 bytes; longer passwords are refused rather than silently truncated. */
   static final int MAX_PASSWORD_BYTES = 72;
 
-  private final UserDirectory users;
+  private final UserAccounts users;
   private final PasswordEncoder encoder;
   private final String dummyHash;
 
-  public LoginService(UserDirectory users, PasswordEncoder encoder) {
+  public LoginService(UserAccounts users, PasswordEncoder encoder) {
     this.users = Objects.requireNonNull(users, "users");
     this.encoder = Objects.requireNonNull(encoder, "encoder");
     this.dummyHash = encoder.encode("not-a-real-password-" + System.nanoTime());

@@ -26,8 +26,9 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The users who may log in, from {@code $ALMACEN_HOME/users.yml} (or {@code users.yaml}, {@code
- * users.properties}):
+ * The users file, the seed of the users topic (users the topic lacks are written to it at start;
+ * from then on users are managed from the dashboard), from {@code $ALMACEN_HOME/users.yml} (or
+ * {@code users.yaml}, {@code users.properties}):
  *
  * <pre>
  * users:                                   # users.properties:
@@ -40,7 +41,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * written to {@code $ALMACEN_HOME/admin-password} (mode 600; scripts/run-local prints it). In any
  * other mode no default user is ever created: a missing users file fails the start.
  */
-public final class UserDirectory {
+public final class UserDirectory implements UserAccounts {
 
   public static final String ADMIN_PASSWORD_FILE = "admin-password";
   static final List<String> FILES = List.of("users.yml", "users.yaml", "users.properties");
@@ -82,6 +83,12 @@ public final class UserDirectory {
     return directory;
   }
 
+  /** Every user of the file, the seed of the users topic. */
+  public java.util.Collection<UserAccount> accounts() {
+    return users.values();
+  }
+
+  @Override
   public Optional<UserAccount> find(String username) {
     return Optional.ofNullable(users.get(username));
   }

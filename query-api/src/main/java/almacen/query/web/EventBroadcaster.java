@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -40,6 +41,10 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
   static final String RESYNC_EVENT = "resync";
 
   private final List<SseEmitter> clients = new CopyOnWriteArrayList<>();
+
+  /** Whose token opened each stream, for {@link #closeStreamsOf}. */
+  private final Map<SseEmitter, String> owners = new ConcurrentHashMap<>();
+
   private final ZoneId zone;
   private final int maxPending;
   private final Object lock = new Object();
@@ -84,13 +89,39 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
     return add(emitter);
   }
 
+  /** A stream of {@code subject}'s, closed by {@link #closeStreamsOf} (user deactivated). */
+  public SseEmitter subscribe(long timeoutMillis, String subject) {
+    SseEmitter emitter = subscribe(timeoutMillis);
+    owners.put(emitter, subject);
+    return emitter;
+  }
+
+  /** Ends every open stream of {@code subject}; the number ended. */
+  public int closeStreamsOf(String subject) {
+    int closed = 0;
+    for (Map.Entry<SseEmitter, String> owner : owners.entrySet()) {
+      if (owner.getValue().equals(subject)) {
+        owners.remove(owner.getKey());
+        clients.remove(owner.getKey());
+        owner.getKey().complete();
+        closed++;
+      }
+    }
+    return closed;
+  }
+
   /** Registers a client (package-private for tests, which pass their own emitter). */
   SseEmitter add(SseEmitter emitter) {
     clients.add(emitter);
-    emitter.onCompletion(() -> clients.remove(emitter));
-    emitter.onTimeout(() -> clients.remove(emitter));
-    emitter.onError(e -> clients.remove(emitter));
+    emitter.onCompletion(() -> forget(emitter));
+    emitter.onTimeout(() -> forget(emitter));
+    emitter.onError(e -> forget(emitter));
     return emitter;
+  }
+
+  private void forget(SseEmitter emitter) {
+    clients.remove(emitter);
+    owners.remove(emitter);
   }
 
   public int clients() {

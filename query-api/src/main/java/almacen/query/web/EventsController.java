@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Server-Sent Events {@code stock}, {@code price}, {@code alert}, {@code invoice} (any valid
  * token). A stream ends when its token does (expiry plus the verifier's clock leeway), so a token
- * cannot keep reading past its life; the dashboard reconnects with a fresh one.
+ * cannot keep reading past its life, and when its user is deactivated; the dashboard reconnects
+ * with a fresh one.
  */
 @RestController
 class EventsController {
@@ -32,9 +33,13 @@ class EventsController {
 
   @GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter events(HttpServletRequest request) throws IOException {
-    Optional<Instant> expiresAt =
-        AuthenticatedUser.current(request).map(AuthenticatedUser::expiresAt);
-    SseEmitter emitter = broadcaster.subscribe(streamLife(expiresAt, clock.instant()).toMillis());
+    Optional<AuthenticatedUser> user = AuthenticatedUser.current(request);
+    Optional<Instant> expiresAt = user.map(AuthenticatedUser::expiresAt);
+    long life = streamLife(expiresAt, clock.instant()).toMillis();
+    SseEmitter emitter =
+        user.isPresent()
+            ? broadcaster.subscribe(life, user.get().subject())
+            : broadcaster.subscribe(life);
     emitter.send(SseEmitter.event().name("hello").data("{}"));
     return emitter;
   }

@@ -121,6 +121,29 @@ class DashboardEndToEndTest {
       Files.createDirectories(SHOTS);
       page.screenshot(
           new Page.ScreenshotOptions().setPath(SHOTS.resolve("e2e-stock.png")).setFullPage(true));
+
+      // and when the owner creates a cashier on Usuarios and deactivates it, the list shows it
+      page.getByTestId("nav-usuarios").click();
+      page.getByLabel("Usuario", new Page.GetByLabelOptions().setExact(true)).fill("caja-e2e");
+      page.getByLabel("Contraseña", new Page.GetByLabelOptions().setExact(true))
+          .fill("mostrador-e2e");
+      page.getByLabel("Rol", new Page.GetByLabelOptions().setExact(true)).selectOption("cashier");
+      page.getByTestId("user-new-branch").fill("norte");
+      page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Crear usuario"))
+          .click();
+      assertThat(page.getByTestId("users-saved")).hasText("Usuario caja-e2e creado (Caja).");
+      assertThat(page.getByTestId("user-branch-caja-e2e")).hasValue("norte");
+      page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Desactivar a caja-e2e"))
+          .click();
+      assertThat(page.getByTestId("user-caja-e2e")).containsText("Inactivo");
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(SHOTS.resolve("e2e-usuarios.png"))
+              .setFullPage(true));
     }
     Assertions.assertThat(problems).as("CSP violations / page errors").isEmpty();
   }

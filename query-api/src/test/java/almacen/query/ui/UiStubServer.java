@@ -64,7 +64,10 @@ final class UiStubServer implements AutoCloseable {
     return "http://127.0.0.1:" + ingest.getAddress().getPort();
   }
 
-  /** The production policy (SecurityHeadersFilter) with the ingest origin added to connect-src. */
+  /**
+   * The production policy (service-support ContentSecurityPolicy) with the ingest origin added to
+   * connect-src.
+   */
   String contentSecurityPolicy() {
     return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' "
         + ingestUrl()

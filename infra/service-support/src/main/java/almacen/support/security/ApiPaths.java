@@ -19,6 +19,14 @@ final class ApiPaths {
     return path.equals("/api") || path.startsWith("/api/");
   }
 
+  static boolean isApiRequest(HttpServletRequest request) {
+    return isApi(path(request));
+  }
+
+  static boolean isLoginRequest(HttpServletRequest request) {
+    return isLogin(path(request));
+  }
+
   static boolean isLogin(String path) {
     return LOGIN.equals(path);
   }

@@ -47,21 +47,23 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
             : maxBody;
     long declared = request.getContentLengthLong();
     if (declared > limit) {
-      refuse(response, limit);
+      refuse(request, response, limit);
       return;
     }
     try {
       chain.doFilter(declared >= 0 ? request : new Counting(request, limit), response);
     } catch (BodyTooLargeException e) {
       if (!response.isCommitted()) {
-        refuse(response, limit);
+        refuse(request, response, limit);
       }
     }
   }
 
-  private static void refuse(HttpServletResponse response, long limit) throws IOException {
+  private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
+      throws IOException {
     response.setHeader("Connection", "close");
     SecurityResponses.write(
+        request,
         response,
         HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
         "TOO_LARGE",

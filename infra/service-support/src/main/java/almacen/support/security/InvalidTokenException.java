@@ -1,10 +1,12 @@
 package almacen.support.security;
 
+import org.springframework.security.core.AuthenticationException;
+
 /**
- * Why a bearer token was refused. The message is fixed per {@link Reason} and never contains the
- * token.
+ * Why a bearer token was refused (a Spring Security {@link AuthenticationException}, answered by
+ * the JSON entry point). The message is fixed per {@link Reason} and never contains the token.
  */
-public final class InvalidTokenException extends RuntimeException {
+public final class InvalidTokenException extends AuthenticationException {
 
   /** The typed reasons a token is refused; each answers 401. */
   public enum Reason {
@@ -15,7 +17,8 @@ public final class InvalidTokenException extends RuntimeException {
     UNSUPPORTED_ALGORITHM("The access token is not signed with an accepted algorithm"),
     UNKNOWN_KEY("The access token was signed with an unknown key"),
     WRONG_AUDIENCE("The access token is not meant for this service"),
-    INVALID_CLAIMS("The access token claims are not valid");
+    INVALID_CLAIMS("The access token claims are not valid"),
+    DEACTIVATED("The user of this access token has been deactivated");
 
     private final String message;
 
@@ -31,12 +34,12 @@ public final class InvalidTokenException extends RuntimeException {
   private final Reason reason;
 
   public InvalidTokenException(Reason reason) {
-    super(reason.message(), null, false, false);
+    super(reason.message());
     this.reason = reason;
   }
 
   public InvalidTokenException(Reason reason, Throwable cause) {
-    super(reason.message(), cause, false, false);
+    super(reason.message(), cause);
     this.reason = reason;
   }
 

@@ -45,7 +45,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         ApiPaths.isLogin(path) ? LOGIN : ApiPaths.isWrite(request.getMethod()) ? WRITES : READS;
     RateLimiter.Decision decision = limiter.tryAcquire(bucket, request.getRemoteAddr());
     if (!decision.allowed()) {
-      SecurityResponses.rateLimited(response, decision.retryAfterSeconds());
+      SecurityResponses.rateLimited(request, response, decision.retryAfterSeconds());
       return;
     }
     chain.doFilter(request, response);

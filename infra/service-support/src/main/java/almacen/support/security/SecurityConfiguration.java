@@ -1,15 +1,18 @@
 package almacen.support.security;
 
 import almacen.support.AlmacenSettings;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,42 +21,98 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Security of every almacén service, imported by {@code SupportConfiguration}: security headers
- * always; when {@code almacen.security.enabled} (default true) also the key ring ({@code
- * almacen.home}/keys: created if missing in local mode, required otherwise), token issuer and
- * verifier, rate limits, the bearer filter on {@code /api/**} and the {@link RequiresRole}
- * interceptor. {@code almacen.security.audience} is required by a service that serves {@code
- * /api/**}; a service without it (Streams apps, management only) never reads the keys and answers
- * 401 to every {@code /api/**} request. Filter order: headers, rate limit, bearer token — all
- * before Spring MVC.
+ * Security of every almacén service, imported by {@code SupportConfiguration}: one Spring Security
+ * filter chain — security headers always (Spring Security's {@code headers()}, our CSP), stateless,
+ * no CSRF, no login form or session; when {@code almacen.security.enabled} (default true) also the
+ * key ring ({@code almacen.home}/keys: created if missing in local mode, required otherwise), token
+ * issuer and verifier, rate limits, bearer-token authentication on {@code /api/**} and {@link
+ * RequiresRole} as method authorization. {@code almacen.security.audience} is required by a service
+ * that serves {@code /api/**}; a service without it (Streams apps, management only) never reads the
+ * keys and answers 401 to every {@code /api/**} request. Order: body size and CORS (servlet
+ * filters, before the chain), then in the chain headers, rate limit, bearer token, authorization —
+ * all before Spring MVC.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
   static final int BODY_SIZE_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
   static final int CORS_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
-  static final int HEADERS_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
-  static final int RATE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
-  static final int BEARER_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
+  /**
+   * The filter chain of every request. CSRF protection is off on purpose: the API authenticates
+   * only by a bearer token the page sends explicitly in a header (never a cookie or session), so a
+   * forged cross-site request carries no credential to abuse; the static dashboard has no state to
+   * change. Without {@link ApiAccess} (security disabled in a slice test) every request passes,
+   * with the headers.
+   */
   @Bean
-  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(
-      SecurityProperties properties) {
-    FilterRegistrationBean<SecurityHeadersFilter> bean =
-        new FilterRegistrationBean<>(new SecurityHeadersFilter(properties.connectPorts()));
-    bean.setOrder(HEADERS_ORDER);
-    return bean;
+  SecurityFilterChain almacenFilterChain(
+      HttpSecurity http, SecurityProperties properties, ObjectProvider<ApiAccess> access)
+      throws Exception {
+    http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .formLogin(form -> form.disable())
+        .httpBasic(basic -> basic.disable())
+        .logout(logout -> logout.disable())
+        .headers(
+            headers ->
+                headers
+                    .contentTypeOptions(Customizer.withDefaults())
+                    .frameOptions(frame -> frame.deny())
+                    .referrerPolicy(
+                        referrer ->
+                            referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                    // Spring's default no-cache set would also hit the dashboard's static files
+                    .cacheControl(cache -> cache.disable())
+                    .addHeaderWriter(new ContentSecurityPolicy(properties.connectPorts()))
+                    .addHeaderWriter(
+                        new DelegatingRequestMatcherHeaderWriter(
+                            ApiPaths::isApiRequest,
+                            new StaticHeadersWriter("Cache-Control", "no-store"))));
+    ApiAccess api = access.getIfAvailable();
+    if (api == null) {
+      http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+    } else {
+      api.configure(http);
+    }
+    return http.build();
+  }
+
+  /**
+   * Spring Security's firewall refuses paths that could disguise one endpoint as another ({@code
+   * ;params}, {@code /../}, encoded slashes) before any filter reads them: 400 with our body.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return (request, response, e) ->
+        SecurityResponses.write(
+            request,
+            response,
+            HttpServletResponse.SC_BAD_REQUEST,
+            "BAD_PATH",
+            "The request path is not allowed");
   }
 
   @Bean
@@ -98,6 +157,7 @@ public class SecurityConfiguration {
   /** Authentication, authorisation and rate limits; off only in controller slice tests. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBooleanProperty(name = "almacen.security.enabled", matchIfMissing = true)
+  @EnableMethodSecurity(prePostEnabled = false)
   static class Enforcement {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -167,32 +227,33 @@ public class SecurityConfiguration {
           limits.maxTrackedClients());
     }
 
+    /**
+     * The live user directory when the service has one (query-api and ingest-ocr read the users
+     * topic); without one every token speaks for itself.
+     */
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter) {
-      FilterRegistrationBean<RateLimitFilter> bean =
-          new FilterRegistrationBean<>(new RateLimitFilter(limiter));
-      bean.setOrder(RATE_LIMIT_ORDER);
-      return bean;
+    ApiAccess apiAccess(
+        ObjectProvider<TokenVerifier> verifier,
+        ObjectProvider<UserStates> users,
+        SecurityProperties properties,
+        RateLimiter limiter) {
+      return new ApiAccess(
+          new TokenAuthenticationProvider(
+              verifier.getIfAvailable(), users.getIfAvailable(() -> UserStates.NONE)),
+          new RateLimitFilter(limiter),
+          properties.queryTokenPaths());
     }
 
+    /** {@link RequiresRole} on controllers, enforced by Spring Security's method authorization. */
     @Bean
-    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(
-        ObjectProvider<TokenVerifier> verifier, SecurityProperties properties) {
-      FilterRegistrationBean<BearerTokenFilter> bean =
-          new FilterRegistrationBean<>(
-              new BearerTokenFilter(verifier.getIfAvailable(), properties.queryTokenPaths()));
-      bean.setOrder(BEARER_ORDER);
-      return bean;
+    @org.springframework.context.annotation.Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor requiresRoleAuthorization() {
+      return RoleAuthorization.interceptor();
     }
 
     @Bean
     WebMvcConfigurer securityWebMvcConfigurer() {
       return new WebMvcConfigurer() {
-        @Override
-        public void addInterceptors(InterceptorRegistry registry) {
-          registry.addInterceptor(new RoleInterceptor()).order(Ordered.HIGHEST_PRECEDENCE);
-        }
-
         @Override
         public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
           resolvers.add(new AuthenticatedUserArgumentResolver());

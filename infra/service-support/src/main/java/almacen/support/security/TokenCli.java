@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -111,12 +112,7 @@ public final class TokenCli {
         description = "The token's subject (default cli-ROLE)")
     String subject;
 
-    @Option(
-        names = "--home",
-        required = true,
-        paramLabel = "DIR",
-        description = "ALMACEN_HOME (its keys/)")
-    Path home;
+    @Mixin Home home;
 
     @Override
     public Integer call() {
@@ -128,7 +124,7 @@ public final class TokenCli {
       if (ttl.compareTo(MAX_TTL) > 0) {
         throw new UsageException("--ttl is at most 30d");
       }
-      Path keys = home.resolve("keys");
+      Path keys = home.keys();
       if (!Files.isDirectory(keys)) {
         cli.err.println(
             "No keys in "
@@ -165,17 +161,12 @@ public final class TokenCli {
             "Also delete key pairs older than AGE (e.g. 30d); their tokens stop verifying")
     String prune;
 
-    @Option(
-        names = "--home",
-        required = true,
-        paramLabel = "DIR",
-        description = "ALMACEN_HOME (its keys/)")
-    Path home;
+    @Mixin Home home;
 
     @Override
     public Integer call() {
       Duration pruneAge = prune == null ? null : parseDuration(prune);
-      Path keys = home.resolve("keys");
+      Path keys = home.keys();
       boolean existed = Files.isDirectory(keys) && Files.exists(keys.resolve(KeyRing.CURRENT_FILE));
       KeyRing ring = KeyRing.loadOrCreate(keys);
       String kid = existed ? ring.rotate() : ring.currentKid();
@@ -191,6 +182,20 @@ public final class TokenCli {
               + "; running services pick it up by themselves, tokens of older keys verify until they expire");
       cli.out.println(kid);
       return 0;
+    }
+  }
+
+  /** {@code --home DIR} ({@code $ALMACEN_HOME}), the same for every command. */
+  static final class Home {
+    @Option(
+        names = "--home",
+        required = true,
+        paramLabel = "DIR",
+        description = "ALMACEN_HOME (its keys/)")
+    Path home;
+
+    Path keys() {
+      return home.resolve("keys");
     }
   }
 

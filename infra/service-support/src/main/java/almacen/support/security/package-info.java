@@ -9,12 +9,13 @@
  *   <li>{@link almacen.support.security.TokenIssuer} / {@link
  *       almacen.support.security.TokenVerifier}: EdDSA JWTs with {@code kid}, {@code aud}, {@code
  *       roles}; only EdDSA accepted; 30 s leeway on expiry.
- *   <li>Filters, in order: {@link almacen.support.security.SecurityHeadersFilter} (every response),
- *       {@link almacen.support.security.RateLimitFilter} (login 10/min, writes 600/min, reads
- *       unlimited per client), {@link almacen.support.security.BearerTokenFilter} ({@code /api/**}
- *       except {@code /api/auth/login} → 401); then {@link
- *       almacen.support.security.RoleInterceptor} ({@link almacen.support.security.RequiresRole} →
- *       403).
+ *   <li>One Spring Security filter chain ({@link almacen.support.security.SecurityConfiguration}):
+ *       headers and CSP on every response, then {@link almacen.support.security.RateLimitFilter}
+ *       (login 10/min, writes 600/min, reads unlimited per client), bearer-token authentication
+ *       ({@code /api/**} except {@code /api/auth/login} → 401, with the live {@link
+ *       almacen.support.security.UserStates}: a deactivated user → 401); {@link
+ *       almacen.support.security.RequiresRole} as method authorization (→ 403; admin implies every
+ *       role); {@link almacen.support.security.BranchAccess} for branch-bound users (→ 403).
  *   <li>{@link almacen.support.security.AuthenticatedUser}: {@code
  *       AuthenticatedUser.current(request)} or a controller parameter of that type.
  *   <li>{@link almacen.support.security.TokenCli}: behind {@code scripts/token ROLE [--ttl 8h]} and

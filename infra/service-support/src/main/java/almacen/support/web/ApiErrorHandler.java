@@ -16,6 +16,8 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -156,6 +158,15 @@ public class ApiErrorHandler implements ResponseBodyAdvice<Object> {
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
     return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", null);
+  }
+
+  /**
+   * A refusal of method authorization goes back to Spring Security's filter chain, whose handlers
+   * answer 401/403 with the same body.
+   */
+  @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+  void securityRefusal(RuntimeException e) {
+    throw e;
   }
 
   @ExceptionHandler(Exception.class)

@@ -146,7 +146,7 @@ class SecurityConfigurationTest {
   }
 
   @Test
-  void shouldKeepOnlySecurityHeadersWhenSecurityIsDisabled() {
+  void shouldKeepOnlyTheHeadersChainWhenSecurityIsDisabled() {
     runner
         .withPropertyValues(
             "almacen.mode=local", "almacen.home=" + home, "almacen.security.enabled=false")
@@ -156,7 +156,7 @@ class SecurityConfigurationTest {
               assertThat(context)
                   .doesNotHaveBean(TokenVerifier.class)
                   .doesNotHaveBean(KeyRing.class);
-              assertThat(context).hasBean("securityHeadersFilter");
+              assertThat(context).hasBean("almacenFilterChain");
               assertThat(home.resolve("keys")).doesNotExist();
             });
   }

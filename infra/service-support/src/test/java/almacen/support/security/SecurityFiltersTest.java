@@ -1,27 +1,46 @@
 package almacen.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import almacen.support.AlmacenSettings;
+import almacen.support.web.ApiErrorHandler;
+import jakarta.servlet.Filter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
+/**
+ * The Spring Security filter chain of {@link SecurityConfiguration} in a web context with test
+ * controllers: 401/403/429 bodies, roles, users of the directory, headers.
+ */
 class SecurityFiltersTest {
 
   private static final Instant NOW = Instant.parse("2025-10-15T12:00:00Z");
@@ -29,29 +48,41 @@ class SecurityFiltersTest {
   @TempDir Path home;
 
   private final MutableClock clock = new MutableClock(NOW);
+  private final Map<String, UserState> directory = new ConcurrentHashMap<>();
+  private AnnotationConfigWebApplicationContext context;
   private TokenIssuer issuer;
   private MockMvc mvc;
 
   @BeforeEach
   void setUp() {
-    KeyRing ring = KeyRing.loadOrCreate(home.resolve("keys"));
-    issuer = new TokenIssuer(ring, clock);
-    RateLimiter limiter =
-        new RateLimiter(
-            Map.of(RateLimitFilter.LOGIN, 10, RateLimitFilter.WRITES, 3, RateLimitFilter.READS, 0),
-            clock,
-            100);
+    context = new AnnotationConfigWebApplicationContext();
+    context.setServletContext(new MockServletContext());
+    TestPropertyValues.of(
+            "almacen.mode=local",
+            "almacen.home=" + home,
+            "almacen.security.audience=ingest",
+            "almacen.security.rate-limit.login-per-minute=10",
+            "almacen.security.rate-limit.writes-per-minute=3",
+            "almacen.security.rate-limit.max-tracked-clients=100")
+        .applyTo(context);
+    UserStates users = username -> Optional.ofNullable(directory.get(username));
+    context.addBeanFactoryPostProcessor(
+        beans -> {
+          beans.registerSingleton("clock", clock);
+          beans.registerSingleton("userStates", users);
+        });
+    context.register(WebConfig.class);
+    context.refresh();
+    issuer = context.getBean(TokenIssuer.class);
     mvc =
-        MockMvcBuilders.standaloneSetup(
-                new OpenController(), new SalesController(), new StockController())
-            .addFilters(
-                new SecurityHeadersFilter(),
-                new RateLimitFilter(limiter),
-                new BearerTokenFilter(
-                    new TokenVerifier(ring, "ingest", clock), Set.of("/api/events")))
-            .addInterceptors(new RoleInterceptor())
-            .setCustomArgumentResolvers(new AuthenticatedUserArgumentResolver())
+        MockMvcBuilders.webAppContextSetup(context)
+            .addFilters(context.getBean("springSecurityFilterChain", Filter.class))
             .build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    context.close();
   }
 
   @Test
@@ -179,8 +210,15 @@ class SecurityFiltersTest {
   }
 
   @Test
-  void shouldRequireTokenWhenLoginPathIsDisguised() throws Exception {
-    mvc.perform(get("/api/auth/login;x=1/../../whoami")).andExpect(status().isUnauthorized());
+  void shouldRefuseOrRequireTokenWhenLoginPathIsDisguised() throws Exception {
+    // when / then: the firewall refuses a path that is not normalised; a near miss needs a token
+    mvc.perform(get("/api/auth/login;x=1/../../whoami"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            content()
+                .json(
+                    "{\"error\":\"BAD_PATH\",\"message\":\"The request path is not allowed\",\"field\":null}",
+                    true));
     mvc.perform(get("/api/auth/login/")).andExpect(status().isUnauthorized());
   }
 
@@ -197,40 +235,73 @@ class SecurityFiltersTest {
   }
 
   @Test
-  void shouldAnswer401FromInterceptorWhenApiHandlerIsReachedWithoutFilter() throws Exception {
-    // given: only the interceptor, as if a path had slipped past the bearer filter
-    MockMvc interceptorOnly =
-        MockMvcBuilders.standaloneSetup(new OpenController(), new SalesController())
-            .addInterceptors(new RoleInterceptor())
-            .build();
-
-    // when / then
-    interceptorOnly.perform(get("/api/whoami")).andExpect(status().isUnauthorized());
-    interceptorOnly.perform(post("/api/sales")).andExpect(status().isUnauthorized());
-    interceptorOnly.perform(post("/api/auth/login")).andExpect(status().isOk());
-  }
-
-  @Test
-  void shouldRefuseEveryApiRequestWhenServiceHasNoAudience() throws Exception {
+  void shouldRefuseEveryTokenWhenServiceHasNoAudience() {
     // given: a service without almacen.security.audience (no verifier)
-    MockMvc noAudience =
-        MockMvcBuilders.standaloneSetup(new OpenController())
-            .addFilters(new BearerTokenFilter(null, Set.of()))
-            .build();
+    TokenAuthenticationProvider noAudience = new TokenAuthenticationProvider(null, UserStates.NONE);
     String token =
         issuer.issue("ana", Set.of(Role.ADMIN), Set.of("ingest", "query"), Duration.ofMinutes(5));
 
     // when / then
-    noAudience
-        .perform(get("/api/whoami").header("Authorization", "Bearer " + token))
+    assertThatThrownBy(() -> noAudience.authenticate(BearerTokenAuthentication.unverified(token)))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessage("The access token is not meant for this service");
+  }
+
+  @Test
+  void shouldAnswer401WhenUserOfTokenIsDeactivated() throws Exception {
+    // given
+    String token =
+        issuer.issue("caja1", Set.of(Role.CASHIER), Set.of("ingest"), Duration.ofMinutes(5));
+    mvc.perform(get("/api/whoami").header("Authorization", "Bearer " + token))
+        .andExpect(status().isOk());
+
+    // when
+    directory.put("caja1", new UserState("caja1", Set.of(Role.CASHIER), null, false));
+
+    // then
+    mvc.perform(get("/api/whoami").header("Authorization", "Bearer " + token))
         .andExpect(status().isUnauthorized())
         .andExpect(
             content()
                 .json(
                     "{\"error\":\"UNAUTHORIZED\",\"message\":"
-                        + "\"The access token is not meant for this service\",\"field\":null}",
+                        + "\"The user of this access token has been deactivated\",\"field\":null}",
                     true));
-    noAudience.perform(get("/dashboard")).andExpect(status().isOk());
+  }
+
+  @Test
+  void shouldApplyDirectoryRolesAndBranchWhenSubjectIsADashboardUser() throws Exception {
+    // given: a token minted as cashier for a user now demoted to viewer of branch norte
+    String token =
+        issuer.issue("caja1", Set.of(Role.CASHIER), Set.of("ingest"), Duration.ofMinutes(5));
+    directory.put("caja1", new UserState("caja1", Set.of(Role.VIEWER), "norte", true));
+
+    // when / then
+    mvc.perform(post("/api/sales").header("Authorization", "Bearer " + token))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/whoami").header("Authorization", "Bearer " + token))
+        .andExpect(content().string("caja1 [VIEWER] norte"));
+  }
+
+  @Test
+  void shouldAnswer403ForAnotherBranchWhenUserIsBranchBound() throws Exception {
+    // given
+    String token =
+        issuer.issue("caja1", Set.of(Role.CASHIER), Set.of("ingest"), Duration.ofMinutes(5));
+    directory.put("caja1", new UserState("caja1", Set.of(Role.CASHIER), "norte", true));
+
+    // when / then
+    mvc.perform(post("/api/branch-sales/norte").header("Authorization", "Bearer " + token))
+        .andExpect(status().isOk());
+    mvc.perform(post("/api/branch-sales/central").header("Authorization", "Bearer " + token))
+        .andExpect(status().isForbidden())
+        .andExpect(
+            content()
+                .json(
+                    "{\"error\":\"FORBIDDEN_BRANCH\",\"message\":"
+                        + "\"Your user may only write for branch norte; this request is for branch central\","
+                        + "\"field\":\"branch\"}",
+                    true));
   }
 
   @Test
@@ -316,7 +387,10 @@ class SecurityFiltersTest {
   static class OpenController {
     @GetMapping("/api/whoami")
     String whoami(AuthenticatedUser user) {
-      return user.subject() + " " + user.roles();
+      return user.subject()
+          + " "
+          + user.roles()
+          + (user.branch() == null ? "" : " " + user.branch());
     }
 
     @GetMapping("/api/events")
@@ -339,8 +413,15 @@ class SecurityFiltersTest {
   static class SalesController {
     @PostMapping("/api/sales")
     @RequiresRole(Role.CASHIER)
-    String sale(AuthenticatedUser user) {
+    public String sale(AuthenticatedUser user) {
       return "sale by " + user.subject();
+    }
+
+    @PostMapping("/api/branch-sales/{branch}")
+    @RequiresRole(Role.CASHIER)
+    public String branchSale(@PathVariable String branch) {
+      BranchAccess.require(branch);
+      return "sale for " + branch;
     }
   }
 
@@ -348,8 +429,20 @@ class SecurityFiltersTest {
   @RequiresRole(Role.STOCK)
   static class StockController {
     @PostMapping("/api/stock/adjustments")
-    String adjust() {
+    public String adjust() {
       return "adjusted";
     }
   }
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableWebMvc
+  @EnableConfigurationProperties(AlmacenSettings.class)
+  @Import({
+    SecurityConfiguration.class,
+    ApiErrorHandler.class,
+    OpenController.class,
+    SalesController.class,
+    StockController.class
+  })
+  static class WebConfig {}
 }
