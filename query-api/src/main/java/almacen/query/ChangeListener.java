@@ -10,6 +10,8 @@ public interface ChangeListener {
   ChangeListener NONE = (kind, key, value) -> {};
 
   /**
+   * Announces that {@code key} of a store of {@code kind} changed.
+   *
    * @param value the new value, null when the entry was removed
    */
   void changed(ChangeKind kind, String key, Object value);

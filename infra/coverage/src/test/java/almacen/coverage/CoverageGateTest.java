@@ -72,7 +72,7 @@ class CoverageGateTest {
   static Map<String, long[]> linesPerPackage(List<String> lines) {
     Map<String, long[]> perPackage = new TreeMap<>();
     for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split(",");
+      String[] f = line.split(",", -1);
       int n = f.length;
       long[] counts = perPackage.computeIfAbsent(f[n - 12], k -> new long[2]);
       counts[0] += Long.parseLong(f[n - 6]);

@@ -175,7 +175,7 @@ public final class UserDirectory implements UserAccounts {
         hashes.put(user, value);
       } else {
         Set<Role> userRoles = roles.computeIfAbsent(user, u -> EnumSet.noneOf(Role.class));
-        for (String role : value.split(",")) {
+        for (String role : value.split(",", -1)) {
           if (!role.isBlank()) {
             try {
               userRoles.add(Role.fromClaim(role.trim()));

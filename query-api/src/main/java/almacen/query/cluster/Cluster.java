@@ -89,7 +89,7 @@ public final class Cluster {
       return Owner.LOCAL;
     }
     KeyQueryMetadata md = placement.ofKey(store, key);
-    if (md == null || md == KeyQueryMetadata.NOT_AVAILABLE) {
+    if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
       // a rebalance is moving the partitions: nobody is known to hold the key, and this instance's
       // stores would answer "never moved" for a key they do not hold, a wrong value, not a stale
       // one
@@ -178,5 +178,7 @@ public final class Cluster {
     }
   }
 
+  /** Another instance's answer, passed on as it came (its body is never compared). */
+  @SuppressWarnings("ArrayRecordComponent")
   public record Remote(int status, byte[] body, String contentType, boolean stale) {}
 }

@@ -176,7 +176,7 @@ public final class LabelSheet {
   /** Up to {@code max} lines of {@code s} that fit {@code width}; the last one ends in … if cut. */
   private List<String> lines(String s, PDType1Font font, float size, float width, int max)
       throws IOException {
-    String[] words = printable(s, font).split("\\s+");
+    String[] words = printable(s, font).strip().split("\\s+", -1);
     List<String> out = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     for (String word : words) {

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,16 +99,17 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
 
   /** Ends every open stream of {@code subject}; the number ended. */
   public int closeStreamsOf(String subject) {
-    int closed = 0;
-    for (Map.Entry<SseEmitter, String> owner : owners.entrySet()) {
-      if (owner.getValue().equals(subject)) {
-        owners.remove(owner.getKey());
-        clients.remove(owner.getKey());
-        owner.getKey().complete();
-        closed++;
-      }
+    List<SseEmitter> ending =
+        owners.entrySet().stream()
+            .filter(owner -> owner.getValue().equals(subject))
+            .map(Map.Entry::getKey)
+            .toList();
+    for (SseEmitter emitter : ending) {
+      owners.remove(emitter);
+      clients.remove(emitter);
+      emitter.complete();
     }
-    return closed;
+    return ending.size();
   }
 
   /** Registers a client (package-private for tests, which pass their own emitter). */
@@ -218,15 +220,17 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
   }
 
   private void send(String event, Map<String, Object> payload) {
+    List<SseEmitter> gone = new ArrayList<>();
     for (SseEmitter client : clients) {
       try {
         client.send(SseEmitter.event().name(event).data(payload));
       } catch (IOException | IllegalStateException e) {
         log.debug("SSE client gone: {}", e.getMessage());
-        clients.remove(client);
+        gone.add(client);
         client.completeWithError(e);
       }
     }
+    clients.removeAll(gone);
   }
 
   @Override

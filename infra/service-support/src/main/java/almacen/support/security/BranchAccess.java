@@ -18,6 +18,8 @@ public final class BranchAccess {
   private BranchAccess() {}
 
   /**
+   * Lets the request write for {@code branch} only when its user is not bound to another one.
+   *
    * @param branch the branch the request writes for; null when the request names none (an invoice
    *     confirmation keeps its draft's branch), which this check lets pass
    * @throws ApiException 403 {@code FORBIDDEN_BRANCH} when the current user is bound to another

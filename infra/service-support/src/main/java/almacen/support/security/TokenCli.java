@@ -1,7 +1,9 @@
 package almacen.support.security;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,8 +66,8 @@ public final class TokenCli {
     CommandLine commandLine =
         new CommandLine(this)
             .setSubcommandsCaseInsensitive(true)
-            .setOut(new PrintWriter(out, true))
-            .setErr(new PrintWriter(err, true))
+            .setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))
+            .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
             .setExecutionExceptionHandler(
                 (e, command, parseResult) -> {
                   err.println(e.getMessage());

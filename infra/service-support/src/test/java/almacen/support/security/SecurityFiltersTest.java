@@ -121,7 +121,7 @@ class SecurityFiltersTest {
         .isEqualTo(
             "{\"error\":\"UNAUTHORIZED\",\"message\":\"The access token is not meant for this service\","
                 + "\"field\":null}")
-        .doesNotContain(wrongAudience.split("\\.")[1]);
+        .doesNotContain(wrongAudience.split("\\.", -1)[1]);
   }
 
   @Test

@@ -142,7 +142,7 @@ class TokenVerifierTest {
     // given
     String token = issuer.issue("ana", Set.of(Role.VIEWER), Set.of("query"), Duration.ofMinutes(5));
     verifier.verify(token);
-    String[] parts = token.split("\\.");
+    String[] parts = token.split("\\.", -1);
     String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
 
     // then
@@ -180,7 +180,7 @@ class TokenVerifierTest {
   void shouldRefuseWhenSignatureIsTampered() {
     // given
     String token = issuer.issue("ana", Set.of(Role.VIEWER), Set.of("query"), Duration.ofMinutes(5));
-    String[] parts = token.split("\\.");
+    String[] parts = token.split("\\.", -1);
     byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
     signature[10] ^= 0x01;
 
@@ -195,7 +195,7 @@ class TokenVerifierTest {
   void shouldRefuseWhenPayloadIsChangedToAdmin() {
     // given
     String token = issuer.issue("ana", Set.of(Role.VIEWER), Set.of("query"), Duration.ofMinutes(5));
-    String[] parts = token.split("\\.");
+    String[] parts = token.split("\\.", -1);
     String payload = decodePart(token, 1).replace("\"viewer\"", "\"admin\"");
 
     // when
@@ -287,7 +287,7 @@ class TokenVerifierTest {
     String token =
         new TokenIssuer(other, clock)
             .issue("eve", Set.of(Role.ADMIN), Set.of("query"), Duration.ofMinutes(5));
-    String[] parts = token.split("\\.");
+    String[] parts = token.split("\\.", -1);
     String header = decodePart(token, 0).replace(otherKid, ring.currentKid());
 
     // when
@@ -342,7 +342,8 @@ class TokenVerifierTest {
         .isInstanceOf(InvalidTokenException.class)
         .hasMessage("The access token is not meant for this service")
         .satisfies(
-            e -> assertThat(String.valueOf(e.getCause())).doesNotContain(token.split("\\.")[1]));
+            e ->
+                assertThat(String.valueOf(e.getCause())).doesNotContain(token.split("\\.", -1)[1]));
   }
 
   private void assertRefused(String token, Reason reason) {
@@ -364,6 +365,6 @@ class TokenVerifierTest {
 
   private static String decodePart(String token, int part) {
     return new String(
-        Base64.getUrlDecoder().decode(token.split("\\.")[part]), StandardCharsets.UTF_8);
+        Base64.getUrlDecoder().decode(token.split("\\.", -1)[part]), StandardCharsets.UTF_8);
   }
 }
