@@ -11,6 +11,7 @@ import almacen.events.InvoiceType;
 import almacen.events.Product;
 import almacen.events.Sale;
 import almacen.events.SaleLine;
+import almacen.events.ScaleValue;
 import almacen.events.SourceKind;
 import almacen.events.StockAdjustment;
 import almacen.events.StockLevel;
@@ -542,7 +543,11 @@ class ReplayEndToEndIT {
         new BigDecimal("21.00"),
         null,
         true,
-        Instant.now());
+        Instant.now(),
+        null,
+        ScaleValue.WEIGHT,
+        new BigDecimal("1.000"),
+        null);
   }
 
   private static Sale sale(String id, String branch, String sku, String qty, Instant at) {
