@@ -12,6 +12,9 @@ import * as inflation from './js/pages/inflation.js';
 import * as suppliers from './js/pages/suppliers.js';
 import * as analytics from './js/pages/analytics.js';
 import * as preferences from './js/pages/preferences.js';
+import * as caja from './js/pages/caja.js';
+import * as products from './js/pages/products.js';
+import { outbox } from './js/outbox.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, nav: null, public: true },
@@ -23,7 +26,9 @@ const ROUTES = [
   { re: /^\/proveedores(?:\/([^/]+))?$/, page: suppliers, nav: 'proveedores' },
   { re: /^\/analisis$/, page: analytics, nav: 'analisis' },
   { re: /^\/inflacion$/, page: inflation, nav: 'inflacion' },
-  { re: /^\/ajustes$/, page: preferences, nav: 'ajustes' },
+  { re: /^\/caja$/, page: caja, nav: 'caja' },
+  { re: /^\/productos$/, page: products, nav: 'productos' },
+  { re: /^\/configuracion$/, page: preferences, nav: 'configuracion' },
 ];
 
 const main = document.getElementById('main');
@@ -82,7 +87,7 @@ async function render() {
   const authed = !route.public;
   topbar.hidden = !authed;
   document.body.classList.toggle('is-login', !authed);
-  if (authed) startEvents(); else stopEvents();
+  if (authed) { startEvents(); outbox.start(); } else stopEvents();
   setNavOpen(false);
   for (const a of document.querySelectorAll('.nav a')) {
     if (a.dataset.route === route.nav) a.setAttribute('aria-current', 'page');
