@@ -89,63 +89,79 @@ export async function render(main, params, ctx) {
   }
 
   function openForm(p) {
-    const pre = p || prefill(ctx.query);
-    const input = (name, value, props = {}) => h('input', { name, value: value ?? '', autocomplete: 'off', testid: `prod-${name}`, ...props });
-    const sku = input('sku', pre.sku, { required: true, disabled: !!p, spellcheck: 'false' });
-    const name = input('name', pre.name, { required: true });
-    const category = input('category', pre.category || 'Almacén', { required: true });
-    const ean = input('ean', pre.ean, { inputmode: 'numeric' });
-    const plu = input('plu', pre.plu, { inputmode: 'numeric', maxlength: '5' });
-    const unit = h('select', { name: 'unit', testid: 'prod-unit' },
-      h('option', { value: 'UNIT', selected: pre.unit !== 'KG' }, 'Unidad'), h('option', { value: 'KG', selected: pre.unit === 'KG' }, 'Kilo (pesable)'));
-    const scale = h('select', { name: 'scaleValue', testid: 'prod-scaleValue' },
-      h('option', { value: 'WEIGHT', selected: pre.scaleValue !== 'PRICE' }, 'Peso (gramos)'), h('option', { value: 'PRICE', selected: pre.scaleValue === 'PRICE' }, 'Importe (pesos)'));
-    const minStock = input('minStock', pre.minStock ?? 0, { type: 'number', min: '0', step: '0.001', required: true });
-    const maxStock = input('maxStock', pre.maxStock, { type: 'number', min: '0', step: '0.001' });
-    const iva = h('select', { name: 'ivaRatePct', testid: 'prod-ivaRatePct' },
-      IVA.map((r) => h('option', { value: r, selected: Number(pre.ivaRatePct ?? 21) === Number(r) }, `${r.replace('.', ',')} %`)));
-    const markup = input('markupPct', pre.markupPct, { type: 'number', min: '0', max: '1000', step: '0.01' });
-    const packSize = input('packSize', pre.packSize ?? 1, { type: 'number', min: '0.001', step: '0.001' });
-    const cuit = input('supplierCuit', pre.supplierCuit, { placeholder: '30-71234567-1' });
-    const active = h('input', { type: 'checkbox', name: 'active', checked: pre.active !== false, testid: 'prod-active' });
-    const num = (el) => (el.value === '' ? null : Number(el.value));
-    const form = h('form', { class: 'card stack', testid: 'prod-form', novalidate: true, 'aria-label': p ? `Editar ${p.name}` : 'Nuevo producto' },
-      h('h2', {}, p ? `Editar ${p.name}` : 'Nuevo producto'),
-      field('SKU', sku, 'Mayúsculas, números, - y _ (por ejemplo ALM000123).'),
-      field('Nombre', name), field('Categoría', category),
-      field('EAN', ean, 'Código de barras de 13, 8 o 12 dígitos (opcional).'),
-      field('Unidad', unit),
-      field('PLU', plu, 'Para pesables: 5 dígitos que imprime la balanza.'),
-      field('La etiqueta de la balanza indica', scale),
-      field('Stock mínimo', minStock), field('Stock máximo', maxStock),
-      field('IVA', iva), field('Margen %', markup),
-      field('Unidades por bulto', packSize), field('CUIT del proveedor', cuit),
-      h('div', { class: 'field' }, h('label', {}, active, ' Activo')),
-      h('div', { class: 'actions' },
-        h('button', { type: 'submit', class: 'btn btn-primary', testid: 'prod-save' }, 'Guardar'),
-        h('button', { type: 'button', class: 'btn', onclick: () => replace(formHost) }, 'Cancelar')));
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      const s = sku.value.trim().toUpperCase();
-      if (!/^[A-Z0-9][A-Z0-9_-]{0,49}$/.test(s)) { ctx.toast('El SKU usa mayúsculas, números, - y _.', 'error'); sku.focus(); return; }
-      save(s, {
-        name: name.value.trim(), category: category.value.trim(), ean: ean.value.trim() || null, unit: unit.value,
-        minStock: num(minStock) ?? 0, maxStock: num(maxStock), ivaRatePct: Number(iva.value), markupPct: num(markup),
-        active: active.checked, plu: plu.value.trim() || null, scaleValue: scale.value, packSize: num(packSize) ?? 1,
-        supplierCuit: cuit.value.trim() || null,
-      }, `Producto ${s} guardado.`);
+    const form = productForm(p || prefill(ctx.query), {
+      editing: !!p,
+      save: (sku, payload) => save(sku, payload, `Producto ${sku} guardado.`),
+      cancel: () => replace(formHost),
+      toast: ctx.toast,
     });
     replace(formHost, form);
-    (p ? name : sku).focus();
+    form.querySelector(p ? '[name=name]' : '[name=sku]').focus();
   }
 
   if (ctx.query.get('nuevo')) openForm(null);
   await load();
 }
 
-/** A new product pre-filled from an invoice line (Facturas → «Crear producto»). */
+/** A new product pre-filled from the address (#/productos?nuevo=1&name=…&ean=…). */
 function prefill(query) {
   return { name: query.get('name') || '', ean: query.get('ean') || '', category: query.get('category') || '' };
+}
+
+/**
+ * The product form (also opened from an invoice line in the review queue): `save(sku, payload)`
+ * answers true when ingest-ocr accepted it.
+ */
+export function productForm(pre, { editing = false, save, cancel, toast, hint = null }) {
+  const input = (name, value, props = {}) => h('input', { name, value: value ?? '', autocomplete: 'off', testid: `prod-${name}`, ...props });
+  const sku = input('sku', pre.sku, { required: true, disabled: editing, spellcheck: 'false' });
+  const name = input('name', pre.name, { required: true });
+  const category = input('category', pre.category || 'Almacén', { required: true });
+  const ean = input('ean', pre.ean, { inputmode: 'numeric' });
+  const plu = input('plu', pre.plu, { inputmode: 'numeric', maxlength: '5' });
+  const unit = h('select', { name: 'unit', testid: 'prod-unit' },
+    h('option', { value: 'UNIT', selected: pre.unit !== 'KG' }, 'Unidad'), h('option', { value: 'KG', selected: pre.unit === 'KG' }, 'Kilo (pesable)'));
+  const scale = h('select', { name: 'scaleValue', testid: 'prod-scaleValue' },
+    h('option', { value: 'WEIGHT', selected: pre.scaleValue !== 'PRICE' }, 'Peso (gramos)'), h('option', { value: 'PRICE', selected: pre.scaleValue === 'PRICE' }, 'Importe (pesos)'));
+  const minStock = input('minStock', pre.minStock ?? 0, { type: 'number', min: '0', step: '0.001', required: true });
+  const maxStock = input('maxStock', pre.maxStock, { type: 'number', min: '0', step: '0.001' });
+  const iva = h('select', { name: 'ivaRatePct', testid: 'prod-ivaRatePct' },
+    IVA.map((r) => h('option', { value: r, selected: Number(pre.ivaRatePct ?? 21) === Number(r) }, `${r.replace('.', ',')} %`)));
+  const markup = input('markupPct', pre.markupPct, { type: 'number', min: '0', max: '1000', step: '0.01' });
+  const packSize = input('packSize', pre.packSize ?? 1, { type: 'number', min: '0.001', step: '0.001' });
+  const cuit = input('supplierCuit', pre.supplierCuit, { placeholder: '30-71234567-1' });
+  const active = h('input', { type: 'checkbox', name: 'active', checked: pre.active !== false, testid: 'prod-active' });
+  const num = (el) => (el.value === '' ? null : Number(el.value));
+  const title = editing ? `Editar ${pre.name}` : 'Nuevo producto';
+  const form = h('form', { class: 'card stack', testid: 'prod-form', novalidate: true, 'aria-label': title },
+    h('h2', {}, title),
+    hint ? h('p', { class: 'muted small' }, hint) : null,
+    field('SKU', sku, 'Mayúsculas, números, - y _ (por ejemplo ALM000123).'),
+    field('Nombre', name), field('Categoría', category),
+    field('EAN', ean, 'Código de barras de 13, 8 o 12 dígitos (opcional).'),
+    field('Unidad', unit),
+    field('PLU', plu, 'Para pesables: 5 dígitos que imprime la balanza.'),
+    field('La etiqueta de la balanza indica', scale),
+    field('Stock mínimo', minStock), field('Stock máximo', maxStock),
+    field('IVA', iva), field('Margen %', markup),
+    field('Unidades por bulto', packSize), field('CUIT del proveedor', cuit),
+    h('div', { class: 'field' }, h('label', {}, active, ' Activo')),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'btn btn-primary', testid: 'prod-save' }, 'Guardar'),
+      h('button', { type: 'button', class: 'btn', onclick: cancel }, 'Cancelar')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    e.stopPropagation(); // inside the invoice editor's form, its submit must not fire
+    const s = (editing ? pre.sku : sku.value.trim()).toUpperCase();
+    if (!/^[A-Z0-9][A-Z0-9_-]{0,49}$/.test(s)) { toast('El SKU usa mayúsculas, números, - y _.', 'error'); sku.focus(); return; }
+    save(s, {
+      name: name.value.trim(), category: category.value.trim(), ean: ean.value.trim() || null, unit: unit.value,
+      minStock: num(minStock) ?? 0, maxStock: num(maxStock), ivaRatePct: Number(iva.value), markupPct: num(markup),
+      active: active.checked, plu: plu.value.trim() || null, scaleValue: scale.value, packSize: num(packSize) ?? 1,
+      supplierCuit: cuit.value.trim() || null,
+    });
+  });
+  return form;
 }
 
 
