@@ -112,6 +112,8 @@ export function render(main, params, ctx) {
     msg.textContent = `Venta de ${charged} guardada.`;
     code.focus();
     await outbox.add(sale);
+    const waiting = outbox.items().some((e) => e.sale.saleId === sale.saleId);
+    msg.textContent = waiting ? `Venta de ${charged} guardada: se envía al volver la conexión.` : `Venta de ${charged} registrada.`;
     drawOutbox();
   });
 
