@@ -13,6 +13,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -334,6 +335,15 @@ public class DashboardFlow implements Callable<Integer> {
             current,
             "a phone's invoice waits in the review queue, is fixed there, confirmed and moves stock",
             this::reviewQueue);
+        Till till =
+            step(
+                current,
+                "an admin creates a product with an EAN and a weighed one with a PLU on Productos",
+                this::createProducts);
+        act(
+            current,
+            "Caja: two EAN scans and a scale label, sold offline, accepted exactly once when online",
+            () -> sellAtTheTill(context, till));
         if (!problems.isEmpty()) {
           throw new IllegalStateException(
               "CSP violations / page errors / server errors:\n  " + String.join("\n  ", problems));
@@ -1115,6 +1125,163 @@ public class DashboardFlow implements Callable<Integer> {
             .build();
     HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
     return new Answer(r.statusCode(), r.body());
+  }
+
+  // ------------------------------------------------------------------------------------------------ shop
+
+  /** The two products the till sells, with their list prices once priced. */
+  record Till(String eanSku, String ean, String kgSku, String plu) {}
+
+  static String withCheckDigit(String payload) {
+    int sum = 0;
+    for (int i = 0; i < payload.length(); i++) {
+      int digit = payload.charAt(payload.length() - 1 - i) - '0';
+      sum += (i % 2 == 0) ? digit * 3 : digit;
+    }
+    return payload + (10 - sum % 10) % 10;
+  }
+
+  Till createProducts() throws Exception {
+    long n = System.currentTimeMillis() % 100_000_000L;
+    Till till =
+        new Till(
+            "CAJA-" + n,
+            withCheckDigit(String.format("7799%08d", n)),
+            "CAJAKG-" + n,
+            String.format("%05d", n % 100_000L));
+    page.navigate(QUERY + "/#/productos");
+    assertThat(page.getByTestId("prod-table")).isVisible();
+    fillProduct(till.eanSku(), "Galletitas de la caja " + n, till.ean(), "UNIT", null);
+    fillProduct(till.kgSku(), "Queso de máquina " + n, null, "KG", till.plu());
+    for (String sku : List.of(till.eanSku(), till.kgSku())) {
+      await(
+          "product " + sku + " readable",
+          () -> get(QUERY + "/api/products/" + sku).status() == 200);
+    }
+    page.getByTestId("prod-search").fill("maquina " + n);
+    page.getByTestId("prod-search").press("Enter");
+    assertThat(page.getByTestId("prod-row-" + till.kgSku())).containsText("PLU " + till.plu());
+    screenshot("productos");
+
+    // a typed invoice gives both a cost, so stream-pricing lists a price for them
+    BigDecimal net = new BigDecimal("30000.00");
+    JsonObject inv = new JsonObject();
+    JsonObject supplier = new JsonObject();
+    supplier.addProperty("cuit", "30-71234567-1");
+    supplier.addProperty("name", "Distribuidora del Sur SA");
+    inv.add("supplier", supplier);
+    inv.addProperty("type", "A");
+    inv.addProperty("pointOfSale", 77);
+    inv.addProperty("number", n);
+    inv.addProperty(
+        "issueDate",
+        java.time.LocalDate.now(java.time.ZoneId.of("America/Argentina/Buenos_Aires")).toString());
+    inv.addProperty("branch", BRANCH);
+    inv.addProperty("pricesIncludeIva", false);
+    JsonArray lines = new JsonArray();
+    lines.add(invoiceLine(till.eanSku(), "10", "1000.00"));
+    lines.add(invoiceLine(till.kgSku(), "5", "4000.00"));
+    inv.add("lines", lines);
+    inv.addProperty("netTotal", net);
+    inv.addProperty("ivaTotal", new BigDecimal("6300.00"));
+    inv.addProperty("otherTaxes", BigDecimal.ZERO);
+    inv.addProperty("total", new BigDecimal("36300.00"));
+    Answer posted = send("POST", INGEST + "/api/invoices", inv.toString());
+    expectStatus(posted, 202, "POST /api/invoices (typed, for the till's products)");
+    if (!"CONFIRMED".equals(str(posted.json().getAsJsonObject(), "status"))) {
+      throw new IllegalStateException("the till's invoice was not confirmed: " + posted.body());
+    }
+    for (String sku : List.of(till.eanSku(), till.kgSku())) {
+      await("a list price for " + sku, () -> get(QUERY + "/api/prices/" + sku).status() == 200);
+    }
+    System.out.println("   created " + till + " and received them on a typed invoice");
+    return till;
+  }
+
+  static JsonObject invoiceLine(String sku, String qty, String unitCost) {
+    JsonObject l = new JsonObject();
+    l.addProperty("sku", sku);
+    l.addProperty("supplierCode", sku);
+    l.addProperty("description", sku);
+    l.addProperty("qty", new BigDecimal(qty));
+    l.addProperty("unitCost", new BigDecimal(unitCost));
+    l.addProperty("ivaRatePct", IVA_RATE);
+    l.addProperty("lineTotal", new BigDecimal(qty).multiply(new BigDecimal(unitCost)));
+    return l;
+  }
+
+  void fillProduct(String sku, String name, String ean, String unit, String plu) {
+    page.getByTestId("prod-new").click();
+    assertThat(page.getByTestId("prod-form")).isVisible();
+    page.getByLabel("SKU", new Page.GetByLabelOptions().setExact(true)).fill(sku);
+    page.getByLabel("Nombre", new Page.GetByLabelOptions().setExact(true)).fill(name);
+    page.getByLabel("Categoría", new Page.GetByLabelOptions().setExact(true)).fill("Caja");
+    if (ean != null) {
+      page.getByLabel("EAN", new Page.GetByLabelOptions().setExact(true)).fill(ean);
+    }
+    page.getByTestId("prod-unit").selectOption(unit);
+    if (plu != null) {
+      page.getByLabel("PLU", new Page.GetByLabelOptions().setExact(true)).fill(plu);
+    }
+    page.getByLabel("Margen %").fill("30");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar")).click();
+    assertThat(page.getByTestId("prod-form")).hasCount(0);
+  }
+
+  void sellAtTheTill(BrowserContext context, Till till) throws Exception {
+    BigDecimal eanPrice = listPrice(till.eanSku());
+    BigDecimal kgPrice = listPrice(till.kgSku());
+    BigDecimal eanBefore = stockView(till.eanSku()).get("onHand").getAsBigDecimal();
+    BigDecimal kgBefore = stockView(till.kgSku()).get("onHand").getAsBigDecimal();
+    String label = withCheckDigit("20" + till.plu() + "01250"); // 1.250 kg on the shop's scale
+
+    page.navigate(QUERY + "/#/caja");
+    Locator code = page.getByLabel("Código");
+    assertThat(code).isVisible();
+    for (String scan : List.of(till.ean(), till.ean(), label)) {
+      code.fill(scan); // a USB scanner types the digits, then Enter
+      code.press("Enter");
+    }
+    assertThat(page.getByTestId("caja-lines").locator("tbody tr")).hasCount(2);
+    assertThat(page.getByTestId("caja-qty-0")).hasValue("2");
+    assertThat(page.getByTestId("caja-qty-1")).hasValue("1.25");
+    BigDecimal total =
+        eanPrice
+            .multiply(BigDecimal.valueOf(2))
+            .add(
+                kgPrice
+                    .multiply(new BigDecimal("1.250"))
+                    .setScale(2, java.math.RoundingMode.HALF_UP));
+    assertThat(page.getByTestId("caja-total")).hasText(moneyText(total));
+    screenshot("caja");
+
+    context.setOffline(true);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cobrar")).click();
+    assertThat(page.getByTestId("caja-pending")).hasText("1 pendiente(s)");
+    screenshot("caja-offline");
+    context.setOffline(false);
+    assertThat(page.getByTestId("caja-pending")).hasText("Sin ventas pendientes");
+
+    BigDecimal eanAfter = eanBefore.subtract(BigDecimal.valueOf(2));
+    BigDecimal kgAfter = kgBefore.subtract(new BigDecimal("1.250"));
+    await(
+        "the till's sale moves stock",
+        () ->
+            same(stockView(till.eanSku()), "onHand", eanAfter)
+                && same(stockView(till.kgSku()), "onHand", kgAfter));
+    Thread.sleep(3000); // a second delivery of the same sale would show by now
+    if (!same(stockView(till.eanSku()), "onHand", eanAfter)
+        || !same(stockView(till.kgSku()), "onHand", kgAfter)) {
+      throw new IllegalStateException("the till's sale moved stock more than once");
+    }
+    System.out.println(
+        "   sold 2 × " + till.eanSku() + " and 1.250 kg of " + till.kgSku() + " for " + total);
+  }
+
+  BigDecimal listPrice(String sku) throws Exception {
+    Answer a = get(QUERY + "/api/prices/" + sku);
+    expectStatus(a, 200, "GET /api/prices/" + sku);
+    return a.json().getAsJsonObject().get("listPrice").getAsBigDecimal();
   }
 
   // ------------------------------------------------------------------------------------------------ helpers

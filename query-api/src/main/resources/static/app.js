@@ -14,6 +14,11 @@ import * as analytics from './js/pages/analytics.js';
 import * as preferences from './js/pages/preferences.js';
 import * as labels from './js/pages/labels.js';
 import * as users from './js/pages/users.js';
+import * as caja from './js/pages/caja.js';
+import * as products from './js/pages/products.js';
+import * as adjustments from './js/pages/adjustments.js';
+import * as orders from './js/pages/orders.js';
+import { outbox } from './js/outbox.js';
 
 const ROUTES = [
   { re: /^\/login$/, page: login, nav: null, public: true },
@@ -25,9 +30,13 @@ const ROUTES = [
   { re: /^\/proveedores(?:\/([^/]+))?$/, page: suppliers, nav: 'proveedores' },
   { re: /^\/analisis$/, page: analytics, nav: 'analisis' },
   { re: /^\/inflacion$/, page: inflation, nav: 'inflacion' },
+  { re: /^\/caja$/, page: caja, nav: 'caja' },
+  { re: /^\/productos$/, page: products, nav: 'productos' },
+  { re: /^\/ajustes$/, page: adjustments, nav: 'ajustes' },
   { re: /^\/etiquetas$/, page: labels, nav: 'etiquetas' },
-  { re: /^\/ajustes$/, page: preferences, nav: 'ajustes' },
+  { re: /^\/pedidos$/, page: orders, nav: 'pedidos' },
   { re: /^\/usuarios$/, page: users, nav: 'usuarios' },
+  { re: /^\/configuracion$/, page: preferences, nav: 'configuracion' },
 ];
 
 const main = document.getElementById('main');
@@ -86,7 +95,7 @@ async function render() {
   const authed = !route.public;
   topbar.hidden = !authed;
   document.body.classList.toggle('is-login', !authed);
-  if (authed) startEvents(); else stopEvents();
+  if (authed) { startEvents(); outbox.start(); } else stopEvents();
   setNavOpen(false);
   for (const li of document.querySelectorAll('[data-admin-only]')) li.hidden = !session.roles().includes('admin');
   for (const a of document.querySelectorAll('.nav a')) {

@@ -1,7 +1,9 @@
 package almacen.query;
 
+import almacen.query.catalog.ProductIndex;
 import almacen.query.cluster.Cluster;
 import almacen.query.read.AnalyticsModel;
+import almacen.query.read.ProductReads;
 import almacen.query.read.ReadModel;
 import almacen.query.read.StoreReader;
 import almacen.query.read.StreamsStoreReader;
@@ -73,16 +75,22 @@ class QueryStreamsConfiguration {
   }
 
   @Bean
+  ProductIndex productIndex() {
+    return new ProductIndex();
+  }
+
+  @Bean
   ManagedKafkaStreams queryStreams(
       QueryConfig config,
       Topics topics,
       AlmacenSettings settings,
       InstanceIdentity instance,
       EventBroadcaster broadcaster,
+      ProductIndex productIndex,
       ObjectProvider<MeterRegistry> registry,
       ProcessExit exit) {
     return new ManagedKafkaStreams(
-        builder -> QueryTopology.define(builder, config, topics, broadcaster),
+        builder -> QueryTopology.define(builder, config, topics, broadcaster, productIndex::apply),
         StreamsConfigFactory.build(StoreNames.QUERY_APP, settings, instance, overrides()),
         settings.streams().closeTimeout(),
         registry.getIfAvailable(),
@@ -98,6 +106,12 @@ class QueryStreamsConfiguration {
   @Bean
   ReadModel readModel(StoreReader reader, Clock clock, QueryConfig config) {
     return new ReadModel(reader, clock, config.zone());
+  }
+
+  @Bean
+  ProductReads productReads(
+      ProductIndex index, ReadModel model, StoreReader reader, QueryConfig config) {
+    return new ProductReads(index, model, reader, config.zone());
   }
 
   @Bean

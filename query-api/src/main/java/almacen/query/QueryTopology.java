@@ -3,6 +3,7 @@ package almacen.query;
 import almacen.events.Price;
 import almacen.events.Sale;
 import almacen.events.StockMovement;
+import almacen.query.catalog.ProductIndex;
 import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
@@ -35,7 +36,8 @@ import org.apache.kafka.streams.state.Stores;
  *                      [query-analytics-sale-ids] saleId → day|offset (each saleId counted once)
  *   stock-movements  → [query-analytics-costs]  day|branch|sku → units, cost (SALE entries × unitCost)
  * global (every instance holds all, so StockView joins are local):
- *   products         → [query-products]       sku → Product
+ *   products         → [query-products]       sku → Product, also fed to the in-memory ProductIndex
+ *                                            (search tokens, EAN/PLU → sku) of every instance
  *   prices           → [query-prices]         sku → Price                          (event price)
  *   invoices         → [query-invoices]       invoiceId → Invoice                  (event invoice)
  *   inflation-index  → [query-inflation]      YYYY-MM → InflationMonth
@@ -64,9 +66,19 @@ public final class QueryTopology {
   }
 
   public static Topology build(QueryConfig config, Topics topics, ChangeListener listener) {
+    return build(config, topics, listener, ProductIndex.Sink.NONE);
+  }
+
+  public static Topology build(
+      QueryConfig config, Topics topics, ChangeListener listener, ProductIndex.Sink products) {
     StreamsBuilder builder = new StreamsBuilder();
-    define(builder, config, topics, listener);
+    define(builder, config, topics, listener, products);
     return builder.build();
+  }
+
+  public static void define(
+      StreamsBuilder builder, QueryConfig config, Topics topics, ChangeListener listener) {
+    define(builder, config, topics, listener, ProductIndex.Sink.NONE);
   }
 
   /**
@@ -74,7 +86,11 @@ public final class QueryTopology {
    * StreamsBuilderFactoryBean}, built with the app's config) or {@link #build}'s, for tests.
    */
   public static void define(
-      StreamsBuilder builder, QueryConfig config, Topics topics, ChangeListener listener) {
+      StreamsBuilder builder,
+      QueryConfig config,
+      Topics topics,
+      ChangeListener listener,
+      ProductIndex.Sink products) {
 
     partitioned(
         builder,
@@ -129,7 +145,12 @@ public final class QueryTopology {
         () -> new SalesAnalyticsProcessor(config),
         StoreNames.QUERY_ANALYTICS_SALE_IDS);
 
-    global(builder, topics.products, StoreNames.QUERY_PRODUCTS, null, listener);
+    builder.addGlobalStore(
+        storeBuilder(StoreNames.QUERY_PRODUCTS, topics.products.valueSerde()).withLoggingDisabled(),
+        topics.products.name(),
+        Consumed.with(topics.products.keySerde(), topics.products.valueSerde())
+            .withName(StoreNames.QUERY_PRODUCTS + "-source"),
+        () -> new ProductCatalogProcessor(StoreNames.QUERY_PRODUCTS, products));
     global(builder, topics.prices, StoreNames.QUERY_PRICES, ChangeKind.PRICE, listener);
     global(builder, topics.invoices, StoreNames.QUERY_INVOICES, ChangeKind.INVOICE, listener);
     global(builder, topics.inflationIndex, StoreNames.QUERY_INFLATION, null, listener);

@@ -102,6 +102,7 @@ export async function request(path, { method = 'GET', body, base = '', headers =
 export const get = (path, opts) => request(path, opts);
 export const post = (path, body, opts = {}) => request(path, { ...opts, method: 'POST', body });
 export const ingestPost = (path, body) => request(path, { method: 'POST', body, base: settings.ingestBase() });
+export const ingestPut = (path, body) => request(path, { method: 'PUT', body, base: settings.ingestBase() });
 
 /** Query string from an object, skipping empty values. */
 export function qs(params) {
@@ -150,7 +151,7 @@ export function uploadInvoice(file, { branch, preview = true, onProgress } = {})
       } else reject(errorFrom(xhr.status, data));
     });
     xhr.addEventListener('error', () => reject(new ApiError(0,
-      `No se pudo conectar con el servicio de carga (${base}). Revisá la dirección en Ajustes.`)));
+      `No se pudo conectar con el servicio de carga (${base}). Revisá la dirección en Configuración.`)));
     xhr.addEventListener('timeout', () => reject(new ApiError(504, STATUS_TEXT[504])));
     const form = new FormData();
     form.append('file', file, file.name);

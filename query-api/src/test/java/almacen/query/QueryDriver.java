@@ -1,5 +1,6 @@
 package almacen.query;
 
+import almacen.query.catalog.ProductIndex;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import java.time.Instant;
@@ -18,6 +19,7 @@ final class QueryDriver implements AutoCloseable {
 
   final Topics topics = Topics.defaults();
   final List<Change> changes = new ArrayList<>();
+  final ProductIndex productIndex = new ProductIndex();
   final TopologyTestDriver driver;
 
   QueryDriver(QueryConfig config) {
@@ -29,7 +31,10 @@ final class QueryDriver implements AutoCloseable {
     driver =
         new TopologyTestDriver(
             QueryTopology.build(
-                config, topics, (kind, key, value) -> changes.add(new Change(kind, key, value))),
+                config,
+                topics,
+                (kind, key, value) -> changes.add(new Change(kind, key, value)),
+                productIndex::apply),
             props,
             Fixtures.T0);
   }

@@ -12,6 +12,7 @@ import almacen.events.InvoiceType;
 import almacen.events.Product;
 import almacen.events.Sale;
 import almacen.events.SaleLine;
+import almacen.events.ScaleValue;
 import almacen.events.SourceKind;
 import almacen.events.StockAdjustment;
 import almacen.events.StockLevel;
@@ -538,7 +539,11 @@ class ReplayEndToEndIT {
         new BigDecimal("21.00"),
         null,
         true,
-        Instant.now());
+        Instant.now(),
+        null,
+        ScaleValue.WEIGHT,
+        new BigDecimal("1.000"),
+        null);
   }
 
   private static Sale sale(String id, String branch, String sku, String qty, Instant at) {

@@ -9,12 +9,14 @@ import java.util.Set;
 
 /**
  * The products ingest knows: rebuilt at start from the compacted products topic, then updated on
- * each accepted PUT. Indexes skus, EANs (unique across products) and normalised names.
+ * each accepted PUT. Indexes skus, EANs and PLUs (each unique across products) and normalised
+ * names.
  */
 public final class ProductCatalog {
 
   private final Map<String, Product> bySku = new HashMap<>();
   private final Map<String, String> skuByEan = new HashMap<>();
+  private final Map<String, String> skuByPlu = new HashMap<>();
   private final Map<String, Set<String>> skusByName = new HashMap<>();
 
   /** Applies a record of the products topic; a null value (tombstone) removes the sku. */
@@ -23,6 +25,9 @@ public final class ProductCatalog {
     if (old != null) {
       if (old.getEan() != null && sku.equals(skuByEan.get(old.getEan()))) {
         skuByEan.remove(old.getEan());
+      }
+      if (old.getPlu() != null && sku.equals(skuByPlu.get(old.getPlu()))) {
+        skuByPlu.remove(old.getPlu());
       }
       Set<String> named = skusByName.get(Names.normalise(old.getName()));
       if (named != null) {
@@ -39,6 +44,9 @@ public final class ProductCatalog {
     if (product.getEan() != null) {
       skuByEan.put(product.getEan(), sku);
     }
+    if (product.getPlu() != null) {
+      skuByPlu.put(product.getPlu(), sku);
+    }
     skusByName.computeIfAbsent(Names.normalise(product.getName()), n -> new HashSet<>()).add(sku);
   }
 
@@ -48,6 +56,10 @@ public final class ProductCatalog {
 
   public synchronized Optional<String> skuByEan(String ean) {
     return Optional.ofNullable(skuByEan.get(ean));
+  }
+
+  public synchronized Optional<String> skuByPlu(String plu) {
+    return Optional.ofNullable(skuByPlu.get(plu));
   }
 
   /** The one sku whose normalised name equals the normalised text; empty when none or several. */

@@ -1,5 +1,6 @@
 package almacen.ingest.validation;
 
+import almacen.domain.Barcodes;
 import almacen.domain.Bounds;
 import almacen.domain.Identifiers;
 import almacen.support.web.ApiException;
@@ -161,15 +162,17 @@ public final class Fields {
     return value;
   }
 
+  /** An EAN-13, EAN-8 or UPC-A: wrong shape → INVALID_EAN, wrong check digit → BAD_CHECK_DIGIT. */
   public static String ean(String value, String field) {
-    if (!Ean.isValid(value)) {
+    if (!Barcodes.isGtinShape(value)) {
       throw ApiException.badRequest(
           "INVALID_EAN",
-          field
-              + " '"
-              + shown(value)
-              + "' is not a valid EAN-8 or EAN-13 (8 or 13 digits with a correct check digit)",
+          field + " '" + shown(value) + "' is not an EAN-13, EAN-8 or UPC-A (13, 8 or 12 digits)",
           field);
+    }
+    if (!Barcodes.checkDigitMatches(value)) {
+      throw ApiException.badRequest(
+          "BAD_CHECK_DIGIT", field + " '" + shown(value) + "' has a wrong check digit", field);
     }
     return value;
   }

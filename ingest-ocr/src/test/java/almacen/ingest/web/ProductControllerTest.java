@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import almacen.events.Product;
+import almacen.events.ScaleValue;
 import almacen.events.Unit;
 import java.math.BigDecimal;
 import java.util.stream.Stream;
@@ -22,7 +23,70 @@ class ProductControllerTest {
       {"name":"Yerba Mate Suave 1 kg","category":"Almacén","ean":"7790070410122","unit":"UNIT",
        "minStock":10,"maxStock":50,"ivaRatePct":21,"markupPct":35,"active":true}""";
 
+  private static final String WEIGHED =
+      """
+      {"name":"Queso cremoso","category":"Fiambres","unit":"KG","minStock":2,"ivaRatePct":21,
+       "plu":"12345","scaleValue":"PRICE","packSize":1,"supplierCuit":"30-71234567-1"}""";
+
   private final WebFixture web = new WebFixture();
+
+  @Test
+  void shouldPublishPluScaleValuePackSizeAndSupplierWhenGiven() throws Exception {
+    // given / when
+    web.mvc
+        .perform(
+            put("/api/products/FIAM-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(WEIGHED.replace("\"packSize\":1", "\"packSize\":12")))
+        // then
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.plu").value("12345"))
+        .andExpect(jsonPath("$.scaleValue").value("PRICE"))
+        .andExpect(jsonPath("$.supplierCuit").value("30-71234567-1"));
+    Product published = (Product) web.publisher.events().get(0).value();
+    assertThat(published.getPlu()).isEqualTo("12345");
+    assertThat(published.getScaleValue()).isEqualTo(ScaleValue.PRICE);
+    assertThat(published.getPackSize()).isEqualTo(new BigDecimal("12.000"));
+    assertThat(published.getSupplierCuit()).isEqualTo("30712345671");
+    assertThat(web.catalog.skuByPlu("12345")).contains("FIAM-1");
+  }
+
+  @Test
+  void shouldDefaultToWeightAndPackOfOneWhenOmitted() throws Exception {
+    // given / when
+    web.mvc
+        .perform(
+            put("/api/products/ALM000001").contentType(MediaType.APPLICATION_JSON).content(VALID))
+        .andExpect(status().isOk());
+
+    // then
+    Product published = (Product) web.publisher.events().get(0).value();
+    assertThat(published.getPlu()).isNull();
+    assertThat(published.getScaleValue()).isEqualTo(ScaleValue.WEIGHT);
+    assertThat(published.getPackSize()).isEqualTo(new BigDecimal("1.000"));
+    assertThat(published.getSupplierCuit()).isNull();
+  }
+
+  @Test
+  void shouldAnswer409AndPublishNothingWhenPluBelongsToAnotherProduct() throws Exception {
+    // given
+    web.mvc
+        .perform(
+            put("/api/products/FIAM-1").contentType(MediaType.APPLICATION_JSON).content(WEIGHED))
+        .andExpect(status().isOk());
+
+    // when
+    web.mvc
+        .perform(
+            put("/api/products/FIAM-2").contentType(MediaType.APPLICATION_JSON).content(WEIGHED))
+        // then
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.error").value("PLU_IN_USE"))
+        .andExpect(jsonPath("$.field").value("plu"))
+        .andExpect(jsonPath("$.message").value("PLU 12345 already belongs to product FIAM-1"));
+    assertThat(web.publisher.events()).hasSize(1);
+    assertThat(web.catalog.skuByPlu("12345")).contains("FIAM-1");
+  }
 
   @Test
   void shouldPublishProductAndAnswer200WhenBodyIsValid() throws Exception {
@@ -81,7 +145,26 @@ class ProductControllerTest {
             "MISSING_FIELD",
             "name"),
         Arguments.of(
-            "ALM000001", VALID.replace("7790070410122", "7790070410120"), "INVALID_EAN", "ean"),
+            "ALM000001", VALID.replace("7790070410122", "7790070410120"), "BAD_CHECK_DIGIT", "ean"),
+        Arguments.of(
+            "ALM000001", VALID.replace("7790070410122", "779007041012"), "BAD_CHECK_DIGIT", "ean"),
+        Arguments.of(
+            "ALM000001", VALID.replace("7790070410122", "77900704"), "BAD_CHECK_DIGIT", "ean"),
+        Arguments.of(
+            "ALM000001", VALID.replace("7790070410122", "779007041"), "INVALID_EAN", "ean"),
+        Arguments.of("ALM000001", WEIGHED.replace("12345", "1234"), "INVALID_PLU", "plu"),
+        Arguments.of(
+            "ALM000001", WEIGHED.replace("PRICE", "VOLUME"), "INVALID_VALUE", "scaleValue"),
+        Arguments.of(
+            "ALM000001",
+            WEIGHED.replace("\"packSize\":1", "\"packSize\":0"),
+            "INVALID_QTY",
+            "packSize"),
+        Arguments.of(
+            "ALM000001",
+            WEIGHED.replace("30-71234567-1", "30-71234567-2"),
+            "INVALID_CUIT",
+            "supplierCuit"),
         Arguments.of("ALM000001", VALID.replace("\"UNIT\"", "\"LITRE\""), "INVALID_UNIT", "unit"),
         Arguments.of(
             "ALM000001",

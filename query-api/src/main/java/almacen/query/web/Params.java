@@ -149,9 +149,14 @@ final class Params {
 
   /** The 11 digits of a CUIT given as {@code 30-71234567-1} or {@code 30712345671}. */
   static String cuit(String cuit) {
+    return cuit(cuit, "cuit");
+  }
+
+  /** The 11 digits of a CUIT given as {@code field}. */
+  static String cuit(String cuit, String field) {
     if (cuit == null || !CUIT.matcher(cuit).matches()) {
       throw ApiException.badRequest(
-          "BAD_CUIT", "cuit must be 11 digits, with or without dashes (30-71234567-1)", "cuit");
+          "BAD_CUIT", field + " must be 11 digits, with or without dashes (30-71234567-1)", field);
     }
     return cuit.replace("-", "");
   }

@@ -1,5 +1,7 @@
 // Invoice review form: image beside the parsed data; header, lines and totals editable.
 import { h, replace, field, badge } from '../dom.js';
+import { ingestPut } from '../api.js';
+import { productForm } from './products.js';
 import { money, pct, INVOICE_STATUS } from '../format.js';
 
 const SKU_RE = /^[A-Z0-9][A-Z0-9_-]{0,49}$/;
@@ -89,7 +91,41 @@ export function invoiceEditor(host, invoice, opts) {
       type: 'button', class: 'btn btn-quiet', testid: `line-remove-${i}`, disabled: readOnly,
       'aria-label': `Quitar la línea ${i + 1}`, onclick: () => { tr.remove(); recompute(); },
     }, '✕');
-    const tr = h('tr', { class: 'line' }, cell('SKU', sku), cell('Cód. proveedor', code), cell('Descripción', desc), cell('Cantidad', q),
+    // an unknown line in the review queue: create its product here and link the line to it
+    const create = readOnly || l.sku ? null : h('button', {
+      type: 'button', class: 'btn btn-small', testid: `line-create-${i}`, 'aria-label': `Crear producto de la línea ${i + 1}`,
+      onclick: () => {
+        if (tr.nextSibling && tr.nextSibling.classList.contains('line-product')) return;
+        const row = h('tr', { class: 'line-product' });
+        const say = (m) => replace(errors, h('p', { class: 'notice notice-error' }, m));
+        const form = productForm({
+          name: desc.value.trim(), ean: /^\d{8}$|^\d{12,13}$/.test(code.value.trim()) ? code.value.trim() : '',
+          sku: /^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$/.test(code.value.trim()) ? code.value.trim().toUpperCase() : '',
+          supplierCuit: f.cuit.value.trim(), ivaRatePct: Number.isFinite(num(rate.value)) ? num(rate.value) : 21,
+        }, {
+          hint: `Desde la línea ${i + 1} (código ${code.value || '—'}, costo ${money(num(cost.value))}).`,
+          toast: say,
+          cancel: () => row.remove(),
+          save: async (newSku, payload) => {
+            try {
+              await ingestPut(`/api/products/${encodeURIComponent(newSku)}`, payload);
+              sku.value = newSku;
+              row.remove();
+              create.remove();
+              replace(errors);
+              recompute();
+              sku.focus();
+            } catch (e) {
+              say(e.message);
+            }
+          },
+        });
+        row.append(h('td', { colspan: '8' }, form));
+        tr.after(row);
+        form.querySelector('[name=sku]').focus();
+      },
+    }, 'Crear producto');
+    const tr = h('tr', { class: 'line' }, cell('SKU', h('span', {}, sku, create)), cell('Cód. proveedor', code), cell('Descripción', desc), cell('Cantidad', q),
       cell('Costo unit.', cost), cell('IVA', rate), cell('Total línea', total), h('td', {}, readOnly ? null : remove));
     tr.read = () => ({
       sku: sku.value.trim() || null, supplierCode: code.value.trim() || null, description: desc.value.trim() || null,

@@ -98,7 +98,7 @@ export async function render(main, [id], ctx) {
     h('section', { class: 'card', 'aria-labelledby': 'up-title' },
       h('h2', { id: 'up-title' }, 'Cargar una factura'), drop,
       h('p', { class: 'muted small' }, '¿No tenés foto? ', manual),
-      h('p', { class: 'muted small' }, `Servicio de carga: ${settings.ingestBase()} (se cambia en Ajustes).`)),
+      h('p', { class: 'muted small' }, `Servicio de carga: ${settings.ingestBase()} (se cambia en Configuración).`)),
     work,
     h('section', { class: 'card', 'aria-labelledby': 'queue-title' }, h('h2', { id: 'queue-title' }, 'Para revisar'), queue));
   await loadQueue();

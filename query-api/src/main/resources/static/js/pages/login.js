@@ -35,7 +35,9 @@ export function render(main) {
       session.save(res);
       const next = sessionStorage.getItem('almacen.after-login');
       sessionStorage.removeItem('almacen.after-login');
-      location.hash = next && !next.startsWith('#/login') ? next : '#/';
+      const roles = (res.roles || []).map((r) => String(r).toLowerCase());
+      const home = roles.includes('cashier') && !roles.includes('admin') ? '#/caja' : '#/';
+      location.hash = next && !next.startsWith('#/login') ? next : home;
     } catch (err) {
       msg.textContent = err.status === 401 || err.status === 400 || err.status === 403
         ? 'Usuario o contraseña incorrectos.'

@@ -18,6 +18,6 @@ export function render(main, params, ctx) {
     ingest.value = settings.ingestBase();
     msg.textContent = 'Guardado.';
   });
-  main.append(h('div', { class: 'page-head' }, h('h1', {}, 'Ajustes')), form,
+  main.append(h('div', { class: 'page-head' }, h('h1', {}, 'Configuración')), form,
     h('p', { class: 'muted small' }, `La sucursal se elige arriba (ahora: ${ctx.branch}).`));
 }

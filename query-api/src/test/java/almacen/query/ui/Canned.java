@@ -267,4 +267,17 @@ final class Canned {
 
   static final Map<String, String> STATUS_LABELS =
       Map.of("OK", "OK", "LOW", "BAJO", "OUT", "SIN STOCK", "NEGATIVE", "NEGATIVO");
+
+  /** The till's answer for a code, or null when unknown (CONTRACT by-code). */
+  static String scan(String code) {
+    return switch (code) {
+      case "7790070410122" ->
+          "{\"sku\":\"ALM000001\",\"name\":\"Azúcar común 1 kg\",\"unit\":\"UNIT\",\"qty\":1.000,"
+              + "\"unitPrice\":1490.00,\"lineTotal\":1490.00}";
+      case "2012345012509" ->
+          "{\"sku\":\"FIAM-1\",\"name\":\"Queso cremoso\",\"unit\":\"KG\",\"qty\":1.250,"
+              + "\"unitPrice\":8000.00,\"lineTotal\":10000.00}";
+      default -> null;
+    };
+  }
 }

@@ -344,6 +344,42 @@ class DashboardUiTest {
   }
 
   @Test
+  void shouldAddScannedLinesAndSendTheSaleOnceWhenCobrarIsPressed() {
+    // given a cashier at the till
+    loggedInAt("#/caja");
+    Locator code = page.getByLabel("Código");
+
+    // when a scanner types an EAN twice and a scale label, each followed by Enter
+    for (String scan : List.of("7790070410122", "7790070410122", "2012345012509")) {
+      code.fill(scan);
+      code.press("Enter");
+    }
+
+    // then the EAN is one line of 2, the label its own line, and the total is in es-AR money
+    assertThat(page.getByTestId("caja-lines").locator("tbody tr")).hasCount(2);
+    assertThat(page.getByTestId("caja-qty-0")).hasValue("2");
+    assertThat(page.getByTestId("caja-qty-1")).hasValue("1.25");
+    assertThat(page.getByTestId("caja-total")).hasText("$" + NBSP + "12.980,00");
+
+    // when the cashier charges it
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cobrar")).click();
+
+    // then ingest received the sale once, with a browser-made saleId, and nothing waits
+    assertThat(page.getByTestId("caja-msg")).hasText("Venta de $" + NBSP + "12.980,00 registrada.");
+    assertThat(page.getByTestId("caja-pending")).hasText("Sin ventas pendientes");
+    Assertions.assertThat(server.requests("POST", "/api/sales"))
+        .singleElement()
+        .satisfies(
+            r ->
+                Assertions.assertThat(r.body())
+                    .containsPattern("\\{\"saleId\":\"[0-9a-f-]{36}\",\"branch\":\"central\"")
+                    .contains(
+                        "\"lines\":[{\"sku\":\"ALM000001\",\"qty\":2,\"unitPrice\":1490},"
+                            + "{\"sku\":\"FIAM-1\",\"qty\":1.25,\"unitPrice\":8000}]"));
+    assertThat(page.getByTestId("caja-total")).hasText("$" + NBSP + "0,00");
+  }
+
+  @Test
   void shouldFitAPhoneScreenWithACollapsibleMenu() {
     // given a phone-sized screen
     page.setViewportSize(390, 844);

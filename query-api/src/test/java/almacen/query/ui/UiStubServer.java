@@ -192,7 +192,19 @@ final class UiStubServer implements AutoCloseable {
           json(ex, 200, Canned.analyticsMargin(q.get("from"), q.get("to")));
       case "/api/analytics/purchases" ->
           json(ex, 200, Canned.analyticsPurchases(q.get("from"), q.get("to")));
-      default -> routeBySku(ex, path);
+      default -> {
+        if (path.startsWith("/api/products/by-code/")) {
+          String line = Canned.scan(path.substring("/api/products/by-code/".length()));
+          json(
+              ex,
+              line == null ? 404 : 200,
+              line == null
+                  ? "{\"error\":\"NOT_FOUND\",\"message\":\"No existe\",\"field\":null}"
+                  : line);
+        } else {
+          routeBySku(ex, path);
+        }
+      }
     }
   }
 
@@ -296,6 +308,8 @@ final class UiStubServer implements AutoCloseable {
       json(ex, 202, Canned.CONFIRMED_INVOICE);
     } else if (path.equals("/api/inflation")) {
       json(ex, 202, "{}");
+    } else if (path.equals("/api/sales")) {
+      json(ex, 202, "{\"status\":\"ACCEPTED\"}");
     } else {
       json(ex, 404, "{\"error\":\"NOT_FOUND\",\"message\":\"No existe\",\"field\":null}");
     }

@@ -16,6 +16,7 @@ import almacen.events.PriceReason;
 import almacen.events.Product;
 import almacen.events.Sale;
 import almacen.events.SaleLine;
+import almacen.events.ScaleValue;
 import almacen.events.SourceKind;
 import almacen.events.StockAdjustment;
 import almacen.events.StockAlert;
@@ -172,7 +173,11 @@ class EventRoundTripIT {
             RATE,
             null,
             true,
-            T));
+            T,
+            null,
+            ScaleValue.WEIGHT,
+            new BigDecimal("1.000"),
+            null));
     m.put(t.sales, new Sale("S-1", "central", T, List.of(new SaleLine("ALM000001", Q, MONEY)), T));
     m.put(
         t.invoices,
