@@ -344,6 +344,18 @@ public class DashboardFlow implements Callable<Integer> {
             current,
             "Caja: two EAN scans and a scale label, sold offline, accepted exactly once when online",
             () -> sellAtTheTill(context, till));
+        act(
+            current,
+            "Ajustes: a shelf count sets the stock to what was counted",
+            () -> countAShelf(till));
+        act(
+            current,
+            "Etiquetas: the new prices are listed, printed as an A4 PDF and marked printed",
+            () -> printLabels(till));
+        act(
+            current,
+            "Pedidos: the counted-out product is on its supplier's order, in whole packs",
+            () -> buildAnOrder(till));
         if (!problems.isEmpty()) {
           throw new IllegalStateException(
               "CSP violations / page errors / server errors:\n  " + String.join("\n  ", problems));
@@ -1276,6 +1288,64 @@ public class DashboardFlow implements Callable<Integer> {
     }
     System.out.println(
         "   sold 2 × " + till.eanSku() + " and 1.250 kg of " + till.kgSku() + " for " + total);
+  }
+
+  void countAShelf(Till till) throws Exception {
+    page.navigate(QUERY + "/#/ajustes");
+    Locator product = page.getByTestId("adj-sku");
+    product.fill(till.eanSku());
+    product.press("Enter");
+    assertThat(page.getByTestId("adj-sku-info")).containsText("Galletitas de la caja");
+    page.getByTestId("adj-qty").fill("0"); // the shelf is empty: count 0
+    page.getByTestId("adj-save").click();
+    assertThat(page.getByTestId("adj-msg")).containsText("Conteo guardado");
+    await(
+        "the count sets " + till.eanSku() + " to 0",
+        () -> same(stockView(till.eanSku()), "onHand", BigDecimal.ZERO));
+    screenshot("ajustes");
+  }
+
+  void printLabels(Till till) throws Exception {
+    page.navigate(QUERY + "/#/etiquetas");
+    Locator row = page.getByTestId("label-" + till.eanSku());
+    assertThat(row.getByTestId("label-new")).hasText(moneyText(listPrice(till.eanSku())));
+    screenshot("etiquetas");
+    com.microsoft.playwright.Download pdf =
+        page.waitForDownload(() -> page.getByTestId("labels-print").click());
+    byte[] bytes = Files.readAllBytes(pdf.path());
+    if (bytes.length < 1000
+        || !new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-")) {
+      throw new IllegalStateException("the labels download is not a PDF (" + bytes.length + " B)");
+    }
+    page.getByTestId("labels-mark").click();
+    assertThat(page.getByTestId("label-" + till.eanSku())).hasCount(0);
+    System.out.printf("   labels PDF %d KB; marked printed%n", bytes.length / 1024);
+  }
+
+  void buildAnOrder(Till till) throws Exception {
+    page.navigate(QUERY + "/#/pedidos");
+    Locator supplier = page.getByTestId("orders-supplier-30-71234567-1");
+    assertThat(supplier).containsText("Distribuidora del Sur SA");
+    Locator line = supplier.getByTestId("order-" + till.eanSku());
+    assertThat(line).isVisible();
+    assertThat(line).containsText(moneyText(new BigDecimal("1000.00")));
+    screenshot("pedidos");
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        QUERY + "/api/orders/suggested.csv?branch=" + BRANCH + "&locale=es-AR"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/csv")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    Answer csv = new Answer(r.statusCode(), r.body());
+    expectStatus(csv, 200, "GET /api/orders/suggested.csv");
+    if (!csv.body().startsWith("\uFEFF") || !csv.body().contains(";" + till.eanSku() + ";")) {
+      throw new IllegalStateException("the es-AR order CSV lacks its BOM or the sku: " + csv.body());
+    }
   }
 
   BigDecimal listPrice(String sku) throws Exception {
