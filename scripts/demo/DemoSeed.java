@@ -17,16 +17,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Seeds the demo shop through the same write API a real shop uses (ingest-ocr on 8081): the
  * catalogue, the INDEC inflation series, a few supplier invoices and a few days of till sales. Run
- * by scripts/run-local on first start: java scripts/demo/DemoSeed.java BASE_URL TOKEN DIR
+ * by scripts/run-local on first start, on infra/replay's classpath (Jackson for the JSON, Commons
+ * CSV for the catalogue): java -cp CP scripts/demo/DemoSeed.java BASE_URL TOKEN DIR
  */
 public class DemoSeed {
 
   static final ZoneId BA = ZoneId.of("America/Argentina/Buenos_Aires");
   static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final JsonMapper JSON =
+      JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+  /** products.csv: {@code ;}-separated, {@code #} comments, a header row naming the columns. */
+  static final CSVFormat CATALOGUE =
+      CSVFormat.DEFAULT
+          .builder()
+          .setDelimiter(';')
+          .setCommentMarker('#')
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setIgnoreEmptyLines(true)
+          .get();
   static String base;
   static String token;
 
@@ -47,45 +67,37 @@ public class DemoSeed {
     Path dir = Path.of(args[2]);
     Random random = new Random(2026);
     List<Product> products = new ArrayList<>();
-    for (String line : Files.readAllLines(dir.resolve("products.csv"))) {
-      if (line.startsWith("#") || line.startsWith("sku;")) {
-        continue;
+    try (var reader = Files.newBufferedReader(dir.resolve("products.csv"), StandardCharsets.UTF_8)) {
+      for (CSVRecord r : CATALOGUE.parse(reader)) {
+        products.add(
+            new Product(
+                r.get("sku"),
+                r.get("name"),
+                r.get("category"),
+                r.get("ean"),
+                r.get("unit"),
+                Integer.parseInt(r.get("minStock")),
+                Integer.parseInt(r.get("maxStock")),
+                new BigDecimal(r.get("ivaRatePct")),
+                baseCost(r.get("category"), random)));
       }
-      String[] f = line.split(";", -1);
-      BigDecimal cost = baseCost(f[2], random);
-      products.add(
-          new Product(
-              f[0],
-              f[1],
-              f[2],
-              f[3],
-              f[4],
-              Integer.parseInt(f[5]),
-              Integer.parseInt(f[6]),
-              new BigDecimal(f[7]),
-              cost));
     }
     for (Product p : products) {
-      String json =
-          "{\"name\":"
-              + q(p.name)
-              + ",\"category\":"
-              + q(p.category)
-              + (p.ean.isEmpty() ? "" : ",\"ean\":" + q(p.ean))
-              + ",\"unit\":"
-              + q(p.unit)
-              + ",\"minStock\":"
-              + p.minStock
-              + ",\"maxStock\":"
-              + p.maxStock
-              + ",\"ivaRatePct\":"
-              + p.iva
-              + ",\"active\":true}";
+      ObjectNode json = JSON.createObjectNode();
+      json.put("name", p.name).put("category", p.category);
+      if (!p.ean.isEmpty()) {
+        json.put("ean", p.ean);
+      }
+      json.put("unit", p.unit)
+          .put("minStock", p.minStock)
+          .put("maxStock", p.maxStock)
+          .put("ivaRatePct", p.iva)
+          .put("active", true);
       send(
           "PUT",
           "/api/products/" + URLEncoder.encode(p.sku, StandardCharsets.UTF_8),
           "application/json",
-          json);
+          JSON.writeValueAsString(json));
     }
     System.err.println("catalogue: " + products.size() + " products");
 
@@ -128,8 +140,7 @@ public class DemoSeed {
 
     int sales = 0;
     for (int day = 3; day >= 0; day--) {
-      StringBuilder batch = new StringBuilder("[");
-      boolean first = true;
+      ArrayNode batch = JSON.createArrayNode();
       int perDay = 40 + random.nextInt(20);
       for (int n = 0; n < perDay; n++) {
         ZonedDateTime at =
@@ -137,44 +148,29 @@ public class DemoSeed {
         if (at.toInstant().isAfter(java.time.Instant.now())) {
           continue;
         }
-        StringBuilder saleLines = new StringBuilder();
+        ObjectNode sale = batch.addObject();
+        sale.put("saleId", "DEMO-" + today.minusDays(day) + "-" + n)
+            .put("branch", "central")
+            .put("soldAt", at.toOffsetDateTime().toString());
+        ArrayNode saleLines = sale.putArray("lines");
         int count = 1 + random.nextInt(4);
         for (int l = 0; l < count; l++) {
           Product p = products.get(random.nextInt(products.size()));
-          String qty =
+          BigDecimal qty =
               p.unit.equals("KG")
-                  ? BigDecimal.valueOf(200 + random.nextInt(1800), 3).toPlainString()
-                  : String.valueOf(1 + random.nextInt(3));
+                  ? BigDecimal.valueOf(200 + random.nextInt(1800), 3)
+                  : BigDecimal.valueOf(1 + random.nextInt(3));
           BigDecimal price =
               p.cost
                   .multiply(new BigDecimal("1.35"))
                   .multiply(BigDecimal.ONE.add(p.iva.movePointLeft(2)))
                   .setScale(-1, RoundingMode.CEILING)
                   .setScale(2);
-          saleLines
-              .append(l == 0 ? "" : ",")
-              .append("{\"sku\":")
-              .append(q(p.sku))
-              .append(",\"qty\":")
-              .append(qty)
-              .append(",\"unitPrice\":")
-              .append(price.toPlainString())
-              .append('}');
+          saleLines.addObject().put("sku", p.sku).put("qty", qty).put("unitPrice", price);
         }
-        batch
-            .append(first ? "" : ",")
-            .append("{\"saleId\":")
-            .append(q("DEMO-" + today.minusDays(day) + "-" + n))
-            .append(",\"branch\":\"central\",\"soldAt\":")
-            .append(q(at.toOffsetDateTime().toString()))
-            .append(",\"lines\":[")
-            .append(saleLines)
-            .append("]}");
         sales++;
-        first = false;
       }
-      batch.append(']');
-      send("POST", "/api/sales/batch", "application/json", batch.toString());
+      send("POST", "/api/sales/batch", "application/json", JSON.writeValueAsString(batch));
     }
     System.err.println("sales: " + sales);
   }
@@ -184,7 +180,17 @@ public class DemoSeed {
     boolean discriminated = supplier[2].equals("A");
     Map<BigDecimal, BigDecimal> netByRate = new TreeMap<>();
     BigDecimal net = BigDecimal.ZERO;
-    StringBuilder lines = new StringBuilder();
+    ObjectNode invoice = JSON.createObjectNode();
+    invoice.putObject("supplier").put("cuit", supplier[0]).put("name", supplier[1]);
+    invoice
+        .put("type", supplier[2])
+        .put("pointOfSale", 3)
+        .put("number", number)
+        .put("issueDate", date.toString())
+        .put("cae", "7541234567890" + (number % 10))
+        .put("branch", "central")
+        .put("pricesIncludeIva", !discriminated);
+    ArrayNode lines = invoice.putArray("lines");
     for (Product p : products) {
       BigDecimal qty =
           p.unit.equals("KG")
@@ -200,22 +206,14 @@ public class DemoSeed {
       net = net.add(lineTotal);
       netByRate.merge(p.iva, lineTotal, BigDecimal::add);
       lines
-          .append(lines.length() == 0 ? "" : ",")
-          .append("{\"sku\":")
-          .append(q(p.sku))
-          .append(",\"supplierCode\":")
-          .append(q("P" + p.sku.substring(3)))
-          .append(",\"description\":")
-          .append(q(p.name))
-          .append(",\"qty\":")
-          .append(qty)
-          .append(",\"unitCost\":")
-          .append(unitCost.toPlainString())
-          .append(",\"ivaRatePct\":")
-          .append(p.iva)
-          .append(",\"lineTotal\":")
-          .append(lineTotal.toPlainString())
-          .append('}');
+          .addObject()
+          .put("sku", p.sku)
+          .put("supplierCode", "P" + p.sku.substring(3))
+          .put("description", p.name)
+          .put("qty", qty)
+          .put("unitCost", unitCost)
+          .put("ivaRatePct", p.iva)
+          .put("lineTotal", lineTotal);
     }
     BigDecimal iva = BigDecimal.ZERO;
     if (discriminated) {
@@ -228,30 +226,12 @@ public class DemoSeed {
                     .setScale(2, RoundingMode.HALF_UP));
       }
     }
-    BigDecimal total = net.add(iva);
-    return "{\"supplier\":{\"cuit\":"
-        + q(supplier[0])
-        + ",\"name\":"
-        + q(supplier[1])
-        + "},\"type\":"
-        + q(supplier[2])
-        + ",\"pointOfSale\":3,\"number\":"
-        + number
-        + ",\"issueDate\":"
-        + q(date.toString())
-        + ",\"cae\":\"7541234567890"
-        + (number % 10)
-        + "\",\"branch\":\"central\",\"pricesIncludeIva\":"
-        + !discriminated
-        + ",\"lines\":["
-        + lines
-        + "],\"netTotal\":"
-        + net.toPlainString()
-        + ",\"ivaTotal\":"
-        + iva.toPlainString()
-        + ",\"otherTaxes\":0.00,\"total\":"
-        + total.toPlainString()
-        + "}";
+    invoice
+        .put("netTotal", net)
+        .put("ivaTotal", iva)
+        .put("otherTaxes", new BigDecimal("0.00"))
+        .put("total", net.add(iva));
+    return JSON.writeValueAsString(invoice);
   }
 
   /** Unit cost (ARS, net of IVA) in a plausible 2026 range for the category. */
@@ -308,9 +288,5 @@ public class DemoSeed {
       throw new IllegalStateException(
           method + " " + path + " -> " + response.statusCode() + ": " + response.body());
     }
-  }
-
-  static String q(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }
