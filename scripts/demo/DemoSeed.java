@@ -47,6 +47,7 @@ public class DemoSeed {
           .setSkipHeaderRecord(true)
           .setIgnoreEmptyLines(true)
           .get();
+
   static String base;
   static String token;
 
@@ -67,7 +68,8 @@ public class DemoSeed {
     Path dir = Path.of(args[2]);
     Random random = new Random(2026);
     List<Product> products = new ArrayList<>();
-    try (var reader = Files.newBufferedReader(dir.resolve("products.csv"), StandardCharsets.UTF_8)) {
+    try (var reader =
+        Files.newBufferedReader(dir.resolve("products.csv"), StandardCharsets.UTF_8)) {
       for (CSVRecord r : CATALOGUE.parse(reader)) {
         products.add(
             new Product(

@@ -1344,7 +1344,8 @@ public class DashboardFlow implements Callable<Integer> {
     Answer csv = new Answer(r.statusCode(), r.body());
     expectStatus(csv, 200, "GET /api/orders/suggested.csv");
     if (!csv.body().startsWith("\uFEFF") || !csv.body().contains(";" + till.eanSku() + ";")) {
-      throw new IllegalStateException("the es-AR order CSV lacks its BOM or the sku: " + csv.body());
+      throw new IllegalStateException(
+          "the es-AR order CSV lacks its BOM or the sku: " + csv.body());
     }
   }
 

@@ -171,7 +171,7 @@ public final class ProductIndex {
       return List.of();
     }
     List<String> out = new ArrayList<>();
-    for (String t : SEPARATORS.split(Text.fold(text))) {
+    for (String t : SEPARATORS.split(Text.fold(text), -1)) {
       if (!t.isEmpty()) {
         out.add(t);
       }

@@ -36,6 +36,8 @@ public final class SuggestedOrders {
   private SuggestedOrders() {}
 
   /**
+   * The order lines of a branch, sorted by supplier then product.
+   *
    * @param stock the branch's stock (every instance's share, never-moved products included)
    * @param products the catalogue by sku
    * @param lastPurchases the last CONFIRMED invoice line per sku

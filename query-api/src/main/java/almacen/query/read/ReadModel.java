@@ -409,37 +409,37 @@ public final class ReadModel {
 
   // ---- CSV exports
 
-  public static final String[] STOCK_CSV_COLUMNS = {
-    "branch",
-    "sku",
-    "name",
-    "category",
-    "unit",
-    "onHand",
-    "minStock",
-    "maxStock",
-    "status",
-    "avgCost",
-    "stockValue",
-    "dailySales28d",
-    "daysOfCover",
-    "reorderQty",
-    "listPrice",
-    "updatedAt"
-  };
-  public static final String[] MOVEMENTS_CSV_COLUMNS = {
-    "branch",
-    "sku",
-    "sequence",
-    "movementId",
-    "type",
-    "delta",
-    "before",
-    "after",
-    "unitCost",
-    "sourceRef",
-    "occurredAt"
-  };
+  public static final List<String> STOCK_CSV_COLUMNS =
+      List.of(
+          "branch",
+          "sku",
+          "name",
+          "category",
+          "unit",
+          "onHand",
+          "minStock",
+          "maxStock",
+          "status",
+          "avgCost",
+          "stockValue",
+          "dailySales28d",
+          "daysOfCover",
+          "reorderQty",
+          "listPrice",
+          "updatedAt");
+  public static final List<String> MOVEMENTS_CSV_COLUMNS =
+      List.of(
+          "branch",
+          "sku",
+          "sequence",
+          "movementId",
+          "type",
+          "delta",
+          "before",
+          "after",
+          "unitCost",
+          "sourceRef",
+          "occurredAt");
 
   /**
    * This instance's levels of {@code branch} (null: every branch) as CSV rows (no header); the

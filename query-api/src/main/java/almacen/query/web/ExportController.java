@@ -56,7 +56,7 @@ class ExportController {
     return csv(
         "stock.csv",
         format,
-        ReadModel.STOCK_CSV_COLUMNS,
+        ReadModel.STOCK_CSV_COLUMNS.toArray(String[]::new),
         out -> reads.writeStockRows(out, b, format),
         others,
         StoreNames.QUERY_STOCK_LEVELS,
@@ -88,7 +88,7 @@ class ExportController {
     return csv(
         "movements.csv",
         format,
-        ReadModel.MOVEMENTS_CSV_COLUMNS,
+        ReadModel.MOVEMENTS_CSV_COLUMNS.toArray(String[]::new),
         out -> reads.writeMovementRows(out, f, t, format),
         others,
         StoreNames.QUERY_MOVEMENTS,

@@ -148,7 +148,7 @@ class DashboardEndToEndTest {
     Assertions.assertThat(problems).as("CSP violations / page errors").isEmpty();
   }
 
-  private static void publishProduct(String sku, String name) {
+  private static void publishProduct(String sku, String name) throws Exception {
     Topics topics = Topics.withPrefix(PREFIX);
     Product product =
         Product.newBuilder()
@@ -175,8 +175,7 @@ class DashboardEndToEndTest {
                 "all"),
             new StringSerializer(),
             new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(topics.products.name(), sku, value));
-      producer.flush();
+      producer.send(new ProducerRecord<>(topics.products.name(), sku, value)).get();
     }
   }
 

@@ -46,8 +46,9 @@ final class UiStubServer implements AutoCloseable {
   private final Map<String, String> viewOverrides = new java.util.concurrent.ConcurrentHashMap<>();
 
   UiStubServer() throws IOException {
-    app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    ingest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    app = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    ingest =
+        HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
     app.createContext("/", this::handleApp);
     ingest.createContext("/", this::handleIngest);
     app.setExecutor(pool);
@@ -106,14 +107,16 @@ final class UiStubServer implements AutoCloseable {
   /** Sends one Server-Sent Event to every open /api/events stream. */
   void pushEvent(String type, String json) {
     byte[] frame = ("event: " + type + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+    List<OutputStream> closed = new ArrayList<>();
     for (OutputStream out : streams) {
       try {
         out.write(frame);
         out.flush();
       } catch (IOException closedByBrowser) {
-        streams.remove(out);
+        closed.add(out);
       }
     }
+    streams.removeAll(closed);
   }
 
   @Override
@@ -209,7 +212,7 @@ final class UiStubServer implements AutoCloseable {
   }
 
   private void routeBySku(HttpExchange ex, String path) throws IOException {
-    String[] parts = path.split("/");
+    String[] parts = path.split("/", -1);
     // /api/stock/{sku}, /api/stock/{sku}/movements, /api/prices/{sku}, /api/prices/{sku}/history,
     // /api/invoices/{id},
     // /api/suppliers/{cuit}
@@ -335,7 +338,7 @@ final class UiStubServer implements AutoCloseable {
       return Map.of();
     }
     Map<String, String> out = new LinkedHashMap<>();
-    for (String pair : raw.split("&")) {
+    for (String pair : raw.split("&", -1)) {
       int i = pair.indexOf('=');
       String k = URLDecoder.decode(i < 0 ? pair : pair.substring(0, i), StandardCharsets.UTF_8);
       String v = i < 0 ? "" : URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8);
