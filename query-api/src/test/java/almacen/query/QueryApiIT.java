@@ -1,5 +1,6 @@
 package almacen.query;
 
+import static java.net.http.HttpResponse.BodyHandlers.ofString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -364,6 +365,38 @@ class QueryApiIT {
               assertThat(ready.test(last[0])).as(path + " last=" + last[0]).isTrue();
             });
     return last[0];
+  }
+
+  @Test
+  void shouldRefuseAViewerAndCommitAStockUsersMarkWhenLabelsAreMarkedPrinted() throws Exception {
+    // given
+    String stock =
+        new TokenIssuer(KeyRing.loadOrCreate(HOME.resolve("keys")), Clock.systemUTC())
+            .issue(
+                "deposito", Set.of(Role.STOCK), Set.of("ingest", "query"), Duration.ofMinutes(5));
+    String body = "{\"branch\":\"labels-it\",\"printedAt\":\"2026-03-10T12:00:00-03:00\"}";
+
+    // when
+    HttpResponse<String> viewer = http.send(post("/api/labels/printed", token, body), ofString());
+    HttpResponse<String> allowed = http.send(post("/api/labels/printed", stock, body), ofString());
+
+    // then: the 200 comes after the commit, and this instance lists from the mark on
+    assertThat(viewer.statusCode()).isEqualTo(403);
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(allowed.body())
+        .isEqualTo("{\"branch\":\"labels-it\",\"printedAt\":\"2026-03-10T12:00:00-03:00\"}");
+    HttpResponse<String> labels =
+        http.send(request("/api/labels?branch=labels-it", token), ofString());
+    assertThat(labels.statusCode()).isEqualTo(200);
+    assertThat(labels.body()).contains("\"since\":\"2026-03-10T12:00:00-03:00\"");
+  }
+
+  private HttpRequest post(String path, String bearer, String json) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + bearer)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
   }
 
   @Test

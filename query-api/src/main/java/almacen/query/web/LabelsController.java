@@ -116,7 +116,7 @@ class LabelsController {
 
   @PostMapping("/api/labels/printed")
   @RequiresRole(Role.STOCK)
-  Printed printed(@RequestBody PrintedRequest body, HttpServletRequest request) {
+  public Printed printed(@RequestBody PrintedRequest body, HttpServletRequest request) {
     if (body.branch() == null || body.branch().isBlank()) {
       throw ApiException.badRequest("MISSING_FIELD", "branch is required", "branch");
     }
