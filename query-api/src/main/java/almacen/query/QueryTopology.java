@@ -9,6 +9,7 @@ import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -145,12 +146,7 @@ public final class QueryTopology {
         () -> new SalesAnalyticsProcessor(config),
         StoreNames.QUERY_ANALYTICS_SALE_IDS);
 
-    builder.addGlobalStore(
-        storeBuilder(StoreNames.QUERY_PRODUCTS, topics.products.valueSerde()).withLoggingDisabled(),
-        topics.products.name(),
-        Consumed.with(topics.products.keySerde(), topics.products.valueSerde())
-            .withName(StoreNames.QUERY_PRODUCTS + "-source"),
-        () -> new ProductCatalogProcessor(StoreNames.QUERY_PRODUCTS, products));
+    global(builder, topics.products, StoreNames.QUERY_PRODUCTS, null, listener, products::apply);
     global(builder, topics.prices, StoreNames.QUERY_PRICES, ChangeKind.PRICE, listener);
     global(builder, topics.invoices, StoreNames.QUERY_INVOICES, ChangeKind.INVOICE, listener);
     global(builder, topics.inflationIndex, StoreNames.QUERY_INFLATION, null, listener);
@@ -192,12 +188,23 @@ public final class QueryTopology {
       String store,
       ChangeKind kind,
       ChangeListener listener) {
-    // global stores are restored straight from their topic, so the processor must only upsert
+    global(builder, topic, store, kind, listener, (key, value) -> {});
+  }
+
+  private static <V> void global(
+      StreamsBuilder builder,
+      Topic<String, V> topic,
+      String store,
+      ChangeKind kind,
+      ChangeListener listener,
+      BiConsumer<String, V> applied) {
+    // Kafka 4.2 replays restored records through the processor (reprocess-on-restore), so it
+    // must only upsert
     builder.addGlobalStore(
         storeBuilder(store, topic.valueSerde()).withLoggingDisabled(),
         topic.name(),
         Consumed.with(topic.keySerde(), topic.valueSerde()).withName(store + "-source"),
-        () -> new LatestValueProcessor<>(store, kind, listener));
+        () -> new LatestValueProcessor<>(store, kind, listener, applied));
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> storeBuilder(

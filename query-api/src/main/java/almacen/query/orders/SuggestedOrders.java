@@ -1,6 +1,7 @@
 package almacen.query.orders;
 
 import almacen.events.Product;
+import almacen.query.read.AnalyticsModel;
 import almacen.query.read.LastPurchase;
 import almacen.query.read.Views.StockView;
 import java.math.BigDecimal;
@@ -61,8 +62,8 @@ public final class SuggestedOrders {
       String name =
           last != null
               ? last.supplierName()
-              : cuit == null ? null : supplierNames.get(digits(cuit));
-      if (supplierDigits != null && !supplierDigits.equals(digits(cuit))) {
+              : cuit == null ? null : supplierNames.get(AnalyticsModel.cuitDigits(cuit));
+      if (supplierDigits != null && !supplierDigits.equals(AnalyticsModel.cuitDigits(cuit))) {
         continue;
       }
       BigDecimal pack = packSize(product);
@@ -98,15 +99,10 @@ public final class SuggestedOrders {
     return pack == null || pack.signum() <= 0 ? BigDecimal.ONE.setScale(3) : pack;
   }
 
-  /** The 11 digits of a CUIT written with or without dashes; null stays null. */
-  public static String digits(String cuit) {
-    return cuit == null ? null : cuit.replaceAll("[^0-9]", "");
-  }
-
   /** 30712345671 → 30-71234567-1, as invoices write it; anything else as it is. */
   static String dashed(String cuit) {
-    String d = digits(cuit);
-    if (d == null || d.length() != 11) {
+    String d = AnalyticsModel.cuitDigits(cuit);
+    if (d.length() != 11) {
       return cuit;
     }
     return d.substring(0, 2) + "-" + d.substring(2, 10) + "-" + d.substring(10);
