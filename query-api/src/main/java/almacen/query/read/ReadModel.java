@@ -20,8 +20,6 @@ import almacen.query.read.Views.Summary;
 import almacen.query.read.Views.SummaryPart;
 import almacen.schemas.StoreNames;
 import almacen.support.csv.Csv;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -409,38 +407,6 @@ public final class ReadModel {
 
   // ---- CSV exports
 
-  public static final List<String> STOCK_CSV_COLUMNS =
-      List.of(
-          "branch",
-          "sku",
-          "name",
-          "category",
-          "unit",
-          "onHand",
-          "minStock",
-          "maxStock",
-          "status",
-          "avgCost",
-          "stockValue",
-          "dailySales28d",
-          "daysOfCover",
-          "reorderQty",
-          "listPrice",
-          "updatedAt");
-  public static final List<String> MOVEMENTS_CSV_COLUMNS =
-      List.of(
-          "branch",
-          "sku",
-          "sequence",
-          "movementId",
-          "type",
-          "delta",
-          "before",
-          "after",
-          "unitCost",
-          "sourceRef",
-          "occurredAt");
-
   /**
    * This instance's levels of {@code branch} (null: every branch) as CSV rows (no header); the
    * iterator is closed before returning.
@@ -456,7 +422,7 @@ public final class ReadModel {
                   level,
                   product(level.getSku()),
                   priceOrNull(level.getSku()));
-          write(
+          ExportRows.write(
               out,
               csv.row(
                   zone,
@@ -484,42 +450,7 @@ public final class ReadModel {
    * optional).
    */
   public void writeMovementRows(Writer out, Instant from, Instant to, Csv csv) {
-    this.<StockMovement, Void>read(
-        StoreNames.QUERY_MOVEMENTS,
-        s -> {
-          try (KeyValueIterator<String, StockMovement> it = s.all()) {
-            while (it.hasNext()) {
-              StockMovement m = it.next().value;
-              if ((from == null || !m.getOccurredAt().isBefore(from))
-                  && (to == null || m.getOccurredAt().isBefore(to))) {
-                write(
-                    out,
-                    csv.row(
-                        zone,
-                        m.getBranch(),
-                        m.getSku(),
-                        m.getSequence(),
-                        m.getMovementId(),
-                        m.getType().name(),
-                        m.getDelta(),
-                        m.getBefore(),
-                        m.getAfter(),
-                        m.getUnitCost(),
-                        m.getSourceRef(),
-                        m.getOccurredAt()));
-              }
-            }
-          }
-          return null;
-        });
-  }
-
-  private static void write(Writer out, String row) {
-    try {
-      out.write(row);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the CSV export", e);
-    }
+    new ExportRows(reader, zone).write(out, from, to, csv);
   }
 
   // ---- helpers

@@ -1,6 +1,7 @@
 package almacen.query.web;
 
 import almacen.query.QueryConfig;
+import almacen.query.read.ExportRows;
 import almacen.query.read.ReadModel;
 import almacen.schemas.StoreNames;
 import almacen.support.csv.Csv;
@@ -56,7 +57,7 @@ class ExportController {
     return csv(
         "stock.csv",
         format,
-        ReadModel.STOCK_CSV_COLUMNS.toArray(String[]::new),
+        ExportRows.STOCK_CSV_COLUMNS.toArray(String[]::new),
         out -> reads.writeStockRows(out, b, format),
         others,
         StoreNames.QUERY_STOCK_LEVELS,
@@ -88,7 +89,7 @@ class ExportController {
     return csv(
         "movements.csv",
         format,
-        ReadModel.MOVEMENTS_CSV_COLUMNS.toArray(String[]::new),
+        ExportRows.MOVEMENTS_CSV_COLUMNS.toArray(String[]::new),
         out -> reads.writeMovementRows(out, f, t, format),
         others,
         StoreNames.QUERY_MOVEMENTS,

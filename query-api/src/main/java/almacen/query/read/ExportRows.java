@@ -1,0 +1,100 @@
+package almacen.query.read;
+
+import almacen.events.StockMovement;
+import almacen.schemas.StoreNames;
+import almacen.support.csv.Csv;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.kafka.streams.state.KeyValueIterator;
+
+/** The CSV exports' columns and the movements export; the stock export joins in ReadModel. */
+public final class ExportRows {
+
+  public static final List<String> STOCK_CSV_COLUMNS =
+      List.of(
+          "branch",
+          "sku",
+          "name",
+          "category",
+          "unit",
+          "onHand",
+          "minStock",
+          "maxStock",
+          "status",
+          "avgCost",
+          "stockValue",
+          "dailySales28d",
+          "daysOfCover",
+          "reorderQty",
+          "listPrice",
+          "updatedAt");
+  public static final List<String> MOVEMENTS_CSV_COLUMNS =
+      List.of(
+          "branch",
+          "sku",
+          "sequence",
+          "movementId",
+          "type",
+          "delta",
+          "before",
+          "after",
+          "unitCost",
+          "sourceRef",
+          "occurredAt");
+
+  private final StoreReader reader;
+  private final ZoneId zone;
+
+  ExportRows(StoreReader reader, ZoneId zone) {
+    this.reader = reader;
+    this.zone = zone;
+  }
+
+  /**
+   * This instance's retained movements with {@code from <= occurredAt < to} (either bound
+   * optional).
+   */
+  void write(Writer out, Instant from, Instant to, Csv csv) {
+    reader.<StockMovement, Void>read(
+        StoreNames.QUERY_MOVEMENTS,
+        s -> {
+          try (KeyValueIterator<String, StockMovement> it = s.all()) {
+            while (it.hasNext()) {
+              StockMovement m = it.next().value;
+              if ((from == null || !m.getOccurredAt().isBefore(from))
+                  && (to == null || m.getOccurredAt().isBefore(to))) {
+                write(
+                    out,
+                    csv.row(
+                        zone,
+                        m.getBranch(),
+                        m.getSku(),
+                        m.getSequence(),
+                        m.getMovementId(),
+                        m.getType().name(),
+                        m.getDelta(),
+                        m.getBefore(),
+                        m.getAfter(),
+                        m.getUnitCost(),
+                        m.getSourceRef(),
+                        m.getOccurredAt()));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  /** Writes one row, turning an I/O failure into an unchecked one (rows are written in lambdas). */
+  static void write(Writer out, String row) {
+    try {
+      out.write(row);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the CSV export", e);
+    }
+  }
+}
