@@ -1,5 +1,6 @@
 import almacen.events.AdjustmentReason;
 import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceSource;
 import almacen.events.InvoiceStatus;
@@ -107,7 +108,8 @@ public class Poison implements Callable<Integer> {
               now,
               List.of(
                   new SaleLine("ALM000001", new BigDecimal("-3.000"), new BigDecimal("100.00"))),
-              now),
+              now,
+              null),
           expected);
       sendEvent(
           producer,
@@ -121,7 +123,8 @@ public class Poison implements Callable<Integer> {
               null,
               AdjustmentReason.OTHER,
               "delta cero",
-              now),
+              now,
+              null),
           expected);
       sendEvent(
           producer,
@@ -133,7 +136,8 @@ public class Poison implements Callable<Integer> {
               "central",
               "ALM000001",
               new BigDecimal("5.000"),
-              now),
+              now,
+              null),
           expected);
       sendEvent(
           producer,
@@ -157,7 +161,8 @@ public class Poison implements Callable<Integer> {
                       new BigDecimal("-5.000"),
                       new BigDecimal("100.0000"),
                       new BigDecimal("21.00"),
-                      new BigDecimal("-500.00"))),
+                      new BigDecimal("-500.00"),
+                      new BigDecimal("0.00"))),
               new BigDecimal("-500.00"),
               new BigDecimal("-105.00"),
               new BigDecimal("0.00"),
@@ -167,7 +172,9 @@ public class Poison implements Callable<Integer> {
               1.0,
               false,
               new InvoiceSource(SourceKind.MANUAL, null, false),
-              now),
+              now,
+              InvoiceKind.INVOICE,
+              null),
           expected);
     }
     System.out.println(

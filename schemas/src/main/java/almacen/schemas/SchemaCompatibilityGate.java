@@ -2,6 +2,7 @@ package almacen.schemas;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -12,6 +13,19 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
  * topics keep records forever and services are upgraded one at a time.
  */
 public final class SchemaCompatibilityGate {
+
+  /**
+   * Released versions that may not read the new schema's records, each with why and how that is
+   * safe. Only a new enum symbol qualifies: Avro cannot add one to an enum released without a
+   * default.
+   */
+  static final Map<String, String> ACCEPTED_FORWARD_BREAKS =
+      Map.of(
+          "StockMovement v1",
+          "PURCHASE_RETURN (credit notes) is new and v1's MovementType had no default; only"
+              + " stream-inventory writes movements and is upgraded after every reader (query-api,"
+              + " replay), see docs/decisions/0005. v2 gives the enum a default, so later symbols are"
+              + " read as ADJUSTMENT by older readers instead of failing.");
 
   private SchemaCompatibilityGate() {}
 
@@ -27,7 +41,8 @@ public final class SchemaCompatibilityGate {
             "cannot read " + version + " records: " + backward.getResult().getIncompatibilities());
       }
       var forward = SchemaCompatibility.checkReaderWriterCompatibility(released, candidate);
-      if (forward.getType() != SchemaCompatibilityType.COMPATIBLE) {
+      if (forward.getType() != SchemaCompatibilityType.COMPATIBLE
+          && !onlyNewEnumSymbolsAccepted(version, forward)) {
         problems.add(
             version
                 + " readers cannot read new records: "
@@ -35,5 +50,15 @@ public final class SchemaCompatibilityGate {
       }
     }
     return problems;
+  }
+
+  private static boolean onlyNewEnumSymbolsAccepted(
+      String version, SchemaCompatibility.SchemaPairCompatibility forward) {
+    return ACCEPTED_FORWARD_BREAKS.containsKey(version)
+        && forward.getResult().getIncompatibilities().stream()
+            .allMatch(
+                i ->
+                    i.getType()
+                        == SchemaCompatibility.SchemaIncompatibilityType.MISSING_ENUM_SYMBOLS);
   }
 }

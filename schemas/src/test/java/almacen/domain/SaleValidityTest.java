@@ -52,6 +52,6 @@ class SaleValidityTest {
   }
 
   private static Sale sale(List<SaleLine> lines) {
-    return new Sale("S1", "central", T0, lines, T0);
+    return new Sale("S1", "central", T0, lines, T0, null);
   }
 }

@@ -187,7 +187,7 @@ final class InventoryDriver implements AutoCloseable {
   }
 
   static Sale sale(String saleId, String branch, Instant soldAt, SaleLine... lines) {
-    return new Sale(saleId, branch, soldAt, List.of(lines), soldAt);
+    return new Sale(saleId, branch, soldAt, List.of(lines), soldAt, null);
   }
 
   static InvoiceLine invoiceLine(String sku, String qty, String unitCost) {
@@ -200,7 +200,8 @@ final class InventoryDriver implements AutoCloseable {
         new BigDecimal("21.00"),
         new BigDecimal(qty)
             .multiply(new BigDecimal(unitCost))
-            .setScale(2, java.math.RoundingMode.HALF_UP));
+            .setScale(2, java.math.RoundingMode.HALF_UP),
+        new BigDecimal("0.00"));
   }
 
   static Invoice invoice(
@@ -259,12 +260,13 @@ final class InventoryDriver implements AutoCloseable {
         counted == null ? null : qty(counted),
         counted == null ? AdjustmentReason.OTHER : AdjustmentReason.COUNT,
         null,
-        at);
+        at,
+        null);
   }
 
   static StockTransfer transfer(
       String id, String from, String to, String sku, String qty, Instant at) {
-    return new StockTransfer(id, from, to, sku, qty(qty), at);
+    return new StockTransfer(id, from, to, sku, qty(qty), at, null);
   }
 
   static Product product(String sku, String minStock, String maxStock, Instant updatedAt) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import almacen.events.AdjustmentReason;
 import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceSource;
 import almacen.events.InvoiceStatus;
@@ -163,12 +164,14 @@ class ReplayEndToEndIT {
               new BigDecimal("85.000"),
               AdjustmentReason.COUNT,
               "conteo mensual",
-              day(20)));
+              day(20),
+              null));
       send(
           p,
           topics.stockTransfers,
           "T-25",
-          new StockTransfer("T-25", "central", "norte", A, new BigDecimal("15.000"), day(25)));
+          new StockTransfer(
+              "T-25", "central", "norte", A, new BigDecimal("15.000"), day(25), null));
       awaitAgreement();
       for (int d = 26; d <= 30; d++) {
         send(p, topics.sales, "S-" + d, sale("S-" + d, "central", A, "2.000", day(d)));
@@ -552,7 +555,8 @@ class ReplayEndToEndIT {
         branch,
         at,
         List.of(new SaleLine(sku, new BigDecimal(qty), new BigDecimal("900.00"))),
-        at);
+        at,
+        null);
   }
 
   private static Invoice invoice(String id, LocalDate date, String qty, String unitCost) {
@@ -577,7 +581,8 @@ class ReplayEndToEndIT {
                 new BigDecimal(qty),
                 new BigDecimal(unitCost),
                 new BigDecimal("21.00"),
-                net)),
+                net,
+                new BigDecimal("0.00"))),
         net,
         iva,
         new BigDecimal("0.00"),
@@ -587,6 +592,8 @@ class ReplayEndToEndIT {
         1.0,
         false,
         new InvoiceSource(SourceKind.MANUAL, null, false),
-        Instant.now());
+        Instant.now(),
+        InvoiceKind.INVOICE,
+        null);
   }
 }

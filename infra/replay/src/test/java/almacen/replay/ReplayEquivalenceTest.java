@@ -84,7 +84,8 @@ class ReplayEquivalenceTest {
     fact(
         TOPICS.stockTransfers,
         "TR1",
-        new StockTransfer("TR1", "central", "norte", "A1", qty("3"), T0.plus(Duration.ofHours(1))),
+        new StockTransfer(
+            "TR1", "central", "norte", "A1", qty("3"), T0.plus(Duration.ofHours(1)), null),
         T0.plus(Duration.ofHours(1)));
     fact(
         TOPICS.sales,
@@ -226,7 +227,7 @@ class ReplayEquivalenceTest {
   }
 
   static Sale sale(String saleId, Instant soldAt, SaleLine... lines) {
-    return new Sale(saleId, "central", soldAt, List.of(lines), soldAt);
+    return new Sale(saleId, "central", soldAt, List.of(lines), soldAt, null);
   }
 
   static Product product(String sku, String minStock, Instant updatedAt) {
@@ -253,7 +254,8 @@ class ReplayEquivalenceTest {
             qty(qty),
             new BigDecimal(unitCost).setScale(4),
             new BigDecimal("21.00"),
-            total);
+            total,
+            new BigDecimal("0.00"));
     return Invoice.newBuilder()
         .setInvoiceId(invoiceId)
         .setSupplier(new Supplier("30-71234567-1", "Distribuidora Sur"))

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import almacen.events.AdjustmentReason;
 import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceSource;
 import almacen.events.InvoiceStatus;
@@ -165,7 +166,8 @@ class InventoryCrashIT {
                     new BigDecimal("100.000"),
                     new BigDecimal("10.0000"),
                     new BigDecimal("21.00"),
-                    new BigDecimal("1000.00")));
+                    new BigDecimal("1000.00"),
+                    new BigDecimal("0.00")));
             add(onHand, entries, branch, sku, new BigDecimal("100"));
           }
           send(
@@ -192,7 +194,9 @@ class InventoryCrashIT {
                   1.0,
                   false,
                   new InvoiceSource(SourceKind.MANUAL, null, false),
-                  t0),
+                  t0,
+                  InvoiceKind.INVOICE,
+                  null),
               failure);
         }
         if (s % 500 == 250) {
@@ -209,7 +213,8 @@ class InventoryCrashIT {
                   null,
                   AdjustmentReason.DAMAGE,
                   null,
-                  t0.plusSeconds(s)),
+                  t0.plusSeconds(s),
+                  null),
               failure);
           add(onHand, entries, "central", sku, new BigDecimal("-1"));
         }
@@ -221,7 +226,8 @@ class InventoryCrashIT {
           lines.add(new SaleLine(sku, qty.setScale(3), new BigDecimal("100.00")));
           add(onHand, entries, branch, sku, qty.negate());
         }
-        Sale sale = new Sale("SALE-" + s, branch, t0.plusSeconds(s), lines, t0.plusSeconds(s));
+        Sale sale =
+            new Sale("SALE-" + s, branch, t0.plusSeconds(s), lines, t0.plusSeconds(s), null);
         send(p, topics.sales, sale.getSaleId(), sale, failure);
         if (s % 2000 == 0) {
           send(p, topics.sales, sale.getSaleId(), sale, failure); // a till retry: must count once
