@@ -21,6 +21,7 @@ import almacen.events.StockStatus;
 import almacen.events.Supplier;
 import almacen.events.TaxRegime;
 import almacen.events.Unit;
+import almacen.query.read.Views.StockView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +40,31 @@ final class Fixtures {
 
   static BigDecimal money(String v) {
     return Decimals.money(new BigDecimal(v));
+  }
+
+  static Product inactive(Product p) {
+    return Product.newBuilder(p).setActive(false).build();
+  }
+
+  /** A stock row as another instance would send it: on hand and status changed. */
+  static StockView withOnHand(StockView v, String onHand, String status) {
+    return new StockView(
+        v.sku(),
+        v.name(),
+        v.category(),
+        v.branch(),
+        v.unit(),
+        qty(onHand),
+        v.minStock(),
+        v.maxStock(),
+        status,
+        v.avgCost(),
+        v.stockValue(),
+        v.dailySales28d(),
+        v.daysOfCover(),
+        v.reorderQty(),
+        v.listPrice(),
+        v.updatedAt());
   }
 
   static Product product(

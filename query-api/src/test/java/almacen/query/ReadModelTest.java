@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import almacen.events.InvoiceStatus;
 import almacen.events.PriceReason;
 import almacen.events.StockStatus;
+import almacen.query.read.ProductReads;
 import almacen.query.read.ReadModel;
 import almacen.query.read.StockFilter;
 import almacen.query.read.StoreReader;
@@ -27,6 +28,7 @@ class ReadModelTest {
 
   QueryDriver d;
   ReadModel model;
+  ProductReads reads;
 
   @BeforeEach
   void setUp() {
@@ -34,6 +36,7 @@ class ReadModelTest {
     StoreReader reader = d.storeReader();
     Clock clock = Clock.fixed(Instant.parse("2026-03-10T18:00:00Z"), ZoneOffset.UTC);
     model = new ReadModel(reader, clock, QueryConfig.BUENOS_AIRES);
+    reads = new ProductReads(d.productIndex, model, reader, QueryConfig.BUENOS_AIRES);
     d.pipe(
         d.topics.products,
         "ALM000001",
@@ -132,6 +135,7 @@ class ReadModelTest {
   @CsvSource({
     "azucar, ALM000001",
     "AZÚCAR, ALM000001",
+    "azu com, ALM000001",
     "7790000000011, ALM000001",
     "mate, ALM000002",
     "alm000003, ALM000003"
@@ -139,16 +143,94 @@ class ReadModelTest {
   void shouldFindTheProductWhenSearchingBySkuEanOrNameWithoutAccents(String q, String expectedSku) {
     // when
     Page<StockView> page =
-        model.stockPage(
-            "central",
-            new StockFilter(q, null, null),
-            model.localLevels("central", StockFilter.ALL),
-            0,
-            50);
+        reads.stockMatching("central", new StockFilter(q, null, null), List.of(), 0, 50);
 
     // then
     assertThat(page.items()).extracting(StockView::sku).containsExactly(expectedSku);
     assertThat(page.total()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldFindNothingWhenTheQueryIsInsideAWordNotAtItsStart() {
+    // when: "zucar" is inside "azúcar"; the index matches words by their start
+    Page<StockView> page =
+        reads.stockMatching("central", new StockFilter("zucar", null, null), List.of(), 0, 50);
+
+    // then
+    assertThat(page.items()).isEmpty();
+    assertThat(page.total()).isZero();
+  }
+
+  @Test
+  void shouldJoinTheLevelWhenASearchHitHasMoved() {
+    // given
+    d.pipe(
+        d.topics.stockLevels,
+        "central|ALM000001",
+        Fixtures.level("central", "ALM000001", "3", "1", StockStatus.LOW));
+
+    // when
+    Page<StockView> low =
+        reads.stockMatching(
+            "central", new StockFilter("kg", null, StockStatus.LOW), List.of(), 0, 50);
+    Page<StockView> out =
+        reads.stockMatching(
+            "central", new StockFilter("kg", null, StockStatus.OUT), List.of(), 0, 50);
+
+    // then: both 1 kg products match "kg"; the sugar has a LOW level, the yerba never moved
+    assertThat(low.items()).extracting(StockView::sku).containsExactly("ALM000001");
+    assertThat(low.items().get(0).onHand()).isEqualByComparingTo("3");
+    assertThat(out.items()).extracting(StockView::sku).containsExactly("ALM000002");
+    assertThat(out.items().get(0).onHand()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void shouldUseAnotherInstancesLevelWhenItHoldsTheKey() {
+    // given: the level lives on another instance and came back from its internal endpoint
+    StockView remote =
+        Fixtures.withOnHand(
+            model.neverMoved("central", d.productIndex.product("ALM000002").orElseThrow()),
+            "7",
+            "OK");
+
+    // when
+    Page<StockView> page =
+        reads.stockMatching(
+            "central", new StockFilter("yerba", null, null), List.of(remote), 0, 50);
+
+    // then
+    assertThat(page.items()).containsExactly(remote);
+  }
+
+  @Test
+  void shouldCountEveryHitButBuildOnlyThePageWhenSearchingWithoutStatus() {
+    // given: an inactive product that never moved is not stock; one that moved is
+    d.pipe(
+        d.topics.products,
+        "ALM000004",
+        Fixtures.inactive(
+            Fixtures.product("ALM000004", "Fideos moños", "Almacén", null, "5", null)));
+    d.pipe(
+        d.topics.products,
+        "ALM000005",
+        Fixtures.inactive(
+            Fixtures.product("ALM000005", "Fideos tirabuzón", "Almacén", null, "5", null)));
+    d.pipe(
+        d.topics.stockLevels,
+        "central|ALM000005",
+        Fixtures.level("central", "ALM000005", "2", "1", StockStatus.LOW));
+
+    // when
+    Page<StockView> first =
+        reads.stockMatching("central", new StockFilter("fideos", null, null), List.of(), 0, 1);
+    Page<StockView> second =
+        reads.stockMatching("central", new StockFilter("fideos", null, null), List.of(), 1, 1);
+
+    // then
+    assertThat(first.total()).isEqualTo(2);
+    assertThat(first.items()).extracting(StockView::sku).containsExactly("ALM000003");
+    assertThat(second.items()).extracting(StockView::sku).containsExactly("ALM000005");
+    assertThat(second.items().get(0).onHand()).isEqualByComparingTo("2");
   }
 
   @Test

@@ -138,6 +138,18 @@ public final class ProductIndex {
         });
   }
 
+  /**
+   * The skus of the products matching every word of {@code q} by prefix, sorted; empty when {@code
+   * q} has no word. Touches only the skus of the query's tokens.
+   */
+  public List<String> skusMatching(String q) {
+    List<String> words = tokens(q);
+    if (words.isEmpty()) {
+      return List.of();
+    }
+    return read(() -> List.copyOf(matching(words)));
+  }
+
   /** A page of products and how many matched in all. */
   public record Result(List<Product> items, long total) {}
 

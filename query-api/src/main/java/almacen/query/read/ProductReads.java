@@ -10,13 +10,16 @@ import almacen.events.ScaleValue;
 import almacen.query.catalog.ProductIndex;
 import almacen.query.read.Views.Page;
 import almacen.query.read.Views.PriceView;
+import almacen.query.read.Views.StockView;
 import almacen.schemas.StoreNames;
 import almacen.support.web.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
@@ -49,6 +52,66 @@ public final class ProductReads {
     ready();
     ProductIndex.Result found = index.search(q, category, active, page, size);
     return new Page<>(found.items().stream().map(this::view).toList(), found.total());
+  }
+
+  /**
+   * {@code GET /api/stock?q=}: the branch's stock of the products whose words start with the
+   * query's words (from the index, like the product search), with the filter's category and status,
+   * sorted by sku. {@code remote} holds the other instances' matching levels. Without a status
+   * filter only the page's rows are built: an active product is a row whether it moved or not, so
+   * the total needs no store read; an inactive one is a row only if it has a level.
+   */
+  public Page<StockView> stockMatching(
+      String branch, StockFilter filter, List<StockView> remote, int page, int size) {
+    ready();
+    Map<String, StockView> remoteBySku = new HashMap<>();
+    remote.forEach(v -> remoteBySku.put(v.sku(), v));
+    List<Product> rows = new ArrayList<>();
+    Map<String, StockView> built = new HashMap<>();
+    for (String sku : index.skusMatching(filter.q())) {
+      Product p = index.product(sku).orElse(null);
+      if (p == null || !filter.matchesCategory(p.getCategory())) {
+        continue;
+      }
+      if (filter.status() == null && p.getActive()) {
+        rows.add(p);
+        continue;
+      }
+      StockView v = stockOf(branch, p, remoteBySku);
+      if (v != null && filter.matchesStatus(v.status())) {
+        rows.add(p);
+        built.put(sku, v);
+      }
+    }
+    int from = (int) Math.min((long) page * size, rows.size());
+    int to = (int) Math.min((long) from + size, rows.size());
+    List<StockView> items = new ArrayList<>(to - from);
+    for (Product p : rows.subList(from, to)) {
+      StockView v = built.get(p.getSku());
+      items.add(v != null ? v : stockOf(branch, p, remoteBySku));
+    }
+    return new Page<>(items, rows.size());
+  }
+
+  /** This instance's levels of the branch for the products matching {@code q} (for the others). */
+  public List<StockView> localStockMatching(String branch, String q) {
+    ready();
+    List<StockView> out = new ArrayList<>();
+    for (String sku : index.skusMatching(q)) {
+      index.product(sku).flatMap(p -> model.localLevel(branch, p)).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** The level from whichever instance has it; never moved when active; null otherwise. */
+  private StockView stockOf(String branch, Product p, Map<String, StockView> remoteBySku) {
+    StockView remote = remoteBySku.get(p.getSku());
+    if (remote != null) {
+      return remote;
+    }
+    return model
+        .localLevel(branch, p)
+        .orElseGet(() -> p.getActive() ? model.neverMoved(branch, p) : null);
   }
 
   public Optional<ProductView> product(String sku) {

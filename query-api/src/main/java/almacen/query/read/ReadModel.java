@@ -78,6 +78,21 @@ public final class ReadModel {
     return Optional.of(view(branch, sku, level, product, priceOrNull(sku)));
   }
 
+  /** This instance's level of branch|sku joined with its product and price; empty when not here. */
+  public Optional<StockView> localLevel(String branch, Product product) {
+    StockLevel level =
+        this.<StockLevel, StockLevel>read(
+            StoreNames.QUERY_STOCK_LEVELS,
+            s -> s.get(StoreNames.branchSkuKey(branch, product.getSku())));
+    return Optional.ofNullable(level)
+        .map(l -> view(branch, product.getSku(), l, product, priceOrNull(product.getSku())));
+  }
+
+  /** A catalogued product with no level in the branch: on hand 0, OUT. */
+  public StockView neverMoved(String branch, Product product) {
+    return view(branch, product.getSku(), null, product, priceOrNull(product.getSku()));
+  }
+
   /** This instance's levels (one branch, or all when null) that pass the filter. */
   public List<StockView> localLevels(String branch, StockFilter filter) {
     List<StockView> out = new ArrayList<>();
@@ -87,7 +102,7 @@ public final class ReadModel {
           Product product = product(level.getSku());
           StockView v =
               view(level.getBranch(), level.getSku(), level, product, priceOrNull(level.getSku()));
-          if (filter.matches(v, product)) {
+          if (filter.matches(v)) {
             out.add(v);
           }
         });
@@ -103,7 +118,7 @@ public final class ReadModel {
       String branch, StockFilter filter, List<StockView> allLevels, int page, int size) {
     List<StockView> all = new ArrayList<>();
     for (StockView v : allLevels) {
-      if (filter.matches(v, product(v.sku()))) {
+      if (filter.matches(v)) {
         all.add(v);
       }
     }
@@ -129,7 +144,7 @@ public final class ReadModel {
               Product p = it.next().value;
               if (p.getActive() && !moved.contains(p.getSku())) {
                 StockView v = view(branch, p.getSku(), null, p, priceOrNull(p.getSku()));
-                if (filter.matches(v, p)) {
+                if (filter.matches(v)) {
                   out.add(v);
                 }
               }

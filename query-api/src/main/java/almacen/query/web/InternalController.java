@@ -3,6 +3,7 @@ package almacen.query.web;
 import almacen.query.read.AnalyticsModel;
 import almacen.query.read.AnalyticsViews.Share;
 import almacen.query.read.DateRange;
+import almacen.query.read.ProductReads;
 import almacen.query.read.ReadModel;
 import almacen.query.read.StockFilter;
 import almacen.query.read.Views.AlertView;
@@ -33,16 +34,26 @@ class InternalController {
   record SummaryShare(SummaryPart part, Set<String> movedSkus) {}
 
   private final ReadModel model;
+  private final ProductReads products;
   private final AnalyticsModel analytics;
 
-  InternalController(ReadModel model, AnalyticsModel analytics) {
+  InternalController(ReadModel model, ProductReads products, AnalyticsModel analytics) {
     this.model = model;
+    this.products = products;
     this.analytics = analytics;
   }
 
+  /** This instance's levels; with {@code q}, only those of the products the index matches. */
   @GetMapping("/api/internal/stock")
-  List<StockView> stock(@RequestParam(required = false) String branch, HttpServletRequest request) {
-    return model(request).localLevels(Params.optionalBranch(branch), StockFilter.ALL);
+  List<StockView> stock(
+      @RequestParam(required = false) String branch,
+      @RequestParam(required = false) String q,
+      HttpServletRequest request) {
+    String b = Params.optionalBranch(branch);
+    if (b != null && q != null && !q.isBlank()) {
+      return products.forRequest(model(request)).localStockMatching(b, q);
+    }
+    return model(request).localLevels(b, StockFilter.ALL);
   }
 
   @GetMapping("/api/internal/alerts")

@@ -1,5 +1,6 @@
 package almacen.query.web;
 
+import almacen.query.read.ProductReads;
 import almacen.query.read.ReadModel;
 import almacen.query.read.StockFilter;
 import almacen.query.read.Views.Items;
@@ -9,6 +10,8 @@ import almacen.query.read.Views.StockView;
 import almacen.schemas.StoreNames;
 import almacen.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +30,12 @@ import tools.jackson.core.type.TypeReference;
 class StockQueryController {
 
   private final ReadModel model;
+  private final ProductReads products;
   private final Routing routing;
 
-  StockQueryController(ReadModel model, Routing routing) {
+  StockQueryController(ReadModel model, ProductReads products, Routing routing) {
     this.model = model;
+    this.products = products;
     this.routing = routing;
   }
 
@@ -47,6 +52,20 @@ class StockQueryController {
     StockFilter filter = new StockFilter(q, category, Params.stockStatus(status));
     int p = Params.page(page);
     int s = Params.size(size);
+    if (filter.hasQuery()) {
+      // the product index finds the skus; only their levels are read, here and on the others
+      List<StockView> remote =
+          routing.gather(
+              StoreNames.QUERY_STOCK_LEVELS,
+              "/api/internal/stock?branch="
+                  + b
+                  + "&q="
+                  + URLEncoder.encode(q, StandardCharsets.UTF_8),
+              request,
+              new TypeReference<List<StockView>>() {});
+      ReadModel requestModel = model(request);
+      return products.forRequest(requestModel).stockMatching(b, filter, remote, p, s);
+    }
     List<StockView> levels = new ArrayList<>(model(request).localLevels(b, StockFilter.ALL));
     levels.addAll(
         routing.gather(
