@@ -10,7 +10,7 @@
 #     the broker's training.
 # A start then maps the archive (-XX:SharedArchiveFile, -Xshare:auto). An archive that does not match (another JDK,
 # a changed class path) is ignored by the JVM, and a failed training only costs the speed-up: never fatal.
-# Measured in docs/performance.md ("Local stack start-up").
+# ALMACEN_CDS=0 starts without archives (to compare). Measured in docs/performance.md ("Local stack start-up").
 
 archives_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ARCHIVE_VERSION="0.1.0-SNAPSHOT"
@@ -20,17 +20,19 @@ fast_jar() { echo "$(fast_dir "$1")/$1-$ARCHIVE_VERSION-exec.jar"; }
 archive_of() { echo "$(fast_dir "$1")/$1.jsa"; }
 broker_archive() { echo "$archives_root/infra/kafka-local/target/broker.jsa"; }
 
-# The java options and jar of service $1: the extracted jar and its archive when ready, else the exec jar.
+# The java options and jar of service $1: the extracted jar and its archive when they are as new as the exec jar,
+# else the exec jar (a rebuilt jar restarted by the supervisor before the next run-local records a new archive).
 service_jvm_args() {
-  if [ -f "$(archive_of "$1")" ] && [ -f "$(fast_jar "$1")" ]; then
+  local jar="$archives_root/$1/target/$1-$ARCHIVE_VERSION-exec.jar"
+  if [ "${ALMACEN_CDS:-1}" != 0 ] && [ -f "$(archive_of "$1")" ] && [ -f "$(fast_jar "$1")" ] && [ ! "$jar" -nt "$(archive_of "$1")" ]; then
     echo "-XX:SharedArchiveFile=$(archive_of "$1") -Xshare:auto -jar $(fast_jar "$1")"
   else
-    echo "-jar $archives_root/$1/target/$1-$ARCHIVE_VERSION-exec.jar"
+    echo "-jar $jar"
   fi
 }
 
 broker_jvm_args() {
-  [ -f "$(broker_archive)" ] && echo "-XX:SharedArchiveFile=$(broker_archive) -Xshare:auto"
+  [ "${ALMACEN_CDS:-1}" != 0 ] && [ -f "$(broker_archive)" ] && echo "-XX:SharedArchiveFile=$(broker_archive) -Xshare:auto"
   return 0
 }
 

@@ -10,6 +10,7 @@ import almacen.ingest.publish.EventPublisher;
 import almacen.ingest.publish.IngestMetrics;
 import almacen.ingest.publish.KafkaEventPublisher;
 import almacen.ingest.publish.MeteredEventPublisher;
+import almacen.ingest.publish.SingleRecordPublisher;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings;
 import almacen.support.InstanceIdentity;
@@ -76,10 +77,24 @@ public class IngestConfiguration {
     return publisher;
   }
 
-  /** The publisher everything uses: the Kafka one, counted. */
+  @Bean(destroyMethod = "close")
+  SingleRecordPublisher singleRecordPublisher(
+      AlmacenSettings settings, IngestSettings ingest, KafkaEventPublisher multi, Clock clock) {
+    Map<String, Object> config = producerConfig(settings.bootstrapServers(), ingest, null);
+    return new SingleRecordPublisher(
+        () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+        multi,
+        ingest.publishTimeout(),
+        clock);
+  }
+
+  /**
+   * The publisher everything uses, counted: one record acknowledged by the idempotent producer,
+   * several in one transaction.
+   */
   @Bean
   @Primary
-  EventPublisher eventPublisher(KafkaEventPublisher kafka, IngestMetrics metrics) {
+  EventPublisher eventPublisher(SingleRecordPublisher kafka, IngestMetrics metrics) {
     return new MeteredEventPublisher(kafka, metrics);
   }
 
@@ -100,8 +115,9 @@ public class IngestConfiguration {
   }
 
   /**
-   * acks=all + idempotence + transactions; timeouts small enough that a dead broker answers 503
-   * within the publish timeout instead of hanging the request.
+   * acks=all + idempotence (+ transactions when {@code transactionalId} is not null); timeouts
+   * small enough that a dead broker answers 503 within the publish timeout instead of hanging the
+   * request.
    */
   static Map<String, Object> producerConfig(
       String bootstrapServers, IngestSettings ingest, String transactionalId) {
@@ -112,14 +128,19 @@ public class IngestConfiguration {
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    if (transactionalId != null) {
+      config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+      config.put(
+          ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Duration.ofSeconds(60).toMillis());
+    }
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, blockMs);
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestMs);
     config.put(
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(publishMs, requestMs + 1000L));
-    config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Duration.ofSeconds(60).toMillis());
     config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-    config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-ocr");
+    config.put(
+        ProducerConfig.CLIENT_ID_CONFIG,
+        transactionalId == null ? "ingest-ocr-single" : "ingest-ocr");
     return config;
   }
 }

@@ -10,10 +10,11 @@ import java.util.List;
 public interface EventPublisher {
 
   /**
-   * Publishes {@code events} in one transaction and returns once the broker has committed it.
+   * Publishes {@code events} and returns once the broker has committed them: one record
+   * acknowledged with {@code acks=all}, several in one transaction.
    *
-   * @throws BrokerUnavailableException when the broker did not acknowledge in time; nothing of this
-   *     call is visible to read_committed readers
+   * @throws BrokerUnavailableException when the broker did not acknowledge in time; the caller
+   *     answers 503 and its retry is harmless (every event carries its own id)
    */
   void publish(List<OutgoingEvent<?>> events);
 

@@ -1,6 +1,5 @@
 package almacen.ingest.publish;
 
-import almacen.support.observability.Correlation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +92,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     // correlation id
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
     for (OutgoingEvent<?> event : events) {
-      records.add(record(event));
+      records.add(PublishedRecords.of(event, clock));
     }
     awaitCommitted(enqueue(records), deadline);
   }
@@ -237,22 +235,6 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     Write(List<ProducerRecord<String, byte[]>> records) {
       this.records = records;
     }
-  }
-
-  private <V> ProducerRecord<String, byte[]> record(OutgoingEvent<V> event) {
-    RecordHeaders headers = new RecordHeaders();
-    byte[] value =
-        event
-            .topic()
-            .valueSerde()
-            .serializer()
-            .serialize(event.topic().name(), headers, event.value());
-    Correlation.addTo(headers);
-    // The record timestamp is the arrival time: Kafka Streams (and the audit replay) apply facts in
-    // record-timestamp order, and a late older invoice must take effect when it arrives, not in the
-    // past. The business time travels in the payload (soldAt, issueDate, occurredAt).
-    return new ProducerRecord<>(
-        event.topic().name(), null, clock.millis(), event.key(), value, headers);
   }
 
   private Producer<String, byte[]> producer() {
