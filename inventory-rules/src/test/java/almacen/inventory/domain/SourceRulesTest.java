@@ -72,6 +72,7 @@ class SourceRulesTest {
             new BigDecimal("100"),
             "I1#1",
             T0,
+            null,
             null);
     StockCommand huge =
         new StockCommand(
@@ -82,6 +83,7 @@ class SourceRulesTest {
             new BigDecimal("999999999999"),
             "I1#2",
             T0,
+            null,
             null);
     // when / then nothing is returned for the first line either
     assertThatThrownBy(
@@ -105,6 +107,7 @@ class SourceRulesTest {
             new BigDecimal("100"),
             "I1#1",
             T0,
+            null,
             null);
     StockCommand second =
         new StockCommand(
@@ -115,6 +118,7 @@ class SourceRulesTest {
             new BigDecimal("200"),
             "I1#2",
             T0,
+            null,
             null);
     // when
     List<LedgerResult> results =
