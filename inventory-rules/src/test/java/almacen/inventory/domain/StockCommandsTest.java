@@ -37,6 +37,7 @@ class StockCommandsTest {
         new BigDecimal(qty).setScale(3),
         new BigDecimal(cost).setScale(4),
         new BigDecimal("21.00"),
+        new BigDecimal("0.00"),
         new BigDecimal("0.00"));
   }
 
