@@ -340,10 +340,19 @@ public class DashboardFlow implements Callable<Integer> {
                 current,
                 "an admin creates a product with an EAN and a weighed one with a PLU on Productos",
                 this::createProducts);
+        Cashier cashier =
+            step(
+                current,
+                "Usuarios: the admin creates a cashier of central, who logs in through the form",
+                () -> createCashier(till));
         act(
             current,
             "Caja: two EAN scans and a scale label, sold offline, accepted exactly once when online",
             () -> sellAtTheTill(context, till));
+        act(
+            current,
+            "the admin sees the cashier's username on the sale's movement",
+            () -> movementShowsTheCashier(password, till, cashier));
         act(
             current,
             "Ajustes: a shelf count sets the stock to what was counted",
@@ -410,8 +419,7 @@ public class DashboardFlow implements Callable<Integer> {
   void logIn(String password) {
     page.navigate(QUERY + "/#/stock");
     assertThat(page.getByTestId("login-form")).isVisible();
-    page.getByLabel("Usuario", new Page.GetByLabelOptions().setExact(true)).fill("admin");
-    page.getByLabel("Contraseña", new Page.GetByLabelOptions().setExact(true)).fill(password);
+    fillLogin("admin", password);
     screenshot("login");
     page.getByTestId("login-submit").click();
     assertThat(page.getByTestId("login-form")).hasCount(0);
@@ -1240,6 +1248,101 @@ public class DashboardFlow implements Callable<Integer> {
     assertThat(page.getByTestId("prod-form")).hasCount(0);
   }
 
+  /** A dashboard user of role cashier, bound to {@link #BRANCH}. */
+  record Cashier(String username, String password) {}
+
+  void fillLogin(String username, String password) {
+    page.getByLabel("Usuario", new Page.GetByLabelOptions().setExact(true)).fill(username);
+    page.getByLabel("Contraseña", new Page.GetByLabelOptions().setExact(true)).fill(password);
+  }
+
+  /** Logs out of the dashboard with "Salir" and in again through the form. */
+  void switchUser(String username, String password) {
+    page.getByTestId("logout").click();
+    assertThat(page.getByTestId("login-form")).isVisible();
+    fillLogin(username, password);
+    page.getByTestId("login-submit").click();
+    assertThat(page.getByTestId("login-form")).hasCount(0);
+    assertThat(page.getByTestId("topbar")).isVisible();
+  }
+
+  /**
+   * The admin creates a cashier of central on the Usuarios page; the cashier logs in through the
+   * form and lands on the till. The page stays logged in as the cashier.
+   */
+  Cashier createCashier(Till till) throws Exception {
+    Cashier cashier =
+        new Cashier(
+            "caja-" + till.eanSku().substring("CAJA-".length()), "cajera-" + till.plu() + "-x");
+    page.navigate(QUERY + "/#/usuarios");
+    Locator form = page.getByTestId("user-form");
+    assertThat(form).isVisible();
+    form.getByLabel("Usuario", new Locator.GetByLabelOptions().setExact(true))
+        .fill(cashier.username());
+    form.getByLabel("Contraseña", new Locator.GetByLabelOptions().setExact(true))
+        .fill(cashier.password());
+    form.getByLabel("Rol", new Locator.GetByLabelOptions().setExact(true)).selectOption("cashier");
+    form.getByLabel("Sucursal", new Locator.GetByLabelOptions().setExact(true)).fill(BRANCH);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Crear usuario")).click();
+    assertThat(page.getByTestId("users-saved")).containsText(cashier.username());
+    assertThat(page.getByTestId("user-" + cashier.username())).isVisible();
+    screenshot("usuarios");
+
+    switchUser(cashier.username(), cashier.password());
+    assertThat(page).hasURL(Pattern.compile("#/caja"));
+    Answer me = sendAs(cashierToken(cashier), "GET", QUERY + "/api/whoami", null);
+    expectStatus(me, 200, "GET /api/whoami as the cashier");
+    JsonObject who = me.json().getAsJsonObject();
+    if (!cashier.username().equals(str(who, "username"))
+        || !who.get("roles").toString().contains("cashier")
+        || who.get("roles").toString().contains("admin")
+        || !BRANCH.equals(str(who, "branch"))) {
+      throw new IllegalStateException("the new cashier is not a cashier of " + BRANCH + ": " + who);
+    }
+    System.out.println("   created and logged in as cashier " + cashier.username());
+    return cashier;
+  }
+
+  /**
+   * Back as the admin: the newest SALE movement of the till's EAN product (the till's sale) names
+   * the cashier in the API and in the movements table of its product page.
+   */
+  void movementShowsTheCashier(String adminPassword, Till till, Cashier cashier) throws Exception {
+    switchUser("admin", adminPassword);
+    JsonObject sale = null;
+    for (JsonElement m :
+        get(QUERY + "/api/stock/" + till.eanSku() + "/movements?branch=" + BRANCH + "&limit=50")
+            .json()
+            .getAsJsonObject()
+            .getAsJsonArray("items")) {
+      if ("SALE".equals(str(m.getAsJsonObject(), "type"))) {
+        sale = m.getAsJsonObject();
+        break;
+      }
+    }
+    if (sale == null || !cashier.username().equals(str(sale, "user"))) {
+      throw new IllegalStateException(
+          "the till's sale movement does not name cashier " + cashier.username() + ": " + sale);
+    }
+    page.navigate(QUERY + "/#/producto/" + till.eanSku());
+    assertThat(page.getByTestId("movements-table")).isVisible();
+    assertThat(page.getByTestId("movements-table").locator("th").last()).hasText("Usuario");
+    Locator row = page.getByTestId("movement-" + str(sale, "movementId"));
+    assertThat(row.getByTestId("movement-user")).hasText(cashier.username());
+    screenshot("movimientos-usuario");
+    System.out.println(
+        "   movement " + str(sale, "movementId") + " shows cashier " + cashier.username());
+  }
+
+  String cashierToken(Cashier cashier) throws Exception {
+    JsonObject body = new JsonObject();
+    body.addProperty("username", cashier.username());
+    body.addProperty("password", cashier.password());
+    Answer a = send("POST", QUERY + "/api/auth/login", body.toString());
+    expectStatus(a, 200, "POST /api/auth/login as the cashier");
+    return a.json().getAsJsonObject().get("accessToken").getAsString();
+  }
+
   void sellAtTheTill(BrowserContext context, Till till) throws Exception {
     BigDecimal eanPrice = listPrice(till.eanSku());
     BigDecimal kgPrice = listPrice(till.kgSku());
@@ -1460,12 +1563,16 @@ public class DashboardFlow implements Callable<Integer> {
   }
 
   Answer send(String method, String url, String json) throws Exception {
+    return sendAs(token, method, url, json);
+  }
+
+  Answer sendAs(String bearer, String method, String url, String json) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))
             .header("Accept", "application/json");
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
     }
     if (json != null) {
       b.header("Content-Type", "application/json")

@@ -79,13 +79,15 @@ class CsvExportTest {
   }
 
   @Test
-  void shouldKeepANegativeDeltaANumberAndGuardASourceRefWhenMovementsAreExported() {
-    // given: a sale of 2 whose source reference a till wrote as a formula
+  void shouldKeepANegativeDeltaANumberAndGuardASourceRefAndUserWhenMovementsAreExported() {
+    // given: a sale of 2 whose source reference a till wrote as a formula, by a user whose name
+    // starts with a minus
     StockMovement m =
         StockMovement.newBuilder(
                 Fixtures.movement(
                     "central", "ALM000001", 1, MovementType.SALE, "-2", null, Fixtures.T0))
             .setSourceRef("-1+1#1")
+            .setUser("-caja1")
             .build();
     d.pipe(d.topics.stockMovements, "central|ALM000001", m);
 
@@ -99,10 +101,29 @@ class CsvExportTest {
     assertThat(plain.toString())
         .isEqualTo(
             "central,ALM000001,1,central|ALM000001#1,SALE,-2.000,100.000,98.000,,"
-                + "\"'-1+1#1\",2026-03-10T12:00:00-03:00\n");
+                + "\"'-1+1#1\",2026-03-10T12:00:00-03:00,\"'-caja1\"\n");
     assertThat(esAr.toString())
         .isEqualTo(
             "central;ALM000001;1;central|ALM000001#1;SALE;-2,000;100,000;98,000;;"
-                + "\"'-1+1#1\";10/03/2026 12:00:00\n");
+                + "\"'-1+1#1\";10/03/2026 12:00:00;\"'-caja1\"\n");
+  }
+
+  @Test
+  void shouldLeaveTheUserCellEmptyWhenTheMovementPredatesUsers() {
+    // given: a movement written before users were recorded
+    d.pipe(
+        d.topics.stockMovements,
+        "central|ALM000001",
+        Fixtures.movement("central", "ALM000001", 1, MovementType.SALE, "-2", null, Fixtures.T0));
+
+    // when
+    StringWriter out = new StringWriter();
+    model.writeMovementRows(out, null, null, Csv.plain());
+
+    // then: the last cell, user, is empty
+    assertThat(out.toString())
+        .isEqualTo(
+            "central,ALM000001,1,central|ALM000001#1,SALE,-2.000,100.000,98.000,,REF1#1,"
+                + "2026-03-10T12:00:00-03:00,\n");
   }
 }

@@ -1,9 +1,11 @@
 package almacen.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import almacen.events.InvoiceStatus;
 import almacen.events.PriceReason;
+import almacen.events.StockMovement;
 import almacen.events.StockStatus;
 import almacen.query.read.ProductReads;
 import almacen.query.read.ReadModel;
@@ -270,6 +272,27 @@ class ReadModelTest {
     assertThat(beyond.items()).isEmpty();
     assertThat(first.total()).isEqualTo(3);
     assertThat(first.items().get(1).onHand()).isEqualByComparingTo("8");
+  }
+
+  @Test
+  void shouldShowWhoDidItAndNullWhenUnknownWhenMovementsAreListed() {
+    // given a sale by caja1, then a movement written before users were recorded
+    d.pipe(
+        d.topics.stockMovements,
+        "central|ALM000001",
+        StockMovement.newBuilder(Fixtures.movement("central", "ALM000001", 1))
+            .setUser("caja1")
+            .build());
+    d.pipe(
+        d.topics.stockMovements, "central|ALM000001", Fixtures.movement("central", "ALM000001", 2));
+
+    // when
+    List<MovementView> movements = model.movements("central", "ALM000001", 10);
+
+    // then
+    assertThat(movements)
+        .extracting(MovementView::sourceRef, MovementView::user)
+        .containsExactly(tuple("S2#1", null), tuple("S1#1", "caja1"));
   }
 
   @Test

@@ -17,11 +17,14 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Wire format of {@link StockCommand} on the internal repartition topic: a version byte, then the
  * fields in order (decimals as plain strings, instants as epoch millis, nullable fields behind a
- * presence flag). Internal to this application; never read by anyone else.
+ * presence flag). Version 2 appends {@code user}; a version 1 record (written by an instance before
+ * the upgrade and still in the topic) reads with user null. Internal to this application; never
+ * read by anyone else.
  */
 public final class StockCommandSerde implements Serde<StockCommand> {
 
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
+  private static final byte WITHOUT_USER = 1;
 
   @Override
   public Serializer<StockCommand> serializer() {
@@ -45,6 +48,7 @@ public final class StockCommandSerde implements Serde<StockCommand> {
       out.writeUTF(c.sourceRef());
       out.writeLong(c.occurredAt().toEpochMilli());
       writeNullable(out, c.toBranch());
+      writeNullable(out, c.user());
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -55,7 +59,7 @@ public final class StockCommandSerde implements Serde<StockCommand> {
   static StockCommand decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != WITHOUT_USER) {
         throw new SerializationException("Unknown StockCommand version " + version);
       }
       CommandType type = CommandType.valueOf(in.readUTF());
@@ -66,6 +70,7 @@ public final class StockCommandSerde implements Serde<StockCommand> {
       String sourceRef = in.readUTF();
       Instant occurredAt = Instant.ofEpochMilli(in.readLong());
       String toBranch = readNullable(in);
+      String user = version == WITHOUT_USER ? null : readNullable(in);
       return new StockCommand(
           type,
           branch,
@@ -74,7 +79,8 @@ public final class StockCommandSerde implements Serde<StockCommand> {
           unitCost == null ? null : new BigDecimal(unitCost),
           sourceRef,
           occurredAt,
-          toBranch);
+          toBranch,
+          user);
     } catch (IOException | IllegalArgumentException e) {
       throw new SerializationException("Cannot decode StockCommand: " + e.getMessage(), e);
     }

@@ -18,6 +18,7 @@ import almacen.events.StockMovement;
 import almacen.events.StockTransfer;
 import almacen.events.Supplier;
 import almacen.events.Unit;
+import almacen.schemas.EventSchemas;
 import almacen.schemas.StoreNames;
 import almacen.schemas.Topic;
 import almacen.schemas.Topics;
@@ -27,6 +28,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +38,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.avro.Conversions;
+import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -188,6 +196,35 @@ final class InventoryDriver implements AutoCloseable {
 
   static Sale sale(String saleId, String branch, Instant soldAt, SaleLine... lines) {
     return new Sale(saleId, branch, soldAt, List.of(lines), soldAt, null);
+  }
+
+  /**
+   * A one-line sale as a v1 writer sent it (single-object encoding of the first released Sale
+   * schema, which has no {@code user}).
+   */
+  static byte[] v1Sale(String saleId, String branch, Instant soldAt, String sku, String qty) {
+    Schema v1 = EventSchemas.get().history("Sale").get(0);
+    GenericData data = new GenericData();
+    data.addLogicalTypeConversion(new Conversions.DecimalConversion());
+    data.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+    GenericRecord line = new GenericData.Record(v1.getField("lines").schema().getElementType());
+    line.put("sku", sku);
+    line.put("qty", qty(qty));
+    line.put("unitPrice", new BigDecimal("100.00"));
+    GenericRecord sale = new GenericData.Record(v1);
+    sale.put("saleId", saleId);
+    sale.put("branch", branch);
+    sale.put("soldAt", soldAt);
+    sale.put("lines", List.of(line));
+    sale.put("receivedAt", soldAt);
+    try {
+      ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(data, v1).encode(sale);
+      byte[] bytes = new byte[encoded.remaining()];
+      encoded.get(bytes);
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static InvoiceLine invoiceLine(String sku, String qty, String unitCost) {

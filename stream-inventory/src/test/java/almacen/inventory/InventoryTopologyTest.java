@@ -12,12 +12,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import almacen.events.DeadLetter;
+import almacen.events.Invoice;
 import almacen.events.InvoiceStatus;
 import almacen.events.MovementType;
+import almacen.events.Sale;
+import almacen.events.StockAdjustment;
 import almacen.events.StockAlert;
 import almacen.events.StockLevel;
 import almacen.events.StockMovement;
 import almacen.events.StockStatus;
+import almacen.events.StockTransfer;
 import almacen.events.TaxRegime;
 import almacen.inventory.domain.DemandSettings;
 import java.math.BigDecimal;
@@ -203,6 +207,53 @@ class InventoryTopologyTest {
       assertThat(d.level("norte", "A1").getOnHand()).isEqualByComparingTo("15.000");
       assertThat(d.level("norte", "A1").getAvgCost()).isEqualTo(new BigDecimal("80.0000"));
       assertThat(d.level("norte", "A1").getStockValue()).isEqualTo(new BigDecimal("1200.00"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0} partition(s)")
+  @CsvSource({"1", "2"})
+  void shouldRecordWhoDidItOnEveryMovementWhenSourceEventsCarryAUser(int partitions) {
+    // two partitions send every command through the repartition topic and its serde
+    try (InventoryDriver d = new InventoryDriver(InventoryConfig.defaults(partitions))) {
+      // given an invoice typed by "compras", a sale by "caja1", a count by "deposito", a transfer
+      // by "repositor", and a sale of v1 (written before users were recorded)
+      d.send(
+          Invoice.newBuilder(
+                  invoice(
+                      "INV1",
+                      "central",
+                      DAY,
+                      InvoiceStatus.CONFIRMED,
+                      invoiceLine("A1", "10", "100")))
+              .setUser("compras")
+              .build());
+      d.send(Sale.newBuilder(sale("S1", "central", T0, line("A1", "2"))).setUser("caja1").build());
+      d.send(
+          StockAdjustment.newBuilder(
+                  adjustment("ADJ1", "central", "A1", null, "7", T0.plusSeconds(60)))
+              .setUser("deposito")
+              .build());
+      d.send(
+          StockTransfer.newBuilder(
+                  transfer("TR1", "central", "norte", "A1", "1", T0.plusSeconds(120)))
+              .setUser("repositor")
+              .build());
+      // when
+      d.rawSales.pipeInput(
+          "S0".getBytes(StandardCharsets.UTF_8),
+          InventoryDriver.v1Sale("S0", "central", T0.plusSeconds(180), "A1", "1"),
+          T0.plusSeconds(180));
+      // then
+      assertThat(d.drainMovements())
+          .extracting(StockMovement::getMovementId, StockMovement::getUser)
+          .containsExactlyInAnyOrder(
+              tuple("INV1#1:PURCHASE", "compras"),
+              tuple("S1#1:SALE", "caja1"),
+              tuple("ADJ1:ADJUSTMENT", "deposito"),
+              tuple("TR1:TRANSFER_OUT", "repositor"),
+              tuple("TR1:TRANSFER_IN", "repositor"),
+              tuple("S0#1:SALE", null));
+      assertThat(d.level("central", "A1").getOnHand()).isEqualByComparingTo("5.000");
     }
   }
 

@@ -156,7 +156,8 @@ public final class InventoryBenchmark {
                 i % 2 == 0 ? "central" : "norte",
                 t0.plusMillis(i),
                 saleLines,
-                t0.plusMillis(i));
+                t0.plusMillis(i),
+                null);
         var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
         producer.send(
             new ProducerRecord<>(

@@ -8,6 +8,7 @@ import almacen.ingest.publish.IngestMetrics.Outcome;
 import almacen.ingest.publish.OutgoingEvent;
 import almacen.schemas.Topics;
 import almacen.support.SupportConfiguration;
+import almacen.support.security.BranchAccess;
 import almacen.support.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,23 +56,32 @@ public final class InvoiceService {
     return validator.validate(draft);
   }
 
-  /** A typed invoice: CONFIRMED and published, or {@link InvoiceRejectedException} (422). */
-  public synchronized Result submitTyped(InvoiceDraft draft) {
+  /**
+   * A typed invoice: CONFIRMED and published, or {@link InvoiceRejectedException} (422).
+   *
+   * @param user who typed it (recorded on the event)
+   */
+  public synchronized Result submitTyped(InvoiceDraft draft, String user) {
     ValidationResult result = validator.validate(draft);
     Optional<Invoice> seen =
         result.invoiceId() == null ? Optional.empty() : ledger.byId(result.invoiceId());
     if (seen.isPresent()) {
       return duplicateOf(seen.get());
     }
-    return publishConfirmedOrReject(result);
+    return publishConfirmedOrReject(result, user);
   }
 
   /**
    * A correction of an invoice (usually NEEDS_REVIEW): the fields it leaves out are taken from the
-   * known invoice. Without a known invoice the body must be complete.
+   * known invoice. Without a known invoice the body must be complete. A user bound to a branch may
+   * only confirm an invoice of that branch (the known one's and the corrected one's): 403 {@code
+   * FORBIDDEN_BRANCH} otherwise, before anything is answered or published.
+   *
+   * @param user who confirmed it (recorded on the event, whoever uploaded it)
    */
-  public synchronized Result confirm(String invoiceId, InvoiceDraft corrected) {
+  public synchronized Result confirm(String invoiceId, InvoiceDraft corrected, String user) {
     Optional<Invoice> known = ledger.byId(invoiceId);
+    known.ifPresent(k -> BranchAccess.require(k.getBranch()));
     if (known.isPresent() && known.get().getStatus() == InvoiceStatus.CONFIRMED) {
       return duplicateOf(known.get());
     }
@@ -79,6 +89,7 @@ public final class InvoiceService {
         known
             .map(k -> InvoiceDrafts.merge(corrected, InvoiceDrafts.fromEvent(k)))
             .orElse(corrected);
+    BranchAccess.require(draft.branch());
     ValidationResult result = validator.validate(draft);
     if (known.isEmpty() && result.invoiceId() == null) {
       throw ApiException.notFound(
@@ -95,7 +106,7 @@ public final class InvoiceService {
                       + invoiceId
                       + "; upload or type it as a new invoice"));
     }
-    return publishConfirmedOrReject(result);
+    return publishConfirmedOrReject(result, user);
   }
 
   /** An image already ingested (by sha256), as a duplicate answer. */
@@ -106,8 +117,10 @@ public final class InvoiceService {
   /**
    * An invoice read from a photo or PDF (validated by {@link #validate}, plus the reader's own
    * issues): published as CONFIRMED or NEEDS_REVIEW. Not publishable (no identity or date) → 422.
+   *
+   * @param user who uploaded it (recorded on the event)
    */
-  public synchronized Result submitRead(ValidationResult result) {
+  public synchronized Result submitRead(ValidationResult result, String user) {
     if (!result.publishable()) {
       metrics.invoice(Outcome.REJECTED, result.reason());
       throw new InvoiceRejectedException(result.invoiceId(), result.issues());
@@ -116,23 +129,23 @@ public final class InvoiceService {
     if (seen.isPresent()) {
       return duplicateOf(seen.get());
     }
-    Invoice invoice = publish(result);
+    Invoice invoice = publish(result, user);
     metrics.invoice(result.confirmed() ? Outcome.CONFIRMED : Outcome.NEEDS_REVIEW, result.reason());
     return new Result(invoice, false);
   }
 
-  private Result publishConfirmedOrReject(ValidationResult result) {
+  private Result publishConfirmedOrReject(ValidationResult result, String user) {
     if (!result.confirmed()) {
       metrics.invoice(Outcome.REJECTED, result.reason());
       throw new InvoiceRejectedException(result.invoiceId(), result.issues());
     }
-    Invoice invoice = publish(result);
+    Invoice invoice = publish(result, user);
     metrics.invoice(Outcome.CONFIRMED, result.reason());
     return new Result(invoice, false);
   }
 
-  private Invoice publish(ValidationResult result) {
-    Invoice invoice = result.toEvent(clock.instant());
+  private Invoice publish(ValidationResult result, String user) {
+    Invoice invoice = Invoice.newBuilder(result.toEvent(clock.instant())).setUser(user).build();
     Instant businessInstant =
         invoice.getIssueDate().atStartOfDay(SupportConfiguration.BUENOS_AIRES).toInstant();
     publisher.publish(

@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Typed invoices ({@code POST /api/invoices} with JSON) and corrections ({@code POST
  * /api/invoices/{id}/confirm}). Field formats are checked first (400 with the field); consistency
- * next (422 with every reason). The multipart upload is mapped elsewhere.
+ * next (422 with every reason). The multipart upload is mapped elsewhere. The event records the
+ * caller as {@code user}: who typed it, or who confirmed it from the review queue.
  */
 @RestController
 public class InvoiceController {
@@ -43,7 +44,7 @@ public class InvoiceController {
   @PostMapping(path = "/api/invoices", consumes = MediaType.APPLICATION_JSON_VALUE)
   @RequiresRole(Role.STOCK)
   public ResponseEntity<InvoiceJson.View> typed(@RequestBody InvoiceJson.Request body) {
-    return answer(invoices.submitTyped(draft(body, true)));
+    return answer(invoices.submitTyped(draft(body, true), Caller.username()));
   }
 
   @PostMapping(
@@ -53,7 +54,7 @@ public class InvoiceController {
   public ResponseEntity<InvoiceJson.View> confirm(
       @PathVariable String invoiceId, @RequestBody InvoiceJson.Request body) {
     Fields.id(invoiceId, "invoiceId");
-    return answer(invoices.confirm(invoiceId, draft(body, false)));
+    return answer(invoices.confirm(invoiceId, draft(body, false), Caller.username()));
   }
 
   static ResponseEntity<InvoiceJson.View> answer(InvoiceService.Result result) {

@@ -87,7 +87,7 @@ public class InvoiceUploadController {
       if (preview) {
         return ResponseEntity.ok(InvoiceJson.view(result));
       }
-      return InvoiceController.answer(invoices.submitRead(result));
+      return InvoiceController.answer(invoices.submitRead(result, Caller.username()));
     }
   }
 

@@ -10,6 +10,7 @@ import almacen.schemas.Topics;
 import almacen.support.security.RequiresRole;
 import almacen.support.security.Role;
 import almacen.support.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Till sales: one at a time or in batches (JSON array or CSV). A saleId seen recently answers 202
  * again without publishing; stream-inventory counts a sale once whatever ingest does. HTTP only:
  * {@link SaleRequestMapper} validates and maps, {@link SaleCsvReader} reads a CSV, {@link
- * SalePublication} publishes.
+ * SalePublication} publishes. Every sale records the caller as {@code user}.
  */
 @RestController
 public class SaleController {
@@ -52,7 +53,12 @@ public class SaleController {
 
   public record Accepted(String saleId, String status) {}
 
-  public record Rejected(int line, String error) {}
+  /**
+   * @param line 1-based: the sale's position in a JSON array, the line of a CSV
+   * @param error why, in the client's language
+   * @param code the error code of the cause ({@code FORBIDDEN_BRANCH}, {@code INVALID_QTY}, …)
+   */
+  public record Rejected(int line, String error, String code) {}
 
   public record BatchResult(int accepted, List<Rejected> rejected) {}
 
@@ -60,25 +66,30 @@ public class SaleController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   @RequiresRole(Role.CASHIER)
   public Accepted sale(@RequestBody SaleRequest body) {
-    Sale sale = mapper.toSale(body, "");
+    Sale sale = mapper.toSale(body, "", Caller.username());
     publication.publish(sale);
     return new Accepted(sale.getSaleId(), "ACCEPTED");
   }
 
-  /** A JSON array of sales; {@code line} of a rejection is the 1-based position in the array. */
+  /**
+   * A JSON array of sales; {@code line} of a rejection is the 1-based position in the array. A sale
+   * for a branch the user may not write for is rejected ({@code FORBIDDEN_BRANCH}), the others go.
+   */
   @PostMapping(path = "/api/sales/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   @RequiresRole(Role.CASHIER)
-  public BatchResult batch(@RequestBody List<SaleRequest> body) {
+  public BatchResult batch(@RequestBody List<SaleRequest> body, HttpServletRequest request) {
     Fields.required(body, "body");
     Fields.count(body.size(), Bounds.MAX_BATCH, "sales", "body");
+    String user = Caller.username();
+    BatchRejections rejections = new BatchRejections(request);
     List<Sale> valid = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {
       try {
-        valid.add(mapper.toSale(body.get(i), "[" + i + "]."));
+        valid.add(mapper.toSale(body.get(i), "[" + i + "].", user));
       } catch (ApiException e) {
-        rejected.add(new Rejected(i + 1, e.getMessage()));
+        rejected.add(rejections.of(i + 1, e));
       }
     }
     publication.publishAll(valid);
@@ -92,8 +103,9 @@ public class SaleController {
   @PostMapping(path = "/api/sales/batch", consumes = "text/csv")
   @ResponseStatus(HttpStatus.ACCEPTED)
   @RequiresRole(Role.CASHIER)
-  public BatchResult batchCsv(@RequestBody(required = false) String body) {
-    SaleCsvReader.Result read = csv.read(body);
+  public BatchResult batchCsv(
+      @RequestBody(required = false) String body, HttpServletRequest request) {
+    SaleCsvReader.Result read = csv.read(body, Caller.username(), new BatchRejections(request));
     publication.publishAll(read.valid());
     return new BatchResult(read.valid().size(), read.rejected());
   }

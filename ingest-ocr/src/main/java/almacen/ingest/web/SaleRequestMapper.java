@@ -34,8 +34,9 @@ final class SaleRequestMapper {
 
   /**
    * @param prefix "" for a single sale, {@code "[i]."} for the i-th of a batch
+   * @param user the authenticated caller, recorded as the sale's {@code user} (the body has no say)
    */
-  Sale toSale(SaleRequest body, String prefix) {
+  Sale toSale(SaleRequest body, String prefix, String user) {
     Fields.required(body, prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1));
     String saleId = Fields.id(body.saleId(), prefix + "saleId");
     String branch = Fields.branch(body.branch(), prefix + "branch");
@@ -57,6 +58,7 @@ final class SaleRequestMapper {
         .setSoldAt(soldAt.truncatedTo(ChronoUnit.MILLIS))
         .setLines(lines)
         .setReceivedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
+        .setUser(user)
         .build();
   }
 

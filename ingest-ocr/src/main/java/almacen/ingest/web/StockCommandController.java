@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Stock adjustments (delta or counted quantity) and transfers between branches. */
+/**
+ * Stock adjustments (delta or counted quantity) and transfers between branches, each recording the
+ * caller as {@code user}.
+ */
 @RestController
 public class StockCommandController {
 
@@ -137,6 +140,7 @@ public class StockCommandController {
         .setReason(Fields.oneOf(body.reason(), AdjustmentReason.class, "reason"))
         .setNote(Fields.optionalText(body.note(), "note", 500))
         .setOccurredAt(occurredAt(body.occurredAt()))
+        .setUser(Caller.username())
         .build();
   }
 
@@ -160,6 +164,7 @@ public class StockCommandController {
         .setSku(sku)
         .setQty(Decimals.qty(qty))
         .setOccurredAt(occurredAt(body.occurredAt()))
+        .setUser(Caller.username())
         .build();
   }
 

@@ -100,7 +100,7 @@ class IngestIntegrationTest {
             "/api/sales",
             Role.CASHIER,
             """
-        {"saleId":"IT-S-1","branch":"central","soldAt":"2025-10-20T10:15:00-03:00",
+        {"saleId":"IT-S-1","branch":"central","soldAt":"2025-10-20T10:15:00-03:00","user":"jefe",
          "lines":[{"sku":"ALM000001","qty":2,"unitPrice":1500.50}]}""");
     HttpResponse<String> invoice = send(base, "POST", "/api/invoices", Role.STOCK, INVOICE);
     HttpResponse<String> again = send(base, "POST", "/api/invoices", Role.STOCK, INVOICE);
@@ -131,10 +131,13 @@ class IngestIntegrationTest {
         .isCloseTo(System.currentTimeMillis(), org.assertj.core.api.Assertions.within(120_000L));
     assertThat(s.headers().lastHeader("correlation-id")).isNotNull();
     assertHeaders(s, "Sale", Sale.getClassSchema());
+    // who: the token's subject, never a name from the body
+    assertThat(s.value().getUser()).isEqualTo("it");
 
     List<ConsumerRecord<String, Invoice>> invoices = readAll(topics.invoices);
     assertThat(invoices).hasSize(1);
     assertThat(invoices.get(0).value().getStatus()).isEqualTo(InvoiceStatus.CONFIRMED);
+    assertThat(invoices.get(0).value().getUser()).isEqualTo("it");
     assertHeaders(invoices.get(0), "Invoice", Invoice.getClassSchema());
   }
 

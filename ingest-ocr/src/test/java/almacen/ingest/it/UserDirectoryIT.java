@@ -22,7 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,8 +97,46 @@ class UserDirectoryIT {
     assertThat(own.statusCode()).isEqualTo(202);
     // a commit returns before the broker writes its markers, so a read_committed reader may see
     // the sale a moment later
-    await().atMost(Duration.ofSeconds(20)).until(() -> saleIds().contains("IT-U-2"));
-    assertThat(saleIds()).doesNotContain("IT-U-1");
+    await().atMost(Duration.ofSeconds(20)).until(() -> saleUsers().containsKey("IT-U-2"));
+    assertThat(saleUsers()).doesNotContainKey("IT-U-1").containsEntry("IT-U-2", "caja2");
+  }
+
+  @Test
+  void shouldRejectTheOtherBranchsLineInSpanishAndPublishTheRestWhenBranchBoundUserSendsCsv()
+      throws Exception {
+    // given cashier caja4 bound to branch norte
+    writeUser("caja4", "norte", true);
+    String token = token("caja4", Role.CASHIER);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> sell(token, "IT-U-PROBE-4", "central").statusCode() == 403);
+    String csv =
+        """
+        IT-U-7,norte,2025-10-20T10:15:00-03:00,ALM000001,1,1500.50
+        IT-U-8,central,2025-10-20T10:15:00-03:00,ALM000001,1,1500.50
+        """;
+
+    // when
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sales/batch"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv")
+                .header("Accept-Language", "es-AR")
+                .POST(HttpRequest.BodyPublishers.ofString(csv))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    // then
+    assertThat(answer.statusCode()).isEqualTo(202);
+    assertThat(answer.body())
+        .isEqualTo(
+            "{\"accepted\":1,\"rejected\":[{\"line\":2,"
+                + "\"error\":\"Tu usuario solo puede operar en su sucursal.\","
+                + "\"code\":\"FORBIDDEN_BRANCH\"}]}");
+    await().atMost(Duration.ofSeconds(20)).until(() -> saleUsers().containsKey("IT-U-7"));
+    assertThat(saleUsers()).doesNotContainKey("IT-U-8").containsEntry("IT-U-7", "caja4");
   }
 
   @Test
@@ -165,7 +203,8 @@ class UserDirectoryIT {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  private List<String> saleIds() {
+  /** saleId → user of every committed sale. */
+  private Map<String, String> saleUsers() {
     Map<String, Object> config =
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -174,7 +213,7 @@ class UserDirectoryIT {
             "read_committed",
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
             false);
-    List<String> ids = new ArrayList<>();
+    Map<String, String> users = new HashMap<>();
     try (KafkaConsumer<String, Sale> consumer =
         new KafkaConsumer<>(
             config, new StringDeserializer(), topics.sales.valueSerde().deserializer())) {
@@ -189,11 +228,11 @@ class UserDirectoryIT {
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
           && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, Sale> r : consumer.poll(Duration.ofMillis(200))) {
-          ids.add(r.key());
+          users.put(r.key(), String.valueOf(r.value().getUser()));
         }
       }
     }
-    return ids;
+    return users;
   }
 
   private static Path tempDir() {

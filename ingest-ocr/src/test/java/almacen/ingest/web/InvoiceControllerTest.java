@@ -14,15 +14,18 @@ import almacen.ingest.invoice.InvoiceDraft;
 import almacen.ingest.invoice.Issue;
 import almacen.ingest.invoice.IssueCode;
 import almacen.ingest.invoice.ValidationResult;
+import almacen.support.security.Role;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
 
 class InvoiceControllerTest {
@@ -287,6 +290,75 @@ class InvoiceControllerTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.duplicate").value(true));
     assertThat(web.publisher.events()).hasSize(1);
+  }
+
+  @AfterEach
+  void signOut() {
+    SignedIn.out();
+  }
+
+  @Test
+  void shouldRecordTheSignedInUserNotTheBodysWhenTypedInvoiceIsPublished() throws Exception {
+    // given compras is signed in and the body claims another user
+    SignedIn.as("compras", Role.STOCK, null);
+    String spoofed = TYPED.replace("\"invoiceId\":\"ignored\",", "\"user\":\"jefe\",");
+
+    // when
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(spoofed))
+        // then
+        .andExpect(status().isAccepted());
+    assertThat(((Invoice) web.publisher.events().get(0).value()).getUser()).isEqualTo("compras");
+  }
+
+  @Test
+  void shouldRecordTheConfirmingUserWhenAReviewQueueInvoiceIsConfirmed() throws Exception {
+    // given an invoice a phone uploaded as "telefono", waiting for review; encargado, bound to its
+    // branch, confirms it
+    String id = "30712345671-A-00003-00012345";
+    web.ledger.apply(
+        Invoice.newBuilder(needsReview(new BigDecimal("2100.00"))).setUser("telefono").build());
+    SignedIn.as("encargado", Role.STOCK, "central");
+
+    // when
+    web.mvc
+        .perform(
+            post("/api/invoices/" + id + "/confirm")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"ivaTotal\":2142.00,\"total\":12342.00}"))
+        // then
+        .andExpect(status().isAccepted());
+    assertThat(((Invoice) web.publisher.events().get(0).value()).getUser()).isEqualTo("encargado");
+  }
+
+  @ParameterizedTest(name = "body {0}")
+  @ValueSource(
+      strings = {
+        "{\"ivaTotal\":2142.00,\"total\":12342.00}",
+        "{\"ivaTotal\":2142.00,\"total\":12342.00,\"branch\":\"norte\"}"
+      })
+  void shouldAnswer403AndPublishNothingWhenANorteUserConfirmsACentralInvoice(String correction)
+      throws Exception {
+    // given a central invoice waiting for review, and a user bound to norte
+    String id = "30712345671-A-00003-00012345";
+    web.ledger.apply(needsReview(new BigDecimal("2100.00")));
+    SignedIn.as("deposito2", Role.STOCK, "norte");
+
+    // when
+    web.mvc
+        .perform(
+            post("/api/invoices/" + id + "/confirm")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(correction))
+        // then
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.error").value("FORBIDDEN_BRANCH"))
+        .andExpect(
+            jsonPath("$.message")
+                .value(
+                    "Your user may only write for branch norte; this request is for branch central"));
+    assertThat(web.publisher.events()).isEmpty();
+    assertThat(web.ledger.byId(id).orElseThrow().getStatus()).isEqualTo(InvoiceStatus.NEEDS_REVIEW);
   }
 
   private static Invoice needsReview(BigDecimal ivaTotal) {

@@ -1,6 +1,7 @@
 package almacen.ingest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -8,9 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import almacen.events.Sale;
 import almacen.events.Unit;
+import almacen.support.security.Role;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -238,6 +241,84 @@ class SaleControllerTest {
   }
 
   /** Key of a published record. */
+  @AfterEach
+  void signOut() {
+    SignedIn.out();
+  }
+
+  @Test
+  void shouldRecordTheSignedInCashierAndIgnoreAUserInTheBodyWhenSaleIsPosted() throws Exception {
+    // given caja1 is signed in and the body names someone else
+    SignedIn.as("caja1", Role.CASHIER, null);
+    String spoofed = SALE.replace("\"saleId\":\"S-1\",", "\"saleId\":\"S-1\",\"user\":\"jefe\",");
+
+    // when
+    web.mvc
+        .perform(post("/api/sales").contentType(MediaType.APPLICATION_JSON).content(spoofed))
+        // then
+        .andExpect(status().isAccepted());
+    assertThat(((Sale) web.publisher.events().get(0).value()).getUser()).isEqualTo("caja1");
+  }
+
+  @Test
+  void shouldRejectOnlyTheOtherBranchsSaleInSpanishWhenABranchBoundCashierSendsAJsonBatch()
+      throws Exception {
+    // given caja2, bound to norte, sends a norte sale, a central one and another norte one
+    SignedIn.as("caja2", Role.CASHIER, "norte");
+    String norte = SALE.replace("\"central\"", "\"norte\"");
+    String batch =
+        "[" + norte + "," + SALE.replace("S-1", "S-2") + "," + norte.replace("S-1", "S-3") + "]";
+
+    // when
+    web.mvc
+        .perform(
+            post("/api/sales/batch")
+                .header("Accept-Language", "es-AR")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(batch))
+        // then
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.accepted").value(2))
+        .andExpect(jsonPath("$.rejected.length()").value(1))
+        .andExpect(jsonPath("$.rejected[0].line").value(2))
+        .andExpect(jsonPath("$.rejected[0].code").value("FORBIDDEN_BRANCH"))
+        .andExpect(
+            jsonPath("$.rejected[0].error").value("Tu usuario solo puede operar en su sucursal."));
+    assertThat(web.publisher.events())
+        .extracting(e -> ((Sale) e.value()).getSaleId(), e -> ((Sale) e.value()).getUser())
+        .containsExactly(tuple("S-1", "caja2"), tuple("S-3", "caja2"));
+  }
+
+  @Test
+  void shouldRejectTheOtherBranchsCsvSaleWhenABranchBoundCashierSendsACsvBatch() throws Exception {
+    // given caja2, bound to norte, sends sale A for norte and sale B for central
+    SignedIn.as("caja2", Role.CASHIER, "norte");
+    String csv =
+        """
+        A,norte,2025-10-20T10:00:00-03:00,ALM000001,2,100.00
+        B,central,2025-10-20T10:05:00-03:00,ALM000001,1,100.00
+        """;
+
+    // when
+    web.mvc
+        .perform(
+            post("/api/sales/batch")
+                .header("Accept-Language", "es-AR")
+                .contentType("text/csv")
+                .content(csv))
+        // then: not a 403 for the whole file, not a 500: line 2 is refused, A goes
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.accepted").value(1))
+        .andExpect(jsonPath("$.rejected.length()").value(1))
+        .andExpect(jsonPath("$.rejected[0].line").value(2))
+        .andExpect(jsonPath("$.rejected[0].code").value("FORBIDDEN_BRANCH"))
+        .andExpect(
+            jsonPath("$.rejected[0].error").value("Tu usuario solo puede operar en su sucursal."));
+    assertThat(web.publisher.events())
+        .extracting(e -> ((Sale) e.value()).getSaleId(), e -> ((Sale) e.value()).getUser())
+        .containsExactly(tuple("A", "caja2"));
+  }
+
   private static final class OutgoingKey {
     static String of(almacen.ingest.publish.OutgoingEvent<?> e) {
       return e.key();

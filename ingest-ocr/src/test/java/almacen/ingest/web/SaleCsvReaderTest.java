@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import almacen.events.Sale;
 import almacen.ingest.catalog.ProductCatalog;
 import almacen.ingest.web.SaleController.Rejected;
+import almacen.support.security.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,11 +30,12 @@ class SaleCsvReaderTest {
         A,central,2025-10-20T10:00:00-03:00,VER000001,1.250,2999.99
         """;
     // when
-    SaleCsvReader.Result result = reader.read(csv);
+    SaleCsvReader.Result result = reader.read(csv, "caja1", BatchRejections.english());
     // then
     assertThat(result.rejected()).isEmpty();
     assertThat(result.valid()).extracting(Sale::getSaleId).containsExactly("A", "B");
     assertThat(result.valid().get(0).getLines()).hasSize(2);
+    assertThat(result.valid()).extracting(Sale::getUser).containsExactly("caja1", "caja1");
   }
 
   @Test
@@ -46,13 +48,47 @@ class SaleCsvReaderTest {
         B,central
         """;
     // when
-    SaleCsvReader.Result result = reader.read(csv);
+    SaleCsvReader.Result result = reader.read(csv, "caja1", BatchRejections.english());
     // then
     assertThat(result.valid()).isEmpty();
     assertThat(result.rejected())
         .containsExactly(
-            new Rejected(1, "sale A rejected because of line 2"),
-            new Rejected(2, "qty 'zero' is not a number"),
-            new Rejected(3, "expected 6 columns saleId,branch,soldAt,sku,qty,unitPrice, found 2"));
+            new Rejected(1, "sale A rejected because of line 2", "SALE_REJECTED"),
+            new Rejected(2, "qty 'zero' is not a number", "INVALID_FIELD"),
+            new Rejected(
+                3,
+                "expected 6 columns saleId,branch,soldAt,sku,qty,unitPrice, found 2",
+                "BAD_COLUMNS"));
+  }
+
+  @Test
+  void shouldRejectEveryLineOfAnotherBranchsSaleAndKeepTheRestWhenUserIsBranchBound() {
+    // given caja2, bound to norte, sends a CSV with a central sale between two norte ones
+    SignedIn.as("caja2", Role.CASHIER, "norte");
+    String csv =
+        """
+        A,norte,2025-10-20T10:00:00-03:00,ALM000001,1,100.00
+        B,central,2025-10-20T10:05:00-03:00,ALM000001,1,100.00
+        B,central,2025-10-20T10:05:00-03:00,ALM000002,1,100.00
+        C,norte,2025-10-20T10:10:00-03:00,ALM000001,1,100.00
+        """;
+    try {
+      // when
+      SaleCsvReader.Result result = reader.read(csv, "caja2", BatchRejections.english());
+      // then
+      assertThat(result.valid()).extracting(Sale::getSaleId).containsExactly("A", "C");
+      assertThat(result.rejected())
+          .containsExactly(
+              new Rejected(
+                  2,
+                  "Your user may only write for branch norte; this request is for branch central",
+                  "FORBIDDEN_BRANCH"),
+              new Rejected(
+                  3,
+                  "Your user may only write for branch norte; this request is for branch central",
+                  "FORBIDDEN_BRANCH"));
+    } finally {
+      SignedIn.out();
+    }
   }
 }

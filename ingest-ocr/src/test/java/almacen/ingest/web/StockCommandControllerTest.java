@@ -9,11 +9,14 @@ import almacen.events.AdjustmentReason;
 import almacen.events.StockAdjustment;
 import almacen.events.StockTransfer;
 import almacen.events.Unit;
+import almacen.support.security.Role;
 import java.math.BigDecimal;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
 
@@ -47,6 +50,32 @@ class StockCommandControllerTest {
     assertThat(a.getDelta()).isEqualTo(new BigDecimal("-1.250"));
     assertThat(a.getCountedQty()).isNull();
     assertThat(a.getReason()).isEqualTo(AdjustmentReason.SHRINKAGE);
+  }
+
+  @AfterEach
+  void signOut() {
+    SignedIn.out();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {"/api/stock/adjustments|ADJUSTMENT", "/api/stock/transfers|TRANSFER"})
+  void shouldRecordTheSignedInUserNotTheBodysWhenAStockCommandIsPosted(String path, String kind)
+      throws Exception {
+    // given deposito is signed in; the body names someone else
+    SignedIn.as("deposito", Role.STOCK, null);
+    String body =
+        (kind.equals("ADJUSTMENT") ? ADJUSTMENT : TRANSFER).replace("{", "{\"user\":\"jefe\",");
+
+    // when
+    web.mvc
+        .perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body))
+        // then
+        .andExpect(status().isAccepted());
+    Object event = web.publisher.events().get(0).value();
+    assertThat(event instanceof StockAdjustment a ? a.getUser() : ((StockTransfer) event).getUser())
+        .isEqualTo("deposito");
   }
 
   @Test

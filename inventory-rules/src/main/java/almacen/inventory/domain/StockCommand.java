@@ -19,6 +19,8 @@ import java.util.Optional;
  *     id
  * @param occurredAt business time of the source event
  * @param toBranch TRANSFER only: the destination branch
+ * @param user who recorded the source event (its {@code user}); null when unknown (an event written
+ *     before users were recorded, a system import). Every movement of the command carries it.
  */
 public record StockCommand(
     CommandType type,
@@ -28,7 +30,8 @@ public record StockCommand(
     BigDecimal unitCost,
     String sourceRef,
     Instant occurredAt,
-    String toBranch) {
+    String toBranch,
+    String user) {
 
   public StockCommand {
     require(type != null, "type is required");

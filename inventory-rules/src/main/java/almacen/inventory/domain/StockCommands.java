@@ -21,7 +21,7 @@ import java.util.Objects;
 /**
  * Turns source events into {@link StockCommand}s: the one place that says which event moves which
  * stock. Every method validates the whole event first (all lines or none), so a bad event is
- * rejected before any of it takes effect.
+ * rejected before any of it takes effect. Each command carries the event's {@code user}.
  */
 public final class StockCommands {
 
@@ -54,7 +54,8 @@ public final class StockCommands {
               null,
               id + "#" + lineNo,
               sale.getSoldAt(),
-              null));
+              null,
+              sale.getUser()));
     }
     return commands;
   }
@@ -104,7 +105,8 @@ public final class StockCommands {
               basis,
               ref,
               at,
-              null));
+              null,
+              invoice.getUser()));
     }
     return commands;
   }
@@ -136,7 +138,8 @@ public final class StockCommands {
             null,
             id,
             adjustment.getOccurredAt(),
-            null)
+            null,
+            adjustment.getUser())
         : new StockCommand(
             CommandType.COUNT,
             adjustment.getBranch(),
@@ -145,7 +148,8 @@ public final class StockCommands {
             null,
             id,
             adjustment.getOccurredAt(),
-            null);
+            null,
+            adjustment.getUser());
   }
 
   public StockCommand fromTransfer(StockTransfer transfer) {
@@ -158,7 +162,8 @@ public final class StockCommands {
         null,
         id,
         transfer.getOccurredAt(),
-        transfer.getToBranch());
+        transfer.getToBranch(),
+        transfer.getUser());
   }
 
   private static String requireId(String id, String kind) {

@@ -271,6 +271,7 @@ public final class StockLedger {
             .setSourceRef(command.sourceRef())
             .setOccurredAt(occurredAt)
             .setSequence(sequence)
+            .setUser(command.user())
             .build();
     return evaluate(
         current, branch, sku, after, newAvg, product, sales, anchor, sequence, anchor, movement);

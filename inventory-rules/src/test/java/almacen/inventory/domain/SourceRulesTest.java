@@ -53,7 +53,8 @@ class SourceRulesTest {
             "central",
             T0,
             List.of(new SaleLine("A1", new BigDecimal("1.000"), new BigDecimal("10.00"))),
-            T0);
+            T0,
+            null);
     // when / then
     assertThat(rules.sales().seenKey(sale)).isEqualTo("sale:S1");
     assertThat(rules.sales().businessTime().apply(sale)).isEqualTo(T0);
@@ -72,6 +73,7 @@ class SourceRulesTest {
             new BigDecimal("100"),
             "I1#1",
             T0,
+            null,
             null);
     StockCommand huge =
         new StockCommand(
@@ -82,6 +84,7 @@ class SourceRulesTest {
             new BigDecimal("999999999999"),
             "I1#2",
             T0,
+            null,
             null);
     // when / then nothing is returned for the first line either
     assertThatThrownBy(
@@ -105,6 +108,7 @@ class SourceRulesTest {
             new BigDecimal("100"),
             "I1#1",
             T0,
+            null,
             null);
     StockCommand second =
         new StockCommand(
@@ -115,6 +119,7 @@ class SourceRulesTest {
             new BigDecimal("200"),
             "I1#2",
             T0,
+            null,
             null);
     // when
     List<LedgerResult> results =

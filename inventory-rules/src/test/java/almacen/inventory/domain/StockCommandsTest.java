@@ -37,6 +37,7 @@ class StockCommandsTest {
         new BigDecimal(qty).setScale(3),
         new BigDecimal(cost).setScale(4),
         new BigDecimal("21.00"),
+        new BigDecimal("0.00"),
         new BigDecimal("0.00"));
   }
 
@@ -61,6 +62,7 @@ class StockCommandsTest {
         .setConfidence(1.0)
         .setSource(new InvoiceSource(SourceKind.MANUAL, null, false))
         .setReceivedAt(T0)
+        .setUser("compras")
         .build();
   }
 
@@ -79,6 +81,7 @@ class StockCommandsTest {
     List<StockCommand> commands = ri.fromInvoice(invoice);
     // then
     assertThat(commands).extracting(StockCommand::sourceRef).containsExactly("INV1#1", "INV1#3");
+    assertThat(commands).extracting(StockCommand::user).containsExactly("compras", "compras");
     assertThat(commands)
         .extracting(StockCommand::unitCost)
         .containsExactly(new BigDecimal("850.0000"), new BigDecimal("1200.0000"));
@@ -128,7 +131,8 @@ class StockCommandsTest {
             "central",
             T0,
             List.of(new SaleLine(sku, new BigDecimal(qty).setScale(3), new BigDecimal("1.00"))),
-            T0);
+            T0,
+            "caja1");
     // when / then
     assertThatThrownBy(() -> ri.fromSale(sale))
         .isInstanceOf(InvalidStockEventException.class)
@@ -156,7 +160,8 @@ class StockCommandsTest {
             counted == null ? null : new BigDecimal(counted).setScale(3),
             AdjustmentReason.OTHER,
             null,
-            T0);
+            T0,
+            "deposito");
     // when / then
     assertThatThrownBy(() -> ri.fromAdjustment(adjustment))
         .isInstanceOf(InvalidStockEventException.class)
@@ -167,7 +172,8 @@ class StockCommandsTest {
   void shouldRejectTransferWhenSameBranch() {
     // given
     StockTransfer transfer =
-        new StockTransfer("TR1", "central", "central", "A1", new BigDecimal("1.000"), T0);
+        new StockTransfer(
+            "TR1", "central", "central", "A1", new BigDecimal("1.000"), T0, "deposito");
     // when / then
     assertThatThrownBy(() -> ri.fromTransfer(transfer))
         .isInstanceOf(InvalidStockEventException.class)
@@ -185,14 +191,58 @@ class StockCommandsTest {
             List.of(
                 new SaleLine("QUESO", new BigDecimal("2.350"), new BigDecimal("100.00")),
                 new SaleLine("A1", new BigDecimal("1.000"), new BigDecimal("100.00"))),
-            T0);
+            T0,
+            "caja1");
     // when
     List<StockCommand> commands = ri.fromSale(sale);
     // then
     assertThat(commands)
         .extracting(StockCommand::key)
         .containsExactly("central|QUESO", "central|A1");
+    assertThat(commands).extracting(StockCommand::user).containsExactly("caja1", "caja1");
     assertThat(commands).extracting(StockCommand::sourceRef).containsExactly("S1#1", "S1#2");
     assertThat(commands.get(0).quantity()).isEqualTo(new BigDecimal("2.350"));
+  }
+
+  @Test
+  void shouldCarryTheEventUserWhenAdjustmentOrTransferBecomesACommand() {
+    // given a count by "deposito" and a transfer by "repositor"
+    StockAdjustment count =
+        new StockAdjustment(
+            "ADJ1",
+            "central",
+            "A1",
+            null,
+            new BigDecimal("4.000"),
+            AdjustmentReason.COUNT,
+            null,
+            T0,
+            "deposito");
+    StockTransfer transfer =
+        new StockTransfer(
+            "TR1", "central", "norte", "A1", new BigDecimal("1.000"), T0, "repositor");
+    // when
+    StockCommand fromCount = ri.fromAdjustment(count);
+    StockCommand fromTransfer = ri.fromTransfer(transfer);
+    // then
+    assertThat(fromCount.user()).isEqualTo("deposito");
+    assertThat(fromTransfer.user()).isEqualTo("repositor");
+  }
+
+  @Test
+  void shouldLeaveUserNullWhenTheEventPredatesUsers() {
+    // given a sale as a v1 record reads: no user
+    Sale sale =
+        Sale.newBuilder()
+            .setSaleId("S1")
+            .setBranch("central")
+            .setSoldAt(T0)
+            .setLines(List.of(new SaleLine("A1", new BigDecimal("1.000"), new BigDecimal("1.00"))))
+            .setReceivedAt(T0)
+            .build();
+    // when
+    List<StockCommand> commands = ri.fromSale(sale);
+    // then
+    assertThat(commands.get(0).user()).isNull();
   }
 }

@@ -31,12 +31,13 @@ class StockLedgerTest {
         new BigDecimal(cost),
         ref,
         at,
+        null,
         null);
   }
 
   private static StockCommand sale(String ref, String qty, Instant at) {
     return new StockCommand(
-        CommandType.SALE, "central", "A1", new BigDecimal(qty), null, ref, at, null);
+        CommandType.SALE, "central", "A1", new BigDecimal(qty), null, ref, at, null, null);
   }
 
   @Test
@@ -117,6 +118,7 @@ class StockLedgerTest {
             type == CommandType.PURCHASE ? new BigDecimal("10") : null,
             "X1",
             T0,
+            null,
             null);
     // when
     LedgerResult result = ledger.apply(null, command, product);
@@ -140,7 +142,15 @@ class StockLedgerTest {
         ledger.apply(
             level,
             new StockCommand(
-                CommandType.COUNT, "central", "A1", new BigDecimal("4.5"), null, "ADJ1", T0, null),
+                CommandType.COUNT,
+                "central",
+                "A1",
+                new BigDecimal("4.5"),
+                null,
+                "ADJ1",
+                T0,
+                null,
+                null),
             product);
     // then
     assertThat(result.movement().getType()).isEqualTo(MovementType.ADJUSTMENT);
@@ -166,6 +176,7 @@ class StockLedgerTest {
                     new BigDecimal("70"),
                     "I2#1",
                     T0,
+                    null,
                     null),
                 product)
             .level();
@@ -182,7 +193,8 @@ class StockLedgerTest {
                 null,
                 "TR1",
                 T0,
-                "norte"),
+                "norte",
+                "repositor"),
             product);
     // then norte averages (10 × 70 + 5 × 100) / 15 = 80; central keeps 100
     assertThat(result.out().movement().getType()).isEqualTo(MovementType.TRANSFER_OUT);
@@ -193,6 +205,24 @@ class StockLedgerTest {
     assertThat(result.in().level().getOnHand()).isEqualByComparingTo("15.000");
     assertThat(result.in().level().getAvgCost()).isEqualByComparingTo("80.0000");
     assertThat(result.in().movement().getMovementId()).isEqualTo("TR1:TRANSFER_IN");
+    // both legs say who moved the goods
+    assertThat(result.out().movement().getUser()).isEqualTo("repositor");
+    assertThat(result.in().movement().getUser()).isEqualTo("repositor");
+  }
+
+  @ParameterizedTest(name = "command by {0} -> movement user {0}")
+  @CsvSource(
+      nullValues = "null",
+      value = {"caja1", "null"})
+  void shouldRecordTheCommandUserOnTheMovementWhenApplied(String user) {
+    // given a sale by user (null: an event written before users were recorded)
+    StockCommand sale =
+        new StockCommand(
+            CommandType.SALE, "central", "A1", BigDecimal.ONE, null, "S1#1", T0, null, user);
+    // when
+    LedgerResult result = ledger.apply(null, sale, product);
+    // then
+    assertThat(result.movement().getUser()).isEqualTo(user);
   }
 
   @ParameterizedTest(name = "sale {0} days before the latest -> counted {1}")
@@ -283,7 +313,7 @@ class StockLedgerTest {
     // given
     StockCommand transfer =
         new StockCommand(
-            CommandType.TRANSFER, "central", "A1", BigDecimal.ONE, null, "TR1", T0, "norte");
+            CommandType.TRANSFER, "central", "A1", BigDecimal.ONE, null, "TR1", T0, "norte", null);
     // when / then
     assertThatThrownBy(() -> ledger.apply(null, transfer, product))
         .isInstanceOf(IllegalArgumentException.class)

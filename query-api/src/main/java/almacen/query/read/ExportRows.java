@@ -44,7 +44,27 @@ public final class ExportRows {
           "after",
           "unitCost",
           "sourceRef",
-          "occurredAt");
+          "occurredAt",
+          "user");
+
+  /**
+   * The same columns for people ({@code ?locale=es-AR}): a Spanish spreadsheet user reads the
+   * header, a program reads the plain export.
+   */
+  public static final List<String> MOVEMENTS_CSV_COLUMNS_ES =
+      List.of(
+          "Sucursal",
+          "SKU",
+          "Secuencia",
+          "Movimiento",
+          "Tipo",
+          "Cantidad",
+          "Antes",
+          "Después",
+          "Costo unitario",
+          "Origen",
+          "Fecha",
+          "Usuario");
 
   private final StoreReader reader;
   private final ZoneId zone;
@@ -81,7 +101,8 @@ public final class ExportRows {
                         m.getAfter(),
                         m.getUnitCost(),
                         m.getSourceRef(),
-                        m.getOccurredAt()));
+                        m.getOccurredAt(),
+                        m.getUser()));
               }
             }
           }

@@ -229,7 +229,8 @@ public final class ReadModel {
         m.getAfter(),
         m.getUnitCost(),
         m.getSourceRef(),
-        Json.instant(m.getOccurredAt(), zone));
+        Json.instant(m.getOccurredAt(), zone),
+        m.getUser());
   }
 
   // ---- catalogue, prices

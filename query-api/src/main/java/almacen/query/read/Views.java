@@ -38,7 +38,8 @@ public final class Views {
       BigDecimal after,
       BigDecimal unitCost,
       String sourceRef,
-      String occurredAt) {}
+      String occurredAt,
+      String user) {}
 
   public record PriceView(
       String sku,

@@ -89,7 +89,10 @@ class ExportController {
     return csv(
         "movements.csv",
         format,
-        ExportRows.MOVEMENTS_CSV_COLUMNS.toArray(String[]::new),
+        (format.locale() == null
+                ? ExportRows.MOVEMENTS_CSV_COLUMNS
+                : ExportRows.MOVEMENTS_CSV_COLUMNS_ES)
+            .toArray(String[]::new),
         out -> reads.writeMovementRows(out, f, t, format),
         others,
         StoreNames.QUERY_MOVEMENTS,

@@ -141,7 +141,7 @@ function movements(items, unit) {
   if (!items.length) return h('p', { class: 'muted' }, 'Este producto no tiene movimientos en esta sucursal.');
   return h('div', { class: 'table-wrap' }, h('table', { class: 'table', testid: 'movements-table' },
     h('caption', { class: 'visually-hidden' }, 'Movimientos de stock, el más reciente primero'),
-    h('thead', {}, h('tr', {}, ['Fecha', 'Tipo', 'Cantidad', 'Antes', 'Después', 'Costo unit.', 'Origen']
+    h('thead', {}, h('tr', {}, ['Fecha', 'Tipo', 'Cantidad', 'Antes', 'Después', 'Costo unit.', 'Origen', 'Usuario']
       .map((t, i) => h('th', { scope: 'col', class: i >= 2 && i <= 5 ? 'num' : null }, t)))),
     h('tbody', {}, items.map((m) => h('tr', { testid: `movement-${m.movementId}` },
       h('td', { 'data-label': 'Fecha' }, dateTime(m.occurredAt)),
@@ -150,7 +150,9 @@ function movements(items, unit) {
       h('td', { class: 'num', 'data-label': 'Antes' }, qty(m.before, unit)),
       h('td', { class: 'num', 'data-label': 'Después' }, qty(m.after, unit)),
       h('td', { class: 'num', 'data-label': 'Costo unit.' }, m.unitCost === null || m.unitCost === undefined ? '—' : unitCostFmt.format(Number(m.unitCost))),
-      h('td', { 'data-label': 'Origen' }, source(m)))))));
+      h('td', { 'data-label': 'Origen' }, source(m)),
+      // null: recorded before users were, or a system import
+      h('td', { 'data-label': 'Usuario', testid: 'movement-user' }, m.user || '—'))))));
 }
 
 function source(m) {

@@ -142,9 +142,9 @@ final class Canned {
   static final String MOVEMENTS =
       """
       {"items":[
-       {"movementId":"m3","type":"SALE","delta":-2,"before":26,"after":24,"unitCost":2850.0000,"sourceRef":"S-20251015-0007#1","occurredAt":"2025-10-15T17:05:00Z"},
+       {"movementId":"m3","type":"SALE","delta":-2,"before":26,"after":24,"unitCost":2850.0000,"sourceRef":"S-20251015-0007#1","occurredAt":"2025-10-15T17:05:00Z","user":"caja1"},
        {"movementId":"m2","type":"PURCHASE","delta":24,"before":2,"after":26,"unitCost":2850.0000,"sourceRef":"30712345671-A-00003-00012345#2","occurredAt":"2025-10-15T03:00:00Z"},
-       {"movementId":"m1","type":"ADJUSTMENT","delta":-1,"before":3,"after":2,"unitCost":2700.0000,"sourceRef":"ADJ-42","occurredAt":"2025-10-10T12:00:00Z"},
+       {"movementId":"m1","type":"ADJUSTMENT","delta":-1,"before":3,"after":2,"unitCost":2700.0000,"sourceRef":"ADJ-42","occurredAt":"2025-10-10T12:00:00Z","user":null},
        {"movementId":"m0","type":"TRANSFER_IN","delta":3,"before":0,"after":3,"unitCost":2700.0000,"sourceRef":"TR-7","occurredAt":"2025-10-01T12:00:00Z"}]}""";
 
   static final String PRICE =

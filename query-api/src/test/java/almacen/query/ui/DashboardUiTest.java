@@ -198,6 +198,8 @@ class DashboardUiTest {
     assertThat(page.getByTestId("movement-m3")).containsText("VENTA");
     assertThat(page.getByTestId("movement-m3")).containsText("15/10/2025 14:05");
     assertThat(page.getByTestId("movement-m0")).containsText("TRANSFERENCIA ENTRADA");
+    assertThat(page.getByTestId("movement-m3").getByTestId("movement-user")).hasText("caja1");
+    assertThat(page.getByTestId("movement-m1").getByTestId("movement-user")).hasText("—");
     assertThat(page.getByTestId("movement-m2").getByTestId("source-link"))
         .hasAttribute("href", "#/facturas/30712345671-A-00003-00012345");
   }

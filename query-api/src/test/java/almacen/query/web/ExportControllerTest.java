@@ -8,8 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import almacen.domain.Decimals;
+import almacen.events.MovementType;
 import almacen.events.Product;
 import almacen.events.StockLevel;
+import almacen.events.StockMovement;
 import almacen.events.StockStatus;
 import almacen.events.Unit;
 import almacen.query.QueryConfig;
@@ -106,6 +108,47 @@ class ExportControllerTest {
                 + "daysOfCover;reorderQty;listPrice;updatedAt\n"
                 + "central;ALM000001;\"'+Yerba 1 kg\";Infusiones;UNIT;-2,500;5,000;;NEGATIVE;100,0000;0,00;0,000;;5,000;;"
                 + "10/03/2026 12:00:00\n");
+  }
+
+  @Test
+  void shouldHeadTheMovementsWithUsuarioInEsArAndUserInPlainWhenExported() throws Exception {
+    // given a sale by caja1
+    this.<StockMovement>store(StoreNames.QUERY_MOVEMENTS)
+        .put(
+            "central|ALM000001|0000000000000000001",
+            StockMovement.newBuilder()
+                .setMovementId("S1#1:SALE")
+                .setBranch("central")
+                .setSku("ALM000001")
+                .setType(MovementType.SALE)
+                .setDelta(Decimals.qty(new BigDecimal("-1")))
+                .setBefore(Decimals.qty(new BigDecimal("3")))
+                .setAfter(Decimals.qty(new BigDecimal("2")))
+                .setUnitCost(Decimals.unitCost(new BigDecimal("100")))
+                .setSourceRef("S1#1")
+                .setOccurredAt(NOON)
+                .setSequence(1)
+                .setUser("caja1")
+                .build());
+
+    // when
+    String esAr =
+        new String(export("/api/export/movements.csv?locale=es-AR"), StandardCharsets.UTF_8);
+    String plain = new String(export("/api/export/movements.csv"), StandardCharsets.UTF_8);
+
+    // then
+    assertThat(esAr)
+        .isEqualTo(
+            "\uFEFF"
+                + "Sucursal;SKU;Secuencia;Movimiento;Tipo;Cantidad;Antes;Después;Costo unitario;"
+                + "Origen;Fecha;Usuario\n"
+                + "central;ALM000001;1;S1#1:SALE;SALE;-1,000;3,000;2,000;100,0000;S1#1;"
+                + "10/03/2026 12:00:00;caja1\n");
+    assertThat(plain)
+        .isEqualTo(
+            "branch,sku,sequence,movementId,type,delta,before,after,unitCost,sourceRef,occurredAt,user\n"
+                + "central,ALM000001,1,S1#1:SALE,SALE,-1.000,3.000,2.000,100.0000,S1#1,"
+                + "2026-03-10T12:00:00-03:00,caja1\n");
   }
 
   @Test
