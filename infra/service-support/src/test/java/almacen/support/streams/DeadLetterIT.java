@@ -99,7 +99,8 @@ class DeadLetterIT {
                 Instant.now(),
                 List.of(
                     new SaleLine("ALM000001", new BigDecimal("1.000"), new BigDecimal("10.00"))),
-                Instant.now());
+                Instant.now(),
+                null);
         producer
             .send(
                 new ProducerRecord<>(

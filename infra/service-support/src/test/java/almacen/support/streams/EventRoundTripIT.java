@@ -6,6 +6,7 @@ import almacen.events.AdjustmentReason;
 import almacen.events.DeadLetter;
 import almacen.events.InflationMonth;
 import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceSource;
 import almacen.events.InvoiceStatus;
@@ -178,7 +179,9 @@ class EventRoundTripIT {
             ScaleValue.WEIGHT,
             new BigDecimal("1.000"),
             null));
-    m.put(t.sales, new Sale("S-1", "central", T, List.of(new SaleLine("ALM000001", Q, MONEY)), T));
+    m.put(
+        t.sales,
+        new Sale("S-1", "central", T, List.of(new SaleLine("ALM000001", Q, MONEY)), T, null));
     m.put(
         t.invoices,
         new Invoice(
@@ -199,7 +202,8 @@ class EventRoundTripIT {
                     new BigDecimal("12.000"),
                     COST,
                     RATE,
-                    new BigDecimal("10200.00"))),
+                    new BigDecimal("10200.00"),
+                    new BigDecimal("0.00"))),
             new BigDecimal("10200.00"),
             new BigDecimal("2142.00"),
             new BigDecimal("0.00"),
@@ -209,7 +213,9 @@ class EventRoundTripIT {
             1.0,
             false,
             new InvoiceSource(SourceKind.MANUAL, null, false),
-            T));
+            T,
+            InvoiceKind.INVOICE,
+            null));
     m.put(
         t.stockAdjustments,
         new StockAdjustment(
@@ -220,8 +226,9 @@ class EventRoundTripIT {
             new BigDecimal("3.000"),
             AdjustmentReason.COUNT,
             "conteo",
-            T));
-    m.put(t.stockTransfers, new StockTransfer("TR-1", "central", "norte", "ALM000001", Q, T));
+            T,
+            null));
+    m.put(t.stockTransfers, new StockTransfer("TR-1", "central", "norte", "ALM000001", Q, T, null));
     m.put(
         t.stockMovements,
         new StockMovement(
@@ -235,7 +242,8 @@ class EventRoundTripIT {
             COST,
             "S-1#1",
             T,
-            1L));
+            1L,
+            null));
     m.put(
         t.stockLevels,
         new StockLevel(
