@@ -36,9 +36,11 @@ record ColumnOrder(List<Column> columns) {
   private static final Pattern QTY = Pattern.compile("cant");
   private static final Pattern PRICE = Pattern.compile("precio|p\\.\\s*unit|unitario");
 
-  /** "Bonif.", "% Bonif", "Dto.", "Desc." (not "Descripción"), "Descuento". */
+  /**
+   * "Bonif.", "% Bonif" (OCR: "Boniíf", "Bon1f"), "Dto.", "Desc." (not "Descripción"), "Descuento".
+   */
   private static final Pattern BONIF =
-      Pattern.compile("bonif|\\bdto\\b|\\bdesc\\b|descuento|desc\\.?\\s*%|% ?desc");
+      Pattern.compile("bon[il1]{1,2}f|\\bdto\\b|\\bdesc\\b|descuento|desc\\.?\\s*%|% ?desc");
 
   private static final Pattern RATE = Pattern.compile("alic|%\\s*iva|iva\\s*%");
   private static final Pattern TOTAL_WITH_IVA =

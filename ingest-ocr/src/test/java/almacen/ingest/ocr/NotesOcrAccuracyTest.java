@@ -9,10 +9,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Credit and debit notes and bonificaciones from phone photos (fixed seed): real Tesseract, real
- * zxing, on the four samples of {@link PhotoSet#notesAndDiscounts}.
+ * zxing, on the four samples of {@link PhotoSet#notesAndDiscounts}. Floors a little under what was
+ * measured (18/18 lines exact, 6 of them discounted).
  */
 @Tag("slow")
 class NotesOcrAccuracyTest {
+
+  static final int LINES = 18;
+  static final int DISCOUNTED_LINES = 6;
+  static final int EXACT_FLOOR = 17;
 
   private static final TesseractOcrEngine ENGINE = new TesseractOcrEngine("", "spa");
 
@@ -34,19 +39,18 @@ class NotesOcrAccuracyTest {
 
     // then every document is read as the kind it is
     assertThat(accuracy.photos())
-        .allSatisfy(p -> assertThat(p.read().kind()).isEqualTo(p.truth().kind()));
-    int lines = 0;
+        .extracting(p -> p.read().kind())
+        .containsExactlyElementsOf(accuracy.photos().stream().map(p -> p.truth().kind()).toList());
+    int discounted = 0;
     int exact = 0;
     for (OcrAccuracy.Photo p : accuracy.photos()) {
-      lines += p.truth().lines().size();
+      discounted += (int) p.truth().lines().stream().filter(l -> l.discountPct() != null).count();
       exact += PhotoSet.exactWithDiscount(p.truth(), p.read().lines());
     }
-    assertThat(lines).as("lines on the 4 photos").isEqualTo(LINES);
+    assertThat(accuracy.lines()).as("lines on the 4 photos").isEqualTo(LINES);
+    assertThat(discounted).as("lines with a bonificación").isEqualTo(DISCOUNTED_LINES);
     assertThat(exact)
         .as("lines with qty, price, bonificación and total exact")
-        .isGreaterThanOrEqualTo(EXACT_FLOOR);
+        .isGreaterThanOrEqualTo(EXACT_FLOOR); // measured 18/18
   }
-
-  static final int LINES = 0;
-  static final int EXACT_FLOOR = 0;
 }
