@@ -53,7 +53,8 @@ class SourceRulesTest {
             "central",
             T0,
             List.of(new SaleLine("A1", new BigDecimal("1.000"), new BigDecimal("10.00"))),
-            T0);
+            T0,
+            null);
     // when / then
     assertThat(rules.sales().seenKey(sale)).isEqualTo("sale:S1");
     assertThat(rules.sales().businessTime().apply(sale)).isEqualTo(T0);

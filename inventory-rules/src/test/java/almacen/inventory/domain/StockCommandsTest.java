@@ -217,7 +217,8 @@ class StockCommandsTest {
             "central",
             T0,
             List.of(new SaleLine(sku, new BigDecimal(qty).setScale(3), new BigDecimal("1.00"))),
-            T0);
+            T0,
+            null);
     // when / then
     assertThatThrownBy(() -> ri.fromSale(sale))
         .isInstanceOf(InvalidStockEventException.class)
@@ -245,7 +246,8 @@ class StockCommandsTest {
             counted == null ? null : new BigDecimal(counted).setScale(3),
             AdjustmentReason.OTHER,
             null,
-            T0);
+            T0,
+            null);
     // when / then
     assertThatThrownBy(() -> ri.fromAdjustment(adjustment))
         .isInstanceOf(InvalidStockEventException.class)
@@ -256,7 +258,7 @@ class StockCommandsTest {
   void shouldRejectTransferWhenSameBranch() {
     // given
     StockTransfer transfer =
-        new StockTransfer("TR1", "central", "central", "A1", new BigDecimal("1.000"), T0);
+        new StockTransfer("TR1", "central", "central", "A1", new BigDecimal("1.000"), T0, null);
     // when / then
     assertThatThrownBy(() -> ri.fromTransfer(transfer))
         .isInstanceOf(InvalidStockEventException.class)
@@ -274,7 +276,8 @@ class StockCommandsTest {
             List.of(
                 new SaleLine("QUESO", new BigDecimal("2.350"), new BigDecimal("100.00")),
                 new SaleLine("A1", new BigDecimal("1.000"), new BigDecimal("100.00"))),
-            T0);
+            T0,
+            null);
     // when
     List<StockCommand> commands = ri.fromSale(sale);
     // then
