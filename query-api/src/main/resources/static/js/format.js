@@ -94,7 +94,10 @@ export const MOVEMENT = {
   ADJUSTMENT: 'AJUSTE',
   TRANSFER_IN: 'TRANSFERENCIA ENTRADA',
   TRANSFER_OUT: 'TRANSFERENCIA SALIDA',
+  PURCHASE_RETURN: 'Devolución a proveedor',
 };
+
+export const INVOICE_KIND = { INVOICE: 'Factura', CREDIT_NOTE: 'Nota de crédito', DEBIT_NOTE: 'Nota de débito' };
 
 export const INVOICE_STATUS = { CONFIRMED: 'Confirmada', NEEDS_REVIEW: 'A revisar' };
 

@@ -3,6 +3,8 @@ package almacen.query;
 import static almacen.query.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceStatus;
 import almacen.events.MovementType;
 import almacen.query.read.AnalyticsModel;
@@ -385,5 +387,36 @@ class AnalyticsModelTest {
     assertThat(central.items())
         .extracting(SupplierPurchases::name)
         .containsExactly("Distribuidora del Sur SA");
+  }
+
+  @Test
+  void shouldLeaveNotesOutOfPurchasesAndLastCostsWhenACreditNoteIsConfirmed() {
+    // given the invoices, and a newer confirmed credit note of the same supplier for sugar at 1
+    invoices();
+    d.pipe(
+        d.topics.invoices,
+        "NC1",
+        Invoice.newBuilder(
+                Fixtures.supplierInvoice(
+                    "NC1",
+                    "30-71234567-1",
+                    "Distribuidora del Sur SA",
+                    "2026-03-20",
+                    "central",
+                    InvoiceStatus.CONFIRMED,
+                    line("ALM000001", "2", "1")))
+            .setKind(InvoiceKind.CREDIT_NOTE)
+            .build());
+    DateRange march = new DateRange(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"));
+
+    // when
+    PurchasesReport all = model.purchases(march, null);
+
+    // then the note is neither a purchase nor the sugar's last cost
+    assertThat(all.amount()).isEqualTo(Fixtures.money("27104"));
+    assertThat(all.invoices()).isEqualTo(2);
+    assertThat(model.lastPurchases().get("ALM000001").unitCost())
+        .isEqualTo(new BigDecimal("900.0000"));
+    assertThat(model.lastPurchases().get("ALM000001").invoiceId()).isEqualTo("A2");
   }
 }

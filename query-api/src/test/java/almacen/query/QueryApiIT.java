@@ -4,6 +4,9 @@ import static java.net.http.HttpResponse.BodyHandlers.ofString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
+import almacen.events.InvoiceLine;
 import almacen.events.InvoiceStatus;
 import almacen.events.MovementType;
 import almacen.events.PriceReason;
@@ -131,6 +134,7 @@ class QueryApiIT {
           topics.invoices,
           "INV1",
           Fixtures.invoice("INV1", "central", InvoiceStatus.NEEDS_REVIEW));
+      send(producer, topics.invoices, NOTE_ID, creditNoteWithDiscount());
       producer.flush();
     }
 
@@ -172,6 +176,14 @@ class QueryApiIT {
     assertThat(summary.path("products").asLong()).isEqualTo(2);
     assertThat(summary.path("lowCount").asLong()).isEqualTo(1);
     assertThat(summary.path("outCount").asLong()).isEqualTo(1);
+
+    JsonNode note =
+        awaitJson("/api/invoices/" + NOTE_ID, n -> n.path("kind").asString().equals("CREDIT_NOTE"));
+    assertThat(note.path("lines").get(0).path("discountPct").decimalValue())
+        .isEqualByComparingTo("10.00");
+    assertThat(note.path("lines").get(0).path("lineTotal").decimalValue())
+        .isEqualByComparingTo("9180.00");
+    assertThat(get("/api/invoices/INV1").path("kind").asString()).isEqualTo("INVOICE");
 
     assertThat(status("/api/stock/NOPE0001?branch=central", token)).isEqualTo(404);
     assertThat(status("/api/stock?size=501", token)).isEqualTo(400);
@@ -349,6 +361,22 @@ class QueryApiIT {
                 topic.keySerde().serializer().serialize(topic.name(), key),
                 topic.valueSerde().serializer().serialize(topic.name(), value)))
         .get();
+  }
+
+  private static final String NOTE_ID = "30712345671-NC-A-00003-00000001";
+
+  /** A confirmed credit note whose line carries a 10 % bonificación (12 × 850 less 10 %). */
+  private static Invoice creditNoteWithDiscount() {
+    Invoice base = Fixtures.invoice(NOTE_ID, "central", InvoiceStatus.CONFIRMED);
+    InvoiceLine line =
+        InvoiceLine.newBuilder(base.getLines().get(0))
+            .setDiscountPct(new java.math.BigDecimal("10.00"))
+            .setLineTotal(new java.math.BigDecimal("9180.00"))
+            .build();
+    return Invoice.newBuilder(base)
+        .setKind(InvoiceKind.CREDIT_NOTE)
+        .setLines(List.of(line))
+        .build();
   }
 
   private JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> ready) {

@@ -30,6 +30,10 @@ public final class Bounds {
   public static final BigDecimal MIN_INFLATION_PCT = new BigDecimal("-50");
   public static final BigDecimal MAX_INFLATION_PCT = new BigDecimal("1000");
   public static final int RATE_DECIMALS = Decimals.RATE_SCALE;
+
+  /** A bonificación is below this: 100 % off is not a sale, it is a gift. */
+  public static final BigDecimal MAX_DISCOUNT_PCT_EXCLUSIVE = new BigDecimal("100");
+
   public static final int MAX_ID_LENGTH = 64;
   public static final int MAX_SALE_LINES = 500;
   public static final int MAX_INVOICE_LINES = 500;
@@ -92,6 +96,16 @@ public final class Bounds {
 
   public static Optional<Violation> inflationPct(BigDecimal value) {
     return percent(value, MIN_INFLATION_PCT, MAX_INFLATION_PCT);
+  }
+
+  /** A line's bonificación: 0 ≤ v &lt; 100, at most 2 decimals. */
+  public static Optional<Violation> discountPct(BigDecimal value) {
+    if (value.signum() < 0 || value.compareTo(MAX_DISCOUNT_PCT_EXCLUSIVE) >= 0) {
+      return out("must be at least 0 and less than 100 %");
+    }
+    return decimals(value) > RATE_DECIMALS
+        ? invalid("INVALID_RATE", "may have at most 2 decimals")
+        : Optional.empty();
   }
 
   /** A percentage in [min, max] with at most 2 decimals. */

@@ -79,6 +79,19 @@ class BoundsTest {
     assertThat(code(Bounds.markupPct(new BigDecimal(value)))).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "discount {0} -> {1}")
+  @CsvSource({
+    "0, OK",
+    "12.5, OK",
+    "99.99, OK",
+    "100, OUT_OF_RANGE",
+    "-0.01, OUT_OF_RANGE",
+    "10.125, INVALID_RATE"
+  })
+  void shouldKeepDiscountBelowAHundredWhenGivenABonificacion(String value, String expected) {
+    assertThat(code(Bounds.discountPct(new BigDecimal(value)))).isEqualTo(expected);
+  }
+
   @ParameterizedTest(name = "id of {0} chars -> {1}")
   @CsvSource({"1, OK", "64, OK", "65, INVALID_ID", "100000, INVALID_ID"})
   void shouldLimitIdLengthWhenGivenAnId(int length, String expected) {

@@ -3,6 +3,7 @@ package almacen.inventory;
 import almacen.events.AdjustmentReason;
 import almacen.events.DeadLetter;
 import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceSource;
 import almacen.events.InvoiceStatus;
@@ -284,6 +285,19 @@ final class InventoryDriver implements AutoCloseable {
             issueDate
                 .atStartOfDay(almacen.inventory.domain.DemandSettings.BUENOS_AIRES)
                 .toInstant())
+        .build();
+  }
+
+  /** A confirmed or to-review note of {@code kind} with these lines (see {@link #invoice}). */
+  static Invoice note(
+      InvoiceKind kind,
+      String invoiceId,
+      String branch,
+      LocalDate issueDate,
+      InvoiceStatus status,
+      InvoiceLine... lines) {
+    return Invoice.newBuilder(invoice(invoiceId, branch, issueDate, status, lines))
+        .setKind(kind)
         .build();
   }
 

@@ -1,5 +1,6 @@
 package almacen.pricing;
 
+import almacen.domain.CostBasis;
 import almacen.domain.Decimals;
 import almacen.events.Invoice;
 import almacen.events.InvoiceLine;
@@ -19,7 +20,8 @@ final class PriceEvents {
   private PriceEvents() {}
 
   /**
-   * The cost of the only line of a cost invoice (see {@link PricingTopology#costInvoicesBySku}).
+   * The cost of the only line of a cost invoice (see {@link PricingTopology#costInvoicesBySku}):
+   * what a unit was paid, net of its bonificación ({@link CostBasis#paidUnitCost}).
    */
   static CostLine costLine(String sku, Invoice costInvoice) {
     InvoiceLine line = costInvoice.getLines().get(0);
@@ -27,7 +29,8 @@ final class PriceEvents {
         sku,
         costInvoice.getInvoiceId(),
         costInvoice.getIssueDate(),
-        line.getUnitCost(),
+        CostBasis.paidUnitCost(
+            line.getUnitCost(), line.getQty(), line.getLineTotal(), line.getDiscountPct()),
         line.getIvaRatePct(),
         costInvoice.getPricesIncludeIva());
   }

@@ -2,6 +2,7 @@ package almacen.pricing;
 
 import almacen.events.InflationMonth;
 import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceStatus;
 import almacen.events.Price;
@@ -121,11 +122,14 @@ public final class PricingTopology {
 
   /**
    * One record per sku of a CONFIRMED, non-duplicate invoice: the invoice reduced to that sku's
-   * line (the last one when the sku appears on several lines). Lines without a sku are not costs.
+   * line (the last one when the sku appears on several lines). Lines without a sku are not costs,
+   * and neither is a credit or debit note: it corrects a past purchase, it does not price the next
+   * one.
    */
   static List<KeyValue<String, Invoice>> costInvoicesBySku(String invoiceId, Invoice invoice) {
     if (invoice == null
         || invoice.getStatus() != InvoiceStatus.CONFIRMED
+        || invoice.getKind() != InvoiceKind.INVOICE
         || invoice.getDuplicate()) {
       return List.of();
     }

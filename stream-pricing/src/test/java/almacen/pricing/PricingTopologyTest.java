@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import almacen.events.DeadLetter;
 import almacen.events.InflationMonth;
 import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
+import almacen.events.InvoiceLine;
 import almacen.events.InvoiceStatus;
 import almacen.events.InvoiceType;
 import almacen.events.Price;
@@ -289,6 +291,66 @@ class PricingTopologyTest {
     assertThat(history.isEmpty()).isTrue();
     KeyValueStore<String, Invoice> costs = driver.getKeyValueStore(StoreNames.PRICING_COSTS);
     assertThat(costs.get(SKU)).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = InvoiceKind.class,
+      names = {"CREDIT_NOTE", "DEBIT_NOTE"})
+  void shouldKeepTheListPriceWhenAConfirmedNoteArrives(InvoiceKind kind) {
+    // given a price from INV-1 at 850
+    startDefault();
+    products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
+    cost("INV-1", LocalDate.of(2025, 10, 10), SKU, "850.00");
+    assertListPrices(prices, "1360.00");
+
+    // when a newer confirmed note names the sku at another unit cost
+    Invoice note =
+        Invoice.newBuilder(
+                invoiceA(
+                    "NOTE-1",
+                    LocalDate.of(2025, 10, 14),
+                    InvoiceStatus.CONFIRMED,
+                    line(SKU, "500.00", "21")))
+            .setKind(kind)
+            .build();
+    invoices.pipeInput("NOTE-1", note);
+    products.pipeInput(SKU, product(SKU, "Almacén", "21", "50"));
+
+    // then no price comes from the note, and a re-price still costs from INV-1:
+    //       L* = 850 × 1.0155234244 × 1.50 × 1.21 = 1566.6988 → 1570.00
+    Price price = prices.readValue();
+    assertThat(price.getListPrice()).isEqualByComparingTo("1570.00");
+    assertThat(price.getReason()).isEqualTo(PriceReason.CATALOG);
+    assertThat(price.getCostInvoiceId()).isEqualTo("INV-1");
+    assertThat(price.getUnitCost()).isEqualByComparingTo("850.0000");
+    assertThat(prices.isEmpty()).isTrue();
+    KeyValueStore<String, Invoice> costs = driver.getKeyValueStore(StoreNames.PRICING_COSTS);
+    assertThat(costs.get(SKU).getInvoiceId()).isEqualTo("INV-1");
+  }
+
+  @Test
+  void shouldPriceFromTheDiscountedUnitCostWhenTheLineHasABonificacion() {
+    // given
+    startDefault();
+    products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
+
+    // when 12 at 1.000 less 15 % (10.200, so 850 a unit) are confirmed
+    InvoiceLine discounted =
+        InvoiceLine.newBuilder(line(SKU, "1000.00", "21"))
+            .setDiscountPct(new BigDecimal("15.00"))
+            .setLineTotal(new BigDecimal("10200.00"))
+            .build();
+    invoices.pipeInput(
+        "INV-D",
+        invoiceA("INV-D", LocalDate.of(2025, 10, 10), InvoiceStatus.CONFIRMED, discounted));
+
+    // then the price is the one of a unit cost of 850 (see the first test): 1360.00
+    Price price = prices.readValue();
+    assertThat(price.getUnitCost()).isEqualByComparingTo("850.0000");
+    assertThat(price.getCostBasis()).isEqualByComparingTo("850.0000");
+    assertThat(price.getListPrice()).isEqualByComparingTo("1360.00");
+    assertThat(price.getCostInvoiceId()).isEqualTo("INV-D");
   }
 
   @Test

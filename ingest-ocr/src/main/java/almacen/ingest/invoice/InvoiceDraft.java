@@ -1,5 +1,6 @@
 package almacen.ingest.invoice;
 
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceType;
 import almacen.events.SourceKind;
 import java.math.BigDecimal;
@@ -14,6 +15,8 @@ import java.util.List;
  * @param pricesIncludeIva what the document or client claims; null when not stated (derived from
  *     the type)
  * @param confidence 0..1 from OCR; 1.0 for MANUAL
+ * @param kind invoice, credit or debit note; null when not stated (an invoice, or on /confirm the
+ *     kind of the invoice being corrected)
  */
 public record InvoiceDraft(
     String supplierCuit,
@@ -31,14 +34,55 @@ public record InvoiceDraft(
     BigDecimal otherTaxes,
     BigDecimal total,
     Source source,
-    double confidence) {
+    double confidence,
+    InvoiceKind kind) {
 
   public InvoiceDraft {
     lines = lines == null ? List.of() : List.copyOf(lines);
   }
 
+  /** A draft that does not state its kind. */
+  public InvoiceDraft(
+      String supplierCuit,
+      String supplierName,
+      InvoiceType type,
+      Integer pointOfSale,
+      Long number,
+      LocalDate issueDate,
+      String cae,
+      String branch,
+      Boolean pricesIncludeIva,
+      List<Line> lines,
+      BigDecimal netTotal,
+      BigDecimal ivaTotal,
+      BigDecimal otherTaxes,
+      BigDecimal total,
+      Source source,
+      double confidence) {
+    this(
+        supplierCuit,
+        supplierName,
+        type,
+        pointOfSale,
+        number,
+        issueDate,
+        cae,
+        branch,
+        pricesIncludeIva,
+        lines,
+        netTotal,
+        ivaTotal,
+        otherTaxes,
+        total,
+        source,
+        confidence,
+        null);
+  }
+
   /**
    * One line; {@code sku} may be null (resolved by the validator), numbers may be null when unread.
+   *
+   * @param discountPct the printed bonificación in percent; null when none was printed (0)
    */
   public record Line(
       String sku,
@@ -47,10 +91,29 @@ public record InvoiceDraft(
       BigDecimal qty,
       BigDecimal unitCost,
       BigDecimal ivaRatePct,
-      BigDecimal lineTotal) {
+      BigDecimal lineTotal,
+      BigDecimal discountPct) {
+
+    /** A line without a bonificación. */
+    public Line(
+        String sku,
+        String supplierCode,
+        String description,
+        BigDecimal qty,
+        BigDecimal unitCost,
+        BigDecimal ivaRatePct,
+        BigDecimal lineTotal) {
+      this(sku, supplierCode, description, qty, unitCost, ivaRatePct, lineTotal, null);
+    }
 
     public Line withSkuAndRate(String newSku, BigDecimal newRate) {
-      return new Line(newSku, supplierCode, description, qty, unitCost, newRate, lineTotal);
+      return new Line(
+          newSku, supplierCode, description, qty, unitCost, newRate, lineTotal, discountPct);
+    }
+
+    /** The bonificación, 0 when none was printed. */
+    public BigDecimal discountOrZero() {
+      return discountPct == null ? BigDecimal.ZERO : discountPct;
     }
   }
 

@@ -20,7 +20,8 @@ public final class InvoiceDrafts {
                         l.getQty(),
                         l.getUnitCost(),
                         l.getIvaRatePct(),
-                        l.getLineTotal()))
+                        l.getLineTotal(),
+                        l.getDiscountPct()))
             .toList();
     return new InvoiceDraft(
         i.getSupplier().getCuit(),
@@ -39,13 +40,14 @@ public final class InvoiceDrafts {
         i.getTotal(),
         new InvoiceDraft.Source(
             i.getSource().getKind(), i.getSource().getSha256(), i.getSource().getQr()),
-        i.getConfidence());
+        i.getConfidence(),
+        i.getKind());
   }
 
   /**
    * The corrected invoice, with every field it leaves out taken from {@code base}; lines are
    * replaced as a whole when the correction has any. Source and confidence stay those of the base
-   * (how the invoice was read).
+   * (how the invoice was read); the kind is the base's unless the correction names one.
    */
   public static InvoiceDraft merge(InvoiceDraft corrected, InvoiceDraft base) {
     return new InvoiceDraft(
@@ -64,7 +66,8 @@ public final class InvoiceDrafts {
         or(corrected.otherTaxes(), base.otherTaxes()),
         or(corrected.total(), base.total()),
         base.source(),
-        base.confidence());
+        base.confidence(),
+        or(corrected.kind(), base.kind()));
   }
 
   private static <T> T or(T value, T fallback) {

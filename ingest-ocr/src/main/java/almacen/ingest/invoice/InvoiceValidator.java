@@ -1,6 +1,9 @@
 package almacen.ingest.invoice;
 
+import almacen.domain.Bounds;
+import almacen.domain.CostBasis;
 import almacen.domain.Iva;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceType;
 import almacen.ingest.validation.Fields;
 import almacen.support.SupportConfiguration;
@@ -102,9 +105,10 @@ public final class InvoiceValidator {
       issues.add(
           new Issue(IssueCode.MISSING_FIELD, "number must be 1 to " + InvoiceIds.MAX_NUMBER));
     }
+    InvoiceKind kind = draft.kind() == null ? InvoiceKind.INVOICE : draft.kind();
     String invoiceId =
         cuit.isPresent() && type != null && posOk && numberOk
-            ? InvoiceIds.of(cuit.get(), type, draft.pointOfSale(), draft.number())
+            ? InvoiceIds.of(cuit.get(), kind, type, draft.pointOfSale(), draft.number())
             : null;
     checkIssueDate(draft.issueDate(), issues);
 
@@ -147,7 +151,8 @@ public final class InvoiceValidator {
             draft.otherTaxes(),
             draft.total(),
             draft.source(),
-            draft.confidence());
+            draft.confidence(),
+            kind);
     return new ValidationResult(invoiceId, resolved, includesIva, expectedNet, expectedIva, issues);
   }
 
@@ -213,14 +218,28 @@ public final class InvoiceValidator {
     if (line.lineTotal() == null || line.lineTotal().signum() < 0) {
       issues.add(new Issue(IssueCode.BAD_LINE, at + "lineTotal is missing or negative"));
     }
-    if (line.qty() != null && line.unitCost() != null && line.lineTotal() != null) {
-      BigDecimal product = line.qty().multiply(line.unitCost()).setScale(2, RoundingMode.HALF_UP);
+    boolean discountOk =
+        line.discountPct() == null || Bounds.discountPct(line.discountPct()).isEmpty();
+    if (!discountOk) {
+      issues.add(
+          new Issue(
+              IssueCode.BAD_LINE,
+              at
+                  + "discountPct "
+                  + line.discountPct().toPlainString()
+                  + " must be at least 0 and less than 100"));
+    }
+    if (discountOk && line.qty() != null && line.unitCost() != null && line.lineTotal() != null) {
+      BigDecimal discount = line.discountOrZero();
+      BigDecimal product = CostBasis.lineTotal(line.qty(), line.unitCost(), discount);
       if (!withinTolerance(product, line.lineTotal())) {
         issues.add(
             new Issue(
                 IssueCode.LINE_TOTAL,
                 at
-                    + "qty × unitCost = "
+                    + (discount.signum() == 0
+                        ? "qty × unitCost = "
+                        : "qty × unitCost × (1 − " + discount.toPlainString() + " %) = ")
                     + product.toPlainString()
                     + " differs from lineTotal "
                     + line.lineTotal().toPlainString()

@@ -14,7 +14,7 @@ public enum IssueCode {
   PRICES_INCLUDE_IVA,
   /** No lines, or a line with a missing or negative value. */
   BAD_LINE,
-  /** qty × unitCost differs from lineTotal by more than $ 1.00. */
+  /** qty × unitCost × (1 − discountPct / 100) differs from lineTotal by more than $ 1.00. */
   LINE_TOTAL,
   /** A line of an A/M invoice has no valid IVA rate. */
   IVA_RATE,

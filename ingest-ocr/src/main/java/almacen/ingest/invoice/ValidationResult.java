@@ -2,6 +2,7 @@ package almacen.ingest.invoice;
 
 import almacen.domain.Decimals;
 import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceSource;
 import almacen.events.InvoiceStatus;
@@ -85,6 +86,7 @@ public record ValidationResult(
                         .setUnitCost(Decimals.unitCost(orZero(l.unitCost())))
                         .setIvaRatePct(Decimals.rate(orZero(l.ivaRatePct())))
                         .setLineTotal(Decimals.money(orZero(l.lineTotal())))
+                        .setDiscountPct(Decimals.rate(l.discountOrZero()))
                         .build())
             .toList();
     BigDecimal net = d.netTotal() == null ? expectedNet : d.netTotal();
@@ -116,6 +118,7 @@ public record ValidationResult(
         .setDuplicate(false)
         .setSource(new InvoiceSource(source.kind(), source.sha256(), source.qr()))
         .setReceivedAt(receivedAt)
+        .setKind(d.kind() == null ? InvoiceKind.INVOICE : d.kind())
         .build();
   }
 

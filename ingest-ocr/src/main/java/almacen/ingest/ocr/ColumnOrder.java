@@ -35,7 +35,13 @@ record ColumnOrder(List<Column> columns) {
   private static final Pattern DESC = Pattern.compile("descrip|producto|detalle|concepto");
   private static final Pattern QTY = Pattern.compile("cant");
   private static final Pattern PRICE = Pattern.compile("precio|p\\.\\s*unit|unitario");
-  private static final Pattern BONIF = Pattern.compile("bonif|desc\\.?\\s*%|% ?desc");
+
+  /**
+   * "Bonif.", "% Bonif" (OCR: "Boniíf", "Bon1f"), "Dto.", "Desc." (not "Descripción"), "Descuento".
+   */
+  private static final Pattern BONIF =
+      Pattern.compile("bon[il1]{1,2}f|\\bdto\\b|\\bdesc\\b|descuento|desc\\.?\\s*%|% ?desc");
+
   private static final Pattern RATE = Pattern.compile("alic|%\\s*iva|iva\\s*%");
   private static final Pattern TOTAL_WITH_IVA =
       Pattern.compile("subtotal c/iva|total c/iva|c/\\s*iva");
@@ -90,6 +96,11 @@ record ColumnOrder(List<Column> columns) {
     int q = columns.indexOf(Column.QTY);
     int d = columns.indexOf(Column.DESC);
     return q >= 0 && d >= 0 && q < d;
+  }
+
+  /** The table has a bonificación column: a row's total may be qty × price less a discount. */
+  boolean hasDiscount() {
+    return columns.contains(Column.BONIF);
   }
 
   /** The supplier's code printed after the description instead of first. */

@@ -1,13 +1,15 @@
 package almacen.ingest.ocr;
 
+import almacen.events.InvoiceKind;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The header of an invoice: type (letter and AFIP code), point of sale and number, dates, CUITs,
- * CAE and the supplier's name. Only the lines before the totals are searched for the identity
- * fields, so a "Nro" in the totals or the CAE block is never taken for the invoice's number.
+ * The header of an invoice: type (letter and AFIP code), kind (invoice, credit or debit note: the
+ * code, else the printed title), point of sale and number, dates, CUITs, CAE and the supplier's
+ * name. Only the lines before the totals are searched for the identity fields, so a "Nro" in the
+ * totals or the CAE block is never taken for the invoice's number.
  */
 final class HeaderReader {
 
@@ -30,10 +32,18 @@ final class HeaderReader {
       Pattern.compile(
           "c[o0]d(?:igo)?\\s*[.:]?\\s*(?:n\\s*[°º*o.]?\\s*)?[:.\\[(|]?\\s*(" + D + "{2,3})\\b");
   private static final Pattern LETTER_BOX =
-      Pattern.compile("([ABCM])(?:\\s*[|\\]\\[]\\s*|\\s+)FACTURA\\b");
+      Pattern.compile("([ABCM])(?:\\s*[|\\]\\[]\\s*|\\s+)(?:FACTURA|NOTA)\\b");
   private static final Pattern LETTER_LINE = Pattern.compile("^[\\s\\[|(]*([ABCM])[\\s\\]|)]*$");
   private static final Pattern FACTURA_LETTER =
-      Pattern.compile("\\bfactura\\s*[\"'|\\[(]?\\s*([abcm])\\b");
+      Pattern.compile(
+          "\\b(?:factura|nota\\s+de\\s+(?:credito|debito))\\s*[\"'|\\[(]?\\s*([abcm])\\b");
+
+  /** "NOTA DE CRÉDITO", "Nota de Crédito Electrónica", "N. DE CREDITO" (normalized: no accents). */
+  private static final Pattern CREDIT_TITLE =
+      Pattern.compile("\\bn(?:ota|\\.)\\s*de\\s*cr[e3]dito\\b");
+
+  private static final Pattern DEBIT_TITLE =
+      Pattern.compile("\\bn(?:ota|\\.)\\s*de\\s*d[e3]bito\\b");
   private static final Pattern POS =
       Pattern.compile(
           "(?:punto\\s*de\\s*venta|pto\\.?\\s*(?:de\\s*)?v(?:en)?ta\\.?|p\\.\\s*v(?:ta)?\\.?)\\s*[:.]?\\s*(?:n\\s*[°º*o.]?\\s*)?[:.]?\\s*("
@@ -52,7 +62,7 @@ final class HeaderReader {
   private static final Pattern NAME_LABEL =
       Pattern.compile("raz[oó0]n\\s+social\\s*:?\\s*(.+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern NOT_A_NAME =
-      Pattern.compile(".*(original|duplicado|factura|cod|fecha|punto|comp).*");
+      Pattern.compile(".*(original|duplicado|factura|nota de|cod|fecha|punto|comp).*");
 
   private final PrintedLines text;
   private final ParseIssues issues;
@@ -75,6 +85,7 @@ final class HeaderReader {
     DateReader.Dates dates = new DateReader(text, issues).read();
     CuitReader.Cuits cuits = new CuitReader(text, issues).read();
     String cae = cae();
+    InvoiceKind kind = kind(code);
     return new InvoiceHeader(
         type,
         code,
@@ -85,7 +96,53 @@ final class HeaderReader {
         supplierName(),
         cuits.buyer(),
         cae,
-        dates.caeDue());
+        dates.caeDue(),
+        kind);
+  }
+
+  /**
+   * The AFIP code says which document it is; without one, the printed title ("NOTA DE CRÉDITO").
+   * When the two disagree the code wins, said so.
+   */
+  private InvoiceKind kind(Integer code) {
+    InvoiceKind byCode = code == null ? null : InvoiceType.kindOfAfipCode(code).orElse(null);
+    InvoiceKind byTitle = title();
+    if (byCode != null && byTitle != null && byCode != byTitle) {
+      issues.add(
+          "El título impreso ("
+              + spanish(byTitle)
+              + ") no coincide con el código "
+              + String.format(Locale.ROOT, "%02d", code)
+              + " ("
+              + spanish(byCode)
+              + "); se usa el código.");
+    }
+    if (byCode != null) {
+      return byCode;
+    }
+    return byTitle != null ? byTitle : InvoiceKind.INVOICE;
+  }
+
+  /** A note's title among the header lines; null when none is printed (an invoice). */
+  private InvoiceKind title() {
+    for (int i = 0; i < limit; i++) {
+      String n = text.norm(i);
+      if (CREDIT_TITLE.matcher(n).find()) {
+        return InvoiceKind.CREDIT_NOTE;
+      }
+      if (DEBIT_TITLE.matcher(n).find()) {
+        return InvoiceKind.DEBIT_NOTE;
+      }
+    }
+    return null;
+  }
+
+  static String spanish(InvoiceKind kind) {
+    return switch (kind) {
+      case INVOICE -> "factura";
+      case CREDIT_NOTE -> "nota de crédito";
+      case DEBIT_NOTE -> "nota de débito";
+    };
   }
 
   private Integer afipCode() {
@@ -110,11 +167,11 @@ final class HeaderReader {
   private InvoiceType type(Integer code) {
     InvoiceType byLetter = letter();
     InvoiceType byCode = code == null ? null : InvoiceType.ofAfipCode(code).orElse(null);
-    if (code != null && !InvoiceType.isFactura(code)) {
+    if (code != null && InvoiceType.kindOfAfipCode(code).isEmpty()) {
       issues.add(
           "El comprobante tiene código "
               + String.format(Locale.ROOT, "%02d", code)
-              + ": no es una factura (nota de crédito/débito o recibo).");
+              + ": no es una factura ni una nota de crédito o débito (recibo o nota de venta).");
     }
     if (byCode != null && byLetter != null && byCode != byLetter) {
       issues.add(
@@ -152,7 +209,8 @@ final class HeaderReader {
       if (f.find()) {
         byLetter = InvoiceType.valueOf(f.group(1).toUpperCase(Locale.ROOT));
       }
-      if (byLetter == null && text.norm(i).contains("factura")) {
+      if (byLetter == null
+          && (text.norm(i).contains("factura") || text.norm(i).contains("nota de"))) {
         for (String tok : raw.split("[\\s|\\[\\]()]+", -1)) {
           if (tok.matches("[ABCM]")) {
             byLetter = InvoiceType.valueOf(tok);

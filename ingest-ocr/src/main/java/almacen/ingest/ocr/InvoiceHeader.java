@@ -1,5 +1,6 @@
 package almacen.ingest.ocr;
 
+import almacen.events.InvoiceKind;
 import java.time.LocalDate;
 
 /**
@@ -8,6 +9,8 @@ import java.time.LocalDate;
  * @param afipCode the comprobante code printed next to the letter ("COD. 01")
  * @param supplierCuit issuer CUIT, formatted, check digit verified
  * @param buyerCuit receptor CUIT when printed, same format
+ * @param kind invoice, credit or debit note, by the AFIP code or the printed title (an invoice when
+ *     neither says otherwise)
  */
 record InvoiceHeader(
     InvoiceType type,
@@ -19,4 +22,5 @@ record InvoiceHeader(
     String supplierName,
     String buyerCuit,
     String cae,
-    LocalDate caeDueDate) {}
+    LocalDate caeDueDate,
+    InvoiceKind kind) {}

@@ -1,5 +1,6 @@
 package almacen.ingest.ocr;
 
+import almacen.events.InvoiceKind;
 import almacen.ingest.ocr.LineTableReader.LineTable;
 import almacen.ingest.ocr.TotalsReader.PrintedTotals;
 import java.math.BigDecimal;
@@ -23,6 +24,7 @@ public final class InvoiceTextParser {
    * Everything the text says, before the QR (if any) is merged in.
    *
    * @param consistentLines how many of {@code lines} close (quantity × price = total)
+   * @param kind invoice, credit or debit note as the header says
    */
   public record Parsed(
       InvoiceType type,
@@ -41,7 +43,8 @@ public final class InvoiceTextParser {
       Map<BigDecimal, BigDecimal> ivaByRate,
       BigDecimal otherTaxes,
       BigDecimal total,
-      List<String> issues) {}
+      List<String> issues,
+      InvoiceKind kind) {}
 
   /** The second OCR look at item rows that do not close ({@link RowReview}). */
   public static final OcrEngine.LineReview ROW_REVIEW = RowReview.INSTANCE;
@@ -74,6 +77,7 @@ public final class InvoiceTextParser {
         totals.ivaByRate(),
         totals.otherTaxes(),
         totals.total(),
-        issues.list());
+        issues.list(),
+        header.kind());
   }
 }

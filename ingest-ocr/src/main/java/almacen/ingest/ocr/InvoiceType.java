@@ -1,6 +1,7 @@
 package almacen.ingest.ocr;
 
 import almacen.domain.Iva;
+import almacen.events.InvoiceKind;
 import java.util.Optional;
 
 /** Argentine invoice letter and its AFIP "tipo de comprobante" code for a factura. */
@@ -50,5 +51,31 @@ public enum InvoiceType {
 
   public static boolean isFactura(int code) {
     return code == 1 || code == 6 || code == 11 || code == 51;
+  }
+
+  /**
+   * What an AFIP code says the document is: 1/6/11/51 an invoice, 2/7/12/52 a debit note, 3/8/13/53
+   * a credit note; anything else (recibo, nota de venta) is none of the three.
+   */
+  public static Optional<InvoiceKind> kindOfAfipCode(int code) {
+    if (ofAfipCode(code).isEmpty()) {
+      return Optional.empty();
+    }
+    int withinLetter = code >= 51 ? code - 51 : (code - 1) % 5;
+    return switch (withinLetter) {
+      case 0 -> Optional.of(InvoiceKind.INVOICE);
+      case 1 -> Optional.of(InvoiceKind.DEBIT_NOTE);
+      case 2 -> Optional.of(InvoiceKind.CREDIT_NOTE);
+      default -> Optional.empty();
+    };
+  }
+
+  /** The AFIP code of this letter's document of {@code kind} (Nota de Crédito B: 8). */
+  public int afipCode(InvoiceKind kind) {
+    return switch (kind) {
+      case INVOICE -> afipCode;
+      case DEBIT_NOTE -> afipCode + 1;
+      case CREDIT_NOTE -> afipCode + 2;
+    };
   }
 }

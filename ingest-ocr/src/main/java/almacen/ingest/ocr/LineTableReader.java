@@ -11,9 +11,9 @@ import java.util.stream.IntStream;
 /**
  * The item rows between the table's header row and the totals. Each row is cut into a head (leading
  * numbers: a quantity printed first), the code and description, and a tail (trailing numbers and
- * units); then {@link RowNumbers} finds the quantity, price and total that close. A row that does
- * not close is mended only when the numbers say how (a lost quantity, one misread digit) and
- * flagged otherwise.
+ * units); then {@link RowNumbers} finds the quantity, price and total that close (in a table with a
+ * bonificación column, also less the printed discount). A row that does not close is mended only
+ * when the numbers say how (a lost quantity, one misread digit) and flagged otherwise.
  */
 final class LineTableReader {
 
@@ -145,6 +145,15 @@ final class LineTableReader {
       return null;
     }
     Pick best = RowNumbers.bestTriple(nums, qtyBeforePrice);
+    BigDecimal discount = null;
+    if (cols.hasDiscount() && (best == null || best.penalty() > 0)) {
+      // tried before any mending: a discounted row would otherwise "recover" a wrong quantity
+      RowNumbers.Discounted d = RowNumbers.bestWithDiscount(parts, nums, qtyBeforePrice);
+      if (d != null && (best == null || d.pick().penalty() < best.penalty())) {
+        best = d.pick();
+        discount = d.discountPct();
+      }
+    }
     if (best == null && mayDropJunk) {
       ReadLine retried = withoutJunkQuantity(i, n, parts, headEnd, tailStart);
       if (retried != null) {
@@ -191,7 +200,8 @@ final class LineTableReader {
             : best.q().value().stripTrailingZeros(),
         best.p().value().setScale(2, RoundingMode.HALF_UP),
         rate,
-        best.t().value().setScale(2, RoundingMode.HALF_UP));
+        best.t().value().setScale(2, RoundingMode.HALF_UP),
+        discount == null ? null : discount.setScale(2, RoundingMode.HALF_UP));
   }
 
   /**

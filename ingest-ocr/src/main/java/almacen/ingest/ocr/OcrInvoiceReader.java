@@ -221,7 +221,8 @@ public class OcrInvoiceReader implements InvoiceReader {
         issues,
         kind,
         sha256,
-        branch);
+        branch,
+        id.kind());
   }
 
   static String sha256(byte[] bytes) {

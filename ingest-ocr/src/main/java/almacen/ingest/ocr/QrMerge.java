@@ -1,5 +1,6 @@
 package almacen.ingest.ocr;
 
+import almacen.events.InvoiceKind;
 import almacen.ingest.invoice.Cuit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,7 +23,10 @@ final class QrMerge {
   /** AFIP's code for pesos; anything else needs its amounts checked by a person. */
   static final String PESOS = "PES";
 
-  /** The identity fields and the total after the merge; any may be null. */
+  /**
+   * The identity fields and the total after the merge; any may be null but {@code kind} (an invoice
+   * unless the code or title says otherwise).
+   */
   record Identity(
       InvoiceType type,
       Integer pointOfSale,
@@ -31,7 +35,8 @@ final class QrMerge {
       String supplierCuit,
       String buyerCuit,
       String cae,
-      BigDecimal total) {
+      BigDecimal total,
+      InvoiceKind kind) {
 
     /** How many of the six fields every invoice must show were found (the CAE aside). */
     int requiredFound() {
@@ -60,13 +65,15 @@ final class QrMerge {
             p.supplierCuit(),
             p.buyerCuit(),
             p.cae(),
-            p.total());
+            p.total(),
+            p.kind() == null ? InvoiceKind.INVOICE : p.kind());
     return qr == null ? printed : withQr(printed, qr, issues);
   }
 
   private static Identity withQr(Identity ocr, AfipQr qr, List<String> issues) {
     InvoiceType qrType = InvoiceType.ofAfipCode(qr.tipoCmp()).orElse(null);
     InvoiceType type = prefer("tipo", ocr.type(), qrType, issues);
+    InvoiceKind kind = kind(ocr.kind(), qr.tipoCmp(), issues);
     Integer pos = prefer("punto de venta", ocr.pointOfSale(), qr.ptoVta(), issues);
     Long number = prefer("número", ocr.number(), qr.nroCmp(), issues);
     LocalDate date = prefer("fecha", ocr.issueDate(), qr.fecha(), issues);
@@ -100,7 +107,30 @@ final class QrMerge {
           "Factura en moneda " + qr.moneda() + " (cotización " + qr.ctz() + "): revisar importes.");
     }
     BigDecimal total = prefer("total", ocr.total(), qr.importe(), issues);
-    return new Identity(type, pos, number, date, cuit, buyer, cae, total);
+    return new Identity(type, pos, number, date, cuit, buyer, cae, total, kind);
+  }
+
+  /**
+   * The QR's comprobante code decides invoice, credit or debit note; a print that differs is said.
+   */
+  private static InvoiceKind kind(InvoiceKind printed, int tipoCmp, List<String> issues) {
+    InvoiceKind byQr = InvoiceType.kindOfAfipCode(tipoCmp).orElse(null);
+    if (byQr == null) {
+      issues.add(
+          "El QR trae el código de comprobante "
+              + tipoCmp
+              + ": no es una factura ni una nota de crédito o débito.");
+      return printed;
+    }
+    if (printed != byQr) {
+      issues.add(
+          "El comprobante impreso parece "
+              + HeaderReader.spanish(printed)
+              + " pero el QR de AFIP dice "
+              + HeaderReader.spanish(byQr)
+              + "; se usa el QR.");
+    }
+    return byQr;
   }
 
   /** The QR's value when it has one, noting where the print said otherwise. */

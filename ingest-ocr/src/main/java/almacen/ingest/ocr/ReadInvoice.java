@@ -1,5 +1,6 @@
 package almacen.ingest.ocr;
 
+import almacen.events.InvoiceKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param qr the AFIP QR payload when one was decoded (its values already won over the OCR's)
  * @param confidence 0..1: OCR confidence combined with how many consistency checks passed
  * @param sha256 hex SHA-256 of the uploaded bytes
+ * @param kind invoice, credit or debit note (the QR's code, else the printed code or title)
  */
 public record ReadInvoice(
     InvoiceType type,
@@ -41,9 +43,11 @@ public record ReadInvoice(
     List<String> issues,
     SourceKind sourceKind,
     String sha256,
-    String branch) {
+    String branch,
+    InvoiceKind kind) {
 
   public ReadInvoice {
+    kind = kind == null ? InvoiceKind.INVOICE : kind;
     lines = List.copyOf(lines);
     ivaByRate = Map.copyOf(ivaByRate);
     issues = List.copyOf(issues);

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which numbers of an item row are its quantity, unit price and line total: the reading (among each
@@ -48,6 +50,9 @@ final class RowNumbers {
           new BigDecimal("21"),
           new BigDecimal("27"));
 
+  /** A printed bonificación: 10, 12,5, 7.50 or 10,00%, maybe with a minus sign; below 100. */
+  private static final Pattern PERCENT = Pattern.compile("-?(\\d{1,2}(?:[.,]\\d{1,2})?)%?");
+
   /** A token of a row that reads as a number, and its position among the row's tokens. */
   record Tok(String text, int index) {}
 
@@ -57,6 +62,12 @@ final class RowNumbers {
    */
   record Pick(
       Numbers.Cand q, Numbers.Cand p, Numbers.Cand t, int iq, int ip, int it, int penalty) {}
+
+  /**
+   * A reading of a row with a bonificación: quantity × price × (1 − discount / 100) = total, the
+   * discount read from the token at {@code index} (between the price and the total).
+   */
+  record Discounted(Pick pick, BigDecimal discountPct, int index) {}
 
   private RowNumbers() {}
 
@@ -99,6 +110,48 @@ final class RowNumbers {
    * before subtotal c/IVA), then the quantity nearest the price ("Ayudin 11 11 unidades").
    */
   static Pick bestTriple(List<Tok> nums, boolean qtyBeforePrice) {
+    return bestTriple(nums, qtyBeforePrice, BigDecimal.ZERO, -1);
+  }
+
+  /**
+   * The reading of a row of a table with a discount column that closes with a bonificación &gt; 0
+   * printed between the price and the total (as 10, 10,00 or 10%), with the least penalty; null
+   * when none does. A row whose discount cell is empty or 0 closes without one ({@link
+   * #bestTriple(List, boolean)}).
+   */
+  static Discounted bestWithDiscount(String[] parts, List<Tok> nums, boolean qtyBeforePrice) {
+    Discounted best = null;
+    for (int k = 0; k < parts.length; k++) {
+      BigDecimal discount = percent(parts[k]);
+      if (discount == null || discount.signum() <= 0) {
+        continue;
+      }
+      final int at = k;
+      List<Tok> rest = nums.stream().filter(t -> t.index() != at).toList();
+      Pick pick = bestTriple(rest, qtyBeforePrice, discount, at);
+      if (pick != null && (best == null || pick.penalty() < best.pick().penalty())) {
+        best = new Discounted(pick, discount, at);
+      }
+    }
+    return best;
+  }
+
+  /** The bonificación a token prints, in percent; null when it is not one. */
+  static BigDecimal percent(String token) {
+    Matcher m = PERCENT.matcher(token.trim());
+    if (!m.matches()) {
+      return null;
+    }
+    return new BigDecimal(m.group(1).replace(',', '.'));
+  }
+
+  /**
+   * @param discountAt the token index of a printed discount that must sit between price and total;
+   *     -1 without one
+   */
+  private static Pick bestTriple(
+      List<Tok> nums, boolean qtyBeforePrice, BigDecimal discountPct, int discountAt) {
+    BigDecimal kept = BigDecimal.ONE.subtract(discountPct.movePointLeft(2));
     Pick best = null;
     for (int a = 0; a < nums.size(); a++) {
       for (int b = 0; b < nums.size(); b++) {
@@ -107,11 +160,14 @@ final class RowNumbers {
         }
         int iq = nums.get(a).index();
         int ip = nums.get(b).index();
-        if ((iq < ip) != qtyBeforePrice) {
+        if ((iq < ip) != qtyBeforePrice || (discountAt >= 0 && ip > discountAt)) {
           continue;
         }
         for (int c = 0; c < nums.size(); c++) {
-          if (c == a || c == b || nums.get(c).index() < ip) {
+          if (c == a
+              || c == b
+              || nums.get(c).index() < ip
+              || (discountAt >= 0 && nums.get(c).index() < discountAt)) {
             continue;
           }
           for (Numbers.Cand q : Numbers.qty(nums.get(a).text())) {
@@ -120,7 +176,7 @@ final class RowNumbers {
             }
             for (Numbers.Cand p : Numbers.money(nums.get(b).text())) {
               for (Numbers.Cand t : Numbers.money(nums.get(c).text())) {
-                BigDecimal product = q.value().multiply(p.value());
+                BigDecimal product = q.value().multiply(p.value()).multiply(kept);
                 BigDecimal diff = product.subtract(t.value()).abs();
                 if (diff.compareTo(CLOSE_TOLERANCE) > 0 || t.value().signum() <= 0) {
                   continue;

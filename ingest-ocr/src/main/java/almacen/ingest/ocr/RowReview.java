@@ -40,7 +40,9 @@ final class RowReview implements OcrEngine.LineReview {
     if (money == 0 || (money < MIN_AMOUNTS && withDigits < MIN_NUMBERS)) {
       return false; // not an item row: a total, a date, a header line
     }
-    return !RowNumbers.closes(nums);
+    return !RowNumbers.closes(nums)
+        && RowNumbers.bestWithDiscount(RowNumbers.tokens(line), nums, true) == null
+        && RowNumbers.bestWithDiscount(RowNumbers.tokens(line), nums, false) == null;
   }
 
   @Override

@@ -155,6 +155,13 @@ public final class Fields {
     return value;
   }
 
+  /** A line's bonificación: 0 ≤ v &lt; 100 with at most 2 decimals. */
+  public static BigDecimal discountPct(BigDecimal value, String field) {
+    required(value, field);
+    check(Bounds.discountPct(value), field);
+    return value;
+  }
+
   /** A percentage with at most 2 decimals within [min, max]. */
   public static BigDecimal percent(BigDecimal value, String field, BigDecimal min, BigDecimal max) {
     required(value, field);

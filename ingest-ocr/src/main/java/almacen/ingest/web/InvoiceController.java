@@ -1,6 +1,7 @@
 package almacen.ingest.web;
 
 import almacen.domain.Bounds;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceType;
 import almacen.ingest.invoice.Cuit;
 import almacen.ingest.invoice.InvoiceDraft;
@@ -95,6 +96,10 @@ public class InvoiceController {
     if (complete) {
       Fields.required(supplierName, "supplier.name");
     }
+    InvoiceKind kind =
+        body.kind() == null || body.kind().isBlank()
+            ? (complete ? InvoiceKind.INVOICE : null)
+            : Fields.oneOf(body.kind(), InvoiceKind.class, "kind");
     InvoiceType type =
         present(body.type(), complete, "type")
             ? Fields.oneOf(body.type(), InvoiceType.class, "type")
@@ -161,7 +166,8 @@ public class InvoiceController {
         other,
         total,
         InvoiceDraft.Source.manual(),
-        1.0);
+        1.0,
+        kind);
   }
 
   private static InvoiceDraft.Line line(InvoiceJson.LineJson l, String at, boolean rateRequired) {
@@ -178,7 +184,11 @@ public class InvoiceController {
             ? Fields.ivaRate(l.ivaRatePct(), at + "ivaRatePct")
             : null;
     BigDecimal lineTotal = Fields.money(l.lineTotal(), at + "lineTotal");
-    return new InvoiceDraft.Line(sku, code, description, qty, unitCost, rate, lineTotal);
+    BigDecimal discount =
+        l.discountPct() == null
+            ? BigDecimal.ZERO
+            : Fields.discountPct(l.discountPct(), at + "discountPct");
+    return new InvoiceDraft.Line(sku, code, description, qty, unitCost, rate, lineTotal, discount);
   }
 
   private static boolean present(Object value, boolean complete, String field) {

@@ -1,6 +1,7 @@
 package almacen.ingest.web;
 
 import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.ingest.invoice.InvoiceDraft;
 import almacen.ingest.invoice.ValidationResult;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -14,7 +15,8 @@ public final class InvoiceJson {
 
   /**
    * A typed or corrected invoice. Values the server computes (invoiceId, status, issues,
-   * confidence, duplicate, source) are accepted and ignored.
+   * confidence, duplicate, source) are accepted and ignored. {@code kind} INVOICE, CREDIT_NOTE or
+   * DEBIT_NOTE (absent: an invoice; on a correction, the corrected document's kind).
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Request(
@@ -30,7 +32,8 @@ public final class InvoiceJson {
       BigDecimal netTotal,
       BigDecimal ivaTotal,
       BigDecimal otherTaxes,
-      BigDecimal total) {}
+      BigDecimal total,
+      String kind) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record SupplierJson(String cuit, String name) {}
@@ -43,12 +46,14 @@ public final class InvoiceJson {
       BigDecimal qty,
       BigDecimal unitCost,
       BigDecimal ivaRatePct,
-      BigDecimal lineTotal) {}
+      BigDecimal lineTotal,
+      BigDecimal discountPct) {}
 
   public record SourceJson(String kind, String sha256, boolean qr) {}
 
   public record View(
       String invoiceId,
+      String kind,
       SupplierJson supplier,
       String type,
       Integer pointOfSale,
@@ -77,6 +82,7 @@ public final class InvoiceJson {
     InvoiceDraft.Source source = d.source() == null ? InvoiceDraft.Source.manual() : d.source();
     return new View(
         r.invoiceId(),
+        (d.kind() == null ? InvoiceKind.INVOICE : d.kind()).name(),
         new SupplierJson(d.supplierCuit(), d.supplierName()),
         d.type() == null ? null : d.type().name(),
         d.pointOfSale(),
@@ -95,7 +101,8 @@ public final class InvoiceJson {
                         l.qty(),
                         l.unitCost(),
                         l.ivaRatePct(),
-                        l.lineTotal()))
+                        l.lineTotal(),
+                        l.discountOrZero()))
             .toList(),
         d.netTotal(),
         d.ivaTotal(),
@@ -111,6 +118,7 @@ public final class InvoiceJson {
   public static View view(Invoice i) {
     return new View(
         i.getInvoiceId(),
+        i.getKind().name(),
         new SupplierJson(i.getSupplier().getCuit(), i.getSupplier().getName()),
         i.getType().name(),
         i.getPointOfSale(),
@@ -129,7 +137,8 @@ public final class InvoiceJson {
                         l.getQty(),
                         l.getUnitCost(),
                         l.getIvaRatePct(),
-                        l.getLineTotal()))
+                        l.getLineTotal(),
+                        l.getDiscountPct()))
             .toList(),
         i.getNetTotal(),
         i.getIvaTotal(),

@@ -115,7 +115,8 @@ public class InvoiceUploadController {
         read.total(),
         new InvoiceDraft.Source(
             kind, read.sha256() != null ? read.sha256() : sha256, read.qr() != null),
-        read.confidence());
+        read.confidence(),
+        read.kind());
   }
 
   private static InvoiceDraft.Line line(ReadLine l) {
@@ -126,6 +127,7 @@ public class InvoiceUploadController {
         l.qty(),
         l.unitPrice(),
         l.ivaRatePct(),
-        l.lineTotal());
+        l.lineTotal(),
+        l.discountPct());
   }
 }

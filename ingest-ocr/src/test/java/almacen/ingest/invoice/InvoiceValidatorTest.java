@@ -2,6 +2,8 @@ package almacen.ingest.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceStatus;
 import almacen.events.InvoiceType;
 import java.math.BigDecimal;
@@ -399,6 +401,95 @@ class InvoiceValidatorTest {
     assertThat(result.messages())
         .containsExactly(
             "line 1: qty × unitCost = 30.00 differs from lineTotal 32.00 by more than $ 1.00");
+  }
+
+  @ParameterizedTest(name = "{0} × {1} less {2} % printed as {3} → confirmed {4}")
+  @CsvSource({
+    "3, 999.99, 12.5, 2624.97, true", // 2624.97375 half-up
+    "3, 999.99, 12.5, 2625.97, true", // a peso off: within the tolerance
+    "3, 999.99, 12.5, 2999.97, false", // the total before the discount
+    "12, 850.00, 0, 10200.00, true"
+  })
+  void shouldCloseTheLineLessItsBonificacionWhenOneIsPrinted(
+      String qty, String unitCost, String discount, String lineTotal, boolean confirmed) {
+    // given a type B line (final prices) with a bonificación
+    BigDecimal total = new BigDecimal(lineTotal);
+    InvoiceDraft.Line line =
+        new InvoiceDraft.Line(
+            "ALM000001",
+            null,
+            "Yerba",
+            new BigDecimal(qty),
+            new BigDecimal(unitCost),
+            null,
+            total,
+            new BigDecimal(discount));
+    InvoiceDraft draft = draft(InvoiceType.B, List.of(line), total, BigDecimal.ZERO, total, null);
+
+    // when
+    ValidationResult result = validator.validate(draft);
+
+    // then
+    assertThat(result.confirmed()).as(result.messages().toString()).isEqualTo(confirmed);
+    assertThat(result.toEvent(CLOCK.instant()).getLines().get(0).getDiscountPct())
+        .isEqualTo(new BigDecimal(discount).setScale(2));
+  }
+
+  @Test
+  void shouldFlagALineWhoseDiscountIsAHundredPercentOrMoreWhenRead() {
+    // given an OCR line with a 100 % discount and a zero total
+    InvoiceDraft.Line line =
+        new InvoiceDraft.Line(
+            "ALM000001",
+            null,
+            "Yerba",
+            new BigDecimal("1"),
+            new BigDecimal("10.00"),
+            new BigDecimal("21"),
+            new BigDecimal("0.00"),
+            new BigDecimal("100"));
+    // when
+    ValidationResult result =
+        validator.validate(
+            typeA(List.of(line), new BigDecimal("0.00"), new BigDecimal("0.00"), BigDecimal.ZERO));
+    // then
+    assertThat(result.messages())
+        .containsExactly("line 1: discountPct 100 must be at least 0 and less than 100");
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "INVOICE, 30712345671-A-00003-00012345",
+    "CREDIT_NOTE, 30712345671-NC-A-00003-00012345",
+    "DEBIT_NOTE, 30712345671-ND-A-00003-00012345"
+  })
+  void shouldNameANoteApartFromTheInvoiceWithTheSameNumberWhenValidating(
+      InvoiceKind kind, String expectedId) {
+    // given the same supplier, type, point of sale and number, as invoice or note
+    InvoiceDraft.Line line = line("ALM000001", "100.00", "21");
+    InvoiceDraft base =
+        typeA(
+            List.of(line),
+            new BigDecimal("100.00"),
+            new BigDecimal("21.00"),
+            new BigDecimal("121.00"));
+    InvoiceDraft draft = InvoiceDrafts.merge(withKind(kind), base);
+
+    // when
+    ValidationResult result = validator.validate(draft);
+    Invoice event = result.toEvent(CLOCK.instant());
+
+    // then
+    assertThat(result.invoiceId()).isEqualTo(expectedId);
+    assertThat(event.getKind()).isEqualTo(kind);
+    assertThat(result.confirmed()).isTrue();
+  }
+
+  /** A correction that only names the kind. */
+  private static InvoiceDraft withKind(InvoiceKind kind) {
+    return new InvoiceDraft(
+        null, null, null, null, null, null, null, null, null, List.of(), null, null, null, null,
+        null, 0, kind);
   }
 
   private static InvoiceDraft.Line line(String sku, String net, String rate) {

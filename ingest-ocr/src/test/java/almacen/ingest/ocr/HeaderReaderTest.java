@@ -2,6 +2,7 @@ package almacen.ingest.ocr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import almacen.events.InvoiceKind;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +47,8 @@ class HeaderReaderTest {
                 "DISTRIBUIDORA DEL PLATA S.A.",
                 "20-12345678-6",
                 "75412345678901",
-                LocalDate.of(2025, 10, 25)));
+                LocalDate.of(2025, 10, 25),
+                InvoiceKind.INVOICE));
     assertThat(issues.list()).isEmpty();
   }
 
@@ -79,6 +81,58 @@ class HeaderReaderTest {
     // then
     assertThat(issues.list())
         .contains("La letra impresa (A) no coincide con el código 06 (B); se usa el código.");
+  }
+
+  @ParameterizedTest(name = "{0} → {1} {2}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "A | FACTURA  COD. 01;A;INVOICE",
+        "NOTA DE CRÉDITO  Código 03;A;CREDIT_NOTE",
+        "B | NOTA DE CREDITO  COD. 08;B;CREDIT_NOTE",
+        "Nota de Crédito C;C;CREDIT_NOTE",
+        "nota de debito  COD. 52;M;DEBIT_NOTE",
+        "A | NOTA DE DÉBITO;A;DEBIT_NOTE",
+        "COD. 13;C;CREDIT_NOTE",
+        "COD. 07;B;DEBIT_NOTE"
+      })
+  void shouldTellNotesFromInvoicesWhenTheCodeOrTheTitleSaysSo(
+      String line, InvoiceType type, InvoiceKind kind) {
+    // given a header line with a note's title, its AFIP code, or both
+    ParseIssues issues = new ParseIssues();
+    // when
+    InvoiceHeader h = header(line, issues);
+    // then
+    assertThat(h.type()).isEqualTo(type);
+    assertThat(h.kind()).isEqualTo(kind);
+    assertThat(issues.list()).noneMatch(i -> i.contains("no es una factura"));
+  }
+
+  @Test
+  void shouldTakeTheCodeAndSaySoWhenTheTitleSaysAnotherKind() {
+    // given a debit note's title next to a credit note's code
+    ParseIssues issues = new ParseIssues();
+    // when
+    InvoiceHeader h = header("NOTA DE DEBITO  COD. 03", issues);
+    // then
+    assertThat(h.kind()).isEqualTo(InvoiceKind.CREDIT_NOTE);
+    assertThat(issues.list())
+        .contains(
+            "El título impreso (nota de débito) no coincide con el código 03 (nota de crédito); se"
+                + " usa el código.");
+  }
+
+  @Test
+  void shouldSayItIsNotAnInvoiceWhenTheCodeIsAReceipt() {
+    // given a recibo A (code 04)
+    ParseIssues issues = new ParseIssues();
+    // when
+    header("RECIBO  COD. 04", issues);
+    // then
+    assertThat(issues.list())
+        .contains(
+            "El comprobante tiene código 04: no es una factura ni una nota de crédito o débito"
+                + " (recibo o nota de venta).");
   }
 
   @ParameterizedTest(name = "{0} → {1}-{2}")

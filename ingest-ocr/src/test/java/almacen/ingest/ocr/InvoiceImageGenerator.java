@@ -1,5 +1,7 @@
 package almacen.ingest.ocr;
 
+import almacen.domain.CostBasis;
+import almacen.events.InvoiceKind;
 import almacen.ingest.invoice.Cuit;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -39,10 +41,11 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Renders realistic Argentine supplier invoices (Factura A/B/C) with Java2D, with their ground
- * truth, in three column layouts and several fonts, with or without the AFIP QR, and degrades them
- * like a phone photo (rotation 1–4°, blur, sensor noise, uneven light, JPEG quality 60, 150–300
- * dpi). Deterministic for a given seed.
+ * Renders realistic Argentine supplier invoices (Factura A/B/C, and credit and debit notes) with
+ * Java2D, with their ground truth, in three column layouts (and {@link #DISCOUNT_LAYOUT}, with a
+ * bonificación column) and several fonts, with or without the AFIP QR, and degrades them like a
+ * phone photo (rotation 1–4°, blur, sensor noise, uneven light, JPEG quality 60, 150–300 dpi).
+ * Deterministic for a given seed.
  */
 final class InvoiceImageGenerator {
 
@@ -50,6 +53,15 @@ final class InvoiceImageGenerator {
     "DejaVu Sans", "Liberation Sans", "Liberation Serif", "DejaVu Serif"
   };
   static final int LAYOUTS = 3;
+
+  /**
+   * Code, description, quantity, unit price, "% Bonif.", subtotal (and the IVA rate on A/M): a
+   * number apart from the three everyday layouts so sets that cycle through those never draw it.
+   */
+  static final int DISCOUNT_LAYOUT = 10;
+
+  /** Bonificaciones printed on about half the lines of a discounted document. */
+  private static final String[] DISCOUNTS = {"5", "10", "12.5", "15", "20"};
 
   record Product(String code, String description, boolean kg, BigDecimal price, BigDecimal rate) {}
 
@@ -91,7 +103,45 @@ final class InvoiceImageGenerator {
       Map<BigDecimal, BigDecimal> ivaByRate,
       BigDecimal otherTaxes,
       BigDecimal total,
-      boolean qr) {}
+      boolean qr,
+      InvoiceKind kind) {
+
+    /** The truth of an invoice (not a note). */
+    Truth(
+        InvoiceType type,
+        int pointOfSale,
+        long number,
+        LocalDate issueDate,
+        String supplierCuit,
+        String supplierName,
+        String buyerCuit,
+        String cae,
+        LocalDate caeDueDate,
+        List<ReadLine> lines,
+        BigDecimal netTotal,
+        Map<BigDecimal, BigDecimal> ivaByRate,
+        BigDecimal otherTaxes,
+        BigDecimal total,
+        boolean qr) {
+      this(
+          type,
+          pointOfSale,
+          number,
+          issueDate,
+          supplierCuit,
+          supplierName,
+          buyerCuit,
+          cae,
+          caeDueDate,
+          lines,
+          netTotal,
+          ivaByRate,
+          otherTaxes,
+          total,
+          qr,
+          InvoiceKind.INVOICE);
+    }
+  }
 
   record Degradation(
       double rotationDeg, float blurSigma, double noiseSigma, double lightDrop, float jpegQuality) {
@@ -115,14 +165,38 @@ final class InvoiceImageGenerator {
 
   /** A clean PNG invoice. */
   Sample clean(InvoiceType type, int layout, String font, int dpi, boolean withQr) {
-    Truth truth = truth(type, withQr);
+    return clean(type, layout, font, dpi, withQr, InvoiceKind.INVOICE, false);
+  }
+
+  /** A clean PNG invoice or note, with bonificaciones on some lines when {@code withDiscount}. */
+  Sample clean(
+      InvoiceType type,
+      int layout,
+      String font,
+      int dpi,
+      boolean withQr,
+      InvoiceKind kind,
+      boolean withDiscount) {
+    Truth truth = truth(type, withQr, kind, withDiscount);
     return new Sample(
         png(render(truth, layout, font, dpi)), truth, dpi, layout, font, Degradation.NONE);
   }
 
   /** A phone photo: rotated, blurred, noisy, unevenly lit, JPEG 60. */
   Sample photo(InvoiceType type, int layout, String font, int dpi, boolean withQr) {
-    Truth truth = truth(type, withQr);
+    return photo(type, layout, font, dpi, withQr, InvoiceKind.INVOICE, false);
+  }
+
+  /** A phone photo of an invoice or note, with bonificaciones when {@code withDiscount}. */
+  Sample photo(
+      InvoiceType type,
+      int layout,
+      String font,
+      int dpi,
+      boolean withQr,
+      InvoiceKind kind,
+      boolean withDiscount) {
+    Truth truth = truth(type, withQr, kind, withDiscount);
     double angle = (1 + random.nextDouble() * 3) * (random.nextBoolean() ? 1 : -1);
     Degradation d =
         new Degradation(
@@ -138,6 +212,10 @@ final class InvoiceImageGenerator {
   // ------------------------------------------------------------------ ground truth
 
   Truth truth(InvoiceType type, boolean withQr) {
+    return truth(type, withQr, InvoiceKind.INVOICE, false);
+  }
+
+  Truth truth(InvoiceType type, boolean withQr, InvoiceKind kind, boolean withDiscount) {
     String supplier =
         pick(
             new String[] {
@@ -171,7 +249,10 @@ final class InvoiceImageGenerator {
                 .multiply(BigDecimal.ONE.add(prod.rate().movePointLeft(2)))
                 .setScale(2, RoundingMode.HALF_UP);
       }
-      BigDecimal lineTotal = qty.multiply(price).setScale(2, RoundingMode.HALF_UP);
+      // only a discounted document draws more numbers, so every other sample stays as it was
+      BigDecimal discount =
+          withDiscount && random.nextBoolean() ? new BigDecimal(pick(DISCOUNTS)) : null;
+      BigDecimal lineTotal = CostBasis.lineTotal(qty, price, discount);
       lines.add(
           new ReadLine(
               prod.code(),
@@ -179,7 +260,8 @@ final class InvoiceImageGenerator {
               qty,
               price,
               type.pricesIncludeIva() ? null : prod.rate(),
-              lineTotal));
+              lineTotal,
+              discount));
       net = net.add(lineTotal);
       netByRate.merge(prod.rate(), lineTotal, BigDecimal::add);
     }
@@ -213,7 +295,8 @@ final class InvoiceImageGenerator {
         iva,
         other,
         total,
-        withQr);
+        withQr,
+        kind);
   }
 
   private String cuit(String prefix) {
@@ -240,7 +323,7 @@ final class InvoiceImageGenerator {
             + ",\"ptoVta\":"
             + t.pointOfSale()
             + ",\"tipoCmp\":"
-            + t.type().afipCode()
+            + t.type().afipCode(t.kind())
             + ",\"nroCmp\":"
             + t.number()
             + ",\"importe\":"
@@ -290,13 +373,17 @@ final class InvoiceImageGenerator {
       page.line(4.135, 0.95, 4.135, 2.5);
       page.rect(3.835, 0.4, 0.6, 0.55);
       page.text(t.type().name(), 3.96, 0.83, 26, true);
-      page.text("COD. " + String.format("%02d", t.type().afipCode()), 3.86, 1.08, 7, true);
+      page.text("COD. " + String.format("%02d", t.type().afipCode(t.kind())), 3.86, 1.08, 7, true);
       page.text("ORIGINAL", 3.8, 0.32, 9, true);
       page.text(t.supplierName(), m + 0.15, 0.8, 13, true);
       page.text("Razón Social: " + t.supplierName(), m + 0.15, 1.25, 8.5, false);
       page.text("Domicilio Comercial: Av. Corrientes 1234 - CABA", m + 0.15, 1.5, 8.5, false);
       page.text("Condición frente al IVA: IVA Responsable Inscripto", m + 0.15, 1.75, 8.5, false);
-      page.text("FACTURA", 4.6, 0.8, 15, true);
+      switch (t.kind()) {
+        case INVOICE -> page.text("FACTURA", 4.6, 0.8, 15, true);
+        case CREDIT_NOTE -> page.text("NOTA DE CRÉDITO", 4.6, 0.8, 13, true);
+        case DEBIT_NOTE -> page.text("NOTA DE DÉBITO", 4.6, 0.8, 13, true);
+      }
       page.text(
           String.format("Punto de Venta: %05d    Comp. Nro: %08d", t.pointOfSale(), t.number()),
           4.6,
@@ -395,6 +482,46 @@ final class InvoiceImageGenerator {
                 });
           }
         }
+        case DISCOUNT_LAYOUT -> {
+          head =
+              a
+                  ? new String[] {
+                    "Código", "Descripción", "Cant.", "P. Unit.", "% Bonif.", "Subtotal", "IVA %"
+                  }
+                  : new String[] {
+                    "Código", "Descripción", "Cant.", "P. Unit.", "% Bonif.", "Subtotal"
+                  };
+          xs =
+              a
+                  ? new double[] {0.6, 1.35, 4.55, 5.5, 6.2, 7.1, 7.65}
+                  : new double[] {0.6, 1.35, 4.7, 5.8, 6.6, 7.65};
+          right =
+              a
+                  ? new boolean[] {false, false, true, true, true, true, true}
+                  : new boolean[] {false, false, true, true, true, true};
+          for (ReadLine l : t.lines()) {
+            String discount = l.discountPct() == null ? "0,00" : money(l.discountPct().setScale(2));
+            rows.add(
+                a
+                    ? new String[] {
+                      l.supplierCode(),
+                      l.description(),
+                      qty(l.qty()),
+                      money(l.unitPrice()),
+                      discount,
+                      money(l.lineTotal()),
+                      rate(l.ivaRatePct())
+                    }
+                    : new String[] {
+                      l.supplierCode(),
+                      l.description(),
+                      qty(l.qty()),
+                      money(l.unitPrice()),
+                      discount,
+                      money(l.lineTotal())
+                    });
+          }
+        }
         default -> {
           head = new String[] {"Descripción", "Código", "Cantidad", "Precio", "Total"};
           xs = new double[] {0.6, 3.7, 5.2, 6.4, 7.65};
@@ -412,7 +539,7 @@ final class InvoiceImageGenerator {
         }
       }
       double y = 3.75;
-      double size = a && layout == 0 ? 7.5 : 8.5;
+      double size = a && (layout == 0 || layout == DISCOUNT_LAYOUT) ? 7.5 : 8.5;
       page.fill(m, y - 0.17, 8.27 - 2 * m, 0.25, 225);
       for (int c = 0; c < head.length; c++) {
         page.cell(head[c], xs[c], y, size, true, right[c]);

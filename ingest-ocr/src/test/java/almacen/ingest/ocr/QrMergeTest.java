@@ -2,6 +2,7 @@ package almacen.ingest.ocr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import almacen.events.InvoiceKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,15 +33,20 @@ class QrMergeTest {
           Map.of(),
           new BigDecimal("0.00"),
           new BigDecimal("1000.00"),
-          List.of());
+          List.of(),
+          InvoiceKind.INVOICE);
 
   private static AfipQr qr(String currency) {
+    return qr(currency, 1);
+  }
+
+  private static AfipQr qr(String currency, int tipoCmp) {
     return new AfipQr(
         1,
         ISSUED,
         30712345671L,
         3,
-        1,
+        tipoCmp,
         12345L,
         new BigDecimal("1210.00"),
         currency,
@@ -68,13 +74,29 @@ class QrMergeTest {
                 "30-71234567-1",
                 "20-12345678-6",
                 "75412345678901",
-                new BigDecimal("1210.00")));
+                new BigDecimal("1210.00"),
+                InvoiceKind.INVOICE));
     assertThat(id.requiredFound()).isEqualTo(QrMerge.REQUIRED_FIELDS);
     assertThat(issues)
         .containsExactly(
             "El CUIT impreso (20-12345678-6) no coincide con el QR de AFIP (30-71234567-1); se"
                 + " usa el QR.",
             "El total impreso (1000.00) no coincide con el QR de AFIP (1210.00); se usa el QR.");
+  }
+
+  @Test
+  void shouldTakeTheQrsCreditNoteWhenThePrintLooksLikeAnInvoice() {
+    // given a print read as an invoice whose QR has code 03 (Nota de Crédito A)
+    List<String> issues = new ArrayList<>();
+    // when
+    QrMerge.Identity id = QrMerge.merge(MISREAD, qr("PES", 3), issues);
+    // then
+    assertThat(id.kind()).isEqualTo(InvoiceKind.CREDIT_NOTE);
+    assertThat(id.type()).isEqualTo(InvoiceType.A);
+    assertThat(issues)
+        .contains(
+            "El comprobante impreso parece factura pero el QR de AFIP dice nota de crédito; se usa"
+                + " el QR.");
   }
 
   @Test

@@ -30,6 +30,28 @@ class TableLayoutTest {
     assertThat(order.codeAfterDesc()).isEqualTo(codeAfterDesc);
   }
 
+  @ParameterizedTest(name = "{0} → discount column {1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "código  descripción  cant.  p. unit.  % bonif.  subtotal;true",
+        "código  descripción  cant.  p. unit.  % boniíf.  subtotal;true",
+        "cant.  descripción  precio  bonif  importe;true",
+        "cant.  descripción  precio  dto.  importe;true",
+        "cant.  descripción  precio  desc. %  importe;true",
+        "cant.  descripción  p. unitario  desc.  total;true",
+        "cant.  descripción  precio  descuento  importe;true",
+        "cant.  código  descripción  p. unitario  importe;false",
+        "descripcion  precio unitario  cantidad  importe;false"
+      })
+  void shouldFindTheDiscountColumnWhenTheHeaderNamesABonificacion(String header, boolean discount) {
+    // given a table header row, normalized
+    // when
+    ColumnOrder order = ColumnOrder.fromHeader(PrintedLines.normalize(header));
+    // then
+    assertThat(order.hasDiscount()).isEqualTo(discount);
+  }
+
   @Test
   void shouldListColumnsInPrintedOrderWhenHeaderHasTotalWithIva() {
     // given an AFIP Factura A header with both a net and an IVA-included subtotal ("Código

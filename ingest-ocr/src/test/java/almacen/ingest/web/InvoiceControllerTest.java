@@ -2,10 +2,12 @@ package almacen.ingest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceStatus;
 import almacen.events.InvoiceType;
 import almacen.events.SourceKind;
@@ -58,8 +60,11 @@ class InvoiceControllerTest {
         .andExpect(jsonPath("$.source.kind").value("MANUAL"))
         .andExpect(jsonPath("$.source.sha256").doesNotExist())
         .andExpect(jsonPath("$.source.qr").value(false))
-        .andExpect(jsonPath("$.lines[0].lineTotal").value(10200.00));
+        .andExpect(jsonPath("$.lines[0].lineTotal").value(10200.00))
+        .andExpect(jsonPath("$.kind").value("INVOICE"))
+        .andExpect(jsonPath("$.lines[0].discountPct").value(0.0));
     Invoice published = (Invoice) web.publisher.events().get(0).value();
+    assertThat(published.getKind()).isEqualTo(InvoiceKind.INVOICE);
     assertThat(published.getStatus()).isEqualTo(InvoiceStatus.CONFIRMED);
     assertThat(published.getIvaTotal()).isEqualTo(new BigDecimal("2142.00"));
     assertThat(web.publisher.events().get(0).timestamp())
@@ -140,11 +145,125 @@ class InvoiceControllerTest {
             jsonPath("$.issues[0]").value("issueDate 2025-10-22 is after tomorrow (2025-10-21)"));
   }
 
+  /** TYPED with a 10 % bonificación on its line: 12 × 850 × 0.9 = 9180. */
+  static final String DISCOUNTED =
+      TYPED
+          .replace("\"lineTotal\":10200.00", "\"discountPct\":10,\"lineTotal\":9180.00")
+          .replace("\"netTotal\":10200.00", "\"netTotal\":9180.00")
+          .replace("\"ivaTotal\":2142.00", "\"ivaTotal\":1927.80")
+          .replace("\"total\":12342.00", "\"total\":11107.80");
+
+  @Test
+  void shouldConfirmWithTheDiscountWhenALineHasABonificacion() throws Exception {
+    // given / when
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(DISCOUNTED))
+        // then
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.status").value("CONFIRMED"))
+        .andExpect(jsonPath("$.lines[0].unitCost").value(850.00))
+        .andExpect(jsonPath("$.lines[0].discountPct").value(10))
+        .andExpect(jsonPath("$.lines[0].lineTotal").value(9180.00));
+    Invoice published = (Invoice) web.publisher.events().get(0).value();
+    assertThat(published.getLines().get(0).getDiscountPct()).isEqualTo(new BigDecimal("10.00"));
+  }
+
+  @Test
+  void shouldAnswer422WhenTheLineTotalIgnoresTheDiscount() throws Exception {
+    // given the bonificación, but the line total of the undiscounted price
+    String body =
+        TYPED.replace("\"lineTotal\":10200.00", "\"discountPct\":10,\"lineTotal\":10200.00");
+    // when / then
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(
+            jsonPath("$.issues[0]")
+                .value(
+                    "line 1: qty × unitCost × (1 − 10 %) = 9180.00 differs from lineTotal 10200.00"
+                        + " by more than $ 1.00"));
+    assertThat(web.publisher.events()).isEmpty();
+  }
+
+  @Test
+  void shouldKeepACreditNoteApartFromTheInvoiceWithTheSameNumber() throws Exception {
+    // given the invoice 0003-00012345 is in
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(TYPED))
+        .andExpect(status().isAccepted());
+    String note = TYPED.replace("\"type\":\"A\"", "\"kind\":\"CREDIT_NOTE\",\"type\":\"A\"");
+
+    // when a credit note with the same supplier, point of sale and number comes
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(note))
+        // then it is its own document, published, not a duplicate
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.invoiceId").value("30712345671-NC-A-00003-00012345"))
+        .andExpect(jsonPath("$.kind").value("CREDIT_NOTE"))
+        .andExpect(jsonPath("$.duplicate").value(false));
+    Invoice published = (Invoice) web.publisher.events().get(1).value();
+    assertThat(published.getKind()).isEqualTo(InvoiceKind.CREDIT_NOTE);
+    assertThat(web.publisher.events().get(1).key()).isEqualTo("30712345671-NC-A-00003-00012345");
+
+    // and the same note again is the duplicate
+    web.mvc
+        .perform(post("/api/invoices").contentType(MediaType.APPLICATION_JSON).content(note))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.duplicate").value(true));
+    assertThat(web.publisher.events()).hasSize(2);
+  }
+
+  @Test
+  void shouldNameADebitNoteNdWhenTypedAsOne() throws Exception {
+    // given / when
+    web.mvc
+        .perform(
+            post("/api/invoices")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(TYPED.replace("\"type\":\"A\"", "\"kind\":\"debit_note\",\"type\":\"A\"")))
+        // then
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.invoiceId").value("30712345671-ND-A-00003-00012345"))
+        .andExpect(jsonPath("$.kind").value("DEBIT_NOTE"));
+  }
+
+  @ParameterizedTest(name = "discountPct {0} → {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "100, OUT_OF_RANGE, La bonificación de la línea 1 tiene que ser de 0 % a menos de 100 %.",
+    "-5, OUT_OF_RANGE, La bonificación de la línea 1 tiene que ser de 0 % a menos de 100 %.",
+    "10.125, INVALID_RATE, La bonificación de la línea 1 admite hasta 2 decimales."
+  })
+  void shouldAnswer400InSpanishAndPublishNothingWhenTheDiscountIsOutOfBounds(
+      String discount, String error, String message) throws Exception {
+    // given
+    String body =
+        TYPED.replace(
+            "\"lineTotal\":10200.00", "\"discountPct\":" + discount + ",\"lineTotal\":10200.00");
+    // when
+    web.mvc
+        .perform(
+            post("/api/invoices")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", "es-AR")
+                .content(body))
+        // then
+        .andExpect(status().isBadRequest())
+        .andExpect(header().string("Content-Language", "es-AR"))
+        .andExpect(jsonPath("$.error").value(error))
+        .andExpect(jsonPath("$.field").value("lines[0].discountPct"))
+        .andExpect(jsonPath("$.message").value(message));
+    assertThat(web.publisher.events()).isEmpty();
+  }
+
   static Stream<Arguments> invalidInvoices() {
     return Stream.of(
         Arguments.of(
             TYPED.replace("30-71234567-1", "30-71234567-2"), "INVALID_CUIT", "supplier.cuit"),
         Arguments.of(TYPED.replace("\"type\":\"A\"", "\"type\":\"X\""), "INVALID_VALUE", "type"),
+        Arguments.of(
+            TYPED.replace("\"type\":\"A\"", "\"kind\":\"RECIBO\",\"type\":\"A\""),
+            "INVALID_VALUE",
+            "kind"),
         Arguments.of(
             TYPED.replace("\"pointOfSale\":3", "\"pointOfSale\":100000"),
             "INVALID_FIELD",

@@ -9,6 +9,11 @@ public enum CommandType {
    * basis).
    */
   PURCHASE,
+  /**
+   * Units returned to the supplier on a confirmed credit note: quantity &gt; 0 leaves the branch;
+   * the average cost of what stays is unchanged.
+   */
+  PURCHASE_RETURN,
   /** A signed correction: quantity is the delta, never zero. */
   ADJUSTMENT,
   /**

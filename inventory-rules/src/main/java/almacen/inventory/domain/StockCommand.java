@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One effect on stock, derived from a source event (a sale line, a confirmed invoice line, an
- * adjustment or a transfer). Validated on construction: an impossible value throws {@link
+ * One effect on stock, derived from a source event (a sale line, a confirmed invoice or credit note
+ * line, an adjustment or a transfer). Validated on construction: an impossible value throws {@link
  * InvalidStockEventException}.
  *
- * @param quantity SALE, PURCHASE, TRANSFER: units &gt; 0; ADJUSTMENT: signed delta &ne; 0; COUNT:
- *     counted &ge; 0
+ * @param quantity SALE, PURCHASE, PURCHASE_RETURN, TRANSFER: units &gt; 0; ADJUSTMENT: signed delta
+ *     &ne; 0; COUNT: counted &ge; 0
  * @param unitCost PURCHASE only: the cost basis of one unit; null otherwise
  * @param sourceRef {@code saleId#line}, {@code invoiceId#line} (1-based) or the adjustment/transfer
  *     id
@@ -46,7 +46,7 @@ public record StockCommand(
         sourceRef + ": qty " + outOfBounds.map(Bounds.Violation::message).orElse(""));
     quantity = Decimals.qty(quantity);
     switch (type) {
-      case SALE, PURCHASE, TRANSFER ->
+      case SALE, PURCHASE, PURCHASE_RETURN, TRANSFER ->
           require(
               quantity.signum() > 0,
               sourceRef + ": qty must be greater than 0, was " + quantity.toPlainString());

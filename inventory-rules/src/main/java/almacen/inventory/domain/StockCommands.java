@@ -4,6 +4,7 @@ import almacen.domain.Bounds;
 import almacen.domain.CostBasis;
 import almacen.domain.SaleValidity;
 import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceStatus;
 import almacen.events.Sale;
@@ -68,14 +69,18 @@ public final class StockCommands {
   }
 
   /**
-   * One PURCHASE per line with a sku (a line with a null sku is not stock: freight, a discount);
-   * the line number counts every line of the invoice, so {@code #3} is the invoice's third line.
+   * An invoice: one PURCHASE per line with a sku (a line with a null sku is not stock: freight, a
+   * discount), at the unit cost paid ({@link CostBasis#paidUnitCost}, so net of a bonificación). A
+   * credit note: one PURCHASE_RETURN per line with a sku and qty &gt; 0, the goods going back. A
+   * debit note moves nothing (it charges more for goods already counted). The line number counts
+   * every line of the document, so {@code #3} is its third line.
    */
   public List<StockCommand> fromInvoice(Invoice invoice) {
     String id = requireId(invoice == null ? null : invoice.getInvoiceId(), "invoice");
-    if (!movesStock(invoice)) {
+    if (!movesStock(invoice) || invoice.getKind() == InvoiceKind.DEBIT_NOTE) {
       return List.of();
     }
+    boolean creditNote = invoice.getKind() == InvoiceKind.CREDIT_NOTE;
     Bounds.count(invoice.getLines().size(), Bounds.MAX_INVOICE_LINES, "lines")
         .ifPresent(
             v -> {
@@ -90,12 +95,30 @@ public final class StockCommands {
         continue;
       }
       String ref = id + "#" + lineNo;
+      if (creditNote) {
+        if (line.getQty() != null && line.getQty().signum() > 0) {
+          commands.add(
+              new StockCommand(
+                  CommandType.PURCHASE_RETURN,
+                  invoice.getBranch(),
+                  line.getSku(),
+                  line.getQty(),
+                  null,
+                  ref,
+                  at,
+                  null,
+                  invoice.getUser()));
+        }
+        continue;
+      }
       if (line.getUnitCost() == null || line.getIvaRatePct() == null) {
         throw new InvalidStockEventException(ref + ": unit cost and IVA rate are required");
       }
+      BigDecimal paid =
+          CostBasis.paidUnitCost(
+              line.getUnitCost(), line.getQty(), line.getLineTotal(), line.getDiscountPct());
       BigDecimal basis =
-          CostBasis.of(
-              taxRegime, line.getUnitCost(), line.getIvaRatePct(), invoice.getPricesIncludeIva());
+          CostBasis.of(taxRegime, paid, line.getIvaRatePct(), invoice.getPricesIncludeIva());
       commands.add(
           new StockCommand(
               CommandType.PURCHASE,

@@ -31,7 +31,8 @@ import java.util.function.Function;
  *   <li>after = before + delta; sales never fail for lack of stock (onHand may go negative).
  *   <li>Moving average cost (AVCO): a purchase of q at c gives avg = c when before &le; 0, else
  *       (before × avg + q × c) / (before + q); TRANSFER_IN does the same at the source's avg cost;
- *       every other movement leaves avg unchanged. stockValue = max(onHand, 0) × avg.
+ *       every other movement (a PURCHASE_RETURN too: the units go back at the average) leaves avg
+ *       unchanged. stockValue = max(onHand, 0) × avg.
  *   <li>Status: NEGATIVE if onHand &lt; 0, OUT if 0, LOW if &le; minStock, else OK. A new key comes
  *       from OUT (onHand 0, nothing in force): its first level raises an alert unless OK. After
  *       that, every change of status raises one, including back to OK (which clears it).
@@ -53,8 +54,8 @@ public final class StockLedger {
 
   /**
    * One command against the levels it touches ({@code levels} answers null for a key never moved):
-   * one result for a SALE, PURCHASE, ADJUSTMENT or COUNT, TRANSFER_OUT then TRANSFER_IN for a
-   * transfer. Nothing is stored: the caller stores each result's level.
+   * one result for a SALE, PURCHASE, PURCHASE_RETURN, ADJUSTMENT or COUNT, TRANSFER_OUT then
+   * TRANSFER_IN for a transfer. Nothing is stored: the caller stores each result's level.
    */
   public List<LedgerResult> execute(
       StockCommand command, Function<String, StockLevel> levels, ProductInfo product) {
@@ -92,7 +93,8 @@ public final class StockLedger {
   }
 
   /**
-   * Applies a SALE, PURCHASE, ADJUSTMENT or COUNT to {@code current} (null for a key never moved).
+   * Applies a SALE, PURCHASE, PURCHASE_RETURN, ADJUSTMENT or COUNT to {@code current} (null for a
+   * key never moved).
    */
   public LedgerResult apply(StockLevel current, StockCommand command, ProductInfo product) {
     requireKey(current, command.branch(), command.sku());
@@ -117,6 +119,17 @@ public final class StockLedger {
               MovementType.PURCHASE,
               q,
               command.unitCost(),
+              null,
+              command,
+              product);
+      case PURCHASE_RETURN ->
+          move(
+              current,
+              command.branch(),
+              command.sku(),
+              MovementType.PURCHASE_RETURN,
+              q.negate(),
+              null,
               null,
               command,
               product);

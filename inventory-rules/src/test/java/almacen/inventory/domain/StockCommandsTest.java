@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import almacen.events.AdjustmentReason;
 import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceSource;
 import almacen.events.InvoiceStatus;
@@ -39,6 +40,29 @@ class StockCommandsTest {
         new BigDecimal("21.00"),
         new BigDecimal("0.00"),
         new BigDecimal("0.00"));
+  }
+
+  /** A printed line with a bonificación: its total is the discounted one. */
+  private static InvoiceLine discounted(String sku, String qty, String cost, String discount) {
+    BigDecimal q = new BigDecimal(qty).setScale(3);
+    BigDecimal u = new BigDecimal(cost).setScale(4);
+    BigDecimal d = new BigDecimal(discount).setScale(2);
+    return new InvoiceLine(
+        sku,
+        null,
+        "item",
+        q,
+        u,
+        new BigDecimal("21.00"),
+        almacen.domain.CostBasis.lineTotal(q, u, d),
+        d);
+  }
+
+  private static Invoice note(InvoiceKind kind, InvoiceLine... lines) {
+    return Invoice.newBuilder(invoice(InvoiceStatus.CONFIRMED, InvoiceType.A, false, lines))
+        .setInvoiceId("30712345671-NC-A-00003-00000001")
+        .setKind(kind)
+        .build();
   }
 
   private static Invoice invoice(
@@ -97,6 +121,72 @@ class StockCommandsTest {
     // when / then
     assertThat(StockCommands.movesStock(invoice)).isFalse();
     assertThat(ri.fromInvoice(invoice)).isEmpty();
+  }
+
+  @Test
+  void shouldReturnGoodsLineByLineWhenACreditNoteIsConfirmed() {
+    // given a confirmed credit note: two goods lines and one without a sku (a price adjustment)
+    Invoice note =
+        note(
+            InvoiceKind.CREDIT_NOTE,
+            line("A1", "2", "850"),
+            line(null, "1", "300"),
+            line("B2", "0.5", "1200"));
+    // when
+    List<StockCommand> commands = ri.fromInvoice(note);
+    // then each goods line leaves the branch, numbered as on the note, without a cost
+    assertThat(commands)
+        .containsExactly(
+            new StockCommand(
+                CommandType.PURCHASE_RETURN,
+                "central",
+                "A1",
+                new BigDecimal("2.000"),
+                null,
+                "30712345671-NC-A-00003-00000001#1",
+                Instant.parse("2025-10-15T03:00:00Z"),
+                null,
+                null),
+            new StockCommand(
+                CommandType.PURCHASE_RETURN,
+                "central",
+                "B2",
+                new BigDecimal("0.500"),
+                null,
+                "30712345671-NC-A-00003-00000001#3",
+                Instant.parse("2025-10-15T03:00:00Z"),
+                null,
+                null));
+  }
+
+  @Test
+  void shouldMoveNothingWhenADebitNoteIsConfirmed() {
+    // given
+    Invoice note = note(InvoiceKind.DEBIT_NOTE, line("A1", "2", "850"));
+    // when / then
+    assertThat(StockCommands.movesStock(note)).isTrue();
+    assertThat(ri.fromInvoice(note)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}: 12 × 850 less {1} % -> basis {2}")
+  @CsvSource({
+    "RI, 10, 765.0000", // 9180 / 12
+    "RI, 0, 850.0000",
+    "MONOTRIBUTO, 10, 925.6500", // 765 × 1.21: the IVA it cannot reclaim
+    "RI, 12.5, 743.7500" // 8925 / 12
+  })
+  void shouldCostTheUnitNetOfItsBonificacionWhenTheLineHasOne(
+      TaxRegime regime, String discount, String expected) {
+    // given a Factura A line of 12 at 850 with a bonificación
+    Invoice invoice =
+        invoice(
+            InvoiceStatus.CONFIRMED, InvoiceType.A, false, discounted("A1", "12", "850", discount));
+    // when
+    List<StockCommand> commands =
+        new StockCommands(regime, DemandSettings.BUENOS_AIRES).fromInvoice(invoice);
+    // then
+    assertThat(commands).extracting(StockCommand::type).containsExactly(CommandType.PURCHASE);
+    assertThat(commands.get(0).unitCost()).isEqualTo(new BigDecimal(expected));
   }
 
   @ParameterizedTest(name = "{0} invoice {1}, includes IVA {2} -> basis {3}")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import almacen.events.MovementType;
 import almacen.events.StockAlert;
 import almacen.events.StockLevel;
+import almacen.events.StockMovement;
 import almacen.events.StockStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -131,6 +132,40 @@ class StockLedgerTest {
       assertThat(result.alert().getPreviousStatus()).isEqualTo(StockStatus.OUT);
       assertThat(result.alert().getSince()).isEqualTo(T0);
     }
+  }
+
+  @Test
+  void shouldTakeReturnedUnitsOutAtTheAverageWhenACreditNoteReturnsGoods() {
+    // given 10 @ 100 and 5 @ 130: 15 at an average of 110
+    StockLevel level = ledger.apply(null, purchase("I1#1", "10", "100", T0), product).level();
+    level = ledger.apply(level, purchase("I2#1", "5", "130", T0), product).level();
+    // when a credit note returns 4 to the supplier
+    LedgerResult result =
+        ledger.apply(
+            level,
+            new StockCommand(
+                CommandType.PURCHASE_RETURN,
+                "central",
+                "A1",
+                new BigDecimal("4"),
+                null,
+                "NC1#2",
+                T0,
+                null,
+                null),
+            product);
+    // then 4 leave, the average of what stays is unchanged
+    StockMovement m = result.movement();
+    assertThat(m.getMovementId()).isEqualTo("NC1#2:PURCHASE_RETURN");
+    assertThat(m.getType()).isEqualTo(MovementType.PURCHASE_RETURN);
+    assertThat(m.getDelta()).isEqualTo(new BigDecimal("-4.000"));
+    assertThat(m.getBefore()).isEqualTo(new BigDecimal("15.000"));
+    assertThat(m.getAfter()).isEqualTo(new BigDecimal("11.000"));
+    assertThat(m.getUnitCost()).isEqualTo(new BigDecimal("110.0000"));
+    assertThat(m.getSourceRef()).isEqualTo("NC1#2");
+    assertThat(result.level().getAvgCost()).isEqualTo(new BigDecimal("110.0000"));
+    assertThat(result.level().getStockValue()).isEqualTo(new BigDecimal("1210.00"));
+    assertThat(result.level().getRecentSales()).isEmpty();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package almacen.query.read;
 
 import almacen.events.Invoice;
+import almacen.events.InvoiceKind;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceStatus;
 import almacen.events.Product;
@@ -407,12 +408,19 @@ public final class AnalyticsModel {
     return reader.<Invoice, List<Invoice>>read(StoreNames.QUERY_INVOICES, s -> scanConfirmed(s));
   }
 
+  /**
+   * CONFIRMED invoices, oldest first. Credit and debit notes are left out: they correct a purchase,
+   * they are neither a purchase nor the last cost of a product.
+   */
   private static List<Invoice> scanConfirmed(ReadOnlyKeyValueStore<String, Invoice> s) {
     List<Invoice> out = new ArrayList<>();
     try (KeyValueIterator<String, Invoice> it = s.all()) {
       while (it.hasNext()) {
         Invoice i = it.next().value;
-        if (i != null && i.getStatus() == InvoiceStatus.CONFIRMED && i.getSupplier() != null) {
+        if (i != null
+            && i.getStatus() == InvoiceStatus.CONFIRMED
+            && i.getKind() == InvoiceKind.INVOICE
+            && i.getSupplier() != null) {
           out.add(i);
         }
       }

@@ -7,9 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The Invoice JSON of CONTRACT.md, plus receivedAt. */
+/** The Invoice JSON of CONTRACT.md (kind and the lines' discountPct from v2), plus receivedAt. */
 public record InvoiceView(
     String invoiceId,
+    String kind,
     Supplier supplier,
     String type,
     int pointOfSale,
@@ -39,7 +40,8 @@ public record InvoiceView(
       BigDecimal qty,
       BigDecimal unitCost,
       BigDecimal ivaRatePct,
-      BigDecimal lineTotal) {}
+      BigDecimal lineTotal,
+      BigDecimal discountPct) {}
 
   public record Source(String kind, String sha256, boolean qr) {}
 
@@ -47,6 +49,7 @@ public record InvoiceView(
     List<Line> lines = i.getLines().stream().map(InvoiceView::line).toList();
     return new InvoiceView(
         i.getInvoiceId(),
+        i.getKind().name(),
         new Supplier(i.getSupplier().getCuit(), i.getSupplier().getName()),
         i.getType().name(),
         i.getPointOfSale(),
@@ -77,6 +80,7 @@ public record InvoiceView(
         l.getQty(),
         l.getUnitCost(),
         l.getIvaRatePct(),
-        l.getLineTotal());
+        l.getLineTotal(),
+        l.getDiscountPct());
   }
 }

@@ -210,6 +210,7 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
       p.put("effectiveAt", Json.instant(pr.getEffectiveAt(), zone));
     } else if (value instanceof Invoice i) {
       p.put("invoiceId", i.getInvoiceId());
+      p.put("kind", i.getKind().name());
       p.put("branch", i.getBranch());
       p.put("status", i.getStatus().name());
       p.put("total", i.getTotal());

@@ -2,13 +2,16 @@
 import { h, replace, field, badge } from '../dom.js';
 import { ingestPut } from '../api.js';
 import { productForm } from './products.js';
-import { money, pct, INVOICE_STATUS } from '../format.js';
+import { money, pct, INVOICE_STATUS, INVOICE_KIND } from '../format.js';
 
 const SKU_RE = /^[A-Z0-9][A-Z0-9_-]{0,49}$/;
 const CUIT_RE = /^\d{2}-?\d{8}-?\d$/;
 const IVA_RATES = [0, 2.5, 5, 10.5, 21, 27];
 const round2 = (x) => Math.round((x + Number.EPSILON) * 100) / 100;
 const num = (v) => (v === '' || v === null || v === undefined ? NaN : Number(String(v).replace(',', '.')));
+
+/** A line's total by the contract's rule: qty × unit cost × (1 − bonificación / 100), to the centavo. */
+export const lineTotalOf = (qty, unitCost, discountPct) => round2(qty * unitCost * (1 - (Number.isFinite(discountPct) ? discountPct : 0) / 100));
 
 /** Totals by the contract's rule: IVA per rate on the sum of net lines, half-up to the centavo. */
 export function computeTotals(lines, pricesIncludeIva, otherTaxes) {
@@ -43,6 +46,8 @@ export function invoiceEditor(host, invoice, opts) {
     cuit: input('inv-cuit', inv.supplier.cuit, { inputmode: 'numeric', placeholder: '30-71234567-1', autocomplete: 'off' }),
     name: input('inv-supplier', inv.supplier.name, { autocomplete: 'off' }),
     type: h('select', { testid: 'inv-type', disabled: readOnly }, ['A', 'B', 'C', 'M'].map((t) => h('option', { value: t, selected: inv.type === t }, t))),
+    kind: h('select', { testid: 'inv-kind', disabled: readOnly },
+      Object.entries(INVOICE_KIND).map(([k, label]) => h('option', { value: k, selected: (inv.kind || 'INVOICE') === k }, label))),
     pos: input('inv-pos', inv.pointOfSale, { type: 'number', min: 1, max: 99999, step: 1 }),
     number: input('inv-number', inv.number, { type: 'number', min: 1, max: 99999999, step: 1 }),
     date: input('inv-date', inv.issueDate, { type: 'date' }),
@@ -73,18 +78,21 @@ export function invoiceEditor(host, invoice, opts) {
     const desc = inp('description', { label: 'Descripción', more: { autocomplete: 'off' } });
     const q = inp('qty', { label: 'Cantidad', more: { type: 'number', step: '0.001', min: 0 } });
     const cost = inp('unitCost', { label: 'Costo unitario', more: { type: 'number', step: '0.0001', min: 0 } });
+    const discount = inp('discountPct', { label: 'Bonificación %', more: { type: 'number', step: '0.01', min: 0, max: 99.99 } });
+    if (l.discountPct === undefined || l.discountPct === null) discount.value = '0';
     const rate = h('select', { testid: `line-ivaRatePct-${i}`, disabled: readOnly, 'aria-label': `IVA % (línea ${i + 1})` },
       [...new Set([...IVA_RATES, num(l.ivaRatePct)].filter((r) => !Number.isNaN(r)))].sort((a, b) => a - b)
         .map((r) => h('option', { value: r, selected: num(l.ivaRatePct) === r }, pct(r))));
     const total = inp('lineTotal', { label: 'Total de la línea', more: { type: 'number', step: '0.01' } });
     sku.addEventListener('input', () => { sku.value = sku.value.toUpperCase(); });
     const autoTotal = () => {
-      const t = num(q.value) * num(cost.value);
-      if (Number.isFinite(t)) total.value = round2(t).toFixed(2);
+      const t = lineTotalOf(num(q.value), num(cost.value), num(discount.value));
+      if (Number.isFinite(t)) total.value = t.toFixed(2);
       recompute();
     };
     q.addEventListener('input', autoTotal);
     cost.addEventListener('input', autoTotal);
+    discount.addEventListener('input', autoTotal);
     rate.addEventListener('change', recompute);
     total.addEventListener('input', recompute);
     const remove = h('button', {
@@ -120,18 +128,19 @@ export function invoiceEditor(host, invoice, opts) {
             }
           },
         });
-        row.append(h('td', { colspan: '8' }, form));
+        row.append(h('td', { colspan: '9' }, form));
         tr.after(row);
         form.querySelector('[name=sku]').focus();
       },
     }, 'Crear producto');
     const tr = h('tr', { class: 'line' }, cell('SKU', h('span', {}, sku, create)), cell('Cód. proveedor', code), cell('Descripción', desc), cell('Cantidad', q),
-      cell('Costo unit.', cost), cell('IVA', rate), cell('Total línea', total), h('td', {}, readOnly ? null : remove));
+      cell('Costo unit.', cost), cell('Bonif. %', discount), cell('IVA', rate), cell('Total línea', total), h('td', {}, readOnly ? null : remove));
     tr.read = () => ({
       sku: sku.value.trim() || null, supplierCode: code.value.trim() || null, description: desc.value.trim() || null,
-      qty: num(q.value), unitCost: num(cost.value), ivaRatePct: num(rate.value), lineTotal: num(total.value),
+      qty: num(q.value), unitCost: num(cost.value), discountPct: Number.isFinite(num(discount.value)) ? num(discount.value) : 0,
+      ivaRatePct: num(rate.value), lineTotal: num(total.value),
     });
-    tr.inputs = { sku, q, cost, total };
+    tr.inputs = { sku, q, cost, discount, total };
     return tr;
   }
   inv.lines.forEach((l, i) => tbody.append(lineRow(l, i)));
@@ -173,13 +182,14 @@ export function invoiceEditor(host, invoice, opts) {
       if (l.sku && !SKU_RE.test(l.sku)) bad(tr.inputs.sku, `Línea ${i + 1}: el SKU usa mayúsculas, números, guiones.`);
       if (!(l.qty > 0)) bad(tr.inputs.q, `Línea ${i + 1}: la cantidad tiene que ser mayor que cero.`);
       if (!(l.unitCost >= 0)) bad(tr.inputs.cost, `Línea ${i + 1}: falta el costo unitario.`);
+      if (!(l.discountPct >= 0 && l.discountPct < 100)) bad(tr.inputs.discount, `Línea ${i + 1}: la bonificación va de 0 a menos de 100 %.`);
       if (!Number.isFinite(l.lineTotal)) bad(tr.inputs.total, `Línea ${i + 1}: falta el total de la línea.`);
     });
     const c = recompute();
     const orCalc = (el, v) => (Number.isFinite(num(el.value)) ? num(el.value) : v);
     const out = {
       supplier: { cuit: f.cuit.value.trim(), name: f.name.value.trim() },
-      type: f.type.value, pointOfSale: num(f.pos.value), number: num(f.number.value), issueDate: f.date.value,
+      kind: f.kind.value, type: f.type.value, pointOfSale: num(f.pos.value), number: num(f.number.value), issueDate: f.date.value,
       cae: f.cae.value.trim() || null, branch: f.branch.value.trim(), pricesIncludeIva: f.includesIva.checked,
       lines: readLines(),
       netTotal: orCalc(f.net, c.netTotal), ivaTotal: orCalc(f.iva, c.ivaTotal), otherTaxes: num(f.other.value) || 0, total: orCalc(f.total, c.total),
@@ -192,23 +202,24 @@ export function invoiceEditor(host, invoice, opts) {
   const cancel = h('button', { type: 'button', class: 'btn', testid: 'inv-cancel', onclick: () => opts.onDone() }, readOnly ? 'Volver' : 'Descartar');
   const addLine = h('button', {
     type: 'button', class: 'btn', testid: 'inv-add-line', disabled: readOnly,
-    onclick: () => { const tr = lineRow({ qty: 1, unitCost: 0, ivaRatePct: 21, lineTotal: 0 }, nextIndex++); tbody.append(tr); tr.querySelector('input').focus(); recompute(); },
+    onclick: () => { const tr = lineRow({ qty: 1, unitCost: 0, discountPct: 0, ivaRatePct: 21, lineTotal: 0 }, nextIndex++); tbody.append(tr); tr.querySelector('input').focus(); recompute(); },
   }, '+ Agregar línea');
 
   const form = h('form', { class: 'invoice-form', novalidate: true, testid: 'invoice-form' },
     h('div', { class: 'inv-status' },
+      inv.kind && inv.kind !== 'INVOICE' ? badge(INVOICE_KIND[inv.kind] || inv.kind, 'review', 'inv-kind-badge') : null,
       badge(INVOICE_STATUS[inv.status] || (opts.mode === 'new' ? 'Nueva' : inv.status || 'Nueva'), inv.status === 'CONFIRMED' ? 'ok' : 'review', 'inv-status'),
       inv.confidence !== undefined && inv.confidence !== null ? h('span', { class: 'muted small' }, ` Confianza de la lectura: ${pct(Math.round(inv.confidence * 100))}`) : null,
       inv.source?.qr ? h('span', { class: 'muted small' }, ' · con QR de AFIP') : null),
     inv.issues && inv.issues.length ? h('ul', { class: 'notice notice-warn issues', testid: 'inv-issues', 'aria-label': 'Para revisar' }, inv.issues.map((i) => h('li', {}, i))) : null,
     h('fieldset', { class: 'grid-fields' }, h('legend', {}, 'Datos de la factura'),
-      field('CUIT del proveedor', f.cuit), field('Razón social', f.name), field('Tipo', f.type),
+      field('Comprobante', f.kind), field('CUIT del proveedor', f.cuit), field('Razón social', f.name), field('Tipo', f.type),
       field('Punto de venta', f.pos), field('Número', f.number), field('Fecha', f.date),
       field('CAE', f.cae, 'opcional'), field('Sucursal', f.branch),
       h('label', { class: 'field check' }, f.includesIva, h('span', {}, 'Los precios incluyen IVA (facturas B y C)'))),
     h('fieldset', {}, h('legend', {}, 'Productos'),
       h('div', { class: 'table-wrap' }, h('table', { class: 'table lines-table' },
-        h('thead', {}, h('tr', {}, ['SKU', 'Cód. proveedor', 'Descripción', 'Cantidad', 'Costo unit.', 'IVA', 'Total línea', ''].map((t) => h('th', { scope: 'col' }, t)))),
+        h('thead', {}, h('tr', {}, ['SKU', 'Cód. proveedor', 'Descripción', 'Cantidad', 'Costo unit.', 'Bonif. %', 'IVA', 'Total línea', ''].map((t) => h('th', { scope: 'col' }, t)))),
         tbody)),
       addLine),
     h('fieldset', { class: 'grid-fields totals' }, h('legend', {}, 'Totales'),
@@ -237,7 +248,10 @@ export function invoiceEditor(host, invoice, opts) {
       const msg = saved?.duplicate
         ? 'Esta factura ya estaba cargada: no se volvió a sumar stock.'
         : saved?.status === 'CONFIRMED'
-          ? 'Factura confirmada. El stock y los costos se actualizan en unos segundos.'
+          ? ({
+            CREDIT_NOTE: 'Nota de crédito confirmada. La mercadería devuelta sale del stock en unos segundos.',
+            DEBIT_NOTE: 'Nota de débito confirmada. No mueve stock ni cambia precios.',
+          }[saved?.kind] || 'Factura confirmada. El stock y los costos se actualizan en unos segundos.')
           : `Factura guardada: ${INVOICE_STATUS[saved?.status] || saved?.status || 'recibida'}.`;
       replace(result, h('p', { class: `notice ${saved?.status === 'CONFIRMED' ? 'notice-ok' : 'notice-warn'}`, role: 'status', testid: 'inv-saved' }, msg,
         saved?.issues?.length ? h('ul', {}, saved.issues.map((i) => h('li', {}, i))) : null));

@@ -1,12 +1,12 @@
 import { get, qs, ingestPost, uploadInvoice, settings } from '../api.js';
 import { h, replace, loading, errorBox, badge } from '../dom.js';
-import { money, date, INVOICE_STATUS } from '../format.js';
+import { money, date, INVOICE_STATUS, INVOICE_KIND } from '../format.js';
 import { invoiceEditor } from './invoice-editor.js';
 
 const MAX_BYTES = 15 * 1024 * 1024;
 const TYPES = ['image/jpeg', 'image/png', 'application/pdf'];
 
-export const voucher = (inv) => `${inv.type || '?'} ${String(inv.pointOfSale ?? '').padStart(5, '0')}-${String(inv.number ?? '').padStart(8, '0')}`;
+export const voucher = (inv) => `${inv.kind && inv.kind !== 'INVOICE' ? `${INVOICE_KIND[inv.kind] || inv.kind} ` : ''}${inv.type || '?'} ${String(inv.pointOfSale ?? '').padStart(5, '0')}-${String(inv.number ?? '').padStart(8, '0')}`;
 
 export async function render(main, [id], ctx) {
   main.append(h('div', { class: 'page-head' }, h('h1', {}, id ? 'Revisar factura' : 'Facturas')));
@@ -133,7 +133,7 @@ function queueTable(items) {
     h('tbody', {}, items.map((inv) => h('tr', { testid: `review-${inv.invoiceId}` },
       h('td', { 'data-label': 'Fecha' }, date(inv.issueDate)),
       h('td', { 'data-label': 'Proveedor' }, inv.supplier?.name || inv.supplier?.cuit || '—'),
-      h('td', { 'data-label': 'Comprobante' }, voucher(inv)),
+      h('td', { 'data-label': 'Comprobante', testid: 'review-voucher' }, voucher(inv)),
       h('td', { class: 'num', 'data-label': 'Total' }, money(inv.total)),
       h('td', { 'data-label': 'Problemas', class: 'small' }, (inv.issues || []).join(' · ') || badge(INVOICE_STATUS[inv.status] || inv.status, 'review')),
       h('td', {}, h('a', { class: 'btn', href: `#/facturas/${encodeURIComponent(inv.invoiceId)}`, testid: 'review-open' }, 'Revisar')))))));

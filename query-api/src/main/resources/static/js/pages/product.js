@@ -161,6 +161,9 @@ function source(m) {
   if (m.type === 'PURCHASE' && id) {
     return h('a', { href: `#/facturas/${encodeURIComponent(id)}`, testid: 'source-link' }, `Factura ${id}${line ? ` · línea ${line}` : ''}`);
   }
+  if (m.type === 'PURCHASE_RETURN' && id) {
+    return h('a', { href: `#/facturas/${encodeURIComponent(id)}`, testid: 'source-link' }, `Nota de crédito ${id}${line ? ` · línea ${line}` : ''}`);
+  }
   if (m.type === 'SALE' && id) return h('span', { title: ref }, `Venta ${id}${line ? ` · línea ${line}` : ''}`);
   return h('span', {}, ref || '—');
 }

@@ -142,6 +142,7 @@ final class Canned {
   static final String MOVEMENTS =
       """
       {"items":[
+       {"movementId":"m4","type":"PURCHASE_RETURN","delta":-1,"before":25,"after":24,"unitCost":2850.0000,"sourceRef":"30712345671-NC-A-00003-00000007#1","occurredAt":"2025-10-16T03:00:00Z","user":"admin"},
        {"movementId":"m3","type":"SALE","delta":-2,"before":26,"after":24,"unitCost":2850.0000,"sourceRef":"S-20251015-0007#1","occurredAt":"2025-10-15T17:05:00Z","user":"caja1"},
        {"movementId":"m2","type":"PURCHASE","delta":24,"before":2,"after":26,"unitCost":2850.0000,"sourceRef":"30712345671-A-00003-00012345#2","occurredAt":"2025-10-15T03:00:00Z"},
        {"movementId":"m1","type":"ADJUSTMENT","delta":-1,"before":3,"after":2,"unitCost":2700.0000,"sourceRef":"ADJ-42","occurredAt":"2025-10-10T12:00:00Z","user":null},
@@ -197,7 +198,22 @@ final class Canned {
           REVIEW_ID, 12399, "NEEDS_REVIEW", "[\"El total no coincide con las líneas\"]", "0.64");
   static final String CONFIRMED_INVOICE =
       INVOICE_TEMPLATE.formatted("30712345671-A-00003-00012345", 12345, "CONFIRMED", "[]", "1.0");
-  static final String REVIEW_QUEUE = "{\"items\":[" + REVIEW_INVOICE + "],\"total\":1}";
+  static final String NOTE_ID = "30712345671-NC-A-00003-00000007";
+
+  /** A credit note waiting for review: a yerba returned with its 10 % bonificación. */
+  static final String REVIEW_NOTE =
+      """
+      {"invoiceId":"%s","kind":"CREDIT_NOTE","supplier":{"cuit":"30-71234567-1","name":"Distribuidora del Sur SA"},
+       "type":"A","pointOfSale":3,"number":7,"issueDate":"2025-10-16","cae":"75412345678901","branch":"central",
+       "pricesIncludeIva":false,
+       "lines":[{"sku":"ALM000001","supplierCode":"YM1","description":"Yerba mate 1 kg","qty":2,"unitCost":2850.00,"discountPct":10,"ivaRatePct":21,"lineTotal":5130.00}],
+       "netTotal":5130.00,"ivaTotal":1077.30,"otherTaxes":0,"total":6207.30,
+       "status":"NEEDS_REVIEW","issues":["Revisar la devolución"],"confidence":0.7,"duplicate":false,
+       "source":{"kind":"PHOTO","sha256":"cd34","qr":true}}"""
+          .formatted(NOTE_ID);
+
+  static final String REVIEW_QUEUE =
+      "{\"items\":[" + REVIEW_INVOICE + "," + REVIEW_NOTE + "],\"total\":2}";
 
   static final String SUPPLIER_CUIT = "30712345671";
 

@@ -323,6 +323,32 @@ class DashboardUiTest {
   }
 
   @Test
+  void shouldShowCreditNotesAndTheirBonificacionWhenReviewingAndInTheLedger() {
+    // given a logged-in owner on the invoices page, with a credit note waiting for review
+    loggedInAt("#/facturas");
+
+    // then the queue names it as a credit note
+    assertThat(page.getByTestId("review-" + Canned.NOTE_ID).getByTestId("review-voucher"))
+        .hasText("Nota de crédito A 00003-00000007");
+
+    // when they open it
+    page.getByTestId("review-" + Canned.NOTE_ID).getByTestId("review-open").click();
+
+    // then the editor shows the kind and the line's bonificación, and recomputes with it
+    assertThat(page.getByTestId("inv-kind-badge")).hasText("Nota de crédito");
+    assertThat(page.getByTestId("inv-kind")).hasValue("CREDIT_NOTE");
+    assertThat(page.getByTestId("line-discountPct-0")).hasValue("10");
+    page.getByTestId("line-qty-0").fill("3");
+    assertThat(page.getByTestId("line-lineTotal-0")).hasValue("7695.00");
+
+    // and the product's ledger names the return in Spanish, linked to the note
+    page.navigate(server.baseUrl() + "/#/producto/ALM000001");
+    assertThat(page.getByTestId("movement-m4")).containsText("Devolución a proveedor");
+    assertThat(page.getByTestId("movement-m4").getByTestId("source-link"))
+        .hasAttribute("href", "#/facturas/" + Canned.NOTE_ID);
+  }
+
+  @Test
   void shouldPostANewMonthWhenTheInflationFormIsSent() {
     // given a logged-in owner on the inflation page
     loggedInAt("#/inflacion");

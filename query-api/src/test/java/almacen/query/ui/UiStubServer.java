@@ -236,6 +236,10 @@ final class UiStubServer implements AutoCloseable {
         && parts[2].equals("invoices")
         && parts[3].equals(Canned.REVIEW_ID)) {
       json(ex, 200, Canned.REVIEW_INVOICE);
+    } else if (parts.length == 4
+        && parts[2].equals("invoices")
+        && parts[3].equals(Canned.NOTE_ID)) {
+      json(ex, 200, Canned.REVIEW_NOTE);
     } else {
       json(ex, 404, "{\"error\":\"NOT_FOUND\",\"message\":\"No existe\",\"field\":null}");
     }

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The current replacement cost of one sku: its line on the newest CONFIRMED invoice.
  *
- * @param unitCost the unit cost as printed on the invoice (net on A/M, final on B/C)
+ * @param unitCost what a unit was paid on the invoice, net of its bonificación (net of IVA on A/M,
+ *     final on B/C)
  * @param invoiceIvaRatePct the IVA rate of that invoice line
  * @param pricesIncludeIva whether the invoice prints final prices (B and C)
  */
