@@ -134,7 +134,7 @@ class StockCommandsTest {
             line("B2", "0.5", "1200"));
     // when
     List<StockCommand> commands = ri.fromInvoice(note);
-    // then each goods line leaves the branch, numbered as on the note, without a cost
+    // then each goods line leaves the branch, numbered as on the note, without a cost, by its user
     assertThat(commands)
         .containsExactly(
             new StockCommand(
@@ -146,7 +146,7 @@ class StockCommandsTest {
                 "30712345671-NC-A-00003-00000001#1",
                 Instant.parse("2025-10-15T03:00:00Z"),
                 null,
-                null),
+                "compras"),
             new StockCommand(
                 CommandType.PURCHASE_RETURN,
                 "central",
@@ -156,7 +156,7 @@ class StockCommandsTest {
                 "30712345671-NC-A-00003-00000001#3",
                 Instant.parse("2025-10-15T03:00:00Z"),
                 null,
-                null));
+                "compras"));
   }
 
   @Test
