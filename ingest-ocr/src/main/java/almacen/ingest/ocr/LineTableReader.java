@@ -49,8 +49,9 @@ final class LineTableReader {
 
   LineTable read() {
     List<ReadLine> out = new ArrayList<>();
-    for (int i = layout.firstRow(); i < layout.totalsStart(); i++) {
-      String line = text.raw(i).replace("|", " ").replace("$ ", "$").trim();
+    for (WrappedRows.Row row : WrappedRows.of(text, layout.firstRow(), layout.totalsStart())) {
+      int i = row.line();
+      String line = row.text().replace("|", " ").replace("$ ", "$").trim();
       ReadLine read = item(i, out.size() + 1, line.split("\\s+", -1), true);
       if (read != null) {
         out.add(read);
