@@ -68,6 +68,17 @@ public final class InvoiceTextParser {
     PrintedTotals totals = new TotalsReader(lines, issues).read(layout.totalsStart());
     InvoiceType type =
         InvoiceCrossChecks.typeFromIva(header.type(), totals.ivaByRate(), issues::add);
+    long noRate = table.lines().stream().filter(l -> l.ivaRatePct() == null).count();
+    if (type != null
+        && !type.pricesIncludeIva()
+        && layout.columns().names(ColumnOrder.Column.RATE)
+        && noRate > 0) {
+      // a rate column read as nothing: the row was cut wrong, not an exempt line
+      issues.add(
+          "La tabla tiene columna de alícuota de IVA pero "
+              + noRate
+              + " renglón(es) sin alícuota legible; revisar.");
+    }
     return new Parsed(
         type,
         header.afipCode(),

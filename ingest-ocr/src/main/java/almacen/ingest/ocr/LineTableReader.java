@@ -52,7 +52,11 @@ final class LineTableReader {
     for (WrappedRows.Row row : WrappedRows.of(text, layout.firstRow(), layout.totalsStart())) {
       int i = row.line();
       String line = row.text().replace("|", " ").replace("$ ", "$").trim();
-      ReadLine read = item(i, out.size() + 1, line.split("\\s+", -1), true);
+      String[] parts = RowExtras.withoutBarcodeBesideCode(line.split("\\s+", -1));
+      if (layout.hasHeaderRow() && RowExtras.numbersRows(text.norm(layout.headerRow()))) {
+        parts = RowExtras.withoutRowNumber(parts);
+      }
+      ReadLine read = item(i, out.size() + 1, parts, true);
       if (read != null) {
         out.add(read);
       }
@@ -102,6 +106,15 @@ final class LineTableReader {
       descFrom = Math.max(1, headEnd);
       if (headEnd == 1) {
         headEnd = 0;
+      }
+      // code, then quantity and unit, then the description ("ALM-2001 13 unidades Yerba …")
+      int h = 1;
+      while (qtyBeforeDesc && h < tailStart && (numeric[h] || ItemText.isUnit(parts[h]))) {
+        h++;
+      }
+      if (h > 1) {
+        headEnd = h;
+        descFrom = h;
       }
     } else if (qtyBeforeDesc
         && headEnd >= 1
@@ -177,6 +190,10 @@ final class LineTableReader {
     }
     String description =
         words.fixDescription(ItemText.description(parts, descFrom, descTo, end), n);
+    if (RowExtras.hasStrayMarks(description)) {
+      issues.add(
+          "Renglón " + n + ": la descripción '" + description + "' tiene signos dudosos; revisar.");
+    }
     for (Numbers.Cand c : List.of(best.q(), best.p(), best.t())) {
       if (c.fix() != null) {
         issues.add("Renglón " + n + ": " + c.fix() + " (cantidad × precio = importe).");
@@ -184,6 +201,9 @@ final class LineTableReader {
     }
     consistent++;
     BigDecimal rate = RowNumbers.lineRate(nums, best);
+    if (rate == null && cols.names(ColumnOrder.Column.RATE)) {
+      rate = RowExtras.rateBetween(parts, best.ip(), best.it());
+    }
     return new ReadLine(
         fixedCode,
         description,

@@ -96,6 +96,12 @@ public class OcrInvoiceReader implements InvoiceReader {
    * Reads the photos of one invoice's pages, in order (lines continue from page to page, totals on
    * the last), within {@code deadline}; each photo is sniffed and limited like a single upload.
    */
+  @Override
+  public ReadInvoice readPages(List<byte[]> pages, String branch, ReadDeadline deadline)
+      throws InvoiceReadException {
+    return readPhotos(pages, branch, deadline);
+  }
+
   public ReadInvoice readPhotos(List<byte[]> photos, String branch, ReadDeadline deadline)
       throws InvoiceReadException {
     if (photos.size() == 1) {
@@ -201,10 +207,10 @@ public class OcrInvoiceReader implements InvoiceReader {
         scanned++;
       }
     }
-    issues.add(
-        scanned == pdf.pages().size()
-            ? "PDF sin capa de texto: leído por OCR."
-            : scanned + " página(s) del PDF sin capa de texto: leídas por OCR.");
+    if (scanned < pdf.pages().size()) {
+      // a scan is read like a photo; only a PDF mixing text and scanned pages is worth a look
+      issues.add(scanned + " página(s) del PDF sin capa de texto: leídas por OCR.");
+    }
     return parseAndMerge(
         joinPages(texts),
         null,

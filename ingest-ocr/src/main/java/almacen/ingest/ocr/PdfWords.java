@@ -14,8 +14,13 @@ import org.apache.pdfbox.text.TextPosition;
  */
 final class PdfWords extends PDFTextStripper {
 
-  /** One word: its text, left and right edge, baseline and font size, in points. */
-  record Word(String text, float x0, float x1, float y, float size) {}
+  /** One word: its text, left and right edge, baseline, font size and space width, in points. */
+  record Word(String text, float x0, float x1, float y, float size, float space) {
+
+    Word(String text, float x0, float x1, float y, float size) {
+      this(text, x0, x1, y, size, size / 4);
+    }
+  }
 
   private final List<List<Word>> pages = new ArrayList<>();
 
@@ -66,13 +71,16 @@ final class PdfWords extends PDFTextStripper {
     if (first == null || sb.toString().isBlank()) {
       return;
     }
-    float size = first.getFontSizeInPt() > 1 ? first.getFontSizeInPt() : first.getHeightDir();
+    float size =
+        Math.max(1f, first.getFontSizeInPt() > 1 ? first.getFontSizeInPt() : first.getHeightDir());
+    float space = first.getWidthOfSpace();
     page.add(
         new Word(
             sb.toString(),
             first.getXDirAdj(),
             last.getXDirAdj() + last.getWidthDirAdj(),
             first.getYDirAdj(),
-            Math.max(1f, size)));
+            size,
+            Float.isFinite(space) && space > 0 ? space : size / 4));
   }
 }

@@ -22,6 +22,12 @@ final class PositionedLines {
    */
   static final float COLUMN_GAP_EM = 0.6f;
 
+  /**
+   * ... and wider than this many of the font's spaces: a fixed-width font's space is 0.6 em, so one
+   * space between words is no gutter there.
+   */
+  static final float SPACES_IN_A_GAP = 1.5f;
+
   static final String COLUMN_GAP = "   ";
 
   /** One printed line: its words left to right and the page it is on (0-based). */
@@ -67,7 +73,9 @@ final class PositionedLines {
   private PositionedLines() {}
 
   static boolean isColumnGap(Word left, Word right) {
-    return right.x0() - left.x1() > COLUMN_GAP_EM * Math.max(left.size(), right.size());
+    float gap = right.x0() - left.x1();
+    return gap > COLUMN_GAP_EM * Math.max(left.size(), right.size())
+        && gap > SPACES_IN_A_GAP * Math.max(left.space(), right.space());
   }
 
   /** The lines of one page, top to bottom. */

@@ -42,9 +42,10 @@ final class EvalSet {
   }
 
   /**
-   * One layout: its name, whether the reader was tuned on it, whether it prints a rate per line.
+   * One layout: its name, whether the reader was tuned on it, whether it prints a rate per line and
+   * the supplier's code.
    */
-  record Layout(int id, String name, boolean heldOut, boolean printsRate) {}
+  record Layout(int id, String name, boolean heldOut, boolean printsRate, boolean printsCode) {}
 
   static final List<Layout> LAYOUTS =
       List.of(
@@ -55,15 +56,18 @@ final class EvalSet {
               3,
               "EAN + código + IVA % por renglón, razón social junto al punto de venta",
               true,
+              true,
               true),
           new Layout(4, "mayorista, 2 páginas con Transporte", true, true, true),
-          new Layout(5, "tique 80 mm, renglón en 2 líneas, sin separador de miles", true, false, false),
+          new Layout(
+              5, "tique 80 mm, renglón en 2 líneas, sin separador de miles", true, false, false),
           new Layout(6, "precio antes de cantidad, fechas primero", true, false, false),
           new Layout(
               7,
               "n° de ítem + código de proveedor + cantidad antes de la descripción",
               true,
-              false));
+              false,
+              true));
 
   /** One invoice as uploaded: one file (a PDF, or one photo) or several photos of its pages. */
   // the bytes are handed to the reader as they are; samples are never compared or hashed
@@ -82,21 +86,27 @@ final class EvalSet {
 
   static final List<Product> CATALOGUE = catalogue();
 
-  private final Random random;
-  private final InvoiceImageGenerator degrader;
+  private final long seed;
+  // each sample draws from its own generator, so any subset of the set is the same samples
+  private Random random;
+  private InvoiceImageGenerator degrader;
 
   EvalSet(long seed) {
-    this.random = new Random(seed);
-    this.degrader = new InvoiceImageGenerator(seed + 1);
+    this.seed = seed;
   }
 
   /** The whole set: every layout × capture kind × {@link #PER_KIND}. */
   static List<Sample> all(long seed) {
+    return some(seed, c -> true);
+  }
+
+  /** The samples of the capture kinds {@code which} accepts, the same as in {@link #all}. */
+  static List<Sample> some(long seed, java.util.function.Predicate<Capture> which) {
     EvalSet set = new EvalSet(seed);
     List<Sample> out = new ArrayList<>();
     for (Layout l : LAYOUTS) {
       for (Capture c : Capture.values()) {
-        for (int k = 0; k < PER_KIND; k++) {
+        for (int k = 0; k < PER_KIND && which.test(c); k++) {
           out.add(set.sample(l, c, k));
         }
       }
@@ -105,6 +115,9 @@ final class EvalSet {
   }
 
   Sample sample(Layout layout, Capture capture, int k) {
+    long own = seed * 1_000 + layout.id() * 100L + capture.ordinal() * 10L + k;
+    random = new Random(own);
+    degrader = new InvoiceImageGenerator(own);
     InvoiceType type = type(layout.id(), k);
     int lines =
         switch (layout.id()) {
@@ -264,7 +277,12 @@ final class EvalSet {
             .map(
                 l ->
                     new ReadLine(
-                        null, l.description(), l.qty(), l.unitPrice(), l.ivaRatePct(), l.lineTotal()))
+                        null,
+                        l.description(),
+                        l.qty(),
+                        l.unitPrice(),
+                        l.ivaRatePct(),
+                        l.lineTotal()))
             .toList();
     return new InvoiceImageGenerator.Truth(
         t.type(),
