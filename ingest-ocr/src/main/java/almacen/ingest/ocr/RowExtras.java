@@ -21,8 +21,12 @@ final class RowExtras {
   private static final Pattern ROW_NUMBER_TITLE =
       Pattern.compile("^\\W*(item|#|n°|nro\\.?|renglon)(\\s|$).*");
 
-  /** Marks OCR leaves inside words ("500m!l", "Paladin!"); no description is printed with them. */
-  private static final Pattern STRAY = Pattern.compile("[!|¡{}\\[\\]]|\\p{L}\\d\\p{L}");
+  /**
+   * Marks OCR leaves inside words ("500m!l", "Paladin!"), a comma ending the description, a pack
+   * size whose "g" was read as 8 or 9 ("4008"): no description is printed with them.
+   */
+  private static final Pattern STRAY =
+      Pattern.compile("[!|¡{}\\[\\]]|\\p{L}\\d\\p{L}|,$|[,;:]{2}|(?<![\\d.,])\\d{3}[89]$");
 
   private RowExtras() {}
 

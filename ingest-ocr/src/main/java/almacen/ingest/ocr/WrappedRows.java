@@ -18,7 +18,7 @@ final class WrappedRows {
 
   private static final Pattern QTY_TIMES_PRICE =
       Pattern.compile(
-          "^\\s*(\\d+(?:[.,]\\d{1,3})?)\\s*[xX×*]\\s*\\$?\\s*(\\d[\\d.,]*\\d)\\s*(.*)$");
+          "^[^\\p{L}\\p{N}]{0,4}\\s*(\\d+(?:[.,]\\d{1,3})?)\\s*[xX×*]\\s*\\$?\\s*(\\d[\\d.,]*\\d)\\s*(.*)$");
   private static final Pattern PAREN_RATE =
       Pattern.compile("\\(\\s*\\d{1,2}(?:[.,]\\d{1,2})?\\s*%?\\s*\\)");
 
@@ -57,7 +57,12 @@ final class WrappedRows {
   /** The description line with the quantity and price put before its amount. */
   private static String withNumbers(String descLine, String numbers, String restOfFirst) {
     String line = PAREN_RATE.matcher(descLine).replaceAll(" ").strip();
-    String[] toks = line.split("\\s+", -1);
+    String[] all = line.split("\\s+", -1);
+    int n = all.length;
+    while (n > 1 && all[n - 1].matches("[^\\p{L}\\p{N}]*")) {
+      n--; // a speck after the amount
+    }
+    String[] toks = List.of(all).subList(0, n).toArray(String[]::new);
     int k = toks.length;
     while (k > 0
         && Numbers.digitsOnly(toks[k - 1]) != null
