@@ -49,13 +49,18 @@ final class LineTableReader {
 
   LineTable read() {
     List<ReadLine> out = new ArrayList<>();
-    for (WrappedRows.Row row : WrappedRows.of(text, layout.firstRow(), layout.totalsStart())) {
-      int i = row.line();
+    List<WrappedRows.Row> rows = WrappedRows.of(text, layout.firstRow(), layout.totalsStart());
+    List<String[]> tokens = new ArrayList<>();
+    for (WrappedRows.Row row : rows) {
       String line = row.text().replace("|", " ").replace("$ ", "$").trim();
-      String[] parts = RowExtras.withoutBarcodeBesideCode(line.split("\\s+", -1));
-      if (layout.hasHeaderRow() && RowExtras.numbersRows(text.norm(layout.headerRow()))) {
-        parts = RowExtras.withoutRowNumber(parts);
-      }
+      tokens.add(RowExtras.withoutBarcodeBesideCode(line.split("\\s+", -1)));
+    }
+    boolean numbered =
+        (layout.hasHeaderRow() && RowExtras.numbersRows(text.norm(layout.headerRow())))
+            || RowExtras.numberedRows(tokens);
+    for (int r = 0; r < rows.size(); r++) {
+      int i = rows.get(r).line();
+      String[] parts = numbered ? RowExtras.withoutRowNumber(tokens.get(r)) : tokens.get(r);
       ReadLine read = item(i, out.size() + 1, parts, true);
       if (read != null) {
         out.add(read);

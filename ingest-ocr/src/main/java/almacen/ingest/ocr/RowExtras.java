@@ -35,6 +35,24 @@ final class RowExtras {
     return ROW_NUMBER_TITLE.matcher(header).matches();
   }
 
+  /**
+   * Whether the rows are numbered in their first column, from the numbers themselves: the first
+   * tokens of at least two rows read 1, 2, 3… in order (a header title OCR misread, "Htem", says
+   * nothing).
+   */
+  static boolean numberedRows(List<String[]> rows) {
+    int expected = 1;
+    for (String[] r : rows) {
+      if (r.length >= LineTableReader.MIN_TOKENS && r[0].matches("\\d{1,3}\\.?")) {
+        if (Integer.parseInt(r[0].replace(".", "")) != expected) {
+          return false;
+        }
+        expected++;
+      }
+    }
+    return expected > 2;
+  }
+
   /** The row without its leading row number (1–999). */
   static String[] withoutRowNumber(String[] parts) {
     if (parts.length > 1 && parts[0].matches("\\d{1,3}\\.?")) {

@@ -19,7 +19,7 @@ class OcrAccuracyTest {
   static final int QR_FLOOR = 5;
 
   /** Of the held-out subset's lines; see the measured figure beside the assertion. */
-  static final int LINES_FLOOR = 0;
+  static final int LINES_FLOOR = 40;
 
   private static final TesseractOcrEngine ENGINE = new TesseractOcrEngine("", "spa");
 
@@ -98,6 +98,6 @@ class OcrAccuracyTest {
     assertThat(all.wrong()).as("wrongly confirmed").isZero();
     assertThat(all.linesExact())
         .as("lines exact of " + all.lines())
-        .isGreaterThanOrEqualTo(LINES_FLOOR);
+        .isGreaterThanOrEqualTo(LINES_FLOOR); // measured 43 of 44
   }
 }
