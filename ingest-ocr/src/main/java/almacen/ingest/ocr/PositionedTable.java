@@ -23,7 +23,6 @@ final class PositionedTable {
 
   private final List<PositionedLines.Line> lines;
   private final List<TableColumns> pageColumns;
-  private ParseIssues issues;
 
   /**
    * @param lines the document's lines, one for each line of the text being parsed
@@ -45,7 +44,6 @@ final class PositionedTable {
   }
 
   LineTable read(TableLayout layout, ParseIssues issues) {
-    this.issues = issues;
     List<ReadLine> out = new ArrayList<>();
     int consistent = 0;
     for (int i = layout.firstRow(); i < Math.min(layout.totalsStart(), lines.size()); i++) {
@@ -77,7 +75,7 @@ final class PositionedTable {
         continue;
       }
       int n = out.size() + 1;
-      ReadLine read = row(n, line, cells);
+      ReadLine read = row(n, line, cells, issues);
       if (read != null) {
         out.add(read);
         if (read.qty() != null && read.unitPrice() != null && read.lineTotal() != null) {
@@ -140,7 +138,8 @@ final class PositionedTable {
     return t.matches("[$%()]+|\\$?[0-9.,]+%?|\\([0-9.,]+%?\\)");
   }
 
-  private ReadLine row(int n, PositionedLines.Line line, Map<Kind, String> cells) {
+  private static ReadLine row(
+      int n, PositionedLines.Line line, Map<Kind, String> cells, ParseIssues issues) {
     String code = cells.get(Kind.CODE);
     if (code == null) {
       code = cells.get(Kind.EAN);

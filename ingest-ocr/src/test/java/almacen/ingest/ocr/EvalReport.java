@@ -106,10 +106,23 @@ final class EvalReport {
         - Tique de 80 mm: el renglón impreso en dos líneas ("2,000 x 2850,00" y debajo la descripción con
           "(21,00)" y el importe) se lee como uno (`WrappedRows`); un papel más de dos veces más alto que ancho
           se mide como rollo de 80 mm para calcular su resolución.
-        - Por OCR (fotos y escaneos) la tabla se sigue leyendo por la forma de los números (`LineTableReader`):
-          Tesseract no entrega aquí las posiciones de las palabras, así que un diseño con columnas nuevas
-          (n° de ítem, EAN y código juntos, alícuota por renglón) se lee peor que en PDF con texto. Leer las
-          cajas de palabras de Tesseract y pasarlas por `PositionedTable` es el paso siguiente.
+        - Por OCR (fotos y escaneos) la tabla se sigue leyendo por la forma de los números (`LineTableReader`),
+          con reglas generales y no por diseño (`RowExtras`): un código de barras (8, 12–14 dígitos) junto a
+          otro código se descarta y queda el código del proveedor; una primera columna que numera los
+          renglones (por su título, o porque los renglones empiezan 1, 2, 3…) se descarta; código, cantidad y
+          unidad antes de la descripción; la alícuota impresa entre el precio y el importe se lee cuando la
+          fila de títulos nombra una columna de alícuota, y en una factura A/M una columna de alícuota que no
+          se pudo leer se avisa. Un importe cortado después de la coma ("27956, 50") se vuelve a juntar (los
+          mismos dígitos); un "1" leído "l" antes de una unidad ("lkg") se corrige y se avisa.
+        - Contra las confirmaciones equivocadas: una descripción con signos que ningún proveedor imprime
+          ("500m!l", "Paladin!", una coma al final, "4008" por "400g") se avisa en vez de confirmarse.
+        - Un escaneo (PDF sin capa de texto) ya no deja el aviso "leído por OCR": se confirma o no con las
+          mismas pruebas que una foto. Sólo un PDF que mezcla páginas con y sin texto lo avisa.
+        - Lo que falta: Tesseract no entrega aquí las posiciones de las palabras, así que por OCR un diseño
+          nuevo depende de estas reglas; leer las cajas de palabras de Tesseract y pasarlas por
+          `PositionedTable` es el paso siguiente. En algunos tiques escaneados Tesseract separa la columna de
+          importes en otro bloque (el renglón queda sin importe y la factura va a revisión); letras
+          cambiadas en descripciones ("1lkg") sin un catálogo del proveedor no se detectan.
 
         """);
     return md.toString();
