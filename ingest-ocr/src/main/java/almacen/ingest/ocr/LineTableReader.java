@@ -57,7 +57,9 @@ final class LineTableReader {
     }
     boolean numbered =
         (layout.hasHeaderRow() && RowExtras.numbersRows(text.norm(layout.headerRow())))
-            || RowExtras.numberedRows(tokens);
+            || (layout.hasHeaderRow()
+                && !text.norm(layout.headerRow()).matches("^\\W*cant.*") // 1, 2, 3 units
+                && RowExtras.numberedRows(tokens));
     for (int r = 0; r < rows.size(); r++) {
       int i = rows.get(r).line();
       String[] parts = numbered ? RowExtras.withoutRowNumber(tokens.get(r)) : tokens.get(r);
