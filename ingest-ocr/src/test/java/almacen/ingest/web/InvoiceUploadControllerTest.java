@@ -114,7 +114,8 @@ class InvoiceUploadControllerTest {
               byte[] bytes, String branch, almacen.ingest.ocr.ReadDeadline deadline)
               throws almacen.ingest.ocr.InvoiceReadException {
             pages.set(1);
-            throw almacen.ingest.ocr.InvoiceReadException.noInvoice("sin factura");
+            throw new almacen.ingest.ocr.InvoiceReadException(
+                422, "NO_INVOICE_FOUND", "sin factura");
           }
 
           @Override
@@ -122,7 +123,8 @@ class InvoiceUploadControllerTest {
               List<byte[]> photos, String branch, almacen.ingest.ocr.ReadDeadline deadline)
               throws almacen.ingest.ocr.InvoiceReadException {
             pages.set(photos.size());
-            throw almacen.ingest.ocr.InvoiceReadException.noInvoice("sin factura");
+            throw new almacen.ingest.ocr.InvoiceReadException(
+                422, "NO_INVOICE_FOUND", "sin factura");
           }
         };
 
