@@ -84,6 +84,11 @@ record ColumnOrder(List<Column> columns) {
     }
   }
 
+  /** Whether the header row names this column. */
+  boolean names(Column column) {
+    return columns.contains(column);
+  }
+
   /** Quantity before unit price; also when either is not named (the usual order). */
   boolean qtyBeforePrice() {
     int q = columns.indexOf(Column.QTY);

@@ -1,5 +1,7 @@
 package almacen.ingest.ocr;
 
+import java.util.List;
+
 /** Reads an uploaded invoice (JPEG/PNG photo or PDF) into a {@link ReadInvoice}. Thread-safe. */
 public interface InvoiceReader {
 
@@ -13,4 +15,19 @@ public interface InvoiceReader {
    *     unreadable / no invoice, 504 over the deadline or cancelled
    */
   ReadInvoice read(byte[] bytes, String branch, ReadDeadline deadline) throws InvoiceReadException;
+
+  /**
+   * Reads one invoice photographed page by page (photos in page order), within {@code deadline}. A
+   * reader that only knows single files reads one.
+   *
+   * @throws InvoiceReadException as {@link #read}; 413 for more than 10 pages
+   */
+  default ReadInvoice readPages(List<byte[]> pages, String branch, ReadDeadline deadline)
+      throws InvoiceReadException {
+    if (pages.size() != 1) {
+      throw new InvoiceReadException(
+          413, "TOO_MANY_PAGES", "Este lector lee una sola foto o un PDF por factura.");
+    }
+    return read(pages.get(0), branch, deadline);
+  }
 }

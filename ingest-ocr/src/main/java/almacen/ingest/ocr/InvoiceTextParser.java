@@ -52,14 +52,36 @@ public final class InvoiceTextParser {
   private InvoiceTextParser() {}
 
   public static Parsed parse(String text) {
+    return parse(text, null);
+  }
+
+  /**
+   * @param positioned the text's lines with where their words are printed (a PDF's text layer), or
+   *     null: its item table is then read by column position instead of by token shape
+   */
+  static Parsed parse(String text, PositionedTable positioned) {
     PrintedLines lines = new PrintedLines(text == null ? "" : text);
     ParseIssues issues = new ParseIssues();
     TableLayout layout = TableLayout.of(lines);
     InvoiceHeader header = new HeaderReader(lines, issues, layout.totalsStart()).read();
-    LineTable table = new LineTableReader(lines, issues, layout).read();
+    LineTable table =
+        positioned != null && positioned.readable(layout)
+            ? positioned.read(layout, issues)
+            : new LineTableReader(lines, issues, layout).read();
     PrintedTotals totals = new TotalsReader(lines, issues).read(layout.totalsStart());
     InvoiceType type =
         InvoiceCrossChecks.typeFromIva(header.type(), totals.ivaByRate(), issues::add);
+    long noRate = table.lines().stream().filter(l -> l.ivaRatePct() == null).count();
+    if (type != null
+        && !type.pricesIncludeIva()
+        && layout.columns().names(ColumnOrder.Column.RATE)
+        && noRate > 0) {
+      // a rate column read as nothing: the row was cut wrong, not an exempt line
+      issues.add(
+          "La tabla tiene columna de alícuota de IVA pero "
+              + noRate
+              + " renglón(es) sin alícuota legible; revisar.");
+    }
     return new Parsed(
         type,
         header.afipCode(),

@@ -71,6 +71,10 @@ final class ItemText {
       Pattern.compile("(?<![\\d.,])(\\d{2,4})[9yq](?![\\d.,%])");
   private static final Pattern UNIT_AFTER = Pattern.compile("^\\s*(g|gr|grs|kg|ml|cc|l|lt)\\b.*");
 
+  /** A "1" read as "l" before a unit: "Harina lkg" is "Harina 1kg". */
+  private static final Pattern ONE_AS_L =
+      Pattern.compile("(?<![\\p{L}\\d])[lI](kg|g|gr|l|L|lt|ml|cc)\\b");
+
   private final ParseIssues issues;
 
   ItemText(ParseIssues issues) {
@@ -151,6 +155,18 @@ final class ItemText {
 
   /** Pack sizes, specks at either end and litres ({@link #PACK_SIZES}, {@link #LITRE_SIZES}). */
   String fixDescription(String desc, int row) {
+    Matcher one = ONE_AS_L.matcher(desc);
+    if (one.find()) {
+      issues.add(
+          "Renglón "
+              + row
+              + ": '"
+              + one.group()
+              + "' leído como '1"
+              + one.group(1)
+              + "' en la descripción.");
+      desc = one.replaceAll("1$1");
+    }
     StringBuilder out = new StringBuilder();
     Matcher m = GRAMS_MISREAD.matcher(desc);
     int last = 0;

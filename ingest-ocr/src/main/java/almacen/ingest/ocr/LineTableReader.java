@@ -49,9 +49,21 @@ final class LineTableReader {
 
   LineTable read() {
     List<ReadLine> out = new ArrayList<>();
-    for (int i = layout.firstRow(); i < layout.totalsStart(); i++) {
-      String line = text.raw(i).replace("|", " ").replace("$ ", "$").trim();
-      ReadLine read = item(i, out.size() + 1, line.split("\\s+", -1), true);
+    List<WrappedRows.Row> rows = WrappedRows.of(text, layout.firstRow(), layout.totalsStart());
+    List<String[]> tokens = new ArrayList<>();
+    for (WrappedRows.Row row : rows) {
+      String line = row.text().replace("|", " ").replace("$ ", "$").trim();
+      tokens.add(RowExtras.withoutBarcodeBesideCode(line.split("\\s+", -1)));
+    }
+    boolean numbered =
+        (layout.hasHeaderRow() && RowExtras.numbersRows(text.norm(layout.headerRow())))
+            || (layout.hasHeaderRow()
+                && !text.norm(layout.headerRow()).matches("^\\W*cant.*") // 1, 2, 3 units
+                && RowExtras.numberedRows(tokens));
+    for (int r = 0; r < rows.size(); r++) {
+      int i = rows.get(r).line();
+      String[] parts = numbered ? RowExtras.withoutRowNumber(tokens.get(r)) : tokens.get(r);
+      ReadLine read = item(i, out.size() + 1, parts, true);
       if (read != null) {
         out.add(read);
       }
@@ -101,6 +113,15 @@ final class LineTableReader {
       descFrom = Math.max(1, headEnd);
       if (headEnd == 1) {
         headEnd = 0;
+      }
+      // code, then quantity and unit, then the description ("ALM-2001 13 unidades Yerba …")
+      int h = 1;
+      while (qtyBeforeDesc && h < tailStart && (numeric[h] || ItemText.isUnit(parts[h]))) {
+        h++;
+      }
+      if (h > 1) {
+        headEnd = h;
+        descFrom = h;
       }
     } else if (qtyBeforeDesc
         && headEnd >= 1
@@ -185,6 +206,10 @@ final class LineTableReader {
     }
     String description =
         words.fixDescription(ItemText.description(parts, descFrom, descTo, end), n);
+    if (RowExtras.hasStrayMarks(description)) {
+      issues.add(
+          "Renglón " + n + ": la descripción '" + description + "' tiene signos dudosos; revisar.");
+    }
     for (Numbers.Cand c : List.of(best.q(), best.p(), best.t())) {
       if (c.fix() != null) {
         issues.add("Renglón " + n + ": " + c.fix() + " (cantidad × precio = importe).");
@@ -192,6 +217,9 @@ final class LineTableReader {
     }
     consistent++;
     BigDecimal rate = RowNumbers.lineRate(nums, best);
+    if (rate == null && cols.names(ColumnOrder.Column.RATE)) {
+      rate = RowExtras.rateBetween(parts, best.ip(), best.it());
+    }
     return new ReadLine(
         fixedCode,
         description,

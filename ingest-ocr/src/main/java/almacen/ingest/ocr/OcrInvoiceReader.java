@@ -37,6 +37,9 @@ public class OcrInvoiceReader implements InvoiceReader {
 
   static final int MAX_DPI = 600;
 
+  /** An 80 mm till roll. */
+  static final double ROLL_WIDTH_INCHES = 80 / 25.4;
+
   private final OcrEngine engine;
   // registered when the reader is created at start, so they read zero until used
   private static final Timer DURATION =
@@ -89,60 +92,173 @@ public class OcrInvoiceReader implements InvoiceReader {
     }
   }
 
+  /**
+   * Reads the photos of one invoice's pages, in order (lines continue from page to page, totals on
+   * the last), within {@code deadline}; each photo is sniffed and limited like a single upload.
+   */
+  @Override
+  public ReadInvoice readPages(List<byte[]> pages, String branch, ReadDeadline deadline)
+      throws InvoiceReadException {
+    return readPhotos(pages, branch, deadline);
+  }
+
+  public ReadInvoice readPhotos(List<byte[]> photos, String branch, ReadDeadline deadline)
+      throws InvoiceReadException {
+    if (photos.size() == 1) {
+      return read(photos.get(0), branch, deadline);
+    }
+    if (photos.isEmpty() || photos.size() > PdfLimits.MAX_PAGES) {
+      throw new InvoiceReadException(
+          413,
+          "TOO_MANY_PAGES",
+          "Una factura tiene como máximo " + PdfLimits.MAX_PAGES + " páginas (fotos).");
+    }
+    Timer.Sample sample = Timer.start();
+    try {
+      List<ImageSniffer.Sniffed> sniffed = new ArrayList<>();
+      for (byte[] b : photos) {
+        ImageSniffer.Sniffed s = ImageSniffer.sniff(b);
+        if (s.kind() == ImageSniffer.Kind.PDF) {
+          throw new InvoiceReadException(
+              415,
+              "UNSUPPORTED_MEDIA_TYPE",
+              "Varias páginas se suben como fotos JPEG/PNG o como un solo PDF, no mezcladas.");
+        }
+        sniffed.add(s);
+      }
+      List<String> issues = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      AfipQr qr = null;
+      double confidence = 0;
+      for (int k = 0; k < photos.size(); k++) {
+        deadline.check("decodificar la foto " + (k + 1));
+        PaperFrame.Found page = photoPage(photos.get(k), sniffed.get(k));
+        if (qr == null) {
+          qr = qr(page.page(), issues, deadline);
+        }
+        deadline.check("leer la foto " + (k + 1) + " con OCR");
+        OcrEngine.OcrText ocr =
+            engine.recognize(page.page(), photoDpi(page), deadline, InvoiceTextParser.ROW_REVIEW);
+        texts.add(ocr.text());
+        confidence += ocr.meanConfidence() / photos.size();
+      }
+      ReadInvoice read =
+          parseAndMerge(
+              joinPages(texts), null, qr, issues, confidence, SourceKind.PHOTO, photos, branch);
+      (read.qrPresent() ? QR_HIT : QR_MISS).increment();
+      return read;
+    } catch (InvoiceReadException e) {
+      if (e.status() == 504) {
+        TIMEOUTS.increment();
+      }
+      throw e;
+    } finally {
+      sample.stop(DURATION);
+    }
+  }
+
   private ReadInvoice readSniffed(
       byte[] bytes, ImageSniffer.Sniffed sniffed, String branch, ReadDeadline deadline)
       throws InvoiceReadException {
     List<String> issues = new ArrayList<>();
-    SourceKind kind;
-    String text;
-    double ocrConfidence;
-    BufferedImage page;
-    int photoDpi = 0;
-    if (sniffed.kind() == ImageSniffer.Kind.PDF) {
-      kind = SourceKind.PDF;
-      PdfPages.Content pdf = PdfPages.read(bytes, OCR_DPI, QR_DPI, deadline);
-      page = pdf.page1();
-      if (pdf.text() != null) {
-        text = pdf.text();
-        ocrConfidence = 1.0;
-      } else {
-        deadline.check("leer el PDF escaneado con OCR");
-        OcrEngine.OcrText ocr =
-            engine.recognize(page, pdf.dpi(), deadline, InvoiceTextParser.ROW_REVIEW);
-        text = ocr.text();
-        ocrConfidence = ocr.meanConfidence();
-        issues.add("PDF sin capa de texto: leído por OCR.");
-      }
-    } else {
-      kind = SourceKind.PHOTO;
+    if (sniffed.kind() != ImageSniffer.Kind.PDF) {
       deadline.check("decodificar la imagen");
-      BufferedImage decoded = ImageDecoder.decode(bytes, sniffed);
-      deadline.check("recortar la hoja de la foto");
-      PaperFrame.Found paper = PaperFrame.isolate(decoded);
-      page = paper.page();
-      photoDpi = paper.paperWidth() > 0 ? dpiOfA4Width(paper.paperWidth()) : estimateDpi(page);
-      text = null;
-      ocrConfidence = 0;
+      PaperFrame.Found page = photoPage(bytes, sniffed);
+      AfipQr qr = qr(page.page(), issues, deadline);
+      deadline.check("leer la foto con OCR");
+      OcrEngine.OcrText ocr =
+          engine.recognize(page.page(), photoDpi(page), deadline, InvoiceTextParser.ROW_REVIEW);
+      return parseAndMerge(
+          joinPages(List.of(ocr.text())),
+          null,
+          qr,
+          issues,
+          ocr.meanConfidence(),
+          SourceKind.PHOTO,
+          List.of(bytes),
+          branch);
     }
-    Optional<AfipQr> qr = Optional.empty();
+    PdfPages.Content pdf = PdfPages.read(bytes, OCR_DPI, QR_DPI, deadline);
+    AfipQr qr = null;
+    for (BufferedImage image : pdf.qrImages()) {
+      if (qr == null) {
+        qr = qr(image, issues, deadline);
+      }
+    }
+    if (pdf.allText()) {
+      PdfPages.Positioned text = pdf.positioned();
+      return parseAndMerge(
+          text.text(), text.table(), qr, issues, 1.0, SourceKind.PDF, List.of(bytes), branch);
+    }
+    List<String> texts = new ArrayList<>();
+    double confidence = 0;
+    int scanned = 0;
+    for (int p = 0; p < pdf.pages().size(); p++) {
+      PdfPages.Page page = pdf.pages().get(p);
+      if (page.hasText()) {
+        texts.add(String.join("\n", page.texts()));
+        confidence += 1.0;
+      } else {
+        deadline.check("leer la página " + (p + 1) + " del PDF escaneado con OCR");
+        OcrEngine.OcrText ocr =
+            engine.recognize(page.scan(), pdf.dpi(), deadline, InvoiceTextParser.ROW_REVIEW);
+        texts.add(ocr.text());
+        confidence += ocr.meanConfidence();
+        scanned++;
+      }
+    }
+    if (scanned < pdf.pages().size()) {
+      // a scan is read like a photo; only a PDF mixing text and scanned pages is worth a look
+      issues.add(scanned + " página(s) del PDF sin capa de texto: leídas por OCR.");
+    }
+    return parseAndMerge(
+        joinPages(texts),
+        null,
+        qr,
+        issues,
+        confidence / pdf.pages().size(),
+        SourceKind.PDF,
+        List.of(bytes),
+        branch);
+  }
+
+  /** The sheet cut out of a photo's background ({@link PaperFrame}). */
+  private static PaperFrame.Found photoPage(byte[] bytes, ImageSniffer.Sniffed sniffed)
+      throws InvoiceReadException {
+    return PaperFrame.isolate(ImageDecoder.decode(bytes, sniffed));
+  }
+
+  /** The AFIP QR on a page, if any; a QR that is not AFIP's is said so. */
+  private AfipQr qr(BufferedImage page, List<String> issues, ReadDeadline deadline)
+      throws InvoiceReadException {
     deadline.check("buscar el QR de AFIP");
     Optional<String> qrText = qrDecoder.decode(page);
-    if (qrText.isPresent()) {
-      qr = AfipQrParser.parse(qrText.get());
-      if (qr.isEmpty()) {
-        issues.add("Hay un código QR pero no es el QR de AFIP de una factura.");
-      }
+    if (qrText.isEmpty()) {
+      return null;
     }
-    deadline.check(text == null ? "leer la foto con OCR" : "interpretar el texto");
-    if (text == null) {
-      OcrEngine.OcrText ocr =
-          engine.recognize(page, photoDpi, deadline, InvoiceTextParser.ROW_REVIEW);
-      text = ocr.text();
-      ocrConfidence = ocr.meanConfidence();
+    Optional<AfipQr> qr = AfipQrParser.parse(qrText.get());
+    if (qr.isEmpty()) {
+      issues.add("Hay un código QR pero no es el QR de AFIP de una factura.");
     }
-    deadline.check("interpretar el texto leído");
-    InvoiceTextParser.Parsed parsed = InvoiceTextParser.parse(text);
-    if (qr.isEmpty()
+    return qr.orElse(null);
+  }
+
+  private static String joinPages(List<String> texts) {
+    return PageJoin.text(texts.stream().map(PageJoin::lines).toList());
+  }
+
+  private ReadInvoice parseAndMerge(
+      String text,
+      PositionedTable positioned,
+      AfipQr qr,
+      List<String> issues,
+      double ocrConfidence,
+      SourceKind kind,
+      List<byte[]> files,
+      String branch)
+      throws InvoiceReadException {
+    InvoiceTextParser.Parsed parsed = InvoiceTextParser.parse(text, positioned);
+    if (qr == null
         && parsed.total() == null
         && parsed.lines().isEmpty()
         && parsed.supplierCuit() == null
@@ -150,7 +266,20 @@ public class OcrInvoiceReader implements InvoiceReader {
       throw InvoiceReadException.noInvoice(
           "No se encontró ninguna factura en el archivo (sin QR de AFIP, CUIT, renglones ni total).");
     }
-    return merge(parsed, qr.orElse(null), issues, ocrConfidence, kind, sha256(bytes), branch);
+    return merge(parsed, qr, issues, ocrConfidence, kind, sha256(files), branch);
+  }
+
+  /**
+   * A photo's resolution from the width of its sheet: an A4 (8.27 in), or an 80 mm till roll when
+   * the sheet is more than twice as tall as wide.
+   */
+  static int photoDpi(PaperFrame.Found paper) {
+    BufferedImage page = paper.page();
+    int w = paper.paperWidth() > 0 ? paper.paperWidth() : page.getWidth();
+    if (page.getHeight() > 2 * page.getWidth()) {
+      return clampDpi((int) Math.round(w / ROLL_WIDTH_INCHES));
+    }
+    return paper.paperWidth() > 0 ? dpiOfA4Width(paper.paperWidth()) : estimateDpi(page);
   }
 
   /**
@@ -223,6 +352,17 @@ public class OcrInvoiceReader implements InvoiceReader {
         sha256,
         branch,
         id.kind());
+  }
+
+  /** The hash of the upload; of several photos, of their bytes one after the other. */
+  static String sha256(List<byte[]> files) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      files.forEach(digest::update);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JRE", e);
+    }
   }
 
   static String sha256(byte[] bytes) {

@@ -2,35 +2,100 @@ package almacen.ingest.ocr;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * PDF side of the pipeline: {@link PdfLimits} first (pages, page and image sizes, before anything
- * is rendered), then the text layer of the first pages, and page 1 rendered for QR/OCR.
+ * is rendered), then every page's text layer with positions ({@link PdfWords}); a page without text
+ * is rendered for OCR, and the last page (then the first) for the AFIP QR.
  */
 final class PdfPages {
 
-  static final int MAX_TEXT_PAGES = 5;
+  /** A page with fewer printed characters than this has no usable text layer. */
+  static final int MIN_TEXT_CHARS = 20;
 
   /**
    * PDFBox's buffers for decoded streams: bounded, so a compressed bomb fails with an IOException.
    */
   private static final long MAX_SCRATCH_BYTES = 64L * 1024 * 1024;
 
-  record Content(String text, BufferedImage page1, int dpi) {}
+  /** One page: its lines rebuilt from the text layer, or (none) its rendering for OCR. */
+  record Page(List<PositionedLines.Line> lines, BufferedImage scan) {
+
+    boolean hasText() {
+      return scan == null;
+    }
+
+    List<String> texts() {
+      return lines.stream().map(PositionedLines.Line::text).toList();
+    }
+  }
+
+  /**
+   * @param qrImages where to look for the AFIP QR, in order: the last page, then the first
+   * @param dpi the resolution of {@code scan} pages
+   */
+  record Content(List<Page> pages, List<BufferedImage> qrImages, int dpi) {
+
+    boolean allText() {
+      return pages.stream().allMatch(Page::hasText);
+    }
+
+    /**
+     * The text layer of every page joined into one invoice ({@link PageJoin}) with where each
+     * line's words are printed; only when {@link #allText()}.
+     */
+    Positioned positioned() {
+      List<List<String>> texts = pages.stream().map(Page::texts).toList();
+      List<PositionedLines.Line> kept = new ArrayList<>();
+      StringBuilder sb = new StringBuilder();
+      for (PageJoin.At at : PageJoin.join(texts)) {
+        PositionedLines.Line line = pages.get(at.page()).lines().get(at.line());
+        kept.add(line);
+        sb.append(line.text()).append('\n');
+      }
+      return new Positioned(sb.toString(), new PositionedTable(kept, columns()));
+    }
+
+    /** Each page's table columns; a page without a header row takes the previous page's. */
+    private List<TableColumns> columns() {
+      List<TableColumns> out = new ArrayList<>();
+      TableColumns last = null;
+      for (Page p : pages) {
+        for (PositionedLines.Line l : p.lines()) {
+          if (TableLayout.isHeaderRow(PrintedLines.normalize(l.text()))) {
+            last = TableColumns.of(l);
+            break;
+          }
+        }
+        out.add(last);
+      }
+      TableColumns first = out.stream().filter(Objects::nonNull).findFirst().orElse(null);
+      if (first == null) {
+        return List.of();
+      }
+      out.replaceAll(c -> c == null ? first : c);
+      return out;
+    }
+  }
+
+  /** A text PDF's joined text and its lines by position. */
+  record Positioned(String text, PositionedTable table) {}
 
   private PdfPages() {}
 
   /**
-   * @param ocrDpi resolution to render page 1 at when there is no text layer; pages are checked
-   *     against the pixel limit at this resolution
-   * @param qrDpi resolution for the QR when there is a text layer
+   * @param ocrDpi resolution to render pages without text at; pages are checked against the pixel
+   *     limit at this resolution
+   * @param qrDpi resolution for the QR of a page with a text layer
    */
   static Content read(byte[] bytes, int ocrDpi, int qrDpi, ReadDeadline deadline)
       throws InvoiceReadException {
@@ -42,25 +107,45 @@ final class PdfPages {
             null,
             MemoryUsageSetting.setupMainMemoryOnly(MAX_SCRATCH_BYTES).streamCache)) {
       PdfLimits.check(doc, ocrDpi);
-      if (PdfLimits.countPages(doc) == 0) {
+      int count = PdfLimits.countPages(doc);
+      if (count == 0) {
         throw InvoiceReadException.noInvoice(
             "El PDF no tiene páginas: no se encontró ninguna factura.");
       }
       deadline.check("leer el texto del PDF");
-      PDFTextStripper stripper = new PDFTextStripper();
-      stripper.setSortByPosition(true);
-      stripper.setStartPage(1);
-      stripper.setEndPage(MAX_TEXT_PAGES);
-      String text = stripper.getText(doc);
-      boolean hasText = text.replaceAll("\\s", "").length() >= 20;
-      int dpi = hasText ? qrDpi : ocrDpi;
-      deadline.check("dibujar la página 1 del PDF");
-      BufferedImage page = render(doc, dpi);
-      if (!hasText && isBlank(page)) {
+      List<List<PdfWords.Word>> words = PdfWords.of(doc, count);
+      List<Page> pages = new ArrayList<>();
+      PDFRenderer renderer = new PDFRenderer(doc);
+      renderer.setSubsamplingAllowed(true);
+      boolean anyInk = false;
+      for (int p = 0; p < count; p++) {
+        List<PdfWords.Word> w = p < words.size() ? words.get(p) : List.of();
+        int chars = w.stream().mapToInt(x -> x.text().length()).sum();
+        if (chars >= MIN_TEXT_CHARS) {
+          pages.add(new Page(PositionedLines.of(w, p), null));
+          anyInk = true;
+        } else {
+          deadline.check("dibujar la página " + (p + 1) + " del PDF");
+          BufferedImage scan = render(doc, renderer, p, ocrDpi);
+          anyInk |= !isBlank(scan);
+          pages.add(new Page(List.of(), scan));
+        }
+      }
+      if (!anyInk) {
         throw InvoiceReadException.noInvoice(
             "El PDF no tiene texto ni imágenes: no se encontró ninguna factura.");
       }
-      return new Content(hasText ? text : null, page, dpi);
+      List<BufferedImage> qr = new ArrayList<>();
+      for (int p : count > 1 ? new int[] {count - 1, 0} : new int[] {0}) {
+        Page page = pages.get(p);
+        if (page.hasText()) {
+          deadline.check("dibujar la página " + (p + 1) + " del PDF para el QR");
+          qr.add(render(doc, renderer, p, qrDpi));
+        } else {
+          qr.add(page.scan());
+        }
+      }
+      return new Content(pages, qr, ocrDpi);
     } catch (InvalidPasswordException e) {
       throw new InvoiceReadException(
           422, "ENCRYPTED_PDF", "El PDF está protegido con contraseña; subilo sin contraseña.", e);
@@ -75,13 +160,11 @@ final class PdfPages {
     }
   }
 
-  /** Renders page 1, never over the pixel limit; big images are subsampled while decoding. */
-  private static BufferedImage render(PDDocument doc, int dpi)
+  /** Renders one page, never over the pixel limit; big images are subsampled while decoding. */
+  private static BufferedImage render(PDDocument doc, PDFRenderer renderer, int page, int dpi)
       throws IOException, InvoiceReadException {
-    PdfLimits.checkRenderSize(doc.getPage(0), dpi, 1);
-    PDFRenderer renderer = new PDFRenderer(doc);
-    renderer.setSubsamplingAllowed(true);
-    return renderer.renderImageWithDPI(0, dpi, ImageType.GRAY);
+    PdfLimits.checkRenderSize(doc.getPage(page), dpi, page + 1);
+    return renderer.renderImageWithDPI(page, dpi, ImageType.GRAY);
   }
 
   private static boolean isBlank(BufferedImage gray) {

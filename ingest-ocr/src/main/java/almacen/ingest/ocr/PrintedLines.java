@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The non-blank lines of an invoice's text, each kept twice: as printed (stripped) for values, and
@@ -11,14 +12,22 @@ import java.util.Locale;
  */
 final class PrintedLines {
 
+  /**
+   * An amount OCR cut after its decimal comma ("27956, 50"): the same digits as printed, so it is
+   * joined back without an issue.
+   */
+  private static final Pattern SPLIT_DECIMALS =
+      Pattern.compile("(?<=\\d)(,)\\s(\\d{2})(?![\\d.,])");
+
   private final List<String> raw = new ArrayList<>();
   private final List<String> norm = new ArrayList<>();
 
   PrintedLines(String text) {
     for (String line : text.replace('\t', ' ').split("\\R", -1)) {
       if (!line.isBlank()) {
-        raw.add(line.strip());
-        norm.add(normalize(line.strip()));
+        String printed = SPLIT_DECIMALS.matcher(line.strip()).replaceAll("$1$2");
+        raw.add(printed);
+        norm.add(normalize(printed));
       }
     }
   }

@@ -37,24 +37,25 @@ record TableLayout(int headerRow, int totalsStart, ColumnOrder columns) {
   /** The header row: it names a quantity, a description and an amount. */
   private static int headerRow(PrintedLines text) {
     for (int i = 0; i < text.size(); i++) {
-      String n = text.norm(i);
-      boolean qty = n.contains("cant");
-      boolean desc =
-          n.contains("descrip")
-              || n.contains("producto")
-              || n.contains("detalle")
-              || n.contains("articulo")
-              || n.contains("concepto");
-      boolean money =
-          n.contains("precio")
-              || n.contains("unit")
-              || n.contains("importe")
-              || n.contains("total");
-      if (qty && desc && money) {
+      if (isHeaderRow(text.norm(i))) {
         return i;
       }
     }
     return -1;
+  }
+
+  /** A normalized line that names a quantity, a description and an amount. */
+  static boolean isHeaderRow(String n) {
+    boolean qty = n.contains("cant");
+    boolean desc =
+        n.contains("descrip")
+            || n.contains("producto")
+            || n.contains("detalle")
+            || n.contains("articulo")
+            || n.contains("concepto");
+    boolean money =
+        n.contains("precio") || n.contains("unit") || n.contains("importe") || n.contains("total");
+    return qty && desc && money;
   }
 
   /**
@@ -64,16 +65,20 @@ record TableLayout(int headerRow, int totalsStart, ColumnOrder columns) {
   private static int totalsStart(PrintedLines text, int header) {
     for (int i = Math.max(0, header + 1); i < text.size(); i++) {
       String n = text.norm(i);
-      if (n.matches(
-              "^\\W*(importe\\s+)?(neto|subtotal|sub\\s*total|total|importe neto|importe total|iva\\s*\\d).*")
-          && !looksLikeItem(text.raw(i))) {
+      if (isTotalsLabel(n) && !looksLikeItem(text.raw(i))) {
         return i;
       }
     }
     return text.size();
   }
 
-  private static boolean looksLikeItem(String line) {
+  /** A normalized line that starts with a totals label (neto, subtotal, total, IVA n %). */
+  static boolean isTotalsLabel(String n) {
+    return n.matches(
+        "^\\W*(importe\\s+)?(neto|subtotal|sub\\s*total|total|importe neto|importe total|iva\\s*\\d).*");
+  }
+
+  static boolean looksLikeItem(String line) {
     int nums = 0;
     for (String t : line.split("\\s+", -1)) {
       if (Numbers.digitsOnly(t) != null) {

@@ -109,7 +109,8 @@ final class TotalsReader {
         }
         return c.get(0).value().setScale(2, RoundingMode.HALF_UP);
       }
-      if (!toks[k].isBlank() && !toks[k].equals("$") && !toks[k].equals(":")) {
+      // a speck after the amount ("343382,83 —") is no label
+      if (!toks[k].matches("[^\\p{L}\\p{N}]*")) {
         return null;
       }
     }

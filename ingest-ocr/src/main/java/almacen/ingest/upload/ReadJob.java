@@ -7,6 +7,8 @@ import almacen.ingest.ocr.ReadInvoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -29,7 +31,7 @@ final class ReadJob implements Runnable {
   }
 
   private final InvoiceReader reader;
-  private final SpooledUpload upload;
+  private final List<SpooledUpload> uploads;
   private final String branch;
   private final Duration timeout;
   private final AdmissionTicket ticket;
@@ -40,12 +42,12 @@ final class ReadJob implements Runnable {
 
   ReadJob(
       InvoiceReader reader,
-      SpooledUpload upload,
+      List<SpooledUpload> uploads,
       String branch,
       Duration timeout,
       AdmissionTicket ticket) {
     this.reader = reader;
-    this.upload = upload;
+    this.uploads = List.copyOf(uploads);
     this.branch = branch;
     this.timeout = timeout;
     this.ticket = ticket;
@@ -63,7 +65,15 @@ final class ReadJob implements Runnable {
       }
       started.complete(deadline);
       deadline.check("empezar la lectura");
-      result.complete(reader.read(upload.bytes(), branch, deadline));
+      if (uploads.size() == 1) {
+        result.complete(reader.read(uploads.get(0).bytes(), branch, deadline));
+      } else {
+        List<byte[]> pages = new ArrayList<>();
+        for (SpooledUpload u : uploads) {
+          pages.add(u.bytes());
+        }
+        result.complete(reader.readPages(pages, branch, deadline));
+      }
     } catch (InvoiceReadException e) {
       result.completeExceptionally(e);
     } catch (IOException e) {

@@ -7,6 +7,7 @@ import almacen.ingest.ocr.ReadDeadline;
 import almacen.ingest.ocr.ReadInvoice;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -63,7 +64,13 @@ public final class ReadWorkers implements AutoCloseable {
    */
   public ReadInvoice read(SpooledUpload upload, String branch, AdmissionTicket ticket)
       throws InvoiceReadException {
-    ReadJob job = new ReadJob(reader, upload, branch, settings.timeout(), ticket);
+    return read(List.of(upload), branch, ticket);
+  }
+
+  /** Reads the photos of one invoice's pages ({@code uploads} in page order) as one read. */
+  public ReadInvoice read(List<SpooledUpload> uploads, String branch, AdmissionTicket ticket)
+      throws InvoiceReadException {
+    ReadJob job = new ReadJob(reader, uploads, branch, settings.timeout(), ticket);
     ticket.share();
     try {
       pool.execute(job);

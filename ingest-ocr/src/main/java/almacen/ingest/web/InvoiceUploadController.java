@@ -22,6 +22,10 @@ import almacen.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.MediaType;
@@ -33,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code POST /api/invoices} multipart ({@code file}, optional {@code branch}). The request was
+ * {@code POST /api/invoices} multipart ({@code file}, optional {@code branch}); {@code file} may be
+ * repeated, up to 10 times, for the photos of one invoice's pages in order. The request was
  * admitted before its body was read ({@link UploadAdmissionFilter}); the file is streamed to a temp
  * file and hashed on the way ({@link UploadSpooler}, 413 past 15 MB). An image already seen (same
  * sha256) answers 200 duplicate before any OCR; otherwise an OCR worker reads it under one deadline
@@ -44,6 +49,9 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 public class InvoiceUploadController {
+
+  /** Pages of one invoice: photos in one request, like a PDF's pages. */
+  static final int MAX_PAGES = 10;
 
   private final ReadWorkers workers;
   private final UploadSpooler spooler;
@@ -59,28 +67,46 @@ public class InvoiceUploadController {
   @PostMapping(path = "/api/invoices", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @RequiresRole(Role.STOCK)
   public ResponseEntity<InvoiceJson.View> upload(
-      @RequestPart("file") MultipartFile file,
+      @RequestPart("file") List<MultipartFile> files,
       @RequestParam(name = "branch", required = false) String branch,
       @RequestParam(name = "preview", defaultValue = "false") boolean preview,
       HttpServletRequest request)
       throws InvoiceReadException, IOException {
     String cleanBranch = Fields.branch(branch, "branch");
     BranchAccess.require(cleanBranch);
-    if (file == null || file.isEmpty()) {
+    if (files == null
+        || files.isEmpty()
+        || files.stream().anyMatch(f -> f == null || f.isEmpty())) {
       throw ApiException.badRequest(
           "MISSING_PART", "Part file is required and must not be empty", "file");
     }
+    if (files.size() > MAX_PAGES) {
+      throw new InvoiceReadException(
+          413,
+          "TOO_MANY_PAGES",
+          "Una factura tiene como máximo "
+              + MAX_PAGES
+              + " páginas; se enviaron "
+              + files.size()
+              + ".");
+    }
     AdmissionTicket ticket = UploadAdmission.ticketOf(request);
-    try (InputStream in = file.getInputStream();
-        SpooledUpload upload = spooler.spool(in)) {
+    List<SpooledUpload> uploads = new ArrayList<>();
+    try {
+      for (MultipartFile file : files) {
+        try (InputStream in = file.getInputStream()) {
+          uploads.add(spooler.spool(in));
+        }
+      }
+      String sha256 = uploads.size() == 1 ? uploads.get(0).sha256() : sha256(uploads);
       if (!preview) {
-        Optional<InvoiceService.Result> seen = invoices.seenImage(upload.sha256());
+        Optional<InvoiceService.Result> seen = invoices.seenImage(sha256);
         if (seen.isPresent()) {
           return InvoiceController.answer(seen.get());
         }
       }
-      ReadInvoice read = workers.read(upload, cleanBranch, ticket);
-      ValidationResult result = invoices.validate(draft(read, cleanBranch, upload.sha256()));
+      ReadInvoice read = workers.read(uploads, cleanBranch, ticket);
+      ValidationResult result = invoices.validate(draft(read, cleanBranch, sha256));
       for (String issue : read.issues()) {
         result = result.withIssue(new Issue(IssueCode.OCR, issue));
       }
@@ -88,6 +114,21 @@ public class InvoiceUploadController {
         return ResponseEntity.ok(InvoiceJson.view(result));
       }
       return InvoiceController.answer(invoices.submitRead(result, Caller.username()));
+    } finally {
+      uploads.forEach(SpooledUpload::close);
+    }
+  }
+
+  /** The photos of one invoice's pages: the hash of their bytes one after the other. */
+  private static String sha256(List<SpooledUpload> uploads) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (SpooledUpload u : uploads) {
+        digest.update(u.bytes());
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JRE", e);
     }
   }
 

@@ -2,30 +2,47 @@ package almacen.ingest.ocr;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes docs/ocr.md: the figures of {@link OcrAccuracy} on the 12 photos of {@link PhotoSet}, per
- * field and per photo, and the decisions behind them. Run by {@code scripts/ocr-report}; not a test
- * (tests only assert).
+ * Writes docs/ocr.md: the evaluation set's figures ({@link EvalAccuracy} on {@link EvalSet}) per
+ * layout and capture kind, then those of {@link OcrAccuracy} on the 12 photos of {@link PhotoSet},
+ * per field and per photo, and the decisions behind them. With a second argument it also writes
+ * every sample of the evaluation set there, with its truth as JSON ({@link EvalTruthFiles}). Run by
+ * {@code scripts/ocr-report}; not a test (tests only assert).
  *
- * <p>Usage: {@code OcrReport FILE}.
+ * <p>Usage: {@code OcrReport FILE [SAMPLES_DIR]}.
  */
 public final class OcrReport {
 
   private OcrReport() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 1) {
+    if (args.length < 1 || args.length > 2) {
       throw new IllegalArgumentException(
-          "Usage: OcrReport FILE (the markdown to write, e.g. docs/ocr.md)");
+          "Usage: OcrReport FILE [SAMPLES_DIR] (the markdown to write, e.g. docs/ocr.md)");
     }
     try (TesseractOcrEngine engine = new TesseractOcrEngine("", "spa")) {
       OcrInvoiceReader reader =
           new OcrInvoiceReader(engine, new ZxingQrDecoder(), OcrSettings.defaults());
+      List<EvalSet.Sample> samples = EvalSet.all(EvalSet.SEED);
+      if (args.length == 2) {
+        EvalTruthFiles.write(samples, Path.of(args[1]));
+      }
+      EvalAccuracy eval = EvalAccuracy.measure(reader, samples);
       OcrAccuracy accuracy = OcrAccuracy.measure(reader, PhotoSet.photos(PhotoSet.SEED));
       Path file = Path.of(args[0]);
-      Files.writeString(file, markdown(accuracy));
+      Files.writeString(file, EvalReport.markdown(eval) + markdown(accuracy));
+      EvalAccuracy.Totals all = eval.totals(r -> true);
+      System.out.printf(
+          Locale.ROOT,
+          "evaluation set: %d/%d lines exact, %d/%d confirmed, %d wrong%n",
+          all.linesExact(),
+          all.lines(),
+          all.confirmed(),
+          all.invoices(),
+          all.wrong());
       System.out.printf(
           Locale.ROOT,
           "%s: %d/%d lines exact, %.2f s per page%n",
@@ -38,7 +55,7 @@ public final class OcrReport {
 
   static String markdown(OcrAccuracy a) {
     StringBuilder md = new StringBuilder();
-    md.append("# OCR de facturas — precisión medida\n\n");
+    md.append("## Las 12 fotos de siempre (diseños 0–2)\n\n");
     md.append(
         "Generado por `scripts/ocr-report` (`OcrReport`, ingest-ocr) sobre 12 fotos sintéticas de teléfono\n");
     md.append("(semilla ")
@@ -101,7 +118,7 @@ public final class OcrReport {
     md.append(
         """
 
-                ## Decisiones
+                ## Decisiones (fotos)
 
                 - El QR de AFIP (RG 4892/2020) es la verdad para tipo, punto de venta, número, fecha, CUIT del emisor, CAE y
                   total; si el texto impreso difiere, gana el QR y queda un aviso en `issues`.

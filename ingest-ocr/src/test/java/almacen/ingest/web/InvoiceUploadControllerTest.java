@@ -104,6 +104,60 @@ class InvoiceUploadControllerTest {
   }
 
   @Test
+  void shouldReadRepeatedFilePartsAsThePagesOfOneInvoiceWhenTwoPhotosAreSent() throws Exception {
+    // given a reader that records the pages it gets, and two photos of one invoice
+    AtomicInteger pages = new AtomicInteger();
+    InvoiceReader reader =
+        new InvoiceReader() {
+          @Override
+          public almacen.ingest.ocr.ReadInvoice read(
+              byte[] bytes, String branch, almacen.ingest.ocr.ReadDeadline deadline)
+              throws almacen.ingest.ocr.InvoiceReadException {
+            pages.set(1);
+            throw new almacen.ingest.ocr.InvoiceReadException(
+                422, "NO_INVOICE_FOUND", "sin factura");
+          }
+
+          @Override
+          public almacen.ingest.ocr.ReadInvoice readPages(
+              List<byte[]> photos, String branch, almacen.ingest.ocr.ReadDeadline deadline)
+              throws almacen.ingest.ocr.InvoiceReadException {
+            pages.set(photos.size());
+            throw new almacen.ingest.ocr.InvoiceReadException(
+                422, "NO_INVOICE_FOUND", "sin factura");
+          }
+        };
+
+    // when
+    mvc(reader, Duration.ofSeconds(30))
+        .perform(
+            multipart("/api/invoices")
+                .file(new MockMultipartFile("file", "p1.png", "image/png", png(300, 200)))
+                .file(new MockMultipartFile("file", "p2.png", "image/png", png(300, 200))))
+        // then
+        .andExpect(status().isUnprocessableEntity());
+    assertThat(pages.get()).isEqualTo(2);
+    awaitAllPermitsBack();
+    assertThat(spooledFiles()).isZero();
+  }
+
+  @Test
+  void shouldAnswer413TooManyPagesWhenElevenPhotosAreSent() throws Exception {
+    // given 11 photos of "one invoice"
+    var request = multipart("/api/invoices");
+    for (int k = 0; k < 11; k++) {
+      request.file(new MockMultipartFile("file", "p" + k + ".png", "image/png", png(60, 40)));
+    }
+
+    // when / then
+    mvc(realReader(), Duration.ofSeconds(30))
+        .perform(request)
+        .andExpect(status().isPayloadTooLarge())
+        .andExpect(jsonPath("$.error").value("TOO_MANY_PAGES"));
+    assertThat(ocrCalls.get()).isZero();
+  }
+
+  @Test
   void shouldAnswer413TooManyPagesWhenPdfHas12Pages() throws Exception {
     mvc(realReader(), Duration.ofSeconds(30))
         .perform(upload(HostilePdfs.textPages(12)))

@@ -1,0 +1,238 @@
+package almacen.ingest.ocr;
+
+import almacen.ingest.ocr.LineTableReader.LineTable;
+import almacen.ingest.ocr.PdfWords.Word;
+import almacen.ingest.ocr.RowNumbers.Pick;
+import almacen.ingest.ocr.RowNumbers.Tok;
+import almacen.ingest.ocr.TableColumns.Kind;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The item rows of a PDF's text layer, read by position: each row's words go under the column of
+ * its page's header row ({@link TableColumns}), so the code, EAN, description, quantity, unit
+ * price, IVA rate and amount are each read from their own column, exactly as printed. A row with
+ * only a description continues the previous item's; a row whose numbers do not close is kept and
+ * flagged.
+ */
+final class PositionedTable {
+
+  private final List<PositionedLines.Line> lines;
+  private final List<TableColumns> pageColumns;
+
+  /**
+   * @param lines the document's lines, one for each line of the text being parsed
+   * @param pageColumns each page's columns (a page without a header row: the previous page's), or
+   *     null
+   */
+  PositionedTable(List<PositionedLines.Line> lines, List<TableColumns> pageColumns) {
+    this.lines = List.copyOf(lines);
+    this.pageColumns = pageColumns == null ? List.of() : List.copyOf(pageColumns);
+  }
+
+  /** Whether the table can be read by position: a header row whose columns say where numbers go. */
+  boolean readable(TableLayout layout) {
+    if (!layout.hasHeaderRow() || layout.headerRow() >= lines.size()) {
+      return false;
+    }
+    TableColumns cols = columnsOf(lines.get(layout.headerRow()));
+    return cols != null && cols.has(Kind.DESC) && cols.has(Kind.TOTAL) && cols.has(Kind.PRICE);
+  }
+
+  LineTable read(TableLayout layout, ParseIssues issues) {
+    List<ReadLine> out = new ArrayList<>();
+    int consistent = 0;
+    for (int i = layout.firstRow(); i < Math.min(layout.totalsStart(), lines.size()); i++) {
+      PositionedLines.Line line = lines.get(i);
+      TableColumns cols = columnsOf(line);
+      if (TableLayout.isHeaderRow(PrintedLines.normalize(line.text()))) {
+        continue; // a page's repeated header
+      }
+      Map<Kind, String> cells = cells(line, cols);
+      String desc = cells.getOrDefault(Kind.DESC, "");
+      boolean numbers =
+          cells.containsKey(Kind.QTY)
+              || cells.containsKey(Kind.PRICE)
+              || cells.containsKey(Kind.TOTAL);
+      if (!numbers) {
+        if (!out.isEmpty()
+            && !desc.isBlank()
+            && cells.keySet().stream().allMatch(k -> k == Kind.DESC)) {
+          ReadLine prev = out.remove(out.size() - 1);
+          out.add(
+              new ReadLine(
+                  prev.supplierCode(),
+                  prev.description() + " " + desc,
+                  prev.qty(),
+                  prev.unitPrice(),
+                  prev.ivaRatePct(),
+                  prev.lineTotal()));
+        }
+        continue;
+      }
+      int n = out.size() + 1;
+      ReadLine read = row(n, line, cells, issues);
+      if (read != null) {
+        out.add(read);
+        if (read.qty() != null && read.unitPrice() != null && read.lineTotal() != null) {
+          consistent += closes(read) ? 1 : 0;
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      issues.add("No se encontraron renglones de productos.");
+    }
+    return new LineTable(out, consistent);
+  }
+
+  private TableColumns columnsOf(PositionedLines.Line line) {
+    if (pageColumns.isEmpty()) {
+      return null;
+    }
+    return pageColumns.get(Math.min(line.page(), pageColumns.size() - 1));
+  }
+
+  /** The row's text under each column; a word of letters under a number column is description. */
+  static Map<Kind, String> cells(PositionedLines.Line line, TableColumns cols) {
+    Map<Kind, StringBuilder> at = new EnumMap<>(Kind.class);
+    for (List<Word> cell : line.cells()) {
+      int whole = cols.columnOf(cell.get(0).x0(), cell.get(cell.size() - 1).x1());
+      int prev = -1;
+      for (Word w : cell) {
+        int own = overlapped(cols, w);
+        int k = own >= 0 ? own : (prev >= 0 ? prev : whole);
+        prev = k;
+        Kind kind = cols.columns().get(k).kind();
+        if (kind.numeric() && Numbers.digitsOnly(w.text()) == null && !decoration(w.text())) {
+          kind = Kind.DESC;
+        }
+        at.computeIfAbsent(kind, x -> new StringBuilder());
+        StringBuilder sb = at.get(kind);
+        if (sb.length() > 0) {
+          sb.append(' ');
+        }
+        sb.append(w.text());
+      }
+    }
+    Map<Kind, String> out = new EnumMap<>(Kind.class);
+    at.forEach((k, v) -> out.put(k, v.toString()));
+    return out;
+  }
+
+  /** The column whose title the word itself overlaps, or -1. */
+  private static int overlapped(TableColumns cols, Word w) {
+    for (int k = 0; k < cols.columns().size(); k++) {
+      TableColumns.Column c = cols.columns().get(k);
+      if (Math.min(w.x1(), c.x1()) - Math.max(w.x0(), c.x0()) > 0) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean decoration(String t) {
+    return t.matches("[$%()]+|\\$?[0-9.,]+%?|\\([0-9.,]+%?\\)");
+  }
+
+  private static ReadLine row(
+      int n, PositionedLines.Line line, Map<Kind, String> cells, ParseIssues issues) {
+    String code = cells.get(Kind.CODE);
+    if (code == null) {
+      code = cells.get(Kind.EAN);
+    }
+    String desc = cells.getOrDefault(Kind.DESC, "").strip();
+    String q = number(cells.get(Kind.QTY));
+    String p = number(cells.get(Kind.PRICE));
+    String t = number(cells.get(Kind.TOTAL));
+    if (q == null && p != null && t != null) {
+      issues.add("Renglón " + n + ": sin cantidad impresa ('" + line.text() + "'); revisar.");
+      return null;
+    }
+    if (q == null || p == null || t == null) {
+      issues.add("Renglón " + n + " ilegible: '" + line.text() + "'.");
+      return null;
+    }
+    List<Tok> toks = new ArrayList<>(List.of(new Tok(q, 0), new Tok(p, 1), new Tok(t, 2)));
+    String withIva = number(cells.get(Kind.TOTAL_IVA));
+    if (withIva != null) {
+      toks.add(new Tok(withIva, 3));
+    }
+    Pick pick = RowNumbers.bestTriple(toks, true);
+    BigDecimal rate = rate(cells.get(Kind.RATE));
+    if (pick == null) {
+      issues.add(
+          "Renglón "
+              + n
+              + ": cantidad × precio no coincide con el importe ('"
+              + line.text()
+              + "'); revisar.");
+      List<Numbers.Cand> qc = Numbers.qty(q);
+      List<Numbers.Cand> pc = Numbers.money(p);
+      List<Numbers.Cand> tc = Numbers.money(t);
+      return new ReadLine(
+          code,
+          desc,
+          qc.isEmpty() ? null : qc.get(0).value(),
+          pc.isEmpty() ? null : pc.get(0).value().setScale(2, RoundingMode.HALF_UP),
+          rate,
+          tc.isEmpty() ? null : tc.get(0).value().setScale(2, RoundingMode.HALF_UP));
+    }
+    for (Numbers.Cand c : List.of(pick.q(), pick.p(), pick.t())) {
+      if (c.fix() != null) {
+        issues.add("Renglón " + n + ": " + c.fix() + " (cantidad × precio = importe).");
+      }
+    }
+    if (rate == null && withIva != null) {
+      rate = RowNumbers.lineRate(toks, pick);
+    }
+    BigDecimal qty = pick.q().value().stripTrailingZeros();
+    return new ReadLine(
+        code,
+        desc,
+        qty.scale() < 0 ? qty.setScale(0) : qty,
+        pick.p().value().setScale(2, RoundingMode.HALF_UP),
+        rate,
+        pick.t().value().setScale(2, RoundingMode.HALF_UP));
+  }
+
+  /** A cell's number without currency signs or spaces ("$ 1.234,56" → "1.234,56"). */
+  private static String number(String cell) {
+    if (cell == null) {
+      return null;
+    }
+    String s = cell.replace("$", "").replaceAll("\\s+", "");
+    return s.isEmpty() || Numbers.digitsOnly(s) == null ? null : s;
+  }
+
+  /** "21%", "10,5", "(21,00)" → one of the AFIP rates, else null. */
+  static BigDecimal rate(String cell) {
+    if (cell == null) {
+      return null;
+    }
+    String s = cell.replaceAll("[%()\\s]", "");
+    List<Numbers.Cand> c = Numbers.money(s);
+    if (c.isEmpty()) {
+      return null;
+    }
+    BigDecimal v = c.get(0).value();
+    for (BigDecimal r : RowNumbers.RATES) {
+      if (r.compareTo(v) == 0) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static boolean closes(ReadLine l) {
+    return l.qty()
+            .multiply(l.unitPrice())
+            .subtract(l.lineTotal())
+            .abs()
+            .compareTo(RowNumbers.CLOSE_TOLERANCE)
+        <= 0;
+  }
+}

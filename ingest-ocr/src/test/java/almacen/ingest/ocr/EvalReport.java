@@ -1,0 +1,171 @@
+package almacen.ingest.ocr;
+
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/** The evaluation set's part of docs/ocr.md ({@link OcrReport}). */
+final class EvalReport {
+
+  private EvalReport() {}
+
+  static String markdown(EvalAccuracy a) {
+    StringBuilder md = new StringBuilder();
+    md.append("# OCR de facturas — precisión medida\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            """
+            Generado por `scripts/ocr-report` (`OcrReport`, ingest-ocr). Conjunto de evaluación propio
+            (`EvalSet`, semilla %d): **%d facturas, %d diseños, 3 formas de captura** (PDF con texto escrito
+            con PDFBox; escaneo = PDF de imagen a 300 dpi, enderezado a ±0,5°; foto de teléfono 200–250 dpi,
+            rotación 0,5–3,5°, desenfoque, ruido, luz despareja, JPEG 60), %d por diseño y captura, con su
+            verdad; las muestras y su verdad en JSON quedan en `ingest-ocr/target/ocr-eval/`. Diseños 0–2 son
+            aquellos sobre los que se afinó el lector; **3–7 no se usaron para afinarlo** (el lector aprende las
+            columnas de la fila de títulos y de la posición de los números, no de estos diseños).
+
+            - Renglón exacto: código, descripción, cantidad, precio, importe (y la alícuota donde el diseño
+              la imprime por renglón). Encabezado exacto: tipo, punto de venta, número, fecha, CUIT emisor,
+              razón social, CUIT receptor, CAE, neto y total, todos.
+            - Confirma solo: el lector no dejó ningún aviso (`issues` vacío; la validación contra el
+              catálogo puede agregar los suyos). Mal confirmada: confirmó sola con algún renglón o campo
+              del encabezado distinto de la verdad, o con renglones de más. Meta: 0.
+            - Metas (issue #17): renglones exactos ≥ 97 %% en fotos y escaneos, 100 %% en PDF con texto,
+              ninguna mal confirmada.
+
+            """,
+            EvalSet.SEED,
+            a.results().size(),
+            EvalSet.LAYOUTS.size(),
+            EvalSet.PER_KIND));
+    md.append("## Por forma de captura\n\n");
+    header(md, "captura");
+    for (EvalSet.Capture c : EvalSet.Capture.values()) {
+      row(md, c.label, a.totals(r -> r.sample().capture() == c), goal(c));
+    }
+    row(md, "**todas**", a.totals(r -> true), -1);
+    md.append("\n## Por diseño (las 3 capturas)\n\n");
+    header(md, "diseño");
+    for (EvalSet.Layout l : EvalSet.LAYOUTS) {
+      row(md, name(l), a.totals(r -> r.sample().layout().id() == l.id()), -1);
+    }
+    md.append("\n## Por diseño y captura\n\n");
+    header(md, "diseño · captura");
+    for (EvalSet.Layout l : EvalSet.LAYOUTS) {
+      for (EvalSet.Capture c : EvalSet.Capture.values()) {
+        Predicate<EvalAccuracy.Result> p =
+            r -> r.sample().layout().id() == l.id() && r.sample().capture() == c;
+        row(md, l.id() + " · " + c.label, a.totals(p), goal(c));
+      }
+    }
+    md.append(
+        "\n## Cada factura\n\n| muestra | tipo | páginas | fuente | renglones exactos | encabezado | confirma | s |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
+    for (EvalAccuracy.Result r : a.results()) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %d | %s | %d/%d%s | %d/%d | %s | %.1f |%n",
+              r.sample().id(),
+              r.sample().truth().type(),
+              r.sample().pages(),
+              r.sample().capture() == EvalSet.Capture.TEXT_PDF
+                  ? "Helvetica/Courier"
+                  : r.sample().font(),
+              r.linesExact(),
+              r.lines(),
+              r.read().lines().size() == r.lines()
+                  ? ""
+                  : " (leídos " + r.read().lines().size() + ")",
+              r.headerExact(),
+              EvalAccuracy.HEADER_FIELDS.size(),
+              r.wrongConfirm() ? "**MAL**" : (r.autoConfirmed() ? "sí" : "revisión"),
+              r.millis() / 1000.0));
+    }
+    md.append(
+        """
+
+        ## Decisiones (PDF, páginas, diseños)
+
+        - Un PDF con capa de texto se lee de esa capa con posiciones (`PdfWords`: cada palabra con sus bordes y
+          su línea base), nunca con OCR. Las líneas se rearman por la línea base (`PositionedLines`) y entre dos
+          palabras separadas por más de 0,6 em (y más de 1,5 espacios de la fuente: en Courier un espacio ya
+          mide 0,6 em) va un hueco de columna: así la razón social no se traga el "Punto de Venta: 00006"
+          impreso a su derecha.
+        - La tabla de un PDF con texto se lee por columnas (`TableColumns`, `PositionedTable`): cada celda de
+          la fila de títulos da el tipo de columna (EAN, código, descripción, cantidad, unidad, precio,
+          bonificación, alícuota, importe, importe c/IVA, n° de ítem) y su extensión; cada celda de un renglón
+          va a la columna que más se le superpone. Un EAN y un código quedan en sus columnas aunque estén
+          juntos; una palabra con letras bajo una columna de números vuelve a la descripción; un renglón que
+          sólo tiene descripción continúa la del anterior. Una página sin capa de texto se dibuja y pasa por
+          OCR como antes.
+        - Varias páginas (PDF de hasta 10, o varias fotos de la misma factura con `readPhotos`): `PageJoin`
+          toma la primera página hasta donde termina su tabla, de las siguientes sólo los renglones (sin el
+          membrete ni la fila de títulos repetida) y de la última también los totales. Los renglones de arrastre
+          ("Transporte", "A transportar", "De transporte", "Subtotal" al pie de una página que sigue) y los
+          números de página no son artículos. El QR de AFIP se busca en la última página y después en la primera.
+        - Tique de 80 mm: el renglón impreso en dos líneas ("2,000 x 2850,00" y debajo la descripción con
+          "(21,00)" y el importe) se lee como uno (`WrappedRows`); un papel más de dos veces más alto que ancho
+          se mide como rollo de 80 mm para calcular su resolución.
+        - Por OCR (fotos y escaneos) la tabla se sigue leyendo por la forma de los números (`LineTableReader`),
+          con reglas generales y no por diseño (`RowExtras`): un código de barras (8, 12–14 dígitos) junto a
+          otro código se descarta y queda el código del proveedor; una primera columna que numera los
+          renglones (por su título, o porque los renglones empiezan 1, 2, 3…) se descarta; código, cantidad y
+          unidad antes de la descripción; la alícuota impresa entre el precio y el importe se lee cuando la
+          fila de títulos nombra una columna de alícuota, y en una factura A/M una columna de alícuota que no
+          se pudo leer se avisa. Un importe cortado después de la coma ("27956, 50") se vuelve a juntar (los
+          mismos dígitos); un "1" leído "l" antes de una unidad ("lkg") se corrige y se avisa.
+        - Contra las confirmaciones equivocadas: una descripción con signos que ningún proveedor imprime
+          ("500m!l", "Paladin!", una coma al final, "4008" por "400g") se avisa en vez de confirmarse.
+        - Un escaneo (PDF sin capa de texto) ya no deja el aviso "leído por OCR": se confirma o no con las
+          mismas pruebas que una foto. Sólo un PDF que mezcla páginas con y sin texto lo avisa.
+        - Lo que falta: Tesseract no entrega aquí las posiciones de las palabras, así que por OCR un diseño
+          nuevo depende de estas reglas; leer las cajas de palabras de Tesseract y pasarlas por
+          `PositionedTable` es el paso siguiente. En algunos tiques escaneados Tesseract separa la columna de
+          importes en otro bloque (el renglón queda sin importe y la factura va a revisión); letras
+          cambiadas en descripciones ("1lkg") sin un catálogo del proveedor no se detectan.
+
+        """);
+    return md.toString();
+  }
+
+  private static int goal(EvalSet.Capture c) {
+    return c == EvalSet.Capture.TEXT_PDF ? 100 : 97;
+  }
+
+  private static String name(EvalSet.Layout l) {
+    return l.id() + " " + l.name() + (l.heldOut() ? " *(no afinado)*" : "");
+  }
+
+  private static void header(StringBuilder md, String what) {
+    md.append("| ")
+        .append(what)
+        .append(
+            " | facturas | renglones exactos | encabezados exactos | confirman solas | mal confirmadas | s/factura | meta renglones |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
+  }
+
+  private static void row(StringBuilder md, String label, EvalAccuracy.Totals t, int goal) {
+    if (t.invoices() == 0) {
+      return;
+    }
+    String status =
+        goal < 0 ? "—" : (t.lineShare() >= goal && t.wrong() == 0 ? "cumple" : "**no cumple**");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| %s | %d | %d/%d = %.1f %% | %d/%d | %d/%d = %.0f %% | %d | %.1f | %s |%n",
+            label,
+            t.invoices(),
+            t.linesExact(),
+            t.lines(),
+            t.lineShare(),
+            t.headersExact(),
+            t.invoices(),
+            t.confirmed(),
+            t.invoices(),
+            100.0 * t.confirmed() / t.invoices(),
+            t.wrong(),
+            t.millis() / 1000.0 / t.invoices(),
+            status));
+  }
+}
