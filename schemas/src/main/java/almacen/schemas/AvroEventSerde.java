@@ -1,8 +1,16 @@
 package almacen.schemas;
 
+import almacen.schemas.codec.BodyCodec;
+import almacen.schemas.codec.BodyCodecs;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -16,7 +24,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * Avro single-object encoding (magic C3 01, 8-byte schema fingerprint, binary body). Writers also
  * set the {@code event-type} and {@code schema-fingerprint} headers so tools can route and inspect
  * records without decoding them. Readers resolve any historical writer schema through {@link
- * EventSchemas} and project it onto the current reader schema.
+ * EventSchemas} and project it onto the current reader schema. The ledger's hot types ({@link
+ * BodyCodecs}) are written, and read when written with the current schema, by their own codec.
  */
 public final class AvroEventSerde<T extends SpecificRecordBase> implements EventSerde<T> {
 
@@ -28,6 +37,8 @@ public final class AvroEventSerde<T extends SpecificRecordBase> implements Event
   private final BinaryMessageDecoder<T> decoder;
   private final byte[] eventType;
   private final byte[] fingerprint;
+  private final BodyCodec<T> codec;
+  private final byte[] header;
 
   public AvroEventSerde(Class<T> type, EventSchemas schemas) {
     this.type = type;
@@ -37,6 +48,21 @@ public final class AvroEventSerde<T extends SpecificRecordBase> implements Event
     this.decoder = new BinaryMessageDecoder<>(model, schema, schemas);
     this.eventType = type.getSimpleName().getBytes(StandardCharsets.UTF_8);
     this.fingerprint = EventSchemas.fingerprintHex(schema).getBytes(StandardCharsets.UTF_8);
+    this.codec = BodyCodecs.forType(type).orElse(null);
+    this.header = singleObjectHeader(schema);
+  }
+
+  /** C3 01 and the schema's CRC-64-AVRO fingerprint, little-endian, as Avro writes it. */
+  private static byte[] singleObjectHeader(Schema schema) {
+    long fp = SchemaNormalization.parsingFingerprint64(schema);
+    byte[] out = new byte[10];
+    out[0] = (byte) 0xC3;
+    out[1] = (byte) 0x01;
+    for (int i = 2; i < out.length; i++) {
+      out[i] = (byte) fp;
+      fp >>= 8;
+    }
+    return out;
   }
 
   public static <T extends SpecificRecordBase> AvroEventSerde<T> of(Class<T> type) {
@@ -55,6 +81,13 @@ public final class AvroEventSerde<T extends SpecificRecordBase> implements Event
 
   public byte[] encode(T value) {
     try {
+      if (codec != null) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        bytes.write(header);
+        BinaryEncoder out = EncoderFactory.get().directBinaryEncoder(bytes, null);
+        codec.write(value, out);
+        return bytes.toByteArray();
+      }
       return encoder.encode(value).array();
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
@@ -64,11 +97,22 @@ public final class AvroEventSerde<T extends SpecificRecordBase> implements Event
 
   public T decode(byte[] bytes) {
     try {
+      if (codec != null && written(bytes)) {
+        return codec.read(
+            DecoderFactory.get()
+                .binaryDecoder(bytes, header.length, bytes.length - header.length, null));
+      }
       return decoder.decode(bytes);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
           "Cannot decode " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Whether {@code bytes} were written with the current schema (the codec's own). */
+  private boolean written(byte[] bytes) {
+    return bytes.length >= header.length
+        && Arrays.equals(bytes, 0, header.length, header, 0, header.length);
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.config.TopicConfig;
@@ -30,20 +31,25 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The exactly-once stock ledger, as a pure factory.
  *
+ * <p>One partition per topic (the shop default, {@code almacen.topics.partitions=1}): the single
+ * task holds every key, so each event is applied where it is read, whole and in one pass:
+ *
  * <pre>
  * sales | invoices | stock-adjustments | stock-transfers      (keyed by business id)
- *   → inventory-{kind}-dedupe   validate, once per id [inventory-dedupe], one command per effect
- *   → inventory-commands merge  → repartition inventory-by-branch-sku (key branch|sku, partitioned by sku)
- *   → inventory-ledger          StockLedger over [inventory-levels], [inventory-products], [inventory-sku-branches]
+ *   → inventory-{kind}-ledger   validate, once per id [inventory-dedupe], StockLedger.executeAll over
+ *                               [inventory-levels], [inventory-products], [inventory-sku-branches]
  * products → inventory-products-apply   catalogue copy + re-evaluation of the branches holding the sku
  *   → stock-movements, stock-levels, stock-alerts
  * </pre>
  *
- * <p>With one partition per topic (the default, {@code almacen.topics.partitions=1}) the single
- * task already holds every key, so there is no repartition: the commands go straight to the ledger
- * in the same task and the same transaction. A sale then reaches stock-levels in one commit instead
- * of two, and each line costs one broker write and one read fewer. With more partitions (a chain)
- * the repartition puts every branch of a sku in the partition of the sku.
+ * <p>A sale then reaches stock-levels in one commit, and each line costs one broker write and one
+ * read fewer than with a repartition. With more partitions (a chain):
+ *
+ * <pre>
+ * sources → inventory-{kind}-dedupe   validate, once per id, one command per effect
+ *   → inventory-commands merge  → repartition inventory-by-branch-sku (key branch|sku, partitioned by sku)
+ *   → inventory-ledger          StockLedger, command by command, over the same stores
+ * </pre>
  */
 public final class InventoryTopology {
 
@@ -82,59 +88,10 @@ public final class InventoryTopology {
 
     SourceRules rules = config.sourceRules();
     StockLedger ledger = new StockLedger(config.demand());
-    // one partition: every task holds every key, so commands need no repartition to reach their
-    // ledger
-    boolean repartitioned = config.partitions() > 1;
-    // with a repartition the dedupe side must commit too before the ledger side can see a live
-    // command
-    Duration dedupeLiveWindow = repartitioned ? config.liveWindow() : Duration.ZERO;
-    // with the ledger's stores in the same task, an event is tried whole against them before any
-    // effect
-    StockLedger dryRunLedger = repartitioned ? null : ledger;
-    KStream<String, StockCommand> sales =
-        dedupe(builder, topics.sales, rules.sales(), registry, dedupeLiveWindow, dryRunLedger);
-    KStream<String, StockCommand> invoices =
-        dedupe(
-            builder, topics.invoices, rules.invoices(), registry, dedupeLiveWindow, dryRunLedger);
-    KStream<String, StockCommand> adjustments =
-        dedupe(
-            builder,
-            topics.stockAdjustments,
-            rules.adjustments(),
-            registry,
-            dedupeLiveWindow,
-            dryRunLedger);
-    KStream<String, StockCommand> transfers =
-        dedupe(
-            builder,
-            topics.stockTransfers,
-            rules.transfers(),
-            registry,
-            dedupeLiveWindow,
-            dryRunLedger);
-
-    KStream<String, StockCommand> merged =
-        sales
-            .merge(invoices, Named.as("inventory-commands-invoices"))
-            .merge(adjustments, Named.as("inventory-commands-adjustments"))
-            .merge(transfers, Named.as("inventory-commands-transfers"));
-    KStream<String, StockCommand> byKey =
-        !repartitioned
-            ? merged
-            : merged.repartition(
-                Repartitioned.<String, StockCommand>as(StoreNames.INVENTORY_BY_KEY_REPARTITION)
-                    .withKeySerde(Serdes.String())
-                    .withValueSerde(new StockCommandSerde())
-                    .withStreamPartitioner(new SkuPartitioner())
-                    .withNumberOfPartitions(config.partitions()));
-
-    KStream<String, LedgerOutput> fromCommands =
-        byKey.process(
-            () -> new LedgerProcessor(ledger, new LiveCommit(config.liveWindow())),
-            Named.as("inventory-ledger"),
-            StoreNames.INVENTORY_LEVELS,
-            StoreNames.INVENTORY_PRODUCTS,
-            StoreNames.INVENTORY_SKU_BRANCHES);
+    KStream<String, LedgerOutput> fromEvents =
+        config.partitions() > 1
+            ? repartitionedLedger(builder, config, topics, rules, ledger, registry)
+            : eventLedger(builder, config, topics, rules, ledger, registry);
     KStream<String, LedgerOutput> fromProducts =
         builder.stream(
                 topics.products.name(),
@@ -147,7 +104,7 @@ public final class InventoryTopology {
                 StoreNames.INVENTORY_PRODUCTS,
                 StoreNames.INVENTORY_SKU_BRANCHES);
     KStream<String, LedgerOutput> outputs =
-        fromCommands.merge(fromProducts, Named.as("inventory-outputs"));
+        fromEvents.merge(fromProducts, Named.as("inventory-outputs"));
 
     sink(outputs, "movements", LedgerOutput::movement, topics.stockMovements);
     sink(outputs, "levels", LedgerOutput::level, topics.stockLevels);
@@ -173,40 +130,126 @@ public final class InventoryTopology {
     return sku + "|" + branch;
   }
 
-  private static <V> KStream<String, StockCommand> dedupe(
+  /**
+   * One partition: every task holds every key, so each event goes straight into the ledger in the
+   * task that read it, whole, in one pass and one transaction; a sale reaches stock-levels in one
+   * commit.
+   */
+  private static KStream<String, LedgerOutput> eventLedger(
       StreamsBuilder builder,
-      Topic<String, V> topic,
-      SourceRule<V> rule,
-      MeterRegistry registry,
-      Duration liveWindow,
-      StockLedger dryRunLedger) {
-    String kind = rule.kind();
-    Counter duplicates =
-        Counter.builder(DUPLICATES_METRIC)
-            .description("Source events ignored because their id already took effect")
-            .tag("kind", kind)
-            .register(registry);
-    return builder.stream(
-            topic.name(),
-            Consumed.with(topic.keySerde(), topic.valueSerde())
-                .withName("inventory-" + kind + "-source"))
-        .process(
-            () ->
-                new DedupeProcessor<>(
-                    rule,
-                    duplicates,
-                    new LiveCommit(liveWindow),
-                    dryRunLedger == null ? null : new LedgerDryRun(dryRunLedger)),
-            Named.as("inventory-" + kind + "-dedupe"),
-            dedupeStores(dryRunLedger != null));
+      InventoryConfig config,
+      Topics topics,
+      SourceRules rules,
+      StockLedger ledger,
+      MeterRegistry registry) {
+    LedgerStep step =
+        new LedgerStep() {
+          @Override
+          public <V> KStream<String, LedgerOutput> apply(
+              Topic<String, V> topic, SourceRule<V> rule) {
+            Counter duplicates = duplicatesCounter(rule, registry);
+            return source(builder, topic, rule)
+                .process(
+                    () ->
+                        new EventLedgerProcessor<>(
+                            rule,
+                            new SeenIds<>(rule, duplicates),
+                            ledger,
+                            new LiveCommit(config.liveWindow())),
+                    Named.as("inventory-" + rule.kind() + "-ledger"),
+                    ledgerStores(StoreNames.INVENTORY_DEDUPE));
+          }
+        };
+    return step.apply(topics.sales, rules.sales())
+        .merge(step.apply(topics.invoices, rules.invoices()), Named.as("inventory-events-invoices"))
+        .merge(
+            step.apply(topics.stockAdjustments, rules.adjustments()),
+            Named.as("inventory-events-adjustments"))
+        .merge(
+            step.apply(topics.stockTransfers, rules.transfers()),
+            Named.as("inventory-events-transfers"));
   }
 
-  private static String[] dedupeStores(boolean withLedgerStores) {
-    return withLedgerStores
-        ? new String[] {
-          StoreNames.INVENTORY_DEDUPE, StoreNames.INVENTORY_LEVELS, StoreNames.INVENTORY_PRODUCTS
-        }
-        : new String[] {StoreNames.INVENTORY_DEDUPE};
+  /**
+   * More partitions (a chain): each event is checked and remembered by id where it is read, and its
+   * commands are repartitioned so every branch of a sku is in the partition of the sku, where the
+   * ledger applies them one by one. The dedupe side commits too before the ledger side sees a live
+   * command.
+   */
+  private static KStream<String, LedgerOutput> repartitionedLedger(
+      StreamsBuilder builder,
+      InventoryConfig config,
+      Topics topics,
+      SourceRules rules,
+      StockLedger ledger,
+      MeterRegistry registry) {
+    CommandStep step =
+        new CommandStep() {
+          @Override
+          public <V> KStream<String, StockCommand> apply(
+              Topic<String, V> topic, SourceRule<V> rule) {
+            Counter duplicates = duplicatesCounter(rule, registry);
+            return source(builder, topic, rule)
+                .process(
+                    () ->
+                        new DedupeProcessor<>(
+                            rule,
+                            new SeenIds<>(rule, duplicates),
+                            new LiveCommit(config.liveWindow())),
+                    Named.as("inventory-" + rule.kind() + "-dedupe"),
+                    StoreNames.INVENTORY_DEDUPE);
+          }
+        };
+    return step.apply(topics.sales, rules.sales())
+        .merge(
+            step.apply(topics.invoices, rules.invoices()), Named.as("inventory-commands-invoices"))
+        .merge(
+            step.apply(topics.stockAdjustments, rules.adjustments()),
+            Named.as("inventory-commands-adjustments"))
+        .merge(
+            step.apply(topics.stockTransfers, rules.transfers()),
+            Named.as("inventory-commands-transfers"))
+        .repartition(
+            Repartitioned.<String, StockCommand>as(StoreNames.INVENTORY_BY_KEY_REPARTITION)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(new StockCommandSerde())
+                .withStreamPartitioner(new SkuPartitioner())
+                .withNumberOfPartitions(config.partitions()))
+        .process(
+            () -> new LedgerProcessor(ledger, new LiveCommit(config.liveWindow())),
+            Named.as("inventory-ledger"),
+            LedgerStores.NAMES);
+  }
+
+  /** One source kind's processing, generic in its event type. */
+  private interface LedgerStep {
+    <V> KStream<String, LedgerOutput> apply(Topic<String, V> topic, SourceRule<V> rule);
+  }
+
+  /** One source kind's dedupe, generic in its event type. */
+  private interface CommandStep {
+    <V> KStream<String, StockCommand> apply(Topic<String, V> topic, SourceRule<V> rule);
+  }
+
+  private static <V> KStream<String, V> source(
+      StreamsBuilder builder, Topic<String, V> topic, SourceRule<V> rule) {
+    return builder.stream(
+        topic.name(),
+        Consumed.with(topic.keySerde(), topic.valueSerde())
+            .withName("inventory-" + rule.kind() + "-source"));
+  }
+
+  private static Counter duplicatesCounter(SourceRule<?> rule, MeterRegistry registry) {
+    return Counter.builder(DUPLICATES_METRIC)
+        .description("Source events ignored because their id already took effect")
+        .tag("kind", rule.kind())
+        .register(registry);
+  }
+
+  private static String[] ledgerStores(String... more) {
+    String[] names = Arrays.copyOf(LedgerStores.NAMES, LedgerStores.NAMES.length + more.length);
+    System.arraycopy(more, 0, names, LedgerStores.NAMES.length, more.length);
+    return names;
   }
 
   private static <V> void sink(

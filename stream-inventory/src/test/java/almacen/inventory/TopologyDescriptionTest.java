@@ -93,15 +93,37 @@ class TopologyDescriptionTest {
   }
 
   @Test
-  void shouldApplyCommandsInOneSubtopologyWithoutRepartitionWhenOnePartition() {
+  void shouldApplyEachEventWhereItIsReadWhenOnePartition() {
     // when the deployment has one partition per topic (the default)
     TopologyDescription description = describe(1);
-    // then sources, dedupe and ledger share one sub-topology (one task, one transaction) and no
-    // repartition exists
+    // then each source feeds its own ledger step over every ledger store, all in one sub-topology
+    // (one task, one transaction), with no repartition and no separate dedupe step
     assertThat(description.subtopologies()).hasSize(1);
-    assertThat(description.toString()).doesNotContain("repartition").doesNotContain("KSTREAM-");
-    assertThat(description.toString())
+    String text = description.toString();
+    assertThat(text).doesNotContain("repartition").doesNotContain("KSTREAM-");
+    TopologyDescription.Processor sale = processor(description, "inventory-sale-ledger");
+    assertThat(sale.stores())
+        .containsExactlyInAnyOrder(
+            StoreNames.INVENTORY_LEVELS,
+            StoreNames.INVENTORY_PRODUCTS,
+            StoreNames.INVENTORY_SKU_BRANCHES,
+            StoreNames.INVENTORY_DEDUPE);
+    assertThat(sale.predecessors())
+        .extracting(TopologyDescription.Node::name)
+        .containsExactly("inventory-sale-source");
+    assertThat(text).doesNotContain("Processor: inventory-sale-dedupe");
+    assertThat(text)
         .contains(
-            "Processor: inventory-commands-transfers (stores: [])\n      --> inventory-ledger");
+            "Processor: inventory-events-transfers (stores: [])\n      --> inventory-outputs");
+  }
+
+  private static TopologyDescription.Processor processor(
+      TopologyDescription description, String name) {
+    return description.subtopologies().stream()
+        .flatMap(sub -> sub.nodes().stream())
+        .filter(node -> node.name().equals(name))
+        .map(TopologyDescription.Processor.class::cast)
+        .findFirst()
+        .orElseThrow();
   }
 }

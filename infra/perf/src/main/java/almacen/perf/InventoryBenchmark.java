@@ -48,7 +48,7 @@ import picocli.CommandLine.Parameters;
  * <p>Modes: {@code load BOOTSTRAP PREFIX LINES SKUS [PARTITIONS]} and {@code run BOOTSTRAP PREFIX
  * GUARANTEE HOME [PARTITIONS]}. PARTITIONS per topic, default 1 (the shop default: no repartition);
  * more partitions (a chain) add the by-sku repartition hop. The commit interval is 200 ms unless
- * {@code -Dbench.commit.ms} says otherwise.
+ * {@code -Dbench.commit.ms} says otherwise; {@code -Dstreams.X=V} sets Streams config X.
  */
 @Command(
     name = "InventoryBenchmark",
@@ -198,7 +198,7 @@ public final class InventoryBenchmark {
     AlmacenSettings s = settings(bootstrap, prefix, guarantee, home, partitions);
     Topics topics = s.topicCatalogue();
     String appName = StoreNames.INVENTORY_APP + "-bench-" + guarantee.replace('_', '-');
-    Properties props = StreamsConfigFactory.build(appName, s, Map.of());
+    Properties props = StreamsConfigFactory.build(appName, s, overrides());
     KafkaStreams streams =
         new KafkaStreams(
             InventoryTopology.build(InventoryConfig.defaults(partitions), topics), props);
@@ -219,8 +219,11 @@ public final class InventoryBenchmark {
       long total = endOffsets(admin, sales).values().stream().mapToLong(Long::longValue).sum();
       long start = System.nanoTime();
       streams.start();
+      ThreadRatios ratios = new ThreadRatios();
+      long[] halfway = null;
       while (true) {
         Thread.sleep(500);
+        ratios.sample(streams);
         Map<TopicPartition, OffsetAndMetadata> committed =
             admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get();
         long salesDone =
@@ -235,26 +238,112 @@ public final class InventoryBenchmark {
                 || (!rep.isEmpty()
                     && endOffsets(admin, rep).entrySet().stream()
                         .allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue() - 1));
+        if (halfway == null && salesDone >= total / 2) {
+          halfway = new long[] {System.nanoTime(), salesDone};
+        }
         if (salesDone >= total && repartitionDone) {
           break;
         }
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
+      long end = System.nanoTime();
+      double seconds = (end - start) / 1e9;
+      // the second half, once the JIT has compiled the hot path: the rate a long-running app keeps
+      double secondHalf = (total - halfway[1]) * LINES_PER_SALE / ((end - halfway[0]) / 1e9);
       long lines = total * LINES_PER_SALE;
       long rssKb = rssKb();
+      String cpu = cpuBreakdown() + "; stream thread time: " + ratios.summary();
       streams.close(Duration.ofSeconds(30));
       System.out.printf(
           Locale.ROOT,
-          "run %s, %d partition(s): %d sales = %d ledger lines in %.1f s = %.0f lines/s; RSS %d MB; state %d MB%n",
+          "run %s, %d partition(s): %d sales = %d ledger lines in %.1f s = %.0f lines/s"
+              + " (second half %.0f lines/s); RSS %d MB; state %d MB%n",
           guarantee,
           partitions,
           total,
           lines,
           seconds,
           lines / seconds,
+          secondHalf,
           rssKb / 1024,
           du(home) / (1024 * 1024));
+      System.out.println(cpu);
     }
+  }
+
+  /**
+   * The share of the stream thread's time in each phase (Kafka Streams' own windowed -ratio
+   * metrics), averaged over the samples taken while the run was busy.
+   */
+  private static final class ThreadRatios {
+    private final Map<String, Double> sums = new java.util.TreeMap<>();
+    private int samples;
+
+    void sample(KafkaStreams streams) {
+      samples++;
+      streams.metrics().values().stream()
+          .filter(m -> m.metricName().group().equals("stream-thread-metrics"))
+          .filter(m -> m.metricName().name().endsWith("-ratio"))
+          .forEach(
+              m ->
+                  sums.merge(
+                      m.metricName().name().replace("-ratio", ""),
+                      ((Number) m.metricValue()).doubleValue(),
+                      Double::sum));
+    }
+
+    String summary() {
+      List<String> out = new ArrayList<>();
+      sums.forEach(
+          (name, sum) ->
+              out.add(String.format(Locale.ROOT, "%s %.0f %%", name, 100 * sum / samples)));
+      return String.join(", ", out);
+    }
+  }
+
+  /** Where this JVM's CPU went: the busiest threads, the JIT and the collector. */
+  private static String cpuBreakdown() {
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    List<String> busiest = new ArrayList<>();
+    java.util.Arrays.stream(threads.dumpAllThreads(false, false))
+        .map(t -> Map.entry(t.getThreadName(), threads.getThreadCpuTime(t.getThreadId())))
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(4)
+        .forEach(
+            e ->
+                busiest.add(
+                    String.format(
+                        Locale.ROOT,
+                        "%s %.1f s",
+                        e.getKey().replaceAll(".*-(StreamThread-\\d+)", "$1"),
+                        e.getValue() / 1e9)));
+    long gcMs =
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+            .sum();
+    long jitMs =
+        java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    return String.format(
+        Locale.ROOT,
+        "cpu: %s; JIT %.1f s; GC pauses %.1f s",
+        String.join(", ", busiest),
+        jitMs / 1e3,
+        gcMs / 1e3);
+  }
+
+  /** Streams settings to try without a rebuild: {@code -Dstreams.producer.batch.size=131072}. */
+  private static Map<String, Object> overrides() {
+    Map<String, Object> out = new java.util.HashMap<>();
+    System.getProperties()
+        .stringPropertyNames()
+        .forEach(
+            name -> {
+              if (name.startsWith("streams.")) {
+                out.put(name.substring("streams.".length()), System.getProperty(name));
+              }
+            });
+    return out;
   }
 
   private static Map<TopicPartition, Long> endOffsets(Admin admin, List<TopicPartition> partitions)
