@@ -53,6 +53,39 @@ class ProductImportControllerTest {
     assertThat(web.counter("almacen.ingest.events", "type", "Product")).isEqualTo(2.0);
   }
 
+  /** The example of ingest-ocr/README.md, answer included. */
+  @Test
+  void shouldAnswerAsTheReadmeShowsWhenACatalogueHasTwoBadLines() throws Exception {
+    // given
+    String csv =
+        """
+        sku,name,category,ean,unit,minStock,ivaRatePct,markupPct,plu
+        ALM000001,Yerba mate 1 kg,Almacén,7790070410122,UNIT,5,21,35,
+        ALM000002,Azúcar común 1 kg,Almacén,7790070410122,UNIT,5,21,30,
+        FIAM-1,Queso cremoso,Fiambres,,KG,2,21,40,12345
+        FIAM-2,Jamón cocido,Fiambres,,KG,1,19,40,12346
+        """;
+
+    // when
+    String body =
+        importCsv(csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+
+    // then
+    assertThat(body)
+        .isEqualTo(
+            "{\"accepted\":2,\"rejected\":["
+                + "{\"line\":3,\"sku\":\"ALM000002\",\"error\":\"EAN 7790070410122 already belongs"
+                + " to product ALM000001 (line 2 of this import)\",\"code\":\"EAN_IN_USE\","
+                + "\"field\":\"ean\"},"
+                + "{\"line\":5,\"sku\":\"FIAM-2\",\"error\":\"ivaRatePct is not an Argentine IVA"
+                + " rate (0, 2.5, 5, 10.5, 21 or 27)\",\"code\":\"INVALID_IVA_RATE\","
+                + "\"field\":\"ivaRatePct\"}]}");
+  }
+
   @Test
   void shouldRejectTheSecondRowWithEanInUseWhenTwoRowsClaimOneEan() throws Exception {
     // given
