@@ -98,7 +98,7 @@ final class ProductCsvReader {
 
   /**
    * @throws ApiException 400 {@code MISSING_HEADER} or {@code UNKNOWN_COLUMN} for a header that
-   *     does not name the columns; 413 {@code TOO_MANY} over {@link ProductImport#MAX_ROWS} rows
+   *     does not name the columns; 400 {@code TOO_MANY} over {@link ProductImport#MAX_ROWS} rows
    * @throws Csv.MalformedException a body that is not CSV
    */
   static Result read(String body, BatchRejections rejections) {

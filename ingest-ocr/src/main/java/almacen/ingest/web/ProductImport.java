@@ -1,5 +1,6 @@
 package almacen.ingest.web;
 
+import almacen.domain.Bounds;
 import almacen.events.Product;
 import almacen.ingest.catalog.ProductCatalog;
 import almacen.ingest.validation.Fields;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 
 /**
  * The rows of a catalogue import → the products to publish and the rows refused, each refused for
@@ -23,7 +23,7 @@ import org.springframework.http.HttpStatus;
 final class ProductImport {
 
   /** Rows per import; a bigger catalogue goes in several requests. */
-  static final int MAX_ROWS = 20_000;
+  static final int MAX_ROWS = Bounds.MAX_BATCH;
 
   static final String DUPLICATE_SKU = "DUPLICATE_SKU";
 
@@ -46,21 +46,10 @@ final class ProductImport {
   }
 
   /**
-   * @throws ApiException 413 {@code TOO_MANY} over {@link #MAX_ROWS} rows
+   * @throws ApiException 400 {@code TOO_MANY} over {@link #MAX_ROWS} rows, like every batch
    */
   static void checkCount(int rows, String field) {
-    if (rows > MAX_ROWS) {
-      throw new ApiException(
-          HttpStatus.PAYLOAD_TOO_LARGE,
-          "TOO_MANY",
-          field
-              + " has "
-              + rows
-              + " products; at most "
-              + MAX_ROWS
-              + " are accepted per import (send the rest in another request)",
-          field);
-    }
+    Fields.count(rows, MAX_ROWS, field, field);
   }
 
   /** Every row's fields, as {@code PUT /api/products/{sku}} checks them. */

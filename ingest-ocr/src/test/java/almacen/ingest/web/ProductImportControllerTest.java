@@ -278,8 +278,8 @@ class ProductImportControllerTest {
   }
 
   @Test
-  void shouldAnswer413TooManyWhenTheCsvHasMoreRowsThanAnImportTakes() throws Exception {
-    // given 20,001 rows
+  void shouldAnswer400TooManyWhenTheCsvHasMoreRowsThanABatchTakes() throws Exception {
+    // given 10,001 rows
     StringBuilder csv = new StringBuilder("sku,name\n");
     for (int i = 0; i <= ProductImport.MAX_ROWS; i++) {
       csv.append("P").append(i).append(",x\n");
@@ -288,7 +288,7 @@ class ProductImportControllerTest {
     // when
     importCsv(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv")
         // then
-        .andExpect(status().isPayloadTooLarge())
+        .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.error").value("TOO_MANY"))
         .andExpect(jsonPath("$.field").value("rows"));
     assertThat(web.publisher.calls()).isEmpty();
