@@ -69,7 +69,7 @@ export function authHeaders(extra = {}) {
 }
 
 /** fetch against query-api (same origin) or another base URL; JSON in and out. */
-export async function request(path, { method = 'GET', body, base = '', headers = {}, raw = false, auth = true } = {}) {
+export async function request(path, { method = 'GET', body, file, base = '', headers = {}, raw = false, auth = true } = {}) {
   // every error message comes back in Spanish (CONTRACT: Accept-Language: es)
   const h = { Accept: 'application/json', 'Accept-Language': 'es-AR', ...headers };
   if (body !== undefined) h['Content-Type'] = 'application/json';
@@ -78,7 +78,7 @@ export async function request(path, { method = 'GET', body, base = '', headers =
     res = await fetch(base + path, {
       method,
       headers: auth ? authHeaders(h) : h,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file !== undefined ? file : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
     throw new ApiError(0, base
@@ -103,6 +103,9 @@ export const get = (path, opts) => request(path, opts);
 export const post = (path, body, opts = {}) => request(path, { ...opts, method: 'POST', body });
 export const ingestPost = (path, body) => request(path, { method: 'POST', body, base: settings.ingestBase() });
 export const ingestPut = (path, body) => request(path, { method: 'PUT', body, base: settings.ingestBase() });
+/** A file sent as is (e.g. a CSV) to ingest-ocr; JSON back. */
+export const ingestPostFile = (path, file, type) =>
+  request(path, { method: 'POST', file, headers: { 'Content-Type': type }, base: settings.ingestBase() });
 
 /** Query string from an object, skipping empty values. */
 export function qs(params) {

@@ -3,16 +3,25 @@ package almacen.ingest.catalog;
 import almacen.events.Product;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The products ingest knows: rebuilt at start from the compacted products topic, then updated on
- * each accepted PUT. Indexes skus, EANs and PLUs (each unique across products) and normalised
- * names.
+ * each accepted PUT or import. Indexes skus, EANs and PLUs (each unique across products) and
+ * normalised names.
+ *
+ * <p>Two locks: reads and {@link #apply} hold the catalogue's monitor for a map access only; a
+ * writer holds {@link #write} for its whole check → publish → apply, so two writers never take the
+ * same code while a sale's sku check is never kept waiting behind an import's Kafka transaction.
  */
 public final class ProductCatalog {
+
+  private final ReentrantLock writes = new ReentrantLock();
 
   private final Map<String, Product> bySku = new HashMap<>();
   private final Map<String, String> skuByEan = new HashMap<>();
@@ -48,6 +57,26 @@ public final class ProductCatalog {
       skuByPlu.put(product.getPlu(), sku);
     }
     skusByName.computeIfAbsent(Names.normalise(product.getName()), n -> new HashSet<>()).add(sku);
+  }
+
+  /** Applies accepted products in one step (readers see all of them or none). */
+  public synchronized void applyAll(List<Product> products) {
+    for (Product product : products) {
+      apply(product.getSku(), product);
+    }
+  }
+
+  /**
+   * Runs {@code write} (check codes, publish, apply) with no other writer of this catalogue in
+   * between.
+   */
+  public <T> T write(Supplier<T> write) {
+    writes.lock();
+    try {
+      return write.get();
+    } finally {
+      writes.unlock();
+    }
   }
 
   public synchronized Optional<Product> get(String sku) {

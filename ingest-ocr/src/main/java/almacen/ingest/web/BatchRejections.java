@@ -7,10 +7,10 @@ import almacen.support.web.ErrorLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The rejected entries of a sales batch, in the client's language like every other error: Spanish
- * ({@link ErrorLanguage}) for a client that prefers it (the dashboard), English otherwise. Each
- * carries the error code of its cause, so a till can tell a sale for another branch ({@code
- * FORBIDDEN_BRANCH}) from a typo.
+ * The rejected entries of a batch (sales, a catalogue import), in the client's language like every
+ * other error: Spanish ({@link ErrorLanguage}) for a client that prefers it (the dashboard),
+ * English otherwise. Each carries the error code of its cause, so a till can tell a sale for
+ * another branch ({@code FORBIDDEN_BRANCH}) from a typo.
  */
 final class BatchRejections {
 
@@ -34,18 +34,24 @@ final class BatchRejections {
 
   /** Entry {@code line} refused for {@code cause}, with the message a single request would get. */
   Rejected of(int line, ApiException cause) {
-    ApiError error = ErrorLanguage.localize(cause.toError(), cause.status().value(), request);
-    return new Rejected(line, error.message(), cause.code());
+    return new Rejected(line, error(cause).message(), cause.code());
+  }
+
+  /** The error a single request would get for {@code cause}. */
+  ApiError error(ApiException cause) {
+    return ErrorLanguage.localize(cause.toError(), cause.status().value(), request);
   }
 
   /** A CSV row without the six columns. */
   Rejected columns(int line, int expected, String columns, int found) {
-    return new Rejected(
-        line,
-        spanish
-            ? "Se esperaban " + expected + " columnas (" + columns + ") y la línea tiene " + found
-            : "expected " + expected + " columns " + columns + ", found " + found,
-        BAD_COLUMNS);
+    return new Rejected(line, columnsMessage(expected, columns, found), BAD_COLUMNS);
+  }
+
+  /** Why a CSV row without {@code expected} cells is refused. */
+  String columnsMessage(int expected, String columns, int found) {
+    return spanish
+        ? "Se esperaban " + expected + " columnas (" + columns + ") y la línea tiene " + found
+        : "expected " + expected + " columns " + columns + ", found " + found;
   }
 
   /** A good CSV row of a sale that another of its rows sank (a sale is all or nothing). */

@@ -55,6 +55,7 @@ final class WebFixture {
     mvc =
         MockMvcBuilders.standaloneSetup(
                 new ProductController(metered, topics, catalog, CLOCK),
+                new ProductImportController(metered, topics, catalog, CLOCK),
                 new SaleController(metered, topics, catalog, CLOCK, settings),
                 new StockCommandController(metered, topics, catalog, CLOCK, settings),
                 new InflationController(metered, topics, CLOCK),

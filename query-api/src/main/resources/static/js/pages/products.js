@@ -1,6 +1,7 @@
 // Productos: the catalogue (GET /api/products, searched without accents by the server's index),
-// and the form that creates, edits or deactivates a product (PUT to ingest-ocr).
-import { get, qs, ingestPut } from '../api.js';
+// the form that creates, edits or deactivates a product (PUT to ingest-ocr), and for admins the
+// import of a whole catalogue from a CSV (POST /api/products/import to ingest-ocr).
+import { get, qs, ingestPut, ingestPostFile, session } from '../api.js';
 import { h, replace, field, badge, loading, errorBox } from '../dom.js';
 import { money } from '../format.js';
 
@@ -18,9 +19,12 @@ export async function render(main, params, ctx) {
   const formHost = h('div');
   const msg = h('div');
   const create = h('button', { type: 'button', class: 'btn btn-primary', testid: 'prod-new', onclick: () => openForm(null) }, 'Nuevo producto');
+  const importBox = h('div', { role: 'status', 'aria-live': 'polite', testid: 'prod-import-result' });
+  const importer = session.roles().includes('admin') ? importForm(importBox, () => setTimeout(load, 400)) : null;
 
   main.append(
     h('div', { class: 'page-head' }, h('h1', {}, 'Productos'), create),
+    importer, importBox,
     formHost,
     h('form', { class: 'filters', role: 'search', onsubmit: (e) => { e.preventDefault(); state.q = search.value.trim(); state.page = 0; load(); } },
       field('Buscar', search), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn' }, 'Buscar'))),
@@ -101,6 +105,42 @@ export async function render(main, params, ctx) {
 
   if (ctx.query.get('nuevo')) openForm(null);
   await load();
+}
+
+const SHOWN_REJECTIONS = 50;
+
+/** «Importar catálogo (CSV)»: the file goes to ingest-ocr as is; the answer is told in `box`. */
+function importForm(box, done) {
+  const file = h('input', { type: 'file', id: 'prod-import-file', accept: '.csv,text/csv', testid: 'prod-import-file', class: 'visually-hidden' });
+  file.addEventListener('change', async () => {
+    const f = file.files[0];
+    file.value = '';
+    if (!f) return;
+    replace(box, loading(`Importando ${f.name}…`));
+    try {
+      const res = await ingestPostFile('/api/products/import', f, 'text/csv');
+      replace(box, importResult(res));
+      if (res.accepted > 0) done();
+    } catch (e) {
+      replace(box, errorBox(e, 'prod-import-error'));
+    }
+  });
+  return h('div', { class: 'actions' }, file,
+    h('label', { for: 'prod-import-file', class: 'btn', testid: 'prod-import-pick' }, 'Importar catálogo (CSV)'),
+    h('span', { class: 'muted small' }, 'Primera línea: sku,name,category,ean,unit,minStock,maxStock,ivaRatePct,markupPct,active,plu,scaleValue,packSize,supplierCuit (al menos sku).'));
+}
+
+function importResult(res) {
+  const n = res.accepted;
+  const m = res.rejected.length;
+  const count = (k) => k.toLocaleString('es-AR');
+  const summary = `${count(n)} producto${n === 1 ? '' : 's'} importado${n === 1 ? '' : 's'}, ${count(m)} rechazado${m === 1 ? '' : 's'}`;
+  const lines = res.rejected.slice(0, SHOWN_REJECTIONS).map((r) =>
+    h('li', { testid: `prod-import-rejected-${r.line}` }, `Línea ${r.line}${r.sku ? ` (${r.sku})` : ''}: ${r.error}`));
+  return h('div', { class: `notice ${m ? 'notice-warn' : 'notice-ok'}`, testid: 'prod-import-summary' },
+    h('p', {}, `${summary}.`),
+    lines.length ? h('ul', {}, lines) : null,
+    m > SHOWN_REJECTIONS ? h('p', { class: 'small' }, `y ${count(m - SHOWN_REJECTIONS)} líneas rechazadas más.`) : null);
 }
 
 /** A new product pre-filled from the address (#/productos?nuevo=1&name=…&ean=…). */

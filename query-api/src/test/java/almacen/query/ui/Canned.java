@@ -135,6 +135,21 @@ final class Canned {
             .toList());
   }
 
+  /** GET /api/products: one product. */
+  static final String PRODUCTS =
+      """
+      {"items":[{"sku":"ALM000001","name":"Yerba mate 1 kg","category":"Almacén",
+      "ean":"7790070410122","plu":null,"unit":"UNIT","scaleValue":"WEIGHT","minStock":5,
+      "maxStock":null,"ivaRatePct":21,"markupPct":35,"packSize":1,"supplierCuit":null,
+      "active":true,"listPrice":4900.00,"updatedAt":"2025-10-20T12:00:00Z"}],"total":1}""";
+
+  /** POST /api/products/import: two rows taken, line 4 refused (in Spanish, as for es-AR). */
+  static final String IMPORTED =
+      """
+      {"accepted":2,"rejected":[{"line":4,"sku":"ALM000009",
+      "error":"El código de barras ya pertenece a otro producto.","code":"EAN_IN_USE",
+      "field":"ean"}]}""";
+
   static final String SUMMARY =
       """
       {"products":5,"lowCount":2,"outCount":1,"negativeCount":1,"stockValue":82650.00,"salesToday":153420.50,"invoicesPendingReview":1}""";

@@ -372,6 +372,38 @@ class DashboardUiTest {
   }
 
   @Test
+  void shouldPostTheCsvToIngestAndListRefusedLinesWhenAnAdminImportsACatalogue() {
+    // given a logged-in admin on the products page
+    loggedInAt("#/productos");
+    assertThat(page.getByTestId("prod-row-ALM000001")).isVisible();
+    String csv =
+        "sku,name,category,ean,unit,minStock,ivaRatePct\n"
+            + "ALM000002,Azúcar 1 kg,Almacén,,UNIT,5,21\n"
+            + "ALM000003,Fideos 500 g,Almacén,,UNIT,5,21\n"
+            + "ALM000009,Yerba 500 g,Almacén,7790070410122,UNIT,5,21\n";
+
+    // when they pick a catalogue CSV
+    page.getByTestId("prod-import-file")
+        .setInputFiles(
+            new FilePayload(
+                "catalogo.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    // then ingest received the file as is, and the admin reads the outcome in Spanish
+    assertThat(page.getByTestId("prod-import-summary"))
+        .containsText("2 productos importados, 1 rechazado.");
+    assertThat(page.getByTestId("prod-import-rejected-4"))
+        .hasText("Línea 4 (ALM000009): El código de barras ya pertenece a otro producto.");
+    Assertions.assertThat(server.requests("POST", "/api/products/import"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              Assertions.assertThat(r.contentType()).isEqualTo("text/csv");
+              Assertions.assertThat(r.body()).isEqualTo(csv);
+              Assertions.assertThat(r.authorization()).isEqualTo("Bearer " + UiStubServer.TOKEN);
+            });
+  }
+
+  @Test
   void shouldAddScannedLinesAndSendTheSaleOnceWhenCobrarIsPressed() {
     // given a cashier at the till
     loggedInAt("#/caja");

@@ -187,6 +187,7 @@ final class UiStubServer implements AutoCloseable {
               Canned.STOCK_CSV.getBytes(StandardCharsets.UTF_8));
       case "/api/events" -> openStream(ex);
       case "/api/suppliers" -> json(ex, 200, Canned.SUPPLIERS);
+      case "/api/products" -> json(ex, 200, Canned.PRODUCTS);
       case "/api/analytics/sales" ->
           json(ex, 200, Canned.analyticsSales(q.get("from"), q.get("to")));
       case "/api/analytics/top-products" ->
@@ -296,7 +297,7 @@ final class UiStubServer implements AutoCloseable {
     byte[] raw = ex.getRequestBody().readAllBytes();
     String contentType = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
     String body =
-        contentType.startsWith("application/json")
+        contentType.startsWith("application/json") || contentType.startsWith("text/csv")
             ? new String(raw, StandardCharsets.UTF_8)
             : "<" + raw.length + " bytes>";
     record(ex, path, body);
@@ -315,6 +316,8 @@ final class UiStubServer implements AutoCloseable {
       json(ex, 202, Canned.CONFIRMED_INVOICE);
     } else if (path.equals("/api/inflation")) {
       json(ex, 202, "{}");
+    } else if (path.equals("/api/products/import") && contentType.startsWith("text/csv")) {
+      json(ex, 200, Canned.IMPORTED);
     } else if (path.equals("/api/sales")) {
       json(ex, 202, "{\"status\":\"ACCEPTED\"}");
     } else {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -199,6 +200,18 @@ public final class Csv {
    * with the line where it broke.
    */
   public static List<Row> read(String body, String headerFirstCell) {
+    return read(body, Optional.of(headerFirstCell));
+  }
+
+  /**
+   * Every row of a CSV body, its header included, for a body whose header names its columns in any
+   * order (the first row is then the header, wherever blank lines put it).
+   */
+  public static List<Row> readAll(String body) {
+    return read(body, Optional.empty());
+  }
+
+  private static List<Row> read(String body, Optional<String> headerFirstCell) {
     List<Row> rows = new ArrayList<>();
     if (body == null) {
       return rows;
@@ -221,10 +234,11 @@ public final class Csv {
         }
         int line = lines.lineAt(record.getCharacterPosition());
         if (line == 1
+            && headerFirstCell.isPresent()
             && cells
                 .get(0)
                 .toLowerCase(Locale.ROOT)
-                .equals(headerFirstCell.toLowerCase(Locale.ROOT))) {
+                .equals(headerFirstCell.get().toLowerCase(Locale.ROOT))) {
           continue;
         }
         rows.add(new Row(line, cells));

@@ -128,6 +128,20 @@ class CsvTest {
   }
 
   @Test
+  void shouldKeepTheHeaderAsTheFirstRowWhenEveryRowIsRead() {
+    // given a BOM and blank lines before the header
+    String body = "\uFEFF\n\nsku,name\r\nALM1,Yerba\r\n";
+
+    // when
+    List<Csv.Row> rows = Csv.readAll(body);
+
+    // then
+    assertThat(rows)
+        .containsExactly(
+            new Csv.Row(3, List.of("sku", "name")), new Csv.Row(4, List.of("ALM1", "Yerba")));
+  }
+
+  @Test
   void shouldReadTheFirstLineAsDataWhenItIsNotTheHeader() {
     // when
     List<Csv.Row> rows = Csv.read("2026-01,2.2,INDEC\n2026-02,2.4", "month");
