@@ -47,8 +47,9 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Modes: {@code load BOOTSTRAP PREFIX LINES SKUS [PARTITIONS]} and {@code run BOOTSTRAP PREFIX
  * GUARANTEE HOME [PARTITIONS]}. PARTITIONS per topic, default 1 (the shop default: no repartition);
- * more partitions (a chain) add the by-sku repartition hop. The commit interval is 200 ms unless
- * {@code -Dbench.commit.ms} says otherwise; {@code -Dstreams.X=V} sets Streams config X.
+ * more partitions (a chain) add the by-sku repartition hop. The commit interval is
+ * stream-inventory's, 1 s, unless {@code -Dbench.commit.ms} says otherwise; {@code -Dstreams.X=V}
+ * sets Streams config X.
  */
 @Command(
     name = "InventoryBenchmark",
@@ -111,7 +112,7 @@ public final class InventoryBenchmark {
         new TopicSettings(prefix, partitions, (short) 1, 1),
         new StreamsSettings(
             guarantee,
-            Duration.ofMillis(Long.getLong("bench.commit.ms", 200)),
+            Duration.ofMillis(Long.getLong("bench.commit.ms", 1000)),
             0,
             1,
             "",
