@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
@@ -38,6 +39,20 @@ public final class AvroEventSerde<T extends SpecificRecordBase> implements Event
   private final byte[] eventType;
   private final byte[] fingerprint;
   private final BodyCodec<T> codec;
+
+  /**
+   * Each thread's buffered encoder and decoder, reused from record to record (the codecs never call
+   * back into a serde, so one set per thread is enough).
+   */
+  private static final ThreadLocal<CodecBuffers> BUFFERS =
+      ThreadLocal.withInitial(CodecBuffers::new);
+
+  private static final class CodecBuffers {
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+    BinaryEncoder encoder;
+    BinaryDecoder decoder;
+  }
+
   private final byte[] header;
 
   public AvroEventSerde(Class<T> type, EventSchemas schemas) {
@@ -82,11 +97,7 @@ public final class AvroEventSerde<T extends SpecificRecordBase> implements Event
   public byte[] encode(T value) {
     try {
       if (codec != null) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        bytes.write(header);
-        BinaryEncoder out = EncoderFactory.get().directBinaryEncoder(bytes, null);
-        codec.write(value, out);
-        return bytes.toByteArray();
+        return encodeWithCodec(value);
       }
       return encoder.encode(value).array();
     } catch (IOException | RuntimeException e) {
@@ -95,12 +106,30 @@ public final class AvroEventSerde<T extends SpecificRecordBase> implements Event
     }
   }
 
+  private byte[] encodeWithCodec(T value) throws IOException {
+    CodecBuffers buffers = BUFFERS.get();
+    try {
+      buffers.bytes.reset();
+      buffers.bytes.write(header);
+      buffers.encoder = EncoderFactory.get().binaryEncoder(buffers.bytes, buffers.encoder);
+      codec.write(value, buffers.encoder);
+      buffers.encoder.flush();
+      return buffers.bytes.toByteArray();
+    } catch (IOException | RuntimeException e) {
+      // a refused value leaves its first fields in the encoder's buffer: start the next one clean
+      BUFFERS.remove();
+      throw e;
+    }
+  }
+
   public T decode(byte[] bytes) {
     try {
       if (codec != null && written(bytes)) {
-        return codec.read(
+        CodecBuffers buffers = BUFFERS.get();
+        buffers.decoder =
             DecoderFactory.get()
-                .binaryDecoder(bytes, header.length, bytes.length - header.length, null));
+                .binaryDecoder(bytes, header.length, bytes.length - header.length, buffers.decoder);
+        return codec.read(buffers.decoder);
       }
       return decoder.decode(bytes);
     } catch (IOException | RuntimeException e) {

@@ -82,6 +82,23 @@ class CodecEquivalenceTest {
   }
 
   @Test
+  void shouldEncodeTheNextValueCleanlyWhenTheLastOneWasRefused() {
+    // given a sale refused halfway through its fields (a price needing rounding, on its 2nd line)
+    AvroEventSerde<Sale> serde = AvroEventSerde.of(Sale.class);
+    Sale good = sale(List.of(new SaleLine("A", BigDecimal.ONE, BigDecimal.TEN)));
+    Sale refused =
+        sale(
+            List.of(
+                new SaleLine("A", BigDecimal.ONE, BigDecimal.TEN),
+                new SaleLine("B", BigDecimal.ONE, new BigDecimal("0.001"))));
+    assertThatThrownBy(() -> serde.encode(refused)).isInstanceOf(SerializationException.class);
+    // when the same thread encodes a good one
+    byte[] bytes = serde.encode(good);
+    // then nothing of the refused one is in it
+    assertThat(serde.decode(bytes)).isEqualTo(good);
+  }
+
+  @Test
   void shouldRescaleLikeAvroWhenDecimalHasFewerDecimals() {
     // given a quantity written as 2 (scale 0)
     Sale sale = sale(List.of(new SaleLine("A", new BigDecimal("2"), new BigDecimal("10"))));
