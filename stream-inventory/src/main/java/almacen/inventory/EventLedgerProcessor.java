@@ -57,13 +57,12 @@ final class EventLedgerProcessor<V> implements Processor<String, V, String, Ledg
     if (seenIds.alreadyTookEffect(seenKey)) {
       return;
     }
-    for (StockCommand command : effects) {
-      LedgerMetrics.recordAge(command);
-    }
-    for (LedgerResult result : ledger.executeAll(effects, stores::level, stores::product)) {
+    List<LedgerResult> results = ledger.executeAll(effects, stores::level, stores::product);
+    for (LedgerResult result : results) {
       String key = stores.keep(result);
       context.forward(record.withKey(key).withValue(LedgerOutput.of(result)));
     }
+    effects.forEach(LedgerMetrics::recordAge);
     // remembered with its effects (same task, same transaction): a refused event can be sent again
     seenIds.remember(seenKey, record.timestamp());
     liveCommit.afterRecord(record.timestamp());
