@@ -75,6 +75,19 @@ final class ItemText {
   private static final Pattern ONE_AS_L =
       Pattern.compile("(?<![\\p{L}\\d])[lI](kg|g|gr|l|L|lt|ml|cc)\\b");
 
+  /**
+   * Units a size printed in a description ends in ("500g", "2,25L", "4 x 30m", "6x"): a size whose
+   * letters are none of these ("1lkg") is a misread, whatever the numbers say.
+   */
+  static final Set<String> SIZE_UNITS =
+      Set.of(
+          "g", "gr", "grs", "kg", "kgs", "mg", "l", "lt", "lts", "ml", "cc", "cm3", "m", "mt",
+          "mts", "cm", "mm", "u", "un", "x", "w", "v", "oz");
+
+  /** A size: a number glued to letters, alone as a word. */
+  private static final Pattern SIZE =
+      Pattern.compile("(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d+)?(\\p{L}+)(?![\\p{L}\\d])");
+
   private final ParseIssues issues;
 
   ItemText(ParseIssues issues) {
@@ -120,6 +133,17 @@ final class ItemText {
       }
     }
     return desc.toString().trim();
+  }
+
+  /** The first size in {@code desc} whose letters are no unit of measure, or null. */
+  static String sizeWithoutUnit(String desc) {
+    Matcher m = SIZE.matcher(desc);
+    while (m.find()) {
+      if (!SIZE_UNITS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+        return m.group();
+      }
+    }
+    return null;
   }
 
   /**

@@ -210,6 +210,15 @@ final class LineTableReader {
       issues.add(
           "Renglón " + n + ": la descripción '" + description + "' tiene signos dudosos; revisar.");
     }
+    String size = ItemText.sizeWithoutUnit(description);
+    if (size != null) {
+      issues.add(
+          "Renglón "
+              + n
+              + ": la medida '"
+              + size
+              + "' de la descripción no termina en una unidad conocida; revisar.");
+    }
     for (Numbers.Cand c : List.of(best.q(), best.p(), best.t())) {
       if (c.fix() != null) {
         issues.add("Renglón " + n + ": " + c.fix() + " (cantidad × precio = importe).");

@@ -176,4 +176,15 @@ class HeaderReaderTest {
     // then the address after two spaces is not part of the name
     assertThat(h.supplierName()).isEqualTo("MAYORISTA EL SOL S.R.L.");
   }
+
+  @Test
+  void shouldDropSpecksAroundTheNameWhenAPhotoLeftThemAtTheLineEnds() {
+    // given a photo's first line with a speck of the sheet's edge before the name
+    // when
+    InvoiceHeader h =
+        header(
+            "* HNOS. FERRARI S.H. —\n2 C.U.I.T. Nro.: 30-21398156-7\nFACTURA C", new ParseIssues());
+    // then no name starts or ends with bare punctuation
+    assertThat(h.supplierName()).isEqualTo("HNOS. FERRARI S.H.");
+  }
 }
