@@ -294,14 +294,15 @@ final class HeaderReader {
       String n = text.norm(i);
       Matcher m = NAME_LABEL.matcher(text.raw(i));
       if (m.find() && !n.contains("cliente") && !n.contains("senor")) {
-        return withoutSpecks(m.group(1).replaceAll("\\s{2,}.*", ""));
+        return withoutSpecks(withoutSpecks(m.group(1)).replaceAll("\\s{2,}.*", ""));
       }
     }
     for (int i = 0; i < Math.min(NAME_UNLABELLED_REACH, text.size()); i++) {
       String r = text.raw(i);
       if (r.replaceAll("[^\\p{L}]", "").length() >= NAME_MIN_LETTERS
           && !NOT_A_NAME.matcher(text.norm(i)).matches()) {
-        return withoutSpecks(r.replaceAll("\\s{2,}.*", ""));
+        // specks first: "=   NAME" must not be cut at its gap into "="
+        return withoutSpecks(withoutSpecks(r).replaceAll("\\s{2,}.*", ""));
       }
     }
     return null;

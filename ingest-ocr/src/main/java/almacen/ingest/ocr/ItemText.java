@@ -135,6 +135,30 @@ final class ItemText {
     return desc.toString().trim();
   }
 
+  /**
+   * Flags a description OCR left marks in ({@link RowExtras#hasStrayMarks}) or with a size in no
+   * unit ({@link #sizeWithoutUnit}): the numbers may close while a word is wrong.
+   */
+  static void checkDescription(String description, int row, ParseIssues issues) {
+    if (RowExtras.hasStrayMarks(description)) {
+      issues.add(
+          "Renglón "
+              + row
+              + ": la descripción '"
+              + description
+              + "' tiene signos dudosos; revisar.");
+    }
+    String size = sizeWithoutUnit(description);
+    if (size != null) {
+      issues.add(
+          "Renglón "
+              + row
+              + ": la medida '"
+              + size
+              + "' de la descripción no termina en una unidad conocida; revisar.");
+    }
+  }
+
   /** The first size in {@code desc} whose letters are no unit of measure, or null. */
   static String sizeWithoutUnit(String desc) {
     Matcher m = SIZE.matcher(desc);

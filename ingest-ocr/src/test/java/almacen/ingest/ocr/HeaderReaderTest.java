@@ -187,4 +187,14 @@ class HeaderReaderTest {
     // then no name starts or ends with bare punctuation
     assertThat(h.supplierName()).isEqualTo("HNOS. FERRARI S.H.");
   }
+
+  @Test
+  void shouldNotCutTheNameAtTheSpeckWhenAColumnGapFollowsIt() {
+    // given a line rebuilt from word positions: a speck, a column gap, the name, another column
+    // when
+    InvoiceHeader h =
+        header("=   LACTEOS PAMPEANOS S.A.   Av. Rivadavia 5120\nFACTURA B", new ParseIssues());
+    // then
+    assertThat(h.supplierName()).isEqualTo("LACTEOS PAMPEANOS S.A.");
+  }
 }
