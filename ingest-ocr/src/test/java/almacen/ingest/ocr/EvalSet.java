@@ -1,6 +1,5 @@
 package almacen.ingest.ocr;
 
-import almacen.ingest.invoice.Cuit;
 import almacen.ingest.ocr.InvoiceImageGenerator.Product;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
@@ -302,14 +301,7 @@ final class EvalSet {
   }
 
   private String cuit(String prefix) {
-    while (true) {
-      String body = prefix + String.format("%08d", random.nextInt(100_000_000));
-      for (int dv = 0; dv <= 9; dv++) {
-        if (Cuit.isValid(body + dv)) {
-          return Cuit.parse(body + dv).orElseThrow().formatted();
-        }
-      }
-    }
+    return InvoiceImageGenerator.cuit(random, prefix);
   }
 
   private String pick(String... options) {

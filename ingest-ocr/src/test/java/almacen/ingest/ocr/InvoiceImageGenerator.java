@@ -367,6 +367,13 @@ final class InvoiceImageGenerator {
   }
 
   private String cuit(String prefix) {
+    return cuit(random, prefix);
+  }
+
+  /**
+   * A valid CUIT ({@code 30-12345678-9}) starting with {@code prefix} (20/27 people, 30/33 firms).
+   */
+  static String cuit(Random random, String prefix) {
     while (true) {
       String body = prefix + String.format("%08d", random.nextInt(100_000_000));
       for (int dv = 0; dv <= 9; dv++) {
