@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OcrInvoiceReaderTest {
 
@@ -157,6 +159,58 @@ class OcrInvoiceReaderTest {
                 new BigDecimal("3600.00")));
     assertThat(read.total()).isEqualByComparingTo("10497.00");
     assertThat(read.issues()).noneMatch(i -> i.startsWith("Renglón") || i.contains("no coincide"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    // confidence by lines, issues by lines, confidence by position, issues by position, kept
+    "0.9, 0, 0.95, 2, position",
+    "0.95, 2, 0.9, 0, lines",
+    "0.95, 2, 0.95, 1, position",
+    "0.95, 1, 0.95, 1, lines"
+  })
+  void shouldKeepTheReadingTheCrossChecksTrustMoreWhenOcrWasReadTwoWays(
+      double linesConfidence,
+      int linesIssues,
+      double positionConfidence,
+      int positionIssues,
+      String expected) {
+    // given the same page read line by line and by word position
+    ReadInvoice byLines = scored(linesConfidence, linesIssues);
+    ReadInvoice byPosition = scored(positionConfidence, positionIssues);
+
+    // when
+    ReadInvoice kept = OcrInvoiceReader.better(byLines, byPosition);
+
+    // then higher confidence wins, then fewer issues, and a tie keeps the line-by-line reading
+    assertThat(kept).isSameAs(expected.equals("lines") ? byLines : byPosition);
+  }
+
+  private static ReadInvoice scored(double confidence, int issues) {
+    return new ReadInvoice(
+        InvoiceType.B,
+        3,
+        12345L,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        java.util.Map.of(),
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        null,
+        false,
+        null,
+        confidence,
+        java.util.Collections.nCopies(issues, "revisar"),
+        SourceKind.PHOTO,
+        "sha",
+        "central",
+        null);
   }
 
   @Test
