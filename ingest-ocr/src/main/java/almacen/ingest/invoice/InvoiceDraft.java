@@ -41,44 +41,6 @@ public record InvoiceDraft(
     lines = lines == null ? List.of() : List.copyOf(lines);
   }
 
-  /** A draft that does not state its kind. */
-  public InvoiceDraft(
-      String supplierCuit,
-      String supplierName,
-      InvoiceType type,
-      Integer pointOfSale,
-      Long number,
-      LocalDate issueDate,
-      String cae,
-      String branch,
-      Boolean pricesIncludeIva,
-      List<Line> lines,
-      BigDecimal netTotal,
-      BigDecimal ivaTotal,
-      BigDecimal otherTaxes,
-      BigDecimal total,
-      Source source,
-      double confidence) {
-    this(
-        supplierCuit,
-        supplierName,
-        type,
-        pointOfSale,
-        number,
-        issueDate,
-        cae,
-        branch,
-        pricesIncludeIva,
-        lines,
-        netTotal,
-        ivaTotal,
-        otherTaxes,
-        total,
-        source,
-        confidence,
-        null);
-  }
-
   /**
    * One line; {@code sku} may be null (resolved by the validator), numbers may be null when unread.
    *

@@ -294,16 +294,27 @@ final class HeaderReader {
       String n = text.norm(i);
       Matcher m = NAME_LABEL.matcher(text.raw(i));
       if (m.find() && !n.contains("cliente") && !n.contains("senor")) {
-        return m.group(1).replaceAll("\\s{2,}.*", "").trim();
+        return withoutSpecks(withoutSpecks(m.group(1)).replaceAll("\\s{2,}.*", ""));
       }
     }
     for (int i = 0; i < Math.min(NAME_UNLABELLED_REACH, text.size()); i++) {
       String r = text.raw(i);
       if (r.replaceAll("[^\\p{L}]", "").length() >= NAME_MIN_LETTERS
           && !NOT_A_NAME.matcher(text.norm(i)).matches()) {
-        return r.replaceAll("\\s{2,}.*", "").trim();
+        // specks first: "=   NAME" must not be cut at its gap into "="
+        return withoutSpecks(withoutSpecks(r).replaceAll("\\s{2,}.*", ""));
       }
     }
     return null;
+  }
+
+  /**
+   * The name without specks at its ends ("* HNOS. FERRARI S.H."): a photo's sheet edge leaves bare
+   * punctuation there, and no company name starts or ends with a mark standing alone.
+   */
+  static String withoutSpecks(String name) {
+    return name.strip()
+        .replaceAll("^([^\\p{L}\\p{N}\"'(]+\\s+)+", "")
+        .replaceAll("(\\s+[^\\p{L}\\p{N}\"')]+)+$", "");
   }
 }

@@ -75,6 +75,19 @@ final class ItemText {
   private static final Pattern ONE_AS_L =
       Pattern.compile("(?<![\\p{L}\\d])[lI](kg|g|gr|l|L|lt|ml|cc)\\b");
 
+  /**
+   * Units a size printed in a description ends in ("500g", "2,25L", "4 x 30m", "6x"): a size whose
+   * letters are none of these ("1lkg") is a misread, whatever the numbers say.
+   */
+  static final Set<String> SIZE_UNITS =
+      Set.of(
+          "g", "gr", "grs", "kg", "kgs", "mg", "l", "lt", "lts", "ml", "cc", "cm3", "m", "mt",
+          "mts", "cm", "mm", "u", "un", "x", "w", "v", "oz");
+
+  /** A size: a number glued to letters, alone as a word. */
+  private static final Pattern SIZE =
+      Pattern.compile("(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d+)?(\\p{L}+)(?![\\p{L}\\d])");
+
   private final ParseIssues issues;
 
   ItemText(ParseIssues issues) {
@@ -120,6 +133,41 @@ final class ItemText {
       }
     }
     return desc.toString().trim();
+  }
+
+  /**
+   * Flags a description OCR left marks in ({@link RowExtras#hasStrayMarks}) or with a size in no
+   * unit ({@link #sizeWithoutUnit}): the numbers may close while a word is wrong.
+   */
+  static void checkDescription(String description, int row, ParseIssues issues) {
+    if (RowExtras.hasStrayMarks(description)) {
+      issues.add(
+          "Renglón "
+              + row
+              + ": la descripción '"
+              + description
+              + "' tiene signos dudosos; revisar.");
+    }
+    String size = sizeWithoutUnit(description);
+    if (size != null) {
+      issues.add(
+          "Renglón "
+              + row
+              + ": la medida '"
+              + size
+              + "' de la descripción no termina en una unidad conocida; revisar.");
+    }
+  }
+
+  /** The first size in {@code desc} whose letters are no unit of measure, or null. */
+  static String sizeWithoutUnit(String desc) {
+    Matcher m = SIZE.matcher(desc);
+    while (m.find()) {
+      if (!SIZE_UNITS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+        return m.group();
+      }
+    }
+    return null;
   }
 
   /**

@@ -206,10 +206,7 @@ final class LineTableReader {
     }
     String description =
         words.fixDescription(ItemText.description(parts, descFrom, descTo, end), n);
-    if (RowExtras.hasStrayMarks(description)) {
-      issues.add(
-          "Renglón " + n + ": la descripción '" + description + "' tiene signos dudosos; revisar.");
-    }
+    ItemText.checkDescription(description, n, issues);
     for (Numbers.Cand c : List.of(best.q(), best.p(), best.t())) {
       if (c.fix() != null) {
         issues.add("Renglón " + n + ": " + c.fix() + " (cantidad × precio = importe).");

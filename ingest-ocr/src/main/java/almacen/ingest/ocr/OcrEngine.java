@@ -1,6 +1,7 @@
 package almacen.ingest.ocr;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 
 /** Turns a page image into text. Implementations must honour the deadline (504 when exceeded). */
 public interface OcrEngine {
@@ -64,6 +65,18 @@ public interface OcrEngine {
    * The text read from a page.
    *
    * @param meanConfidence 0..1
+   * @param words the words with where they are on the page, when the engine gives them (else
+   *     empty): the page can then be read by column like a text PDF
    */
-  record OcrText(String text, double meanConfidence) {}
+  record OcrText(String text, double meanConfidence, List<PdfWords.Word> words) {
+
+    public OcrText {
+      words = List.copyOf(words);
+    }
+
+    /** Text only: the page is read line by line. */
+    public OcrText(String text, double meanConfidence) {
+      this(text, meanConfidence, List.of());
+    }
+  }
 }

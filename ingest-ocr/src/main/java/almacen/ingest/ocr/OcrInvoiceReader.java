@@ -128,6 +128,7 @@ public class OcrInvoiceReader implements InvoiceReader {
       }
       List<String> issues = new ArrayList<>();
       List<String> texts = new ArrayList<>();
+      List<List<PositionedLines.Line>> positioned = new ArrayList<>();
       AfipQr qr = null;
       double confidence = 0;
       for (int k = 0; k < photos.size(); k++) {
@@ -140,11 +141,18 @@ public class OcrInvoiceReader implements InvoiceReader {
         OcrEngine.OcrText ocr =
             engine.recognize(page.page(), photoDpi(page), deadline, InvoiceTextParser.ROW_REVIEW);
         texts.add(ocr.text());
+        positioned.add(PositionedLines.of(ocr.words(), k));
         confidence += ocr.meanConfidence() / photos.size();
       }
       ReadInvoice read =
           parseAndMerge(
-              joinPages(texts), null, qr, issues, confidence, SourceKind.PHOTO, photos, branch);
+              new Reading(joinPages(texts), null, positioned),
+              qr,
+              issues,
+              confidence,
+              SourceKind.PHOTO,
+              photos,
+              branch);
       (read.qrPresent() ? QR_HIT : QR_MISS).increment();
       return read;
     } catch (InvoiceReadException e) {
@@ -169,8 +177,8 @@ public class OcrInvoiceReader implements InvoiceReader {
       OcrEngine.OcrText ocr =
           engine.recognize(page.page(), photoDpi(page), deadline, InvoiceTextParser.ROW_REVIEW);
       return parseAndMerge(
-          joinPages(List.of(ocr.text())),
-          null,
+          new Reading(
+              joinPages(List.of(ocr.text())), null, List.of(PositionedLines.of(ocr.words(), 0))),
           qr,
           issues,
           ocr.meanConfidence(),
@@ -186,23 +194,32 @@ public class OcrInvoiceReader implements InvoiceReader {
       }
     }
     if (pdf.allText()) {
-      PdfPages.Positioned text = pdf.positioned();
+      PositionedTable.Joined text = pdf.positioned();
       return parseAndMerge(
-          text.text(), text.table(), qr, issues, 1.0, SourceKind.PDF, List.of(bytes), branch);
+          new Reading(text.text(), text.table(), null),
+          qr,
+          issues,
+          1.0,
+          SourceKind.PDF,
+          List.of(bytes),
+          branch);
     }
     List<String> texts = new ArrayList<>();
+    List<List<PositionedLines.Line>> positioned = new ArrayList<>();
     double confidence = 0;
     int scanned = 0;
     for (int p = 0; p < pdf.pages().size(); p++) {
       PdfPages.Page page = pdf.pages().get(p);
       if (page.hasText()) {
         texts.add(String.join("\n", page.texts()));
+        positioned.add(page.lines());
         confidence += 1.0;
       } else {
         deadline.check("leer la página " + (p + 1) + " del PDF escaneado con OCR");
         OcrEngine.OcrText ocr =
             engine.recognize(page.scan(), pdf.dpi(), deadline, InvoiceTextParser.ROW_REVIEW);
         texts.add(ocr.text());
+        positioned.add(PositionedLines.of(ocr.words(), p));
         confidence += ocr.meanConfidence();
         scanned++;
       }
@@ -212,8 +229,7 @@ public class OcrInvoiceReader implements InvoiceReader {
       issues.add(scanned + " página(s) del PDF sin capa de texto: leídas por OCR.");
     }
     return parseAndMerge(
-        joinPages(texts),
-        null,
+        new Reading(joinPages(texts), null, positioned),
         qr,
         issues,
         confidence / pdf.pages().size(),
@@ -247,9 +263,15 @@ public class OcrInvoiceReader implements InvoiceReader {
     return PageJoin.text(texts.stream().map(PageJoin::lines).toList());
   }
 
+  /**
+   * What was read, to parse: the text (line by line), a text PDF's table by position, and for OCR
+   * the pages' recognised words rebuilt into lines (null or empty pages when the engine gave none).
+   */
+  private record Reading(
+      String text, PositionedTable positioned, List<List<PositionedLines.Line>> ocrPages) {}
+
   private ReadInvoice parseAndMerge(
-      String text,
-      PositionedTable positioned,
+      Reading reading,
       AfipQr qr,
       List<String> issues,
       double ocrConfidence,
@@ -257,7 +279,7 @@ public class OcrInvoiceReader implements InvoiceReader {
       List<byte[]> files,
       String branch)
       throws InvoiceReadException {
-    InvoiceTextParser.Parsed parsed = InvoiceTextParser.parse(text, positioned);
+    InvoiceTextParser.Parsed parsed = InvoiceTextParser.parse(reading.text(), reading.positioned());
     if (qr == null
         && parsed.total() == null
         && parsed.lines().isEmpty()
@@ -266,7 +288,28 @@ public class OcrInvoiceReader implements InvoiceReader {
       throw InvoiceReadException.noInvoice(
           "No se encontró ninguna factura en el archivo (sin QR de AFIP, CUIT, renglones ni total).");
     }
-    return merge(parsed, qr, issues, ocrConfidence, kind, sha256(files), branch);
+    String sha = sha256(files);
+    ReadInvoice byLines = merge(parsed, qr, issues, ocrConfidence, kind, sha, branch);
+    if (reading.ocrPages() == null || reading.ocrPages().stream().anyMatch(List::isEmpty)) {
+      return byLines;
+    }
+    PositionedTable.Joined joined = PositionedTable.join(reading.ocrPages(), true);
+    InvoiceTextParser.Parsed byPosition = InvoiceTextParser.parse(joined.text(), joined.table());
+    return better(byLines, merge(byPosition, qr, issues, ocrConfidence, kind, sha, branch));
+  }
+
+  /**
+   * Of two readings of the same OCR, the one the cross-checks trust more: more checks passed and
+   * lines closing (its confidence: the OCR's own share is the same for both), then fewer issues; on
+   * a tie, the text read line by line ({@code byLines}). Never decided by anything but the invoice
+   * itself.
+   */
+  static ReadInvoice better(ReadInvoice byLines, ReadInvoice byPosition) {
+    int c = Double.compare(byPosition.confidence(), byLines.confidence());
+    if (c == 0) {
+      c = Integer.compare(byLines.issues().size(), byPosition.issues().size());
+    }
+    return c > 0 ? byPosition : byLines;
   }
 
   /**

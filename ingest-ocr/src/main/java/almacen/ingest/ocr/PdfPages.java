@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -53,42 +52,10 @@ final class PdfPages {
      * The text layer of every page joined into one invoice ({@link PageJoin}) with where each
      * line's words are printed; only when {@link #allText()}.
      */
-    Positioned positioned() {
-      List<List<String>> texts = pages.stream().map(Page::texts).toList();
-      List<PositionedLines.Line> kept = new ArrayList<>();
-      StringBuilder sb = new StringBuilder();
-      for (PageJoin.At at : PageJoin.join(texts)) {
-        PositionedLines.Line line = pages.get(at.page()).lines().get(at.line());
-        kept.add(line);
-        sb.append(line.text()).append('\n');
-      }
-      return new Positioned(sb.toString(), new PositionedTable(kept, columns()));
-    }
-
-    /** Each page's table columns; a page without a header row takes the previous page's. */
-    private List<TableColumns> columns() {
-      List<TableColumns> out = new ArrayList<>();
-      TableColumns last = null;
-      for (Page p : pages) {
-        for (PositionedLines.Line l : p.lines()) {
-          if (TableLayout.isHeaderRow(PrintedLines.normalize(l.text()))) {
-            last = TableColumns.of(l);
-            break;
-          }
-        }
-        out.add(last);
-      }
-      TableColumns first = out.stream().filter(Objects::nonNull).findFirst().orElse(null);
-      if (first == null) {
-        return List.of();
-      }
-      out.replaceAll(c -> c == null ? first : c);
-      return out;
+    PositionedTable.Joined positioned() {
+      return PositionedTable.join(pages.stream().map(Page::lines).toList(), false);
     }
   }
-
-  /** A text PDF's joined text and its lines by position. */
-  record Positioned(String text, PositionedTable table) {}
 
   private PdfPages() {}
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The item rows of a PDF's text layer, read by position: each row's words go under the column of
@@ -23,6 +24,10 @@ final class PositionedTable {
 
   private final List<PositionedLines.Line> lines;
   private final List<TableColumns> pageColumns;
+  private final boolean ocr;
+
+  /** A document's joined text and its lines by position. */
+  record Joined(String text, PositionedTable table) {}
 
   /**
    * @param lines the document's lines, one for each line of the text being parsed
@@ -30,8 +35,57 @@ final class PositionedTable {
    *     null
    */
   PositionedTable(List<PositionedLines.Line> lines, List<TableColumns> pageColumns) {
+    this(lines, pageColumns, false);
+  }
+
+  /**
+   * @param ocr the words were recognised (a scan, a photo), not printed in a text layer: codes and
+   *     descriptions get OCR's usual fixes and checks ({@link ItemText}), as read line by line
+   */
+  PositionedTable(List<PositionedLines.Line> lines, List<TableColumns> pageColumns, boolean ocr) {
     this.lines = List.copyOf(lines);
     this.pageColumns = pageColumns == null ? List.of() : List.copyOf(pageColumns);
+    this.ocr = ocr;
+  }
+
+  /**
+   * Pages of lines joined into one invoice ({@link PageJoin}): the text to parse, and the kept
+   * lines with each page's columns.
+   *
+   * @param ocr whether the words were recognised by OCR
+   */
+  static Joined join(List<List<PositionedLines.Line>> pages, boolean ocr) {
+    List<List<String>> texts =
+        pages.stream().map(p -> p.stream().map(PositionedLines.Line::text).toList()).toList();
+    List<PositionedLines.Line> kept = new ArrayList<>();
+    StringBuilder sb = new StringBuilder();
+    for (PageJoin.At at : PageJoin.join(texts)) {
+      PositionedLines.Line line = pages.get(at.page()).get(at.line());
+      kept.add(line);
+      sb.append(line.text()).append('\n');
+    }
+    return new Joined(sb.toString(), new PositionedTable(kept, columns(pages), ocr));
+  }
+
+  /** Each page's table columns; a page without a header row takes the previous page's. */
+  private static List<TableColumns> columns(List<List<PositionedLines.Line>> pages) {
+    List<TableColumns> out = new ArrayList<>();
+    TableColumns last = null;
+    for (List<PositionedLines.Line> p : pages) {
+      for (PositionedLines.Line l : p) {
+        if (TableLayout.isHeaderRow(PrintedLines.normalize(l.text()))) {
+          last = TableColumns.of(l);
+          break;
+        }
+      }
+      out.add(last);
+    }
+    TableColumns first = out.stream().filter(Objects::nonNull).findFirst().orElse(null);
+    if (first == null) {
+      return List.of();
+    }
+    out.replaceAll(c -> c == null ? first : c);
+    return out;
   }
 
   /** Whether the table can be read by position: a header row whose columns say where numbers go. */
@@ -75,7 +129,7 @@ final class PositionedTable {
         continue;
       }
       int n = out.size() + 1;
-      ReadLine read = row(n, line, cells, issues);
+      ReadLine read = row(n, line, ocr ? cleaned(n, cells, issues) : cells, issues);
       if (read != null) {
         out.add(read);
         if (read.qty() != null && read.unitPrice() != null && read.lineTotal() != null) {
@@ -197,6 +251,24 @@ final class PositionedTable {
         pick.p().value().setScale(2, RoundingMode.HALF_UP),
         rate,
         pick.t().value().setScale(2, RoundingMode.HALF_UP));
+  }
+
+  /**
+   * The code and description of a row OCR read, with OCR's usual confusions undone and doubtful
+   * descriptions flagged, as a row read line by line gets them ({@link ItemText}).
+   */
+  private static Map<Kind, String> cleaned(int n, Map<Kind, String> cells, ParseIssues issues) {
+    Map<Kind, String> out = new EnumMap<>(cells);
+    ItemText words = new ItemText(issues);
+    for (Kind k : List.of(Kind.CODE, Kind.EAN)) {
+      if (out.containsKey(k)) {
+        out.put(k, words.fixCode(out.get(k), n));
+      }
+    }
+    String desc = words.fixDescription(out.getOrDefault(Kind.DESC, ""), n);
+    ItemText.checkDescription(desc, n, issues);
+    out.put(Kind.DESC, desc);
+    return out;
   }
 
   /** A cell's number without currency signs or spaces ("$ 1.234,56" → "1.234,56"). */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import net.sourceforge.lept4j.Pix;
 import net.sourceforge.tess4j.ITessAPI;
@@ -128,8 +129,9 @@ public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
       text = TESS.TessBaseAPIGetUTF8Text(api);
       String s = text == null ? "" : text.getString(0, "UTF-8");
       int conf = TESS.TessBaseAPIMeanTextConf(api);
+      List<PdfWords.Word> words = TesseractWords.of(api);
       s = LineRereader.reread(api, prepared, s, review, deadline);
-      return new OcrText(s, Math.max(0, Math.min(100, conf)) / 100.0);
+      return new OcrText(s, Math.max(0, Math.min(100, conf)) / 100.0, words);
     } finally {
       TESS.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_AUTO);
       if (text != null) {

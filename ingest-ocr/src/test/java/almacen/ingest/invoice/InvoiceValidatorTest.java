@@ -277,7 +277,8 @@ class InvoiceValidatorTest {
             BigDecimal.ZERO,
             base.total(),
             InvoiceDraft.Source.manual(),
-            1.0);
+            1.0,
+            null);
 
     // when
     ValidationResult result = validator.validate(draft);
@@ -353,7 +354,8 @@ class InvoiceValidatorTest {
             null,
             null,
             InvoiceDraft.Source.manual(),
-            0.4);
+            0.4,
+            null);
 
     // when
     ValidationResult result = validator.validate(draft);
@@ -531,6 +533,7 @@ class InvoiceValidatorTest {
         BigDecimal.ZERO,
         total,
         InvoiceDraft.Source.manual(),
-        1.0);
+        1.0,
+        null);
   }
 }

@@ -87,16 +87,21 @@ record EvalAccuracy(List<Result> results) {
   }
 
   private static boolean same(ReadLine t, ReadLine r) {
-    return r.qty() != null
-        && r.unitPrice() != null
-        && r.lineTotal() != null
-        && t.qty().compareTo(r.qty()) == 0
-        && t.unitPrice().compareTo(r.unitPrice()) == 0
-        && t.lineTotal().compareTo(r.lineTotal()) == 0
+    return sameNumbers(t, r)
         && Objects.equals(t.supplierCode(), r.supplierCode())
         && t.description().equals(r.description())
         && (t.ivaRatePct() == null
             || (r.ivaRatePct() != null && t.ivaRatePct().compareTo(r.ivaRatePct()) == 0));
+  }
+
+  /** Quantity, price and total read exactly (none missing). */
+  static boolean sameNumbers(ReadLine truth, ReadLine read) {
+    return read.qty() != null
+        && read.unitPrice() != null
+        && read.lineTotal() != null
+        && truth.qty().compareTo(read.qty()) == 0
+        && truth.unitPrice().compareTo(read.unitPrice()) == 0
+        && truth.lineTotal().compareTo(read.lineTotal()) == 0;
   }
 
   static int headerExact(InvoiceImageGenerator.Truth t, ReadInvoice r) {

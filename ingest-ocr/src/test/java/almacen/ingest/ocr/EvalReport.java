@@ -106,7 +106,15 @@ final class EvalReport {
         - Tique de 80 mm: el renglón impreso en dos líneas ("2,000 x 2850,00" y debajo la descripción con
           "(21,00)" y el importe) se lee como uno (`WrappedRows`); un papel más de dos veces más alto que ancho
           se mide como rollo de 80 mm para calcular su resolución.
-        - Por OCR (fotos y escaneos) la tabla se sigue leyendo por la forma de los números (`LineTableReader`),
+        - Por OCR (fotos y escaneos) la misma pasada de Tesseract se lee de dos maneras y queda la que las
+          pruebas cruzadas respaldan más (más pruebas y renglones que cierran; a igualdad, menos avisos; a
+          igualdad, la segunda), nunca la verdad: (1) las palabras con sus cajas (`TesseractWords`: bordes y
+          línea base; el tamaño es el alto de su renglón y el "espacio" el ancho medio de un carácter, así un
+          hueco de columna es más de 1,5 caracteres en cualquier fuente) se rearman en renglones por la línea
+          base y la tabla se lee por columnas como la de un PDF con texto (`PositionedTable`), con las mismas
+          correcciones de OCR en códigos y descripciones; rearmar por posición junta el importe que Tesseract
+          había puesto en otro bloque (tique escaneado). (2) El texto de Tesseract renglón por renglón, con
+          la tabla leída por la forma de los números (`LineTableReader`),
           con reglas generales y no por diseño (`RowExtras`): un código de barras (8, 12–14 dígitos) junto a
           otro código se descarta y queda el código del proveedor; una primera columna que numera los
           renglones (por su título, o porque los renglones empiezan 1, 2, 3…) se descarta; código, cantidad y
@@ -115,14 +123,16 @@ final class EvalReport {
           se pudo leer se avisa. Un importe cortado después de la coma ("27956, 50") se vuelve a juntar (los
           mismos dígitos); un "1" leído "l" antes de una unidad ("lkg") se corrige y se avisa.
         - Contra las confirmaciones equivocadas: una descripción con signos que ningún proveedor imprime
-          ("500m!l", "Paladin!", una coma al final, "4008" por "400g") se avisa en vez de confirmarse.
+          ("500m!l", "Paladin!", una coma al final, "4008" por "400g") o con una medida que no termina en
+          una unidad ("1lkg": ni g, kg, ml, l, cc, m…) se avisa en vez de confirmarse; las manchas sueltas
+          en las puntas de la razón social ("* HNOS. FERRARI S.H.") se descartan como en las descripciones.
         - Un escaneo (PDF sin capa de texto) ya no deja el aviso "leído por OCR": se confirma o no con las
           mismas pruebas que una foto. Sólo un PDF que mezcla páginas con y sin texto lo avisa.
-        - Lo que falta: Tesseract no entrega aquí las posiciones de las palabras, así que por OCR un diseño
-          nuevo depende de estas reglas; leer las cajas de palabras de Tesseract y pasarlas por
-          `PositionedTable` es el paso siguiente. En algunos tiques escaneados Tesseract separa la columna de
-          importes en otro bloque (el renglón queda sin importe y la factura va a revisión); letras
-          cambiadas en descripciones ("1lkg") sin un catálogo del proveedor no se detectan.
+        - Lo que falta: confirmar solas más fotos y escaneos. Van a revisión sobre todo por la letra del
+          comprobante que Tesseract no lee en los escaneos (el recuadro con la letra, y "COD. 06" cruzado por
+          la raya vertical que baja del recuadro) y por correcciones que se avisan aunque sean ciertas
+          ("1009" → "100g": nada se corrige en silencio). Letras cambiadas en descripciones sin una medida
+          ("Blancatflor") siguen sin detectarse sin un catálogo de las descripciones del proveedor.
 
         """);
     return md.toString();

@@ -1,6 +1,6 @@
 package almacen.ingest.ocr;
 
-import almacen.ingest.invoice.Cuit;
+import almacen.ingest.ocr.InvoiceImageGenerator.Product;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -81,10 +81,8 @@ final class EvalSet {
       int pages,
       String font) {}
 
-  record Product(
-      String code, String ean, String description, boolean kg, BigDecimal price, BigDecimal rate) {}
-
-  static final List<Product> CATALOGUE = catalogue();
+  /** Every product, with its EAN ({@link InvoiceImageGenerator#ALL_PRODUCTS}). */
+  static final List<Product> CATALOGUE = InvoiceImageGenerator.ALL_PRODUCTS;
 
   private final long seed;
   // each sample draws from its own generator, so any subset of the set is the same samples
@@ -303,14 +301,7 @@ final class EvalSet {
   }
 
   private String cuit(String prefix) {
-    while (true) {
-      String body = prefix + String.format("%08d", random.nextInt(100_000_000));
-      for (int dv = 0; dv <= 9; dv++) {
-        if (Cuit.isValid(body + dv)) {
-          return Cuit.parse(body + dv).orElseThrow().formatted();
-        }
-      }
-    }
+    return InvoiceImageGenerator.cuit(random, prefix);
   }
 
   private String pick(String... options) {
@@ -364,64 +355,5 @@ final class EvalSet {
 
   static BigDecimal rateOf(ReadLine l) {
     return printedRate(l);
-  }
-
-  private static List<Product> catalogue() {
-    Object[][] rows = {
-      {"ALM-2001", "Yerba Mate Playadito 500g", false, "2850.00", "21"},
-      {"ALM-2002", "Azucar Ledesma 1kg", false, "1390.50", "21"},
-      {"ALM-2003", "Aceite Girasol Cocinero 1,5L", false, "3420.00", "21"},
-      {"ALM-2004", "Fideos Matarazzo Tallarin 500g", false, "1275.90", "21"},
-      {"ALM-2005", "Arroz Gallo Oro 1kg", false, "1980.00", "21"},
-      {"ALM-2006", "Polenta Presto Pronta 500g", false, "1120.00", "21"},
-      {"ALM-2007", "Pure de Tomate Arcor 520g", false, "890.40", "21"},
-      {"ALM-2008", "Sal Fina Celusal 500g", false, "650.00", "21"},
-      {"LAC-3101", "Leche La Serenisima Entera 1L", false, "1150.00", "10.5"},
-      {"LAC-3102", "Queso Cremoso Punta del Agua", true, "8950.00", "21"},
-      {"LAC-3103", "Dulce de Leche La Salamandra 400g", false, "2460.75", "21"},
-      {"LAC-3104", "Yogur Bebible Sancor Frutilla 1L", false, "1780.00", "21"},
-      {"LAC-3105", "Manteca La Serenisima 200g", false, "2150.00", "21"},
-      {"FIA-4001", "Jamon Cocido Paladini", true, "12400.00", "21"},
-      {"FIA-4002", "Mortadela Bocatti", true, "6890.50", "21"},
-      {"FIA-4003", "Salame Milan Cagnoli", true, "15300.00", "21"},
-      {"GAL-5001", "Galletitas Terrabusi Variedad 400g", false, "1890.00", "21"},
-      {"GAL-5002", "Galletitas Criollitas 3 x 100g", false, "1240.00", "21"},
-      {"GAL-5003", "Alfajor Guaymallen Dulce de Leche", false, "380.00", "21"},
-      {"BEB-6001", "Gaseosa Coca-Cola 2,25L", false, "2750.00", "21"},
-      {"BEB-6002", "Agua Villavicencio 1,5L", false, "980.00", "21"},
-      {"BEB-6003", "Cerveza Quilmes Lata 473cc", false, "1350.00", "21"},
-      {"BEB-6004", "Vino Toro Tinto Tetra 1L", false, "1690.00", "21"},
-      {"LIM-7001", "Lavandina Ayudin 1L", false, "1120.25", "21"},
-      {"LIM-7002", "Detergente Magistral 500ml", false, "2310.00", "21"},
-      {"LIM-7003", "Jabon en Polvo Ala 800g", false, "3890.00", "21"},
-      {"LIM-7004", "Papel Higienico Higienol 4 x 30m", false, "2640.00", "21"},
-      {"HAR-8001", "Harina 000 Blancaflor 1kg", false, "1045.00", "10.5"},
-      {"HAR-8002", "Harina Leudante Pureza 1kg", false, "1310.00", "10.5"},
-      {"CAF-9001", "Cafe La Virginia Molido 250g", false, "4380.00", "21"},
-      {"CAF-9002", "Te Taragui 50 saquitos", false, "1560.00", "21"},
-      {"VER-1001", "Papa Negra", true, "890.00", "10.5"},
-    };
-    List<Product> out = new ArrayList<>();
-    for (int i = 0; i < rows.length; i++) {
-      Object[] r = rows[i];
-      out.add(
-          new Product(
-              (String) r[0],
-              ean13("779" + String.format("%09d", 40_000_123L + 7_919L * i)),
-              (String) r[1],
-              (Boolean) r[2],
-              new BigDecimal((String) r[3]),
-              new BigDecimal((String) r[4])));
-    }
-    return List.copyOf(out);
-  }
-
-  private static String ean13(String twelve) {
-    int sum = 0;
-    for (int i = 0; i < 12; i++) {
-      int d = twelve.charAt(i) - '0';
-      sum += i % 2 == 0 ? d : 3 * d;
-    }
-    return twelve + (10 - sum % 10) % 10;
   }
 }

@@ -176,4 +176,25 @@ class HeaderReaderTest {
     // then the address after two spaces is not part of the name
     assertThat(h.supplierName()).isEqualTo("MAYORISTA EL SOL S.R.L.");
   }
+
+  @Test
+  void shouldDropSpecksAroundTheNameWhenAPhotoLeftThemAtTheLineEnds() {
+    // given a photo's first line with a speck of the sheet's edge before the name
+    // when
+    InvoiceHeader h =
+        header(
+            "* HNOS. FERRARI S.H. —\n2 C.U.I.T. Nro.: 30-21398156-7\nFACTURA C", new ParseIssues());
+    // then no name starts or ends with bare punctuation
+    assertThat(h.supplierName()).isEqualTo("HNOS. FERRARI S.H.");
+  }
+
+  @Test
+  void shouldNotCutTheNameAtTheSpeckWhenAColumnGapFollowsIt() {
+    // given a line rebuilt from word positions: a speck, a column gap, the name, another column
+    // when
+    InvoiceHeader h =
+        header("=   LACTEOS PAMPEANOS S.A.   Av. Rivadavia 5120\nFACTURA B", new ParseIssues());
+    // then
+    assertThat(h.supplierName()).isEqualTo("LACTEOS PAMPEANOS S.A.");
+  }
 }

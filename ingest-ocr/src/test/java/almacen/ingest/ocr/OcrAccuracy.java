@@ -1,11 +1,9 @@
 package almacen.ingest.ocr;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reads the generated phone photos with a real reader and counts what came out right against each
@@ -14,6 +12,10 @@ import java.util.Objects;
  */
 record OcrAccuracy(Map<String, Score> fields, List<Photo> photos) {
 
+  /**
+   * The header fields scored, compared as {@link EvalAccuracy#same(String,
+   * InvoiceImageGenerator.Truth, ReadInvoice)} does.
+   */
   static final List<String> FIELDS =
       List.of(
           "type",
@@ -107,26 +109,8 @@ record OcrAccuracy(Map<String, Score> fields, List<Photo> photos) {
   }
 
   private static Score score(List<Photo> photos, String field) {
-    int exact = (int) photos.stream().filter(p -> same(field, p.truth(), p.read())).count();
+    int exact =
+        (int) photos.stream().filter(p -> EvalAccuracy.same(field, p.truth(), p.read())).count();
     return new Score(exact, photos.size());
-  }
-
-  private static boolean same(String field, InvoiceImageGenerator.Truth t, ReadInvoice r) {
-    return switch (field) {
-      case "type" -> Objects.equals(t.type(), r.type());
-      case "pointOfSale" -> Objects.equals(t.pointOfSale(), r.pointOfSale());
-      case "number" -> Objects.equals(t.number(), r.number());
-      case "issueDate" -> Objects.equals(t.issueDate(), r.issueDate());
-      case "supplierCuit" -> Objects.equals(t.supplierCuit(), r.supplierCuit());
-      case "buyerCuit" -> Objects.equals(t.buyerCuit(), r.buyerCuit());
-      case "cae" -> Objects.equals(t.cae(), r.cae());
-      case "netTotal" -> sameMoney(t.netTotal(), r.netTotal());
-      case "total" -> sameMoney(t.total(), r.total());
-      default -> throw new IllegalArgumentException("No such field: " + field);
-    };
-  }
-
-  private static boolean sameMoney(BigDecimal expected, BigDecimal actual) {
-    return actual != null && expected.compareTo(actual) == 0;
   }
 }

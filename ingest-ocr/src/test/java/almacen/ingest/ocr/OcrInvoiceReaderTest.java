@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OcrInvoiceReaderTest {
 
@@ -87,6 +91,126 @@ class OcrInvoiceReaderTest {
     assertThat(ko.issues())
         .anySatisfy(i -> assertThat(i).contains("no coincide con el total (66.885,83)"));
     assertThat(ok.issues()).noneSatisfy(i -> assertThat(i).contains("no coincide con el total"));
+  }
+
+  @Test
+  void shouldReadTheTableByColumnWhenOcrTextPutTheAmountsInABlockOfTheirOwn() throws Exception {
+    // given Tesseract's text with the amount column split off below the table, and its words
+    // where they are on the page (pixels: 10 per glyph, 20 per line)
+    String text =
+        """
+        DISTRIBUIDORA DEL PLATA S.A.
+        FACTURA B   COD. 06
+        Punto de Venta: 00003   Comp. Nro: 00012345
+        Fecha de Emisión: 15/10/2025
+        CUIT: 30-71234567-1
+        Código   Descripción   Cantidad   Precio Unit.
+        ALM-2001   Yerba Mate 500g   2   3.448,50
+        ALM-2002   Arroz Gallo Oro 1kg   3   1.200,00
+        Importe
+        6.897,00
+        3.600,00
+        Importe Total: $ 10.497,00
+        """;
+    List<PdfWords.Word> words = new ArrayList<>();
+    String[][] rows = {
+      {"DISTRIBUIDORA DEL PLATA S.A.@10"},
+      {"FACTURA B@10", "COD. 06@400"},
+      {"Punto de Venta: 00003@10", "Comp. Nro: 00012345@400"},
+      {"Fecha de Emisión: 15/10/2025@10"},
+      {"CUIT: 30-71234567-1@10"},
+      {"Código@10", "Descripción@150", "Cantidad@500", "Precio Unit.@650", "Importe@850"},
+      {"ALM-2001@10", "Yerba Mate 500g@150", "2@500", "3.448,50@650", "6.897,00@850"},
+      {"ALM-2002@10", "Arroz Gallo Oro 1kg@150", "3@500", "1.200,00@650", "3.600,00@850"},
+      {"Importe Total: $@10", "10.497,00@850"}
+    };
+    for (int r = 0; r < rows.length; r++) {
+      for (String cell : rows[r]) {
+        int x = Integer.parseInt(cell.substring(cell.indexOf('@') + 1));
+        for (String w : cell.substring(0, cell.indexOf('@')).split(" ")) {
+          words.add(new PdfWords.Word(w, x, x + 10 * w.length(), 40 * (r + 1), 20, 10));
+          x += 10 * (w.length() + 1);
+        }
+      }
+    }
+    OcrEngine engine = (page, dpi, timeoutMillis) -> new OcrEngine.OcrText(text, 0.9, words);
+    OcrInvoiceReader reader =
+        new OcrInvoiceReader(engine, p -> Optional.empty(), OcrSettings.defaults());
+
+    // when
+    ReadInvoice read = reader.read(PAGE, "central");
+
+    // then each row has its amount, and the lines add up to the total
+    assertThat(read.lines())
+        .containsExactly(
+            new ReadLine(
+                "ALM-2001",
+                "Yerba Mate 500g",
+                new BigDecimal("2"),
+                new BigDecimal("3448.50"),
+                null,
+                new BigDecimal("6897.00")),
+            new ReadLine(
+                "ALM-2002",
+                "Arroz Gallo Oro 1kg",
+                new BigDecimal("3"),
+                new BigDecimal("1200.00"),
+                null,
+                new BigDecimal("3600.00")));
+    assertThat(read.total()).isEqualByComparingTo("10497.00");
+    assertThat(read.issues()).noneMatch(i -> i.startsWith("Renglón") || i.contains("no coincide"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    // confidence by lines, issues by lines, confidence by position, issues by position, kept
+    "0.9, 0, 0.95, 2, position",
+    "0.95, 2, 0.9, 0, lines",
+    "0.95, 2, 0.95, 1, position",
+    "0.95, 1, 0.95, 1, lines"
+  })
+  void shouldKeepTheReadingTheCrossChecksTrustMoreWhenOcrWasReadTwoWays(
+      double linesConfidence,
+      int linesIssues,
+      double positionConfidence,
+      int positionIssues,
+      String expected) {
+    // given the same page read line by line and by word position
+    ReadInvoice byLines = scored(linesConfidence, linesIssues);
+    ReadInvoice byPosition = scored(positionConfidence, positionIssues);
+
+    // when
+    ReadInvoice kept = OcrInvoiceReader.better(byLines, byPosition);
+
+    // then higher confidence wins, then fewer issues, and a tie keeps the line-by-line reading
+    assertThat(kept).isSameAs(expected.equals("lines") ? byLines : byPosition);
+  }
+
+  private static ReadInvoice scored(double confidence, int issues) {
+    return new ReadInvoice(
+        InvoiceType.B,
+        3,
+        12345L,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        java.util.Map.of(),
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        null,
+        false,
+        null,
+        confidence,
+        java.util.Collections.nCopies(issues, "revisar"),
+        SourceKind.PHOTO,
+        "sha",
+        "central",
+        null);
   }
 
   @Test

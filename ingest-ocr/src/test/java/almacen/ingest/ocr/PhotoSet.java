@@ -53,7 +53,8 @@ final class PhotoSet {
     int exact = 0;
     for (ReadLine t : truth.lines()) {
       if (read.stream()
-          .anyMatch(l -> sameNumbers(t, l) && discount(t).compareTo(discount(l)) == 0)) {
+          .anyMatch(
+              l -> EvalAccuracy.sameNumbers(t, l) && discount(t).compareTo(discount(l)) == 0)) {
         exact++;
       }
     }
@@ -71,7 +72,7 @@ final class PhotoSet {
       if (read.stream()
           .anyMatch(
               l ->
-                  sameNumbers(t, l)
+                  EvalAccuracy.sameNumbers(t, l)
                       && java.util.Objects.equals(t.supplierCode(), l.supplierCode())
                       && t.description().equals(l.description()))) {
         exact++;
@@ -84,19 +85,10 @@ final class PhotoSet {
   static int exactNumbers(InvoiceImageGenerator.Truth truth, List<ReadLine> read) {
     int exact = 0;
     for (ReadLine t : truth.lines()) {
-      if (read.stream().anyMatch(l -> sameNumbers(t, l))) {
+      if (read.stream().anyMatch(l -> EvalAccuracy.sameNumbers(t, l))) {
         exact++;
       }
     }
     return exact;
-  }
-
-  private static boolean sameNumbers(ReadLine a, ReadLine b) {
-    return b.qty() != null
-        && b.unitPrice() != null
-        && b.lineTotal() != null
-        && a.qty().compareTo(b.qty()) == 0
-        && a.unitPrice().compareTo(b.unitPrice()) == 0
-        && a.lineTotal().compareTo(b.lineTotal()) == 0;
   }
 }

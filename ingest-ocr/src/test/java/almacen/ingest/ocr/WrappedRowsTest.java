@@ -43,4 +43,30 @@ class WrappedRowsTest {
                 new BigDecimal("8122.13")));
     assertThat(parsed.total()).isEqualByComparingTo("15019.13");
   }
+
+  @Test
+  void shouldAskForReviewWhenASizeInTheDescriptionHasNoKnownUnit() {
+    // given a till roll photo whose "1kg" was read "1lkg": the numbers all close
+    String text =
+        """
+        CANT./P.UNIT.   DESCRIPCION (%IVA)   IMPORTE
+        16,000 x 2395,80
+        Arroz Gallo Oro 1lkg (21,00)   38332,80
+        3,003 x 8337,51
+        Mortadela Bocatti 1kg (21,00)   25037,54
+        SUBTOTAL   63370,34
+        TOTAL   $ 63370,34
+        """;
+
+    // when
+    InvoiceTextParser.Parsed parsed = InvoiceTextParser.parse(text);
+
+    // then only the row whose size ends in no unit of measure is flagged (the header is not
+    // printed)
+    assertThat(parsed.issues())
+        .filteredOn(issue -> issue.startsWith("Renglón"))
+        .containsExactly(
+            "Renglón 1: la medida '1lkg' de la descripción no termina en una unidad conocida;"
+                + " revisar.");
+  }
 }

@@ -506,7 +506,8 @@ class InvoiceControllerTest {
             BigDecimal.ZERO,
             new BigDecimal("12300.00"),
             new InvoiceDraft.Source(SourceKind.PHOTO, "ab12", true),
-            0.62);
+            0.62,
+            null);
     ValidationResult result =
         new ValidationResult(
             "30712345671-A-00003-00012345",
