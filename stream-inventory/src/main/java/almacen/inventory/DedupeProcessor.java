@@ -1,7 +1,5 @@
 package almacen.inventory;
 
-import almacen.inventory.domain.InvalidStockEventException;
-import almacen.inventory.domain.SourceRule;
 import almacen.inventory.domain.StockCommand;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -15,13 +13,11 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class DedupeProcessor<V> implements Processor<String, V, String, StockCommand> {
 
-  private final SourceRule<V> rule;
   private final SeenIds<V> seenIds;
   private final LiveCommit liveCommit;
   private ProcessorContext<String, StockCommand> context;
 
-  DedupeProcessor(SourceRule<V> rule, SeenIds<V> seenIds, LiveCommit liveCommit) {
-    this.rule = rule;
+  DedupeProcessor(SeenIds<V> seenIds, LiveCommit liveCommit) {
     this.seenIds = seenIds;
     this.liveCommit = liveCommit;
   }
@@ -35,23 +31,14 @@ final class DedupeProcessor<V> implements Processor<String, V, String, StockComm
 
   @Override
   public void process(Record<String, V> record) {
-    V event = record.value();
+    SeenIds.NewEvent event = seenIds.newEvent(record);
     if (event == null) {
-      throw new InvalidStockEventException(
-          "Empty " + rule.kind() + " record (null value) with key " + record.key());
-    }
-    if (!rule.takesEffect().test(event)) {
       return;
     }
-    var effects = rule.commands().apply(event);
-    String seenKey = rule.seenKey(event);
-    if (seenIds.alreadyTookEffect(seenKey)) {
-      return;
-    }
-    for (StockCommand effect : effects) {
+    for (StockCommand effect : event.effects()) {
       context.forward(record.withKey(effect.key()).withValue(effect));
     }
-    seenIds.remember(seenKey, record.timestamp());
+    seenIds.remember(event.seenKey(), record.timestamp());
     liveCommit.afterRecord(record.timestamp());
   }
 }

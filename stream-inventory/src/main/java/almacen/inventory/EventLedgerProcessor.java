@@ -1,9 +1,6 @@
 package almacen.inventory;
 
-import almacen.inventory.domain.InvalidStockEventException;
 import almacen.inventory.domain.LedgerResult;
-import almacen.inventory.domain.SourceRule;
-import almacen.inventory.domain.StockCommand;
 import almacen.inventory.domain.StockLedger;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,16 +16,13 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class EventLedgerProcessor<V> implements Processor<String, V, String, LedgerOutput> {
 
-  private final SourceRule<V> rule;
   private final SeenIds<V> seenIds;
   private final StockLedger ledger;
   private final LiveCommit liveCommit;
   private final LedgerStores stores = new LedgerStores();
   private ProcessorContext<String, LedgerOutput> context;
 
-  EventLedgerProcessor(
-      SourceRule<V> rule, SeenIds<V> seenIds, StockLedger ledger, LiveCommit liveCommit) {
-    this.rule = rule;
+  EventLedgerProcessor(SeenIds<V> seenIds, StockLedger ledger, LiveCommit liveCommit) {
     this.seenIds = seenIds;
     this.ledger = ledger;
     this.liveCommit = liveCommit;
@@ -44,27 +38,18 @@ final class EventLedgerProcessor<V> implements Processor<String, V, String, Ledg
 
   @Override
   public void process(Record<String, V> record) {
-    V event = record.value();
+    SeenIds.NewEvent event = seenIds.newEvent(record);
     if (event == null) {
-      throw new InvalidStockEventException(
-          "Empty " + rule.kind() + " record (null value) with key " + record.key());
-    }
-    if (!rule.takesEffect().test(event)) {
       return;
     }
-    List<StockCommand> effects = rule.commands().apply(event);
-    String seenKey = rule.seenKey(event);
-    if (seenIds.alreadyTookEffect(seenKey)) {
-      return;
-    }
-    List<LedgerResult> results = ledger.executeAll(effects, stores::level, stores::product);
+    List<LedgerResult> results = ledger.executeAll(event.effects(), stores::level, stores::product);
     for (LedgerResult result : results) {
       String key = stores.keep(result);
       context.forward(record.withKey(key).withValue(LedgerOutput.of(result)));
     }
-    effects.forEach(LedgerMetrics::recordAge);
+    event.effects().forEach(LedgerMetrics::recordAge);
     // remembered with its effects (same task, same transaction): a refused event can be sent again
-    seenIds.remember(seenKey, record.timestamp());
+    seenIds.remember(event.seenKey(), record.timestamp());
     liveCommit.afterRecord(record.timestamp());
   }
 }

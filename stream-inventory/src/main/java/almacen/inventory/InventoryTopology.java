@@ -142,8 +142,8 @@ public final class InventoryTopology {
       SourceRules rules,
       StockLedger ledger,
       MeterRegistry registry) {
-    LedgerStep step =
-        new LedgerStep() {
+    SourceStep<LedgerOutput> step =
+        new SourceStep<>() {
           @Override
           public <V> KStream<String, LedgerOutput> apply(
               Topic<String, V> topic, SourceRule<V> rule) {
@@ -152,7 +152,6 @@ public final class InventoryTopology {
                 .process(
                     () ->
                         new EventLedgerProcessor<>(
-                            rule,
                             new SeenIds<>(rule, duplicates),
                             ledger,
                             new LiveCommit(config.liveWindow())),
@@ -160,14 +159,7 @@ public final class InventoryTopology {
                     ledgerStores(StoreNames.INVENTORY_DEDUPE));
           }
         };
-    return step.apply(topics.sales, rules.sales())
-        .merge(step.apply(topics.invoices, rules.invoices()), Named.as("inventory-events-invoices"))
-        .merge(
-            step.apply(topics.stockAdjustments, rules.adjustments()),
-            Named.as("inventory-events-adjustments"))
-        .merge(
-            step.apply(topics.stockTransfers, rules.transfers()),
-            Named.as("inventory-events-transfers"));
+    return eachSource(step, topics, rules, "inventory-events");
   }
 
   /**
@@ -183,8 +175,8 @@ public final class InventoryTopology {
       SourceRules rules,
       StockLedger ledger,
       MeterRegistry registry) {
-    CommandStep step =
-        new CommandStep() {
+    SourceStep<StockCommand> step =
+        new SourceStep<>() {
           @Override
           public <V> KStream<String, StockCommand> apply(
               Topic<String, V> topic, SourceRule<V> rule) {
@@ -193,22 +185,12 @@ public final class InventoryTopology {
                 .process(
                     () ->
                         new DedupeProcessor<>(
-                            rule,
-                            new SeenIds<>(rule, duplicates),
-                            new LiveCommit(config.liveWindow())),
+                            new SeenIds<>(rule, duplicates), new LiveCommit(config.liveWindow())),
                     Named.as("inventory-" + rule.kind() + "-dedupe"),
                     StoreNames.INVENTORY_DEDUPE);
           }
         };
-    return step.apply(topics.sales, rules.sales())
-        .merge(
-            step.apply(topics.invoices, rules.invoices()), Named.as("inventory-commands-invoices"))
-        .merge(
-            step.apply(topics.stockAdjustments, rules.adjustments()),
-            Named.as("inventory-commands-adjustments"))
-        .merge(
-            step.apply(topics.stockTransfers, rules.transfers()),
-            Named.as("inventory-commands-transfers"))
+    return eachSource(step, topics, rules, "inventory-commands")
         .repartition(
             Repartitioned.<String, StockCommand>as(StoreNames.INVENTORY_BY_KEY_REPARTITION)
                 .withKeySerde(Serdes.String())
@@ -221,14 +203,21 @@ public final class InventoryTopology {
             LedgerStores.NAMES);
   }
 
-  /** One source kind's processing, generic in its event type. */
-  private interface LedgerStep {
-    <V> KStream<String, LedgerOutput> apply(Topic<String, V> topic, SourceRule<V> rule);
+  /** One source kind's first step, generic in its event type. */
+  private interface SourceStep<R> {
+    <V> KStream<String, R> apply(Topic<String, V> topic, SourceRule<V> rule);
   }
 
-  /** One source kind's dedupe, generic in its event type. */
-  private interface CommandStep {
-    <V> KStream<String, StockCommand> apply(Topic<String, V> topic, SourceRule<V> rule);
+  /** The step over sales, invoices, adjustments and transfers, merged (named {@code prefix-…}). */
+  private static <R> KStream<String, R> eachSource(
+      SourceStep<R> step, Topics topics, SourceRules rules, String prefix) {
+    return step.apply(topics.sales, rules.sales())
+        .merge(step.apply(topics.invoices, rules.invoices()), Named.as(prefix + "-invoices"))
+        .merge(
+            step.apply(topics.stockAdjustments, rules.adjustments()),
+            Named.as(prefix + "-adjustments"))
+        .merge(
+            step.apply(topics.stockTransfers, rules.transfers()), Named.as(prefix + "-transfers"));
   }
 
   private static <V> KStream<String, V> source(

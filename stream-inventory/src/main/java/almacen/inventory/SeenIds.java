@@ -1,6 +1,8 @@
 package almacen.inventory;
 
+import almacen.inventory.domain.InvalidStockEventException;
 import almacen.inventory.domain.SourceRule;
+import almacen.inventory.domain.StockCommand;
 import almacen.schemas.StoreNames;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -45,8 +48,31 @@ final class SeenIds<V> {
     }
   }
 
-  /** Whether {@code seenKey} already took effect; a duplicate is counted and logged here. */
-  boolean alreadyTookEffect(String seenKey) {
+  /** An event that takes effect for the first time: its dedupe key and its commands. */
+  record NewEvent(String seenKey, List<StockCommand> effects) {}
+
+  /**
+   * Validates the whole event (its commands) and answers it when it takes effect for the first
+   * time; null for an event that takes no effect (a NEEDS_REVIEW invoice) or a duplicate (counted
+   * and logged).
+   *
+   * @throws InvalidStockEventException for a null value or an event the rules refuse
+   */
+  NewEvent newEvent(Record<String, V> record) {
+    V event = record.value();
+    if (event == null) {
+      throw new InvalidStockEventException(
+          "Empty " + rule.kind() + " record (null value) with key " + record.key());
+    }
+    if (!rule.takesEffect().test(event)) {
+      return null;
+    }
+    List<StockCommand> effects = rule.commands().apply(event);
+    String seenKey = rule.seenKey(event);
+    return alreadyTookEffect(seenKey) ? null : new NewEvent(seenKey, effects);
+  }
+
+  private boolean alreadyTookEffect(String seenKey) {
     if (!rule.remembers(seen.get(seenKey), context.currentStreamTimeMs())) {
       return false;
     }
