@@ -16,6 +16,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.http.HttpHeaders;
 
 /**
  * Where a key lives among the query-api instances (those with {@code application.server} set), and
@@ -126,7 +127,8 @@ public final class Cluster {
         r.body(),
         r.headers().firstValue("Content-Type").orElse("application/json"),
         r.headers().firstValue("Staleness").isPresent()
-            || r.headers().firstValue("X-Stale").isPresent());
+            || r.headers().firstValue("X-Stale").isPresent(),
+        r.headers().firstValue(HttpHeaders.RETRY_AFTER).orElse(null));
   }
 
   public InputStream stream(HostInfo host, String pathAndQuery, String authorization)
@@ -180,5 +182,11 @@ public final class Cluster {
 
   /** Another instance's answer, passed on as it came (its body is never compared). */
   @SuppressWarnings("ArrayRecordComponent")
-  public record Remote(int status, byte[] body, String contentType, boolean stale) {}
+  /**
+   * Another instance's answer.
+   *
+   * @param retryAfter its {@code Retry-After} header, null without one
+   */
+  public record Remote(
+      int status, byte[] body, String contentType, boolean stale, String retryAfter) {}
 }

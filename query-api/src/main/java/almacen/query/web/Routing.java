@@ -5,6 +5,7 @@ import almacen.query.cluster.Cluster.Owner;
 import almacen.query.cluster.Cluster.Remote;
 import almacen.query.read.StaleReads;
 import almacen.query.read.StoreUnavailableException;
+import almacen.support.web.ApiErrorHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.core.type.TypeReference;
@@ -66,6 +68,14 @@ public final class Routing {
                 .contentType(MediaType.parseMediaType(r.contentType()));
         if (r.stale() || !host.equals(owner.active())) {
           StaleReads.headers().forEach(answer::header);
+        }
+        if (r.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+          // the owner is restarting or rebalancing: pass on when to come back, as every 503 says
+          answer.header(
+              HttpHeaders.RETRY_AFTER,
+              r.retryAfter() != null
+                  ? r.retryAfter()
+                  : String.valueOf(ApiErrorHandler.RETRY_AFTER_SECONDS));
         }
         return Optional.of(answer.body(r.body()));
       } catch (IOException e) {
