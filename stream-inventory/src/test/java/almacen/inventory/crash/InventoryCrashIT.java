@@ -71,6 +71,9 @@ class InventoryCrashIT {
   static final String[] BRANCHES = {"central", "norte"};
   static final int KILLS = 5;
 
+  /** Ledger entries a start must commit before it is killed again. */
+  static final int PROGRESS_BEFORE_KILL = 500;
+
   @Test
   void shouldApplyEveryLineExactlyOnceWhenKilledRepeatedlyDuringLoad(KafkaLocalBroker broker)
       throws Exception {
@@ -93,8 +96,10 @@ class InventoryCrashIT {
             () -> produceLoad(broker, topics, expectedOnHand, expectedEntries, producing), "load");
     load.start();
     int kills = 0;
+    long committed = committedMovements(broker, topics);
     while (kills < KILLS) {
-      Thread.sleep(kills == 0 ? 8_000 : 5_000);
+      // kill mid-stream, once this start has committed some ledger entries of its own
+      committed = awaitCommittedMovementsPast(broker, topics, committed + PROGRESS_BEFORE_KILL);
       app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       kills++;
       app = startApp(broker, prefix, home);
@@ -367,6 +372,34 @@ class InventoryCrashIT {
       problems.add(dupes[0] + " duplicate ledger entries");
     }
     return problems;
+  }
+
+  /** The committed end (last stable offsets, summed) of stock-movements. */
+  private static long committedMovements(KafkaLocalBroker broker, Topics topics) {
+    try (KafkaConsumer<byte[], byte[]> c =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                broker.bootstrapServers(),
+                "isolation.level",
+                "read_committed"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> parts = new ArrayList<>();
+      c.partitionsFor(topics.stockMovements.name())
+          .forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+      return c.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  private static long awaitCommittedMovementsPast(
+      KafkaLocalBroker broker, Topics topics, long target) {
+    long[] now = {0};
+    await("stock-movements committed past " + target)
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> (now[0] = committedMovements(broker, topics)) >= target);
+    return now[0];
   }
 
   private static void readAll(
