@@ -22,58 +22,61 @@ public final class DecimalLimits {
    * The path of the first decimal that does not fit, e.g. {@code stockValue}; empty when all fit.
    */
   public static Optional<String> firstOverflow(IndexedRecord record) {
-    return overflow(record, "");
+    return Optional.ofNullable(overflow(record));
   }
 
-  private static Optional<String> overflow(IndexedRecord record, String prefix) {
+  // Each step answers the path below it, or null when everything fits: the path is only built for
+  // an overflow, so the check allocates nothing on the hot path where everything fits.
+  private static String overflow(IndexedRecord record) {
     for (Schema.Field field : record.getSchema().getFields()) {
-      Optional<String> found =
-          overflow(field.schema(), record.get(field.pos()), prefix + field.name());
-      if (found.isPresent()) {
-        return found;
+      String below = overflow(field.schema(), record.get(field.pos()));
+      if (below != null) {
+        return field.name() + below;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
-  private static Optional<String> overflow(Schema schema, Object value, String path) {
+  private static String overflow(Schema schema, Object value) {
     if (value == null) {
-      return Optional.empty();
+      return null;
     }
     return switch (schema.getType()) {
       case UNION -> {
         for (Schema branch : schema.getTypes()) {
           if (branch.getType() != Schema.Type.NULL) {
-            Optional<String> found = overflow(branch, value, path);
-            if (found.isPresent() || matches(branch, value)) {
+            String found = overflow(branch, value);
+            if (found != null || matches(branch, value)) {
               yield found;
             }
           }
         }
-        yield Optional.empty();
+        yield null;
       }
-      case RECORD ->
-          value instanceof IndexedRecord nested ? overflow(nested, path + ".") : Optional.empty();
+      case RECORD -> {
+        String below = value instanceof IndexedRecord nested ? overflow(nested) : null;
+        yield below == null ? null : "." + below;
+      }
       case ARRAY -> {
         if (value instanceof Collection<?> items) {
           int i = 0;
           for (Object item : items) {
-            Optional<String> found =
-                overflow(schema.getElementType(), item, path + "[" + i++ + "]");
-            if (found.isPresent()) {
-              yield found;
+            String below = overflow(schema.getElementType(), item);
+            if (below != null) {
+              yield "[" + i + "]" + below;
             }
+            i++;
           }
         }
-        yield Optional.empty();
+        yield null;
       }
       default -> {
         LogicalType logical = schema.getLogicalType();
         yield logical instanceof LogicalTypes.Decimal decimal
                 && value instanceof BigDecimal number
                 && !fits(number, decimal)
-            ? Optional.of(path)
-            : Optional.empty();
+            ? ""
+            : null;
       }
     };
   }

@@ -49,7 +49,8 @@ import picocli.CommandLine.Parameters;
  * GUARANTEE HOME [PARTITIONS]}. PARTITIONS per topic, default 1 (the shop default: no repartition);
  * more partitions (a chain) add the by-sku repartition hop. The commit interval is
  * stream-inventory's, 1 s, unless {@code -Dbench.commit.ms} says otherwise; {@code -Dstreams.X=V}
- * sets Streams config X.
+ * sets Streams config X; {@code -Dbench.lines.per.sale} (default 5) must be the same for load and
+ * run.
  */
 @Command(
     name = "InventoryBenchmark",
@@ -58,7 +59,8 @@ import picocli.CommandLine.Parameters;
         "Inventory throughput: load sale lines, then run the topology from empty and time it.")
 public final class InventoryBenchmark {
 
-  private static final int LINES_PER_SALE = 5;
+  /** Lines per generated sale: 5 (a till's basket) unless {@code -Dbench.lines.per.sale} says. */
+  private static final int LINES_PER_SALE = Integer.getInteger("bench.lines.per.sale", 5);
 
   private InventoryBenchmark() {}
 

@@ -33,57 +33,76 @@ final class MergedReader implements AutoCloseable {
 
   long readMerged(List<String> topics, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
     ReadOnlyConsumer.Snapshot snapshot = ReadOnlyConsumer.assignFromBeginning(consumer, topics);
-    List<TopicPartition> partitions = snapshot.partitions();
-    Map<TopicPartition, Long> end = snapshot.end();
-    Map<TopicPartition, Long> begin = snapshot.begin();
-    long total = snapshot.total();
-    Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> buffers = new HashMap<>();
-    List<TopicPartition> open = new ArrayList<>();
-    for (TopicPartition tp : partitions) {
-      if (end.get(tp) > begin.get(tp)) {
-        open.add(tp);
-        buffers.put(tp, new ArrayDeque<>());
+    Map<TopicPartition, Lane> lanes = new HashMap<>();
+    List<Lane> open = new ArrayList<>();
+    for (TopicPartition tp : snapshot.partitions()) {
+      long end = snapshot.end().get(tp);
+      if (end > snapshot.begin().get(tp)) {
+        Lane lane = new Lane(tp, end);
+        lanes.put(tp, lane);
+        open.add(lane);
       }
     }
-    Progress progress = new Progress(err, quiet, "sources", total);
+    Progress progress = new Progress(err, quiet, "sources", snapshot.total());
     while (!open.isEmpty()) {
-      // fill: every open partition needs a head before the smallest can be chosen
-      boolean missingHead = open.stream().anyMatch(tp -> buffers.get(tp).isEmpty());
-      if (missingHead) {
-        List<TopicPartition> full =
-            open.stream().filter(tp -> buffers.get(tp).size() >= BUFFER_PER_PARTITION).toList();
-        consumer.pause(full);
-        consumer.resume(open.stream().filter(tp -> !full.contains(tp)).toList());
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-          if (r.offset() < end.get(tp)) {
-            buffers.get(tp).add(r);
-          }
-        }
-        for (TopicPartition tp : List.copyOf(open)) {
-          if (buffers.get(tp).isEmpty() && consumer.position(tp) >= end.get(tp)) {
-            open.remove(tp);
-          }
-        }
+      if (anyEmpty(open)) {
+        // fill: every open partition needs a head before the smallest can be chosen
+        fill(open, lanes);
         continue;
       }
-      TopicPartition next = null;
-      long best = Long.MAX_VALUE;
-      for (TopicPartition tp : open) {
-        long ts = buffers.get(tp).peek().timestamp();
-        if (ts < best) {
-          best = ts;
-          next = tp;
+      Lane next = open.get(0);
+      for (int i = 1; i < open.size(); i++) {
+        Lane lane = open.get(i);
+        if (lane.records.peek().timestamp() < next.records.peek().timestamp()) {
+          next = lane;
         }
       }
-      sink.accept(buffers.get(next).poll());
+      sink.accept(next.records.poll());
       progress.advance(1);
-      if (buffers.get(next).isEmpty() && consumer.position(next) >= end.get(next)) {
+      if (next.records.isEmpty() && consumer.position(next.partition) >= next.end) {
         open.remove(next);
       }
     }
     progress.finish();
     return progress.done();
+  }
+
+  private void fill(List<Lane> open, Map<TopicPartition, Lane> lanes) {
+    List<TopicPartition> full = new ArrayList<>();
+    List<TopicPartition> wanting = new ArrayList<>();
+    for (Lane lane : open) {
+      (lane.records.size() >= BUFFER_PER_PARTITION ? full : wanting).add(lane.partition);
+    }
+    consumer.pause(full);
+    consumer.resume(wanting);
+    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+      Lane lane = lanes.get(new TopicPartition(r.topic(), r.partition()));
+      if (r.offset() < lane.end) {
+        lane.records.add(r);
+      }
+    }
+    open.removeIf(lane -> lane.records.isEmpty() && consumer.position(lane.partition) >= lane.end);
+  }
+
+  private static boolean anyEmpty(List<Lane> open) {
+    for (Lane lane : open) {
+      if (lane.records.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One partition being merged: its buffered records and the offset where the read ends. */
+  private static final class Lane {
+    final TopicPartition partition;
+    final long end;
+    final ArrayDeque<ConsumerRecord<byte[], byte[]>> records = new ArrayDeque<>();
+
+    Lane(TopicPartition partition, long end) {
+      this.partition = partition;
+      this.end = end;
+    }
   }
 
   @Override

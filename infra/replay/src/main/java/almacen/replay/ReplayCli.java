@@ -37,6 +37,12 @@ public final class ReplayCli {
       description = "No progress output on stderr")
   boolean quiet;
 
+  @Option(
+      names = "--stats",
+      description =
+          "At the end, print on stderr the run's time, its peak heap against the maximum, and GC time")
+  boolean stats;
+
   PrintStream out = CommandRunner.stdout();
   PrintStream err = CommandRunner.stderr();
 
@@ -71,13 +77,19 @@ public final class ReplayCli {
     ReplayCli cli = new ReplayCli();
     cli.out = out;
     cli.err = err;
-    return CommandRunner.run(
-        cli,
-        out,
-        err,
-        Failure.exiting(ERROR, commandLine -> "replay " + commandLine.getCommandName() + ": ")
-            .oneLineFor(BrokerUnreachableException.class::isInstance),
-        args);
+    long start = System.nanoTime();
+    int status =
+        CommandRunner.run(
+            cli,
+            out,
+            err,
+            Failure.exiting(ERROR, commandLine -> "replay " + commandLine.getCommandName() + ": ")
+                .oneLineFor(BrokerUnreachableException.class::isInstance),
+            args);
+    if (cli.stats) {
+      err.println(RunStats.since(start));
+    }
+    return status;
   }
 
   /** The exit status of a failed run, apart from verify's 1 for a difference. */

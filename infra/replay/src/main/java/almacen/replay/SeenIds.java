@@ -1,14 +1,15 @@
 package almacen.replay;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.carrotsearch.hppc.LongArrayDeque;
+import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.LongLongHashMap;
 
 /**
- * The business ids that took effect, as 64-bit hashes ({@link LongHashSet}): the replay's copy of
+ * The business ids that took effect, as 64-bit hashes ({@link IdHash}) in primitive collections
+ * (about 40 bytes an id, so a replay of millions of sales fits a small heap): the replay's copy of
  * stream-inventory's dedupe store. Whether an id still blocks an event is the {@code SourceRule}'s
- * decision; this only keeps, for ids that can be forgotten, the record time each first took effect,
- * oldest first so that forgetting costs nothing per record.
+ * decision; this only keeps, for ids that can be forgotten, the record time each took effect, in
+ * the order they did, so that forgetting costs nothing per record.
  */
 final class SeenIds {
 
@@ -19,7 +20,11 @@ final class SeenIds {
   static final long FOREVER = Long.MIN_VALUE;
 
   private final LongHashSet forever = new LongHashSet();
-  private final LinkedHashMap<Long, Long> expiring = new LinkedHashMap<>();
+  // id → the record time it took effect; an id taking effect again gets a new, later entry in the
+  // queue, and its older entry is skipped when the queue reaches it
+  private final LongLongHashMap expiring = new LongLongHashMap();
+  private final LongArrayDeque queuedIds = new LongArrayDeque();
+  private final LongArrayDeque queuedTimes = new LongArrayDeque();
   private final LongHashSet everExpiring = new LongHashSet();
 
   /**
@@ -27,8 +32,12 @@ final class SeenIds {
    * known.
    */
   Long firstSeen(String seenKey) {
-    long h = LongHashSet.hash(seenKey);
-    return forever.contains(h) ? Long.valueOf(FOREVER) : expiring.get(h);
+    long h = IdHash.of(seenKey);
+    if (forever.contains(h)) {
+      return FOREVER;
+    }
+    int slot = expiring.indexOf(h);
+    return expiring.indexExists(slot) ? Long.valueOf(expiring.indexGet(slot)) : null;
   }
 
   /**
@@ -36,24 +45,30 @@ final class SeenIds {
    * forgotten had already taken effect once (and was forgotten): its ledger entries appear again.
    */
   boolean remember(String seenKey, long recordTime, boolean forgettable) {
-    long h = LongHashSet.hash(seenKey);
+    long h = IdHash.of(seenKey);
     if (!forgettable) {
       forever.add(h);
       return false;
     }
-    expiring.remove(h);
     expiring.put(h, recordTime);
+    queuedIds.addLast(h);
+    queuedTimes.addLast(recordTime);
     return !everExpiring.add(h);
   }
 
   /**
-   * Drops forgettable ids first seen before {@code recordTime}, as the live app's hourly purge
-   * does.
+   * Drops forgettable ids that took effect before {@code recordTime}, in the order they took
+   * effect, as the live app's purge does; stops at the first one not older than that.
    */
   void forgetBefore(long recordTime) {
-    Iterator<Map.Entry<Long, Long>> it = expiring.entrySet().iterator();
-    while (it.hasNext() && it.next().getValue() < recordTime) {
-      it.remove();
+    while (!queuedTimes.isEmpty() && queuedTimes.getFirst() < recordTime) {
+      long h = queuedIds.removeFirst();
+      long time = queuedTimes.removeFirst();
+      int slot = expiring.indexOf(h);
+      // an id that took effect again since has a later entry: this older one only leaves the queue
+      if (expiring.indexExists(slot) && expiring.indexGet(slot) == time) {
+        expiring.indexRemove(slot);
+      }
     }
   }
 }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -44,9 +45,8 @@ final class SourceReplay {
   private final StockLedger ledger = new StockLedger(DemandSettings.defaults());
   private final Consumer<StockMovement> ledgerEntries;
   private final Map<String, Product> products = new HashMap<>();
-  private final Map<String, StockLevel> levels = new TreeMap<>();
+  private final Map<String, Ledgered> byKey = new HashMap<>();
   private final Map<String, Set<String>> branchesBySku = new HashMap<>();
-  private final Map<String, Long> movementsByKey = new HashMap<>();
   private final Map<String, Integer> repeatedMovements = new HashMap<>();
   private final SeenIds seen = new SeenIds();
   private long streamTime = Long.MIN_VALUE;
@@ -121,7 +121,7 @@ final class SourceReplay {
       duplicates++;
       return;
     }
-    List<LedgerResult> results = ledger.executeAll(commands, levels::get, this::productInfo);
+    List<LedgerResult> results = ledger.executeAll(commands, this::level, this::productInfo);
     boolean again = seen.remember(seenKey, record.timestamp(), rule.forgets());
     for (LedgerResult result : results) {
       store(result);
@@ -166,8 +166,8 @@ final class SourceReplay {
     ProductInfo info = ProductInfo.ofNullable(sku, product);
     Instant at = ProductInfo.changedAt(product, record.timestamp());
     for (String branch : branchesBySku.getOrDefault(sku, Set.of())) {
-      String key = StoreNames.branchSkuKey(branch, sku);
-      levels.put(key, ledger.reevaluate(levels.get(key), info, at).level());
+      Ledgered state = byKey.get(StoreNames.branchSkuKey(branch, sku));
+      state.level = ledger.reevaluate(state.level, info, at).level();
     }
   }
 
@@ -188,21 +188,43 @@ final class SourceReplay {
     return ProductInfo.ofNullable(sku, products.get(sku));
   }
 
+  private StockLevel level(String key) {
+    Ledgered state = byKey.get(key);
+    return state == null ? null : state.level;
+  }
+
   private void store(LedgerResult result) {
     StockLevel level = result.level();
     String key = StoreNames.branchSkuKey(level.getBranch(), level.getSku());
-    levels.put(key, level);
-    branchesBySku.computeIfAbsent(level.getSku(), sku -> new TreeSet<>()).add(level.getBranch());
-    movementsByKey.merge(key, 1L, Long::sum);
+    Ledgered state = byKey.get(key);
+    if (state == null) {
+      state = new Ledgered();
+      byKey.put(key, state);
+      branchesBySku.computeIfAbsent(level.getSku(), sku -> new TreeSet<>()).add(level.getBranch());
+    }
+    state.level = level;
+    state.movements++;
     ledgerEntries.accept(result.movement());
   }
 
-  Map<String, StockLevel> levels() {
-    return levels;
+  /** The rebuilt level of every branch|sku key, in key order. */
+  SortedMap<String, StockLevel> levels() {
+    SortedMap<String, StockLevel> out = new TreeMap<>();
+    byKey.forEach((key, state) -> out.put(key, state.level));
+    return out;
   }
 
+  /** How many ledger entries each branch|sku key should have. */
   Map<String, Long> movementsByKey() {
-    return movementsByKey;
+    Map<String, Long> out = new HashMap<>();
+    byKey.forEach((key, state) -> out.put(key, state.movements));
+    return out;
+  }
+
+  /** One key's rebuilt state: its level and how many ledger entries made it. */
+  private static final class Ledgered {
+    StockLevel level;
+    long movements;
   }
 
   /**

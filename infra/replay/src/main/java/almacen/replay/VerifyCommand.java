@@ -5,6 +5,7 @@ import almacen.events.StockMovement;
 import almacen.events.TaxRegime;
 import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
+import com.carrotsearch.hppc.LongHashSet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +68,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     List<String> problems = new ArrayList<>();
     Map<String, LedgerKey> ledger = new HashMap<>();
-    LongHashSet movementIds = new LongHashSet();
+    LongHashSet movementIds = new LongHashSet(); // as IdHash: millions of entries in a small heap
     Map<String, StockLevel> live = new HashMap<>();
     try (TopicReader reader = cli.reader()) {
       reader.readAll(
@@ -94,7 +95,8 @@ final class VerifyCommand implements Callable<Integer> {
             if (m.getSequence() != k.lastSequence + 1) {
               problems.add(key + ": sequence gap, " + k.lastSequence + " then " + m.getSequence());
             }
-            if (!movementIds.add(m.getMovementId()) && !sources.repeatAllowed(m.getMovementId())) {
+            if (!movementIds.add(IdHash.of(m.getMovementId()))
+                && !sources.repeatAllowed(m.getMovementId())) {
               problems.add(key + ": ledger entry " + m.getMovementId() + " appears twice");
             }
             k.onHand = m.getAfter();
@@ -113,7 +115,9 @@ final class VerifyCommand implements Callable<Integer> {
             live.put(StoreNames.branchSkuKey(l.getBranch(), l.getSku()), l);
           });
     }
-    TreeSet<String> keys = new TreeSet<>(sources.levels().keySet());
+    Map<String, StockLevel> fromSourcesByKey = sources.levels();
+    Map<String, Long> expectedEntriesByKey = sources.movementsByKey();
+    TreeSet<String> keys = new TreeSet<>(fromSourcesByKey.keySet());
     keys.addAll(ledger.keySet());
     keys.addAll(live.keySet());
     List<String[]> diffs = new ArrayList<>();
@@ -121,7 +125,7 @@ final class VerifyCommand implements Callable<Integer> {
       if (branch != null && !key.startsWith(branch + "|")) {
         continue;
       }
-      StockLevel fromSources = sources.levels().get(key);
+      StockLevel fromSources = fromSourcesByKey.get(key);
       LedgerKey fromLedger = ledger.get(key);
       StockLevel fromLive = live.get(key);
       String s = fromSources == null ? "-" : fromSources.getOnHand().toPlainString();
@@ -139,7 +143,7 @@ final class VerifyCommand implements Callable<Integer> {
           fromSources == null
               || fromLive == null
               || fromSources.getAvgCost().compareTo(fromLive.getAvgCost()) == 0;
-      long expectedEntries = sources.movementsByKey().getOrDefault(key, 0L);
+      long expectedEntries = expectedEntriesByKey.getOrDefault(key, 0L);
       boolean entriesOk = (fromLedger == null ? 0 : fromLedger.entries) == expectedEntries;
       if (!onHandOk || !sumOk || !costOk || !entriesOk) {
         diffs.add(

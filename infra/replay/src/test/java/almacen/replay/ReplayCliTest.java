@@ -61,4 +61,18 @@ class ReplayCliTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("stock", "verify", "ledger", "prices");
   }
+
+  @Test
+  void shouldPrintTimeHeapPeakAndGcOnStderrWhenAskedForStats() {
+    // when
+    int code = run("--stats", "--help");
+
+    // then the report stays clean and the stats line names the heap's own maximum
+    long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("replay stats");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .containsPattern(
+            "replay stats: \\d+\\.\\d s, heap peak \\d+ MB of " + maxMb + " MB, GC \\d+\\.\\d s");
+  }
 }

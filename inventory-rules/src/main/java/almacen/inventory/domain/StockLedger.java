@@ -14,7 +14,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +46,8 @@ public final class StockLedger {
   private static final int AVG_DIVISION_SCALE = 10;
 
   private final DemandSettings demand;
+  // the last day computed, shared by threads (an immutable record: a stale read only misses)
+  private volatile ZonedDay lastDay;
 
   public StockLedger(DemandSettings demand) {
     this.demand = Objects.requireNonNull(demand, "demand");
@@ -386,6 +387,7 @@ public final class StockLedger {
     return Decimals.qty(target.subtract(onHand).max(BigDecimal.ZERO));
   }
 
+  /** {@code sales} is in day order (this class only writes it so); so is the answer. */
   private static List<DailySales> addSale(
       List<DailySales> sales, LocalDate day, BigDecimal qty, LocalDate anchorDay) {
     if (!inWindow(day, anchorDay)) {
@@ -394,8 +396,13 @@ public final class StockLedger {
     List<DailySales> out = new ArrayList<>(sales.size() + 1);
     boolean added = false;
     for (DailySales d : sales) {
-      if (d.getDay().equals(day)) {
+      int order = added ? -1 : d.getDay().compareTo(day);
+      if (order == 0) {
         out.add(new DailySales(day, Decimals.qty(d.getQty().add(qty))));
+        added = true;
+      } else if (order > 0) {
+        out.add(new DailySales(day, Decimals.qty(qty)));
+        out.add(d);
         added = true;
       } else {
         out.add(d);
@@ -404,7 +411,6 @@ public final class StockLedger {
     if (!added) {
       out.add(new DailySales(day, Decimals.qty(qty)));
     }
-    out.sort(Comparator.comparing(DailySales::getDay));
     return out;
   }
 
@@ -424,8 +430,24 @@ public final class StockLedger {
   }
 
   private LocalDate day(Instant instant) {
-    return instant.atZone(demand.zone()).toLocalDate();
+    // nearly every event falls on the day of the one before it: answer from that day's bounds
+    // instead of a time-zone conversion per line
+    ZonedDay last = lastDay;
+    long second = instant.getEpochSecond();
+    if (last != null && second >= last.startSecond() && second < last.endSecond()) {
+      return last.day();
+    }
+    LocalDate day = instant.atZone(demand.zone()).toLocalDate();
+    lastDay =
+        new ZonedDay(
+            day,
+            day.atStartOfDay(demand.zone()).toEpochSecond(),
+            day.plusDays(1).atStartOfDay(demand.zone()).toEpochSecond());
+    return day;
   }
+
+  /** A calendar day in the demand's zone and the epoch seconds it spans, [start, end). */
+  private record ZonedDay(LocalDate day, long startSecond, long endSecond) {}
 
   private static BigDecimal onHand(StockLevel level) {
     return level == null ? Decimals.qty(BigDecimal.ZERO) : level.getOnHand();

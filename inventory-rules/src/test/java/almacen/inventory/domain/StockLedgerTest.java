@@ -280,6 +280,27 @@ class StockLedgerTest {
   }
 
   @Test
+  void shouldBucketSalesByLocalDayWhenTheyCrossMidnightBackAndForth() {
+    // given stock on 2025-10-15
+    Instant noon = LocalDate.of(2025, 10, 15).atTime(12, 0).atZone(BA).toInstant();
+    StockLevel level = ledger.apply(null, purchase("I1#1", "100", "10", noon), product).level();
+    // when sales land one second either side of local midnight, in and out of order
+    Instant beforeMidnight = LocalDate.of(2025, 10, 15).atTime(23, 59, 59).atZone(BA).toInstant();
+    Instant afterMidnight = beforeMidnight.plusSeconds(1);
+    level = ledger.apply(level, sale("S1#1", "1", beforeMidnight), product).level();
+    level = ledger.apply(level, sale("S2#1", "2", afterMidnight), product).level();
+    level = ledger.apply(level, sale("S3#1", "4", beforeMidnight), product).level();
+    level =
+        ledger.apply(level, sale("S4#1", "8", afterMidnight.plusSeconds(86_399)), product).level();
+    // then each sale counts on its own Buenos Aires day (the last one still 16/10, 23:59:59)
+    assertThat(level.getRecentSales())
+        .extracting(s -> s.getDay().toString(), s -> s.getQty().toPlainString())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("2025-10-15", "5.000"),
+            org.assertj.core.groups.Tuple.tuple("2025-10-16", "10.000"));
+  }
+
+  @Test
   void shouldDropOldBucketsWhenLatestBusinessTimeAdvances() {
     // given 28 units sold on 2025-09-20
     Instant first = LocalDate.of(2025, 9, 20).atTime(12, 0).atZone(BA).toInstant();
