@@ -6,7 +6,7 @@ import com.carrotsearch.hppc.LongLongHashMap;
 
 /**
  * The business ids that took effect, as 64-bit hashes ({@link IdHash}) in primitive collections
- * (about 40 bytes an id, so a replay of millions of sales fits a small heap): the replay's copy of
+ * (about 30 bytes an id, so a replay of millions of sales fits a small heap): the replay's copy of
  * stream-inventory's dedupe store. Whether an id still blocks an event is the {@code SourceRule}'s
  * decision; this only keeps, for ids that can be forgotten, the record time each took effect, in
  * the order they did, so that forgetting costs nothing per record.
@@ -19,13 +19,16 @@ final class SeenIds {
    */
   static final long FOREVER = Long.MIN_VALUE;
 
+  // what a forgotten id maps to: it no longer blocks an event, but taking effect again is news
+  private static final long FORGOTTEN = Long.MIN_VALUE + 1;
+
   private final LongHashSet forever = new LongHashSet();
-  // id → the record time it took effect; an id taking effect again gets a new, later entry in the
-  // queue, and its older entry is skipped when the queue reaches it
+  // every forgettable id that ever took effect → the record time it did, or FORGOTTEN; an id
+  // taking effect again gets a new, later entry in the queue, and its older entry is skipped when
+  // the queue reaches it
   private final LongLongHashMap expiring = new LongLongHashMap();
   private final LongArrayDeque queuedIds = new LongArrayDeque();
   private final LongArrayDeque queuedTimes = new LongArrayDeque();
-  private final LongHashSet everExpiring = new LongHashSet();
 
   /**
    * Record time the id first took effect, {@link #FOREVER} for an id never forgotten, null if not
@@ -37,7 +40,9 @@ final class SeenIds {
       return FOREVER;
     }
     int slot = expiring.indexOf(h);
-    return expiring.indexExists(slot) ? Long.valueOf(expiring.indexGet(slot)) : null;
+    return expiring.indexExists(slot) && expiring.indexGet(slot) != FORGOTTEN
+        ? Long.valueOf(expiring.indexGet(slot))
+        : null;
   }
 
   /**
@@ -50,10 +55,16 @@ final class SeenIds {
       forever.add(h);
       return false;
     }
-    expiring.put(h, recordTime);
+    int slot = expiring.indexOf(h);
+    boolean again = expiring.indexExists(slot);
+    if (again) {
+      expiring.indexReplace(slot, recordTime);
+    } else {
+      expiring.indexInsert(slot, h, recordTime);
+    }
     queuedIds.addLast(h);
     queuedTimes.addLast(recordTime);
-    return !everExpiring.add(h);
+    return again;
   }
 
   /**
@@ -67,7 +78,7 @@ final class SeenIds {
       int slot = expiring.indexOf(h);
       // an id that took effect again since has a later entry: this older one only leaves the queue
       if (expiring.indexExists(slot) && expiring.indexGet(slot) == time) {
-        expiring.indexRemove(slot);
+        expiring.indexReplace(slot, FORGOTTEN);
       }
     }
   }

@@ -66,6 +66,11 @@ final class TopicReader implements AutoCloseable {
     return topics.stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
   }
 
+  /** Makes a read running on another thread stop with a WakeupException (thread-safe). */
+  void wakeup() {
+    consumer.wakeup();
+  }
+
   @Override
   public void close() {
     consumer.close(Duration.ofSeconds(5));

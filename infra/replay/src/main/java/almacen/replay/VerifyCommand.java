@@ -1,19 +1,18 @@
 package almacen.replay;
 
 import almacen.events.StockLevel;
-import almacen.events.StockMovement;
 import almacen.events.TaxRegime;
-import almacen.schemas.StoreNames;
 import almacen.schemas.Topics;
-import com.carrotsearch.hppc.LongHashSet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -51,70 +50,46 @@ final class VerifyCommand implements Callable<Integer> {
           : java.nio.file.Path.of(System.getenv("ALMACEN_HOME"), "replay", "verify-last.json")
               .toString();
 
-  /** One ledger key as read from stock-movements. */
-  static final class LedgerKey {
-    BigDecimal onHand = BigDecimal.ZERO;
-    BigDecimal sumDeltas = BigDecimal.ZERO;
-    long lastSequence;
-    long entries;
-  }
-
   @Override
   public Integer call() {
     Topics topics = cli.topics();
     SourceReplay sources = new SourceReplay(topics, null, regime);
-    try (MergedReader reader = new MergedReader(cli.bootstrap, cli.err, cli.quiet)) {
-      reader.readMerged(sources.sourceTopics(), sources::accept);
+    // the ledger and the live levels are read on a second thread while this one replays the
+    // sources: each needs a core, and they only meet in the comparison below
+    LedgerRead read;
+    try (TopicReader background = new TopicReader(cli.bootstrap, cli.err, true)) {
+      CompletableFuture<LedgerRead> ledgerRead =
+          CompletableFuture.supplyAsync(() -> LedgerRead.of(topics, background));
+      try (MergedReader reader = new MergedReader(cli.bootstrap, cli.err, cli.quiet)) {
+        reader.readMerged(sources.sourceTopics(), sources::accept);
+      } catch (RuntimeException e) {
+        // stop the other read before its consumer is closed; the first failure is the one told
+        background.wakeup();
+        ledgerRead.exceptionally(ignored -> null).join();
+        throw e;
+      }
+      read = ledgerRead.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-    List<String> problems = new ArrayList<>();
-    Map<String, LedgerKey> ledger = new HashMap<>();
-    LongHashSet movementIds = new LongHashSet(); // as IdHash: millions of entries in a small heap
-    Map<String, StockLevel> live = new HashMap<>();
-    try (TopicReader reader = cli.reader()) {
-      reader.readAll(
-          List.of(topics.stockMovements.name()),
-          r -> {
-            StockMovement m =
-                topics.stockMovements.valueSerde().deserializer().deserialize(r.topic(), r.value());
-            String key = StoreNames.branchSkuKey(m.getBranch(), m.getSku());
-            LedgerKey k = ledger.computeIfAbsent(key, x -> new LedgerKey());
-            if (m.getAfter().compareTo(m.getBefore().add(m.getDelta())) != 0) {
-              problems.add(
-                  key + " " + m.getMovementId() + ": after " + m.getAfter() + " != before + delta");
-            }
-            if (m.getBefore().compareTo(k.onHand) != 0) {
-              problems.add(
-                  key
-                      + " "
-                      + m.getMovementId()
-                      + ": before "
-                      + m.getBefore()
-                      + " != previous after "
-                      + k.onHand);
-            }
-            if (m.getSequence() != k.lastSequence + 1) {
-              problems.add(key + ": sequence gap, " + k.lastSequence + " then " + m.getSequence());
-            }
-            if (!movementIds.add(IdHash.of(m.getMovementId()))
-                && !sources.repeatAllowed(m.getMovementId())) {
-              problems.add(key + ": ledger entry " + m.getMovementId() + " appears twice");
-            }
-            k.onHand = m.getAfter();
-            k.sumDeltas = k.sumDeltas.add(m.getDelta());
-            k.lastSequence = m.getSequence();
-            k.entries++;
-          });
-      reader.readAll(
-          List.of(topics.stockLevels.name()),
-          r -> {
-            if (r.value() == null) {
-              return;
-            }
-            StockLevel l =
-                topics.stockLevels.valueSerde().deserializer().deserialize(r.topic(), r.value());
-            live.put(StoreNames.branchSkuKey(l.getBranch(), l.getSku()), l);
-          });
+    if (!cli.quiet) {
+      double seconds = Math.max(read.seconds, 1e-3);
+      cli.err.printf(
+          Locale.ROOT,
+          "%-18s %,d records in %.1f s (%,.0f rec/s), beside the sources%n",
+          "ledger and live",
+          read.records,
+          seconds,
+          read.records / seconds);
     }
+    List<String> problems = new ArrayList<>(read.problems);
+    for (LedgerRead.Repeat repeat : read.repeats) {
+      if (!sources.repeatAllowed(repeat.movementId())) {
+        problems.add(repeat.key() + ": ledger entry " + repeat.movementId() + " appears twice");
+      }
+    }
+    Map<String, LedgerRead.LedgerKey> ledger = read.ledger;
+    Map<String, StockLevel> live = read.live;
     Map<String, StockLevel> fromSourcesByKey = sources.levels();
     Map<String, Long> expectedEntriesByKey = sources.movementsByKey();
     TreeSet<String> keys = new TreeSet<>(fromSourcesByKey.keySet());
@@ -126,7 +101,7 @@ final class VerifyCommand implements Callable<Integer> {
         continue;
       }
       StockLevel fromSources = fromSourcesByKey.get(key);
-      LedgerKey fromLedger = ledger.get(key);
+      LedgerRead.LedgerKey fromLedger = ledger.get(key);
       StockLevel fromLive = live.get(key);
       String s = fromSources == null ? "-" : fromSources.getOnHand().toPlainString();
       String l = fromLedger == null ? "-" : fromLedger.onHand.toPlainString();
