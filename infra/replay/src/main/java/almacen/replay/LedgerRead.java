@@ -70,7 +70,7 @@ final class LedgerRead {
     return read;
   }
 
-  private void entry(StockMovement m) {
+  void entry(StockMovement m) {
     String key = StoreNames.branchSkuKey(m.getBranch(), m.getSku());
     LedgerKey k = ledger.computeIfAbsent(key, x -> new LedgerKey());
     if (m.getAfter().compareTo(m.getBefore().add(m.getDelta())) != 0) {
