@@ -187,7 +187,7 @@ export async function render(main, [id], ctx) {
     loadQueue();
   }
 
-  /** Sends one file (published, not a preview); a busy reader (503) is waited for as long as it asks. */
+  /** Sends one file (published, not a preview); a busy reader or broker (503) or a rate limit (429) is waited out as long as it asks. */
   async function sendWithRetry(row, run) {
     for (let attempt = 1; ; attempt++) {
       replace(row.state, 'Subiendo…');
@@ -198,9 +198,12 @@ export async function render(main, [id], ctx) {
           onProgress: (x) => { if (x >= 1) replace(row.state, 'Leyendo…'); },
         });
       } catch (e) {
-        if (e.status !== 503 || attempt >= MAX_TRIES || run.stopped || !ctx.isCurrent()) throw e;
+        const later = e.status === 503 || e.status === 429;
+        if (!later || attempt >= MAX_TRIES || run.stopped || !ctx.isCurrent()) throw e;
         const wait = Math.min(MAX_WAIT_S, Math.max(1, e.retryAfter || 5));
-        replace(row.state, `Esperando al lector de facturas, que está ocupado: reintento en ${wait} s…`);
+        replace(row.state, e.code === 'OCR_BUSY'
+          ? `Esperando al lector de facturas, que está ocupado: reintento en ${wait} s…`
+          : `El servidor pidió esperar: reintento en ${wait} s…`);
         await sleep(wait * 1000);
       }
     }
