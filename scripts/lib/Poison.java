@@ -174,6 +174,7 @@ public class Poison implements Callable<Integer> {
               new InvoiceSource(SourceKind.MANUAL, null, false),
               now,
               InvoiceKind.INVOICE,
+              null,
               null),
           expected);
     }

@@ -131,12 +131,18 @@ export async function download(path, filename, accept = 'text/csv') {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-/** Multipart upload to ingest-ocr with upload progress (fetch cannot report it). */
-export function uploadInvoice(file, { branch, preview = true, onProgress } = {}) {
+/**
+ * Multipart upload to ingest-ocr with upload progress (fetch cannot report it). `files` is one File,
+ * or the pages of one invoice in order (sent as repeated `file` parts). `rotate` (0/90/180/270) and
+ * `crop` ("left,top,width,height" fractions) turn and crop the photo before it is read. A refusal
+ * carries `retryAfter` (seconds) when the server said when to try again (503).
+ */
+export function uploadInvoice(files, { branch, preview = true, rotate = 0, crop = null, onProgress } = {}) {
+  const list = Array.isArray(files) ? files : [files];
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const base = settings.ingestBase();
-    xhr.open('POST', `${base}/api/invoices${preview ? '?preview=true' : ''}`);
+    xhr.open('POST', `${base}/api/invoices${qs({ preview: preview ? 'true' : '', rotate: rotate || '', crop })}`);
     const t = session.token();
     if (t) xhr.setRequestHeader('Authorization', `Bearer ${t}`);
     xhr.setRequestHeader('Accept', 'application/json');
@@ -148,16 +154,19 @@ export function uploadInvoice(file, { branch, preview = true, onProgress } = {})
       let data = null;
       try { data = JSON.parse(xhr.responseText); } catch { data = null; }
       if (xhr.status === 401) { unauthorized(); reject(new ApiError(401, 'Tu sesión venció. Ingresá de nuevo.')); return; }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data);
-      else if (xhr.status === 422 && !(data && data.message)) {
-        reject(new ApiError(422, 'No encontramos una factura legible en la imagen. Probá con otra foto o cargala a mano.'));
-      } else reject(errorFrom(xhr.status, data));
+      if (xhr.status >= 200 && xhr.status < 300) { resolve(data); return; }
+      const err = xhr.status === 422 && !(data && data.message)
+        ? new ApiError(422, 'No encontramos una factura legible en la imagen. Probá con otra foto o cargala a mano.')
+        : errorFrom(xhr.status, data);
+      const retryAfter = Number.parseInt(xhr.getResponseHeader('Retry-After') || '', 10);
+      if (Number.isFinite(retryAfter)) err.retryAfter = retryAfter;
+      reject(err);
     });
     xhr.addEventListener('error', () => reject(new ApiError(0,
       `No se pudo conectar con el servicio de carga (${base}). Revisá la dirección en Configuración.`)));
     xhr.addEventListener('timeout', () => reject(new ApiError(504, STATUS_TEXT[504])));
     const form = new FormData();
-    form.append('file', file, file.name);
+    for (const f of list) form.append('file', f, f.name);
     if (branch) form.append('branch', branch);
     xhr.send(form);
   });

@@ -99,7 +99,7 @@ export const MOVEMENT = {
 
 export const INVOICE_KIND = { INVOICE: 'Factura', CREDIT_NOTE: 'Nota de crédito', DEBIT_NOTE: 'Nota de débito' };
 
-export const INVOICE_STATUS = { CONFIRMED: 'Confirmada', NEEDS_REVIEW: 'A revisar' };
+export const INVOICE_STATUS = { CONFIRMED: 'Confirmada', NEEDS_REVIEW: 'A revisar', REJECTED: 'Rechazada' };
 
 const REASONS = {
   COST: 'Compra con costo nuevo',

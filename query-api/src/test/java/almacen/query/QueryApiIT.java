@@ -351,6 +351,53 @@ class QueryApiIT {
                     .contains("almacen_stock_value_ars"));
   }
 
+  @Test
+  void shouldDropARejectedInvoiceFromTheQueueAndThePendingCountWhenItsRejectionArrives()
+      throws Exception {
+    // given two invoices of branch oeste waiting for review
+    Topics topics = Topics.withPrefix(PREFIX);
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      send(
+          producer,
+          topics.invoices,
+          "REJ-1",
+          Fixtures.invoice("REJ-1", "oeste", InvoiceStatus.NEEDS_REVIEW));
+      send(
+          producer,
+          topics.invoices,
+          "REJ-2",
+          Fixtures.invoice("REJ-2", "oeste", InvoiceStatus.NEEDS_REVIEW));
+      awaitJson("/api/summary?branch=oeste", n -> n.path("invoicesPendingReview").asLong() == 2);
+
+      // when ingest publishes the first one's rejection
+      send(
+          producer,
+          topics.invoices,
+          "REJ-1",
+          Invoice.newBuilder(Fixtures.invoice("REJ-1", "oeste", InvoiceStatus.REJECTED))
+              .setRejectReason("Mercadería devuelta")
+              .setUser("encargado")
+              .build());
+    }
+
+    // then it leaves the queue and the count, and is listed as rejected with its reason
+    awaitJson("/api/summary?branch=oeste", n -> n.path("invoicesPendingReview").asLong() == 1);
+    assertThat(get("/api/invoices?status=NEEDS_REVIEW").path("items").toString())
+        .contains("\"REJ-2\"")
+        .doesNotContain("\"REJ-1\"");
+    JsonNode rejected = get("/api/invoices?status=rejected").path("items");
+    assertThat(rejected.size()).isEqualTo(1);
+    assertThat(rejected.get(0).path("invoiceId").asString()).isEqualTo("REJ-1");
+    assertThat(rejected.get(0).path("rejectReason").asString()).isEqualTo("Mercadería devuelta");
+    assertThat(get("/api/invoices/REJ-1").path("status").asString()).isEqualTo("REJECTED");
+    assertThat(get("/api/invoices/REJ-2").path("rejectReason").isNull()).isTrue();
+    assertThat(status("/api/invoices?status=ARCHIVED", token)).isEqualTo(400);
+  }
+
   private static <V> void send(
       KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, String key, V value)
       throws Exception {

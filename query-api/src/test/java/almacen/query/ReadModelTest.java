@@ -7,6 +7,7 @@ import almacen.events.InvoiceStatus;
 import almacen.events.PriceReason;
 import almacen.events.StockMovement;
 import almacen.events.StockStatus;
+import almacen.query.read.InvoiceView;
 import almacen.query.read.ProductReads;
 import almacen.query.read.ReadModel;
 import almacen.query.read.StockFilter;
@@ -350,5 +351,40 @@ class ReadModelTest {
     // then ALM000003 never moved in central counts as OUT
     assertThat(s)
         .isEqualTo(new Summary(3, 1, 1, 1, Fixtures.money("300"), Fixtures.money("1000"), 1));
+  }
+
+  @Test
+  void shouldTakeARejectedInvoiceOutOfTheQueueAndThePendingCountWhenItsRejectionArrives() {
+    // given two invoices of central waiting for review
+    d.pipe(d.topics.invoices, "I1", Fixtures.invoice("I1", "central", InvoiceStatus.NEEDS_REVIEW));
+    d.pipe(d.topics.invoices, "I2", Fixtures.invoice("I2", "central", InvoiceStatus.NEEDS_REVIEW));
+
+    // when the first one is rejected in review
+    d.pipe(
+        d.topics.invoices,
+        "I1",
+        almacen.events.Invoice.newBuilder(Fixtures.invoice("I1", "central", InvoiceStatus.REJECTED))
+            .setRejectReason("Es de otro local")
+            .setUser("encargado")
+            .build());
+
+    // then
+    assertThat(model.invoices(InvoiceStatus.NEEDS_REVIEW))
+        .extracting(InvoiceView::invoiceId)
+        .containsExactly("I2");
+    assertThat(model.invoices(InvoiceStatus.REJECTED))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.invoiceId()).isEqualTo("I1");
+              assertThat(i.status()).isEqualTo("REJECTED");
+              assertThat(i.rejectReason()).isEqualTo("Es de otro local");
+            });
+    assertThat(model.invoice("I2").orElseThrow().rejectReason()).isNull();
+    assertThat(
+            model
+                .summary("central", model.localSummary("central"), model.localMovedSkus("central"))
+                .invoicesPendingReview())
+        .isEqualTo(1);
   }
 }

@@ -14,6 +14,13 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
  */
 public final class SchemaCompatibilityGate {
 
+  private static final String INVOICE_REJECTED =
+      "REJECTED (an invoice taken out of the review queue) is new and InvoiceStatus had no"
+          + " default before v3; only ingest-ocr writes invoices and it is upgraded after every"
+          + " reader (query-api, stream-pricing, stream-inventory, replay), see"
+          + " docs/decisions/0007. v3 gives the enum a default (NEEDS_REVIEW, which moves"
+          + " nothing), so later symbols never stop an older reader.";
+
   /**
    * Released versions that may not read the new schema's records, each with why and how that is
    * safe. Only a new enum symbol qualifies: Avro cannot add one to an enum released without a
@@ -25,7 +32,11 @@ public final class SchemaCompatibilityGate {
           "PURCHASE_RETURN (credit notes) is new and v1's MovementType had no default; only"
               + " stream-inventory writes movements and is upgraded after every reader (query-api,"
               + " replay), see docs/decisions/0005. v2 gives the enum a default, so later symbols are"
-              + " read as ADJUSTMENT by older readers instead of failing.");
+              + " read as ADJUSTMENT by older readers instead of failing.",
+          "Invoice v1",
+          INVOICE_REJECTED,
+          "Invoice v2",
+          INVOICE_REJECTED);
 
   private SchemaCompatibilityGate() {}
 

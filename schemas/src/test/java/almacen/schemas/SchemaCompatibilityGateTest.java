@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +94,45 @@ class SchemaCompatibilityGateTest {
 
     // then
     assertThat(SchemaCompatibilityGate.check(v2, List.of(v1))).isEmpty();
+  }
+
+  @Test
+  void shouldLetTheCurrentInvoiceReaderReadALaterStatusWhenOneIsAdded() {
+    // given: a later Invoice whose status has one more symbol than today's
+    Schema current = EventSchemas.currentSchema(almacen.events.Invoice.class);
+    Schema later =
+        parse(
+            current
+                .toString()
+                .replace(
+                    "\"symbols\":[\"CONFIRMED\",\"NEEDS_REVIEW\",\"REJECTED\"]",
+                    "\"symbols\":[\"CONFIRMED\",\"NEEDS_REVIEW\",\"REJECTED\",\"ARCHIVED\"]"));
+
+    // when
+    var forward = SchemaCompatibility.checkReaderWriterCompatibility(current, later);
+
+    // then: today's readers take the unknown status as NEEDS_REVIEW (the enum's default)
+    assertThat(later.getField("status").schema().getEnumSymbols()).hasSize(4);
+    assertThat(forward.getType()).isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+    assertThat(current.getField("status").schema().getEnumDefault()).isEqualTo("NEEDS_REVIEW");
+  }
+
+  @Test
+  void shouldAcceptTheRejectedStatusOnlyForInvoiceReadersReleasedWithoutAnEnumDefault() {
+    // given
+    Schema current = EventSchemas.currentSchema(almacen.events.Invoice.class);
+    List<Schema> history = EventSchemas.get().history("Invoice");
+
+    // then: v1 and v2 cannot read REJECTED (accepted, documented), v3 and later can
+    assertThat(SchemaCompatibilityGate.ACCEPTED_FORWARD_BREAKS)
+        .containsKeys("Invoice v1", "Invoice v2")
+        .doesNotContainKey("Invoice v3");
+    assertThat(
+            SchemaCompatibility.checkReaderWriterCompatibility(history.get(1), current).getType())
+        .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
+    assertThat(
+            SchemaCompatibility.checkReaderWriterCompatibility(history.get(2), current).getType())
+        .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
   }
 
   private static Schema parse(String json) {

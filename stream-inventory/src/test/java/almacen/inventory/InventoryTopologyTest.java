@@ -564,6 +564,23 @@ class InventoryTopologyTest {
   }
 
   @Test
+  void shouldMoveNothingWhenAnInvoiceIsRejectedFromTheReviewQueue() {
+    try (InventoryDriver d = new InventoryDriver()) {
+      // when an invoice waits for review and is then rejected under the same id
+      d.send(
+          invoice(
+              "INV1", "central", DAY, InvoiceStatus.NEEDS_REVIEW, invoiceLine("A1", "10", "100")));
+      d.send(
+          invoice("INV1", "central", DAY, InvoiceStatus.REJECTED, invoiceLine("A1", "10", "100")));
+
+      // then nothing moves and nothing is dead-lettered
+      assertThat(d.drainMovements()).isEmpty();
+      assertThat(d.level("central", "A1")).isNull();
+      assertThat(d.dlq.isEmpty()).isTrue();
+    }
+  }
+
+  @Test
   void shouldIgnoreLinesWithoutSkuWhenInvoiceConfirmed() {
     try (InventoryDriver d = new InventoryDriver()) {
       // when an invoice has freight (no sku) between two products

@@ -271,6 +271,29 @@ class PricingTopologyTest {
   }
 
   @Test
+  void shouldTakeNoCostWhenAnInvoiceIsRejectedFromTheReviewQueue() {
+    // given
+    startDefault();
+    products.pipeInput(SKU, product(SKU, "Almacén", "21", null));
+
+    // when an invoice waiting for review is rejected, then the product is re-priced
+    invoices.pipeInput(
+        "INV-X",
+        invoiceA(
+            "INV-X",
+            LocalDate.of(2025, 10, 10),
+            InvoiceStatus.REJECTED,
+            line(SKU, "850.00", "21")));
+    products.pipeInput(SKU, product(SKU, "Almacén", "21", "40"));
+
+    // then there is still no cost, so no price
+    assertThat(prices.isEmpty()).isTrue();
+    assertThat(history.isEmpty()).isTrue();
+    KeyValueStore<String, Invoice> costs = driver.getKeyValueStore(StoreNames.PRICING_COSTS);
+    assertThat(costs.get(SKU)).isNull();
+  }
+
+  @Test
   void shouldIgnoreInvoiceWhenNeedsReview() {
     // given
     startDefault();

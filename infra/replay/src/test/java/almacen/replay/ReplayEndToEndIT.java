@@ -594,6 +594,7 @@ class ReplayEndToEndIT {
         new InvoiceSource(SourceKind.MANUAL, null, false),
         Instant.now(),
         InvoiceKind.INVOICE,
+        null,
         null);
   }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Every invoice ingest has seen, rebuilt at start from the invoices topic and updated on each
  * publish: by id, by image sha256, and the supplier codes learned from CONFIRMED invoices (supplier
- * CUIT + supplierCode → sku). A CONFIRMED invoice is never replaced by a later NEEDS_REVIEW record
- * of the same id.
+ * CUIT + supplierCode → sku). A CONFIRMED invoice is never replaced by a later record of another
+ * status, a REJECTED one never by a NEEDS_REVIEW one.
  */
 public final class InvoiceLedger {
 
@@ -24,9 +24,7 @@ public final class InvoiceLedger {
       return;
     }
     Invoice known = byId.get(invoice.getInvoiceId());
-    if (known != null
-        && known.getStatus() == InvoiceStatus.CONFIRMED
-        && invoice.getStatus() != InvoiceStatus.CONFIRMED) {
+    if (known != null && !replaces(known.getStatus(), invoice.getStatus())) {
       return;
     }
     byId.put(invoice.getInvoiceId(), invoice);
@@ -43,6 +41,21 @@ public final class InvoiceLedger {
         }
       }
     }
+  }
+
+  /**
+   * Whether a record with status {@code next} takes the place of a known one: a CONFIRMED invoice
+   * stays confirmed, a REJECTED one never goes back to the queue (ingest publishes neither; this
+   * keeps the index right whatever the topic holds).
+   */
+  static boolean replaces(InvoiceStatus known, InvoiceStatus next) {
+    if (known == InvoiceStatus.CONFIRMED) {
+      return next == InvoiceStatus.CONFIRMED;
+    }
+    if (known == InvoiceStatus.REJECTED) {
+      return next != InvoiceStatus.NEEDS_REVIEW;
+    }
+    return true;
   }
 
   public synchronized Optional<Invoice> byId(String invoiceId) {

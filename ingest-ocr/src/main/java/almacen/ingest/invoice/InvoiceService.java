@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * Receives invoices: typed (CONFIRMED or 422), read from a photo/PDF (CONFIRMED or NEEDS_REVIEW),
- * and corrections of NEEDS_REVIEW invoices. An invoice id or image already seen answers the
- * existing invoice with {@code duplicate: true} and publishes nothing. Calls are serialised so two
- * concurrent copies of one invoice cannot both be published.
+ * corrections of NEEDS_REVIEW invoices and their rejection (REJECTED, final). An invoice id or
+ * image already seen answers the existing invoice with {@code duplicate: true} and publishes
+ * nothing. Calls are serialised so two concurrent copies of one invoice cannot both be published.
  */
 public final class InvoiceService {
 
@@ -85,6 +85,16 @@ public final class InvoiceService {
     if (known.isPresent() && known.get().getStatus() == InvoiceStatus.CONFIRMED) {
       return duplicateOf(known.get());
     }
+    if (known.isPresent() && known.get().getStatus() == InvoiceStatus.REJECTED) {
+      throw ApiException.conflict(
+          "INVOICE_IS_REJECTED",
+          "Invoice "
+              + invoiceId
+              + " was rejected in review"
+              + reasonOf(known.get())
+              + " and cannot be confirmed",
+          null);
+    }
     InvoiceDraft draft =
         known
             .map(k -> InvoiceDrafts.merge(corrected, InvoiceDrafts.fromEvent(k)))
@@ -107,6 +117,51 @@ public final class InvoiceService {
                       + "; upload or type it as a new invoice"));
     }
     return publishConfirmedOrReject(result, user);
+  }
+
+  /**
+   * Takes a NEEDS_REVIEW invoice out of the review queue: it is published again as REJECTED, with
+   * the reason and who rejected it, and moves nothing. Final: a rejected invoice is never confirmed
+   * (409 on confirm) nor queued again. Rejecting it again answers it as a duplicate; a CONFIRMED
+   * one cannot be rejected (409); an unknown id is a 404. The branch rule is the confirmation's.
+   *
+   * @param reason as the person wrote it, or null
+   * @param user who rejected it (recorded on the event)
+   */
+  public synchronized Result reject(String invoiceId, String reason, String user) {
+    Invoice known =
+        ledger
+            .byId(invoiceId)
+            .orElseThrow(
+                () -> ApiException.notFound("No invoice " + invoiceId + " in the review queue"));
+    BranchAccess.require(known.getBranch());
+    if (known.getStatus() == InvoiceStatus.REJECTED) {
+      return duplicateOf(known);
+    }
+    if (known.getStatus() == InvoiceStatus.CONFIRMED) {
+      throw ApiException.conflict(
+          "INVOICE_IS_CONFIRMED",
+          "Invoice "
+              + invoiceId
+              + " is already confirmed and its stock and costs were applied; it cannot be"
+              + " rejected (goods sent back are a credit note)",
+          null);
+    }
+    Invoice rejected =
+        Invoice.newBuilder(known)
+            .setStatus(InvoiceStatus.REJECTED)
+            .setRejectReason(reason)
+            .setDuplicate(false)
+            .setReceivedAt(clock.instant())
+            .setUser(user)
+            .build();
+    publish(rejected);
+    metrics.invoice(Outcome.REJECTED_IN_REVIEW, IngestMetrics.NO_REASON);
+    return new Result(rejected, false);
+  }
+
+  private static String reasonOf(Invoice rejected) {
+    return rejected.getRejectReason() == null ? "" : " (" + rejected.getRejectReason() + ")";
   }
 
   /** An image already ingested (by sha256), as a duplicate answer. */
@@ -145,7 +200,10 @@ public final class InvoiceService {
   }
 
   private Invoice publish(ValidationResult result, String user) {
-    Invoice invoice = Invoice.newBuilder(result.toEvent(clock.instant())).setUser(user).build();
+    return publish(Invoice.newBuilder(result.toEvent(clock.instant())).setUser(user).build());
+  }
+
+  private Invoice publish(Invoice invoice) {
     Instant businessInstant =
         invoice.getIssueDate().atStartOfDay(SupportConfiguration.BUENOS_AIRES).toInstant();
     publisher.publish(

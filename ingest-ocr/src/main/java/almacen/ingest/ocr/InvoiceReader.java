@@ -30,4 +30,21 @@ public interface InvoiceReader {
     }
     return read(pages.get(0), branch, deadline);
   }
+
+  /**
+   * Reads as {@link #readPages(List, String, ReadDeadline)}, each photo turned and cropped by
+   * {@code transform} first. A reader that cannot turn photos reads only with {@link
+   * PhotoTransform#NONE}.
+   *
+   * @throws InvoiceReadException as {@link #readPages(List, String, ReadDeadline)}; 400 {@code
+   *     NOT_A_PHOTO} for a transform of a PDF
+   */
+  default ReadInvoice readPages(
+      List<byte[]> pages, String branch, ReadDeadline deadline, PhotoTransform transform)
+      throws InvoiceReadException {
+    if (!transform.isNone()) {
+      throw InvoiceReadException.notAPhoto(transform.rotate() != 0 ? "rotate" : "crop");
+    }
+    return readPages(pages, branch, deadline);
+  }
 }

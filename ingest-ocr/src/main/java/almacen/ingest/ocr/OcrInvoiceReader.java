@@ -76,10 +76,17 @@ public class OcrInvoiceReader implements InvoiceReader {
   @Override
   public ReadInvoice read(byte[] bytes, String branch, ReadDeadline deadline)
       throws InvoiceReadException {
+    return read(bytes, branch, deadline, PhotoTransform.NONE);
+  }
+
+  /** Reads one file, a photo turned and cropped by {@code transform} first. */
+  public ReadInvoice read(
+      byte[] bytes, String branch, ReadDeadline deadline, PhotoTransform transform)
+      throws InvoiceReadException {
     Timer.Sample sample = Timer.start();
     try {
       ImageSniffer.Sniffed sniffed = ImageSniffer.sniff(bytes);
-      ReadInvoice read = readSniffed(bytes, sniffed, branch, deadline);
+      ReadInvoice read = readSniffed(bytes, sniffed, branch, deadline, transform);
       (read.qrPresent() ? QR_HIT : QR_MISS).increment();
       return read;
     } catch (InvoiceReadException e) {
@@ -99,13 +106,27 @@ public class OcrInvoiceReader implements InvoiceReader {
   @Override
   public ReadInvoice readPages(List<byte[]> pages, String branch, ReadDeadline deadline)
       throws InvoiceReadException {
-    return readPhotos(pages, branch, deadline);
+    return readPhotos(pages, branch, deadline, PhotoTransform.NONE);
+  }
+
+  /** As {@link #readPages(List, String, ReadDeadline)}, every photo turned and cropped first. */
+  @Override
+  public ReadInvoice readPages(
+      List<byte[]> pages, String branch, ReadDeadline deadline, PhotoTransform transform)
+      throws InvoiceReadException {
+    return readPhotos(pages, branch, deadline, transform);
   }
 
   public ReadInvoice readPhotos(List<byte[]> photos, String branch, ReadDeadline deadline)
       throws InvoiceReadException {
+    return readPhotos(photos, branch, deadline, PhotoTransform.NONE);
+  }
+
+  private ReadInvoice readPhotos(
+      List<byte[]> photos, String branch, ReadDeadline deadline, PhotoTransform transform)
+      throws InvoiceReadException {
     if (photos.size() == 1) {
-      return read(photos.get(0), branch, deadline);
+      return read(photos.get(0), branch, deadline, transform);
     }
     if (photos.isEmpty() || photos.size() > PdfLimits.MAX_PAGES) {
       throw new InvoiceReadException(
@@ -133,7 +154,7 @@ public class OcrInvoiceReader implements InvoiceReader {
       double confidence = 0;
       for (int k = 0; k < photos.size(); k++) {
         deadline.check("decodificar la foto " + (k + 1));
-        PaperFrame.Found page = photoPage(photos.get(k), sniffed.get(k));
+        PaperFrame.Found page = photoPage(photos.get(k), sniffed.get(k), transform, deadline);
         if (qr == null) {
           qr = qr(page.page(), issues, deadline);
         }
@@ -166,12 +187,16 @@ public class OcrInvoiceReader implements InvoiceReader {
   }
 
   private ReadInvoice readSniffed(
-      byte[] bytes, ImageSniffer.Sniffed sniffed, String branch, ReadDeadline deadline)
+      byte[] bytes,
+      ImageSniffer.Sniffed sniffed,
+      String branch,
+      ReadDeadline deadline,
+      PhotoTransform transform)
       throws InvoiceReadException {
     List<String> issues = new ArrayList<>();
     if (sniffed.kind() != ImageSniffer.Kind.PDF) {
       deadline.check("decodificar la imagen");
-      PaperFrame.Found page = photoPage(bytes, sniffed);
+      PaperFrame.Found page = photoPage(bytes, sniffed, transform, deadline);
       AfipQr qr = qr(page.page(), issues, deadline);
       deadline.check("leer la foto con OCR");
       OcrEngine.OcrText ocr =
@@ -185,6 +210,9 @@ public class OcrInvoiceReader implements InvoiceReader {
           SourceKind.PHOTO,
           List.of(bytes),
           branch);
+    }
+    if (!transform.isNone()) {
+      throw InvoiceReadException.notAPhoto(transform.rotate() != 0 ? "rotate" : "crop");
     }
     PdfPages.Content pdf = PdfPages.read(bytes, OCR_DPI, QR_DPI, deadline);
     AfipQr qr = null;
@@ -238,10 +266,19 @@ public class OcrInvoiceReader implements InvoiceReader {
         branch);
   }
 
-  /** The sheet cut out of a photo's background ({@link PaperFrame}). */
-  private static PaperFrame.Found photoPage(byte[] bytes, ImageSniffer.Sniffed sniffed)
+  /**
+   * The sheet cut out of a photo's background ({@link PaperFrame}), after the person's turn and
+   * crop.
+   */
+  private static PaperFrame.Found photoPage(
+      byte[] bytes, ImageSniffer.Sniffed sniffed, PhotoTransform transform, ReadDeadline deadline)
       throws InvoiceReadException {
-    return PaperFrame.isolate(ImageDecoder.decode(bytes, sniffed));
+    BufferedImage photo = ImageDecoder.decode(bytes, sniffed);
+    if (!transform.isNone()) {
+      deadline.check("girar y recortar la foto");
+      photo = transform.apply(photo);
+    }
+    return PaperFrame.isolate(photo);
   }
 
   /** The AFIP QR on a page, if any; a QR that is not AFIP's is said so. */

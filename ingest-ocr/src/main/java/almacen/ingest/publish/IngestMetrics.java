@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code almacen.ingest.events{type}} counts records acknowledged by the broker; {@code
  * almacen.ingest.invoices{outcome,reason}} counts invoices by outcome (CONFIRMED, NEEDS_REVIEW,
- * REJECTED) and first issue. Every combination is registered at start.
+ * REJECTED, REJECTED_IN_REVIEW) and first issue. Every combination is registered at start.
  */
 public final class IngestMetrics {
 
@@ -23,7 +23,10 @@ public final class IngestMetrics {
   public enum Outcome {
     CONFIRMED,
     NEEDS_REVIEW,
-    REJECTED
+    /** Refused (422): typed with issues, or read without an identity. */
+    REJECTED,
+    /** Taken out of the review queue by a person ({@code /reject}). */
+    REJECTED_IN_REVIEW
   }
 
   private final Map<String, Counter> events = new ConcurrentHashMap<>();
@@ -34,6 +37,7 @@ public final class IngestMetrics {
     this.registry = registry;
     EVENT_TYPES.forEach(this::eventCounter);
     invoiceCounter(Outcome.CONFIRMED, NO_REASON);
+    invoiceCounter(Outcome.REJECTED_IN_REVIEW, NO_REASON);
     for (IssueCode code : IssueCode.values()) {
       invoiceCounter(Outcome.NEEDS_REVIEW, code.tag());
       invoiceCounter(Outcome.REJECTED, code.tag());

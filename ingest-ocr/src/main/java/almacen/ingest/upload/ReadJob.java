@@ -2,6 +2,7 @@ package almacen.ingest.upload;
 
 import almacen.ingest.ocr.InvoiceReadException;
 import almacen.ingest.ocr.InvoiceReader;
+import almacen.ingest.ocr.PhotoTransform;
 import almacen.ingest.ocr.ReadDeadline;
 import almacen.ingest.ocr.ReadInvoice;
 import java.io.IOException;
@@ -33,6 +34,7 @@ final class ReadJob implements Runnable {
   private final InvoiceReader reader;
   private final List<SpooledUpload> uploads;
   private final String branch;
+  private final PhotoTransform transform;
   private final Duration timeout;
   private final AdmissionTicket ticket;
   private final AtomicReference<State> state = new AtomicReference<>(State.QUEUED);
@@ -44,11 +46,13 @@ final class ReadJob implements Runnable {
       InvoiceReader reader,
       List<SpooledUpload> uploads,
       String branch,
+      PhotoTransform transform,
       Duration timeout,
       AdmissionTicket ticket) {
     this.reader = reader;
     this.uploads = List.copyOf(uploads);
     this.branch = branch;
+    this.transform = transform;
     this.timeout = timeout;
     this.ticket = ticket;
   }
@@ -65,14 +69,17 @@ final class ReadJob implements Runnable {
       }
       started.complete(deadline);
       deadline.check("empezar la lectura");
-      if (uploads.size() == 1) {
+      if (uploads.size() == 1 && transform.isNone()) {
         result.complete(reader.read(uploads.get(0).bytes(), branch, deadline));
       } else {
         List<byte[]> pages = new ArrayList<>();
         for (SpooledUpload u : uploads) {
           pages.add(u.bytes());
         }
-        result.complete(reader.readPages(pages, branch, deadline));
+        result.complete(
+            transform.isNone()
+                ? reader.readPages(pages, branch, deadline)
+                : reader.readPages(pages, branch, deadline, transform));
       }
     } catch (InvoiceReadException e) {
       result.completeExceptionally(e);

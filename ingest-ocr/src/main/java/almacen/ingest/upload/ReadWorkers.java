@@ -3,6 +3,7 @@ package almacen.ingest.upload;
 import almacen.ingest.ocr.InvoiceReadException;
 import almacen.ingest.ocr.InvoiceReader;
 import almacen.ingest.ocr.OcrSettings;
+import almacen.ingest.ocr.PhotoTransform;
 import almacen.ingest.ocr.ReadDeadline;
 import almacen.ingest.ocr.ReadInvoice;
 import io.micrometer.core.instrument.Counter;
@@ -70,7 +71,14 @@ public final class ReadWorkers implements AutoCloseable {
   /** Reads the photos of one invoice's pages ({@code uploads} in page order) as one read. */
   public ReadInvoice read(List<SpooledUpload> uploads, String branch, AdmissionTicket ticket)
       throws InvoiceReadException {
-    ReadJob job = new ReadJob(reader, uploads, branch, settings.timeout(), ticket);
+    return read(uploads, branch, PhotoTransform.NONE, ticket);
+  }
+
+  /** As {@link #read(List, String, AdmissionTicket)}, each photo turned and cropped first. */
+  public ReadInvoice read(
+      List<SpooledUpload> uploads, String branch, PhotoTransform transform, AdmissionTicket ticket)
+      throws InvoiceReadException {
+    ReadJob job = new ReadJob(reader, uploads, branch, transform, settings.timeout(), ticket);
     ticket.share();
     try {
       pool.execute(job);

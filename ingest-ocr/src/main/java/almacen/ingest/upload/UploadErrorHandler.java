@@ -22,6 +22,7 @@ public class UploadErrorHandler {
       answer.header(
           HttpHeaders.RETRY_AFTER, Integer.toString(UploadAdmissionFilter.RETRY_AFTER_SECONDS));
     }
-    return answer.body(new ApiError(e.code(), e.getMessage(), e.status() == 413 ? "file" : null));
+    String field = e.field() != null ? e.field() : e.status() == 413 ? "file" : null;
+    return answer.body(new ApiError(e.code(), e.getMessage(), field));
   }
 }

@@ -26,10 +26,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Typed invoices ({@code POST /api/invoices} with JSON) and corrections ({@code POST
- * /api/invoices/{id}/confirm}). Field formats are checked first (400 with the field); consistency
- * next (422 with every reason). The multipart upload is mapped elsewhere. The event records the
- * caller as {@code user}: who typed it, or who confirmed it from the review queue.
+ * Typed invoices ({@code POST /api/invoices} with JSON), corrections ({@code POST
+ * /api/invoices/{id}/confirm}) and rejections from the review queue ({@code .../reject}). Field
+ * formats are checked first (400 with the field); consistency next (422 with every reason). The
+ * multipart upload is mapped elsewhere. The event records the caller as {@code user}: who typed it,
+ * or who confirmed it from the review queue.
  */
 @RestController
 public class InvoiceController {
@@ -56,6 +57,22 @@ public class InvoiceController {
       @PathVariable String invoiceId, @RequestBody InvoiceJson.Request body) {
     Fields.id(invoiceId, "invoiceId");
     return answer(invoices.confirm(invoiceId, draft(body, false), Caller.username()));
+  }
+
+  /**
+   * Takes an invoice out of the review queue: 202 with it REJECTED; again → 200 {@code duplicate};
+   * CONFIRMED → 409; unknown → 404. The body is optional: {@code {"reason": "..."}} (≤ 200).
+   */
+  @PostMapping(path = "/api/invoices/{invoiceId}/reject")
+  @RequiresRole(Role.STOCK)
+  public ResponseEntity<InvoiceJson.View> reject(
+      @PathVariable String invoiceId, @RequestBody(required = false) InvoiceJson.Rejection body) {
+    Fields.id(invoiceId, "invoiceId");
+    String reason =
+        body == null || body.reason() == null || body.reason().isBlank()
+            ? null
+            : Fields.text(body.reason(), "reason", InvoiceJson.MAX_REASON);
+    return answer(invoices.reject(invoiceId, reason, Caller.username()));
   }
 
   static ResponseEntity<InvoiceJson.View> answer(InvoiceService.Result result) {

@@ -35,6 +35,13 @@ public final class InvoiceJson {
       BigDecimal total,
       String kind) {}
 
+  /** The longest rejection reason kept. */
+  static final int MAX_REASON = 200;
+
+  /** The optional body of {@code POST /api/invoices/{id}/reject}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Rejection(String reason) {}
+
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record SupplierJson(String cuit, String name) {}
 
@@ -71,7 +78,8 @@ public final class InvoiceJson {
       List<String> issues,
       double confidence,
       boolean duplicate,
-      SourceJson source) {}
+      SourceJson source,
+      String rejectReason) {}
 
   /**
    * A validated draft that may be incomplete (previews publish nothing, so nothing must be filled
@@ -112,7 +120,8 @@ public final class InvoiceJson {
         r.messages(),
         d.confidence(),
         false,
-        new SourceJson(source.kind().name(), source.sha256(), source.qr()));
+        new SourceJson(source.kind().name(), source.sha256(), source.qr()),
+        null);
   }
 
   public static View view(Invoice i) {
@@ -149,6 +158,7 @@ public final class InvoiceJson {
         i.getConfidence(),
         i.getDuplicate(),
         new SourceJson(
-            i.getSource().getKind().name(), i.getSource().getSha256(), i.getSource().getQr()));
+            i.getSource().getKind().name(), i.getSource().getSha256(), i.getSource().getQr()),
+        i.getRejectReason());
   }
 }

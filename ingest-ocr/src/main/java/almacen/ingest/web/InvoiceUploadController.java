@@ -6,6 +6,7 @@ import almacen.ingest.invoice.Issue;
 import almacen.ingest.invoice.IssueCode;
 import almacen.ingest.invoice.ValidationResult;
 import almacen.ingest.ocr.InvoiceReadException;
+import almacen.ingest.ocr.PhotoTransform;
 import almacen.ingest.ocr.ReadInvoice;
 import almacen.ingest.ocr.ReadLine;
 import almacen.ingest.upload.AdmissionTicket;
@@ -44,8 +45,10 @@ import org.springframework.web.multipart.MultipartFile;
  * sha256) answers 200 duplicate before any OCR; otherwise an OCR worker reads it under one deadline
  * ({@link ReadWorkers}) and the result is validated like a typed invoice and published as CONFIRMED
  * or NEEDS_REVIEW (the reader's own issues make it NEEDS_REVIEW). {@code ?preview=true} reads and
- * answers without publishing or checking duplicates. Read failures are answered by {@code
- * UploadErrorHandler}.
+ * answers without publishing or checking duplicates. {@code rotate} and {@code crop} ({@link
+ * PhotoTransformParams}) turn and crop every photo before it is read, so a person can read a
+ * sideways or cluttered photo again; the image's sha256 stays that of the bytes sent, so the same
+ * photo is still the same invoice. Read failures are answered by {@code UploadErrorHandler}.
  */
 @RestController
 public class InvoiceUploadController {
@@ -70,10 +73,13 @@ public class InvoiceUploadController {
       @RequestPart("file") List<MultipartFile> files,
       @RequestParam(name = "branch", required = false) String branch,
       @RequestParam(name = "preview", defaultValue = "false") boolean preview,
+      @RequestParam(name = "rotate", required = false) String rotate,
+      @RequestParam(name = "crop", required = false) String crop,
       HttpServletRequest request)
       throws InvoiceReadException, IOException {
     String cleanBranch = Fields.branch(branch, "branch");
     BranchAccess.require(cleanBranch);
+    PhotoTransform transform = PhotoTransformParams.parse(rotate, crop);
     if (files == null
         || files.isEmpty()
         || files.stream().anyMatch(f -> f == null || f.isEmpty())) {
@@ -105,7 +111,7 @@ public class InvoiceUploadController {
           return InvoiceController.answer(seen.get());
         }
       }
-      ReadInvoice read = workers.read(uploads, cleanBranch, ticket);
+      ReadInvoice read = workers.read(uploads, cleanBranch, transform, ticket);
       ValidationResult result = invoices.validate(draft(read, cleanBranch, sha256));
       for (String issue : read.issues()) {
         result = result.withIssue(new Issue(IssueCode.OCR, issue));

@@ -480,7 +480,7 @@ class InvoiceControllerTest {
     assertThat(web.ledger.byId(id).orElseThrow().getStatus()).isEqualTo(InvoiceStatus.NEEDS_REVIEW);
   }
 
-  private static Invoice needsReview(BigDecimal ivaTotal) {
+  static Invoice needsReview(BigDecimal ivaTotal) {
     InvoiceDraft draft =
         new InvoiceDraft(
             "30-71234567-1",

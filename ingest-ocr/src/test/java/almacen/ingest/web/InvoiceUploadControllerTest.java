@@ -17,6 +17,7 @@ import almacen.ingest.ocr.InvoiceReader;
 import almacen.ingest.ocr.OcrEngine;
 import almacen.ingest.ocr.OcrInvoiceReader;
 import almacen.ingest.ocr.OcrSettings;
+import almacen.ingest.ocr.PhotoTransform;
 import almacen.ingest.publish.IngestMetrics;
 import almacen.ingest.publish.MeteredEventPublisher;
 import almacen.ingest.publish.RecordingPublisher;
@@ -41,6 +42,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -285,6 +287,108 @@ class InvoiceUploadControllerTest {
             .andReturn();
     assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
         .contains("\"message\":\"");
+    awaitAllPermitsBack();
+  }
+
+  @Test
+  void shouldHandTheTurnAndTheCropToTheReaderWhenAPhotoIsReadAgainWithThem() throws Exception {
+    // given a reader that records what it was asked to do with the photo
+    AtomicReference<PhotoTransform> asked = new AtomicReference<>();
+    InvoiceReader reader =
+        new InvoiceReader() {
+          @Override
+          public almacen.ingest.ocr.ReadInvoice read(
+              byte[] bytes, String branch, almacen.ingest.ocr.ReadDeadline deadline) {
+            throw new AssertionError("read without the transform");
+          }
+
+          @Override
+          public almacen.ingest.ocr.ReadInvoice readPages(
+              List<byte[]> photos,
+              String branch,
+              almacen.ingest.ocr.ReadDeadline deadline,
+              PhotoTransform transform)
+              throws almacen.ingest.ocr.InvoiceReadException {
+            asked.set(transform);
+            throw new almacen.ingest.ocr.InvoiceReadException(
+                422, "NO_INVOICE_FOUND", "sin factura");
+          }
+        };
+
+    // when
+    mvc(reader, Duration.ofSeconds(30))
+        .perform(
+            multipart("/api/invoices")
+                .file(new MockMultipartFile("file", "p1.jpg", "image/jpeg", jpeg(300, 200)))
+                .param("preview", "true")
+                .param("rotate", "90")
+                .param("crop", "0.1,0.05,0.8,0.9"))
+        // then
+        .andExpect(status().isUnprocessableEntity());
+    assertThat(asked.get())
+        .isEqualTo(new PhotoTransform(90, new PhotoTransform.Crop(0.1, 0.05, 0.8, 0.9)));
+    awaitAllPermitsBack();
+  }
+
+  static Stream<Arguments> nonsenseTransforms() {
+    return Stream.of(
+        Arguments.of("rotate", "45", "INVALID_ROTATION"),
+        Arguments.of("rotate", "-90", "INVALID_ROTATION"),
+        Arguments.of("crop", "0.5,0.5,0.6,0.2", "INVALID_CROP"),
+        Arguments.of("crop", "izquierda", "INVALID_CROP"));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @MethodSource("nonsenseTransforms")
+  void shouldAnswer400BeforeReadingWhenTheTurnOrCropIsNonsense(
+      String param, String value, String code) throws Exception {
+    // given / when
+    mvc(realReader(), Duration.ofSeconds(30))
+        .perform(
+            multipart("/api/invoices")
+                .file(new MockMultipartFile("file", "p1.png", "image/png", png(300, 200)))
+                .param(param, value)
+                .header("Accept-Language", "es-AR"))
+        // then
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.error").value(code))
+        .andExpect(jsonPath("$.field").value(param));
+    assertThat(ocrCalls.get()).isZero();
+    awaitAllPermitsBack();
+    assertThat(spooledFiles()).isZero();
+  }
+
+  @Test
+  void shouldAnswer400NotAPhotoWhenAPdfIsSentWithATurn() throws Exception {
+    // given / when
+    mvc(realReader(), Duration.ofSeconds(30))
+        .perform(upload(HostilePdfs.textPages(1)).param("preview", "true").param("rotate", "180"))
+        // then
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.error").value("NOT_A_PHOTO"))
+        .andExpect(jsonPath("$.field").value("rotate"))
+        .andExpect(
+            jsonPath("$.message")
+                .value("rotate and crop apply to photos (JPEG/PNG), not to a PDF"));
+    assertThat(ocrCalls.get()).isZero();
+    awaitAllPermitsBack();
+  }
+
+  @Test
+  void shouldTurnEveryPageWhenSeveralPhotosOfOneInvoiceAreSentWithATurn() throws Exception {
+    // given the real reader (no text on these blank pages) and two photos
+    // when
+    mvc(realReader(), Duration.ofSeconds(30))
+        .perform(
+            multipart("/api/invoices")
+                .file(new MockMultipartFile("file", "p1.png", "image/png", png(300, 200)))
+                .file(new MockMultipartFile("file", "p2.png", "image/png", png(300, 200)))
+                .param("rotate", "270")
+                .param("crop", "0,0,0.5,1"))
+        // then: both pages were read, turned and cropped, and nothing was found on them
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.error").value("NO_INVOICE_FOUND"));
+    assertThat(ocrCalls.get()).isEqualTo(2);
     awaitAllPermitsBack();
   }
 

@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The Invoice JSON of CONTRACT.md (kind and the lines' discountPct from v2), plus receivedAt. */
+/**
+ * The Invoice JSON of CONTRACT.md (kind and the lines' discountPct from v2), plus receivedAt and,
+ * for a REJECTED invoice, why ({@code rejectReason}, v3; null otherwise or when none was given).
+ */
 public record InvoiceView(
     String invoiceId,
     String kind,
@@ -29,7 +32,8 @@ public record InvoiceView(
     double confidence,
     boolean duplicate,
     Source source,
-    String receivedAt) {
+    String receivedAt,
+    String rejectReason) {
 
   public record Supplier(String cuit, String name) {}
 
@@ -69,7 +73,8 @@ public record InvoiceView(
         i.getDuplicate(),
         new Source(
             i.getSource().getKind().name(), i.getSource().getSha256(), i.getSource().getQr()),
-        Json.instant(i.getReceivedAt(), zone));
+        Json.instant(i.getReceivedAt(), zone),
+        i.getRejectReason());
   }
 
   private static Line line(InvoiceLine l) {

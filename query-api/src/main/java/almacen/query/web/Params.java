@@ -181,7 +181,7 @@ final class Params {
       return InvoiceStatus.valueOf(status.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(
-          "BAD_STATUS", "status must be CONFIRMED or NEEDS_REVIEW", "status");
+          "BAD_STATUS", "status must be CONFIRMED, NEEDS_REVIEW or REJECTED", "status");
     }
   }
 }

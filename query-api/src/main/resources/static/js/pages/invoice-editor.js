@@ -3,6 +3,8 @@ import { h, replace, field, badge } from '../dom.js';
 import { ingestPut } from '../api.js';
 import { productForm } from './products.js';
 import { money, pct, INVOICE_STATUS, INVOICE_KIND } from '../format.js';
+import { photoTools } from './photo-tools.js';
+import { rejectPrompt, rejectedText } from './reject.js';
 
 const SKU_RE = /^[A-Z0-9][A-Z0-9_-]{0,49}$/;
 const CUIT_RE = /^\d{2}-?\d{8}-?\d$/;
@@ -30,13 +32,22 @@ export function computeTotals(lines, pricesIncludeIva, otherTaxes) {
   return { netTotal: net, ivaTotal: iva, total: round2(net + iva + (num(otherTaxes) || 0)) };
 }
 
+const STATUS_TONE = { CONFIRMED: 'ok', REJECTED: 'out' };
+
 /**
- * Renders the editor into host. opts: { mode: 'new'|'review'|'view', file?, submit(inv) → Promise<Invoice>, onDone() }.
+ * Renders the editor into host. opts: { mode: 'new'|'review'|'view', file?, pages? (the photos of a
+ * multi-page invoice), transform? ({ rotate, cropBox } the photo was read with), reread?({ rotate,
+ * crop, cropBox }) → Promise (a photo can be turned, cropped and read again), submit(inv) →
+ * Promise<Invoice>, onRejected?(inv) (review mode: offers «Rechazar»), onDone() }.
  * Returns a dispose function (revokes the image's object URL).
  */
 export function invoiceEditor(host, invoice, opts) {
   const readOnly = opts.mode === 'view';
-  const url = opts.file ? URL.createObjectURL(opts.file) : null;
+  const isPhoto = !!opts.file && opts.file.type !== 'application/pdf';
+  const tools = isPhoto && opts.reread && !(opts.pages && opts.pages.length > 1)
+    ? photoTools(opts.file, { transform: opts.transform, reread: opts.reread })
+    : null;
+  const url = opts.file && !tools ? URL.createObjectURL(opts.file) : null;
   const inv = structuredClone(invoice);
   inv.supplier = inv.supplier || {};
   inv.lines = inv.lines && inv.lines.length ? inv.lines : [{ qty: 1, unitCost: 0, ivaRatePct: 21, lineTotal: 0 }];
@@ -199,6 +210,29 @@ export function invoiceEditor(host, invoice, opts) {
   }
 
   const confirm = h('button', { type: 'submit', class: 'btn btn-primary', testid: 'inv-confirm' }, 'Confirmar factura');
+  // review mode: the invoice may be taken out of the queue instead of confirmed
+  const rejectBox = h('div', { testid: 'inv-reject-box' });
+  const reject = opts.mode === 'review' && opts.onRejected && inv.invoiceId ? h('button', {
+    type: 'button', class: 'btn btn-danger', testid: 'inv-reject',
+    onclick: () => {
+      reject.hidden = true;
+      const prompt = rejectPrompt(inv.invoiceId, {
+        onCancel: () => { replace(rejectBox); reject.hidden = false; reject.focus(); },
+        onRejected: (saved) => {
+          replace(rejectBox);
+          form.querySelectorAll('input, select, button').forEach((el) => { if (el !== cancel) el.disabled = true; });
+          confirm.hidden = true;
+          cancel.textContent = 'Listo';
+          replace(result, h('p', { class: 'notice notice-ok', role: 'status', testid: 'inv-saved' },
+            saved?.duplicate ? 'Esta factura ya estaba rechazada.' : 'Factura rechazada: salió de la cola de revisión y no mueve stock.'));
+          opts.onRejected(saved);
+          cancel.focus();
+        },
+      });
+      replace(rejectBox, prompt);
+      prompt.focusReason();
+    },
+  }, 'Rechazar') : null;
   const cancel = h('button', { type: 'button', class: 'btn', testid: 'inv-cancel', onclick: () => opts.onDone() }, readOnly ? 'Volver' : 'Descartar');
   const addLine = h('button', {
     type: 'button', class: 'btn', testid: 'inv-add-line', disabled: readOnly,
@@ -208,9 +242,10 @@ export function invoiceEditor(host, invoice, opts) {
   const form = h('form', { class: 'invoice-form', novalidate: true, testid: 'invoice-form' },
     h('div', { class: 'inv-status' },
       inv.kind && inv.kind !== 'INVOICE' ? badge(INVOICE_KIND[inv.kind] || inv.kind, 'review', 'inv-kind-badge') : null,
-      badge(INVOICE_STATUS[inv.status] || (opts.mode === 'new' ? 'Nueva' : inv.status || 'Nueva'), inv.status === 'CONFIRMED' ? 'ok' : 'review', 'inv-status'),
+      badge(INVOICE_STATUS[inv.status] || (opts.mode === 'new' ? 'Nueva' : inv.status || 'Nueva'), STATUS_TONE[inv.status] || 'review', 'inv-status'),
       inv.confidence !== undefined && inv.confidence !== null ? h('span', { class: 'muted small' }, ` Confianza de la lectura: ${pct(Math.round(inv.confidence * 100))}`) : null,
       inv.source?.qr ? h('span', { class: 'muted small' }, ' · con QR de AFIP') : null),
+    inv.status === 'REJECTED' ? h('p', { class: 'notice notice-error', testid: 'inv-rejected' }, rejectedText(inv), '. No mueve stock ni costos.') : null,
     inv.issues && inv.issues.length ? h('ul', { class: 'notice notice-warn issues', testid: 'inv-issues', 'aria-label': 'Para revisar' }, inv.issues.map((i) => h('li', {}, i))) : null,
     h('fieldset', { class: 'grid-fields' }, h('legend', {}, 'Datos de la factura'),
       field('Comprobante', f.kind), field('CUIT del proveedor', f.cuit), field('Razón social', f.name), field('Tipo', f.type),
@@ -225,7 +260,8 @@ export function invoiceEditor(host, invoice, opts) {
     h('fieldset', { class: 'grid-fields totals' }, h('legend', {}, 'Totales'),
       field('Neto', f.net, calc.net), field('IVA', f.iva, calc.iva), field('Otros impuestos', f.other), field('Total', f.total, calc.total), useCalc),
     mismatch, errors,
-    h('div', { class: 'actions' }, readOnly ? null : confirm, cancel),
+    h('div', { class: 'actions' }, readOnly ? null : confirm, reject, cancel),
+    rejectBox,
     result);
 
   form.addEventListener('submit', async (e) => {
@@ -245,7 +281,9 @@ export function invoiceEditor(host, invoice, opts) {
       confirm.hidden = true;
       cancel.textContent = 'Listo';
       cancel.disabled = false;
-      const msg = saved?.duplicate
+      const msg = saved?.duplicate && saved?.status === 'REJECTED'
+        ? `Esta factura ya se había rechazado (${rejectedText(saved)}): no se cargó de nuevo.`
+        : saved?.duplicate
         ? 'Esta factura ya estaba cargada: no se volvió a sumar stock.'
         : saved?.status === 'CONFIRMED'
           ? ({
@@ -264,13 +302,19 @@ export function invoiceEditor(host, invoice, opts) {
     }
   });
 
-  const image = url
+  const pagesNote = opts.pages && opts.pages.length > 1
+    ? h('p', { class: 'muted small', testid: 'inv-pages' }, `Factura de ${opts.pages.length} páginas; se muestra la primera.`)
+    : null;
+  const image = tools ? tools.el : url
     ? (opts.file.type === 'application/pdf'
       ? h('p', {}, h('a', { href: url, target: '_blank', rel: 'noopener' }, `Abrir ${opts.file.name}`))
-      : h('img', { src: url, alt: 'Foto de la factura cargada', testid: 'inv-image' }))
+      : h('div', {}, h('img', { src: url, alt: 'Foto de la factura cargada', testid: 'inv-image' }), pagesNote))
     : h('p', { class: 'muted small' }, inv.source?.kind === 'MANUAL' ? 'Factura cargada a mano.' : 'La imagen original no se muestra acá.');
   replace(host, h('section', { class: 'card invoice-editor', 'aria-label': 'Factura' },
     h('div', { class: 'invoice-split' }, h('div', { class: 'invoice-image' }, image), form)));
   recompute();
-  return () => { if (url) URL.revokeObjectURL(url); };
+  return () => {
+    if (url) URL.revokeObjectURL(url);
+    if (tools) tools.dispose();
+  };
 }

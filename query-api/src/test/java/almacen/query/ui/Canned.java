@@ -215,6 +215,21 @@ final class Canned {
       INVOICE_TEMPLATE.formatted("30712345671-A-00003-00012345", 12345, "CONFIRMED", "[]", "1.0");
   static final String NOTE_ID = "30712345671-NC-A-00003-00000007";
 
+  /** The invoice of the review queue, rejected (what ingest answers to /reject). */
+  static final String REJECTED_INVOICE =
+      REVIEW_INVOICE
+          .replace("\"status\":\"NEEDS_REVIEW\"", "\"status\":\"REJECTED\"")
+          .replace("\"source\":", "\"rejectReason\":\"Es de otro local\",\"source\":");
+
+  /** A stack's photo that was read with issues: published and waiting for review. */
+  static final String STACKED_FOR_REVIEW =
+      INVOICE_TEMPLATE.formatted(
+          "30712345671-A-00003-00012377",
+          12377,
+          "NEEDS_REVIEW",
+          "[\"Línea 2: producto sin SKU\"]",
+          "0.71");
+
   /** A credit note waiting for review: a yerba returned with its 10 % bonificación. */
   static final String REVIEW_NOTE =
       """

@@ -349,6 +349,178 @@ class DashboardUiTest {
   }
 
   @Test
+  void shouldTakeAnInvoiceOutOfTheQueueWithItsReasonWhenRechazarIsConfirmed() {
+    // given a logged-in owner on the invoices page, two invoices waiting for review
+    loggedInAt("#/facturas");
+    Locator row = page.getByTestId("review-" + Canned.REVIEW_ID);
+    assertThat(row).isVisible();
+
+    // when they press «Rechazar» on the first, write why and confirm
+    row.getByTestId("review-reject").click();
+    assertThat(page.getByTestId("reject-reason")).isFocused();
+    page.getByTestId("reject-reason").fill("Es de otro local");
+    page.getByTestId("reject-confirm").click();
+
+    // then ingest got the reason (other origin, with the token) and the invoice left the queue
+    assertThat(page.getByTestId("queue-rejected"))
+        .hasText("A 00003-00012399 rechazada: salió de la cola y no mueve stock.");
+    assertThat(page.getByTestId("review-" + Canned.REVIEW_ID)).hasCount(0);
+    assertThat(page.getByTestId("review-" + Canned.NOTE_ID)).isVisible();
+    List<UiStubServer.Seen> rejects =
+        server.requests("POST", "/api/invoices/" + Canned.REVIEW_ID + "/reject");
+    Assertions.assertThat(rejects).hasSize(1);
+    Assertions.assertThat(rejects.get(0).body()).isEqualTo("{\"reason\":\"Es de otro local\"}");
+    Assertions.assertThat(rejects.get(0).authorization()).isEqualTo("Bearer " + UiStubServer.TOKEN);
+
+    // and it stays out when the queue is read again before the read side has caught up
+    int reads = server.requests("GET", "/api/invoices").size();
+    awaitOpenEventStream();
+    server.pushEvent("invoice", "{\"invoiceId\":\"" + Canned.REVIEW_ID + "\"}");
+    awaitRequestCount("/api/invoices", reads + 1);
+    assertThat(page.getByTestId("review-" + Canned.NOTE_ID)).isVisible();
+    assertThat(page.getByTestId("review-" + Canned.REVIEW_ID)).hasCount(0);
+  }
+
+  @Test
+  void shouldRejectFromTheReviewPageAndSayItMovesNothing() {
+    // given the review page of an invoice waiting in the queue
+    loggedInAt("#/facturas/" + Canned.REVIEW_ID);
+    assertThat(page.getByTestId("inv-status")).hasText("A revisar");
+
+    // when it is rejected without a reason
+    page.getByTestId("inv-reject").click();
+    page.getByTestId("reject-confirm").click();
+
+    // then
+    assertThat(page.getByTestId("inv-saved"))
+        .hasText("Factura rechazada: salió de la cola de revisión y no mueve stock.");
+    assertThat(page.getByTestId("inv-confirm")).isHidden();
+    Assertions.assertThat(
+            server.requests("POST", "/api/invoices/" + Canned.REVIEW_ID + "/reject").get(0).body())
+        .isEqualTo("{}");
+  }
+
+  @Test
+  void shouldSendTheTurnAndTheCropWhenAPhotoIsReadAgain() throws Exception {
+    // given a landscape photo uploaded and read
+    loggedInAt("#/facturas");
+    page.getByTestId("invoice-file")
+        .setInputFiles(new FilePayload("factura.png", "image/png", png(400, 300)));
+    assertThat(page.getByTestId("photo-transform")).hasText("Foto tal como se subió.");
+    Locator canvas = page.getByTestId("inv-image");
+
+    // when it is turned once, cropped by dragging over it, and read again
+    page.getByTestId("photo-rotate").click();
+    assertThat(page.getByTestId("photo-transform")).hasText("Foto girada 90°.");
+    Assertions.assertThat(canvas.evaluate("c => [c.width, c.height]").toString())
+        .isEqualTo("[300, 400]");
+    page.getByTestId("photo-crop").click();
+    assertThat(page.getByTestId("photo-crop")).hasAttribute("aria-pressed", "true");
+    var box = canvas.boundingBox();
+    page.mouse().move(box.x + box.width * 0.1, box.y + box.height * 0.2);
+    page.mouse().down();
+    page.mouse()
+        .move(
+            box.x + box.width * 0.6,
+            box.y + box.height * 0.7,
+            new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
+    page.mouse().up();
+    assertThat(page.getByTestId("photo-transform")).hasText("Foto girada 90° y recortada.");
+    page.getByTestId("photo-reread").click();
+
+    // then the photo went again as a preview with rotate and crop, and the new reading is shown
+    // with the photo still turned and cropped
+    awaitPosts("/api/invoices", 2);
+    UiStubServer.Seen again = server.requests("POST", "/api/invoices").get(1);
+    Map<String, String> query = queryOf(again.query());
+    Assertions.assertThat(query).containsEntry("preview", "true").containsEntry("rotate", "90");
+    double[] crop =
+        java.util.Arrays.stream(query.get("crop").split(","))
+            .mapToDouble(Double::parseDouble)
+            .toArray();
+    Assertions.assertThat(crop)
+        .containsExactly(
+            new double[] {0.1, 0.2, 0.5, 0.5}, org.assertj.core.data.Offset.offset(0.01));
+    Assertions.assertThat(again.body()).endsWith("files=[factura.png]");
+    assertThat(page.getByTestId("photo-transform")).hasText("Foto girada 90° y recortada.");
+    assertThat(page.getByTestId("inv-supplier")).hasValue("Distribuidora del Sur SA");
+  }
+
+  @Test
+  void shouldSendAStackOneByOneWaitingForABusyReaderAndListEveryResult() {
+    // given a logged-in owner on the invoices page with a pile of three photos
+    loggedInAt("#/facturas");
+
+    // when they pick the three at once and upload them as separate invoices
+    page.getByTestId("invoice-file")
+        .setInputFiles(
+            new FilePayload[] {
+              new FilePayload("confirmada.png", "image/png", tinyPng()),
+              new FilePayload("ocupada.png", "image/png", tinyPng()),
+              new FilePayload("borrosa.png", "image/png", tinyPng())
+            });
+    page.getByTestId("choose-stack").click();
+
+    // then the second waits for the busy reader as long as it was told, with the progress showing
+    assertThat(page.getByTestId("stack-row-1").getByTestId("stack-state"))
+        .containsText("Esperando al lector de facturas");
+    assertThat(page.getByTestId("stack-count")).hasText("2 de 3");
+    // and each file ends with its own result
+    assertThat(page.getByTestId("stack-summary"))
+        .hasText("Listo: 1 confirmada, 1 a revisar, 1 con error.");
+    assertThat(page.getByTestId("stack-count")).hasText("3 de 3");
+    assertThat(page.getByTestId("stack-row-0").getByTestId("stack-state")).hasText("Confirmada");
+    assertThat(page.getByTestId("stack-row-1").getByTestId("stack-state")).hasText("A revisar");
+    assertThat(page.getByTestId("stack-row-2").getByTestId("stack-state")).hasText("Error");
+    assertThat(page.getByTestId("stack-row-2").getByTestId("stack-detail"))
+        .hasText(
+            "No se encontró una factura en la imagen: probá con una foto más nítida y derecha.");
+    List<UiStubServer.Seen> sent = server.requests("POST", "/api/invoices");
+    Assertions.assertThat(sent)
+        .extracting(r -> r.body().replaceAll(".*files=", ""))
+        .containsExactly("[confirmada.png]", "[ocupada.png]", "[ocupada.png]", "[borrosa.png]");
+    Assertions.assertThat(sent).allSatisfy(r -> Assertions.assertThat(r.query()).isNull());
+    Assertions.assertThat(sent.get(2).nanos() - sent.get(1).nanos())
+        .as("waited the Retry-After")
+        .isGreaterThanOrEqualTo(1_900_000_000L);
+
+    // the browser logs each refused upload; the 503 and the 422 are this test's premise
+    Assertions.assertThat(problems)
+        .hasSize(2)
+        .allMatch(p -> p.contains("status of 503") || p.contains("status of 422"));
+    problems.clear();
+
+    // and the one to review opens with its photo, ready to be turned, cropped or rejected
+    page.getByTestId("stack-row-1").getByTestId("stack-review").click();
+    assertThat(page.getByTestId("photo-tools")).isVisible();
+    assertThat(page.getByTestId("inv-reject")).isVisible();
+    assertThat(page.getByTestId("inv-status")).hasText("A revisar");
+  }
+
+  @Test
+  void shouldReadSeveralPhotosAsThePagesOfOneInvoiceWhenThePersonSaysSo() {
+    // given
+    loggedInAt("#/facturas");
+
+    // when two photos are picked and declared pages of one invoice
+    page.getByTestId("invoice-file")
+        .setInputFiles(
+            new FilePayload[] {
+              new FilePayload("pagina1.png", "image/png", tinyPng()),
+              new FilePayload("pagina2.png", "image/png", tinyPng())
+            });
+    page.getByTestId("choose-pages").click();
+
+    // then one preview carries both pages, in order, and the editor says so
+    assertThat(page.getByTestId("inv-pages"))
+        .hasText("Factura de 2 páginas; se muestra la primera.");
+    List<UiStubServer.Seen> sent = server.requests("POST", "/api/invoices");
+    Assertions.assertThat(sent).hasSize(1);
+    Assertions.assertThat(sent.get(0).query()).isEqualTo("preview=true");
+    Assertions.assertThat(sent.get(0).body()).endsWith("files=[pagina1.png, pagina2.png]");
+  }
+
+  @Test
   void shouldPostANewMonthWhenTheInflationFormIsSent() {
     // given a logged-in owner on the inflation page
     loggedInAt("#/inflacion");
@@ -584,6 +756,53 @@ class DashboardUiTest {
           .isLessThan(deadline);
       page.waitForTimeout(20);
     }
+  }
+
+  /** The page's POSTs reach the stub a moment after the click. */
+  private void awaitPosts(String path, int count) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (server.requests("POST", path).size() < count) {
+      Assertions.assertThat(System.nanoTime()).as("%d POST %s", count, path).isLessThan(deadline);
+      page.waitForTimeout(20);
+    }
+  }
+
+  private void awaitRequestCount(String path, int count) {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (server.requests("GET", path).size() < count) {
+      Assertions.assertThat(System.nanoTime()).as("%d GET %s", count, path).isLessThan(deadline);
+      page.waitForTimeout(20);
+    }
+  }
+
+  private static Map<String, String> queryOf(String raw) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String pair : raw.split("&", -1)) {
+      int i = pair.indexOf('=');
+      out.put(
+          java.net.URLDecoder.decode(pair.substring(0, i), java.nio.charset.StandardCharsets.UTF_8),
+          java.net.URLDecoder.decode(
+              pair.substring(i + 1), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  /** A white landscape photo with a dark band, so turning it shows. */
+  private static byte[] png(int width, int height) throws java.io.IOException {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    try {
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.setColor(java.awt.Color.DARK_GRAY);
+      g.fillRect(0, 0, width, height / 5);
+    } finally {
+      g.dispose();
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   /**

@@ -30,13 +30,22 @@ final class UiStubServer implements AutoCloseable {
   static final String USER = "admin";
   static final String PASSWORD = "clave-de-prueba";
 
+  /**
+   * @param body the text of a JSON or CSV body; of a multipart one, its size and the names of its
+   *     {@code file} parts ({@code <1234 bytes> files=[a.png, b.png]})
+   * @param nanos when it arrived ({@link System#nanoTime()})
+   */
   record Seen(
       String method,
       String path,
       String query,
       String authorization,
       String contentType,
-      String body) {}
+      String body,
+      long nanos) {}
+
+  private static final java.util.regex.Pattern FILE_NAME =
+      java.util.regex.Pattern.compile("name=\"file\"; filename=\"([^\"]*)\"");
 
   private final HttpServer app;
   private final HttpServer ingest;
@@ -44,6 +53,7 @@ final class UiStubServer implements AutoCloseable {
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final List<OutputStream> streams = new CopyOnWriteArrayList<>();
   private final Map<String, String> viewOverrides = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Integer> uploadsByName = new java.util.concurrent.ConcurrentHashMap<>();
 
   UiStubServer() throws IOException {
     app = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
@@ -94,6 +104,8 @@ final class UiStubServer implements AutoCloseable {
 
   void resetOverrides() {
     viewOverrides.clear();
+    uploadsByName.clear();
+    seen.clear();
     for (OutputStream out : streams) {
       try {
         out.close();
@@ -283,6 +295,9 @@ final class UiStubServer implements AutoCloseable {
     if (origin != null && origin.equals(baseUrl())) {
       ex.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
       ex.getResponseHeaders().set("Vary", "Origin");
+      // as production (service-support CORS): the page may read when to retry
+      ex.getResponseHeaders()
+          .set("Access-Control-Expose-Headers", "X-Correlation-Id, Retry-After, Location");
     }
     if (ex.getRequestMethod().equals("OPTIONS")) {
       ex.getResponseHeaders().set("Access-Control-Allow-Methods", "POST, PUT");
@@ -296,10 +311,15 @@ final class UiStubServer implements AutoCloseable {
     }
     byte[] raw = ex.getRequestBody().readAllBytes();
     String contentType = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
+    List<String> files = new ArrayList<>();
+    java.util.regex.Matcher named = FILE_NAME.matcher(new String(raw, StandardCharsets.ISO_8859_1));
+    while (named.find()) {
+      files.add(named.group(1));
+    }
     String body =
         contentType.startsWith("application/json") || contentType.startsWith("text/csv")
             ? new String(raw, StandardCharsets.UTF_8)
-            : "<" + raw.length + " bytes>";
+            : "<" + raw.length + " bytes> files=" + files;
     record(ex, path, body);
     if (!("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
       json(ex, 401, "{\"error\":\"UNAUTHORIZED\",\"message\":\"Falta el token\",\"field\":null}");
@@ -310,6 +330,10 @@ final class UiStubServer implements AutoCloseable {
         && query.contains("preview=true")
         && contentType.startsWith("multipart/form-data")) {
       json(ex, 200, Canned.PREVIEW_INVOICE);
+    } else if (path.equals("/api/invoices") && contentType.startsWith("multipart/form-data")) {
+      stacked(ex, files.isEmpty() ? "" : files.get(0));
+    } else if (path.equals("/api/invoices/" + Canned.REVIEW_ID + "/reject")) {
+      json(ex, 202, Canned.REJECTED_INVOICE);
     } else if (path.equals("/api/invoices") && contentType.startsWith("application/json")) {
       json(ex, 202, Canned.CONFIRMED_INVOICE);
     } else if (path.equals("/api/invoices/" + Canned.REVIEW_ID + "/confirm")) {
@@ -325,6 +349,31 @@ final class UiStubServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A photo of a stack, published as it is read: {@code ocupada*} finds the reader busy once (503
+   * with Retry-After: 2), then waits for review; {@code borrosa*} holds no invoice (422); anything
+   * else is confirmed.
+   */
+  private void stacked(HttpExchange ex, String fileName) throws IOException {
+    int seen = uploadsByName.merge(fileName, 1, Integer::sum);
+    if (fileName.startsWith("ocupada") && seen == 1) {
+      ex.getResponseHeaders().set("Retry-After", "2");
+      json(
+          ex,
+          503,
+          "{\"error\":\"OCR_BUSY\",\"message\":\"Todos los lectores de facturas están ocupados: reintentá en unos segundos.\",\"field\":null}");
+    } else if (fileName.startsWith("ocupada")) {
+      json(ex, 202, Canned.STACKED_FOR_REVIEW);
+    } else if (fileName.startsWith("borrosa")) {
+      json(
+          ex,
+          422,
+          "{\"error\":\"NO_INVOICE_FOUND\",\"message\":\"No se encontró una factura en la imagen: probá con una foto más nítida y derecha.\",\"field\":null}");
+    } else {
+      json(ex, 202, Canned.CONFIRMED_INVOICE);
+    }
+  }
+
   // --- helpers
   // --------------------------------------------------------------------------------------------
 
@@ -336,7 +385,8 @@ final class UiStubServer implements AutoCloseable {
             ex.getRequestURI().getRawQuery(),
             ex.getRequestHeaders().getFirst("Authorization"),
             ex.getRequestHeaders().getFirst("Content-Type"),
-            body));
+            body,
+            System.nanoTime()));
   }
 
   private static Map<String, String> query(HttpExchange ex) {

@@ -201,6 +201,7 @@ class InventoryCrashIT {
                   new InvoiceSource(SourceKind.MANUAL, null, false),
                   t0,
                   InvoiceKind.INVOICE,
+                  null,
                   null),
               failure);
         }

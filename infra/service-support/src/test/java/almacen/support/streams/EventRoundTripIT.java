@@ -215,7 +215,8 @@ class EventRoundTripIT {
             new InvoiceSource(SourceKind.MANUAL, null, false),
             T,
             InvoiceKind.INVOICE,
-            "compras"));
+            "compras",
+            null));
     m.put(
         t.stockAdjustments,
         new StockAdjustment(
