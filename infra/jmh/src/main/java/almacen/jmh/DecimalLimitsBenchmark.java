@@ -1,0 +1,45 @@
+package almacen.jmh;
+
+import almacen.events.StockLevel;
+import almacen.events.StockMovement;
+import almacen.schemas.DecimalLimits;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * {@link DecimalLimits#firstOverflow}, the range check the ledger makes on every result before it
+ * is stored or sent (once on the level, once on the ledger entry), on records where everything fits
+ * (the hot path): a level with a week of daily buckets and a sale's ledger entry.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class DecimalLimitsBenchmark {
+
+  private StockLevel level;
+  private StockMovement movement;
+
+  @Setup
+  public void setUp() {
+    String sku = HotPathRecords.SALE_SKUS.get(0);
+    level = HotPathRecords.level(sku);
+    movement = HotPathRecords.movement(sku);
+  }
+
+  @Benchmark
+  public Optional<String> stockLevel() {
+    return DecimalLimits.firstOverflow(level);
+  }
+
+  @Benchmark
+  public Optional<String> stockMovement() {
+    return DecimalLimits.firstOverflow(movement);
+  }
+}

@@ -1,0 +1,172 @@
+package almacen.replay;
+
+import almacen.events.Sale;
+import almacen.events.SaleLine;
+import almacen.events.TaxRegime;
+import almacen.jmh.HotPathRecords;
+import almacen.schemas.EventSerde;
+import almacen.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The audit replay's cost per source event: {@link SourceReplay#accept} of one five-line sale
+ * record (decoding it, the sale rule, the id check and memory, {@code StockLedger.executeAll} and
+ * keeping the rebuilt levels), after the catalogue's {@value #SKUS} products, as {@code scripts/
+ * replay} runs it minus the consumer. It lives in {@code almacen.replay} (a package this module's
+ * jar shares with infra/replay's) to reach the package-private {@link SourceReplay}.
+ *
+ * <p>Every call is a new sale: the records come from a pool of {@value #POOL} encoded sales over
+ * {@value #SKUS} skus and two branches, whose fixed-width id is rewritten in place before each call
+ * (instead of an encode per call), with record times {@value #RECORD_GAP_MS} ms apart. The replay's
+ * state (levels of up to 20,000 keys, remembered ids) persists over the whole run, as in a long
+ * replay.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SourceReplayBenchmark {
+
+  static final int SKUS = 10_000;
+  static final int POOL = 4_000;
+  static final long RECORD_GAP_MS = 100;
+  static final List<String> BRANCHES = List.of("central", "norte");
+  private static final String ID_PREFIX = "V-";
+  private static final int ID_DIGITS = 14;
+
+  private final Topics topics = Topics.defaults();
+  private final long firstRecordTime =
+      HotPathRecords.SOLD_AT.minus(Duration.ofDays(7)).toEpochMilli();
+  private SourceReplay replay;
+  private byte[][] values;
+  private int[] idDigitsAt;
+  private long next;
+
+  @Setup
+  public void setUp() {
+    replay = new SourceReplay(topics, null, TaxRegime.RI);
+    String productsTopic = topics.products.name();
+    for (int i = 1; i <= SKUS; i++) {
+      String sku = sku(i);
+      byte[] key = topics.products.keySerde().serializer().serialize(productsTopic, sku);
+      byte[] value =
+          topics
+              .products
+              .valueSerde()
+              .serializer()
+              .serialize(productsTopic, HotPathRecords.product(sku));
+      replay.accept(record(productsTopic, i, firstRecordTime - 1, key, value));
+    }
+    values = new byte[POOL][];
+    idDigitsAt = new int[POOL];
+    for (int i = 0; i < POOL; i++) {
+      Sale sale = poolSale(i);
+      values[i] = topics.sales.valueSerde().serializer().serialize(topics.sales.name(), sale);
+      idDigitsAt[i] = indexOf(values[i], sale.getSaleId()) + ID_PREFIX.length();
+    }
+  }
+
+  /** One sale record, a new sale id each call. */
+  @Benchmark
+  public void sale() {
+    replay.accept(nextSale());
+  }
+
+  SourceReplay replay() {
+    return replay;
+  }
+
+  EventSerde<Sale> salesSerde() {
+    return topics.sales.valueSerde();
+  }
+
+  ConsumerRecord<byte[], byte[]> nextSale() {
+    long n = next++;
+    int slot = (int) (n % POOL);
+    byte[] value = values[slot];
+    writeDigits(value, idDigitsAt[slot], n);
+    return record(topics.sales.name(), n, firstRecordTime + n * RECORD_GAP_MS, null, value);
+  }
+
+  private static ConsumerRecord<byte[], byte[]> record(
+      String topic, long offset, long time, byte[] key, byte[] value) {
+    return new ConsumerRecord<>(
+        topic,
+        0,
+        offset,
+        time,
+        TimestampType.CREATE_TIME,
+        key == null ? -1 : key.length,
+        value.length,
+        key,
+        value,
+        new RecordHeaders(),
+        Optional.empty());
+  }
+
+  /**
+   * Sale {@code i} of the pool: five distinct skus, one line weighed, sold on one of the seven days
+   * before {@link HotPathRecords#SOLD_AT}.
+   */
+  static Sale poolSale(int i) {
+    List<SaleLine> lines = new ArrayList<>(5);
+    for (int l = 0; l < 5; l++) {
+      String sku = sku((i * 7 + l * 131) % SKUS + 1);
+      String qty = l == 2 ? "0.750" : (l % 3 + 1) + ".000";
+      lines.add(HotPathRecords.line(sku, qty, (1000 + i % 900 + l * 250) + ".50"));
+    }
+    Instant soldAt =
+        HotPathRecords.SOLD_AT.minus(Duration.ofDays(i % 7)).minusSeconds(i % 3_600 * 10L);
+    return HotPathRecords.sale(saleId(i), BRANCHES.get(i % 2), soldAt, lines);
+  }
+
+  static String saleId(long n) {
+    return ID_PREFIX + zeroPadded(Long.toString(n), ID_DIGITS);
+  }
+
+  private static String sku(int n) {
+    return "ALM" + zeroPadded(Integer.toString(n), 6);
+  }
+
+  private static String zeroPadded(String digits, int width) {
+    return "0".repeat(Math.max(0, width - digits.length())) + digits;
+  }
+
+  /** Writes {@code n} as {@value #ID_DIGITS} ASCII digits at {@code at}. */
+  private static void writeDigits(byte[] bytes, int at, long n) {
+    long rest = n;
+    for (int i = at + ID_DIGITS - 1; i >= at; i--) {
+      bytes[i] = (byte) ('0' + rest % 10);
+      rest /= 10;
+    }
+  }
+
+  private static int indexOf(byte[] bytes, String text) {
+    byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i + wanted.length <= bytes.length; i++) {
+      boolean match = true;
+      for (int j = 0; j < wanted.length && match; j++) {
+        match = bytes[i + j] == wanted[j];
+      }
+      if (match) {
+        return i;
+      }
+    }
+    throw new IllegalStateException(text + " not in its own encoding");
+  }
+}
