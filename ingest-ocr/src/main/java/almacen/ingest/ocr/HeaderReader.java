@@ -77,6 +77,14 @@ final class HeaderReader {
     this.limit = Math.min(limit, text.size());
   }
 
+  /** Whether {@code text} shows the invoice's letter or its AFIP code where a header is read. */
+  static boolean showsType(String text) {
+    PrintedLines lines = new PrintedLines(text == null ? "" : text);
+    HeaderReader r =
+        new HeaderReader(lines, new ParseIssues(), TableLayout.of(lines).totalsStart());
+    return r.afipCode() != null || r.letter() != null;
+  }
+
   /** Reads the header; issues are recorded in the order code, type, number, dates, CUITs, CAE. */
   InvoiceHeader read() {
     Integer code = afipCode();

@@ -9,7 +9,8 @@ import java.util.List;
  * Item rows whose numbers do not close (no quantity × price = total among them, in either column
  * order) get a second, closer OCR look. The second reading lends the first its numbers where both
  * split into the same tokens (the first reading's letters are usually the better ones), and is kept
- * only if the row then closes with numbers near the first reading's.
+ * only if the row then closes with numbers near the first reading's. A page whose header shows no
+ * type gets a second look at its letter box ({@link LetterBoxRereader}).
  */
 final class RowReview implements OcrEngine.LineReview {
 
@@ -43,6 +44,12 @@ final class RowReview implements OcrEngine.LineReview {
     return !RowNumbers.closes(nums)
         && RowNumbers.bestWithDiscount(RowNumbers.tokens(line), nums, true) == null
         && RowNumbers.bestWithDiscount(RowNumbers.tokens(line), nums, false) == null;
+  }
+
+  /** A page whose header shows neither the letter nor the AFIP code ({@link HeaderReader}). */
+  @Override
+  public boolean wantsLetterBox(String pageText) {
+    return !HeaderReader.showsType(pageText);
   }
 
   @Override
