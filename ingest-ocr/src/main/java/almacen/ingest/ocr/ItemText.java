@@ -84,6 +84,13 @@ final class ItemText {
           "g", "gr", "grs", "kg", "kgs", "mg", "l", "lt", "lts", "ml", "cc", "cm3", "m", "mt",
           "mts", "cm", "mm", "u", "un", "x", "w", "v", "oz");
 
+  /**
+   * A size in a unit symbol followed by a period: symbols take none ("1,5L." is "1,5L" with a speck
+   * after it; "500 grs." is an abbreviation and keeps its period).
+   */
+  private static final Pattern SYMBOL_WITH_PERIOD =
+      Pattern.compile("(?<![\\p{L}\\d.,])(\\d+(?:,\\d+)?(?i:kg|mg|ml|cl|g|l))\\.$");
+
   /** A size: a number glued to letters, alone as a word. */
   private static final Pattern SIZE =
       Pattern.compile("(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d+)?(\\p{L}+)(?![\\p{L}\\d])");
@@ -243,7 +250,80 @@ final class ItemText {
             .trim()
             .replaceAll("^([^\\p{L}\\p{N}]+\\s+)+", "")
             .replaceAll("(\\s+[^\\p{L}\\p{N}]+)+$", "");
-    return litres(trimmed, row);
+    return litres(withoutPeriodAfterSymbol(trimmed, row), row);
+  }
+
+  /** "Agua 1,5L." → "Agua 1,5L" ({@link #SYMBOL_WITH_PERIOD}), said so. */
+  private String withoutPeriodAfterSymbol(String desc, int row) {
+    Matcher m = SYMBOL_WITH_PERIOD.matcher(desc);
+    if (!m.find()) {
+      return desc;
+    }
+    issues.add(
+        "Renglón "
+            + row
+            + ": '"
+            + m.group()
+            + "' leído como '"
+            + m.group(1)
+            + "' (un punto después de la unidad) en la descripción.");
+    return desc.substring(0, m.start()) + m.group(1);
+  }
+
+  /**
+   * A word of a description as {@link #fixDescription} would leave it, given the words either side
+   * of it ({@code next} null when it ends the description): "5009" → "500g", "lkg" → "1kg", "11"
+   * after a word → "1L", "1,5L." → "1,5L"; any other word as it is.
+   */
+  static String fixedSize(String previous, String word, String next) {
+    Matcher one = ONE_AS_L.matcher(word);
+    if (one.matches()) {
+      return "1" + one.group(1);
+    }
+    Matcher grams = GRAMS_MISREAD.matcher(word);
+    if (grams.matches()
+        && PACK_SIZES.contains(Integer.parseInt(grams.group(1)))
+        && (next == null || !UNIT_AFTER.matcher(next).matches())) {
+      return grams.group(1) + "g";
+    }
+    Matcher period = SYMBOL_WITH_PERIOD.matcher(word);
+    if (period.matches()) {
+      return period.group(1);
+    }
+    boolean endsDescription = next == null || !next.matches(".*\\p{L}{2,}.*") || isUnit(next);
+    boolean afterAWord = previous != null && !isUnit(previous);
+    Matcher litres = LITRES_MISREAD.matcher((previous == null ? "" : previous) + " " + word);
+    if (endsDescription
+        && afterAWord
+        && litres.matches()
+        && LITRE_SIZES.contains(litres.group(2))) {
+      return litres.group(2) + "L";
+    }
+    return word;
+  }
+
+  /**
+   * Whether a word of a description needs a fix ({@link #fixedSize}) or is a size in no unit
+   * ("1lkg"): a closer second reading may settle it.
+   */
+  static boolean doubtfulSize(String previous, String word, String next) {
+    return !fixedSize(previous, word, next).equals(word) || sizeWithoutUnit(word) != null;
+  }
+
+  /**
+   * Whether {@code second}, a second reading of the doubtful {@code first}, settles it: it needs no
+   * fix and is a size in a known unit, and it is what the fix of {@code first} gives ("4009" read
+   * again "400g"), or, when {@code first} has no fix but no unit either ("1lkg"), the same digits.
+   */
+  static boolean settles(String previous, String first, String second, String next) {
+    if (doubtfulSize(previous, second, next) || !SIZE.matcher(second).matches()) {
+      return false;
+    }
+    String fixed = fixedSize(previous, first, next);
+    if (!fixed.equals(first)) {
+      return fixed.equals(second);
+    }
+    return first.replaceAll("\\D", "").equals(second.replaceAll("\\D", ""));
   }
 
   /**

@@ -71,7 +71,10 @@ class ItemTextTest {
         "Lavandina Ayudin 11;Lavandina Ayudin 1L;Renglón 2: '11' leído como '1L' al final de la"
             + " descripción.",
         "Gaseosa Coca-Cola 2,251;Gaseosa Coca-Cola 2,25L;Renglón 2: '2,251' leído como '2,25L' al"
-            + " final de la descripción."
+            + " final de la descripción.",
+        "Agua Villavicencio 1,5L.;Agua Villavicencio 1,5L;Renglón 2: '1,5L.' leído como '1,5L' (un"
+            + " punto después de la unidad) en la descripción.",
+        "Queso Rallado 150 grs.;Queso Rallado 150 grs.;"
       })
   void shouldFixPackSizesSpecksAndLitresWhenFixingDescription(
       String description, String fixed, String issue) {
@@ -86,5 +89,23 @@ class ItemTextTest {
     } else {
       assertThat(issues.list()).containsExactly(issue);
     }
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} → {3}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "Salamandra;4009;UN;400g",
+        "Celusal;500y;32;500g",
+        "Blancaflor;lkg;(10,50);1kg",
+        "Frutilla;11;UN;1L",
+        "UN;11;1.350,00;11",
+        "Villavicencio;1,5L.;4;1,5L",
+        "Oro;1kg;9;1kg"
+      })
+  void shouldFixAWordOfADescriptionAsTheDescriptionFixWould(
+      String previous, String word, String next, String fixed) {
+    // when / then
+    assertThat(ItemText.fixedSize(previous, word, next)).isEqualTo(fixed);
   }
 }
