@@ -59,8 +59,14 @@ final class ItemText {
   /** Bottle sizes in litres; "2,25" followed by a 1 at the end of a description is "2,25L". */
   static final Set<String> LITRE_SIZES = Set.of("0,5", "1", "1,5", "2", "2,25", "2,5", "3", "5");
 
+  /** A unit word read with a speck glued to it has at least this many letters ("«unidades"). */
+  static final int MIN_SPECKLED_UNIT = 2;
+
   /** A code is at least this long: shorter tokens with a digit are quantities or specks. */
   static final int CODE_MIN_LENGTH = 3;
+
+  /** A garbled quantity ({@link #isSpeck}) is at most this long. */
+  static final int GARBLED_MAX_LENGTH = 3;
 
   /** A speck is at most this long: one glyph, or two when OCR split one. */
   static final int JUNK_MAX_LENGTH = 2;
@@ -101,8 +107,17 @@ final class ItemText {
     this.issues = issues;
   }
 
+  /**
+   * A unit word ({@link #UNIT_WORDS}), also with a speck glued to it ("«unidades"): the unit is
+   * read for where the row's columns are, never reported, so the speck goes with it.
+   */
   static boolean isUnit(String tok) {
-    return UNIT_WORDS.contains(tok.toLowerCase(Locale.ROOT));
+    String t = tok.toLowerCase(Locale.ROOT);
+    if (UNIT_WORDS.contains(t)) {
+      return true;
+    }
+    String bare = t.replaceAll("^[^\\p{L}\\p{N}]+", "").replaceAll("[^\\p{L}\\p{N}.]+$", "");
+    return bare.length() >= MIN_SPECKLED_UNIT && !bare.equals(t) && UNIT_WORDS.contains(bare);
   }
 
   /**
@@ -111,6 +126,20 @@ final class ItemText {
    */
   static boolean isJunk(String tok) {
     return tok.length() <= JUNK_MAX_LENGTH && !tok.matches(".*\\d.*") && !isUnit(tok);
+  }
+
+  /**
+   * A speck ({@link #isJunk}), or up to {@link #GARBLED_MAX_LENGTH} glyphs mixing a mark with
+   * letters or digits that read as no number, no unit and no word ("d:1"): what OCR makes of a
+   * quantity it cannot read.
+   */
+  static boolean isSpeck(String tok) {
+    return isJunk(tok)
+        || (tok.length() <= GARBLED_MAX_LENGTH
+            && tok.matches(".*[^\\p{L}\\p{N}.,].*")
+            && tok.matches(".*[\\p{L}\\p{N}].*")
+            && Numbers.digitsOnly(tok) == null
+            && !isUnit(tok));
   }
 
   /**

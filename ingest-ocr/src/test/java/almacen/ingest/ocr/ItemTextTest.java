@@ -91,6 +91,25 @@ class ItemTextTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} unit={1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {"unidades;true", "«unidades;true", "kg.;true", "«;false", "«u;false", "Arroz;false"})
+  void shouldTakeAUnitWordWithASpeckGluedToItForAUnit(String token, boolean unit) {
+    // when / then
+    assertThat(ItemText.isUnit(token)).isEqualTo(unit);
+  }
+
+  @ParameterizedTest(name = "{0} speck={1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {"a;true", "d:1;true", "TÁ;true", "11;false", "1,5;false", "kg;false", "Oro;false"})
+  void shouldTakeAGarbledShortTokenForASpeckWhenItReadsAsNoNumberUnitOrWord(
+      String token, boolean speck) {
+    // when / then
+    assertThat(ItemText.isSpeck(token)).isEqualTo(speck);
+  }
+
   @ParameterizedTest(name = "{0} {1} {2} → {3}")
   @CsvSource(
       delimiter = ';',
