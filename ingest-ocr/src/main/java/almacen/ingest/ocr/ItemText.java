@@ -97,6 +97,12 @@ final class ItemText {
   private static final Pattern SYMBOL_WITH_PERIOD =
       Pattern.compile("(?<![\\p{L}\\d.,])(\\d+(?:,\\d+)?(?i:kg|mg|ml|cl|g|l))\\.$");
 
+  /**
+   * A description that ends in a bare number after a word ("Pure de Tomate Arcor 520"): a size
+   * whose unit OCR lost ("520g"). A flour's type ("Harina 000") starts with a zero and is no size.
+   */
+  private static final Pattern BARE_SIZE_AT_END = Pattern.compile("\\p{L}{2,}\\s+([1-9]\\d{1,3})$");
+
   /** A size: a number glued to letters, alone as a word. */
   private static final Pattern SIZE =
       Pattern.compile("(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d+)?(\\p{L}+)(?![\\p{L}\\d])");
@@ -185,6 +191,10 @@ final class ItemText {
               + "' tiene signos dudosos; revisar.");
     }
     String size = sizeWithoutUnit(description);
+    if (size == null) {
+      Matcher bare = BARE_SIZE_AT_END.matcher(description);
+      size = bare.find() ? bare.group(1) : null;
+    }
     if (size != null) {
       issues.add(
           "Renglón "
@@ -195,7 +205,10 @@ final class ItemText {
     }
   }
 
-  /** The first size in {@code desc} whose letters are no unit of measure, or null. */
+  /**
+   * The first size in {@code desc} whose letters are no unit of measure, or null. (A description
+   * ending in a bare number is flagged too, by {@link #checkDescription}.)
+   */
   static String sizeWithoutUnit(String desc) {
     Matcher m = SIZE.matcher(desc);
     while (m.find()) {

@@ -127,4 +127,23 @@ class ItemTextTest {
     // when / then
     assertThat(ItemText.fixedSize(previous, word, next)).isEqualTo(fixed);
   }
+
+  @ParameterizedTest(name = "{0} flagged={1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "Pure de Tomate Arcor 520;true",
+        "Arroz Gallo Oro 1lkg;true",
+        "Harina 000;false",
+        "Te Taragui 50 saquitos;false",
+        "Galletitas Criollitas 3 x 100g;false"
+      })
+  void shouldFlagADescriptionWhoseSizeLostItsUnit(String description, boolean flagged) {
+    // given
+    ParseIssues issues = new ParseIssues();
+    // when
+    ItemText.checkDescription(description, 2, issues);
+    // then
+    assertThat(issues.list().isEmpty()).isEqualTo(!flagged);
+  }
 }
