@@ -16,8 +16,18 @@ final class HeaderReader {
   /** Digit class that tolerates the letters OCR confuses with digits. */
   static final String D = "[0-9OoIlS|!]";
 
-  /** The supplier's "Razón Social:" is among the first lines (the buyer's comes later). */
+  /**
+   * The supplier's "Razón Social:" is among the first lines (the buyer's comes later); further down
+   * it is taken only before the buyer's block starts ({@link #BUYER_BLOCK}).
+   */
   static final int NAME_LABEL_REACH = 8;
+
+  /**
+   * A line of the buyer's block: AFIP's receptor box says "Apellido y Nombre / Razón Social",
+   * others "Cliente" or "Señor(es)".
+   */
+  private static final Pattern BUYER_BLOCK =
+      Pattern.compile(".*\\b(apellido|nombre|cliente|senor|receptor|comprador|adquirente).*");
 
   /**
    * Without a label the name is the first line with words at the top of the page (above the letter
@@ -62,7 +72,9 @@ final class HeaderReader {
   private static final Pattern NAME_LABEL =
       Pattern.compile("raz[oó0]n\\s+social\\s*:?\\s*(.+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern NOT_A_NAME =
-      Pattern.compile(".*(original|duplicado|factura|nota de|cod|fecha|punto|comp).*");
+      Pattern.compile(
+          ".*(original|duplicado|factura|nota de|cod|fecha|punto|comp|responsable|inscripto"
+              + "|monotribut|exento|consumidor final|domicilio|ingresos brutos|actividades).*");
 
   private final PrintedLines text;
   private final ParseIssues issues;
@@ -75,6 +87,14 @@ final class HeaderReader {
     this.text = text;
     this.issues = issues;
     this.limit = Math.min(limit, text.size());
+  }
+
+  /** Whether {@code text} shows the invoice's letter or its AFIP code where a header is read. */
+  static boolean showsType(String text) {
+    PrintedLines lines = new PrintedLines(text == null ? "" : text);
+    HeaderReader r =
+        new HeaderReader(lines, new ParseIssues(), TableLayout.of(lines).totalsStart());
+    return r.afipCode() != null || r.letter() != null;
   }
 
   /** Reads the header; issues are recorded in the order code, type, number, dates, CUITs, CAE. */
@@ -290,10 +310,15 @@ final class HeaderReader {
   }
 
   private String supplierName() {
-    for (int i = 0; i < Math.min(NAME_LABEL_REACH, text.size()); i++) {
-      String n = text.norm(i);
+    boolean buyerSeen = false;
+    for (int i = 0; i < limit; i++) {
+      boolean buyer = BUYER_BLOCK.matcher(text.norm(i)).matches();
+      buyerSeen |= buyer;
+      if (i >= NAME_LABEL_REACH && buyerSeen) {
+        break;
+      }
       Matcher m = NAME_LABEL.matcher(text.raw(i));
-      if (m.find() && !n.contains("cliente") && !n.contains("senor")) {
+      if (m.find() && !buyer) {
         return withoutSpecks(withoutSpecks(m.group(1)).replaceAll("\\s{2,}.*", ""));
       }
     }
@@ -314,7 +339,13 @@ final class HeaderReader {
    */
   static String withoutSpecks(String name) {
     return name.strip()
-        .replaceAll("^([^\\p{L}\\p{N}\"'(]+\\s+)+", "")
-        .replaceAll("(\\s+[^\\p{L}\\p{N}\"')]+)+$", "");
+        .replaceAll("^(" + SPECK + "\\s+)+", "")
+        .replaceAll("(\\s+" + SPECK + ")+$", "");
   }
+
+  /**
+   * A word of no letters with a mark in it ("*", "—", "==2"): no company name starts or ends with
+   * one. A number alone ("3 HERMANOS") and quotes or brackets around the name are no specks.
+   */
+  private static final String SPECK = "(?:[^\\p{L}\\s]*[^\\p{L}\\p{N}\\s\"'()][^\\p{L}\\s]*)";
 }

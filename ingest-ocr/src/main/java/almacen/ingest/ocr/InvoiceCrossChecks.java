@@ -115,6 +115,24 @@ final class InvoiceCrossChecks {
     return new Result(net, iva, ivaTotal, passed);
   }
 
+  /**
+   * Whether the printed net, IVA (for a type that discriminates it) and other taxes add up to
+   * {@code total} to the cent; false when the net is missing.
+   */
+  static boolean addsUpExactly(
+      InvoiceType type,
+      BigDecimal net,
+      Map<BigDecimal, BigDecimal> ivaByRate,
+      BigDecimal otherTaxes,
+      BigDecimal total) {
+    if (net == null || total == null) {
+      return false;
+    }
+    BigDecimal iva = type != null && type.pricesIncludeIva() ? BigDecimal.ZERO : sum(ivaByRate);
+    BigDecimal others = otherTaxes == null ? BigDecimal.ZERO : otherTaxes;
+    return net.add(iva).add(others).compareTo(total) == 0;
+  }
+
   private static BigDecimal sum(Map<BigDecimal, BigDecimal> iva) {
     return iva.values().stream()
         .reduce(BigDecimal.ZERO, BigDecimal::add)

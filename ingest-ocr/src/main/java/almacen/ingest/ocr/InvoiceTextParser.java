@@ -25,6 +25,9 @@ public final class InvoiceTextParser {
    *
    * @param consistentLines how many of {@code lines} close (quantity × price = total)
    * @param kind invoice, credit or debit note as the header says
+   * @param totalFix how OCR's reading of the total was fixed, as an issue not yet in {@code issues}
+   *     (the AFIP QR or the sums may prove it, {@link OcrInvoiceReader#merge}); null when the total
+   *     was read as printed
    */
   public record Parsed(
       InvoiceType type,
@@ -44,7 +47,8 @@ public final class InvoiceTextParser {
       BigDecimal otherTaxes,
       BigDecimal total,
       List<String> issues,
-      InvoiceKind kind) {}
+      InvoiceKind kind,
+      String totalFix) {}
 
   /** The second OCR look at item rows that do not close ({@link RowReview}). */
   public static final OcrEngine.LineReview ROW_REVIEW = RowReview.INSTANCE;
@@ -100,6 +104,7 @@ public final class InvoiceTextParser {
         totals.otherTaxes(),
         totals.total(),
         issues.list(),
-        header.kind());
+        header.kind(),
+        totals.totalFix());
   }
 }

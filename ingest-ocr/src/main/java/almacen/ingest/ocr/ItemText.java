@@ -59,8 +59,14 @@ final class ItemText {
   /** Bottle sizes in litres; "2,25" followed by a 1 at the end of a description is "2,25L". */
   static final Set<String> LITRE_SIZES = Set.of("0,5", "1", "1,5", "2", "2,25", "2,5", "3", "5");
 
+  /** A unit word read with a speck glued to it has at least this many letters ("«unidades"). */
+  static final int MIN_SPECKLED_UNIT = 2;
+
   /** A code is at least this long: shorter tokens with a digit are quantities or specks. */
   static final int CODE_MIN_LENGTH = 3;
+
+  /** A garbled quantity ({@link #isSpeck}) is at most this long. */
+  static final int GARBLED_MAX_LENGTH = 3;
 
   /** A speck is at most this long: one glyph, or two when OCR split one. */
   static final int JUNK_MAX_LENGTH = 2;
@@ -84,6 +90,19 @@ final class ItemText {
           "g", "gr", "grs", "kg", "kgs", "mg", "l", "lt", "lts", "ml", "cc", "cm3", "m", "mt",
           "mts", "cm", "mm", "u", "un", "x", "w", "v", "oz");
 
+  /**
+   * A size in a unit symbol followed by a period: symbols take none ("1,5L." is "1,5L" with a speck
+   * after it; "500 grs." is an abbreviation and keeps its period).
+   */
+  private static final Pattern SYMBOL_WITH_PERIOD =
+      Pattern.compile("(?<![\\p{L}\\d.,])(\\d+(?:,\\d+)?(?i:kg|mg|ml|cl|g|l))\\.$");
+
+  /**
+   * A description that ends in a bare number after a word ("Pure de Tomate Arcor 520"): a size
+   * whose unit OCR lost ("520g"). A flour's type ("Harina 000") starts with a zero and is no size.
+   */
+  private static final Pattern BARE_SIZE_AT_END = Pattern.compile("\\p{L}{2,}\\s+([1-9]\\d{1,3})$");
+
   /** A size: a number glued to letters, alone as a word. */
   private static final Pattern SIZE =
       Pattern.compile("(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d+)?(\\p{L}+)(?![\\p{L}\\d])");
@@ -94,8 +113,17 @@ final class ItemText {
     this.issues = issues;
   }
 
+  /**
+   * A unit word ({@link #UNIT_WORDS}), also with a speck glued to it ("«unidades"): the unit is
+   * read for where the row's columns are, never reported, so the speck goes with it.
+   */
   static boolean isUnit(String tok) {
-    return UNIT_WORDS.contains(tok.toLowerCase(Locale.ROOT));
+    String t = tok.toLowerCase(Locale.ROOT);
+    if (UNIT_WORDS.contains(t)) {
+      return true;
+    }
+    String bare = t.replaceAll("^[^\\p{L}\\p{N}]+", "").replaceAll("[^\\p{L}\\p{N}.]+$", "");
+    return bare.length() >= MIN_SPECKLED_UNIT && !bare.equals(t) && UNIT_WORDS.contains(bare);
   }
 
   /**
@@ -104,6 +132,20 @@ final class ItemText {
    */
   static boolean isJunk(String tok) {
     return tok.length() <= JUNK_MAX_LENGTH && !tok.matches(".*\\d.*") && !isUnit(tok);
+  }
+
+  /**
+   * A speck ({@link #isJunk}), or up to {@link #GARBLED_MAX_LENGTH} glyphs mixing a mark with
+   * letters or digits that read as no number, no unit and no word ("d:1"): what OCR makes of a
+   * quantity it cannot read.
+   */
+  static boolean isSpeck(String tok) {
+    return isJunk(tok)
+        || (tok.length() <= GARBLED_MAX_LENGTH
+            && tok.matches(".*[^\\p{L}\\p{N}.,].*")
+            && tok.matches(".*[\\p{L}\\p{N}].*")
+            && Numbers.digitsOnly(tok) == null
+            && !isUnit(tok));
   }
 
   /**
@@ -149,6 +191,10 @@ final class ItemText {
               + "' tiene signos dudosos; revisar.");
     }
     String size = sizeWithoutUnit(description);
+    if (size == null) {
+      Matcher bare = BARE_SIZE_AT_END.matcher(description);
+      size = bare.find() ? bare.group(1) : null;
+    }
     if (size != null) {
       issues.add(
           "Renglón "
@@ -159,7 +205,10 @@ final class ItemText {
     }
   }
 
-  /** The first size in {@code desc} whose letters are no unit of measure, or null. */
+  /**
+   * The first size in {@code desc} whose letters are no unit of measure, or null. (A description
+   * ending in a bare number is flagged too, by {@link #checkDescription}.)
+   */
   static String sizeWithoutUnit(String desc) {
     Matcher m = SIZE.matcher(desc);
     while (m.find()) {
@@ -243,7 +292,80 @@ final class ItemText {
             .trim()
             .replaceAll("^([^\\p{L}\\p{N}]+\\s+)+", "")
             .replaceAll("(\\s+[^\\p{L}\\p{N}]+)+$", "");
-    return litres(trimmed, row);
+    return litres(withoutPeriodAfterSymbol(trimmed, row), row);
+  }
+
+  /** "Agua 1,5L." → "Agua 1,5L" ({@link #SYMBOL_WITH_PERIOD}), said so. */
+  private String withoutPeriodAfterSymbol(String desc, int row) {
+    Matcher m = SYMBOL_WITH_PERIOD.matcher(desc);
+    if (!m.find()) {
+      return desc;
+    }
+    issues.add(
+        "Renglón "
+            + row
+            + ": '"
+            + m.group()
+            + "' leído como '"
+            + m.group(1)
+            + "' (un punto después de la unidad) en la descripción.");
+    return desc.substring(0, m.start()) + m.group(1);
+  }
+
+  /**
+   * A word of a description as {@link #fixDescription} would leave it, given the words either side
+   * of it ({@code next} null when it ends the description): "5009" → "500g", "lkg" → "1kg", "11"
+   * after a word → "1L", "1,5L." → "1,5L"; any other word as it is.
+   */
+  static String fixedSize(String previous, String word, String next) {
+    Matcher one = ONE_AS_L.matcher(word);
+    if (one.matches()) {
+      return "1" + one.group(1);
+    }
+    Matcher grams = GRAMS_MISREAD.matcher(word);
+    if (grams.matches()
+        && PACK_SIZES.contains(Integer.parseInt(grams.group(1)))
+        && (next == null || !UNIT_AFTER.matcher(next).matches())) {
+      return grams.group(1) + "g";
+    }
+    Matcher period = SYMBOL_WITH_PERIOD.matcher(word);
+    if (period.matches()) {
+      return period.group(1);
+    }
+    boolean endsDescription = next == null || !next.matches(".*\\p{L}{2,}.*") || isUnit(next);
+    boolean afterAWord = previous != null && !isUnit(previous);
+    Matcher litres = LITRES_MISREAD.matcher((previous == null ? "" : previous) + " " + word);
+    if (endsDescription
+        && afterAWord
+        && litres.matches()
+        && LITRE_SIZES.contains(litres.group(2))) {
+      return litres.group(2) + "L";
+    }
+    return word;
+  }
+
+  /**
+   * Whether a word of a description needs a fix ({@link #fixedSize}) or is a size in no unit
+   * ("1lkg"): a closer second reading may settle it.
+   */
+  static boolean doubtfulSize(String previous, String word, String next) {
+    return !fixedSize(previous, word, next).equals(word) || sizeWithoutUnit(word) != null;
+  }
+
+  /**
+   * Whether {@code second}, a second reading of the doubtful {@code first}, settles it: it needs no
+   * fix and is a size in a known unit, and it is what the fix of {@code first} gives ("4009" read
+   * again "400g"), or, when {@code first} has no fix but no unit either ("1lkg"), the same digits.
+   */
+  static boolean settles(String previous, String first, String second, String next) {
+    if (doubtfulSize(previous, second, next) || !SIZE.matcher(second).matches()) {
+      return false;
+    }
+    String fixed = fixedSize(previous, first, next);
+    if (!fixed.equals(first)) {
+      return fixed.equals(second);
+    }
+    return first.replaceAll("\\D", "").equals(second.replaceAll("\\D", ""));
   }
 
   /**

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * The six Leptonica functions the OCR engine needs, mapped directly. lept4j 1.20's own {@code
+ * The Leptonica functions the OCR engine needs, mapped directly. lept4j 1.20's own {@code
  * Leptonica.INSTANCE} looks for "libleptonica.so" and its static initialiser fails on Debian 12,
  * which ships Leptonica 1.82 as "liblept.so.5"; this mapping tries both names (JNA matches the
  * versioned file) and works with plain pointers, so no struct layout is assumed.
@@ -39,6 +39,18 @@ interface LeptonicaLib extends Library {
   Pointer pixDeskew(Pointer pix, int redsearch);
 
   void pixDestroy(PointerByReference ppix);
+
+  int pixGetWidth(Pointer pix);
+
+  int pixGetHeight(Pointer pix);
+
+  int pixGetDepth(Pointer pix);
+
+  /** 32-bit words per image row. */
+  int pixGetWpl(Pointer pix);
+
+  /** The image's rows, {@link #pixGetWpl} words each; each word's first pixel in its high byte. */
+  Pointer pixGetData(Pointer pix);
 
   final class Loader {
     private Loader() {}

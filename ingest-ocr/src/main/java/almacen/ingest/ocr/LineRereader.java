@@ -105,16 +105,26 @@ final class LineRereader {
   }
 
   private static String readEnlarged(ITessAPI.TessBaseAPI api, Pointer clip, long timeoutMillis) {
-    Pointer big = LEPT.pixScale(clip, 2f, 2f);
+    return read(api, clip, 2f, ITessAPI.TessPageSegMode.PSM_SINGLE_LINE, timeoutMillis);
+  }
+
+  /**
+   * Reads {@code clip} alone, enlarged {@code scale} times, in page segmentation mode {@code psm};
+   * null when Tesseract fails or runs out of time. Leaves {@code api} cleared, its mode as given.
+   */
+  static String read(
+      ITessAPI.TessBaseAPI api, Pointer clip, float scale, int psm, long timeoutMillis) {
+    Pointer big = scale == 1f ? clip : LEPT.pixScale(clip, scale, scale);
     if (big == null) {
       return null;
     }
     ITessAPI.ETEXT_DESC monitor = TESS.TessMonitorCreate();
     Pointer text = null;
     try {
-      TESS.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_SINGLE_LINE);
+      TESS.TessBaseAPISetPageSegMode(api, psm);
       TESS.TessBaseAPISetImage2(api, new Pix(big));
-      TESS.TessBaseAPISetSourceResolution(api, 2 * TesseractOcrEngine.targetDpi(0, 0));
+      TESS.TessBaseAPISetSourceResolution(
+          api, Math.round(scale * TesseractOcrEngine.targetDpi(0, 0)));
       TESS.TessMonitorSetDeadlineMSecs(monitor, (int) Math.min(Integer.MAX_VALUE, timeoutMillis));
       if (TESS.TessBaseAPIRecognize(api, monitor) != 0) {
         return null;
@@ -127,7 +137,9 @@ final class LineRereader {
       }
       TESS.TessMonitorDelete(monitor);
       TESS.TessBaseAPIClear(api);
-      LEPT.pixDestroy(new PointerByReference(big));
+      if (big != clip) {
+        LEPT.pixDestroy(new PointerByReference(big));
+      }
     }
   }
 

@@ -153,7 +153,15 @@ final class LineTableReader {
       nums.removeIf(t -> t.text().equals(codeTok) && (t.index() == 0 || t.index() == codeAt));
     }
     String desc = ItemText.description(parts, descFrom, descTo, descTo);
-    if (nums.size() < MIN_NUMBERS || letters(desc) < MIN_DESCRIPTION_LETTERS) {
+    // once a speck in the quantity's place was dropped, a price and a total are enough
+    int minNumbers = mayDropJunk ? MIN_NUMBERS : MIN_NUMBERS - 1;
+    if (nums.size() < minNumbers && mayDropJunk && letters(desc) >= MIN_DESCRIPTION_LETTERS) {
+      ReadLine retried = withoutJunkQuantity(i, n, parts, headEnd, tailStart);
+      if (retried != null) {
+        return retried;
+      }
+    }
+    if (nums.size() < minNumbers || letters(desc) < MIN_DESCRIPTION_LETTERS) {
       // a row of the table with a price or total but not enough readable numbers is reported, not
       // dropped
       if (layout.hasHeaderRow()
@@ -236,7 +244,7 @@ final class LineTableReader {
    */
   private ReadLine withoutJunkQuantity(int i, int n, String[] parts, int headEnd, int tailStart) {
     int junk = layout.columns().qtyBeforeDesc() ? (headEnd == 0 ? 0 : -1) : tailStart - 1;
-    if (junk < 0 || !ItemText.isJunk(parts[junk])) {
+    if (junk < 0 || !ItemText.isSpeck(parts[junk])) {
       return null;
     }
     List<String> rest = new ArrayList<>(List.of(parts));

@@ -57,6 +57,14 @@ public interface OcrEngine {
 
     boolean suspect(String line);
 
+    /**
+     * Whether the page's text lacks what its letter box says (an invoice's letter and AFIP code),
+     * so the box deserves a second look; an engine that cannot look twice ignores it.
+     */
+    default boolean wantsLetterBox(String pageText) {
+      return false;
+    }
+
     /** Returns the line to use instead of {@code first}, or null to keep {@code first}. */
     String keep(String first, String second);
   }

@@ -394,6 +394,9 @@ public class OcrInvoiceReader implements InvoiceReader {
       String branch) {
     List<String> issues = new ArrayList<>(preIssues);
     issues.addAll(p.issues());
+    if (p.totalFix() != null && !totalProven(p, qr)) {
+      issues.add(p.totalFix());
+    }
     QrMerge.Identity id = QrMerge.merge(p, qr, issues);
     List<ReadLine> lines = p.lines();
     InvoiceCrossChecks.Result checks =
@@ -432,6 +435,22 @@ public class OcrInvoiceReader implements InvoiceReader {
         sha256,
         branch,
         id.kind());
+  }
+
+  /**
+   * Whether the total OCR misread and the parser fixed ("287,940,32" → 287.940,32) is proven by
+   * what it was not read from: it is the AFIP QR's total, or exactly the printed net plus IVA plus
+   * other taxes. Then the fix leaves nothing for a person to check.
+   */
+  static boolean totalProven(InvoiceTextParser.Parsed p, AfipQr qr) {
+    if (p.total() == null) {
+      return false;
+    }
+    if (qr != null && qr.importe() != null && qr.importe().compareTo(p.total()) == 0) {
+      return true;
+    }
+    return InvoiceCrossChecks.addsUpExactly(
+        p.type(), p.netTotal(), p.ivaByRate(), p.otherTaxes(), p.total());
   }
 
   /** The hash of the upload; of several photos, of their bytes one after the other. */

@@ -210,6 +210,9 @@ final class RowNumbers {
     }
     Tok tp = nums.get(nums.size() - 2);
     Tok tt = nums.get(nums.size() - 1);
+    if (nums.size() >= 3 && isRateBetweenAmounts(nums.get(nums.size() - 3), tp, tt)) {
+      tp = nums.get(nums.size() - 3); // "1.980,00  21  13.860,00": 21 is the line's IVA rate
+    }
     for (Numbers.Cand p : Numbers.money(tp.text())) {
       for (Numbers.Cand t : Numbers.money(tt.text())) {
         if (p.value().signum() <= 0 || t.value().compareTo(p.value()) < 0) {
@@ -239,6 +242,22 @@ final class RowNumbers {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether {@code middle}, printed between two amounts with cents, is an IVA rate ({@link #RATES})
+   * printed without them: a price is printed like the total it makes.
+   */
+  static boolean isRateBetweenAmounts(Tok before, Tok middle, Tok after) {
+    if (!moneyShaped(before) || !moneyShaped(after) || moneyShaped(middle)) {
+      return false;
+    }
+    List<Numbers.Cand> m = Numbers.money(middle.text());
+    return !m.isEmpty() && RATES.stream().anyMatch(r -> r.compareTo(m.get(0).value()) == 0);
+  }
+
+  private static boolean moneyShaped(Tok t) {
+    return ItemText.MONEY_SHAPE.matcher(Numbers.strip(t.text())).matches();
   }
 
   /**

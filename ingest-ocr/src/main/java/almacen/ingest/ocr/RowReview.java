@@ -4,12 +4,15 @@ import almacen.ingest.ocr.RowNumbers.Pick;
 import almacen.ingest.ocr.RowNumbers.Tok;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 /**
  * Item rows whose numbers do not close (no quantity × price = total among them, in either column
  * order) get a second, closer OCR look. The second reading lends the first its numbers where both
  * split into the same tokens (the first reading's letters are usually the better ones), and is kept
- * only if the row then closes with numbers near the first reading's.
+ * only if the row then closes with numbers near the first reading's. A page whose header shows no
+ * type gets a second look at its letter box ({@link LetterBoxRereader}).
  */
 final class RowReview implements OcrEngine.LineReview {
 
@@ -24,10 +27,18 @@ final class RowReview implements OcrEngine.LineReview {
   /** Quantity, price and total: an item row shows at least three numbers. */
   static final int MIN_NUMBERS = TableLayout.ITEM_ROW_MIN_NUMBERS;
 
+  /** A word as {@link RowNumbers#tokens} cuts them. */
+  private static final Pattern WORD = Pattern.compile("[^\\s|]+");
+
   private RowReview() {}
 
   @Override
   public boolean suspect(String line) {
+    return numbersOff(line) || hasDoubtfulSize(line);
+  }
+
+  /** An item row none of whose readings closes (quantity × price = total). */
+  private static boolean numbersOff(String line) {
     List<Tok> nums = RowNumbers.numbers(line);
     long money =
         nums.stream()
@@ -45,13 +56,88 @@ final class RowReview implements OcrEngine.LineReview {
         && RowNumbers.bestWithDiscount(RowNumbers.tokens(line), nums, false) == null;
   }
 
+  /** A row with an amount and a size its description would need fixed ({@link ItemText}). */
+  static boolean hasDoubtfulSize(String line) {
+    String[] t = RowNumbers.tokens(line);
+    boolean amount =
+        Arrays.stream(t).anyMatch(k -> ItemText.MONEY_SHAPE.matcher(Numbers.strip(k)).matches());
+    for (int k = 0; amount && k < t.length; k++) {
+      if (ItemText.doubtfulSize(at(t, k - 1), t[k], at(t, k + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String at(String[] tokens, int k) {
+    return k >= 0 && k < tokens.length ? tokens[k] : null;
+  }
+
+  /** A page whose header shows neither the letter nor the AFIP code ({@link HeaderReader}). */
+  @Override
+  public boolean wantsLetterBox(String pageText) {
+    return !HeaderReader.showsType(pageText);
+  }
+
+  /**
+   * For a row that did not close, the second reading's numbers if the row then closes (else its
+   * own: a till's row closes with the line above it); then, in what is kept, each doubtful size of
+   * the description the second reading settles ({@link #settleSizes}); null when nothing changed.
+   */
   @Override
   public String keep(String first, String second) {
-    String merged = lendNumbers(first, second);
-    if (merged != null && closesNear(merged, first)) {
-      return merged;
+    String kept = first;
+    if (numbersOff(first)) {
+      String merged = lendNumbers(first, second);
+      if (merged != null && closesNear(merged, first)) {
+        kept = merged;
+      } else if (closesNear(second, first)) {
+        kept = second;
+      }
     }
-    return closesNear(second, first) ? second : null;
+    String settled = settleSizes(kept, second);
+    return settled.equals(first) ? null : settled;
+  }
+
+  /**
+   * {@code first} with each doubtful size ("4009", "lkg", "1,5L.") replaced by the word the second
+   * reading has after the same word ("Salamandra 400g"), when that word settles it ({@link
+   * ItemText#settles}): two readings agree, one closer than the other, so nothing is left to fix.
+   */
+  static String settleSizes(String first, String second) {
+    List<MatchResult> a = WORD.matcher(first).results().toList();
+    String[] b = WORD.matcher(second).results().map(MatchResult::group).toArray(String[]::new);
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    for (int k = 0; k < a.size(); k++) {
+      String previous = k > 0 ? a.get(k - 1).group() : null;
+      String next = k + 1 < a.size() ? a.get(k + 1).group() : null;
+      String word = a.get(k).group();
+      if (ItemText.doubtfulSize(previous, word, next)) {
+        String again = after(b, previous);
+        if (again != null && ItemText.settles(previous, word, again, next)) {
+          out.append(first, last, a.get(k).start()).append(again);
+          last = a.get(k).end();
+        }
+      }
+    }
+    return out.append(first.substring(last)).toString();
+  }
+
+  /** The word after the only {@code previous} among {@code words}; null if none or several. */
+  private static String after(String[] words, String previous) {
+    if (previous == null) {
+      return null;
+    }
+    String found = null;
+    int seen = 0;
+    for (int k = 0; k + 1 < words.length; k++) {
+      if (words[k].equals(previous)) {
+        found = words[k + 1];
+        seen++;
+      }
+    }
+    return seen == 1 ? found : null;
   }
 
   /**

@@ -5,6 +5,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Component;
  * bounds how many exist). Before recognition the page is scaled to {@value #TARGET_DPI} dpi,
  * flattened to white with Leptonica background normalisation and deskewed; it is never binarised
  * here (Tesseract's own Otsu on the flattened page does better). Rows the review finds suspect get
- * a second look ({@link LineRereader}). Set {@code OMP_THREAD_LIMIT=1} in the environment: OpenMP
- * spinning makes a page 5× slower.
+ * a second look ({@link LineRereader}), and so does the letter box of a page whose text shows
+ * neither the invoice's letter nor its code ({@link LetterBoxRereader}). Set {@code
+ * OMP_THREAD_LIMIT=1} in the environment: OpenMP spinning makes a page 5× slower.
  */
 @Component
 public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
@@ -130,7 +132,18 @@ public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
       String s = text == null ? "" : text.getString(0, "UTF-8");
       int conf = TESS.TessBaseAPIMeanTextConf(api);
       List<PdfWords.Word> words = TesseractWords.of(api);
+      LetterBoxRereader.Label label =
+          review.wantsLetterBox(s)
+              ? LetterBoxRereader.find(api, LEPT.pixGetHeight(prepared))
+              : null;
       s = LineRereader.reread(api, prepared, s, review, deadline);
+      LetterBoxRereader.Reading letter =
+          label == null ? null : LetterBoxRereader.read(api, prepared, label, deadline);
+      if (letter != null) {
+        LetterBoxRereader.Amended amended = LetterBoxRereader.amend(s, words, label, letter);
+        s = amended.text();
+        words = amended.words();
+      }
       return new OcrText(s, Math.max(0, Math.min(100, conf)) / 100.0, words);
     } finally {
       TESS.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_AUTO);
@@ -192,20 +205,69 @@ public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
   private static Pointer toPix(BufferedImage gray) throws InvoiceReadException {
     int w = gray.getWidth();
     int h = gray.getHeight();
-    byte[] header = ("P5\n" + w + " " + h + "\n255\n").getBytes(StandardCharsets.US_ASCII);
-    ByteBuffer buf = ByteBuffer.allocateDirect(header.length + w * h);
-    buf.put(header);
+    ByteBuffer buf = pgm(w, h);
     byte[] row = new byte[w];
     for (int y = 0; y < h; y++) {
       gray.getRaster().getDataElements(0, y, w, 1, row);
       buf.put(row);
     }
-    buf.flip();
-    Pointer pix = LEPT.pixReadMem(buf, new NativeSize(buf.capacity()));
+    Pointer pix = pixOf(buf);
     if (pix == null) {
       throw InvoiceReadException.unreadable("No se pudo pasar la imagen al motor de OCR.");
     }
     return pix;
+  }
+
+  /** Gray pixels as a Leptonica image (the caller destroys it), or null if Leptonica refused. */
+  static Pointer toPix(LetterBox.Gray gray) {
+    ByteBuffer buf = pgm(gray.width(), gray.height());
+    buf.put(gray.pixels());
+    return pixOf(buf);
+  }
+
+  /** A direct buffer holding a PGM header, with room for the pixels after it. */
+  private static ByteBuffer pgm(int w, int h) {
+    byte[] header = ("P5\n" + w + " " + h + "\n255\n").getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer buf = ByteBuffer.allocateDirect(header.length + w * h);
+    buf.put(header);
+    return buf;
+  }
+
+  private static Pointer pixOf(ByteBuffer filled) {
+    filled.flip();
+    return LEPT.pixReadMem(filled, new NativeSize(filled.capacity()));
+  }
+
+  /**
+   * The pixels of an 8-bit Leptonica image within {@code x0..x1 × y0..y1} (clipped to it); null
+   * when the image is not 8-bit gray.
+   */
+  static LetterBox.Gray region(Pointer pix, int x0, int y0, int x1, int y1) {
+    if (LEPT.pixGetDepth(pix) != 8) {
+      return null;
+    }
+    int left = Math.max(0, x0);
+    int top = Math.max(0, y0);
+    int right = Math.min(LEPT.pixGetWidth(pix) - 1, x1);
+    int bottom = Math.min(LEPT.pixGetHeight(pix) - 1, y1);
+    if (right < left || bottom < top) {
+      return null;
+    }
+    int w = right - left + 1;
+    int h = bottom - top + 1;
+    int rowBytes = 4 * LEPT.pixGetWpl(pix);
+    Pointer data = LEPT.pixGetData(pix);
+    // each 32-bit word holds four pixels, the first in its high byte: in memory that byte comes
+    // last on a little-endian machine
+    int flip = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 3 : 0;
+    byte[] out = new byte[w * h];
+    for (int y = 0; y < h; y++) {
+      byte[] row = data.getByteArray((long) (top + y) * rowBytes, rowBytes);
+      for (int x = 0; x < w; x++) {
+        out[y * w + x] = row[(left + x) ^ flip];
+      }
+    }
+    return new LetterBox.Gray(w, h, out);
   }
 
   private static void dispose(Pointer pix) {

@@ -20,12 +20,18 @@ final class TotalsReader {
    *
    * @param ivaByRate rate ({@code 21}, {@code 10.5}) → amount; rates printed as 0,00 are left out
    * @param otherTaxes 0,00 when none printed
+   * @param totalFix how OCR's reading of the total was fixed, as an issue; null when read as
+   *     printed. Left to the caller: a fix that the AFIP QR or the sums prove is no doubt.
    */
   record PrintedTotals(
       BigDecimal netTotal,
       Map<BigDecimal, BigDecimal> ivaByRate,
       BigDecimal otherTaxes,
-      BigDecimal total) {}
+      BigDecimal total,
+      String totalFix) {}
+
+  /** An amount read from a line, and how OCR's reading of it was fixed (null if it was not). */
+  private record Amount(BigDecimal value, String fix) {}
 
   private static final Pattern IVA_RATE =
       Pattern.compile("\\biva\\s*(?:\\()?\\s*(27|21|10[.,]5|5|2[.,]5|0)\\s*(?:[.,]0+)?\\s*%");
@@ -50,28 +56,30 @@ final class TotalsReader {
     BigDecimal perceptions = BigDecimal.ZERO.setScale(2);
     boolean anyPerception = false;
     BigDecimal total = null;
+    String totalFix = null;
     Map<BigDecimal, BigDecimal> iva = new TreeMap<>();
     for (int i = Math.min(from, text.size()); i < text.size(); i++) {
       String n = text.norm(i);
       if (n.contains("cae") || n.contains("cuit")) {
         continue;
       }
-      BigDecimal amount = lastAmount(text.raw(i));
-      if (amount == null) {
+      Amount read = lastAmount(text.raw(i));
+      if (read == null) {
         continue;
       }
+      BigDecimal amount = read.value();
+      boolean isTotal = false;
       Matcher rate = IVA_RATE.matcher(n);
       if (n.contains("neto gravado") || n.contains("importe neto")) {
         net = net == null ? amount : net;
       } else if (rate.find() && !n.contains("responsable") && !n.contains("inscripto")) {
         BigDecimal r = new BigDecimal(rate.group(1).replace(',', '.'));
-        if (amount.signum() == 0) {
-          continue;
+        if (amount.signum() != 0) {
+          iva.merge(
+              r.stripTrailingZeros().scale() < 0 ? r.setScale(0) : r.stripTrailingZeros(),
+              amount,
+              BigDecimal::add);
         }
-        iva.merge(
-            r.stripTrailingZeros().scale() < 0 ? r.setScale(0) : r.stripTrailingZeros(),
-            amount,
-            BigDecimal::add);
       } else if (n.contains("otros tributos") || n.contains("otros impuestos")) {
         other = amount;
       } else if (n.contains("percep")
@@ -84,6 +92,11 @@ final class TotalsReader {
         subtotal = subtotal == null ? amount : subtotal;
       } else if (TOTAL.matcher(n).matches() && !n.contains("c/iva")) {
         total = amount;
+        totalFix = read.fix();
+        isTotal = true;
+      }
+      if (read.fix() != null && !isTotal) {
+        issues.add(read.fix());
       }
     }
     if (other == null && anyPerception) {
@@ -95,19 +108,19 @@ final class TotalsReader {
     if (total == null) {
       issues.add("No se encontró el importe total.");
     }
-    return new PrintedTotals(net, iva, other == null ? BigDecimal.ZERO.setScale(2) : other, total);
+    return new PrintedTotals(
+        net, iva, other == null ? BigDecimal.ZERO.setScale(2) : other, total, totalFix);
   }
 
   /** The line's last token if it reads as money ("Importe Total: $ 60.885,83"), else null. */
-  private BigDecimal lastAmount(String line) {
+  private static Amount lastAmount(String line) {
     String[] toks = line.replace("$ ", "$").split("\\s+", -1);
     for (int k = toks.length - 1; k >= 0; k--) {
       List<Numbers.Cand> c = Numbers.money(toks[k]);
       if (!c.isEmpty()) {
-        if (c.get(0).fix() != null) {
-          issues.add("Totales: " + c.get(0).fix() + " en '" + line + "'.");
-        }
-        return c.get(0).value().setScale(2, RoundingMode.HALF_UP);
+        String fix =
+            c.get(0).fix() == null ? null : "Totales: " + c.get(0).fix() + " en '" + line + "'.";
+        return new Amount(c.get(0).value().setScale(2, RoundingMode.HALF_UP), fix);
       }
       // a speck after the amount ("343382,83 —") is no label
       if (!toks[k].matches("[^\\p{L}\\p{N}]*")) {

@@ -124,15 +124,45 @@ final class EvalReport {
           mismos dígitos); un "1" leído "l" antes de una unidad ("lkg") se corrige y se avisa.
         - Contra las confirmaciones equivocadas: una descripción con signos que ningún proveedor imprime
           ("500m!l", "Paladin!", una coma al final, "4008" por "400g") o con una medida que no termina en
-          una unidad ("1lkg": ni g, kg, ml, l, cc, m…) se avisa en vez de confirmarse; las manchas sueltas
-          en las puntas de la razón social ("* HNOS. FERRARI S.H.") se descartan como en las descripciones.
+          una unidad ("1lkg": ni g, kg, ml, l, cc, m…), o que termina en un número suelto después de una
+          palabra ("Pure de Tomate Arcor 520": la unidad se perdió; "Harina 000" no es una medida), se
+          avisa en vez de confirmarse; las manchas sueltas en las puntas de la razón social ("* HNOS.
+          FERRARI S.H.", "==2 MAYORISTA…", pero no el número de "3 HERMANOS S.A.") se descartan como en
+          las descripciones. La razón social rotulada se busca hasta donde empieza el bloque del
+          comprador ("Apellido y Nombre / Razón Social", "Cliente", "Señor(es)"), y una línea de condición
+          de IVA, domicilio o ingresos brutos nunca se toma por el nombre. Las pruebas nuevas se miraron
+          también con otras dos semillas del conjunto (7 y 20270101, 96 facturas): ninguna mal confirmada
+          (antes de estas reglas, dos: un nombre "IVA Responsable Inscripto" y "Arcor 520" con "==2"
+          delante del nombre, que los avisos de "4009" y "500y" tapaban).
         - Un escaneo (PDF sin capa de texto) ya no deja el aviso "leído por OCR": se confirma o no con las
           mismas pruebas que una foto. Sólo un PDF que mezcla páginas con y sin texto lo avisa.
-        - Lo que falta: confirmar solas más fotos y escaneos. Van a revisión sobre todo por la letra del
-          comprobante que Tesseract no lee en los escaneos (el recuadro con la letra, y "COD. 06" cruzado por
-          la raya vertical que baja del recuadro) y por correcciones que se avisan aunque sean ciertas
-          ("1009" → "100g": nada se corrige en silencio). Letras cambiadas en descripciones sin una medida
-          ("Blancatflor") siguen sin detectarse sin un catálogo de las descripciones del proveedor.
+        - La letra del comprobante (escaneos): cuando el texto de una página no muestra ni la letra ni el
+          código, una segunda mirada al recuadro (`LetterBoxRereader`). El renglón de "COD." se recorta a
+          la altura de sus propias letras, así la raya vertical que baja del recuadro queda afuera salvo el
+          trozo que cae sobre el "0" ("COD. P6" se lee "COD. 06"); si así no se lee, se le quita a la raya
+          la tinta que ningún trazo cruza (`LetterBox`). La letra es el glifo grande y solo por encima del
+          código (nada a menos de 0,3 de su altura: las letras de "FACTURA" tienen vecinas), recortado sobre
+          papel blanco y leído como un único carácter. Se usan sólo si la letra y el código nombran el mismo
+          tipo: dos marcas distintas leídas por separado; si no coinciden, o no se leen, el aviso queda.
+        - Correcciones que se prueban y entonces no se avisan: una medida de la descripción que necesita
+          corrección ("4009", "500y", "lkg", "11" por "1L", "1,5L.") hace que el renglón se lea otra vez de
+          cerca (la segunda mirada de los renglones que no cierran); se toma sin aviso sólo si esa lectura es
+          exactamente lo que daría la corrección ("400g"), o, para una medida sin unidad ("1lkg"), una medida
+          limpia con los mismos dígitos ("1kg"). Si la segunda lectura también necesita corrección ("400y"),
+          se corrige y se avisa como antes. Un total corregido ("287,940,32") no se avisa si el QR de AFIP
+          trae ese mismo total o si neto + IVA + otros tributos lo dan al centavo. Nada más se corrige en
+          silencio: una cantidad calculada como importe ÷ precio se sigue avisando (un precio mal leído
+          puede dar otro cociente entero).
+        - Renglones: una unidad con una mancha pegada ("«unidades") sigue siendo la unidad y no entra en la
+          descripción; una cantidad ilegible de hasta tres signos ("d:1") se descarta y se calcula como
+          importe ÷ precio (avisado), también cuando entonces quedan sólo precio e importe; la alícuota
+          impresa entre precio e importe ("1.980,00  21  13.860,00") no se toma por el precio al calcular la
+          cantidad (un precio se imprime con centavos como el importe).
+        - Lo que falta: la letra cuando la raya cae justo sobre el trazo izquierdo del "0" del código (ni
+          recortada ni sin la raya se lee: queda en revisión), fechas que Tesseract no lee en una foto, y
+          medidas que la segunda lectura tampoco lee limpias ("1009" dos veces). Letras cambiadas en
+          descripciones sin una medida ("Blancatflor") siguen sin detectarse sin un catálogo de las
+          descripciones del proveedor.
 
         """);
     return md.toString();

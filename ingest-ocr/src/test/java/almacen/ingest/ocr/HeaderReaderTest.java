@@ -197,4 +197,57 @@ class HeaderReaderTest {
     // then
     assertThat(h.supplierName()).isEqualTo("LACTEOS PAMPEANOS S.A.");
   }
+
+  @Test
+  void shouldDropASpeckWithADigitBeforeTheNameButKeepANumberThatStartsIt() {
+    // given a till photo's first line "==2 MAYORISTA…", and a company named with a number
+    // when
+    InvoiceHeader speck = header("==2 MAYORISTA EL SOL S.R.L.\nFACTURA C", new ParseIssues());
+    InvoiceHeader number = header("3 HERMANOS S.A.\nFACTURA C", new ParseIssues());
+    // then
+    assertThat(speck.supplierName()).isEqualTo("MAYORISTA EL SOL S.R.L.");
+    assertThat(number.supplierName()).isEqualTo("3 HERMANOS S.A.");
+  }
+
+  @Test
+  void shouldTakeTheLabelledNameWhenTheVoucherIsReadBeforeIt() {
+    // given a scan read column by column: the voucher's data and the IVA condition first, the
+    // issuer's "Razón Social:" tenth, then the buyer's block
+    String text =
+        """
+        COD. 01
+        Punto de Venta: 00007
+        Comp. Nro: 00085829
+        Fecha de Emisión: 17/07/2026
+        IVA Responsable Inscripto
+        A         FACTURA
+        Domicilio: Ruta 8 Km 52, Pilar, Bs. As.
+        IIBB: 901-134375-1
+        C.U.I.T.: 33-13437536-7
+        Inicio de Actividades: 01/03/2015
+        Razón Social: LACTEOS PAMPEANOS S.A.
+        CUIT: 27-60387035-8
+        Apellido y Nombre / Razón Social: ALMACEN DON PEPE
+        """;
+    // when
+    InvoiceHeader h = header(text, new ParseIssues());
+    // then neither the IVA condition nor the buyer
+    assertThat(h.supplierName()).isEqualTo("LACTEOS PAMPEANOS S.A.");
+  }
+
+  @Test
+  void shouldNotTakeTheBuyerForTheIssuerWhenOnlyTheBuyerIsLabelled() {
+    // given no issuer label, an IVA condition line first, and AFIP's receptor box
+    String text =
+        """
+        IVA Responsable Inscripto
+        LACTEOS PAMPEANOS S.A.
+        FACTURA A
+        Apellido y Nombre / Razón Social: ALMACEN DON PEPE
+        """;
+    // when
+    InvoiceHeader h = header(text, new ParseIssues());
+    // then
+    assertThat(h.supplierName()).isEqualTo("LACTEOS PAMPEANOS S.A.");
+  }
 }

@@ -231,6 +231,76 @@ class InvoiceTextParserTest {
   }
 
   @Test
+  void shouldLeaveASpeckOutOfTheDescriptionWhenItIsGluedToTheUnit() {
+    // given a row-number layout whose unit came out as "«unidades"
+    // when
+    InvoiceTextParser.Parsed p =
+        table(
+            "Item  Cód. Prov.  Cant.  Unidad  Descripción  P. Unit.  Importe",
+            "4  ALM-2005  9 «unidades Arroz Gallo Oro 1kg  1.980,00  17.820,00");
+    // then the row closes and the description is the product's
+    assertThat(p.lines())
+        .containsExactly(
+            new ReadLine(
+                "ALM-2005",
+                "Arroz Gallo Oro 1kg",
+                new BigDecimal("9"),
+                new BigDecimal("1980.00"),
+                null,
+                new BigDecimal("17820.00")));
+    assertThat(p.issues()).noneSatisfy(i -> assertThat(i).contains("Renglón 1"));
+  }
+
+  @Test
+  void shouldComputeQuantityWhenOcrGarbledItBetweenPriceAndTotal() {
+    // given price before quantity, and the quantity 11 read as "d:1"
+    // when
+    InvoiceTextParser.Parsed p =
+        table(
+            "Descripción  Precio Unit.  Cant.  Importe",
+            "Galletitas Terrabusi Variedad 400g  2.286,90  d:1  25.155,90");
+    // then the row is read, its quantity computed and both said
+    assertThat(p.lines())
+        .containsExactly(
+            new ReadLine(
+                null,
+                "Galletitas Terrabusi Variedad 400g",
+                new BigDecimal("11"),
+                new BigDecimal("2286.90"),
+                null,
+                new BigDecimal("25155.90")));
+    assertThat(p.issues())
+        .anySatisfy(i -> assertThat(i).contains("'d:1' en el lugar de la cantidad, descartado"))
+        .anySatisfy(
+            i -> assertThat(i).contains("cantidad ilegible, calculada como importe ÷ precio = 11"));
+  }
+
+  @Test
+  void shouldTakeThePriceNotTheRateWhenTheQuantityIsUnreadable() {
+    // given an IVA rate printed between price and total, and the quantity 7 read as "E"
+    // when
+    InvoiceTextParser.Parsed p =
+        InvoiceTextParser.parse(
+            "FACTURA A  Cód. 01\n"
+                + "EAN  Código  Descripción  Cant.  P. Unit.  IVA %  Importe\n"
+                + "7790400317992  ALM-2005  Arroz Gallo Oro 1kg  E  1.980,00  21  13.860,00\n"
+                + "Importe Total: $ 16.770,60\n");
+    // then 13.860,00 ÷ 1.980,00 = 7 at 21 %, not 13.860,00 ÷ 21 = 660
+    assertThat(p.lines())
+        .containsExactly(
+            new ReadLine(
+                "ALM-2005",
+                "Arroz Gallo Oro 1kg",
+                new BigDecimal("7"),
+                new BigDecimal("1980.00"),
+                new BigDecimal("21"),
+                new BigDecimal("13860.00")));
+    assertThat(p.issues())
+        .anySatisfy(
+            i -> assertThat(i).contains("cantidad ilegible, calculada como importe ÷ precio = 7"));
+  }
+
+  @Test
   void shouldReadLitresWhenOcrTookTheLForAOne() {
     // given "1L" read as "11" right before the quantity 11
     // when

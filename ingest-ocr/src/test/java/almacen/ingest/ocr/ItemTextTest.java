@@ -71,7 +71,10 @@ class ItemTextTest {
         "Lavandina Ayudin 11;Lavandina Ayudin 1L;Renglón 2: '11' leído como '1L' al final de la"
             + " descripción.",
         "Gaseosa Coca-Cola 2,251;Gaseosa Coca-Cola 2,25L;Renglón 2: '2,251' leído como '2,25L' al"
-            + " final de la descripción."
+            + " final de la descripción.",
+        "Agua Villavicencio 1,5L.;Agua Villavicencio 1,5L;Renglón 2: '1,5L.' leído como '1,5L' (un"
+            + " punto después de la unidad) en la descripción.",
+        "Queso Rallado 150 grs.;Queso Rallado 150 grs.;"
       })
   void shouldFixPackSizesSpecksAndLitresWhenFixingDescription(
       String description, String fixed, String issue) {
@@ -86,5 +89,61 @@ class ItemTextTest {
     } else {
       assertThat(issues.list()).containsExactly(issue);
     }
+  }
+
+  @ParameterizedTest(name = "{0} unit={1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {"unidades;true", "«unidades;true", "kg.;true", "«;false", "«u;false", "Arroz;false"})
+  void shouldTakeAUnitWordWithASpeckGluedToItForAUnit(String token, boolean unit) {
+    // when / then
+    assertThat(ItemText.isUnit(token)).isEqualTo(unit);
+  }
+
+  @ParameterizedTest(name = "{0} speck={1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {"a;true", "d:1;true", "TÁ;true", "11;false", "1,5;false", "kg;false", "Oro;false"})
+  void shouldTakeAGarbledShortTokenForASpeckWhenItReadsAsNoNumberUnitOrWord(
+      String token, boolean speck) {
+    // when / then
+    assertThat(ItemText.isSpeck(token)).isEqualTo(speck);
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} → {3}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "Salamandra;4009;UN;400g",
+        "Celusal;500y;32;500g",
+        "Blancaflor;lkg;(10,50);1kg",
+        "Frutilla;11;UN;1L",
+        "UN;11;1.350,00;11",
+        "Villavicencio;1,5L.;4;1,5L",
+        "Oro;1kg;9;1kg"
+      })
+  void shouldFixAWordOfADescriptionAsTheDescriptionFixWould(
+      String previous, String word, String next, String fixed) {
+    // when / then
+    assertThat(ItemText.fixedSize(previous, word, next)).isEqualTo(fixed);
+  }
+
+  @ParameterizedTest(name = "{0} flagged={1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "Pure de Tomate Arcor 520;true",
+        "Arroz Gallo Oro 1lkg;true",
+        "Harina 000;false",
+        "Te Taragui 50 saquitos;false",
+        "Galletitas Criollitas 3 x 100g;false"
+      })
+  void shouldFlagADescriptionWhoseSizeLostItsUnit(String description, boolean flagged) {
+    // given
+    ParseIssues issues = new ParseIssues();
+    // when
+    ItemText.checkDescription(description, 2, issues);
+    // then
+    assertThat(issues.list().isEmpty()).isEqualTo(!flagged);
   }
 }

@@ -70,6 +70,59 @@ class OcrInvoiceReaderTest {
     assertThat(read.confidence()).isBetween(0.8, 1.0);
   }
 
+  private static AfipQr qrWithTotal(String total) {
+    return new AfipQr(
+        1,
+        java.time.LocalDate.of(2025, 10, 15),
+        30712345671L,
+        3,
+        1,
+        12345L,
+        new BigDecimal(total),
+        "PES",
+        BigDecimal.ONE,
+        80,
+        20123456786L,
+        "E",
+        "75412345678901");
+  }
+
+  private static ReadInvoice merged(String text, AfipQr qr) {
+    return OcrInvoiceReader.merge(
+        InvoiceTextParser.parse(text), qr, List.of(), 0.9, SourceKind.PHOTO, "sha", "central");
+  }
+
+  @Test
+  void shouldSayNothingOfAFixedTotalWhenTheQrOrTheSumsProveIt() {
+    // given the total's thousands point read as a comma, with the QR's total, and without a QR
+    // but with net + IVA + other taxes adding up to it exactly
+    String text =
+        ParserSamples.FACTURA_A.replace("Importe Total: $ 60.885,83", "Importe Total: $ 60,885,83");
+    // when
+    ReadInvoice withQr = merged(text, qrWithTotal("60885.83"));
+    ReadInvoice bySums = merged(text, null);
+    // then
+    assertThat(withQr.total()).isEqualByComparingTo("60885.83");
+    assertThat(withQr.issues()).noneSatisfy(i -> assertThat(i).contains("Totales"));
+    assertThat(bySums.issues()).noneSatisfy(i -> assertThat(i).contains("Totales"));
+  }
+
+  @Test
+  void shouldSayAFixedTotalWhenNeitherTheQrNorTheSumsProveIt() {
+    // given the fixed total 60.885,83 but a QR saying 60.885,38, and sums that do not reach it
+    String text =
+        ParserSamples.FACTURA_A.replace("Importe Total: $ 60.885,83", "Importe Total: $ 60,885,83");
+    String unsummed = text.replace("IVA 10,5%: $ 2.194,50", "IVA 10,5%: $ 2.149,50");
+    // when
+    ReadInvoice otherQr = merged(unsummed, qrWithTotal("60885.38"));
+    ReadInvoice noQr = merged(unsummed, null);
+    // then
+    assertThat(otherQr.issues())
+        .anySatisfy(i -> assertThat(i).contains("Totales: '60,885,83' con punto de miles"));
+    assertThat(noQr.issues())
+        .anySatisfy(i -> assertThat(i).contains("Totales: '60,885,83' con punto de miles"));
+  }
+
   @Test
   void shouldLowerConfidenceWhenTotalsDoNotAddUp() throws Exception {
     // given the same invoice with its total misread

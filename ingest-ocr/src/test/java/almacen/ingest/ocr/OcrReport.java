@@ -133,11 +133,15 @@ public final class OcrReport {
                 - QR: primero se ubica (`QrLocator`: un bloque ~mitad oscuro con cambios cada 1–2 px, en una copia de 600 px)
                   y zxing busca sólo ahí; una página sin nada parecido a un QR no se sigue buscando. Antes el QR costaba
                   1,4 s por foto (2 s o más cuando no había QR); ahora menos de 0,1 s.
-                - Segunda mirada (`LineRereader`): los renglones cuyos números no cierran (cantidad × precio ≠ importe) se
-                  recortan de la página, se agrandan 2× y se leen solos (PSM 7). De esa lectura se toman sólo los números
-                  cuando las dos lecturas tienen los mismos tokens (las letras de la primera suelen ser mejores), y se acepta
-                  sólo si el renglón cierra con precio e importe a ≤ 2 dígitos de los que mostró la primera: confirma, no inventa.
-                - Correcciones por contexto, cada una anotada en `issues` (nada se corrige en silencio): O→0, l→1, S→5; coma
+                - Segunda mirada (`LineRereader`): los renglones cuyos números no cierran (cantidad × precio ≠ importe), o
+                  cuya descripción tiene una medida que necesita corrección ("4009"), se recortan de la página, se agrandan
+                  2× y se leen solos (PSM 7). De esa lectura se toman sólo los números cuando las dos lecturas tienen los
+                  mismos tokens (las letras de la primera suelen ser mejores), y se acepta sólo si el renglón cierra con
+                  precio e importe a ≤ 2 dígitos de los que mostró la primera: confirma, no inventa. De una medida se toma
+                  la segunda lectura sólo si es lo que daría la corrección ("400g").
+                - Correcciones por contexto, cada una anotada en `issues` (nada se corrige en silencio; lo que una prueba
+                  independiente confirma ya no es una duda: la segunda lectura de una medida, el total que el QR o la suma
+                  de neto, IVA y otros tributos dan al centavo): O→0, l→1, S→5; coma
                   decimal perdida (`1.23456`); punto de miles leído como coma (`12,400,00`); separador leído como `:`;
                   separador doble (`195.,370,12`); `5009`/`400y`→`500g`/`400g`; `Ayudin 11`→`Ayudin 1L` (litros al final de
                   la descripción); `AL!`→`ALI`; una mancha de 1–2 caracteres en el lugar de la cantidad se descarta y la

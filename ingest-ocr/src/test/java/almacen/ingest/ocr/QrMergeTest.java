@@ -34,7 +34,8 @@ class QrMergeTest {
           new BigDecimal("0.00"),
           new BigDecimal("1000.00"),
           List.of(),
-          InvoiceKind.INVOICE);
+          InvoiceKind.INVOICE,
+          null);
 
   private static AfipQr qr(String currency) {
     return qr(currency, 1);
