@@ -36,8 +36,11 @@ public final class HotPathRecords {
   /** 12:30 in Buenos Aires on a Friday. */
   public static final Instant SOLD_AT = Instant.parse("2026-12-04T15:30:00Z");
 
-  /** Days of sales before {@link #SOLD_AT} in each level's history: its daily buckets. */
+  /** Days of sales before {@link #SOLD_AT} in a level's history (its daily buckets): a week. */
   public static final int DAYS_OF_SALES = 7;
+
+  /** A sku that sells every day: the whole demand window, 28 buckets. */
+  public static final int FULL_WINDOW_DAYS = 28;
 
   public static final String CASHIER = "caja1";
 
@@ -107,31 +110,36 @@ public final class HotPathRecords {
    * The level of {@code sku} at {@link #BRANCH} before the sale: {@link #DAYS_OF_SALES} buckets.
    */
   public static StockLevel level(String sku) {
-    return history(sku).level();
+    return level(sku, DAYS_OF_SALES);
+  }
+
+  /** The level of {@code sku} after {@code days} days of sales: {@code days} buckets. */
+  public static StockLevel level(String sku, int days) {
+    return history(sku, days).level();
   }
 
   /** The ledger entry of the history's last sale of {@code sku}. */
   public static StockMovement movement(String sku) {
-    return history(sku).movement();
+    return history(sku, DAYS_OF_SALES).movement();
   }
 
-  /** The levels of every sku of {@link #sale()}, by branch|sku key. */
-  public static Map<String, StockLevel> saleLevels() {
+  /** The levels of every sku of {@link #sale()} after {@code days} days of sales, by key. */
+  public static Map<String, StockLevel> saleLevels(int days) {
     Map<String, StockLevel> levels = new LinkedHashMap<>();
     for (String sku : SALE_SKUS) {
-      levels.put(StoreNames.branchSkuKey(BRANCH, sku), level(sku));
+      levels.put(StoreNames.branchSkuKey(BRANCH, sku), level(sku, days));
     }
     return levels;
   }
 
   /**
    * 60 units at $ 975,50 and, three days later, 24 at $ 1.010,00 (so the average cost has four
-   * decimals), then one to three units sold on each of the last {@link #DAYS_OF_SALES} days.
+   * decimals), then one to three units sold on each of the last {@code days} days.
    */
-  private static LedgerResult history(String sku) {
+  private static LedgerResult history(String sku, int days) {
     StockLedger ledger = ledger();
     ProductInfo product = productInfo(sku);
-    Instant start = SOLD_AT.minus(Duration.ofDays(10));
+    Instant start = SOLD_AT.minus(Duration.ofDays(days + 3L));
     LedgerResult result =
         ledger.apply(null, purchase(sku, "60", "975.50", "FC-0001-00001234#1", start), product);
     result =
@@ -139,7 +147,7 @@ public final class HotPathRecords {
             result.level(),
             purchase(sku, "24", "1010.00", "FC-0001-00001301#1", start.plus(Duration.ofDays(3))),
             product);
-    for (int daysBefore = DAYS_OF_SALES; daysBefore >= 1; daysBefore--) {
+    for (int daysBefore = days; daysBefore >= 1; daysBefore--) {
       StockCommand sold =
           new StockCommand(
               CommandType.SALE,

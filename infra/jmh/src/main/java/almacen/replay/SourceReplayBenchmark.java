@@ -18,11 +18,14 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The audit replay's cost per source event: {@link SourceReplay#accept} of one five-line sale
@@ -33,28 +36,36 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Every call is a new sale: the records come from a pool of {@value #POOL} encoded sales over
  * {@value #SKUS} skus and two branches, whose fixed-width id is rewritten in place before each call
- * (instead of an encode per call), with record times {@value #RECORD_GAP_MS} ms apart. The replay's
- * state (levels of up to 20,000 keys, remembered ids) persists over the whole run, as in a long
- * replay.
+ * (instead of an encode per call), as is its time: sales and record times {@value #SALE_GAP_MS} ms
+ * apart, in order. The replay's state (levels of up to 20,000 keys, remembered ids) persists over
+ * the whole run, as in a long replay.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 5, time = 1)
 public class SourceReplayBenchmark {
 
   static final int SKUS = 10_000;
   static final int POOL = 4_000;
-  static final long RECORD_GAP_MS = 100;
+
+  /** Business (and record) time between two sales: 4,320 a day per branch, a busy day. */
+  static final long SALE_GAP_MS = 10_000;
+
   static final List<String> BRANCHES = List.of("central", "norte");
   private static final String ID_PREFIX = "V-";
   private static final int ID_DIGITS = 14;
+  static final Instant FIRST_SOLD_AT = HotPathRecords.SOLD_AT.minus(Duration.ofDays(7));
+  // soldAt is a zigzag varint of 6 bytes until 2039: rewritten in place, it keeps its length
+  private static final int SOLD_AT_BYTES = 6;
 
   private final Topics topics = Topics.defaults();
-  private final long firstRecordTime =
-      HotPathRecords.SOLD_AT.minus(Duration.ofDays(7)).toEpochMilli();
   private SourceReplay replay;
   private byte[][] values;
   private int[] idDigitsAt;
+  private int[] soldAtAt;
   private long next;
 
   @Setup
@@ -70,18 +81,21 @@ public class SourceReplayBenchmark {
               .valueSerde()
               .serializer()
               .serialize(productsTopic, HotPathRecords.product(sku));
-      replay.accept(record(productsTopic, i, firstRecordTime - 1, key, value));
+      replay.accept(record(productsTopic, i, FIRST_SOLD_AT.toEpochMilli() - 1, key, value));
     }
     values = new byte[POOL][];
     idDigitsAt = new int[POOL];
+    soldAtAt = new int[POOL];
     for (int i = 0; i < POOL; i++) {
       Sale sale = poolSale(i);
       values[i] = topics.sales.valueSerde().serializer().serialize(topics.sales.name(), sale);
       idDigitsAt[i] = indexOf(values[i], sale.getSaleId()) + ID_PREFIX.length();
+      // after the id: the branch (its length, then its bytes), then soldAt
+      soldAtAt[i] = idDigitsAt[i] + ID_DIGITS + 1 + sale.getBranch().length();
     }
   }
 
-  /** One sale record, a new sale id each call. */
+  /** One sale record, a new sale id and a later time each call. */
   @Benchmark
   public void sale() {
     replay.accept(nextSale());
@@ -100,7 +114,14 @@ public class SourceReplayBenchmark {
     int slot = (int) (n % POOL);
     byte[] value = values[slot];
     writeDigits(value, idDigitsAt[slot], n);
-    return record(topics.sales.name(), n, firstRecordTime + n * RECORD_GAP_MS, null, value);
+    long soldAt = soldAt(n);
+    writeVarLong(value, soldAtAt[slot], soldAt);
+    return record(topics.sales.name(), n, soldAt, null, value);
+  }
+
+  /** Business time of call {@code n}: sales in time order, as a replay reads them. */
+  static long soldAt(long n) {
+    return FIRST_SOLD_AT.toEpochMilli() + n * SALE_GAP_MS;
   }
 
   private static ConsumerRecord<byte[], byte[]> record(
@@ -120,8 +141,8 @@ public class SourceReplayBenchmark {
   }
 
   /**
-   * Sale {@code i} of the pool: five distinct skus, one line weighed, sold on one of the seven days
-   * before {@link HotPathRecords#SOLD_AT}.
+   * Sale {@code i} of the pool: five distinct skus, one line weighed; its id and time are rewritten
+   * for each call.
    */
   static Sale poolSale(int i) {
     List<SaleLine> lines = new ArrayList<>(5);
@@ -130,9 +151,7 @@ public class SourceReplayBenchmark {
       String qty = l == 2 ? "0.750" : (l % 3 + 1) + ".000";
       lines.add(HotPathRecords.line(sku, qty, (1000 + i % 900 + l * 250) + ".50"));
     }
-    Instant soldAt =
-        HotPathRecords.SOLD_AT.minus(Duration.ofDays(i % 7)).minusSeconds(i % 3_600 * 10L);
-    return HotPathRecords.sale(saleId(i), BRANCHES.get(i % 2), soldAt, lines);
+    return HotPathRecords.sale(saleId(i), BRANCHES.get(i % 2), FIRST_SOLD_AT, lines);
   }
 
   static String saleId(long n) {
@@ -154,6 +173,21 @@ public class SourceReplayBenchmark {
       bytes[i] = (byte) ('0' + rest % 10);
       rest /= 10;
     }
+  }
+
+  /**
+   * Writes {@code v} as Avro's long (zigzag varint) of {@value #SOLD_AT_BYTES} bytes at {@code at}.
+   */
+  private static void writeVarLong(byte[] bytes, int at, long v) {
+    long rest = (v << 1) ^ (v >> 63);
+    for (int i = at; i < at + SOLD_AT_BYTES - 1; i++) {
+      bytes[i] = (byte) ((rest & 0x7F) | 0x80);
+      rest >>>= 7;
+    }
+    if (rest > 0x7F) {
+      throw new IllegalStateException("A time past " + SOLD_AT_BYTES + " bytes: " + v);
+    }
+    bytes[at + SOLD_AT_BYTES - 1] = (byte) rest;
   }
 
   private static int indexOf(byte[] bytes, String text) {

@@ -15,8 +15,15 @@ class DecimalLimitsBenchmarkTest {
     // given the benchmark set up
     DecimalLimitsBenchmark benchmark = new DecimalLimitsBenchmark();
     benchmark.setUp();
-    // when / then every decimal of both records fits
-    assertThat(benchmark.stockLevel()).isEmpty();
+    DecimalLimitsBenchmark.Level week = new DecimalLimitsBenchmark.Level();
+    week.days = 7;
+    week.setUp();
+    DecimalLimitsBenchmark.Level window = new DecimalLimitsBenchmark.Level();
+    window.days = 28;
+    window.setUp();
+    // when / then every decimal of the records fits
+    assertThat(benchmark.stockLevel(week)).isEmpty();
+    assertThat(benchmark.stockLevel(window)).isEmpty();
     assertThat(benchmark.stockMovement()).isEmpty();
   }
 
@@ -35,5 +42,16 @@ class DecimalLimitsBenchmarkTest {
     assertThat(level.getMovements()).isEqualTo(9);
     assertThat(movement.getMovementId()).isEqualTo("V-202611-1#1:SALE");
     assertThat(movement.getAfter()).isEqualTo(new BigDecimal("70.000"));
+  }
+
+  @Test
+  void shouldHoldTheWholeWindowWhenTheSkuSoldEveryDayFor28Days() {
+    // given the same purchases and one to three units sold on each of 28 days (56 in all)
+    // when the level is built
+    StockLevel level = HotPathRecords.level("ALM000001", HotPathRecords.FULL_WINDOW_DAYS);
+    // then it holds 28 buckets and 28 units
+    assertThat(level.getRecentSales()).hasSize(28);
+    assertThat(level.getOnHand()).isEqualTo(new BigDecimal("28.000"));
+    assertThat(level.getDailySales28d()).isEqualTo(new BigDecimal("2.000"));
   }
 }

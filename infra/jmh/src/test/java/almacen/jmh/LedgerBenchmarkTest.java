@@ -16,6 +16,7 @@ class LedgerBenchmarkTest {
   void shouldMoveEachLineOfTheSaleWhenTheBenchmarkRunsOnce() {
     // given the benchmark set up: a five-line sale, levels of 70 units after a week of sales
     LedgerBenchmark benchmark = new LedgerBenchmark();
+    benchmark.days = 7;
     benchmark.setUp();
     // when the sale's commands are made and executed
     List<LedgerResult> results = benchmark.fromSaleAndExecuteAll();
@@ -47,12 +48,15 @@ class LedgerBenchmarkTest {
 
   @Test
   void shouldGiveTheSameResultsWhenTheCommandsWereMadeOnce() {
-    // given the benchmark set up
+    // given the benchmark set up on levels with 28 days of sales
     LedgerBenchmark benchmark = new LedgerBenchmark();
+    benchmark.days = 28;
     benchmark.setUp();
     // when executeAll runs on the commands made in the setup
     List<LedgerResult> results = benchmark.executeAll();
-    // then they are those of the whole path
+    // then they are those of the whole path, on levels of 28 units whose window drops a day
     assertThat(results).isEqualTo(benchmark.fromSaleAndExecuteAll());
+    assertThat(results.get(0).movement().getAfter()).isEqualTo(new BigDecimal("26.000"));
+    assertThat(results.get(0).level().getRecentSales()).hasSize(28);
   }
 }

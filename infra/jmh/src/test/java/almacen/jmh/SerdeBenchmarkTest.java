@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SerdeBenchmarkTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"Sale", "StockLevel", "StockMovement"})
+  @ValueSource(strings = {"Sale", "StockLevel", "StockLevel28", "StockMovement"})
   void shouldWriteTheSameBytesBothWaysWhenTheBenchmarkRecordIsEncoded(String record)
       throws IOException {
     // given the benchmark set up for one record type
@@ -31,7 +31,7 @@ class SerdeBenchmarkTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Sale", "StockLevel", "StockMovement"})
+  @ValueSource(strings = {"Sale", "StockLevel", "StockLevel28", "StockMovement"})
   void shouldReadTheBenchmarkRecordBackWhenDecodedBothWays(String record) throws IOException {
     // given the benchmark set up for one record type
     SerdeBenchmark benchmark = new SerdeBenchmark();

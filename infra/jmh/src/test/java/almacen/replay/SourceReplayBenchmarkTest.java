@@ -3,6 +3,8 @@ package almacen.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import almacen.events.Sale;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** The replay benchmark's records, fed once (no timing). */
@@ -26,7 +28,7 @@ class SourceReplayBenchmarkTest {
   }
 
   @Test
-  void shouldCarryTheCallsNumberWhenASaleIdIsRewritten() {
+  void shouldCarryTheCallsNumberAndTimeWhenASaleIsRewritten() {
     // given the benchmark set up and 4,001 sales fed
     SourceReplayBenchmark benchmark = new SourceReplayBenchmark();
     benchmark.setUp();
@@ -34,10 +36,12 @@ class SourceReplayBenchmarkTest {
       benchmark.sale();
     }
     // when the next record is made
-    byte[] value = benchmark.nextSale().value();
-    // then it is the pool's second sale under the id of call 4,002
-    Sale sale = benchmark.salesSerde().deserializer().deserialize("sales", value);
+    ConsumerRecord<byte[], byte[]> record = benchmark.nextSale();
+    // then it is the pool's second sale under the id and time of call 4,002, 10 s after call 4,001
+    Sale sale = benchmark.salesSerde().deserializer().deserialize("sales", record.value());
     assertThat(sale.getSaleId()).isEqualTo("V-00000000004001");
+    assertThat(sale.getSoldAt()).isEqualTo(Instant.parse("2026-11-28T02:36:50Z"));
+    assertThat(record.timestamp()).isEqualTo(Instant.parse("2026-11-28T02:36:50Z").toEpochMilli());
     assertThat(sale.getLines()).isEqualTo(SourceReplayBenchmark.poolSale(1).getLines());
     assertThat(sale.getBranch()).isEqualTo("norte");
   }
