@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import almacen.events.User;
+import almacen.kafkalocal.CommittedRecords;
 import almacen.kafkalocal.KafkaBrokerExtension;
 import almacen.query.web.EventBroadcaster;
 import almacen.schemas.Topics;
@@ -16,14 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -202,33 +197,16 @@ class UsersIT {
   /** The last record of {@code username} on the users topic, null when there is none. */
   private static User lastUserRecord(String username) {
     Topics topics = Topics.withPrefix(PREFIX);
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            KafkaBrokerExtension.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
     User last = null;
-    try (KafkaConsumer<String, User> consumer =
-        new KafkaConsumer<>(
-            config, new StringDeserializer(), topics.users.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer
-          .partitionsFor(topics.users.name())
-          .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-          && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, User> r : consumer.poll(Duration.ofMillis(200))) {
-          if (username.equals(r.key())) {
-            last = r.value();
-          }
-        }
+    for (ConsumerRecord<String, User> r :
+        CommittedRecords.upToCurrentEnd(
+            KafkaBrokerExtension.bootstrapServers(),
+            topics.users.name(),
+            new StringDeserializer(),
+            topics.users.valueSerde().deserializer(),
+            Duration.ofSeconds(20))) {
+      if (username.equals(r.key())) {
+        last = r.value();
       }
     }
     return last;

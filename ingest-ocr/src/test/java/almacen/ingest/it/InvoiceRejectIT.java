@@ -12,6 +12,7 @@ import almacen.events.InvoiceType;
 import almacen.events.SourceKind;
 import almacen.events.Supplier;
 import almacen.ingest.IngestApplication;
+import almacen.kafkalocal.CommittedRecords;
 import almacen.kafkalocal.KafkaBrokerExtension;
 import almacen.schemas.EventSchemas;
 import almacen.schemas.Topic;
@@ -35,18 +36,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -213,37 +210,13 @@ class InvoiceRejectIT {
   }
 
   private <V> List<ConsumerRecord<String, V>> readAll(Topic<String, V> topic, int expected) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            KafkaBrokerExtension.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
-    List<ConsumerRecord<String, V>> out = new ArrayList<>();
-    try (KafkaConsumer<String, V> consumer =
-        new KafkaConsumer<>(
-            config, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name()).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      // a commit's markers reach the partition just after the answer: read until the expected
-      // records (and anything after them) are in, or the deadline
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        if (out.size() >= expected
-            && partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
-          break;
-        }
-      }
-    }
-    return out;
+    return CommittedRecords.atLeast(
+        KafkaBrokerExtension.bootstrapServers(),
+        topic.name(),
+        topic.keySerde().deserializer(),
+        topic.valueSerde().deserializer(),
+        expected,
+        Duration.ofSeconds(20));
   }
 
   private static Path tempDir() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import almacen.domain.Barcodes;
 import almacen.events.Product;
 import almacen.ingest.IngestApplication;
+import almacen.kafkalocal.CommittedRecords;
 import almacen.kafkalocal.KafkaBrokerExtension;
 import almacen.schemas.Topics;
 import almacen.support.security.KeyRing;
@@ -21,14 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -115,40 +111,13 @@ class ProductImportIT {
   }
 
   private List<ConsumerRecord<String, Product>> readAll() {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            KafkaBrokerExtension.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
-    List<ConsumerRecord<String, Product>> out = new ArrayList<>();
-    try (KafkaConsumer<String, Product> consumer =
-        new KafkaConsumer<>(
-            config,
-            topics.products.keySerde().deserializer(),
-            topics.products.valueSerde().deserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topics.products.name()).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      // the commit markers reach the partition just after the 200: the last stable offset a
-      // read_committed consumer sees may lag for a moment, so read until every product (and
-      // anything after it, a duplicate) is in, or the deadline
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        if (out.size() >= PRODUCTS
-            && partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
-          break;
-        }
-      }
-    }
-    return out;
+    return CommittedRecords.atLeast(
+        KafkaBrokerExtension.bootstrapServers(),
+        topics.products.name(),
+        topics.products.keySerde().deserializer(),
+        topics.products.valueSerde().deserializer(),
+        PRODUCTS,
+        Duration.ofSeconds(20));
   }
 
   private static String ean(int n) {

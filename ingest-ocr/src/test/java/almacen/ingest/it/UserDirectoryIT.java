@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import almacen.events.Sale;
 import almacen.events.User;
 import almacen.ingest.IngestApplication;
+import almacen.kafkalocal.CommittedRecords;
 import almacen.kafkalocal.KafkaBrokerExtension;
 import almacen.schemas.Topics;
 import almacen.support.security.KeyRing;
@@ -26,13 +27,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
@@ -205,32 +203,15 @@ class UserDirectoryIT {
 
   /** saleId → user of every committed sale. */
   private Map<String, String> saleUsers() {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            KafkaBrokerExtension.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
     Map<String, String> users = new HashMap<>();
-    try (KafkaConsumer<String, Sale> consumer =
-        new KafkaConsumer<>(
-            config, new StringDeserializer(), topics.sales.valueSerde().deserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topics.sales.name()).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-          && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, Sale> r : consumer.poll(Duration.ofMillis(200))) {
-          users.put(r.key(), String.valueOf(r.value().getUser()));
-        }
-      }
+    for (ConsumerRecord<String, Sale> r :
+        CommittedRecords.upToCurrentEnd(
+            KafkaBrokerExtension.bootstrapServers(),
+            topics.sales.name(),
+            new StringDeserializer(),
+            topics.sales.valueSerde().deserializer(),
+            Duration.ofSeconds(20))) {
+      users.put(r.key(), String.valueOf(r.value().getUser()));
     }
     return users;
   }
