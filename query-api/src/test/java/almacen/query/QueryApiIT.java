@@ -348,7 +348,10 @@ class QueryApiIT {
                                 HttpResponse.BodyHandlers.ofString())
                             .body())
                     .containsPattern(negativeItems)
-                    .contains("almacen_stock_value_ars"));
+                    .contains("almacen_stock_value_ars")
+                    // requests are measured as a whole, not filter by filter
+                    .contains("http_server_requests_seconds_count")
+                    .doesNotContain("spring_security_filterchains"));
   }
 
   @Test

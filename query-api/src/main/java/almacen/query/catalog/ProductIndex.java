@@ -5,6 +5,7 @@ import almacen.events.Product;
 import almacen.query.read.Text;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -122,7 +123,7 @@ public final class ProductIndex {
     String cat = category == null || category.isBlank() ? null : Text.fold(category);
     return read(
         () -> {
-          Set<String> candidates =
+          Collection<String> candidates =
               words.isEmpty() ? new TreeSet<>(bySku.keySet()) : matching(words);
           List<Product> hits = new ArrayList<>();
           for (String sku : candidates) {
@@ -139,42 +140,54 @@ public final class ProductIndex {
   }
 
   /**
-   * The skus of the products matching every word of {@code q} by prefix, sorted; empty when {@code
-   * q} has no word. Touches only the skus of the query's tokens.
+   * The products matching every word of {@code q} by prefix, sorted by sku; empty when {@code q}
+   * has no word. One read lock for the whole answer (a search's candidates), not one per product.
    */
-  public List<String> skusMatching(String q) {
+  public List<Product> productsMatching(String q) {
     List<String> words = tokens(q);
     if (words.isEmpty()) {
       return List.of();
     }
-    return read(() -> List.copyOf(matching(words)));
+    return read(
+        () -> {
+          List<String> skus = matching(words);
+          List<Product> out = new ArrayList<>(skus.size());
+          for (String sku : skus) {
+            out.add(bySku.get(sku));
+          }
+          return out;
+        });
   }
 
   /** A page of products and how many matched in all. */
   public record Result(List<Product> items, long total) {}
 
   /** Skus having, for every word, a token starting with it; sorted. */
-  private Set<String> matching(List<String> words) {
+  private List<String> matching(List<String> words) {
     Set<String> out = null;
     for (String word : words) {
-      Set<String> withWord = new TreeSet<>();
+      // hash sets while narrowing, one sort at the end: a common word matches hundreds of skus
+      Set<String> withWord = new HashSet<>();
       for (Set<String> skus :
           skusByToken.subMap(word, true, word + Character.MAX_VALUE, false).values()) {
-        if (out == null || skus.size() < 64) {
+        if (out == null) {
           withWord.addAll(skus);
         } else {
-          skus.stream().filter(out::contains).forEach(withWord::add);
+          for (String sku : skus) {
+            if (out.contains(sku)) {
+              withWord.add(sku);
+            }
+          }
         }
-      }
-      if (out != null) {
-        withWord.retainAll(out);
       }
       out = withWord;
       if (out.isEmpty()) {
         break;
       }
     }
-    return out;
+    List<String> sorted = new ArrayList<>(out);
+    Collections.sort(sorted);
+    return sorted;
   }
 
   /** Lower case, accents removed, split on anything that is not a letter or digit. */

@@ -66,29 +66,43 @@ public final class ProductReads {
     ready();
     Map<String, StockView> remoteBySku = new HashMap<>();
     remote.forEach(v -> remoteBySku.put(v.sku(), v));
-    List<Product> rows = new ArrayList<>();
-    Map<String, StockView> built = new HashMap<>();
-    for (String sku : index.skusMatching(filter.q())) {
-      Product p = index.product(sku).orElse(null);
-      if (p == null || !filter.matchesCategory(p.getCategory())) {
-        continue;
+    List<Product> candidates = new ArrayList<>();
+    for (Product p : index.productsMatching(filter.q())) {
+      if (filter.matchesCategory(p.getCategory())) {
+        candidates.add(p);
       }
-      if (filter.status() == null && p.getActive()) {
-        rows.add(p);
-        continue;
-      }
-      StockView v = stockOf(branch, p, remoteBySku);
-      if (v != null && filter.matchesStatus(v.status())) {
-        rows.add(p);
-        built.put(sku, v);
-      }
+    }
+    List<Product> rows;
+    Map<String, StockView> built;
+    if (filter.status() == null) {
+      // an active product is a row whether it moved or not: only inactive ones need their level
+      built =
+          stockOf(branch, candidates.stream().filter(p -> !p.getActive()).toList(), remoteBySku);
+      rows =
+          candidates.stream().filter(p -> p.getActive() || built.containsKey(p.getSku())).toList();
+    } else {
+      built = stockOf(branch, candidates, remoteBySku);
+      rows =
+          candidates.stream()
+              .filter(
+                  p -> {
+                    StockView v = built.get(p.getSku());
+                    return v != null && filter.matchesStatus(v.status());
+                  })
+              .toList();
     }
     int from = (int) Math.min((long) page * size, rows.size());
     int to = (int) Math.min((long) from + size, rows.size());
-    List<StockView> items = new ArrayList<>(to - from);
-    for (Product p : rows.subList(from, to)) {
+    List<Product> pageRows = rows.subList(from, to);
+    Map<String, StockView> pageViews =
+        stockOf(
+            branch,
+            pageRows.stream().filter(p -> !built.containsKey(p.getSku())).toList(),
+            remoteBySku);
+    List<StockView> items = new ArrayList<>(pageRows.size());
+    for (Product p : pageRows) {
       StockView v = built.get(p.getSku());
-      items.add(v != null ? v : stockOf(branch, p, remoteBySku));
+      items.add(v != null ? v : pageViews.get(p.getSku()));
     }
     return new Page<>(items, rows.size());
   }
@@ -96,22 +110,36 @@ public final class ProductReads {
   /** This instance's levels of the branch for the products matching {@code q} (for the others). */
   public List<StockView> localStockMatching(String branch, String q) {
     ready();
-    List<StockView> out = new ArrayList<>();
-    for (String sku : index.skusMatching(q)) {
-      index.product(sku).flatMap(p -> model.localLevel(branch, p)).ifPresent(out::add);
+    List<Product> matching = index.productsMatching(q);
+    Map<String, StockView> local = model.localLevels(branch, matching, false);
+    List<StockView> out = new ArrayList<>(local.size());
+    for (Product p : matching) {
+      StockView v = local.get(p.getSku());
+      if (v != null) {
+        out.add(v);
+      }
     }
     return out;
   }
 
-  /** The level from whichever instance has it; never moved when active; null otherwise. */
-  private StockView stockOf(String branch, Product p, Map<String, StockView> remoteBySku) {
-    StockView remote = remoteBySku.get(p.getSku());
-    if (remote != null) {
-      return remote;
+  /**
+   * The level of each product from whichever instance has it; never moved when active; absent
+   * otherwise. The local ones in one read per store.
+   */
+  private Map<String, StockView> stockOf(
+      String branch, List<Product> products, Map<String, StockView> remoteBySku) {
+    Map<String, StockView> out = new HashMap<>();
+    List<Product> local = new ArrayList<>();
+    for (Product p : products) {
+      StockView remote = remoteBySku.get(p.getSku());
+      if (remote != null) {
+        out.put(p.getSku(), remote);
+      } else {
+        local.add(p);
+      }
     }
-    return model
-        .localLevel(branch, p)
-        .orElseGet(() -> p.getActive() ? model.neverMoved(branch, p) : null);
+    out.putAll(model.localLevels(branch, local, true));
+    return out;
   }
 
   public Optional<ProductView> product(String sku) {

@@ -28,8 +28,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -78,14 +80,53 @@ public final class ReadModel {
     return Optional.of(view(branch, sku, level, product, priceOrNull(sku)));
   }
 
-  /** This instance's level of branch|sku joined with its product and price; empty when not here. */
-  public Optional<StockView> localLevel(String branch, Product product) {
-    StockLevel level =
-        this.<StockLevel, StockLevel>read(
+  /**
+   * This instance's views of these products in the branch, by sku: one read of the levels store and
+   * one of the prices store for all of them (a search's page), not two per product. A product with
+   * no level here is left out, or, when {@code neverMovedIfActive} and it is active, shown as never
+   * moved.
+   */
+  public Map<String, StockView> localLevels(
+      String branch, List<Product> products, boolean neverMovedIfActive) {
+    if (products.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, StockLevel> levels =
+        this.<StockLevel, Map<String, StockLevel>>read(
             StoreNames.QUERY_STOCK_LEVELS,
-            s -> s.get(StoreNames.branchSkuKey(branch, product.getSku())));
-    return Optional.ofNullable(level)
-        .map(l -> view(branch, product.getSku(), l, product, priceOrNull(product.getSku())));
+            s -> {
+              Map<String, StockLevel> found = new HashMap<>();
+              for (Product p : products) {
+                StockLevel level = s.get(StoreNames.branchSkuKey(branch, p.getSku()));
+                if (level != null) {
+                  found.put(p.getSku(), level);
+                }
+              }
+              return found;
+            });
+    List<Product> shown =
+        products.stream()
+            .filter(p -> levels.containsKey(p.getSku()) || (neverMovedIfActive && p.getActive()))
+            .toList();
+    Map<String, Price> prices =
+        this.<Price, Map<String, Price>>read(
+            StoreNames.QUERY_PRICES,
+            s -> {
+              Map<String, Price> found = new HashMap<>();
+              for (Product p : shown) {
+                Price price = s.get(p.getSku());
+                if (price != null) {
+                  found.put(p.getSku(), price);
+                }
+              }
+              return found;
+            });
+    Map<String, StockView> out = new HashMap<>();
+    for (Product p : shown) {
+      out.put(
+          p.getSku(), view(branch, p.getSku(), levels.get(p.getSku()), p, prices.get(p.getSku())));
+    }
+    return out;
   }
 
   /** A catalogued product with no level in the branch: on hand 0, OUT. */
