@@ -34,44 +34,68 @@ public record StockCommand(
     String user) {
 
   public StockCommand {
-    require(type != null, "type is required");
-    require(!blank(sourceRef), "sourceRef is required");
-    require(!blank(branch), sourceRef + ": branch is blank");
-    require(!blank(sku), sourceRef + ": sku is blank");
-    require(occurredAt != null, sourceRef + ": occurredAt is required");
-    require(quantity != null, sourceRef + ": quantity is required");
+    // each message is built only when its check fails: a valid command (every one on the hot path)
+    // concatenates nothing
+    if (type == null) {
+      throw invalid("type is required");
+    }
+    if (blank(sourceRef)) {
+      throw invalid("sourceRef is required");
+    }
+    if (blank(branch)) {
+      throw invalid(sourceRef + ": branch is blank");
+    }
+    if (blank(sku)) {
+      throw invalid(sourceRef + ": sku is blank");
+    }
+    if (occurredAt == null) {
+      throw invalid(sourceRef + ": occurredAt is required");
+    }
+    if (quantity == null) {
+      throw invalid(sourceRef + ": quantity is required");
+    }
     Optional<Bounds.Violation> outOfBounds = Bounds.qty(quantity);
-    require(
-        outOfBounds.isEmpty(),
-        sourceRef + ": qty " + outOfBounds.map(Bounds.Violation::message).orElse(""));
+    if (outOfBounds.isPresent()) {
+      throw invalid(sourceRef + ": qty " + outOfBounds.get().message());
+    }
     quantity = Decimals.qty(quantity);
     switch (type) {
-      case SALE, PURCHASE, PURCHASE_RETURN, TRANSFER ->
-          require(
-              quantity.signum() > 0,
+      case SALE, PURCHASE, PURCHASE_RETURN, TRANSFER -> {
+        if (quantity.signum() <= 0) {
+          throw invalid(
               sourceRef + ": qty must be greater than 0, was " + quantity.toPlainString());
-      case ADJUSTMENT ->
-          require(quantity.signum() != 0, sourceRef + ": adjustment delta must not be 0");
-      case COUNT ->
-          require(
-              quantity.signum() >= 0,
+        }
+      }
+      case ADJUSTMENT -> {
+        if (quantity.signum() == 0) {
+          throw invalid(sourceRef + ": adjustment delta must not be 0");
+        }
+      }
+      case COUNT -> {
+        if (quantity.signum() < 0) {
+          throw invalid(
               sourceRef + ": counted qty must not be negative, was " + quantity.toPlainString());
+        }
+      }
       default -> throw new IllegalStateException("Unhandled " + type);
     }
     if (type == CommandType.PURCHASE) {
-      require(
-          unitCost != null && unitCost.signum() >= 0,
-          sourceRef + ": purchase unit cost must be >= 0");
+      if (unitCost == null || unitCost.signum() < 0) {
+        throw invalid(sourceRef + ": purchase unit cost must be >= 0");
+      }
       unitCost = Decimals.unitCost(unitCost);
-    } else {
-      require(unitCost == null, sourceRef + ": only a purchase carries a unit cost");
+    } else if (unitCost != null) {
+      throw invalid(sourceRef + ": only a purchase carries a unit cost");
     }
     if (type == CommandType.TRANSFER) {
-      require(!blank(toBranch), sourceRef + ": transfer destination branch is blank");
-      require(
-          !toBranch.equals(branch), sourceRef + ": transfer from and to the same branch " + branch);
-    } else {
-      require(toBranch == null, sourceRef + ": only a transfer has a destination branch");
+      if (blank(toBranch)) {
+        throw invalid(sourceRef + ": transfer destination branch is blank");
+      }
+      if (toBranch.equals(branch)) {
+        throw invalid(sourceRef + ": transfer from and to the same branch " + branch);
+      }
+    } else if (toBranch != null) {
+      throw invalid(sourceRef + ": only a transfer has a destination branch");
     }
   }
 
@@ -84,9 +108,7 @@ public record StockCommand(
     return s == null || s.isBlank();
   }
 
-  private static void require(boolean condition, String message) {
-    if (!condition) {
-      throw new InvalidStockEventException(message);
-    }
+  private static InvalidStockEventException invalid(String message) {
+    return new InvalidStockEventException(message);
   }
 }

@@ -79,8 +79,12 @@ public final class StockLedger {
       Function<String, StockLevel> levels,
       Function<String, ProductInfo> products) {
     Map<String, StockLevel> scratch = new HashMap<>();
+    // a result's level is never null, so a miss in the scratch map means "not touched yet"
     Function<String, StockLevel> current =
-        key -> scratch.containsKey(key) ? scratch.get(key) : levels.apply(key);
+        key -> {
+          StockLevel touched = scratch.get(key);
+          return touched != null ? touched : levels.apply(key);
+        };
     List<LedgerResult> results = new ArrayList<>();
     for (StockCommand command : commands) {
       for (LedgerResult result : execute(command, current, products.apply(command.sku()))) {
@@ -304,8 +308,10 @@ public final class StockLedger {
       Instant statusAt,
       StockMovement movement) {
     List<DailySales> window = prune(sales, day(anchor));
-    BigDecimal sold =
-        window.stream().map(DailySales::getQty).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal sold = BigDecimal.ZERO;
+    for (DailySales d : window) {
+      sold = sold.add(d.getQty());
+    }
     StockStatus status = statusOf(onHand, product.minStock());
     boolean created = current == null;
     StockStatus previous = created ? StockStatus.OUT : current.getStatus();
@@ -414,10 +420,17 @@ public final class StockLedger {
     return out;
   }
 
+  /** {@code sales} in day order: the days in the window, the same list when all of them are. */
   private static List<DailySales> prune(List<DailySales> sales, LocalDate anchorDay) {
+    LocalDate before = anchorDay.minusDays(DEMAND_WINDOW_DAYS);
+    if (sales.isEmpty()
+        || (inWindow(sales.get(0).getDay(), before, anchorDay)
+            && inWindow(sales.get(sales.size() - 1).getDay(), before, anchorDay))) {
+      return sales;
+    }
     List<DailySales> out = new ArrayList<>(sales.size());
     for (DailySales d : sales) {
-      if (inWindow(d.getDay(), anchorDay)) {
+      if (inWindow(d.getDay(), before, anchorDay)) {
         out.add(d);
       }
     }
@@ -426,7 +439,12 @@ public final class StockLedger {
 
   /** The 28 days ending on anchorDay, both ends included. */
   private static boolean inWindow(LocalDate day, LocalDate anchorDay) {
-    return !day.isAfter(anchorDay) && day.isAfter(anchorDay.minusDays(DEMAND_WINDOW_DAYS));
+    return inWindow(day, anchorDay.minusDays(DEMAND_WINDOW_DAYS), anchorDay);
+  }
+
+  /** After {@code before} (the day before the window) and not after {@code anchorDay}. */
+  private static boolean inWindow(LocalDate day, LocalDate before, LocalDate anchorDay) {
+    return !day.isAfter(anchorDay) && day.isAfter(before);
   }
 
   private LocalDate day(Instant instant) {
