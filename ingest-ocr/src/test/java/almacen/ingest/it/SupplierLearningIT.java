@@ -68,8 +68,7 @@ class SupplierLearningIT {
   private final Topics topics = Topics.withPrefix(PREFIX);
 
   @Test
-  void shouldFixTheSameMisreadOfTheSupplierWhenIngestStartsAgainAfterTheReview()
-      throws Exception {
+  void shouldFixTheSameMisreadOfTheSupplierWhenIngestStartsAgainAfterTheReview() throws Exception {
     // given the topics, and an invoice read with «Blancatflor» that waits for review
     try (Admin admin =
         Admin.create(Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers()))) {

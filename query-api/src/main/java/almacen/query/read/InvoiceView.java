@@ -87,8 +87,7 @@ public record InvoiceView(
     return new InvoiceView(
         i.getInvoiceId(),
         i.getKind().name(),
-        new Supplier(
-            i.getSupplier().getCuit(), i.getSupplier().getName(), Learned.of(i, null)),
+        new Supplier(i.getSupplier().getCuit(), i.getSupplier().getName(), Learned.of(i, null)),
         i.getType().name(),
         i.getPointOfSale(),
         i.getNumber(),

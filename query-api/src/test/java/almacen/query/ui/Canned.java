@@ -214,6 +214,7 @@ final class Canned {
               "\"description\":\"Yerba mate 1 kg\",",
               "\"description\":\"Yerba mate 1 kg\",\"learned\":{\"read\":\"Yerba mate 1 kq\","
                   + "\"fromInvoiceId\":\"30712345671-A-00003-00012001\",\"reviewedOn\":\"2026-12-03\"},");
+
   static final String REVIEW_INVOICE =
       INVOICE_TEMPLATE.formatted(
           REVIEW_ID, 12399, "NEEDS_REVIEW", "[\"El total no coincide con las líneas\"]", "0.64");
