@@ -175,7 +175,8 @@ public class Poison implements Callable<Integer> {
               now,
               InvoiceKind.INVOICE,
               null,
-              null),
+              null,
+              List.of()),
           expected);
     }
     System.out.println(

@@ -595,6 +595,7 @@ class ReplayEndToEndIT {
         Instant.now(),
         InvoiceKind.INVOICE,
         null,
-        null);
+        null,
+        List.of());
   }
 }

@@ -34,6 +34,11 @@ public final class CatalogLookup implements ProductLookup {
   }
 
   @Override
+  public Optional<KnownProduct> bySupplierDescription(String cuitDigits, String description) {
+    return ledger.learning().skuForDescription(cuitDigits, description).flatMap(this::bySku);
+  }
+
+  @Override
   public Optional<KnownProduct> byDescription(String description) {
     return catalog.skuByName(description).flatMap(this::bySku);
   }

@@ -3,6 +3,7 @@ package almacen.ingest.invoice;
 import almacen.events.Invoice;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceStatus;
+import almacen.events.SourceKind;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +12,16 @@ import java.util.Optional;
  * Every invoice ingest has seen, rebuilt at start from the invoices topic and updated on each
  * publish: by id, by image sha256, and the supplier codes learned from CONFIRMED invoices (supplier
  * CUIT + supplierCode → sku). A CONFIRMED invoice is never replaced by a later record of another
- * status, a REJECTED one never by a NEEDS_REVIEW one.
+ * status, a REJECTED one never by a NEEDS_REVIEW one. What the review taught about each supplier
+ * ({@link SupplierLearning}) is learned here too, from the same records: a CONFIRMED record of an
+ * invoice that was NEEDS_REVIEW (a person's correction), or of a typed one.
  */
 public final class InvoiceLedger {
 
   private final Map<String, Invoice> byId = new HashMap<>();
   private final Map<String, String> idBySha256 = new HashMap<>();
   private final Map<String, String> skuBySupplierCode = new HashMap<>();
+  private final SupplierLearning learning = new SupplierLearning();
 
   public synchronized void apply(Invoice invoice) {
     if (invoice == null) {
@@ -26,6 +30,13 @@ public final class InvoiceLedger {
     Invoice known = byId.get(invoice.getInvoiceId());
     if (known != null && !replaces(known.getStatus(), invoice.getStatus())) {
       return;
+    }
+    if (invoice.getStatus() == InvoiceStatus.CONFIRMED) {
+      if (known != null && known.getStatus() == InvoiceStatus.NEEDS_REVIEW) {
+        learning.learn(known, invoice);
+      } else if (known == null && invoice.getSource().getKind() == SourceKind.MANUAL) {
+        learning.learn(null, invoice);
+      }
     }
     byId.put(invoice.getInvoiceId(), invoice);
     if (invoice.getSource() != null && invoice.getSource().getSha256() != null) {
@@ -68,6 +79,11 @@ public final class InvoiceLedger {
 
   public synchronized Optional<String> skuForSupplierCode(String cuitDigits, String supplierCode) {
     return Optional.ofNullable(skuBySupplierCode.get(key(digits(cuitDigits), supplierCode)));
+  }
+
+  /** What the review taught about each supplier; rebuilt with the ledger. */
+  public SupplierLearning learning() {
+    return learning;
   }
 
   public synchronized int size() {

@@ -57,6 +57,22 @@ public final class InvoiceService {
   }
 
   /**
+   * An invoice read from a photo or PDF: what the review taught about its supplier applied first
+   * ({@link LearnedReading}), then validated; the reader's notices still open are {@link
+   * IssueCode#OCR} issues. Publishes nothing (previews use it too).
+   *
+   * @param notices the reader's own issues, in Spanish
+   */
+  public ValidationResult validateRead(InvoiceDraft draft, List<String> notices) {
+    LearnedReading learned = LearnedReading.apply(ledger.learning(), draft, notices);
+    ValidationResult result = validator.validate(learned.draft()).withLearned(learned);
+    for (String notice : learned.notices()) {
+      result = result.withIssue(new Issue(IssueCode.OCR, notice));
+    }
+    return result;
+  }
+
+  /**
    * A typed invoice: CONFIRMED and published, or {@link InvoiceRejectedException} (422).
    *
    * @param user who typed it (recorded on the event)

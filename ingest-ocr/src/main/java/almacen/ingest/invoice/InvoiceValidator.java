@@ -268,7 +268,12 @@ public final class InvoiceValidator {
       }
     }
     if (found.isEmpty() && line.description() != null && !line.description().isBlank()) {
-      found = products.byDescription(line.description());
+      if (cuitDigits != null) {
+        found = products.bySupplierDescription(cuitDigits, line.description());
+      }
+      if (found.isEmpty()) {
+        found = products.byDescription(line.description());
+      }
     }
     if (found.isEmpty()) {
       issues.add(
@@ -277,7 +282,7 @@ public final class InvoiceValidator {
               at
                   + "product not identified"
                   + (line.description() == null ? "" : " ('" + line.description() + "')")
-                  + ": no sku given, and no EAN, code learned from this supplier or exact catalogue name matched"));
+                  + ": no sku given, and no EAN, code or description learned from this supplier or exact catalogue name matched"));
     }
     return found;
   }

@@ -13,6 +13,14 @@ public interface ProductLookup {
   /** Learned from confirmed invoices: this supplier's code for one of our skus. */
   Optional<KnownProduct> bySupplierCode(String cuitDigits, String supplierCode);
 
+  /**
+   * Learned from invoices a person confirmed: the sku this supplier's description was confirmed as,
+   * read exactly again ({@link SupplierLearning#skuForDescription}).
+   */
+  default Optional<KnownProduct> bySupplierDescription(String cuitDigits, String description) {
+    return Optional.empty();
+  }
+
   /** Exactly one catalogue product whose normalised name equals the normalised description. */
   Optional<KnownProduct> byDescription(String description);
 

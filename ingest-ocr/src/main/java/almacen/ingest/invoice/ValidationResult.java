@@ -6,11 +6,13 @@ import almacen.events.InvoiceKind;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceSource;
 import almacen.events.InvoiceStatus;
+import almacen.events.LearnedFix;
 import almacen.events.Supplier;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of {@link InvoiceValidator#validate}: the draft with server-computed values (skus
@@ -21,6 +23,9 @@ import java.util.List;
  * @param invoiceId null when the identity (CUIT, type, point of sale, number) is incomplete
  * @param expectedNet Σ lineTotal
  * @param expectedIva A/M: IVA per rate on Σ net lines at that rate, half-up to the centavo; B/C: 0
+ * @param learnedLines by line index (0-based): the supplier's learned correction applied to it
+ *     ({@link LearnedReading}); empty for typed invoices
+ * @param learnedSupplierName the learning that gave the supplier's name, or null
  */
 public record ValidationResult(
     String invoiceId,
@@ -28,10 +33,54 @@ public record ValidationResult(
     boolean pricesIncludeIva,
     BigDecimal expectedNet,
     BigDecimal expectedIva,
-    List<Issue> issues) {
+    List<Issue> issues,
+    Map<Integer, LearnedFix> learnedLines,
+    LearnedFix learnedSupplierName) {
 
   public ValidationResult {
     issues = List.copyOf(issues);
+    learnedLines = Map.copyOf(learnedLines);
+  }
+
+  /** A result without learned corrections. */
+  public ValidationResult(
+      String invoiceId,
+      InvoiceDraft invoice,
+      boolean pricesIncludeIva,
+      BigDecimal expectedNet,
+      BigDecimal expectedIva,
+      List<Issue> issues) {
+    this(invoiceId, invoice, pricesIncludeIva, expectedNet, expectedIva, issues, Map.of(), null);
+  }
+
+  /** This result with the learning that was applied to the draft before it was validated. */
+  public ValidationResult withLearned(LearnedReading learned) {
+    return new ValidationResult(
+        invoiceId,
+        invoice,
+        pricesIncludeIva,
+        expectedNet,
+        expectedIva,
+        issues,
+        learned.lineFixes(),
+        learned.supplierName());
+  }
+
+  /** The learned corrections as published: the supplier's name first, then by line. */
+  public List<LearnedFix> learnedFixes() {
+    List<LearnedFix> all = new ArrayList<>();
+    if (learnedSupplierName != null) {
+      all.add(LearnedFix.newBuilder(learnedSupplierName).setLine(null).build());
+    }
+    learnedLines.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> all.add(LearnedFix.newBuilder(e.getValue()).setLine(e.getKey()).build()));
+    return all;
+  }
+
+  /** The learned correction of line {@code index} (0-based), or null. */
+  public LearnedFix learned(int index) {
+    return learnedLines.get(index);
   }
 
   public InvoiceStatus status() {
@@ -55,7 +104,14 @@ public record ValidationResult(
     List<Issue> more = new ArrayList<>(issues);
     more.add(issue);
     return new ValidationResult(
-        invoiceId, invoice, pricesIncludeIva, expectedNet, expectedIva, more);
+        invoiceId,
+        invoice,
+        pricesIncludeIva,
+        expectedNet,
+        expectedIva,
+        more,
+        learnedLines,
+        learnedSupplierName);
   }
 
   /** Whether the identity is complete enough to publish (as CONFIRMED or NEEDS_REVIEW). */
@@ -74,21 +130,20 @@ public record ValidationResult(
       throw new IllegalStateException("Invoice identity or issue date incomplete: " + messages());
     }
     InvoiceDraft d = invoice;
-    List<InvoiceLine> lines =
-        d.lines().stream()
-            .map(
-                l ->
-                    InvoiceLine.newBuilder()
-                        .setSku(l.sku())
-                        .setSupplierCode(l.supplierCode())
-                        .setDescription(l.description() == null ? "" : l.description())
-                        .setQty(Decimals.qty(orZero(l.qty())))
-                        .setUnitCost(Decimals.unitCost(orZero(l.unitCost())))
-                        .setIvaRatePct(Decimals.rate(orZero(l.ivaRatePct())))
-                        .setLineTotal(Decimals.money(orZero(l.lineTotal())))
-                        .setDiscountPct(Decimals.rate(l.discountOrZero()))
-                        .build())
-            .toList();
+    List<InvoiceLine> lines = new ArrayList<>();
+    for (InvoiceDraft.Line l : d.lines()) {
+      lines.add(
+          InvoiceLine.newBuilder()
+              .setSku(l.sku())
+              .setSupplierCode(l.supplierCode())
+              .setDescription(l.description() == null ? "" : l.description())
+              .setQty(Decimals.qty(orZero(l.qty())))
+              .setUnitCost(Decimals.unitCost(orZero(l.unitCost())))
+              .setIvaRatePct(Decimals.rate(orZero(l.ivaRatePct())))
+              .setLineTotal(Decimals.money(orZero(l.lineTotal())))
+              .setDiscountPct(Decimals.rate(l.discountOrZero()))
+              .build());
+    }
     BigDecimal net = d.netTotal() == null ? expectedNet : d.netTotal();
     BigDecimal iva = d.ivaTotal() == null ? expectedIva : d.ivaTotal();
     BigDecimal other = d.otherTaxes() == null ? BigDecimal.ZERO : d.otherTaxes();
@@ -119,6 +174,7 @@ public record ValidationResult(
         .setSource(new InvoiceSource(source.kind(), source.sha256(), source.qr()))
         .setReceivedAt(receivedAt)
         .setKind(d.kind() == null ? InvoiceKind.INVOICE : d.kind())
+        .setLearnedFixes(learnedFixes())
         .build();
   }
 

@@ -2,11 +2,16 @@ package almacen.ingest.web;
 
 import almacen.events.Invoice;
 import almacen.events.InvoiceKind;
+import almacen.events.InvoiceLine;
+import almacen.events.LearnedFix;
 import almacen.ingest.invoice.InvoiceDraft;
 import almacen.ingest.invoice.ValidationResult;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** The Invoice JSON of CONTRACT.md, in and out. */
 public final class InvoiceJson {
@@ -42,9 +47,23 @@ public final class InvoiceJson {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Rejection(String reason) {}
 
+  /**
+   * @param learned only in answers, and only when the name was taken from what a person confirmed
+   *     before for this CUIT (absent otherwise; ignored in requests)
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record SupplierJson(String cuit, String name) {}
+  public record SupplierJson(
+      String cuit, String name, @JsonInclude(JsonInclude.Include.NON_NULL) LearnedJson learned) {
 
+    public SupplierJson(String cuit, String name) {
+      this(cuit, name, null);
+    }
+  }
+
+  /**
+   * @param learned only in answers, and only on a line fixed by the supplier's learned correction
+   *     (absent otherwise; ignored in requests)
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record LineJson(
       String sku,
@@ -54,7 +73,35 @@ public final class InvoiceJson {
       BigDecimal unitCost,
       BigDecimal ivaRatePct,
       BigDecimal lineTotal,
-      BigDecimal discountPct) {}
+      BigDecimal discountPct,
+      @JsonInclude(JsonInclude.Include.NON_NULL) LearnedJson learned) {
+
+    public LineJson(
+        String sku,
+        String supplierCode,
+        String description,
+        BigDecimal qty,
+        BigDecimal unitCost,
+        BigDecimal ivaRatePct,
+        BigDecimal lineTotal,
+        BigDecimal discountPct) {
+      this(sku, supplierCode, description, qty, unitCost, ivaRatePct, lineTotal, discountPct, null);
+    }
+  }
+
+  /**
+   * A value fixed by what the review taught about the supplier: the text as it was read, the
+   * reviewed invoice it was learned from and the day that review was confirmed ({@code
+   * yyyy-MM-dd}).
+   */
+  public record LearnedJson(String read, String fromInvoiceId, String reviewedOn) {
+
+    static LearnedJson of(LearnedFix fix) {
+      return fix == null
+          ? null
+          : new LearnedJson(fix.getRead(), fix.getFromInvoiceId(), fix.getReviewedOn().toString());
+    }
+  }
 
   public record SourceJson(String kind, String sha256, boolean qr) {}
 
@@ -91,7 +138,8 @@ public final class InvoiceJson {
     return new View(
         r.invoiceId(),
         (d.kind() == null ? InvoiceKind.INVOICE : d.kind()).name(),
-        new SupplierJson(d.supplierCuit(), d.supplierName()),
+        new SupplierJson(
+            d.supplierCuit(), d.supplierName(), LearnedJson.of(r.learnedSupplierName())),
         d.type() == null ? null : d.type().name(),
         d.pointOfSale(),
         d.number(),
@@ -99,19 +147,7 @@ public final class InvoiceJson {
         d.cae(),
         d.branch(),
         r.pricesIncludeIva(),
-        d.lines().stream()
-            .map(
-                l ->
-                    new LineJson(
-                        l.sku(),
-                        l.supplierCode(),
-                        l.description(),
-                        l.qty(),
-                        l.unitCost(),
-                        l.ivaRatePct(),
-                        l.lineTotal(),
-                        l.discountOrZero()))
-            .toList(),
+        lines(r),
         d.netTotal(),
         d.ivaTotal(),
         d.otherTaxes(),
@@ -124,11 +160,59 @@ public final class InvoiceJson {
         null);
   }
 
+  private static List<LineJson> lines(ValidationResult r) {
+    List<InvoiceDraft.Line> lines = r.invoice().lines();
+    List<LineJson> out = new ArrayList<>();
+    for (int k = 0; k < lines.size(); k++) {
+      InvoiceDraft.Line l = lines.get(k);
+      out.add(
+          new LineJson(
+              l.sku(),
+              l.supplierCode(),
+              l.description(),
+              l.qty(),
+              l.unitCost(),
+              l.ivaRatePct(),
+              l.lineTotal(),
+              l.discountOrZero(),
+              LearnedJson.of(r.learned(k))));
+    }
+    return out;
+  }
+
+  private static List<LineJson> lines(Invoice i) {
+    List<LineJson> out = new ArrayList<>();
+    for (int k = 0; k < i.getLines().size(); k++) {
+      InvoiceLine l = i.getLines().get(k);
+      out.add(
+          new LineJson(
+              l.getSku(),
+              l.getSupplierCode(),
+              l.getDescription(),
+              l.getQty(),
+              l.getUnitCost(),
+              l.getIvaRatePct(),
+              l.getLineTotal(),
+              l.getDiscountPct(),
+              LearnedJson.of(learned(i, k))));
+    }
+    return out;
+  }
+
+  /** The learned fix of line {@code index}, or of the supplier's name when null. */
+  private static LearnedFix learned(Invoice i, Integer index) {
+    return i.getLearnedFixes().stream()
+        .filter(f -> Objects.equals(f.getLine(), index))
+        .findFirst()
+        .orElse(null);
+  }
+
   public static View view(Invoice i) {
     return new View(
         i.getInvoiceId(),
         i.getKind().name(),
-        new SupplierJson(i.getSupplier().getCuit(), i.getSupplier().getName()),
+        new SupplierJson(
+            i.getSupplier().getCuit(), i.getSupplier().getName(), LearnedJson.of(learned(i, null))),
         i.getType().name(),
         i.getPointOfSale(),
         i.getNumber(),
@@ -136,19 +220,7 @@ public final class InvoiceJson {
         i.getCae(),
         i.getBranch(),
         i.getPricesIncludeIva(),
-        i.getLines().stream()
-            .map(
-                l ->
-                    new LineJson(
-                        l.getSku(),
-                        l.getSupplierCode(),
-                        l.getDescription(),
-                        l.getQty(),
-                        l.getUnitCost(),
-                        l.getIvaRatePct(),
-                        l.getLineTotal(),
-                        l.getDiscountPct()))
-            .toList(),
+        lines(i),
         i.getNetTotal(),
         i.getIvaTotal(),
         i.getOtherTaxes(),

@@ -2,8 +2,6 @@ package almacen.ingest.web;
 
 import almacen.ingest.invoice.InvoiceDraft;
 import almacen.ingest.invoice.InvoiceService;
-import almacen.ingest.invoice.Issue;
-import almacen.ingest.invoice.IssueCode;
 import almacen.ingest.invoice.ValidationResult;
 import almacen.ingest.ocr.InvoiceReadException;
 import almacen.ingest.ocr.PhotoTransform;
@@ -44,8 +42,9 @@ import org.springframework.web.multipart.MultipartFile;
  * file and hashed on the way ({@link UploadSpooler}, 413 past 15 MB). An image already seen (same
  * sha256) answers 200 duplicate before any OCR; otherwise an OCR worker reads it under one deadline
  * ({@link ReadWorkers}) and the result is validated like a typed invoice and published as CONFIRMED
- * or NEEDS_REVIEW (the reader's own issues make it NEEDS_REVIEW). {@code ?preview=true} reads and
- * answers without publishing or checking duplicates. {@code rotate} and {@code crop} ({@link
+ * or NEEDS_REVIEW (the reader's own issues make it NEEDS_REVIEW), after what the review taught
+ * about its supplier is applied ({@link InvoiceService#validateRead}). {@code ?preview=true} reads
+ * and answers without publishing or checking duplicates. {@code rotate} and {@code crop} ({@link
  * PhotoTransformParams}) turn and crop every photo before it is read, so a person can read a
  * sideways or cluttered photo again; the image's sha256 stays that of the bytes sent, so the same
  * photo is still the same invoice. Read failures are answered by {@code UploadErrorHandler}.
@@ -112,10 +111,8 @@ public class InvoiceUploadController {
         }
       }
       ReadInvoice read = workers.read(uploads, cleanBranch, transform, ticket);
-      ValidationResult result = invoices.validate(draft(read, cleanBranch, sha256));
-      for (String issue : read.issues()) {
-        result = result.withIssue(new Issue(IssueCode.OCR, issue));
-      }
+      ValidationResult result =
+          invoices.validateRead(draft(read, cleanBranch, sha256), read.issues());
       if (preview) {
         return ResponseEntity.ok(InvoiceJson.view(result));
       }

@@ -33,7 +33,7 @@ public final class OcrReport {
       EvalAccuracy eval = EvalAccuracy.measure(reader, samples);
       OcrAccuracy accuracy = OcrAccuracy.measure(reader, PhotoSet.photos(PhotoSet.SEED));
       Path file = Path.of(args[0]);
-      Files.writeString(file, EvalReport.markdown(eval) + markdown(accuracy));
+      Files.writeString(file, EvalReport.markdown(eval) + markdown(accuracy) + LEARNED);
       EvalAccuracy.Totals all = eval.totals(r -> true);
       System.out.printf(
           Locale.ROOT,
@@ -52,6 +52,25 @@ public final class OcrReport {
           accuracy.secondsPerPage());
     }
   }
+
+  /** How the review's corrections teach the next read (not measured here: a fixed section). */
+  static final String LEARNED =
+      """
+
+      ## Lo que enseña la revisión (correcciones aprendidas por proveedor)
+
+      Las cifras de arriba son del lector solo. Al subir una factura, ingest-ocr aplica además lo que la
+      revisión enseñó sobre ese proveedor (`SupplierLearning`, aprendido del tópico de facturas: el registro
+      NEEDS_REVIEW de una factura contra el CONFIRMED de la misma, rearmado en cada arranque): una descripción
+      leída exactamente igual (mayúsculas y espacios aparte) a una que una persona corrigió antes para ese CUIT
+      toma el texto, el SKU y el código confirmados, y las dudas del lector sobre ese texto ("signos dudosos",
+      "medida sin unidad", "leído como … en la descripción") quedan resueltas. Nunca toca cantidades, precios ni
+      totales, no se aplica si dos revisiones corrigieron el mismo texto distinto o si el texto leído es un
+      producto confirmado del proveedor, y las sumas (renglones = neto, IVA por alícuota, total) siguen
+      decidiendo si se confirma sola: el aprendizaje solo no confirma una factura. La línea corregida lo dice
+      (`learned` en el JSON; «Corregido según la revisión del 03/12/2026» en el tablero). Detalle en
+      [api.md](api.md), "Learned supplier corrections".
+      """;
 
   static String markdown(OcrAccuracy a) {
     StringBuilder md = new StringBuilder();

@@ -2,7 +2,7 @@
 import { h, replace, field, badge } from '../dom.js';
 import { ingestPut } from '../api.js';
 import { productForm } from './products.js';
-import { money, pct, INVOICE_STATUS, INVOICE_KIND } from '../format.js';
+import { money, pct, date, INVOICE_STATUS, INVOICE_KIND } from '../format.js';
 import { photoTools } from './photo-tools.js';
 import { rejectPrompt, rejectedText } from './reject.js';
 
@@ -33,6 +33,18 @@ export function computeTotals(lines, pricesIncludeIva, otherTaxes) {
 }
 
 const STATUS_TONE = { CONFIRMED: 'ok', REJECTED: 'out' };
+
+/**
+ * What the review taught about the supplier, said on the value it fixed: «Corregido según la
+ * revisión del 03/12/2026 (se leyó «…»)», or, when the text read was kept, «Texto confirmado en la
+ * revisión del 03/12/2026».
+ */
+export function learnedText(learned, value) {
+  const on = date(learned.reviewedOn);
+  return learned.read && learned.read !== value
+    ? `Corregido según la revisión del ${on} (se leyó «${learned.read}»)`
+    : `Texto confirmado en la revisión del ${on}`;
+}
 
 /**
  * Renders the editor into host. opts: { mode: 'new'|'review'|'view', file?, pages? (the photos of a
@@ -144,7 +156,10 @@ export function invoiceEditor(host, invoice, opts) {
         form.querySelector('[name=sku]').focus();
       },
     }, 'Crear producto');
-    const tr = h('tr', { class: 'line' }, cell('SKU', h('span', {}, sku, create)), cell('Cód. proveedor', code), cell('Descripción', desc), cell('Cantidad', q),
+    const learned = l.learned
+      ? h('small', { class: 'learned muted', testid: `line-learned-${i}`, title: `Aprendido de la factura ${l.learned.fromInvoiceId}` }, learnedText(l.learned, l.description))
+      : null;
+    const tr = h('tr', { class: 'line' }, cell('SKU', h('span', {}, sku, create)), cell('Cód. proveedor', code), cell('Descripción', h('span', {}, desc, learned)), cell('Cantidad', q),
       cell('Costo unit.', cost), cell('Bonif. %', discount), cell('IVA', rate), cell('Total línea', total), h('td', {}, readOnly ? null : remove));
     tr.read = () => ({
       sku: sku.value.trim() || null, supplierCode: code.value.trim() || null, description: desc.value.trim() || null,
@@ -248,7 +263,8 @@ export function invoiceEditor(host, invoice, opts) {
     inv.status === 'REJECTED' ? h('p', { class: 'notice notice-error', testid: 'inv-rejected' }, rejectedText(inv), '. No mueve stock ni costos.') : null,
     inv.issues && inv.issues.length ? h('ul', { class: 'notice notice-warn issues', testid: 'inv-issues', 'aria-label': 'Para revisar' }, inv.issues.map((i) => h('li', {}, i))) : null,
     h('fieldset', { class: 'grid-fields' }, h('legend', {}, 'Datos de la factura'),
-      field('Comprobante', f.kind), field('CUIT del proveedor', f.cuit), field('Razón social', f.name), field('Tipo', f.type),
+      field('Comprobante', f.kind), field('CUIT del proveedor', f.cuit),
+      field('Razón social', f.name, inv.supplier.learned ? learnedText(inv.supplier.learned, inv.supplier.name) : undefined), field('Tipo', f.type),
       field('Punto de venta', f.pos), field('Número', f.number), field('Fecha', f.date),
       field('CAE', f.cae, 'opcional'), field('Sucursal', f.branch),
       h('label', { class: 'field check' }, f.includesIva, h('span', {}, 'Los precios incluyen IVA (facturas B y C)'))),

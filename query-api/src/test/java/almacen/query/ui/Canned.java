@@ -201,13 +201,20 @@ final class Canned {
        "status":"%s","issues":%s,"confidence":%s,"duplicate":false,
        "source":{"kind":"PHOTO","sha256":"ab12","qr":true}}""";
 
+  /** Read with line 1 fixed by what an earlier review taught about the supplier. */
   static final String PREVIEW_INVOICE =
-      INVOICE_TEMPLATE.formatted(
-          "30712345671-A-00003-00012345",
-          12345,
-          "NEEDS_REVIEW",
-          "[\"Línea 2: producto sin SKU\"]",
-          "0.82");
+      INVOICE_TEMPLATE
+          .formatted(
+              "30712345671-A-00003-00012345",
+              12345,
+              "NEEDS_REVIEW",
+              "[\"Línea 2: producto sin SKU\"]",
+              "0.82")
+          .replace(
+              "\"description\":\"Yerba mate 1 kg\",",
+              "\"description\":\"Yerba mate 1 kg\",\"learned\":{\"read\":\"Yerba mate 1 kq\","
+                  + "\"fromInvoiceId\":\"30712345671-A-00003-00012001\",\"reviewedOn\":\"2026-12-03\"},");
+
   static final String REVIEW_INVOICE =
       INVOICE_TEMPLATE.formatted(
           REVIEW_ID, 12399, "NEEDS_REVIEW", "[\"El total no coincide con las líneas\"]", "0.64");

@@ -295,6 +295,9 @@ class DashboardUiTest {
     assertThat(page.getByTestId("inv-image")).isVisible();
     assertThat(page.getByTestId("inv-supplier")).hasValue("Distribuidora del Sur SA");
     assertThat(page.getByTestId("inv-issues")).containsText("Línea 2: producto sin SKU");
+    assertThat(page.getByTestId("line-learned-0"))
+        .hasText("Corregido según la revisión del 03/12/2026 (se leyó «Yerba mate 1 kq»)");
+    assertThat(page.getByTestId("line-learned-1")).hasCount(0);
     assertThat(page.getByTestId("upload-progress")).hasAttribute("value", "100");
     page.getByTestId("line-sku-1").fill("ALM000002");
     page.getByTestId("line-qty-1").fill("11");

@@ -202,7 +202,8 @@ class InventoryCrashIT {
                   t0,
                   InvoiceKind.INVOICE,
                   null,
-                  null),
+                  null,
+                  List.of()),
               failure);
         }
         if (s % 500 == 250) {

@@ -216,7 +216,8 @@ class EventRoundTripIT {
             T,
             InvoiceKind.INVOICE,
             "compras",
-            null));
+            null,
+            List.of()));
     m.put(
         t.stockAdjustments,
         new StockAdjustment(

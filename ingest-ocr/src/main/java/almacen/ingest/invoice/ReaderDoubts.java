@@ -1,0 +1,63 @@
+package almacen.ingest.invoice;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The reader's notices (Spanish sentences, {@code ReadInvoice.issues}) that doubt only the text of
+ * one row's description or code, never its numbers: "la descripción '…' tiene signos dudosos", "la
+ * medida '…' … no termina en una unidad conocida", "'5009' leído como '500g' en la descripción",
+ * "código 'A1B-0l' leído como 'A1B-01'". A learned correction may settle such a doubt; every other
+ * notice (numbers, totals, header, an unreadable row) stays for a person.
+ */
+final class ReaderDoubts {
+
+  private ReaderDoubts() {}
+
+  private static final Pattern DESCRIPTION =
+      Pattern.compile(
+          "^Renglón (\\d+): (?:la descripción '(.*)' tiene signos dudosos; revisar\\."
+              + "|la medida '(.*)' de la descripción no termina en una unidad conocida; revisar\\."
+              + "|'.*' leído como '(.*)'(?: \\(un punto después de la unidad\\))?"
+              + " (?:en|al final de) la descripción\\.)$");
+
+  private static final Pattern CODE =
+      Pattern.compile("^Renglón (\\d+): código '.*' leído como '(.*)'\\.$");
+
+  /** A doubt about the text of one row: its number (1-based) and the text it quotes as read. */
+  record Doubt(int row, String quoted, boolean aboutCode) {}
+
+  static Optional<Doubt> of(String notice) {
+    Matcher m = DESCRIPTION.matcher(notice);
+    if (m.matches()) {
+      String quoted =
+          m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+      return Optional.of(new Doubt(Integer.parseInt(m.group(1)), quoted, false));
+    }
+    Matcher c = CODE.matcher(notice);
+    if (c.matches()) {
+      return Optional.of(new Doubt(Integer.parseInt(c.group(1)), c.group(2), true));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether {@code notice} doubts only the description of row {@code row} whose text was read as
+   * {@code readDescription} (the quoted text is in it: a notice about another row numbered alike is
+   * left alone).
+   */
+  static boolean aboutDescription(String notice, int row, String readDescription) {
+    return of(notice)
+        .filter(d -> !d.aboutCode() && d.row() == row)
+        .filter(d -> readDescription != null && readDescription.contains(d.quoted()))
+        .isPresent();
+  }
+
+  /** Whether {@code notice} doubts only the code of row {@code row}, read as {@code code}. */
+  static boolean aboutCode(String notice, int row, String code) {
+    return of(notice)
+        .filter(d -> d.aboutCode() && d.row() == row && d.quoted().equals(code))
+        .isPresent();
+  }
+}
