@@ -323,13 +323,15 @@ final class HeaderReader {
       }
     }
     for (int i = 0; i < Math.min(NAME_UNLABELLED_REACH, text.size()); i++) {
-      String r = text.raw(i);
-      if (r.replaceAll("[^\\p{L}]", "").length() >= NAME_MIN_LETTERS
-          && !NOT_A_NAME.matcher(text.norm(i)).matches()) {
-        // specks first: "=   NAME" must not be cut at its gap into "="
-        return withoutSpecks(withoutSpecks(r).replaceAll("\\s{2,}.*", ""));
+      // specks first: "=   NAME" must not be cut at its gap into "="; the name is the line's first
+      // cell: "FACTURA" or the letter box printed beside it, past a column gap, are not its words
+      String first = withoutSpecks(withoutSpecks(text.raw(i)).replaceAll("\\s{2,}.*", ""));
+      if (first.replaceAll("[^\\p{L}]", "").length() >= NAME_MIN_LETTERS
+          && !NOT_A_NAME.matcher(PrintedLines.normalize(first)).matches()) {
+        return first;
       }
     }
+    issues.add("No se encontró la razón social del emisor.");
     return null;
   }
 
@@ -338,9 +340,16 @@ final class HeaderReader {
    * punctuation there, and no company name starts or ends with a mark standing alone.
    */
   static String withoutSpecks(String name) {
-    return name.strip()
-        .replaceAll("^(" + SPECK + "\\s+)+", "")
-        .replaceAll("(\\s+" + SPECK + ")+$", "");
+    String out =
+        name.strip()
+            .replaceAll("^(" + SPECK + "\\s+)+", "")
+            .replaceAll("(\\s+" + SPECK + ")+$", "");
+    // a quote glued to one end with none at the other: a speck, not quotes around the name
+    if (out.matches("[\"'“”«»].*[^\"'“”«»]")
+        && out.chars().filter(c -> c == out.charAt(0)).count() == 1) {
+      return out.substring(1).strip();
+    }
+    return out;
   }
 
   /**
