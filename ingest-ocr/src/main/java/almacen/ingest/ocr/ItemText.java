@@ -96,6 +96,31 @@ final class ItemText {
   private static final Pattern MILLILITRES_MISREAD =
       Pattern.compile("(?<![\\p{L}\\d.,])(\\d{1,4}(?:,\\d{1,2})?)m[!1|I](?![\\p{L}\\d])");
 
+  /**
+   * Two words OCR glued together: a lower-case letter after two others, then a capital starting a
+   * lower-case word ("VinoToro" is "Vino Toro"; "McCain" is left alone).
+   */
+  private static final Pattern GLUED_WORDS = Pattern.compile("(\\p{L}*\\p{Ll}{2})(\\p{Lu}\\p{Ll}+)");
+
+  /** A speck with a digit where a description starts ("=2 Dulce de Leche"): marks, then digits. */
+  private static final Pattern SPECK_WITH_DIGIT_FIRST =
+      Pattern.compile("^[^\\p{L}\\p{N}\\s(\"'¿¡]+\\d{1,2}(?=\\s+\\p{L})");
+
+  /** A "g" read twice, once as y or q ("200yg"): one g. */
+  private static final Pattern G_TWICE =
+      Pattern.compile("(?<![\\p{L}\\d.,])(\\d{2,4})[yq]g(?![\\p{L}\\d])");
+
+  /** A size with a stroke glued after its unit ("500ml1", "1kgl"): the stroke is a speck. */
+  private static final Pattern STROKE_AFTER_UNIT =
+      Pattern.compile(
+          "(?<![\\p{L}\\d.,])(\\d+(?:,\\d+)?(?:ml|cc|kg|g|L))[1lI|!](?![\\p{L}\\d])");
+
+  /**
+   * A supplier's code where a description starts ("LIM-7002 Detergente…"): letters and digits
+   * joined by a hyphen; its column was lost, so the row is cut wrong.
+   */
+  private static final Pattern CODE_FIRST = Pattern.compile("^\\p{L}{2,4}-?\\d{2,6}\\s");
+
   /** A comma or semicolon glued to the end of a description: no description ends in one. */
   private static final Pattern TRAILING_COMMA = Pattern.compile("(?<=[\\p{L}\\d])[,;]+$");
 
@@ -224,6 +249,14 @@ final class ItemText {
               + description
               + "' tiene signos dudosos; revisar.");
     }
+    if (CODE_FIRST.matcher(description).find()) {
+      issues.add(
+          "Renglón "
+              + row
+              + ": la descripción '"
+              + description
+              + "' empieza con un código; revisar.");
+    }
     String size = sizeWithoutUnit(description);
     if (size == null) {
       Matcher bare = BARE_SIZE_AT_END.matcher(description);
@@ -287,7 +320,18 @@ final class ItemText {
   /** Pack sizes, specks at either end and litres ({@link #PACK_SIZES}, {@link #LITRE_SIZES}). */
   String fixDescription(String desc, int row) {
     desc = fixed(desc, TRAILING_COMMA, "", row, "'%s' al final de la descripción, descartado");
+    desc =
+        fixed(
+                desc,
+                SPECK_WITH_DIGIT_FIRST,
+                "",
+                row,
+                "'%s' al principio de la descripción, descartado")
+            .strip();
+    desc = fixed(desc, GLUED_WORDS, "$1 $2", row, "'%s' leído como '%s' (palabras pegadas)");
     desc = fixed(desc, ONE_DOUBLED, "1$1", row, "'%s' leído como '%s' en la descripción");
+    desc = fixed(desc, STROKE_AFTER_UNIT, "$1", row, "'%s' leído como '%s' en la descripción");
+    desc = fixed(desc, G_TWICE, "$1g", row, "'%s' leído como '%s' en la descripción");
     desc = fixed(desc, MILLILITRES_MISREAD, "$1ml", row, "'%s' leído como '%s' en la descripción");
     Matcher one = ONE_AS_L.matcher(desc);
     if (one.find()) {

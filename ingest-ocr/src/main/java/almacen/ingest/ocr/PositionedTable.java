@@ -210,10 +210,22 @@ final class PositionedTable {
   private static ReadLine row(
       int n, PositionedLines.Line line, Map<Kind, String> cells, boolean mend, ParseIssues issues) {
     String code = cells.get(Kind.CODE);
+    String desc = cells.getOrDefault(Kind.DESC, "").strip();
+    if (code == null && mend && cells.containsKey(Kind.EAN)) {
+      // OCR lost the code's column (its title read into the description's): a supplier's code
+      // (letters and digits) starting the description beside a barcode is the code, not a word
+      String[] words = desc.split("\\s+", 2);
+      if (words.length == 2
+          && ItemText.isCode(words[0])
+          && words[0].matches(".*\\p{L}.*")
+          && !RowExtras.isBarcode(words[0])) {
+        code = words[0];
+        desc = words[1];
+      }
+    }
     if (code == null) {
       code = cells.get(Kind.EAN);
     }
-    String desc = cells.getOrDefault(Kind.DESC, "").strip();
     String q = number(cells.get(Kind.QTY));
     String p = number(cells.get(Kind.PRICE));
     String t = number(cells.get(Kind.TOTAL));

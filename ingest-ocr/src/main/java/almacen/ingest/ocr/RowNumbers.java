@@ -202,7 +202,8 @@ final class RowNumbers {
 
   /**
    * Quantity unreadable or lost: the last two numbers are price and total and total ÷ price is a
-   * clean quantity.
+   * clean quantity: whole, or in kg to the gram, whose product with the price is the total to the
+   * cent.
    */
   static Pick recoverQuantity(List<Tok> nums) {
     if (nums.size() < 2) {
@@ -219,7 +220,12 @@ final class RowNumbers {
           continue;
         }
         BigDecimal q = t.value().divide(p.value(), 3, RoundingMode.HALF_UP);
-        if (q.multiply(p.value()).subtract(t.value()).abs().compareTo(CLOSE_TOLERANCE) <= 0) {
+        // a quantity (whole, or kg to the gram) times the price is the total to the cent
+        if (q.signum() > 0
+            && q.multiply(p.value())
+                    .setScale(2, RoundingMode.HALF_UP)
+                    .compareTo(t.value().setScale(2, RoundingMode.HALF_UP))
+                == 0) {
           BigDecimal clean =
               q.stripTrailingZeros().scale() <= 0
                   ? q.setScale(0, RoundingMode.UNNECESSARY)

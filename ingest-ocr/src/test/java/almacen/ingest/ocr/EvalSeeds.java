@@ -301,27 +301,37 @@ public final class EvalSeeds {
 
   /** A markdown table: one row per seed and capture kind. */
   static String markdown(Map<Long, EvalAccuracy> bySeed) {
+    return markdown(bySeed, seed -> "");
+  }
+
+  /**
+   * A markdown table: one row per seed and capture kind, the seed labelled by {@code use} ("no
+   * vista", "desarrollo").
+   */
+  static String markdown(
+      Map<Long, EvalAccuracy> bySeed, java.util.function.LongFunction<String> use) {
     StringBuilder md = new StringBuilder();
     md.append(
         "| semilla | captura | renglones exactos | encabezados exactos | confirman solas | mal confirmadas |\n");
     md.append("|---|---|---|---|---|---|\n");
     bySeed.forEach(
         (seed, a) -> {
+          String label = seed + (use.apply(seed).isEmpty() ? "" : " (" + use.apply(seed) + ")");
           for (EvalSet.Capture c : EvalSet.Capture.values()) {
             EvalAccuracy.Totals t = a.totals(r -> r.sample().capture() == c);
             if (t.invoices() > 0) {
-              md.append(mdRow(seed, c.label, t));
+              md.append(mdRow(label, c.label, t));
             }
           }
-          md.append(mdRow(seed, "**todas**", a.totals(r -> true)));
+          md.append(mdRow(label, "**todas**", a.totals(r -> true)));
         });
     return md.toString();
   }
 
-  private static String mdRow(long seed, String what, EvalAccuracy.Totals t) {
+  private static String mdRow(String seed, String what, EvalAccuracy.Totals t) {
     return String.format(
         Locale.ROOT,
-        "| %d | %s | %d/%d = %.1f %% | %d/%d | %d/%d | %d |%n",
+        "| %s | %s | %d/%d = %.1f %% | %d/%d | %d/%d | %d |%n",
         seed,
         what,
         t.linesExact(),

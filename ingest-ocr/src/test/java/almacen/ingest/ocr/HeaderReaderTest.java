@@ -290,4 +290,20 @@ class HeaderReaderTest {
     assertThat(h.supplierName()).isNull();
     assertThat(issues.list()).contains("No se encontró la razón social del emisor.");
   }
+
+  @Test
+  void shouldTakeTheLabelledNameWhenOneLetterOfTheLabelIsMisread() {
+    // given a scan whose big name lost its ".A." and whose label reads "Rezón Social:"
+    String text =
+        """
+        ORIGINAL
+        DISTRIBUIDORA DEL PLATA S  AA        FACTURA
+        Rezón Social: DISTRIBUIDORA DEL PLATA S.A. |] PuntodeVenta: 00009 Comp. Nro: 00043599
+        Domicilio Comercial: Av. Corrientes 1234 - CABA
+        """;
+    // when
+    InvoiceHeader h = header(text, new ParseIssues());
+    // then
+    assertThat(h.supplierName()).isEqualTo("DISTRIBUIDORA DEL PLATA S.A.");
+  }
 }

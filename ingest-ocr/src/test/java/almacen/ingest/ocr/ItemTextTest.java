@@ -108,6 +108,15 @@ class ItemTextTest {
             + " descripción, descartado.",
         "Manteca La Serenisima 2008,;Manteca La Serenisima 200g;Renglón 2: ',' al final de la"
             + " descripción, descartado. | Renglón 2: '2008' leído como '200g' en la descripción.",
+        "VinoToro Tinto Tetra 1L;Vino Toro Tinto Tetra 1L;Renglón 2: 'VinoToro' leído como 'Vino"
+            + " Toro' (palabras pegadas).",
+        "=2 Dulce de Leche 400g;Dulce de Leche 400g;Renglón 2: '=2' al principio de la descripción,"
+            + " descartado.",
+        "Papas Bastón McCain 720g;Papas Bastón McCain 720g;",
+        "Detergente Magistral 500ml1;Detergente Magistral 500ml;Renglón 2: '500ml1' leído como"
+            + " '500ml' en la descripción.",
+        "Manteca La Serenisima 200yg;Manteca La Serenisima 200g;Renglón 2: '200yg' leído como"
+            + " '200g' en la descripción.",
         "Te Verde x 158;Te Verde x 158;",
         "Vino Malbec 2019;Vino Malbec 2019;"
       })
@@ -174,6 +183,19 @@ class ItemTextTest {
       })
   void shouldFlagADescriptionWhoseSizeLostItsUnit(String description, boolean flagged) {
     // given
+    ParseIssues issues = new ParseIssues();
+    // when
+    ItemText.checkDescription(description, 2, issues);
+    // then
+    assertThat(issues.list().isEmpty()).isEqualTo(!flagged);
+  }
+
+  @ParameterizedTest(name = "{0} flagged={1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {"LIM-7002 Detergente Magistral 500ml;true", "7UP Lima Limon 1,5L;false"})
+  void shouldFlagADescriptionWhenItStartsWithASupplierCode(String description, boolean flagged) {
+    // given a row whose code column was lost into the description
     ParseIssues issues = new ParseIssues();
     // when
     ItemText.checkDescription(description, 2, issues);
