@@ -69,11 +69,13 @@ final class HeaderReader {
   private static final Pattern CAE =
       Pattern.compile("c\\.?\\s?a\\.?\\s?e\\.?\\s?a?\\b[^0-9]{0,14}(" + D + "{14})\\b");
   private static final Pattern DIGITS14 = Pattern.compile("(?<![0-9])([0-9]{14})(?![0-9])");
+
   /** "Razón Social:", also with one of its letters misread ("Rezón", "Raz0n"). */
   private static final Pattern NAME_LABEL =
       Pattern.compile(
           "(?:raz[oó0]n\\s+social\\s*:?|\\br[\\p{L}0]{3}n\\s+social\\s*:)\\s*(.+)",
           Pattern.CASE_INSENSITIVE);
+
   private static final Pattern NOT_A_NAME =
       Pattern.compile(
           ".*(original|duplicado|factura|nota de|cod|fecha|punto|comp|responsable|inscripto"
@@ -340,7 +342,7 @@ final class HeaderReader {
 
   /**
    * The words before the first column gap or box rule ("|", "[", "]": no company name has one),
-   * without specks at its ends. Specks first: "=   NAME" must not be cut at its gap into "=".
+   * without specks at its ends. Specks first: "= NAME" must not be cut at its gap into "=".
    */
   private static String firstCell(String line) {
     return withoutSpecks(

@@ -100,7 +100,8 @@ final class ItemText {
    * Two words OCR glued together: a lower-case letter after two others, then a capital starting a
    * lower-case word ("VinoToro" is "Vino Toro"; "McCain" is left alone).
    */
-  private static final Pattern GLUED_WORDS = Pattern.compile("(\\p{L}*\\p{Ll}{2})(\\p{Lu}\\p{Ll}+)");
+  private static final Pattern GLUED_WORDS =
+      Pattern.compile("(\\p{L}*\\p{Ll}{2})(\\p{Lu}\\p{Ll}+)");
 
   /** A speck with a digit where a description starts ("=2 Dulce de Leche"): marks, then digits. */
   private static final Pattern SPECK_WITH_DIGIT_FIRST =
@@ -112,8 +113,7 @@ final class ItemText {
 
   /** A size with a stroke glued after its unit ("500ml1", "1kgl"): the stroke is a speck. */
   private static final Pattern STROKE_AFTER_UNIT =
-      Pattern.compile(
-          "(?<![\\p{L}\\d.,])(\\d+(?:,\\d+)?(?:ml|cc|kg|g|L))[1lI|!](?![\\p{L}\\d])");
+      Pattern.compile("(?<![\\p{L}\\d.,])(\\d+(?:,\\d+)?(?:ml|cc|kg|g|L))[1lI|!](?![\\p{L}\\d])");
 
   /**
    * A supplier's code where a description starts ("LIM-7002 Detergente…"): letters and digits

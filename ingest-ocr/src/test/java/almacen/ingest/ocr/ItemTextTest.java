@@ -193,7 +193,11 @@ class ItemTextTest {
   @ParameterizedTest(name = "{0} flagged={1}")
   @CsvSource(
       delimiter = ';',
-      value = {"LIM-7002 Detergente Magistral 500ml;true", "7UP Lima Limon 1,5L;false"})
+      value = {
+        "LIM-7002 Detergente Magistral 500ml;true",
+        "Yerba Mate Playadito 500g;false",
+        "Te Verde 20 saquitos;false"
+      })
   void shouldFlagADescriptionWhenItStartsWithASupplierCode(String description, boolean flagged) {
     // given a row whose code column was lost into the description
     ParseIssues issues = new ParseIssues();

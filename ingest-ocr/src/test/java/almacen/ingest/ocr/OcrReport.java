@@ -18,8 +18,8 @@ import java.util.Map;
  *
  * <p>Usage: {@code OcrReport FILE [SAMPLES_DIR]}. The system properties {@code ocr.devSeeds} and
  * {@code ocr.heldOutSeeds} (comma-separated) add a section with the evaluation set generated with
- * those seeds ({@link EvalSeeds}): the seeds the reader was developed on, and the held-out ones
- * it was measured on once, at the end.
+ * those seeds ({@link EvalSeeds}): the seeds the reader was developed on, and the held-out ones it
+ * was measured on once, at the end.
  */
 public final class OcrReport {
 
@@ -47,8 +47,7 @@ public final class OcrReport {
       }
       Path file = Path.of(args[0]);
       Files.writeString(
-          file,
-          EvalReport.markdown(eval) + seedsMarkdown(bySeed, heldOut) + markdown(accuracy));
+          file, EvalReport.markdown(eval) + seedsMarkdown(bySeed, heldOut) + markdown(accuracy));
       EvalAccuracy.Totals all = eval.totals(r -> true);
       System.out.printf(
           Locale.ROOT,

@@ -144,11 +144,50 @@ class PositionedTableTest {
   void shouldTakeTheCodeStartingTheDescriptionWhenOcrMergedItsTitleIntoTheDescriptions() {
     // given a scan whose header read "Código Descripción" as one title, beside the EAN's
     PositionedLines.Line header =
-        line(Y_HEADER, "EAN", 40, 60, "Código", 120, 150, "Descripción", 153, 200, "Cant.", 300,
-            330, "Precio", 380, 420, "Importe", 460, 500);
+        line(
+            Y_HEADER,
+            "EAN",
+            40,
+            60,
+            "Código",
+            120,
+            150,
+            "Descripción",
+            153,
+            200,
+            "Cant.",
+            300,
+            330,
+            "Precio",
+            380,
+            420,
+            "Importe",
+            460,
+            500);
     PositionedLines.Line row =
-        line(Y_ROW, "7790402060179", 40, 100, "LIM-7004", 120, 150, "Papel", 160, 180,
-            "Higienico", 183, 220, "11", 318, 330, "2.640,00", 388, 420, "29.040,00", 462, 500);
+        line(
+            Y_ROW,
+            "7790402060179",
+            40,
+            100,
+            "LIM-7004",
+            120,
+            150,
+            "Papel",
+            160,
+            180,
+            "Higienico",
+            183,
+            220,
+            "11",
+            318,
+            330,
+            "2.640,00",
+            388,
+            420,
+            "29.040,00",
+            462,
+            500);
 
     // when
     InvoiceTextParser.Parsed parsed = read(true, header, row);
