@@ -97,6 +97,13 @@ public final class OcrReport {
             (`--details` lista cada renglón que no es exacto); este informe las corre con
             `OCR_DEV_SEEDS` y `OCR_HELDOUT_SEEDS` de `scripts/ocr-report`.
 
+            Antes de las reglas de la rama `ocr-heldout` (commit 6330203), con el mismo lector por lo
+            demás: semilla 7 401/407 renglones exactos, 20270101 388/406, 42 392/398 (una mal
+            confirmada: "VinoToro"); no vistas 314159 397/400 (escaneos 134/137) y 8675309 389/404
+            (escaneos 112/126); PDF con texto 100 %% en todas. Lo que falta en las no vistas: la segunda
+            página de un escaneo de dos páginas del mayorista (8675309, L4-scan-0) no se lee: 11
+            renglones; la suma de los renglones no da el neto y la factura va a revisión.
+
             """,
             EvalSet.PER_KIND)
         + EvalSeeds.markdown(bySeed, s -> heldOut.contains(s) ? "no vista" : "desarrollo")
