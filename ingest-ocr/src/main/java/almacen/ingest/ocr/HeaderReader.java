@@ -69,8 +69,13 @@ final class HeaderReader {
   private static final Pattern CAE =
       Pattern.compile("c\\.?\\s?a\\.?\\s?e\\.?\\s?a?\\b[^0-9]{0,14}(" + D + "{14})\\b");
   private static final Pattern DIGITS14 = Pattern.compile("(?<![0-9])([0-9]{14})(?![0-9])");
+
+  /** "Razón Social:", also with one of its letters misread ("Rezón", "Raz0n"). */
   private static final Pattern NAME_LABEL =
-      Pattern.compile("raz[oó0]n\\s+social\\s*:?\\s*(.+)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "(?:raz[oó0]n\\s+social\\s*:?|\\br[\\p{L}0]{3}n\\s+social\\s*:)\\s*(.+)",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern NOT_A_NAME =
       Pattern.compile(
           ".*(original|duplicado|factura|nota de|cod|fecha|punto|comp|responsable|inscripto"
@@ -319,18 +324,29 @@ final class HeaderReader {
       }
       Matcher m = NAME_LABEL.matcher(text.raw(i));
       if (m.find() && !buyer) {
-        return withoutSpecks(withoutSpecks(m.group(1)).replaceAll("\\s{2,}.*", ""));
+        return firstCell(m.group(1));
       }
     }
     for (int i = 0; i < Math.min(NAME_UNLABELLED_REACH, text.size()); i++) {
-      String r = text.raw(i);
-      if (r.replaceAll("[^\\p{L}]", "").length() >= NAME_MIN_LETTERS
-          && !NOT_A_NAME.matcher(text.norm(i)).matches()) {
-        // specks first: "=   NAME" must not be cut at its gap into "="
-        return withoutSpecks(withoutSpecks(r).replaceAll("\\s{2,}.*", ""));
+      // the name is the line's first cell: "FACTURA" or the letter box printed beside it, past a
+      // column gap, are not its words
+      String first = firstCell(text.raw(i));
+      if (first.replaceAll("[^\\p{L}]", "").length() >= NAME_MIN_LETTERS
+          && !NOT_A_NAME.matcher(PrintedLines.normalize(first)).matches()) {
+        return first;
       }
     }
+    issues.add("No se encontró la razón social del emisor.");
     return null;
+  }
+
+  /**
+   * The words before the first column gap or box rule ("|", "[", "]": no company name has one),
+   * without specks at its ends. Specks first: "= NAME" must not be cut at its gap into "=".
+   */
+  private static String firstCell(String line) {
+    return withoutSpecks(
+        withoutSpecks(line).replaceAll("\\s{2,}.*", "").replaceAll("\\s+[|\\[\\]].*", ""));
   }
 
   /**
@@ -338,9 +354,16 @@ final class HeaderReader {
    * punctuation there, and no company name starts or ends with a mark standing alone.
    */
   static String withoutSpecks(String name) {
-    return name.strip()
-        .replaceAll("^(" + SPECK + "\\s+)+", "")
-        .replaceAll("(\\s+" + SPECK + ")+$", "");
+    String out =
+        name.strip()
+            .replaceAll("^(" + SPECK + "\\s+)+", "")
+            .replaceAll("(\\s+" + SPECK + ")+$", "");
+    // a quote glued to one end with none at the other: a speck, not quotes around the name
+    if (out.matches("[\"'“”«»].*[^\"'“”«»]")
+        && out.chars().filter(c -> c == out.charAt(0)).count() == 1) {
+      return out.substring(1).strip();
+    }
+    return out;
   }
 
   /**

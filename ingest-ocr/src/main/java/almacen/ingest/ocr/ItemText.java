@@ -48,8 +48,9 @@ final class ItemText {
   static final Pattern MONEY_SHAPE = Pattern.compile(".*[.,][0-9OoIlS]{2}");
 
   /**
-   * Pack sizes in grams printed in descriptions; a trailing 9/y/q after one of them is a misread
-   * "g" ("Yerba 5009" → "Yerba 500g"). Other numbers are left alone: "Harina 0009" is not a size.
+   * Pack sizes in grams printed in descriptions that are not round ({@link #packSize}); a trailing
+   * 9/y/q/8 after a pack size is a misread "g" ("Yerba 5009" → "Yerba 500g"). Other numbers are
+   * left alone: "Harina 0009" is not a size.
    */
   static final Set<Integer> PACK_SIZES =
       Set.of(
@@ -74,7 +75,55 @@ final class ItemText {
   private static final Pattern LITRES_MISREAD =
       Pattern.compile("(\\p{L}{2,}\\s+)(\\d{1,2}(?:,\\d{1,2})?)1$");
   private static final Pattern GRAMS_MISREAD =
-      Pattern.compile("(?<![\\d.,])(\\d{2,4})[9yq](?![\\d.,%])");
+      Pattern.compile("(?<![\\d.,])(\\d{2,4})[9yq8](?![\\d.,%])");
+
+  /**
+   * Pack sizes are round: a multiple of this many grams, from {@link #MIN_ROUND_GRAMS} to {@link
+   * #MAX_ROUND_GRAMS}.
+   */
+  static final int ROUND_GRAMS = 5;
+
+  /** Below this a round number ("15" of "158") is too short to be taken for a size. */
+  static final int MIN_ROUND_GRAMS = 100;
+
+  static final int MAX_ROUND_GRAMS = 1000;
+
+  /** A "1" doubled into "1l" before its unit: "Harina 1lkg" is "Harina 1kg". */
+  private static final Pattern ONE_DOUBLED =
+      Pattern.compile("(?<![\\p{L}\\d.,])1[lI|](kg|g|gr|ml|l|L|lt|cc)(?![\\p{L}\\d])");
+
+  /** The l of "ml" read as "!", "1", "|" or "I": "500m!" is "500ml". */
+  private static final Pattern MILLILITRES_MISREAD =
+      Pattern.compile("(?<![\\p{L}\\d.,])(\\d{1,4}(?:,\\d{1,2})?)m[!1|I](?![\\p{L}\\d])");
+
+  /**
+   * Two words OCR glued together: a lower-case letter after two others, then a capital starting a
+   * lower-case word ("VinoToro" is "Vino Toro"; "McCain" is left alone).
+   */
+  private static final Pattern GLUED_WORDS =
+      Pattern.compile("(\\p{L}*\\p{Ll}{2})(\\p{Lu}\\p{Ll}+)");
+
+  /** A speck with a digit where a description starts ("=2 Dulce de Leche"): marks, then digits. */
+  private static final Pattern SPECK_WITH_DIGIT_FIRST =
+      Pattern.compile("^[^\\p{L}\\p{N}\\s(\"'¿¡]+\\d{1,2}(?=\\s+\\p{L})");
+
+  /** A "g" read twice, once as y or q ("200yg"): one g. */
+  private static final Pattern G_TWICE =
+      Pattern.compile("(?<![\\p{L}\\d.,])(\\d{2,4})[yq]g(?![\\p{L}\\d])");
+
+  /** A size with a stroke glued after its unit ("500ml1", "1kgl"): the stroke is a speck. */
+  private static final Pattern STROKE_AFTER_UNIT =
+      Pattern.compile("(?<![\\p{L}\\d.,])(\\d+(?:,\\d+)?(?:ml|cc|kg|g|L))[1lI|!](?![\\p{L}\\d])");
+
+  /**
+   * A supplier's code where a description starts ("LIM-7002 Detergente…"): letters and digits
+   * joined by a hyphen; its column was lost, so the row is cut wrong.
+   */
+  private static final Pattern CODE_FIRST = Pattern.compile("^\\p{L}{2,4}-?\\d{2,6}\\s");
+
+  /** A comma or semicolon glued to the end of a description: no description ends in one. */
+  private static final Pattern TRAILING_COMMA = Pattern.compile("(?<=[\\p{L}\\d])[,;]+$");
+
   private static final Pattern UNIT_AFTER = Pattern.compile("^\\s*(g|gr|grs|kg|ml|cc|l|lt)\\b.*");
 
   /** A "1" read as "l" before a unit: "Harina lkg" is "Harina 1kg". */
@@ -106,6 +155,16 @@ final class ItemText {
   /** A size: a number glued to letters, alone as a word. */
   private static final Pattern SIZE =
       Pattern.compile("(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d+)?(\\p{L}+)(?![\\p{L}\\d])");
+
+  /**
+   * A number of grams a pack can have: one of {@link #PACK_SIZES}, or a round number of three or
+   * four digits (a multiple of {@link #ROUND_GRAMS} up to {@link #MAX_ROUND_GRAMS}: "520", "175").
+   * "Vino 2019" or "Harina 0009" are no sizes.
+   */
+  static boolean packSize(int grams) {
+    return PACK_SIZES.contains(grams)
+        || (grams >= MIN_ROUND_GRAMS && grams <= MAX_ROUND_GRAMS && grams % ROUND_GRAMS == 0);
+  }
 
   private final ParseIssues issues;
 
@@ -190,6 +249,14 @@ final class ItemText {
               + description
               + "' tiene signos dudosos; revisar.");
     }
+    if (CODE_FIRST.matcher(description).find()) {
+      issues.add(
+          "Renglón "
+              + row
+              + ": la descripción '"
+              + description
+              + "' empieza con un código; revisar.");
+    }
     String size = sizeWithoutUnit(description);
     if (size == null) {
       Matcher bare = BARE_SIZE_AT_END.matcher(description);
@@ -252,6 +319,20 @@ final class ItemText {
 
   /** Pack sizes, specks at either end and litres ({@link #PACK_SIZES}, {@link #LITRE_SIZES}). */
   String fixDescription(String desc, int row) {
+    desc = fixed(desc, TRAILING_COMMA, "", row, "'%s' al final de la descripción, descartado");
+    desc =
+        fixed(
+                desc,
+                SPECK_WITH_DIGIT_FIRST,
+                "",
+                row,
+                "'%s' al principio de la descripción, descartado")
+            .strip();
+    desc = fixed(desc, GLUED_WORDS, "$1 $2", row, "'%s' leído como '%s' (palabras pegadas)");
+    desc = fixed(desc, ONE_DOUBLED, "1$1", row, "'%s' leído como '%s' en la descripción");
+    desc = fixed(desc, STROKE_AFTER_UNIT, "$1", row, "'%s' leído como '%s' en la descripción");
+    desc = fixed(desc, G_TWICE, "$1g", row, "'%s' leído como '%s' en la descripción");
+    desc = fixed(desc, MILLILITRES_MISREAD, "$1ml", row, "'%s' leído como '%s' en la descripción");
     Matcher one = ONE_AS_L.matcher(desc);
     if (one.find()) {
       issues.add(
@@ -270,7 +351,7 @@ final class ItemText {
     while (m.find()) {
       int size = Integer.parseInt(m.group(1));
       String after = desc.substring(m.end());
-      if (PACK_SIZES.contains(size) && !UNIT_AFTER.matcher(after).matches()) {
+      if (packSize(size) && !UNIT_AFTER.matcher(after).matches()) {
         out.append(desc, last, m.start()).append(m.group(1)).append('g');
         issues.add(
             "Renglón "
@@ -293,6 +374,22 @@ final class ItemText {
             .replaceAll("^([^\\p{L}\\p{N}]+\\s+)+", "")
             .replaceAll("(\\s+[^\\p{L}\\p{N}]+)+$", "");
     return litres(withoutPeriodAfterSymbol(trimmed, row), row);
+  }
+
+  /**
+   * {@code desc} with the first match of {@code misread} replaced by {@code by}, said so ("'500m!'
+   * leído como '500ml' en la descripción"); as it is when nothing matches.
+   */
+  private String fixed(String desc, Pattern misread, String by, int row, String message) {
+    Matcher m = misread.matcher(desc);
+    if (!m.find()) {
+      return desc;
+    }
+    String word = m.group();
+    String now = m.replaceFirst(by);
+    String fix = misread.matcher(word).replaceFirst(by);
+    issues.add("Renglón " + row + ": " + String.format(Locale.ROOT, message, word, fix) + ".");
+    return now;
   }
 
   /** "Agua 1,5L." → "Agua 1,5L" ({@link #SYMBOL_WITH_PERIOD}), said so. */
@@ -318,13 +415,18 @@ final class ItemText {
    * after a word → "1L", "1,5L." → "1,5L"; any other word as it is.
    */
   static String fixedSize(String previous, String word, String next) {
+    String w = ONE_DOUBLED.matcher(word).replaceFirst("1$1");
+    w = MILLILITRES_MISREAD.matcher(w).replaceFirst("$1ml");
+    if (!w.equals(word)) {
+      return fixedSize(previous, w, next);
+    }
     Matcher one = ONE_AS_L.matcher(word);
     if (one.matches()) {
       return "1" + one.group(1);
     }
     Matcher grams = GRAMS_MISREAD.matcher(word);
     if (grams.matches()
-        && PACK_SIZES.contains(Integer.parseInt(grams.group(1)))
+        && packSize(Integer.parseInt(grams.group(1)))
         && (next == null || !UNIT_AFTER.matcher(next).matches())) {
       return grams.group(1) + "g";
     }

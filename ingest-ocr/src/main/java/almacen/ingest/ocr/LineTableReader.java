@@ -189,7 +189,9 @@ final class LineTableReader {
         return retried;
       }
     }
-    if (best == null) {
+    if (best == null && (qtyBeforePrice || nums.size() < TableLayout.ITEM_ROW_MIN_NUMBERS)) {
+      // price, quantity, total: the last two are no price and total; a misread quantity between
+      // them is mended by nearestClosing, never replaced by total ÷ quantity
       best = RowNumbers.recoverQuantity(nums);
     }
     if (best == null) {

@@ -225,7 +225,11 @@ final class Numbers {
 
   /** Edit distance between the digits of {@code v} (2 decimals) and those of an OCR token. */
   static int digitDistance(BigDecimal v, String token) {
-    String a = v.setScale(2, RoundingMode.HALF_UP).unscaledValue().toString();
+    return digitDistance(v.setScale(2, RoundingMode.HALF_UP).unscaledValue().toString(), token);
+  }
+
+  /** Digit edits between the digits {@code a} and those {@code token} shows. */
+  static int digitDistance(String a, String token) {
     String t = digitsOnly(token);
     String b = (t == null ? token : t).replaceAll("\\D", "");
     int[] prev = new int[b.length() + 1];

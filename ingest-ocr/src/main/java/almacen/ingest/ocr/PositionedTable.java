@@ -106,10 +106,10 @@ final class PositionedTable {
       if (TableLayout.isHeaderRow(PrintedLines.normalize(line.text()))) {
         continue; // a page's repeated header
       }
-      Map<Kind, String> cells = cells(line, cols);
+      Map<Kind, String> cells = cells(line, cols, ocr);
       String desc = cells.getOrDefault(Kind.DESC, "");
       boolean numbers =
-          cells.containsKey(Kind.QTY)
+          number(cells.get(Kind.QTY)) != null
               || cells.containsKey(Kind.PRICE)
               || cells.containsKey(Kind.TOTAL);
       if (!numbers) {
@@ -129,7 +129,9 @@ final class PositionedTable {
         continue;
       }
       int n = out.size() + 1;
-      ReadLine read = row(n, line, ocr ? cleaned(n, cells, issues) : cells, issues);
+      // a text layer has the printed characters: only OCR's numbers are mended, never a discount's
+      boolean mend = ocr && cols != null && !cols.has(Kind.BONIF);
+      ReadLine read = row(n, line, ocr ? cleaned(n, cells, issues) : cells, mend, issues);
       if (read != null) {
         out.add(read);
         if (read.qty() != null && read.unitPrice() != null && read.lineTotal() != null) {
@@ -152,6 +154,15 @@ final class PositionedTable {
 
   /** The row's text under each column; a word of letters under a number column is description. */
   static Map<Kind, String> cells(PositionedLines.Line line, TableColumns cols) {
+    return cells(line, cols, false);
+  }
+
+  /**
+   * As {@link #cells(PositionedLines.Line, TableColumns)}; when OCR read the words ({@code ocr}), a
+   * speck under the quantity's own title ({@link ItemText#isSpeck}: "YA", "d:1") stays there as a
+   * quantity OCR could not read, out of the description.
+   */
+  static Map<Kind, String> cells(PositionedLines.Line line, TableColumns cols, boolean ocr) {
     Map<Kind, StringBuilder> at = new EnumMap<>(Kind.class);
     for (List<Word> cell : line.cells()) {
       int whole = cols.columnOf(cell.get(0).x0(), cell.get(cell.size() - 1).x1());
@@ -161,7 +172,11 @@ final class PositionedTable {
         int k = own >= 0 ? own : (prev >= 0 ? prev : whole);
         prev = k;
         Kind kind = cols.columns().get(k).kind();
-        if (kind.numeric() && Numbers.digitsOnly(w.text()) == null && !decoration(w.text())) {
+        boolean garbledQty = ocr && kind == Kind.QTY && own >= 0 && ItemText.isSpeck(w.text());
+        if (kind.numeric()
+            && Numbers.digitsOnly(w.text()) == null
+            && !decoration(w.text())
+            && !garbledQty) {
           kind = Kind.DESC;
         }
         at.computeIfAbsent(kind, x -> new StringBuilder());
@@ -193,18 +208,36 @@ final class PositionedTable {
   }
 
   private static ReadLine row(
-      int n, PositionedLines.Line line, Map<Kind, String> cells, ParseIssues issues) {
+      int n, PositionedLines.Line line, Map<Kind, String> cells, boolean mend, ParseIssues issues) {
     String code = cells.get(Kind.CODE);
+    String desc = cells.getOrDefault(Kind.DESC, "").strip();
+    if (code == null && mend && cells.containsKey(Kind.EAN)) {
+      // OCR lost the code's column (its title read into the description's): a supplier's code
+      // (letters and digits) starting the description beside a barcode is the code, not a word
+      String[] words = desc.split("\\s+", 2);
+      if (words.length == 2
+          && ItemText.isCode(words[0])
+          && words[0].matches(".*\\p{L}.*")
+          && !RowExtras.isBarcode(words[0])) {
+        code = words[0];
+        desc = words[1];
+      }
+    }
     if (code == null) {
       code = cells.get(Kind.EAN);
     }
-    String desc = cells.getOrDefault(Kind.DESC, "").strip();
     String q = number(cells.get(Kind.QTY));
     String p = number(cells.get(Kind.PRICE));
     String t = number(cells.get(Kind.TOTAL));
     if (q == null && p != null && t != null) {
-      issues.add("Renglón " + n + ": sin cantidad impresa ('" + line.text() + "'); revisar.");
-      return null;
+      ReadLine computed =
+          mend && cells.containsKey(Kind.QTY)
+              ? garbledQuantity(n, code, desc, p, t, rate(cells.get(Kind.RATE)), issues)
+              : null;
+      if (computed == null) {
+        issues.add("Renglón " + n + ": sin cantidad impresa ('" + line.text() + "'); revisar.");
+      }
+      return computed;
     }
     if (q == null || p == null || t == null) {
       issues.add("Renglón " + n + " ilegible: '" + line.text() + "'.");
@@ -216,6 +249,10 @@ final class PositionedTable {
       toks.add(new Tok(withIva, 3));
     }
     Pick pick = RowNumbers.bestTriple(toks, true);
+    if (pick == null && mend) {
+      // one number off by a digit or two: mended only when the other two prove it, said so
+      pick = RowNumbers.nearestClosing(toks.subList(0, 3), true);
+    }
     BigDecimal rate = rate(cells.get(Kind.RATE));
     if (pick == null) {
       issues.add(
@@ -251,6 +288,30 @@ final class PositionedTable {
         pick.p().value().setScale(2, RoundingMode.HALF_UP),
         rate,
         pick.t().value().setScale(2, RoundingMode.HALF_UP));
+  }
+
+  /**
+   * A quantity OCR read as a speck ("YA"): computed as total ÷ price when that is a clean quantity
+   * ({@link RowNumbers#recoverQuantity}), said so; null when it is not.
+   */
+  private static ReadLine garbledQuantity(
+      int n, String code, String desc, String p, String t, BigDecimal rate, ParseIssues issues) {
+    Pick rec = RowNumbers.recoverQuantity(List.of(new Tok(p, 1), new Tok(t, 2)));
+    if (rec == null) {
+      return null;
+    }
+    for (Numbers.Cand c : List.of(rec.q(), rec.p(), rec.t())) {
+      if (c.fix() != null) {
+        issues.add("Renglón " + n + ": " + c.fix() + " (cantidad × precio = importe).");
+      }
+    }
+    return new ReadLine(
+        code,
+        desc,
+        rec.q().value(),
+        rec.p().value().setScale(2, RoundingMode.HALF_UP),
+        rate,
+        rec.t().value().setScale(2, RoundingMode.HALF_UP));
   }
 
   /**

@@ -61,6 +61,11 @@ final class RowExtras {
     return parts;
   }
 
+  /** A barcode: 8 or 12–14 digits (EAN-8, UPC, EAN-13, GTIN-14). */
+  static boolean isBarcode(String token) {
+    return BARCODE.matcher(token).matches();
+  }
+
   static boolean hasStrayMarks(String description) {
     return STRAY.matcher(description).find();
   }

@@ -202,7 +202,8 @@ final class RowNumbers {
 
   /**
    * Quantity unreadable or lost: the last two numbers are price and total and total ÷ price is a
-   * clean quantity.
+   * clean quantity: whole, or in kg to the gram, whose product with the price is the total to the
+   * cent.
    */
   static Pick recoverQuantity(List<Tok> nums) {
     if (nums.size() < 2) {
@@ -219,7 +220,12 @@ final class RowNumbers {
           continue;
         }
         BigDecimal q = t.value().divide(p.value(), 3, RoundingMode.HALF_UP);
-        if (q.multiply(p.value()).subtract(t.value()).abs().compareTo(CLOSE_TOLERANCE) <= 0) {
+        // a quantity (whole, or kg to the gram) times the price is the total to the cent
+        if (q.signum() > 0
+            && q.multiply(p.value())
+                    .setScale(2, RoundingMode.HALF_UP)
+                    .compareTo(t.value().setScale(2, RoundingMode.HALF_UP))
+                == 0) {
           BigDecimal clean =
               q.stripTrailingZeros().scale() <= 0
                   ? q.setScale(0, RoundingMode.UNNECESSARY)
@@ -289,6 +295,11 @@ final class RowNumbers {
               candidates.add(totalFrom(q, p, tq, tp, tt));
             }
           }
+          for (Numbers.Cand p : Numbers.money(tp.text())) {
+            for (Numbers.Cand t : Numbers.money(tt.text())) {
+              candidates.add(quantityFrom(p, t, tq, tp, tt));
+            }
+          }
         }
       }
     }
@@ -325,6 +336,45 @@ final class RowNumbers {
                 + tp.text()
                 + "' no cierra con cantidad e importe: se toma importe ÷ cantidad = "
                 + Numbers.format(price)),
+        t,
+        tq.index(),
+        tp.index(),
+        tt.index(),
+        penalty);
+  }
+
+  /**
+   * The quantity as total ÷ price, when that is a quantity as printed (whole, or in kg to the gram)
+   * whose product with the price is the total to the cent, and at most {@link #MAX_DIGIT_EDITS}
+   * digits off the printed one ("2,173" for 2,773).
+   */
+  private static Pick quantityFrom(Numbers.Cand p, Numbers.Cand t, Tok tq, Tok tp, Tok tt) {
+    if (p.value().signum() <= 0 || t.value().signum() <= 0) {
+      return null;
+    }
+    BigDecimal total = t.value().setScale(2, RoundingMode.HALF_UP);
+    BigDecimal q = total.divide(p.value(), 3, RoundingMode.HALF_UP);
+    if (q.signum() <= 0
+        || q.multiply(p.value()).setScale(2, RoundingMode.HALF_UP).compareTo(total) != 0) {
+      return null;
+    }
+    BigDecimal clean =
+        q.stripTrailingZeros().scale() <= 0 ? q.setScale(0, RoundingMode.UNNECESSARY) : q;
+    String digits = clean.scale() == 0 ? clean.toPlainString() : clean.unscaledValue().toString();
+    int d = Numbers.digitDistance(digits, tq.text());
+    if (d > MAX_DIGIT_EDITS) {
+      return null;
+    }
+    int penalty = DERIVED_PENALTY + d + p.penalty() + t.penalty();
+    return new Pick(
+        new Numbers.Cand(
+            clean,
+            penalty,
+            "cantidad '"
+                + tq.text()
+                + "' no cierra con precio e importe: se toma importe ÷ precio = "
+                + clean.toPlainString().replace('.', ',')),
+        p,
         t,
         tq.index(),
         tp.index(),

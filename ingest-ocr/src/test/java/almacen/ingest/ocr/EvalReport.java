@@ -158,6 +158,19 @@ final class EvalReport {
           importe ÷ precio (avisado), también cuando entonces quedan sólo precio e importe; la alícuota
           impresa entre precio e importe ("1.980,00  21  13.860,00") no se toma por el precio al calcular la
           cantidad (un precio se imprime con centavos como el importe).
+        - Reglas generales halladas en semillas de desarrollo (7, 20270101, 42; ver "Semillas no vistas"):
+          una medida redonda de 3–4 cifras (múltiplo de 5 g hasta 1000 g, o una de la lista) con su "g"
+          leída 9/y/q/8 ("5209", "2008") es "520g"/"200g"; "500m!"/"500m1" es "500ml"; un "1" duplicado
+          ("1lkg") es "1kg"; una coma pegada al final de la descripción, o una mancha con un dígito al
+          principio ("=2 Dulce…"), se descarta; dos palabras pegadas ("VinoToro") se separan. Todo eso se
+          avisa (el renglón queda exacto pero en revisión). Una cantidad leída como mancha bajo su propio
+          título ("YA") se calcula como importe ÷ precio; una cantidad a ≤ 2 dígitos de importe ÷ precio
+          exacto al centavo ("2,173" por 2,773) se corrige, también cuando el precio va antes de la
+          cantidad (antes se tomaba el precio por cantidad: "2827,717 × 23,00"); nunca en un PDF con
+          texto ni en una tabla con bonificación. La razón social sin rótulo es la primera celda de su
+          línea ("LACTEOS PAMPEANOS S.A.   B   FACTURA"), el rótulo se lee con una letra cambiada
+          ("Rezón Social:"), una comilla suelta pegada al nombre es una mancha, y sin razón social se
+          avisa (antes podía confirmarse sin nombre).
         - Lo que falta: la letra cuando la raya cae justo sobre el trazo izquierdo del "0" del código (ni
           recortada ni sin la raya se lee: queda en revisión), fechas que Tesseract no lee en una foto, y
           medidas que la segunda lectura tampoco lee limpias ("1009" dos veces). Letras cambiadas en

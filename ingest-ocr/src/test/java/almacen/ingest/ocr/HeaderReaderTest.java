@@ -250,4 +250,60 @@ class HeaderReaderTest {
     // then
     assertThat(h.supplierName()).isEqualTo("LACTEOS PAMPEANOS S.A.");
   }
+
+  @Test
+  void shouldTakeTheNameBesideTheLetterBoxWhenTheLabelledLineIsGarbled() {
+    // given a photo whose "Razón Social:" line OCR merged with the voucher's: only the big name on
+    // top is left, with the letter box and "FACTURA" beside it past a column gap
+    String text =
+        """
+        ORIGINAL
+        LACTEOS PAMPEANOS S.A.           B        FACTURA
+        e aliaemos Ra MpRANOS 5            COD. 06 Punto de Venta: 00005 Comp. Nro: 00098672
+        Domicilio Comercial: Av. Corrientes 1234 - CABA
+        CUIT: 27-39536603-9     Apellido y Nombre / Razón Social: ALMACEN DON PEPE
+        """;
+    // when
+    InvoiceHeader h = header(text, new ParseIssues());
+    // then
+    assertThat(h.supplierName()).isEqualTo("LACTEOS PAMPEANOS S.A.");
+  }
+
+  @Test
+  void shouldDropAQuoteGluedToTheNameWhenNoneClosesIt() {
+    // given a till photo's first line with a speck read as a quote, and a name in quotes
+    // when
+    InvoiceHeader speck = header("\"HNOS. FERRARI S.H.\nFACTURA B", new ParseIssues());
+    InvoiceHeader quoted = header("\"LA ESQUINA\" S.R.L.\nFACTURA B", new ParseIssues());
+    // then
+    assertThat(speck.supplierName()).isEqualTo("HNOS. FERRARI S.H.");
+    assertThat(quoted.supplierName()).isEqualTo("\"LA ESQUINA\" S.R.L.");
+  }
+
+  @Test
+  void shouldSayTheNameIsMissingWhenNoLineReadsAsOne() {
+    // given a header whose name line OCR lost
+    ParseIssues issues = new ParseIssues();
+    // when
+    InvoiceHeader h = header("ORIGINAL\nFACTURA B\nDomicilio Comercial: San Martín 455", issues);
+    // then
+    assertThat(h.supplierName()).isNull();
+    assertThat(issues.list()).contains("No se encontró la razón social del emisor.");
+  }
+
+  @Test
+  void shouldTakeTheLabelledNameWhenOneLetterOfTheLabelIsMisread() {
+    // given a scan whose big name lost its ".A." and whose label reads "Rezón Social:"
+    String text =
+        """
+        ORIGINAL
+        DISTRIBUIDORA DEL PLATA S  AA        FACTURA
+        Rezón Social: DISTRIBUIDORA DEL PLATA S.A. |] PuntodeVenta: 00009 Comp. Nro: 00043599
+        Domicilio Comercial: Av. Corrientes 1234 - CABA
+        """;
+    // when
+    InvoiceHeader h = header(text, new ParseIssues());
+    // then
+    assertThat(h.supplierName()).isEqualTo("DISTRIBUIDORA DEL PLATA S.A.");
+  }
 }

@@ -91,6 +91,46 @@ class ItemTextTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = ';',
+      quoteCharacter = '"',
+      value = {
+        "Pure de Tomate Arcor 5209;Pure de Tomate Arcor 520g;Renglón 2: '5209' leído como '520g'"
+            + " en la descripción.",
+        "Detergente Magistral 500m!;Detergente Magistral 500ml;Renglón 2: '500m!' leído como"
+            + " '500ml' en la descripción.",
+        "Detergente Magistral 500m1;Detergente Magistral 500ml;Renglón 2: '500m1' leído como"
+            + " '500ml' en la descripción.",
+        "Arroz Gallo Oro 1lkg;Arroz Gallo Oro 1kg;Renglón 2: '1lkg' leído como '1kg' en la"
+            + " descripción.",
+        "Jabon en Polvo Ala 800g,;Jabon en Polvo Ala 800g;Renglón 2: ',' al final de la"
+            + " descripción, descartado.",
+        "Manteca La Serenisima 2008,;Manteca La Serenisima 200g;Renglón 2: ',' al final de la"
+            + " descripción, descartado. | Renglón 2: '2008' leído como '200g' en la descripción.",
+        "VinoToro Tinto Tetra 1L;Vino Toro Tinto Tetra 1L;Renglón 2: 'VinoToro' leído como 'Vino"
+            + " Toro' (palabras pegadas).",
+        "=2 Dulce de Leche 400g;Dulce de Leche 400g;Renglón 2: '=2' al principio de la descripción,"
+            + " descartado.",
+        "Papas Bastón McCain 720g;Papas Bastón McCain 720g;",
+        "Detergente Magistral 500ml1;Detergente Magistral 500ml;Renglón 2: '500ml1' leído como"
+            + " '500ml' en la descripción.",
+        "Manteca La Serenisima 200yg;Manteca La Serenisima 200g;Renglón 2: '200yg' leído como"
+            + " '200g' en la descripción.",
+        "Te Verde x 158;Te Verde x 158;",
+        "Vino Malbec 2019;Vino Malbec 2019;"
+      })
+  void shouldFixASizeWhenItsUnitWasReadAsADigitOrAMark(
+      String description, String fixed, String issues) {
+    // given
+    ParseIssues found = new ParseIssues();
+    // when
+    String read = new ItemText(found).fixDescription(description, 2);
+    // then
+    assertThat(read).isEqualTo(fixed);
+    assertThat(String.join(" | ", found.list())).isEqualTo(issues == null ? "" : issues);
+  }
+
   @ParameterizedTest(name = "{0} unit={1}")
   @CsvSource(
       delimiter = ';',
@@ -120,7 +160,10 @@ class ItemTextTest {
         "Frutilla;11;UN;1L",
         "UN;11;1.350,00;11",
         "Villavicencio;1,5L.;4;1,5L",
-        "Oro;1kg;9;1kg"
+        "Oro;1kg;9;1kg",
+        "Arcor;5209;UN;520g",
+        "Oro;1lkg;UN;1kg",
+        "Magistral;500m!;UN;500ml"
       })
   void shouldFixAWordOfADescriptionAsTheDescriptionFixWould(
       String previous, String word, String next, String fixed) {
@@ -140,6 +183,23 @@ class ItemTextTest {
       })
   void shouldFlagADescriptionWhoseSizeLostItsUnit(String description, boolean flagged) {
     // given
+    ParseIssues issues = new ParseIssues();
+    // when
+    ItemText.checkDescription(description, 2, issues);
+    // then
+    assertThat(issues.list().isEmpty()).isEqualTo(!flagged);
+  }
+
+  @ParameterizedTest(name = "{0} flagged={1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "LIM-7002 Detergente Magistral 500ml;true",
+        "Yerba Mate Playadito 500g;false",
+        "Te Verde 20 saquitos;false"
+      })
+  void shouldFlagADescriptionWhenItStartsWithASupplierCode(String description, boolean flagged) {
+    // given a row whose code column was lost into the description
     ParseIssues issues = new ParseIssues();
     // when
     ItemText.checkDescription(description, 2, issues);

@@ -85,4 +85,32 @@ class LineTableReaderTest {
             "Renglón 1 ilegible: 'Arroz Gallo Oro  1.980,00'.",
             "No se encontraron renglones de productos.");
   }
+
+  @Test
+  void shouldMendTheQuantityNotTheDescriptionWhenPriceIsPrintedBeforeAMisreadQuantity() {
+    // given a price-first table whose quantity 25 OCR read "23"
+    String text =
+        """
+        Descripción  Precio Unit.  Cant.  Importe
+        Manteca La Serenisima 200g  2.601,50  23  65.037,50
+        TOTAL $ 65.037,50
+        """;
+    ParseIssues issues = new ParseIssues();
+    // when
+    LineTableReader.LineTable table = read(text, issues);
+    // then the price stays the price, the quantity is total ÷ price, said so
+    assertThat(table.lines())
+        .containsExactly(
+            new ReadLine(
+                null,
+                "Manteca La Serenisima 200g",
+                new BigDecimal("25"),
+                new BigDecimal("2601.50"),
+                null,
+                new BigDecimal("65037.50")));
+    assertThat(issues.list())
+        .containsExactly(
+            "Renglón 1: cantidad '23' no cierra con precio e importe: se toma importe ÷ precio = 25"
+                + " (cantidad × precio = importe).");
+  }
 }

@@ -89,4 +89,19 @@ class RowNumbersTest {
     // then
     assertThat(read).isEqualTo(rate);
   }
+
+  @Test
+  void shouldTakeTheQuantityFromTotalAndPriceWhenOneOfItsDigitsWasMisread() {
+    // given price before quantity, a kg quantity 2,773 read "2,173"
+    // when
+    RowNumbers.Pick pick =
+        RowNumbers.nearestClosing(RowNumbers.numbers("Papa Negra  983,45  2,173  2.727,11"), false);
+    // then
+    assertThat(pick.q().value()).isEqualByComparingTo("2.773");
+    assertThat(pick.p().value()).isEqualByComparingTo("983.45");
+    assertThat(pick.t().value()).isEqualByComparingTo("2727.11");
+    assertThat(pick.q().fix())
+        .isEqualTo(
+            "cantidad '2,173' no cierra con precio e importe: se toma importe ÷ precio = 2,773");
+  }
 }
