@@ -1,6 +1,7 @@
 package almacen.ingest.ocr;
 
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
@@ -16,8 +17,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes a sniffed JPEG/PNG into an upright gray image. Large photos are subsampled while decoding
- * (never more than ~{@link #MAX_DECODED_PIXELS} decoded pixels); a truncated or corrupt stream is a
- * 422.
+ * (never more than ~{@link #MAX_DECODED_PIXELS} decoded pixels); a crop is read alone, before any
+ * subsampling, so it keeps the photo's own resolution. A truncated or corrupt stream is a 422.
  */
 final class ImageDecoder {
 
@@ -26,6 +27,15 @@ final class ImageDecoder {
   private ImageDecoder() {}
 
   static BufferedImage decode(byte[] bytes, ImageSniffer.Sniffed sniffed)
+      throws InvoiceReadException {
+    return decode(bytes, sniffed, PhotoTransform.NONE);
+  }
+
+  /**
+   * Decodes only the part of the photo {@code transform} keeps, at full resolution unless that part
+   * alone is over {@link #MAX_DECODED_PIXELS}, then sets it upright and turns it.
+   */
+  static BufferedImage decode(byte[] bytes, ImageSniffer.Sniffed sniffed, PhotoTransform transform)
       throws InvoiceReadException {
     String format = sniffed.kind() == ImageSniffer.Kind.PNG ? "png" : "jpeg";
     Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
@@ -37,8 +47,13 @@ final class ImageDecoder {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       reader.setInput(in, true, true);
       reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-      long pixels = (long) sniffed.width() * sniffed.height();
+      Rectangle region =
+          transform.sourceRegion(sniffed.width(), sniffed.height(), sniffed.exifOrientation());
+      long pixels = (long) region.width * region.height;
       ImageReadParam param = reader.getDefaultReadParam();
+      if (transform.crop() != null) {
+        param.setSourceRegion(region);
+      }
       int step = 1;
       while (pixels / ((long) step * step) > MAX_DECODED_PIXELS) {
         step++;
@@ -51,7 +66,7 @@ final class ImageDecoder {
         throw InvoiceReadException.unreadable(
             "La imagen está truncada o dañada: " + warnings.get(0));
       }
-      return upright(toGray(image), sniffed.exifOrientation());
+      return transform.turn(upright(toGray(image), sniffed.exifOrientation()));
     } catch (IOException | RuntimeException e) {
       throw InvoiceReadException.unreadable(
           "La imagen está truncada o dañada y no se puede leer ("

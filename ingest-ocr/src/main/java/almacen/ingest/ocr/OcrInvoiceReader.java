@@ -273,12 +273,11 @@ public class OcrInvoiceReader implements InvoiceReader {
   private static PaperFrame.Found photoPage(
       byte[] bytes, ImageSniffer.Sniffed sniffed, PhotoTransform transform, ReadDeadline deadline)
       throws InvoiceReadException {
-    BufferedImage photo = ImageDecoder.decode(bytes, sniffed);
     if (!transform.isNone()) {
       deadline.check("girar y recortar la foto");
-      photo = transform.apply(photo);
     }
-    return PaperFrame.isolate(photo);
+    // the crop is read alone at full resolution, before any subsampling of a large photo
+    return PaperFrame.isolate(ImageDecoder.decode(bytes, sniffed, transform));
   }
 
   /** The AFIP QR on a page, if any; a QR that is not AFIP's is said so. */
