@@ -1,6 +1,10 @@
 package almacen.query.read;
 
+import almacen.events.Price;
+import almacen.events.Product;
+import almacen.events.StockLevel;
 import almacen.events.StockMovement;
+import almacen.query.read.Views.StockView;
 import almacen.schemas.StoreNames;
 import almacen.support.csv.Csv;
 import java.io.IOException;
@@ -9,9 +13,13 @@ import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
-/** The CSV exports' columns and the movements export; the stock export joins in ReadModel. */
+/**
+ * The CSV exports: their columns, the stock rows (levels joined with products and prices) and the
+ * movements.
+ */
 public final class ExportRows {
 
   public static final List<String> STOCK_CSV_COLUMNS =
@@ -72,6 +80,51 @@ public final class ExportRows {
   ExportRows(StoreReader reader, ZoneId zone) {
     this.reader = reader;
     this.zone = zone;
+  }
+
+  /**
+   * This instance's levels of {@code branch} (null: every branch) as CSV rows (no header); the
+   * iterator is closed before returning.
+   */
+  void writeStock(Writer out, String branch, Csv csv) {
+    reader.<StockLevel, Void>read(
+        StoreNames.QUERY_STOCK_LEVELS,
+        s -> {
+          try (KeyValueIterator<String, StockLevel> it =
+              branch == null ? s.all() : s.prefixScan(branch + "|", new StringSerializer())) {
+            while (it.hasNext()) {
+              writeStockRow(out, it.next().value, csv);
+            }
+          }
+          return null;
+        });
+  }
+
+  private void writeStockRow(Writer out, StockLevel level, Csv csv) {
+    Product product =
+        reader.<Product, Product>read(StoreNames.QUERY_PRODUCTS, s -> s.get(level.getSku()));
+    Price price = reader.<Price, Price>read(StoreNames.QUERY_PRICES, s -> s.get(level.getSku()));
+    StockView v = StockViews.of(level.getBranch(), level.getSku(), level, product, price, zone);
+    write(
+        out,
+        csv.row(
+            zone,
+            v.branch(),
+            v.sku(),
+            v.name(),
+            v.category(),
+            v.unit(),
+            v.onHand(),
+            v.minStock(),
+            v.maxStock(),
+            v.status(),
+            v.avgCost(),
+            v.stockValue(),
+            v.dailySales28d(),
+            v.daysOfCover(),
+            v.reorderQty(),
+            v.listPrice(),
+            level.getUpdatedAt()));
   }
 
   /**

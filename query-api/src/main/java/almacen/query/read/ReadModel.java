@@ -8,7 +8,6 @@ import almacen.events.Product;
 import almacen.events.StockAlert;
 import almacen.events.StockLevel;
 import almacen.events.StockMovement;
-import almacen.events.StockStatus;
 import almacen.query.StoreKeys;
 import almacen.query.read.Views.AlertView;
 import almacen.query.read.Views.InflationView;
@@ -77,7 +76,7 @@ public final class ReadModel {
     if (level == null && product == null) {
       return Optional.empty();
     }
-    return Optional.of(view(branch, sku, level, product, priceOrNull(sku)));
+    return Optional.of(StockViews.of(branch, sku, level, product, priceOrNull(sku), zone));
   }
 
   /**
@@ -92,46 +91,37 @@ public final class ReadModel {
       return Map.of();
     }
     Map<String, StockLevel> levels =
-        this.<StockLevel, Map<String, StockLevel>>read(
+        getAll(
             StoreNames.QUERY_STOCK_LEVELS,
-            s -> {
-              Map<String, StockLevel> found = new HashMap<>();
-              for (Product p : products) {
-                StockLevel level = s.get(StoreNames.branchSkuKey(branch, p.getSku()));
-                if (level != null) {
-                  found.put(p.getSku(), level);
-                }
-              }
-              return found;
-            });
+            products.stream().map(p -> StoreNames.branchSkuKey(branch, p.getSku())).toList());
     List<Product> shown =
         products.stream()
-            .filter(p -> levels.containsKey(p.getSku()) || (neverMovedIfActive && p.getActive()))
+            .filter(
+                p ->
+                    levels.containsKey(StoreNames.branchSkuKey(branch, p.getSku()))
+                        || (neverMovedIfActive && p.getActive()))
             .toList();
     Map<String, Price> prices =
-        this.<Price, Map<String, Price>>read(
-            StoreNames.QUERY_PRICES,
-            s -> {
-              Map<String, Price> found = new HashMap<>();
-              for (Product p : shown) {
-                Price price = s.get(p.getSku());
-                if (price != null) {
-                  found.put(p.getSku(), price);
-                }
-              }
-              return found;
-            });
+        getAll(StoreNames.QUERY_PRICES, shown.stream().map(Product::getSku).toList());
     Map<String, StockView> out = new HashMap<>();
     for (Product p : shown) {
       out.put(
-          p.getSku(), view(branch, p.getSku(), levels.get(p.getSku()), p, prices.get(p.getSku())));
+          p.getSku(),
+          StockViews.of(
+              branch,
+              p.getSku(),
+              levels.get(StoreNames.branchSkuKey(branch, p.getSku())),
+              p,
+              prices.get(p.getSku()),
+              zone));
     }
     return out;
   }
 
   /** A catalogued product with no level in the branch: on hand 0, OUT. */
   public StockView neverMoved(String branch, Product product) {
-    return view(branch, product.getSku(), null, product, priceOrNull(product.getSku()));
+    return StockViews.of(
+        branch, product.getSku(), null, product, priceOrNull(product.getSku()), zone);
   }
 
   /** This instance's levels (one branch, or all when null) that pass the filter. */
@@ -142,7 +132,13 @@ public final class ReadModel {
         level -> {
           Product product = product(level.getSku());
           StockView v =
-              view(level.getBranch(), level.getSku(), level, product, priceOrNull(level.getSku()));
+              StockViews.of(
+                  level.getBranch(),
+                  level.getSku(),
+                  level,
+                  product,
+                  priceOrNull(level.getSku()),
+                  zone);
           if (filter.matches(v)) {
             out.add(v);
           }
@@ -184,7 +180,8 @@ public final class ReadModel {
             while (it.hasNext()) {
               Product p = it.next().value;
               if (p.getActive() && !moved.contains(p.getSku())) {
-                StockView v = view(branch, p.getSku(), null, p, priceOrNull(p.getSku()));
+                StockView v =
+                    StockViews.of(branch, p.getSku(), null, p, priceOrNull(p.getSku()), zone);
                 if (filter.matches(v)) {
                   out.add(v);
                 }
@@ -194,36 +191,6 @@ public final class ReadModel {
           return null;
         });
     return out;
-  }
-
-  private StockView view(
-      String branch, String sku, StockLevel level, Product product, Price price) {
-    BigDecimal zero = Json.qty(BigDecimal.ZERO);
-    BigDecimal onHand = level == null ? zero : level.getOnHand();
-    BigDecimal minStock = product != null ? product.getMinStock() : level.getMinStock();
-    BigDecimal maxStock = product != null ? product.getMaxStock() : level.getMaxStock();
-    String status = level == null ? StockStatus.OUT.name() : level.getStatus().name();
-    BigDecimal reorder =
-        level != null
-            ? level.getReorderQty()
-            : Json.qty(maxStock != null ? maxStock : BigDecimal.ZERO);
-    return new StockView(
-        sku,
-        product == null ? sku : product.getName(),
-        product == null ? null : product.getCategory(),
-        branch,
-        product == null ? null : product.getUnit().name(),
-        onHand,
-        minStock,
-        maxStock,
-        status,
-        level == null ? BigDecimal.ZERO.setScale(4) : level.getAvgCost(),
-        level == null ? Json.money(BigDecimal.ZERO) : Json.money(level.getStockValue()),
-        level == null ? zero : level.getDailySales28d(),
-        level == null ? null : level.getDaysOfCover(),
-        reorder,
-        price == null ? null : Json.money(price.getListPrice()),
-        level == null ? null : Json.instant(level.getUpdatedAt(), zone));
   }
 
   private void forEachLevel(String branch, java.util.function.Consumer<StockLevel> action) {
@@ -469,37 +436,7 @@ public final class ReadModel {
    * iterator is closed before returning.
    */
   public void writeStockRows(Writer out, String branch, Csv csv) {
-    forEachLevel(
-        branch,
-        level -> {
-          StockView v =
-              view(
-                  level.getBranch(),
-                  level.getSku(),
-                  level,
-                  product(level.getSku()),
-                  priceOrNull(level.getSku()));
-          ExportRows.write(
-              out,
-              csv.row(
-                  zone,
-                  v.branch(),
-                  v.sku(),
-                  v.name(),
-                  v.category(),
-                  v.unit(),
-                  v.onHand(),
-                  v.minStock(),
-                  v.maxStock(),
-                  v.status(),
-                  v.avgCost(),
-                  v.stockValue(),
-                  v.dailySales28d(),
-                  v.daysOfCover(),
-                  v.reorderQty(),
-                  v.listPrice(),
-                  level.getUpdatedAt()));
-        });
+    new ExportRows(reader, zone).writeStock(out, branch, csv);
   }
 
   /**
@@ -515,6 +452,22 @@ public final class ReadModel {
   private <V, T> T read(
       String store, java.util.function.Function<ReadOnlyKeyValueStore<String, V>, T> query) {
     return reader.read(store, query);
+  }
+
+  /** The values of these keys in one read of the store; absent keys are left out. */
+  private <V> Map<String, V> getAll(String store, List<String> keys) {
+    return this.<V, Map<String, V>>read(
+        store,
+        s -> {
+          Map<String, V> found = new HashMap<>();
+          for (String key : keys) {
+            V value = s.get(key);
+            if (value != null) {
+              found.put(key, value);
+            }
+          }
+          return found;
+        });
   }
 
   private <V> List<V> scan(String store, Predicate<V> keep) {
