@@ -11,7 +11,6 @@ import almacen.events.InvoiceStatus;
 import almacen.events.InvoiceType;
 import almacen.events.SourceKind;
 import almacen.events.Supplier;
-import almacen.ingest.IngestApplication;
 import almacen.kafkalocal.CommittedRecords;
 import almacen.kafkalocal.KafkaBrokerExtension;
 import almacen.schemas.EventSchemas;
@@ -19,20 +18,15 @@ import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings.TopicSettings;
 import almacen.support.kafka.TopicProvisioner;
-import almacen.support.security.KeyRing;
 import almacen.support.security.Role;
-import almacen.support.security.TokenIssuer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,14 +35,9 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -62,7 +51,7 @@ class InvoiceRejectIT {
 
   private static final String PREFIX = "it-reject.";
   private static final String ID = "30712345671-A-00003-00012345";
-  private static final Path HOME = tempDir();
+  private static final Path HOME = IngestItSupport.tempHome("almacen-reject-it-");
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final Topics topics = Topics.withPrefix(PREFIX);
@@ -74,10 +63,10 @@ class InvoiceRejectIT {
         Admin.create(Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers()))) {
       TopicProvisioner.ensureTopics(admin, topics, new TopicSettings(PREFIX, 1, (short) 1, 1));
     }
-    publish(waitingForReview());
+    IngestItSupport.publishInvoice(topics, waitingForReview());
 
-    try (ConfigurableApplicationContext ingest = startIngest()) {
-      String base = baseOf(ingest);
+    try (ConfigurableApplicationContext ingest = IngestItSupport.startIngest(HOME, PREFIX)) {
+      String base = IngestItSupport.baseOf(ingest);
 
       // when the shop worker rejects it, twice (a double click), and someone then tries to confirm
       HttpResponse<String> rejected = send(base, "/reject", "{\"reason\":\"Es de otro local\"}");
@@ -113,8 +102,8 @@ class InvoiceRejectIT {
         .isEqualTo(EventSchemas.fingerprintHex(Invoice.getClassSchema()));
 
     // and when ingest starts again, it knows the invoice was rejected from the topic alone
-    try (ConfigurableApplicationContext restarted = startIngest()) {
-      String base = baseOf(restarted);
+    try (ConfigurableApplicationContext restarted = IngestItSupport.startIngest(HOME, PREFIX)) {
+      String base = IngestItSupport.baseOf(restarted);
       assertThat(send(base, "/confirm", "{\"ivaTotal\":2142.00}").statusCode()).isEqualTo(409);
       HttpResponse<String> rejectAgain = send(base, "/reject", "{\"reason\":\"otra vez\"}");
       assertThat(rejectAgain.statusCode()).isEqualTo(200);
@@ -158,43 +147,9 @@ class InvoiceRejectIT {
         .build();
   }
 
-  private void publish(Invoice invoice) throws Exception {
-    try (KafkaProducer<String, Invoice> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaBrokerExtension.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            topics.invoices.valueSerde().serializer())) {
-      producer
-          .send(new ProducerRecord<>(topics.invoices.name(), invoice.getInvoiceId(), invoice))
-          .get();
-    }
-  }
-
-  private static ConfigurableApplicationContext startIngest() {
-    // command-line arguments: builder "properties" would lose to almacen-defaults.properties
-    return new SpringApplicationBuilder(IngestApplication.class)
-        .run(
-            "--server.port=0",
-            "--almacen.bootstrap-servers=" + KafkaBrokerExtension.bootstrapServers(),
-            "--almacen.home=" + HOME,
-            "--almacen.topics.prefix=" + PREFIX,
-            "--almacen.topics.partitions=1");
-  }
-
-  private static String baseOf(ConfigurableApplicationContext context) {
-    return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-  }
-
   private HttpResponse<String> send(String base, String action, String json)
       throws IOException, InterruptedException {
-    KeyRing ring = KeyRing.loadOrCreate(HOME.resolve("keys"));
-    String token =
-        new TokenIssuer(ring, Clock.systemUTC())
-            .issue("it", Set.of(Role.STOCK), Set.of("ingest", "query"), Duration.ofMinutes(5));
+    String token = IngestItSupport.token(HOME, Set.of(Role.STOCK));
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + "/api/invoices/" + ID + action))
             .header("Authorization", "Bearer " + token)
@@ -217,13 +172,5 @@ class InvoiceRejectIT {
         topic.valueSerde().deserializer(),
         expected,
         Duration.ofSeconds(20));
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("almacen-reject-it-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -11,7 +11,6 @@ import almacen.events.InvoiceStatus;
 import almacen.events.InvoiceType;
 import almacen.events.SourceKind;
 import almacen.events.Supplier;
-import almacen.ingest.IngestApplication;
 import almacen.ingest.invoice.InvoiceDraft;
 import almacen.ingest.invoice.InvoiceService;
 import almacen.ingest.invoice.ValidationResult;
@@ -19,19 +18,14 @@ import almacen.kafkalocal.KafkaBrokerExtension;
 import almacen.schemas.Topics;
 import almacen.support.AlmacenSettings.TopicSettings;
 import almacen.support.kafka.TopicProvisioner;
-import almacen.support.security.KeyRing;
 import almacen.support.security.Role;
-import almacen.support.security.TokenIssuer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,14 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -62,7 +51,7 @@ class SupplierLearningIT {
   private static final String ID = "30712345671-B-00004-00000101";
   private static final String MISREAD = "Galletitas Blancatflor 300g";
   private static final String RIGHT = "Galletitas Blancaflor 300g";
-  private static final Path HOME = tempDir();
+  private static final Path HOME = IngestItSupport.tempHome("almacen-learning-it-");
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final Topics topics = Topics.withPrefix(PREFIX);
@@ -74,10 +63,10 @@ class SupplierLearningIT {
         Admin.create(Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers()))) {
       TopicProvisioner.ensureTopics(admin, topics, new TopicSettings(PREFIX, 1, (short) 1, 1));
     }
-    publish(waitingForReview());
+    IngestItSupport.publishInvoice(topics, waitingForReview());
 
-    try (ConfigurableApplicationContext ingest = startIngest()) {
-      String base = baseOf(ingest);
+    try (ConfigurableApplicationContext ingest = IngestItSupport.startIngest(HOME, PREFIX)) {
+      String base = IngestItSupport.baseOf(ingest);
       HttpResponse<String> product =
           send(
               base,
@@ -101,7 +90,7 @@ class SupplierLearningIT {
     }
 
     // then an ingest started again learns it from the topic and fixes the next invoice's misread
-    try (ConfigurableApplicationContext restarted = startIngest()) {
+    try (ConfigurableApplicationContext restarted = IngestItSupport.startIngest(HOME, PREFIX)) {
       InvoiceService invoices = restarted.getBean(InvoiceService.class);
       ValidationResult next = invoices.validateRead(nextInvoice(), List.of());
 
@@ -176,47 +165,9 @@ class SupplierLearningIT {
         null);
   }
 
-  private void publish(Invoice invoice) throws Exception {
-    try (KafkaProducer<String, Invoice> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaBrokerExtension.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            topics.invoices.valueSerde().serializer())) {
-      producer
-          .send(new ProducerRecord<>(topics.invoices.name(), invoice.getInvoiceId(), invoice))
-          .get();
-    }
-  }
-
-  private static ConfigurableApplicationContext startIngest() {
-    // command-line arguments: builder "properties" would lose to almacen-defaults.properties
-    return new SpringApplicationBuilder(IngestApplication.class)
-        .run(
-            "--server.port=0",
-            "--almacen.bootstrap-servers=" + KafkaBrokerExtension.bootstrapServers(),
-            "--almacen.home=" + HOME,
-            "--almacen.topics.prefix=" + PREFIX,
-            "--almacen.topics.partitions=1");
-  }
-
-  private static String baseOf(ConfigurableApplicationContext context) {
-    return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-  }
-
   private HttpResponse<String> send(String base, String method, String path, String json)
       throws IOException, InterruptedException {
-    KeyRing ring = KeyRing.loadOrCreate(HOME.resolve("keys"));
-    String token =
-        new TokenIssuer(ring, Clock.systemUTC())
-            .issue(
-                "it",
-                Set.of(Role.ADMIN, Role.STOCK),
-                Set.of("ingest", "query"),
-                Duration.ofMinutes(5));
+    String token = IngestItSupport.token(HOME, Set.of(Role.ADMIN, Role.STOCK));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Authorization", "Bearer " + token)
@@ -225,13 +176,5 @@ class SupplierLearningIT {
             .method(method, HttpRequest.BodyPublishers.ofString(json))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("almacen-learning-it-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
