@@ -7,7 +7,6 @@ import almacen.support.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -196,7 +195,7 @@ public final class Fields {
   public static Instant instant(String value, String field) {
     required(value, field);
     try {
-      return OffsetDateTime.parse(value.strip()).toInstant();
+      return IsoInstants.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw ApiException.badRequest(
           "INVALID_INSTANT",
