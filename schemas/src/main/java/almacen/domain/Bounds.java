@@ -49,7 +49,7 @@ public final class Bounds {
     if (value.abs().compareTo(MAX_QTY) > 0) {
       return out("must be between -1000000 and 1000000");
     }
-    return decimals(value) > QTY_DECIMALS
+    return moreDecimalsThan(value, QTY_DECIMALS)
         ? invalid("INVALID_QTY", "may have at most 3 decimals")
         : Optional.empty();
   }
@@ -62,7 +62,7 @@ public final class Bounds {
     if (value.compareTo(MAX_MONEY) > 0) {
       return out("must be at most 1000000000000.00");
     }
-    return decimals(value) > MONEY_DECIMALS
+    return moreDecimalsThan(value, MONEY_DECIMALS)
         ? invalid("INVALID_MONEY", "may have at most 2 decimals (centavos)")
         : Optional.empty();
   }
@@ -103,7 +103,7 @@ public final class Bounds {
     if (value.signum() < 0 || value.compareTo(MAX_DISCOUNT_PCT_EXCLUSIVE) >= 0) {
       return out("must be at least 0 and less than 100 %");
     }
-    return decimals(value) > RATE_DECIMALS
+    return moreDecimalsThan(value, RATE_DECIMALS)
         ? invalid("INVALID_RATE", "may have at most 2 decimals")
         : Optional.empty();
   }
@@ -113,7 +113,7 @@ public final class Bounds {
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       return out("must be between " + min.toPlainString() + " and " + max.toPlainString() + " %");
     }
-    return decimals(value) > RATE_DECIMALS
+    return moreDecimalsThan(value, RATE_DECIMALS)
         ? invalid("INVALID_RATE", "may have at most 2 decimals")
         : Optional.empty();
   }
@@ -149,6 +149,14 @@ public final class Bounds {
    */
   public static int decimals(BigDecimal value) {
     return Math.max(0, value.stripTrailingZeros().scale());
+  }
+
+  /**
+   * {@code decimals(value) > max}, without stripping the zeros of a value whose scale is already
+   * within {@code max} (stripping never raises the scale): every valid value on the hot path.
+   */
+  private static boolean moreDecimalsThan(BigDecimal value, int max) {
+    return value.scale() > max && decimals(value) > max;
   }
 
   private static Optional<Violation> out(String message) {

@@ -21,27 +21,27 @@ public final class SaleValidity {
     if (blank(sale.getSaleId())) {
       return Optional.of("sale without an id");
     }
-    String id = "sale " + sale.getSaleId();
+    // each message is built only when its check fails: a valid sale concatenates nothing
     if (blank(sale.getBranch())) {
-      return Optional.of(id + ": branch is blank");
+      return Optional.of(id(sale) + ": branch is blank");
     }
     if (sale.getSoldAt() == null) {
-      return Optional.of(id + ": soldAt is required");
+      return Optional.of(id(sale) + ": soldAt is required");
     }
     if (sale.getLines() == null || sale.getLines().isEmpty()) {
-      return Optional.of(id + " has no lines");
+      return Optional.of(id(sale) + " has no lines");
     }
     Optional<Bounds.Violation> tooMany =
         Bounds.count(sale.getLines().size(), Bounds.MAX_SALE_LINES, "lines");
     if (tooMany.isPresent()) {
-      return Optional.of(id + " " + tooMany.get().message());
+      return Optional.of(id(sale) + " " + tooMany.get().message());
     }
     int lineNo = 0;
     for (SaleLine line : sale.getLines()) {
       lineNo++;
       Optional<String> problem = lineProblem(line);
       if (problem.isPresent()) {
-        return Optional.of(id + "#" + lineNo + ": " + problem.get());
+        return Optional.of(id(sale) + "#" + lineNo + ": " + problem.get());
       }
     }
     return Optional.empty();
@@ -70,6 +70,10 @@ public final class SaleValidity {
       return Optional.of("unit price is required and must not be negative");
     }
     return Optional.empty();
+  }
+
+  private static String id(Sale sale) {
+    return "sale " + sale.getSaleId();
   }
 
   private static boolean blank(String s) {

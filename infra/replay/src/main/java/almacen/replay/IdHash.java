@@ -9,11 +9,28 @@ final class IdHash {
   private IdHash() {}
 
   static long of(String id) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < id.length(); i++) {
-      h ^= id.charAt(i);
+    return finish(mix(0xcbf29ce484222325L, id));
+  }
+
+  /** The hash of {@code kind + ":" + id}, without building that string. */
+  static long of(String kind, String id) {
+    long h = mix(0xcbf29ce484222325L, kind);
+    h ^= ':';
+    h *= 0x100000001b3L;
+    return finish(mix(h, id));
+  }
+
+  private static long mix(long seed, String text) {
+    long h = seed;
+    for (int i = 0; i < text.length(); i++) {
+      h ^= text.charAt(i);
       h *= 0x100000001b3L;
     }
+    return h;
+  }
+
+  private static long finish(long hash) {
+    long h = hash;
     h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
     h = (h ^ (h >>> 33)) * 0xc4ceb93e49b9b8c3L;
     return h ^ (h >>> 33);

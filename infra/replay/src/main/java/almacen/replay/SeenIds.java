@@ -31,11 +31,10 @@ final class SeenIds {
   private final LongArrayDeque queuedTimes = new LongArrayDeque();
 
   /**
-   * Record time the id first took effect, {@link #FOREVER} for an id never forgotten, null if not
-   * known.
+   * Record time the id (its {@link IdHash}) first took effect, {@link #FOREVER} for an id never
+   * forgotten, null if not known.
    */
-  Long firstSeen(String seenKey) {
-    long h = IdHash.of(seenKey);
+  Long firstSeen(long h) {
     if (forever.contains(h)) {
       return FOREVER;
     }
@@ -49,8 +48,7 @@ final class SeenIds {
    * Remembers that the id took effect at {@code recordTime}. Returns true when an id that can be
    * forgotten had already taken effect once (and was forgotten): its ledger entries appear again.
    */
-  boolean remember(String seenKey, long recordTime, boolean forgettable) {
-    long h = IdHash.of(seenKey);
+  boolean remember(long h, long recordTime, boolean forgettable) {
     if (!forgettable) {
       forever.add(h);
       return false;

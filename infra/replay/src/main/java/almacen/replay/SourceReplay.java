@@ -44,7 +44,9 @@ final class SourceReplay {
   private final SourceRules rules;
   private final StockLedger ledger = new StockLedger(DemandSettings.defaults());
   private final Consumer<StockMovement> ledgerEntries;
-  private final Map<String, Product> products = new HashMap<>();
+  // the catalogue as the ledger sees it, one ProductInfo per sku (a sku moved but never
+  // catalogued keeps its unknown() info): made once per catalogue change, not once per line
+  private final Map<String, ProductInfo> products = new HashMap<>();
   private final Map<String, Ledgered> byKey = new HashMap<>();
   private final Map<String, Set<String>> branchesBySku = new HashMap<>();
   private final Map<String, Integer> repeatedMovements = new HashMap<>();
@@ -116,13 +118,14 @@ final class SourceReplay {
     if (!inScope(rule.businessTime().apply(event))) {
       return;
     }
-    String seenKey = rule.seenKey(event);
-    if (rule.remembers(seen.firstSeen(seenKey), streamTime)) {
+    // the hash of rule.seenKey(event) ("kind:businessId"), without building that string
+    long seenId = IdHash.of(rule.kind(), String.valueOf(rule.businessId().apply(event)));
+    if (rule.remembers(seen.firstSeen(seenId), streamTime)) {
       duplicates++;
       return;
     }
     List<LedgerResult> results = ledger.executeAll(commands, this::level, this::productInfo);
-    boolean again = seen.remember(seenKey, record.timestamp(), rule.forgets());
+    boolean again = seen.remember(seenId, record.timestamp(), rule.forgets());
     for (LedgerResult result : results) {
       store(result);
       if (again) {
@@ -158,12 +161,8 @@ final class SourceReplay {
     }
     // the catalogue as read, whatever asOf: it decides status and minimums, never quantities or
     // costs
-    if (product == null) {
-      products.remove(sku);
-    } else {
-      products.put(sku, product);
-    }
     ProductInfo info = ProductInfo.ofNullable(sku, product);
+    products.put(sku, info);
     Instant at = ProductInfo.changedAt(product, record.timestamp());
     for (String branch : branchesBySku.getOrDefault(sku, Set.of())) {
       Ledgered state = byKey.get(StoreNames.branchSkuKey(branch, sku));
@@ -185,7 +184,12 @@ final class SourceReplay {
   }
 
   private ProductInfo productInfo(String sku) {
-    return ProductInfo.ofNullable(sku, products.get(sku));
+    ProductInfo info = products.get(sku);
+    if (info == null) {
+      info = ProductInfo.unknown(sku);
+      products.put(sku, info);
+    }
+    return info;
   }
 
   private StockLevel level(String key) {
@@ -195,7 +199,7 @@ final class SourceReplay {
 
   private void store(LedgerResult result) {
     StockLevel level = result.level();
-    String key = StoreNames.branchSkuKey(level.getBranch(), level.getSku());
+    String key = result.key();
     Ledgered state = byKey.get(key);
     if (state == null) {
       state = new Ledgered();

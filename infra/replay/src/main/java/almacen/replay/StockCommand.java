@@ -45,7 +45,7 @@ final class StockCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SourceReplay replay = new SourceReplay(cli.topics(), asOf.toInstant(), regime);
-    try (MergedReader reader = new MergedReader(cli.bootstrap, cli.err, cli.quiet)) {
+    try (MergedReader reader = new MergedReader(cli.bootstrap, cli.err, cli.quiet, true)) {
       reader.readMerged(replay.sourceTopics(), replay::accept);
     }
     List<StockLevel> rows = new ArrayList<>();

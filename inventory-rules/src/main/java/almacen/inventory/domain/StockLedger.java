@@ -60,12 +60,13 @@ public final class StockLedger {
    */
   public List<LedgerResult> execute(
       StockCommand command, Function<String, StockLevel> levels, ProductInfo product) {
+    String key = command.key();
     if (command.type() != CommandType.TRANSFER) {
-      return List.of(apply(levels.apply(command.key()), command, product));
+      return List.of(apply(key, levels.apply(key), command, product));
     }
     String toKey = StoreNames.branchSkuKey(command.toBranch(), command.sku());
     TransferResult result =
-        transfer(levels.apply(command.key()), levels.apply(toKey), command, product);
+        transfer(key, toKey, levels.apply(key), levels.apply(toKey), command, product);
     return List.of(result.out(), result.in());
   }
 
@@ -78,6 +79,11 @@ public final class StockLedger {
       List<StockCommand> commands,
       Function<String, StockLevel> levels,
       Function<String, ProductInfo> products) {
+    if (commands.size() == 1) {
+      // nothing after it to see its levels: no scratch map (most till sales are one line)
+      StockCommand only = commands.get(0);
+      return execute(only, levels, products.apply(only.sku()));
+    }
     Map<String, StockLevel> scratch = new HashMap<>();
     // a result's level is never null, so a miss in the scratch map means "not touched yet"
     Function<String, StockLevel> current =
@@ -85,12 +91,10 @@ public final class StockLedger {
           StockLevel touched = scratch.get(key);
           return touched != null ? touched : levels.apply(key);
         };
-    List<LedgerResult> results = new ArrayList<>();
+    List<LedgerResult> results = new ArrayList<>(commands.size());
     for (StockCommand command : commands) {
       for (LedgerResult result : execute(command, current, products.apply(command.sku()))) {
-        scratch.put(
-            StoreNames.branchSkuKey(result.level().getBranch(), result.level().getSku()),
-            result.level());
+        scratch.put(result.key(), result.level());
         results.add(result);
       }
     }
@@ -102,11 +106,17 @@ public final class StockLedger {
    * key never moved).
    */
   public LedgerResult apply(StockLevel current, StockCommand command, ProductInfo product) {
+    return apply(command.key(), current, command, product);
+  }
+
+  private LedgerResult apply(
+      String key, StockLevel current, StockCommand command, ProductInfo product) {
     requireKey(current, command.branch(), command.sku());
     BigDecimal q = command.quantity();
     return switch (command.type()) {
       case SALE ->
           move(
+              key,
               current,
               command.branch(),
               command.sku(),
@@ -118,6 +128,7 @@ public final class StockLedger {
               product);
       case PURCHASE ->
           move(
+              key,
               current,
               command.branch(),
               command.sku(),
@@ -129,6 +140,7 @@ public final class StockLedger {
               product);
       case PURCHASE_RETURN ->
           move(
+              key,
               current,
               command.branch(),
               command.sku(),
@@ -140,6 +152,7 @@ public final class StockLedger {
               product);
       case ADJUSTMENT ->
           move(
+              key,
               current,
               command.branch(),
               command.sku(),
@@ -151,6 +164,7 @@ public final class StockLedger {
               product);
       case COUNT ->
           move(
+              key,
               current,
               command.branch(),
               command.sku(),
@@ -172,6 +186,22 @@ public final class StockLedger {
    */
   public TransferResult transfer(
       StockLevel from, StockLevel to, StockCommand command, ProductInfo product) {
+    return transfer(
+        command.key(),
+        StoreNames.branchSkuKey(command.toBranch(), command.sku()),
+        from,
+        to,
+        command,
+        product);
+  }
+
+  private TransferResult transfer(
+      String fromKey,
+      String toKey,
+      StockLevel from,
+      StockLevel to,
+      StockCommand command,
+      ProductInfo product) {
     if (command.type() != CommandType.TRANSFER) {
       throw new IllegalArgumentException(command.sourceRef() + ": not a transfer");
     }
@@ -181,6 +211,7 @@ public final class StockLedger {
     BigDecimal sourceCost = avgCost(from);
     LedgerResult out =
         move(
+            fromKey,
             from,
             command.branch(),
             command.sku(),
@@ -192,6 +223,7 @@ public final class StockLedger {
             product);
     LedgerResult in =
         move(
+            toKey,
             to,
             command.toBranch(),
             command.sku(),
@@ -215,6 +247,7 @@ public final class StockLedger {
     requireKey(current, current.getBranch(), product.sku());
     Instant statusAt = at.isAfter(current.getUpdatedAt()) ? at : current.getUpdatedAt();
     return evaluate(
+        StoreNames.branchSkuKey(current.getBranch(), current.getSku()),
         current,
         current.getBranch(),
         current.getSku(),
@@ -252,6 +285,7 @@ public final class StockLedger {
   }
 
   private LedgerResult move(
+      String key,
       StockLevel current,
       String branch,
       String sku,
@@ -276,26 +310,29 @@ public final class StockLedger {
     if (soldQty != null) {
       sales = addSale(sales, day(occurredAt), soldQty, day(anchor));
     }
+    // the all-fields constructors, not the builders: the same records, without a builder's field
+    // array copy and null check per field (no field given here is null unless its schema allows it)
     StockMovement movement =
-        StockMovement.newBuilder()
-            .setMovementId(command.sourceRef() + ":" + type.name())
-            .setBranch(branch)
-            .setSku(sku)
-            .setType(type)
-            .setDelta(Decimals.qty(delta))
-            .setBefore(Decimals.qty(before))
-            .setAfter(after)
-            .setUnitCost(Decimals.unitCost(incomingCost == null ? avg : incomingCost))
-            .setSourceRef(command.sourceRef())
-            .setOccurredAt(occurredAt)
-            .setSequence(sequence)
-            .setUser(command.user())
-            .build();
+        new StockMovement(
+            command.sourceRef() + ":" + type.name(),
+            branch,
+            sku,
+            type,
+            Decimals.qty(delta),
+            Decimals.qty(before),
+            after,
+            Decimals.unitCost(incomingCost == null ? avg : incomingCost),
+            command.sourceRef(),
+            occurredAt,
+            sequence,
+            command.user());
     return evaluate(
-        current, branch, sku, after, newAvg, product, sales, anchor, sequence, anchor, movement);
+        key, current, branch, sku, after, newAvg, product, sales, anchor, sequence, anchor,
+        movement);
   }
 
   private LedgerResult evaluate(
+      String key,
       StockLevel current,
       String branch,
       String sku,
@@ -318,39 +355,30 @@ public final class StockLedger {
     boolean transition = created ? status != StockStatus.OK : status != previous;
     Instant statusSince = created || status != previous ? statusAt : current.getStatusSince();
     StockLevel level =
-        StockLevel.newBuilder()
-            .setBranch(branch)
-            .setSku(sku)
-            .setOnHand(Decimals.qty(onHand))
-            .setAvgCost(Decimals.unitCost(avg))
-            .setStockValue(Decimals.money(onHand.max(BigDecimal.ZERO).multiply(avg)))
-            .setStatus(status)
-            .setMinStock(product.minStock())
-            .setMaxStock(product.maxStock())
-            .setCatalogued(product.catalogued())
-            .setDailySales28d(
-                Decimals.qty(sold.divide(WINDOW, Decimals.QTY_SCALE, RoundingMode.HALF_UP)))
-            .setDaysOfCover(daysOfCover(onHand, sold))
-            .setReorderQty(reorderQty(onHand, sold, product))
-            .setRecentSales(window)
-            .setMovements(movements)
-            .setStatusSince(statusSince)
-            .setUpdatedAt(anchor)
-            .build();
+        new StockLevel(
+            branch,
+            sku,
+            Decimals.qty(onHand),
+            Decimals.unitCost(avg),
+            Decimals.money(onHand.max(BigDecimal.ZERO).multiply(avg)),
+            status,
+            product.minStock(),
+            product.maxStock(),
+            product.catalogued(),
+            Decimals.qty(sold.divide(WINDOW, Decimals.QTY_SCALE, RoundingMode.HALF_UP)),
+            daysOfCover(onHand, sold),
+            reorderQty(onHand, sold, product),
+            window,
+            movements,
+            statusSince,
+            anchor);
     StockAlert alert =
         transition
-            ? StockAlert.newBuilder()
-                .setBranch(branch)
-                .setSku(sku)
-                .setStatus(status)
-                .setPreviousStatus(previous)
-                .setOnHand(level.getOnHand())
-                .setMinStock(level.getMinStock())
-                .setSince(statusSince)
-                .build()
+            ? new StockAlert(
+                branch, sku, status, previous, level.getOnHand(), level.getMinStock(), statusSince)
             : null;
     requireEncodable(level, movement);
-    return new LedgerResult(movement, level, alert, created);
+    return new LedgerResult(key, movement, level, alert, created);
   }
 
   /**

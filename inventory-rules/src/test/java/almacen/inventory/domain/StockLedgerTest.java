@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -240,9 +241,31 @@ class StockLedgerTest {
     assertThat(result.in().level().getOnHand()).isEqualByComparingTo("15.000");
     assertThat(result.in().level().getAvgCost()).isEqualByComparingTo("80.0000");
     assertThat(result.in().movement().getMovementId()).isEqualTo("TR1:TRANSFER_IN");
+    // each leg is keyed by its own branch
+    assertThat(result.out().key()).isEqualTo("central|A1");
+    assertThat(result.in().key()).isEqualTo("norte|A1");
     // both legs say who moved the goods
     assertThat(result.out().movement().getUser()).isEqualTo("repositor");
     assertThat(result.in().movement().getUser()).isEqualTo("repositor");
+  }
+
+  @Test
+  void shouldSeeTheLevelItWasGivenAndKeyTheResultWhenAnEventHasOneCommand() {
+    // given central has 10 on hand
+    StockLevel central = ledger.apply(null, purchase("I1#1", "10", "100", T0), product).level();
+
+    // when a one-line sale runs through executeAll
+    List<LedgerResult> results =
+        ledger.executeAll(
+            List.of(sale("S1#1", "4", T0)),
+            key -> "central|A1".equals(key) ? central : null,
+            sku -> product);
+
+    // then one result, keyed branch|sku, moved from the level it was given
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).key()).isEqualTo("central|A1");
+    assertThat(results.get(0).movement().getBefore()).isEqualByComparingTo("10.000");
+    assertThat(results.get(0).level().getOnHand()).isEqualByComparingTo("6.000");
   }
 
   @ParameterizedTest(name = "command by {0} -> movement user {0}")
