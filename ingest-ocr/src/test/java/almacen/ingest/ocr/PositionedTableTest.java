@@ -203,4 +203,53 @@ class PositionedTableTest {
                 null,
                 new BigDecimal("29040.00")));
   }
+
+  @Test
+  void shouldReadTheSecondPagesRowsWhenOcrGarbledATitleOfThatPagesHeaderRow() {
+    // given a scan of two pages whose second header row OCR read "lmporte" for "Importe"
+    List<PositionedLines.Line> first =
+        List.of(
+            onPage(0, line(Y_HEADER, headerRow("Importe"))),
+            onPage(0, line(Y_ROW, row("Azucar", "3", "1.390,50", "4.171,50"))));
+    List<PositionedLines.Line> second =
+        List.of(
+            onPage(1, line(Y_HEADER, headerRow("lmporte"))),
+            onPage(1, line(Y_ROW, row("Yerba", "10", "2.850,00", "28.500,00"))));
+
+    // when
+    PositionedTable.Joined joined = PositionedTable.join(List.of(first, second), true);
+    InvoiceTextParser.Parsed parsed = InvoiceTextParser.parse(joined.text(), joined.table());
+
+    // then the second page's row is read under the first page's "Importe" column
+    assertThat(parsed.lines())
+        .containsExactly(
+            new ReadLine(
+                null,
+                "Azucar",
+                new BigDecimal("3"),
+                new BigDecimal("1390.50"),
+                null,
+                new BigDecimal("4171.50")),
+            new ReadLine(
+                null,
+                "Yerba",
+                new BigDecimal("10"),
+                new BigDecimal("2850.00"),
+                null,
+                new BigDecimal("28500.00")));
+  }
+
+  private static Object[] headerRow(String amountTitle) {
+    return new Object[] {
+      "Descripción", 100, 160, "Cant.", 300, 330, "Precio", 380, 420, amountTitle, 460, 500
+    };
+  }
+
+  private static Object[] row(String desc, String qty, String price, String total) {
+    return new Object[] {desc, 100, 140, qty, 315, 330, price, 385, 420, total, 455, 500};
+  }
+
+  private static PositionedLines.Line onPage(int page, PositionedLines.Line line) {
+    return new PositionedLines.Line(line.words(), page);
+  }
 }
