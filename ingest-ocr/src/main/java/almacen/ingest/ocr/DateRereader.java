@@ -81,10 +81,22 @@ final class DateRereader {
     return 0;
   }
 
-  /** The date line after the page's first line: in the letterhead, before the table. */
+  /**
+   * The date line at the end of the letterhead: right before the item table's header row, or after
+   * the page's first line when the text shows no header row.
+   */
   static String withLine(String text, String line) {
-    int eol = text.indexOf('\n');
-    return eol < 0 ? text + "\n" + line : text.substring(0, eol + 1) + line + text.substring(eol);
+    String[] lines = text.split("\n", -1);
+    int at = Math.min(1, lines.length);
+    for (int i = 0; i < lines.length; i++) {
+      if (TableLayout.isHeaderRow(PrintedLines.normalize(lines[i]))) {
+        at = i;
+        break;
+      }
+    }
+    List<String> out = new ArrayList<>(List.of(lines));
+    out.add(at, line);
+    return String.join("\n", out);
   }
 
   private static List<Word> withWords(List<Word> words, List<Word> added) {

@@ -249,10 +249,10 @@ final class PositionedTable {
     String p = number(cells.get(Kind.PRICE));
     String t = number(cells.get(Kind.TOTAL));
     if (q == null && p != null && t != null) {
+      // OCR read the quantity as a speck under its title ("YA") or lost it altogether (a recognizer
+      // skips a short word alone between wide gaps): computed as total ÷ price, and said so
       ReadLine computed =
-          mend && cells.containsKey(Kind.QTY)
-              ? garbledQuantity(n, code, desc, p, t, rate(cells.get(Kind.RATE)), issues)
-              : null;
+          mend ? garbledQuantity(n, code, desc, p, t, rate(cells.get(Kind.RATE)), issues) : null;
       if (computed == null) {
         issues.add("Renglón " + n + ": sin cantidad impresa ('" + line.text() + "'); revisar.");
       }

@@ -252,4 +252,48 @@ class PositionedTableTest {
   private static PositionedLines.Line onPage(int page, PositionedLines.Line line) {
     return new PositionedLines.Line(line.words(), page);
   }
+
+  @Test
+  void shouldComputeTheQuantityAndSaySoWhenOcrLostTheWholeQuantityCell() {
+    // given a scanned row with nothing under "Cant.": the recognizer skipped the lone "15"
+    PositionedLines.Line header = line(Y_HEADER, headerRow("Importe"));
+    PositionedLines.Line row =
+        line(
+            Y_ROW,
+            "Pure",
+            100,
+            125,
+            "de",
+            128,
+            140,
+            "Tomate",
+            143,
+            180,
+            "1.077,38",
+            385,
+            420,
+            "16.160,70",
+            455,
+            500);
+
+    // when
+    InvoiceTextParser.Parsed byOcr = read(true, header, row);
+    InvoiceTextParser.Parsed byTextLayer = read(false, header, row);
+
+    // then OCR's row is kept with its quantity computed and flagged; a text layer's is not guessed
+    assertThat(byOcr.lines())
+        .containsExactly(
+            new ReadLine(
+                null,
+                "Pure de Tomate",
+                new BigDecimal("15"),
+                new BigDecimal("1077.38"),
+                null,
+                new BigDecimal("16160.70")));
+    assertThat(byOcr.issues())
+        .contains(
+            "Renglón 1: cantidad ilegible, calculada como importe ÷ precio = 15 (cantidad × precio ="
+                + " importe).");
+    assertThat(byTextLayer.lines()).isEmpty();
+  }
 }
