@@ -34,15 +34,40 @@ final class DateReader {
   private final PrintedLines text;
   private final ParseIssues issues;
 
+  /** The first unlabelled date {@link #scan} saw, or null. */
+  private LocalDate fallback;
+
   DateReader(PrintedLines text, ParseIssues issues) {
     this.text = text;
     this.issues = issues;
   }
 
+  /**
+   * The issue date printed after its label ("Fecha de Emisión:", "Fecha:") in {@code text}, or null
+   * when there is none (an unlabelled date does not count).
+   */
+  static LocalDate labelledIssueDate(PrintedLines text) {
+    return new DateReader(text, new ParseIssues()).scan().issue();
+  }
+
   Dates read() {
+    Dates found = scan();
+    LocalDate issue = found.issue();
+    if (issue == null && fallback != null) {
+      issue = fallback;
+      issues.add("Fecha de emisión sin rótulo: se tomó " + fallback + ".");
+    }
+    if (issue == null) {
+      issues.add("No se encontró la fecha de emisión.");
+    }
+    return new Dates(issue, found.caeDue());
+  }
+
+  /** The labelled issue date and the CAE's due date; an unlabelled date is kept in fallback. */
+  private Dates scan() {
     LocalDate issue = null;
     LocalDate caeDue = null;
-    LocalDate fallback = null;
+    LocalDate unlabelled = null;
     for (int i = 0; i < text.size(); i++) {
       String n = text.norm(i);
       Matcher m = DATE.matcher(n);
@@ -57,19 +82,13 @@ final class DateReader {
         } else if (!isOtherDate(before)) {
           if (before.contains("emision") || before.matches(".*fecha\\s*:?\\s*$")) {
             issue = issue == null ? d : issue;
-          } else if (fallback == null) {
-            fallback = d;
+          } else if (unlabelled == null) {
+            unlabelled = d;
           }
         }
       }
     }
-    if (issue == null && fallback != null) {
-      issue = fallback;
-      issues.add("Fecha de emisión sin rótulo: se tomó " + fallback + ".");
-    }
-    if (issue == null) {
-      issues.add("No se encontró la fecha de emisión.");
-    }
+    this.fallback = unlabelled;
     return new Dates(issue, caeDue);
   }
 

@@ -65,6 +65,14 @@ public interface OcrEngine {
       return false;
     }
 
+    /**
+     * Whether the page's text shows no labelled issue date, so its letterhead deserves a second
+     * look ({@link DateRereader}); an engine that cannot look twice ignores it.
+     */
+    default boolean wantsIssueDate(String pageText) {
+      return false;
+    }
+
     /** Returns the line to use instead of {@code first}, or null to keep {@code first}. */
     String keep(String first, String second);
   }

@@ -67,16 +67,35 @@ final class PositionedTable {
     return new Joined(sb.toString(), new PositionedTable(kept, columns(pages), ocr));
   }
 
-  /** Each page's table columns; a page without a header row takes the previous page's. */
+  /**
+   * Each page's table columns; a page without a header row takes the previous page's. A title OCR
+   * garbled ("lmporte") names no column: it takes the kind of the column printed at the same place
+   * in another page's header row ({@link TableColumns#mendedBy}), so one misread title never loses
+   * a whole page's rows.
+   */
   private static List<TableColumns> columns(List<List<PositionedLines.Line>> pages) {
-    List<TableColumns> out = new ArrayList<>();
-    TableColumns last = null;
+    List<TableColumns> own = new ArrayList<>();
     for (List<PositionedLines.Line> p : pages) {
+      TableColumns found = null;
       for (PositionedLines.Line l : p) {
         if (TableLayout.isHeaderRow(PrintedLines.normalize(l.text()))) {
-          last = TableColumns.of(l);
+          found = TableColumns.of(l);
           break;
         }
+      }
+      own.add(found);
+    }
+    List<TableColumns> out = new ArrayList<>();
+    TableColumns last = null;
+    for (int p = 0; p < own.size(); p++) {
+      TableColumns cols = own.get(p);
+      if (cols != null) {
+        for (int q = 0; q < own.size(); q++) {
+          if (q != p && own.get(q) != null) {
+            cols = cols.mendedBy(own.get(q));
+          }
+        }
+        last = cols;
       }
       out.add(last);
     }
@@ -230,10 +249,10 @@ final class PositionedTable {
     String p = number(cells.get(Kind.PRICE));
     String t = number(cells.get(Kind.TOTAL));
     if (q == null && p != null && t != null) {
+      // OCR read the quantity as a speck under its title ("YA") or lost it altogether (a recognizer
+      // skips a short word alone between wide gaps): computed as total ÷ price, and said so
       ReadLine computed =
-          mend && cells.containsKey(Kind.QTY)
-              ? garbledQuantity(n, code, desc, p, t, rate(cells.get(Kind.RATE)), issues)
-              : null;
+          mend ? garbledQuantity(n, code, desc, p, t, rate(cells.get(Kind.RATE)), issues) : null;
       if (computed == null) {
         issues.add("Renglón " + n + ": sin cantidad impresa ('" + line.text() + "'); revisar.");
       }

@@ -79,6 +79,11 @@ final class RowReview implements OcrEngine.LineReview {
     return !HeaderReader.showsType(pageText);
   }
 
+  @Override
+  public boolean wantsIssueDate(String pageText) {
+    return DateRereader.wants(pageText);
+  }
+
   /**
    * For a row that did not close, the second reading's numbers if the row then closes (else its
    * own: a till's row closes with the line above it); then, in what is kept, each doubtful size of

@@ -93,6 +93,32 @@ final class TableColumns {
     return Kind.OTHER;
   }
 
+  /**
+   * These columns with each title that named nothing ({@link Kind#OTHER}: OCR misread it) named as
+   * the column of {@code other} (another page's header row of the same table) it overlaps most,
+   * when that kind is not already among these columns; the positions stay these.
+   */
+  TableColumns mendedBy(TableColumns other) {
+    List<Column> out = new ArrayList<>(columns);
+    for (int k = 0; k < out.size(); k++) {
+      Column c = out.get(k);
+      if (c.kind() != Kind.OTHER) {
+        continue;
+      }
+      int at = other.columnOf(c.x0(), c.x1());
+      if (at < 0) {
+        continue;
+      }
+      Column there = other.columns().get(at);
+      boolean overlaps = Math.min(c.x1(), there.x1()) > Math.max(c.x0(), there.x0());
+      Kind kind = there.kind();
+      if (overlaps && kind != Kind.OTHER && out.stream().noneMatch(x -> x.kind() == kind)) {
+        out.set(k, new Column(kind, c.x0(), c.x1()));
+      }
+    }
+    return out.equals(columns) ? this : new TableColumns(out);
+  }
+
   boolean has(Kind kind) {
     return columns.stream().anyMatch(c -> c.kind() == kind);
   }

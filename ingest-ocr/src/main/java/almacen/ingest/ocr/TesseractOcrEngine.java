@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * flattened to white with Leptonica background normalisation and deskewed; it is never binarised
  * here (Tesseract's own Otsu on the flattened page does better). Rows the review finds suspect get
  * a second look ({@link LineRereader}), and so does the letter box of a page whose text shows
- * neither the invoice's letter nor its code ({@link LetterBoxRereader}). Set {@code
- * OMP_THREAD_LIMIT=1} in the environment: OpenMP spinning makes a page 5× slower.
+ * neither the invoice's letter nor its code ({@link LetterBoxRereader}), and so does the letterhead
+ * of a page whose text shows no issue date ({@link DateRereader}). Set {@code OMP_THREAD_LIMIT=1}
+ * in the environment: OpenMP spinning makes a page 5× slower.
  */
 @Component
 public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
@@ -143,6 +144,11 @@ public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
         LetterBoxRereader.Amended amended = LetterBoxRereader.amend(s, words, label, letter);
         s = amended.text();
         words = amended.words();
+      }
+      if (review.wantsIssueDate(s)) {
+        DateRereader.Amended dated = DateRereader.reread(api, prepared, s, words, deadline);
+        s = dated.text();
+        words = dated.words();
       }
       return new OcrText(s, Math.max(0, Math.min(100, conf)) / 100.0, words);
     } finally {

@@ -171,6 +171,18 @@ final class EvalReport {
           línea ("LACTEOS PAMPEANOS S.A.   B   FACTURA"), el rótulo se lee con una letra cambiada
           ("Rezón Social:"), una comilla suelta pegada al nombre es una mancha, y sin razón social se
           avisa (antes podía confirmarse sin nombre).
+        - Páginas y encabezados (rama `ocr-pages`, semillas de desarrollo 7, 20270101, 42, escaneos de
+          1, 2, 3, 5 y escaneos del mayorista de 100–139): un título de la fila de títulos que el OCR
+          leyó mal en una página ("lmporte") ya no deja sin columna de importe a esa página (se perdían
+          todos sus renglones al leer por posición): toma el tipo de la columna impresa en el mismo lugar
+          en la fila de títulos de otra página. Una cantidad que el OCR no leyó en absoluto (Tesseract
+          saltea a veces una palabra corta sola entre huecos anchos: "UN 17") se calcula como
+          importe ÷ precio y se avisa, como la cantidad leída como mancha. La fecha de emisión que se
+          perdía en escaneos: Tesseract toma el membrete de dos mitades por una tabla y junta
+          "Fecha de Emisión" con el renglón de al lado ("Domicilio … rica"); una página sin fecha de
+          emisión rotulada vuelve a leer su membrete (lo que está arriba de la fila de títulos) como
+          texto suelto (PSM 11) y suma el renglón con la fecha rotulada, nunca posterior al vencimiento
+          del CAE impreso.
         - Lo que falta: la letra cuando la raya cae justo sobre el trazo izquierdo del "0" del código (ni
           recortada ni sin la raya se lee: queda en revisión), fechas que Tesseract no lee en una foto, y
           medidas que la segunda lectura tampoco lee limpias ("1009" dos veces). Letras cambiadas en

@@ -127,6 +127,13 @@ public final class OcrReport {
             página de un escaneo de dos páginas del mayorista (8675309, L4-scan-0) no se lee: 11
             renglones; la suma de los renglones no da el neto y la factura va a revisión.
 
+            Rama `ocr-pages`: 314159 y 8675309 ya se habían usado; 271828 y 1618033 son nuevas no
+            vistas, elegidas antes de empezar y corridas una sola vez, al final. En desarrollo la
+            pérdida de la segunda página no se reprodujo tal cual; sí su mecanismo (un título de la
+            fila de títulos de una página leído mal deja la página sin columna de importe al leer por
+            posición), que se corrigió junto con la fecha de emisión perdida y la cantidad que el OCR
+            no lee (ver "Decisiones").
+
             """,
             EvalSet.PER_KIND)
         + EvalSeeds.markdown(bySeed, s -> heldOut.contains(s) ? "no vista" : "desarrollo")

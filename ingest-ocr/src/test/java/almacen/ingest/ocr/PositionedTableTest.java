@@ -203,4 +203,97 @@ class PositionedTableTest {
                 null,
                 new BigDecimal("29040.00")));
   }
+
+  @Test
+  void shouldReadTheSecondPagesRowsWhenOcrGarbledATitleOfThatPagesHeaderRow() {
+    // given a scan of two pages whose second header row OCR read "lmporte" for "Importe"
+    List<PositionedLines.Line> first =
+        List.of(
+            onPage(0, line(Y_HEADER, headerRow("Importe"))),
+            onPage(0, line(Y_ROW, row("Azucar", "3", "1.390,50", "4.171,50"))));
+    List<PositionedLines.Line> second =
+        List.of(
+            onPage(1, line(Y_HEADER, headerRow("lmporte"))),
+            onPage(1, line(Y_ROW, row("Yerba", "10", "2.850,00", "28.500,00"))));
+
+    // when
+    PositionedTable.Joined joined = PositionedTable.join(List.of(first, second), true);
+    InvoiceTextParser.Parsed parsed = InvoiceTextParser.parse(joined.text(), joined.table());
+
+    // then the second page's row is read under the first page's "Importe" column
+    assertThat(parsed.lines())
+        .containsExactly(
+            new ReadLine(
+                null,
+                "Azucar",
+                new BigDecimal("3"),
+                new BigDecimal("1390.50"),
+                null,
+                new BigDecimal("4171.50")),
+            new ReadLine(
+                null,
+                "Yerba",
+                new BigDecimal("10"),
+                new BigDecimal("2850.00"),
+                null,
+                new BigDecimal("28500.00")));
+  }
+
+  private static Object[] headerRow(String amountTitle) {
+    return new Object[] {
+      "Descripción", 100, 160, "Cant.", 300, 330, "Precio", 380, 420, amountTitle, 460, 500
+    };
+  }
+
+  private static Object[] row(String desc, String qty, String price, String total) {
+    return new Object[] {desc, 100, 140, qty, 315, 330, price, 385, 420, total, 455, 500};
+  }
+
+  private static PositionedLines.Line onPage(int page, PositionedLines.Line line) {
+    return new PositionedLines.Line(line.words(), page);
+  }
+
+  @Test
+  void shouldComputeTheQuantityAndSaySoWhenOcrLostTheWholeQuantityCell() {
+    // given a scanned row with nothing under "Cant.": the recognizer skipped the lone "15"
+    PositionedLines.Line header = line(Y_HEADER, headerRow("Importe"));
+    PositionedLines.Line row =
+        line(
+            Y_ROW,
+            "Pure",
+            100,
+            125,
+            "de",
+            128,
+            140,
+            "Tomate",
+            143,
+            180,
+            "1.077,38",
+            385,
+            420,
+            "16.160,70",
+            455,
+            500);
+
+    // when
+    InvoiceTextParser.Parsed byOcr = read(true, header, row);
+    InvoiceTextParser.Parsed byTextLayer = read(false, header, row);
+
+    // then OCR's row is kept with its quantity computed and flagged; a text layer's is not guessed
+    assertThat(byOcr.lines())
+        .containsExactly(
+            new ReadLine(
+                null,
+                "Pure de Tomate",
+                new BigDecimal("15"),
+                new BigDecimal("1077.38"),
+                null,
+                new BigDecimal("16160.70")));
+    assertThat(byOcr.issues())
+        .contains(
+            "Renglón 1: cantidad ilegible, calculada como importe ÷ precio = 15 (cantidad × precio ="
+                + " importe).");
+    assertThat(byTextLayer.lines()).isEmpty();
+  }
 }
