@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
  * the receptor) counts against, the issuer's ("Ingresos Brutos", "Inicio de Actividades") for. The
  * highest score is the issuer and the lowest the buyer; ties go to the one printed first, as the
  * issuer's block comes first on AFIP layouts.
+ *
+ * <p>An issuer-only field belongs to the block of the CUIT printed before it (the issuer's fields
+ * follow its CUIT), and only when no CUIT is printed before it to the one just after. Counted by
+ * distance alone, the issuer's IIBB and activity start, printed at the end of its block, went to
+ * the buyer's CUIT right below them, and a scan confirmed with the two CUITs swapped.
  */
 final class CuitReader {
 
@@ -35,10 +40,13 @@ final class CuitReader {
   static final int ISSUER_FIELD_NEAR = 2;
 
   /**
-   * Lines above and below a CUIT searched for issuer-only fields: on the layouts read so far they
-   * sit within two lines of the issuer's CUIT, and the buyer's block starts further down.
+   * Lines before a CUIT searched for issuer-only fields when no CUIT is printed before them (the
+   * issuer's block may put them above its CUIT).
    */
   static final int ISSUER_FIELD_REACH = 2;
+
+  /** Lines after a CUIT that still belong to its block, for issuer-only fields. */
+  static final int ISSUER_BLOCK_LINES = 8;
 
   /** CUIT prefixes AFIP gives: people 20/23/24/25/26/27, companies 30/33/34. */
   static final Set<String> PREFIXES = Set.of("20", "23", "24", "25", "26", "27", "30", "33", "34");
@@ -58,7 +66,7 @@ final class CuitReader {
   private static final Pattern BUYER_ABOVE =
       Pattern.compile(".*(cliente|senor|sres|receptor|comprador|destinatario).*");
   private static final Pattern ISSUER_FIELD =
-      Pattern.compile(".*(ingresos brutos|iibb|ii\\.bb|inicio de actividad|emisor).*");
+      Pattern.compile(".*(ingresos brutos|[il1t|]{2}\\.?\\s?bb|inicio de actividad|emisor).*");
   private static final Pattern CUIT_LABEL =
       Pattern.compile(".*(c\\.?u\\.?i\\.?t|cuit|curr|cu1t|cult).*");
 
@@ -131,13 +139,42 @@ final class CuitReader {
     if (i > 0 && BUYER_ABOVE.matcher(text.norm(i - 1)).matches()) {
       score += BUYER_LABEL_ABOVE;
     }
-    int last = Math.min(text.size() - 1, i + ISSUER_FIELD_REACH);
-    for (int k = Math.max(0, i - ISSUER_FIELD_REACH); k <= last; k++) {
-      if (ISSUER_FIELD.matcher(text.norm(k)).matches()) {
-        score += ISSUER_FIELD_NEAR;
-        break;
-      }
+    if (hasIssuerField(i)) {
+      score += ISSUER_FIELD_NEAR;
     }
     return score;
+  }
+
+  /**
+   * Whether an issuer-only field belongs to the block of the CUIT on line {@code i}: on its line or
+   * after it up to the next CUIT (within {@link #ISSUER_BLOCK_LINES}), or before it when no CUIT is
+   * printed before that field (within {@link #ISSUER_FIELD_REACH}).
+   */
+  private boolean hasIssuerField(int i) {
+    int last = Math.min(text.size() - 1, i + ISSUER_BLOCK_LINES);
+    for (int k = i; k <= last && (k == i || !hasCuit(k)); k++) {
+      if (ISSUER_FIELD.matcher(text.norm(k)).matches()) {
+        return true;
+      }
+    }
+    for (int k = i - 1; k >= Math.max(0, i - ISSUER_FIELD_REACH) && !hasCuit(k); k--) {
+      if (ISSUER_FIELD.matcher(text.norm(k)).matches() && noCuitBefore(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean noCuitBefore(int line) {
+    for (int k = line - 1; k >= 0; k--) {
+      if (hasCuit(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean hasCuit(int line) {
+    return CUIT.matcher(text.raw(line)).find();
   }
 }

@@ -49,6 +49,43 @@ class CuitReaderTest {
   }
 
   @Test
+  void shouldGiveTheIssuersFieldsToTheCuitBeforeThemWhenTheBuyersCuitFollowsThem() {
+    // given a scan's text (seed 1618033, layout 6) where the issuer's IIBB and activity start end
+    // its block, right above the buyer's CUIT
+    String text =
+        """
+        Razón Social: HNOS. FERRARI S.H.
+        CUIT: 30-37245700-3
+        Domicilio Comercial: San Martín 455, Rosario
+        B | FACTURA
+        COD. 06
+        Ingresos Brutos: 901-372457-1
+        Inicio de Actividades: 01/03/2015
+        CUIT: 20-53401969-7
+        Condición frente al IVA: IVA Responsable Inscripto
+        Apellido y Nombre / Razón Social: ALMACEN DON PEPE
+        """;
+    // when
+    CuitReader.Cuits cuits = reader(text, new ParseIssues()).read();
+    // then
+    assertThat(cuits).isEqualTo(new CuitReader.Cuits("30-37245700-3", "20-53401969-7"));
+  }
+
+  @Test
+  void shouldKnowTheIibbLabelWhenOcrMisreadItsFirstLetter() {
+    // given "IIBB" read as "TIBB" under the issuer's CUIT (seed 271828, layout 3)
+    String text =
+        """
+        C.U.I.T.: 33-25621222-1
+        TIBB: 901-256212-1
+        """;
+    // when
+    int score = reader(text, new ParseIssues()).score(0);
+    // then
+    assertThat(score).isEqualTo(CuitReader.ISSUER_FIELD_NEAR);
+  }
+
+  @Test
   void shouldLeaveIssuerEmptyWhenTheOnlyCuitIsTheBuyers() {
     // given only the buyer's CUIT
     ParseIssues issues = new ParseIssues();
