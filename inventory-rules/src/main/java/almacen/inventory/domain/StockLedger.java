@@ -12,7 +12,6 @@ import almacen.schemas.StoreNames;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,11 +45,11 @@ public final class StockLedger {
   private static final int AVG_DIVISION_SCALE = 10;
 
   private final DemandSettings demand;
-  // the last day computed, shared by threads (an immutable record: a stale read only misses)
-  private volatile ZonedDay lastDay;
+  private final ZonedDays days;
 
   public StockLedger(DemandSettings demand) {
     this.demand = Objects.requireNonNull(demand, "demand");
+    this.days = new ZonedDays(demand.zone());
   }
 
   /**
@@ -308,7 +307,7 @@ public final class StockLedger {
             : current.getUpdatedAt();
     List<DailySales> sales = current == null ? List.of() : current.getRecentSales();
     if (soldQty != null) {
-      sales = addSale(sales, day(occurredAt), soldQty, day(anchor));
+      sales = DailySalesWindow.addSale(sales, days.of(occurredAt), soldQty, days.of(anchor));
     }
     // the all-fields constructors, not the builders: the same records, without a builder's field
     // array copy and null check per field (no field given here is null unless its schema allows it)
@@ -344,7 +343,7 @@ public final class StockLedger {
       long movements,
       Instant statusAt,
       StockMovement movement) {
-    List<DailySales> window = prune(sales, day(anchor));
+    List<DailySales> window = DailySalesWindow.prune(sales, days.of(anchor));
     BigDecimal sold = BigDecimal.ZERO;
     for (DailySales d : window) {
       sold = sold.add(d.getQty());
@@ -420,80 +419,6 @@ public final class StockLedger {
     }
     return Decimals.qty(target.subtract(onHand).max(BigDecimal.ZERO));
   }
-
-  /** {@code sales} is in day order (this class only writes it so); so is the answer. */
-  private static List<DailySales> addSale(
-      List<DailySales> sales, LocalDate day, BigDecimal qty, LocalDate anchorDay) {
-    if (!inWindow(day, anchorDay)) {
-      return sales;
-    }
-    List<DailySales> out = new ArrayList<>(sales.size() + 1);
-    boolean added = false;
-    for (DailySales d : sales) {
-      int order = added ? -1 : d.getDay().compareTo(day);
-      if (order == 0) {
-        out.add(new DailySales(day, Decimals.qty(d.getQty().add(qty))));
-        added = true;
-      } else if (order > 0) {
-        out.add(new DailySales(day, Decimals.qty(qty)));
-        out.add(d);
-        added = true;
-      } else {
-        out.add(d);
-      }
-    }
-    if (!added) {
-      out.add(new DailySales(day, Decimals.qty(qty)));
-    }
-    return out;
-  }
-
-  /** {@code sales} in day order: the days in the window, the same list when all of them are. */
-  private static List<DailySales> prune(List<DailySales> sales, LocalDate anchorDay) {
-    LocalDate before = anchorDay.minusDays(DEMAND_WINDOW_DAYS);
-    if (sales.isEmpty()
-        || (inWindow(sales.get(0).getDay(), before, anchorDay)
-            && inWindow(sales.get(sales.size() - 1).getDay(), before, anchorDay))) {
-      return sales;
-    }
-    List<DailySales> out = new ArrayList<>(sales.size());
-    for (DailySales d : sales) {
-      if (inWindow(d.getDay(), before, anchorDay)) {
-        out.add(d);
-      }
-    }
-    return out;
-  }
-
-  /** The 28 days ending on anchorDay, both ends included. */
-  private static boolean inWindow(LocalDate day, LocalDate anchorDay) {
-    return inWindow(day, anchorDay.minusDays(DEMAND_WINDOW_DAYS), anchorDay);
-  }
-
-  /** After {@code before} (the day before the window) and not after {@code anchorDay}. */
-  private static boolean inWindow(LocalDate day, LocalDate before, LocalDate anchorDay) {
-    return !day.isAfter(anchorDay) && day.isAfter(before);
-  }
-
-  private LocalDate day(Instant instant) {
-    // nearly every event falls on the day of the one before it: answer from that day's bounds
-    // instead of a time-zone conversion per line
-    ZonedDay last = lastDay;
-    long second = instant.getEpochSecond();
-    if (last != null && second >= last.startSecond() && second < last.endSecond()) {
-      return last.day();
-    }
-    LocalDate day = instant.atZone(demand.zone()).toLocalDate();
-    lastDay =
-        new ZonedDay(
-            day,
-            day.atStartOfDay(demand.zone()).toEpochSecond(),
-            day.plusDays(1).atStartOfDay(demand.zone()).toEpochSecond());
-    return day;
-  }
-
-  /** A calendar day in the demand's zone and the epoch seconds it spans, [start, end). */
-  private record ZonedDay(LocalDate day, long startSecond, long endSecond) {}
 
   private static BigDecimal onHand(StockLevel level) {
     return level == null ? Decimals.qty(BigDecimal.ZERO) : level.getOnHand();
