@@ -3,6 +3,7 @@ package almacen.ingest.it;
 import almacen.events.Invoice;
 import almacen.ingest.IngestApplication;
 import almacen.kafkalocal.KafkaBrokerExtension;
+import almacen.schemas.Topic;
 import almacen.schemas.Topics;
 import almacen.support.security.KeyRing;
 import almacen.support.security.Role;
@@ -63,7 +64,12 @@ final class IngestItSupport {
 
   /** The invoice on the invoices topic under its id, acknowledged by every replica. */
   static void publishInvoice(Topics topics, Invoice invoice) throws Exception {
-    try (KafkaProducer<String, Invoice> producer =
+    publish(topics.invoices, invoice.getInvoiceId(), invoice);
+  }
+
+  /** One record on {@code topic}, acknowledged by every replica. */
+  static <V> void publish(Topic<String, V> topic, String key, V value) throws Exception {
+    try (KafkaProducer<String, V> producer =
         new KafkaProducer<>(
             Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -71,10 +77,8 @@ final class IngestItSupport {
                 ProducerConfig.ACKS_CONFIG,
                 "all"),
             new StringSerializer(),
-            topics.invoices.valueSerde().serializer())) {
-      producer
-          .send(new ProducerRecord<>(topics.invoices.name(), invoice.getInvoiceId(), invoice))
-          .get();
+            topic.valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
     }
   }
 }

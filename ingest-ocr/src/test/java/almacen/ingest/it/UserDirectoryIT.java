@@ -28,11 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -170,17 +166,7 @@ class UserDirectoryIT {
             .setUpdatedAt(Instant.now())
             .setUpdatedBy("it")
             .build();
-    try (KafkaProducer<String, User> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaBrokerExtension.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            topics.users.valueSerde().serializer())) {
-      producer.send(new ProducerRecord<>(topics.users.name(), username, user)).get();
-    }
+    IngestItSupport.publish(topics.users, username, user);
   }
 
   private static String token(String subject, Role role) {
