@@ -2,6 +2,7 @@ package almacen.ingest.ocr;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Map;
 
 /** Turns a page image into text. Implementations must honour the deadline (504 when exceeded). */
 public interface OcrEngine {
@@ -83,11 +84,24 @@ public interface OcrEngine {
    * @param meanConfidence 0..1
    * @param words the words with where they are on the page, when the engine gives them (else
    *     empty): the page can then be read by column like a text PDF
+   * @param wordConfidence each word's text and the lowest confidence (0..100) the engine gave it on
+   *     the page, when the engine says (else empty): an item whose code or description holds a word
+   *     the engine doubted is for a person to check ({@link ItemDoubts})
    */
-  record OcrText(String text, double meanConfidence, List<PdfWords.Word> words) {
+  record OcrText(
+      String text,
+      double meanConfidence,
+      List<PdfWords.Word> words,
+      Map<String, Integer> wordConfidence) {
 
     public OcrText {
       words = List.copyOf(words);
+      wordConfidence = Map.copyOf(wordConfidence);
+    }
+
+    /** Words with their places, no confidence per word. */
+    public OcrText(String text, double meanConfidence, List<PdfWords.Word> words) {
+      this(text, meanConfidence, words, Map.of());
     }
 
     /** Text only: the page is read line by line. */

@@ -7,8 +7,10 @@ import java.awt.image.BufferedImage;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -152,6 +154,7 @@ public class OcrInvoiceReader implements InvoiceReader {
       List<List<PositionedLines.Line>> positioned = new ArrayList<>();
       AfipQr qr = null;
       double confidence = 0;
+      Map<String, Integer> wordConfidence = new HashMap<>();
       for (int k = 0; k < photos.size(); k++) {
         deadline.check("decodificar la foto " + (k + 1));
         PaperFrame.Found page = photoPage(photos.get(k), sniffed.get(k), transform, deadline);
@@ -164,10 +167,11 @@ public class OcrInvoiceReader implements InvoiceReader {
         texts.add(ocr.text());
         positioned.add(PositionedLines.of(ocr.words(), k));
         confidence += ocr.meanConfidence() / photos.size();
+        ItemDoubts.add(wordConfidence, ocr.wordConfidence());
       }
       ReadInvoice read =
           parseAndMerge(
-              new Reading(joinPages(texts), null, positioned),
+              new Reading(joinPages(texts), null, positioned, wordConfidence),
               qr,
               issues,
               confidence,
@@ -203,7 +207,10 @@ public class OcrInvoiceReader implements InvoiceReader {
           engine.recognize(page.page(), photoDpi(page), deadline, InvoiceTextParser.ROW_REVIEW);
       return parseAndMerge(
           new Reading(
-              joinPages(List.of(ocr.text())), null, List.of(PositionedLines.of(ocr.words(), 0))),
+              joinPages(List.of(ocr.text())),
+              null,
+              List.of(PositionedLines.of(ocr.words(), 0)),
+              ocr.wordConfidence()),
           qr,
           issues,
           ocr.meanConfidence(),
@@ -224,7 +231,7 @@ public class OcrInvoiceReader implements InvoiceReader {
     if (pdf.allText()) {
       PositionedTable.Joined text = pdf.positioned();
       return parseAndMerge(
-          new Reading(text.text(), text.table(), null),
+          new Reading(text.text(), text.table(), null, Map.of()),
           qr,
           issues,
           1.0,
@@ -235,6 +242,7 @@ public class OcrInvoiceReader implements InvoiceReader {
     List<String> texts = new ArrayList<>();
     List<List<PositionedLines.Line>> positioned = new ArrayList<>();
     double confidence = 0;
+    Map<String, Integer> wordConfidence = new HashMap<>();
     int scanned = 0;
     for (int p = 0; p < pdf.pages().size(); p++) {
       PdfPages.Page page = pdf.pages().get(p);
@@ -249,6 +257,7 @@ public class OcrInvoiceReader implements InvoiceReader {
         texts.add(ocr.text());
         positioned.add(PositionedLines.of(ocr.words(), p));
         confidence += ocr.meanConfidence();
+        ItemDoubts.add(wordConfidence, ocr.wordConfidence());
         scanned++;
       }
     }
@@ -257,7 +266,7 @@ public class OcrInvoiceReader implements InvoiceReader {
       issues.add(scanned + " página(s) del PDF sin capa de texto: leídas por OCR.");
     }
     return parseAndMerge(
-        new Reading(joinPages(texts), null, positioned),
+        new Reading(joinPages(texts), null, positioned, wordConfidence),
         qr,
         issues,
         confidence / pdf.pages().size(),
@@ -301,10 +310,14 @@ public class OcrInvoiceReader implements InvoiceReader {
 
   /**
    * What was read, to parse: the text (line by line), a text PDF's table by position, and for OCR
-   * the pages' recognised words rebuilt into lines (null or empty pages when the engine gave none).
+   * the pages' recognised words rebuilt into lines (null or empty pages when the engine gave none),
+   * and the engine's confidence in each word (empty for a text layer).
    */
   private record Reading(
-      String text, PositionedTable positioned, List<List<PositionedLines.Line>> ocrPages) {}
+      String text,
+      PositionedTable positioned,
+      List<List<PositionedLines.Line>> ocrPages,
+      Map<String, Integer> wordConfidence) {}
 
   private ReadInvoice parseAndMerge(
       Reading reading,
@@ -325,13 +338,17 @@ public class OcrInvoiceReader implements InvoiceReader {
           "No se encontró ninguna factura en el archivo (sin QR de AFIP, CUIT, renglones ni total).");
     }
     String sha = sha256(files);
-    ReadInvoice byLines = merge(parsed, qr, issues, ocrConfidence, kind, sha, branch);
+    ItemDoubts doubts =
+        reading.ocrPages() == null
+            ? ItemDoubts.NONE
+            : ItemDoubts.ofOcr(reading.wordConfidence(), reading.text());
+    ReadInvoice byLines = merge(parsed, qr, issues, ocrConfidence, doubts, kind, sha, branch);
     if (reading.ocrPages() == null || reading.ocrPages().stream().anyMatch(List::isEmpty)) {
       return byLines;
     }
     PositionedTable.Joined joined = PositionedTable.join(reading.ocrPages(), true);
     InvoiceTextParser.Parsed byPosition = InvoiceTextParser.parse(joined.text(), joined.table());
-    return better(byLines, merge(byPosition, qr, issues, ocrConfidence, kind, sha, branch));
+    return better(byLines, merge(byPosition, qr, issues, ocrConfidence, doubts, kind, sha, branch));
   }
 
   /**
@@ -391,8 +408,25 @@ public class OcrInvoiceReader implements InvoiceReader {
       SourceKind kind,
       String sha256,
       String branch) {
+    return merge(p, qr, preIssues, ocrConfidence, ItemDoubts.NONE, kind, sha256, branch);
+  }
+
+  /**
+   * As {@link #merge(InvoiceTextParser.Parsed, AfipQr, List, double, SourceKind, String, String)},
+   * and each doubtful item ({@link ItemDoubts}) is an issue.
+   */
+  static ReadInvoice merge(
+      InvoiceTextParser.Parsed p,
+      AfipQr qr,
+      List<String> preIssues,
+      double ocrConfidence,
+      ItemDoubts doubts,
+      SourceKind kind,
+      String sha256,
+      String branch) {
     List<String> issues = new ArrayList<>(preIssues);
     issues.addAll(p.issues());
+    doubts.check(p.lines(), issues::add);
     if (p.totalFix() != null && !totalProven(p, qr)) {
       issues.add(p.totalFix());
     }

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import net.sourceforge.lept4j.Pix;
 import net.sourceforge.tess4j.ITessAPI;
@@ -132,7 +134,8 @@ public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
       text = TESS.TessBaseAPIGetUTF8Text(api);
       String s = text == null ? "" : text.getString(0, "UTF-8");
       int conf = TESS.TessBaseAPIMeanTextConf(api);
-      List<PdfWords.Word> words = TesseractWords.of(api);
+      Map<String, Integer> wordConfidence = new HashMap<>();
+      List<PdfWords.Word> words = TesseractWords.of(api, wordConfidence);
       LetterBoxRereader.Label label =
           review.wantsLetterBox(s)
               ? LetterBoxRereader.find(api, LEPT.pixGetHeight(prepared))
@@ -150,7 +153,7 @@ public class TesseractOcrEngine implements OcrEngine, AutoCloseable {
         s = dated.text();
         words = dated.words();
       }
-      return new OcrText(s, Math.max(0, Math.min(100, conf)) / 100.0, words);
+      return new OcrText(s, Math.max(0, Math.min(100, conf)) / 100.0, words, wordConfidence);
     } finally {
       TESS.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_AUTO);
       if (text != null) {

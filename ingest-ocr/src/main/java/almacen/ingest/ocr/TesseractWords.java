@@ -4,7 +4,9 @@ import almacen.ingest.ocr.PdfWords.Word;
 import com.sun.jna.Pointer;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.TessAPI;
 
@@ -24,6 +26,14 @@ final class TesseractWords {
 
   /** The words of the page {@code api} has just recognised, line by line; empty if none. */
   static List<Word> of(ITessAPI.TessBaseAPI api) {
+    return of(api, new HashMap<>());
+  }
+
+  /**
+   * The words of the page {@code api} has just recognised, line by line; each word's text with the
+   * lowest confidence Tesseract gave it (0..100) is put in {@code confidence}.
+   */
+  static List<Word> of(ITessAPI.TessBaseAPI api, Map<String, Integer> confidence) {
     List<Word> out = new ArrayList<>();
     ITessAPI.TessResultIterator it = TESS.TessBaseAPIGetIterator(api);
     if (it == null) {
@@ -43,6 +53,10 @@ final class TesseractWords {
         Raw w = word(it, page);
         if (w != null) {
           line.add(w);
+          int c =
+              Math.round(
+                  TESS.TessResultIteratorConfidence(it, ITessAPI.TessPageIteratorLevel.RIL_WORD));
+          confidence.merge(w.text(), Math.max(0, Math.min(100, c)), Math::min);
         }
       } while (TESS.TessResultIteratorNext(it, ITessAPI.TessPageIteratorLevel.RIL_WORD)
           == ITessAPI.TRUE);

@@ -25,12 +25,15 @@ public final class EvalSeeds {
   public static void main(String[] args) throws Exception {
     boolean details = false;
     boolean texts = false;
+    boolean confidences = false;
     Predicate<EvalSet.Capture> captures = c -> true;
     Predicate<EvalSet.Sample> layouts = s -> true;
     List<Long> seeds = new ArrayList<>();
     for (String a : args) {
       if (a.equals("--details")) {
         details = true;
+      } else if (a.equals("--confidence")) {
+        confidences = true;
       } else if (a.equals("--text")) {
         details = true;
         texts = true;
@@ -52,13 +55,24 @@ public final class EvalSeeds {
       Recording recording = new Recording(engine);
       OcrInvoiceReader reader =
           new OcrInvoiceReader(
-              texts ? recording : engine, new ZxingQrDecoder(), OcrSettings.defaults());
+              texts || confidences ? recording : engine,
+              new ZxingQrDecoder(),
+              OcrSettings.defaults());
       Map<Long, EvalAccuracy> bySeed = new LinkedHashMap<>();
       for (long seed : seeds) {
         List<EvalSet.Sample> samples =
             EvalSet.some(seed, captures).stream().filter(layouts).toList();
         EvalAccuracy a;
-        if (texts) {
+        if (confidences) {
+          List<EvalAccuracy.Result> rs = new ArrayList<>();
+          for (EvalSet.Sample s : samples) {
+            recording.confidences.clear();
+            EvalAccuracy.Result r = EvalAccuracy.measure(reader, List.of(s)).results().get(0);
+            rs.add(r);
+            System.out.print(confidences(r, recording.confidences));
+          }
+          a = new EvalAccuracy(rs);
+        } else if (texts) {
           List<EvalAccuracy.Result> rs = new ArrayList<>();
           for (EvalSet.Sample s : samples) {
             recording.texts.clear();
@@ -206,10 +220,42 @@ public final class EvalSeeds {
     };
   }
 
-  /** An engine that keeps the text of every page it reads. */
+  /**
+   * Per read item: the lowest confidence the engine gave a word of its code or description, and
+   * whether the item is exact, to choose {@link ItemDoubts#DOUBTED_BELOW}.
+   */
+  static String confidences(EvalAccuracy.Result r, Map<String, Integer> confidence) {
+    ItemDoubts words = new ItemDoubts(true, confidence, 0);
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "SAMPLE %s %s%n",
+            r.sample().id(),
+            r.wrongConfirm() ? "WRONG-CONFIRM" : (r.autoConfirmed() ? "confirmed" : "review")));
+    for (ReadLine l : r.read().lines()) {
+      boolean exact =
+          r.sample().truth().lines().stream()
+              .anyMatch(
+                  t -> EvalAccuracy.exactLines(single(r.sample().truth(), t), List.of(l)) == 1);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "CONF %3d %s %s %s ## %s%n",
+              words.lowest(l),
+              exact ? "exact" : "WRONG",
+              r.sample().id(),
+              show(l),
+              words.scored(l)));
+    }
+    return out.toString();
+  }
+
+  /** An engine that keeps the text and the word confidences of every page it reads. */
   private static final class Recording implements OcrEngine {
     private final OcrEngine engine;
     final List<String> texts = new ArrayList<>();
+    final Map<String, Integer> confidences = new java.util.HashMap<>();
 
     Recording(OcrEngine engine) {
       this.engine = engine;
@@ -237,6 +283,7 @@ public final class EvalSeeds {
 
     private OcrText keep(OcrText t) {
       texts.add(t.text());
+      ItemDoubts.add(confidences, t.wordConfidence());
       return t;
     }
   }

@@ -1,0 +1,191 @@
+package almacen.ingest.ocr;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What makes an OCR'd item doubtful even when its numbers close: a code or description one glyph
+ * off ("LAC3104" among "LAC-3101"s, "zz Gaseosa", "Se]" after a name) or a code column printed but
+ * lost. The numbers of such a row still add up, so the cross-checks pass; without these doubts the
+ * invoice would confirm a wrong code or name on its own. Each doubt is an issue: the invoice waits
+ * for a person. Only OCR'd text is doubted: a PDF's text layer carries the exact characters. Chosen
+ * on the development seeds (docs/ocr.md, "Renglones dudosos"):
+ *
+ * <ul>
+ *   <li>a supplier code whose shape (letters, digit runs, separators) differs from the shape most
+ *       of the invoice's codes share;
+ *   <li>a code or description with a glyph a product name does not carry ("]", "|", "—"), left by a
+ *       table rule or a smudge;
+ *   <li>a description word Tesseract gave a confidence below {@link #DOUBTED_BELOW} (not a code:
+ *       Tesseract is unsure of most codes, right or wrong, since no dictionary knows them);
+ *   <li>item codes printed on the page (as many as the items) while no item was read with one.
+ * </ul>
+ *
+ * @param ocr whether the text was OCR'd (else nothing is doubted)
+ * @param wordConfidence each OCR'd word with the lowest confidence (0..100) the engine gave it,
+ *     when the engine says (else empty)
+ * @param printedCodes how many item-code-shaped words ("LIM-7001", an EAN-13) the text shows
+ */
+record ItemDoubts(boolean ocr, Map<String, Integer> wordConfidence, int printedCodes) {
+
+  /** Exact text (a PDF's text layer, a typed invoice): nothing to doubt. */
+  static final ItemDoubts NONE = new ItemDoubts(false, Map.of(), 0);
+
+  /** Below this confidence (Tesseract's 0..100) a description word is doubted. */
+  static final int DOUBTED_BELOW = 20;
+
+  /** Of the codes read, at least this many make an invoice's usual code shape. */
+  static final int MIN_CODES_FOR_SHAPE = 3;
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern STRAY_GLYPH = Pattern.compile("[\\[\\]{}|\\\\_~—–«»¦]");
+  private static final Pattern ITEM_CODE =
+      Pattern.compile("(?<![\\w-])(?:[A-Z]{2,5}-?\\d{2,6}|\\d{13})(?![\\w-])");
+
+  ItemDoubts {
+    wordConfidence = Map.copyOf(wordConfidence);
+  }
+
+  /** The doubts an OCR'd text can raise: its words' confidence and the item codes it prints. */
+  static ItemDoubts ofOcr(Map<String, Integer> wordConfidence, String text) {
+    Matcher m = ITEM_CODE.matcher(text == null ? "" : text);
+    int codes = 0;
+    while (m.find()) {
+      codes++;
+    }
+    return new ItemDoubts(true, wordConfidence, codes);
+  }
+
+  /** Adds {@code page}'s words to {@code all}, keeping each word's lowest confidence. */
+  static void add(Map<String, Integer> all, Map<String, Integer> page) {
+    page.forEach((word, c) -> all.merge(word, c, Math::min));
+  }
+
+  /** One issue per doubtful item, numbered as printed (1-based), then one for lost codes. */
+  void check(List<ReadLine> lines, Consumer<String> issues) {
+    if (!ocr) {
+      return;
+    }
+    String usual = usualShape(lines);
+    boolean anyCode = false;
+    for (int k = 0; k < lines.size(); k++) {
+      ReadLine line = lines.get(k);
+      String code = line.supplierCode() == null ? null : line.supplierCode().strip();
+      boolean hasCode = code != null && !code.isEmpty();
+      anyCode |= hasCode;
+      String doubt = null;
+      if (hasCode && usual != null && !shape(code).equals(usual)) {
+        doubt = "el código «" + code + "» no tiene la forma de los demás códigos de la factura";
+      }
+      if (doubt == null) {
+        doubt = strayGlyph(code, line.description());
+      }
+      if (doubt == null) {
+        doubt = doubtedWord(line.description());
+      }
+      if (doubt != null) {
+        issues.accept("Renglón " + (k + 1) + ": " + doubt + "; revisalo.");
+      }
+    }
+    if (!anyCode && !lines.isEmpty() && printedCodes >= lines.size()) {
+      issues.accept(
+          "La página muestra códigos de artículo que no quedaron en ningún renglón; revisá los"
+              + " códigos.");
+    }
+  }
+
+  /**
+   * The shape ({@link #shape}) more than half of the invoice's codes share, if at least {@link
+   * #MIN_CODES_FOR_SHAPE} codes were read; else null.
+   */
+  static String usualShape(List<ReadLine> lines) {
+    Map<String, Integer> count = new HashMap<>();
+    int codes = 0;
+    for (ReadLine l : lines) {
+      if (l.supplierCode() != null && !l.supplierCode().isBlank()) {
+        count.merge(shape(l.supplierCode().strip()), 1, Integer::sum);
+        codes++;
+      }
+    }
+    if (codes < MIN_CODES_FOR_SHAPE) {
+      return null;
+    }
+    for (Map.Entry<String, Integer> e : count.entrySet()) {
+      if (2 * e.getValue() > codes) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Each letter "A", each run of digits "9", other glyphs as printed: "LAC-3101" → "AAA-9",
+   * "7790401109893" → "9", so codes of one supplier share a shape whatever their digits.
+   */
+  static String shape(String code) {
+    StringBuilder out = new StringBuilder();
+    for (int k = 0; k < code.length(); k++) {
+      char c = code.charAt(k);
+      if (Character.isLetter(c)) {
+        out.append('A');
+      } else if (!Character.isDigit(c)) {
+        out.append(c);
+      } else if (out.isEmpty() || out.charAt(out.length() - 1) != '9') {
+        out.append('9');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String strayGlyph(String code, String description) {
+    for (String part : new String[] {code, description}) {
+      if (part != null && STRAY_GLYPH.matcher(part).find()) {
+        return "«" + part.strip() + "» tiene un signo que no va en un código ni en una descripción";
+      }
+    }
+    return null;
+  }
+
+  private String doubtedWord(String description) {
+    if (description == null || wordConfidence.isEmpty()) {
+      return null;
+    }
+    for (String w : SPACES.split(description.strip())) {
+      Integer c = wordConfidence.get(w);
+      if (c != null && c < DOUBTED_BELOW) {
+        return "el OCR no está seguro de «" + w + "» en la descripción";
+      }
+    }
+    return null;
+  }
+
+  /** The lowest confidence among the item's code and description words; 100 if none known. */
+  int lowest(ReadLine line) {
+    int low = 100;
+    for (String part : new String[] {line.supplierCode(), line.description()}) {
+      if (part != null) {
+        for (String w : SPACES.split(part.strip())) {
+          low = Math.min(low, wordConfidence.getOrDefault(w, 100));
+        }
+      }
+    }
+    return low;
+  }
+
+  /** Each code and description word with its confidence ("Salarme:30"; -1 unknown), for tuning. */
+  String scored(ReadLine line) {
+    StringBuilder out = new StringBuilder();
+    for (String part : new String[] {line.supplierCode(), line.description()}) {
+      if (part != null) {
+        for (String w : SPACES.split(part.strip())) {
+          out.append(' ').append(w).append(':').append(wordConfidence.getOrDefault(w, -1));
+        }
+      }
+    }
+    return out.toString().strip();
+  }
+}
