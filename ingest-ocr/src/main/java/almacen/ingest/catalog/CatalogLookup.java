@@ -4,6 +4,7 @@ import almacen.events.Product;
 import almacen.ingest.invoice.InvoiceLedger;
 import almacen.ingest.invoice.ProductLookup;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link ProductLookup} over the in-memory catalogue and the supplier codes learned from invoices.
@@ -31,6 +32,11 @@ public final class CatalogLookup implements ProductLookup {
   @Override
   public Optional<KnownProduct> bySupplierCode(String cuitDigits, String supplierCode) {
     return ledger.skuForSupplierCode(cuitDigits, supplierCode).flatMap(this::bySku);
+  }
+
+  @Override
+  public Set<String> supplierCodes(String cuitDigits, String sku) {
+    return ledger.supplierCodes(cuitDigits, sku);
   }
 
   @Override

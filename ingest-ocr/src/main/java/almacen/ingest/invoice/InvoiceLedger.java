@@ -5,8 +5,10 @@ import almacen.events.InvoiceLine;
 import almacen.events.InvoiceStatus;
 import almacen.events.SourceKind;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every invoice ingest has seen, rebuilt at start from the invoices topic and updated on each
@@ -21,6 +23,7 @@ public final class InvoiceLedger {
   private final Map<String, Invoice> byId = new HashMap<>();
   private final Map<String, String> idBySha256 = new HashMap<>();
   private final Map<String, String> skuBySupplierCode = new HashMap<>();
+  private final Map<String, Set<String>> supplierCodesBySku = new HashMap<>();
   private final SupplierLearning learning = new SupplierLearning();
 
   public synchronized void apply(Invoice invoice) {
@@ -48,7 +51,7 @@ public final class InvoiceLedger {
         if (line.getSku() != null
             && line.getSupplierCode() != null
             && !line.getSupplierCode().isBlank()) {
-          skuBySupplierCode.put(key(cuit, line.getSupplierCode()), line.getSku());
+          learnCode(cuit, line.getSupplierCode().strip(), line.getSku());
         }
       }
     }
@@ -75,6 +78,20 @@ public final class InvoiceLedger {
 
   public synchronized Optional<Invoice> bySha256(String sha256) {
     return Optional.ofNullable(idBySha256.get(sha256)).map(byId::get);
+  }
+
+  /** A code now names {@code sku} for this supplier, and no longer the sku it named before. */
+  private void learnCode(String cuit, String code, String sku) {
+    String before = skuBySupplierCode.put(key(cuit, code), sku);
+    if (before != null && !before.equals(sku)) {
+      supplierCodesBySku.getOrDefault(key(cuit, before), new HashSet<>()).remove(code);
+    }
+    supplierCodesBySku.computeIfAbsent(key(cuit, sku), k -> new HashSet<>()).add(code);
+  }
+
+  /** The codes this supplier's confirmed invoices gave {@code sku}; empty if none. */
+  public synchronized Set<String> supplierCodes(String cuitDigits, String sku) {
+    return Set.copyOf(supplierCodesBySku.getOrDefault(key(digits(cuitDigits), sku), Set.of()));
   }
 
   public synchronized Optional<String> skuForSupplierCode(String cuitDigits, String supplierCode) {

@@ -65,7 +65,7 @@ public final class InvoiceService {
    */
   public ValidationResult validateRead(InvoiceDraft draft, List<String> notices) {
     LearnedReading learned = LearnedReading.apply(ledger.learning(), draft, notices);
-    ValidationResult result = validator.validate(learned.draft()).withLearned(learned);
+    ValidationResult result = validator.validateRead(learned.draft()).withLearned(learned);
     for (String notice : learned.notices()) {
       result = result.withIssue(new Issue(IssueCode.OCR, notice));
     }

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The consistency rules of an Argentine supplier invoice (CONTRACT.md "Invoice JSON"). Pure: the
@@ -73,7 +75,20 @@ public final class InvoiceValidator {
     return expected.subtract(actual).abs().compareTo(TOLERANCE) <= 0;
   }
 
+  /** A typed invoice, or a person's correction: what it says is what the person meant. */
   public ValidationResult validate(InvoiceDraft draft) {
+    return validate(draft, false);
+  }
+
+  /**
+   * An invoice as the reader read it: also doubts a line whose code and description disagree about
+   * the product ({@link #checkCodeAgainstDescription}), since one of the two was misread.
+   */
+  public ValidationResult validateRead(InvoiceDraft draft) {
+    return validate(draft, true);
+  }
+
+  private ValidationResult validate(InvoiceDraft draft, boolean read) {
     List<Issue> issues = new ArrayList<>();
     Optional<Cuit> cuit = Cuit.parse(draft.supplierCuit());
     if (cuit.isEmpty()) {
@@ -124,7 +139,7 @@ public final class InvoiceValidator {
     }
 
     List<InvoiceDraft.Line> lines =
-        resolveLines(draft, cuit.map(Cuit::digits).orElse(null), includesIva, issues);
+        resolveLines(draft, cuit.map(Cuit::digits).orElse(null), includesIva, read, issues);
     BigDecimal expectedNet =
         lines.stream()
             .map(InvoiceDraft.Line::lineTotal)
@@ -172,7 +187,11 @@ public final class InvoiceValidator {
   }
 
   private List<InvoiceDraft.Line> resolveLines(
-      InvoiceDraft draft, String cuitDigits, boolean includesIva, List<Issue> issues) {
+      InvoiceDraft draft,
+      String cuitDigits,
+      boolean includesIva,
+      boolean read,
+      List<Issue> issues) {
     if (draft.lines().isEmpty()) {
       issues.add(new Issue(IssueCode.BAD_LINE, "the invoice has no lines"));
       return List.of();
@@ -184,6 +203,9 @@ public final class InvoiceValidator {
       String at = "line " + n + ": ";
       checkLineNumbers(line, at, issues);
       Optional<ProductLookup.KnownProduct> product = identify(line, cuitDigits, at, issues);
+      if (read && product.isPresent() && line.sku() == null) {
+        checkCodeAgainstDescription(line, cuitDigits, product.get(), at, issues);
+      }
       BigDecimal rate = line.ivaRatePct();
       if (includesIva) {
         rate = product.map(ProductLookup.KnownProduct::ivaRatePct).orElse(DEFAULT_IVA_RATE);
@@ -285,6 +307,62 @@ public final class InvoiceValidator {
                   + ": no sku given, and no EAN, code or description learned from this supplier or exact catalogue name matched"));
     }
     return found;
+  }
+
+  /**
+   * A read line identified by its code whose description names another product, or identified by
+   * its description while this supplier's confirmed invoices gave that product other codes: one of
+   * the two was misread ("FIA-4003" read as "FIA-4002", an existing code of another product; "FIA"
+   * read as "FLA"). Either way a person looks before stock moves.
+   */
+  private void checkCodeAgainstDescription(
+      InvoiceDraft.Line line,
+      String cuitDigits,
+      ProductLookup.KnownProduct found,
+      String at,
+      List<Issue> issues) {
+    String code = line.supplierCode() == null ? "" : line.supplierCode().strip();
+    String description = line.description() == null ? "" : line.description().strip();
+    if (cuitDigits == null || code.isEmpty() || description.isEmpty()) {
+      return;
+    }
+    boolean byCode =
+        products.byEan(code).or(() -> products.bySupplierCode(cuitDigits, code)).isPresent();
+    if (byCode) {
+      Optional<ProductLookup.KnownProduct> named =
+          products
+              .bySupplierDescription(cuitDigits, description)
+              .or(() -> products.byDescription(description));
+      if (named.isPresent() && !named.get().sku().equals(found.sku())) {
+        issues.add(
+            new Issue(
+                IssueCode.OCR,
+                at
+                    + "code '"
+                    + code
+                    + "' is this supplier's code for sku "
+                    + found.sku()
+                    + " but the description '"
+                    + description
+                    + "' names sku "
+                    + named.get().sku()));
+      }
+      return;
+    }
+    Set<String> known = products.supplierCodes(cuitDigits, found.sku());
+    if (!known.isEmpty() && !known.contains(code)) {
+      issues.add(
+          new Issue(
+              IssueCode.OCR,
+              at
+                  + "code '"
+                  + code
+                  + "' is not a code this supplier uses for sku "
+                  + found.sku()
+                  + " ("
+                  + String.join(", ", new TreeSet<>(known))
+                  + ")"));
+    }
   }
 
   private static void checkTotals(

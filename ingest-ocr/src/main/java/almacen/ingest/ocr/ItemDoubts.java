@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
  */
 record ItemDoubts(boolean ocr, Map<String, Integer> wordConfidence, int printedCodes) {
 
+  // each row's doubt is worded as ReaderDoubts (ingest's invoice package) knows it, so a correction
+  // a review taught for that row's text settles it
+
   /** Exact text (a PDF's text layer, a typed invoice): nothing to doubt. */
   static final ItemDoubts NONE = new ItemDoubts(false, Map.of(), 0);
 
@@ -42,7 +45,13 @@ record ItemDoubts(boolean ocr, Map<String, Integer> wordConfidence, int printedC
   static final int MIN_CODES_FOR_SHAPE = 3;
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern STRAY_GLYPH = Pattern.compile("[\\[\\]{}|\\\\_~—–«»¦]");
+
+  /** In a code: what a code never carries. */
+  private static final Pattern STRAY_IN_CODE = Pattern.compile("[\\[\\]{}|!¡\\\\_~—–«»¦]");
+
+  /** In a description: what the parser does not already flag ({@link RowExtras#hasStrayMarks}). */
+  private static final Pattern STRAY_IN_DESCRIPTION = Pattern.compile("[\\\\_~—–«»¦]");
+
   private static final Pattern ITEM_CODE =
       Pattern.compile("(?<![\\w-])(?:[A-Z]{2,5}-?\\d{2,6}|\\d{13})(?![\\w-])");
 
@@ -79,16 +88,17 @@ record ItemDoubts(boolean ocr, Map<String, Integer> wordConfidence, int printedC
       anyCode |= hasCode;
       String doubt = null;
       if (hasCode && usual != null && !shape(code).equals(usual)) {
-        doubt = "el código «" + code + "» no tiene la forma de los demás códigos de la factura";
-      }
-      if (doubt == null) {
-        doubt = strayGlyph(code, line.description());
-      }
-      if (doubt == null) {
+        doubt = "el código '" + code + "' no tiene la forma de los demás códigos de la factura";
+      } else if (hasCode && STRAY_IN_CODE.matcher(code).find()) {
+        doubt = "el código '" + code + "' tiene signos dudosos";
+      } else if (line.description() != null
+          && STRAY_IN_DESCRIPTION.matcher(line.description()).find()) {
+        doubt = "la descripción '" + line.description() + "' tiene signos dudosos";
+      } else {
         doubt = doubtedWord(line.description());
       }
       if (doubt != null) {
-        issues.accept("Renglón " + (k + 1) + ": " + doubt + "; revisalo.");
+        issues.accept("Renglón " + (k + 1) + ": " + doubt + "; revisar.");
       }
     }
     if (!anyCode && !lines.isEmpty() && printedCodes >= lines.size()) {
@@ -141,15 +151,6 @@ record ItemDoubts(boolean ocr, Map<String, Integer> wordConfidence, int printedC
     return out.toString();
   }
 
-  private static String strayGlyph(String code, String description) {
-    for (String part : new String[] {code, description}) {
-      if (part != null && STRAY_GLYPH.matcher(part).find()) {
-        return "«" + part.strip() + "» tiene un signo que no va en un código ni en una descripción";
-      }
-    }
-    return null;
-  }
-
   private String doubtedWord(String description) {
     if (description == null || wordConfidence.isEmpty()) {
       return null;
@@ -157,7 +158,7 @@ record ItemDoubts(boolean ocr, Map<String, Integer> wordConfidence, int printedC
     for (String w : SPACES.split(description.strip())) {
       Integer c = wordConfidence.get(w);
       if (c != null && c < DOUBTED_BELOW) {
-        return "el OCR no está seguro de «" + w + "» en la descripción";
+        return "el OCR no está seguro de '" + w + "' en la descripción";
       }
     }
     return null;

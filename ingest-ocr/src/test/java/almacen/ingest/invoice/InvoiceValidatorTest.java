@@ -334,6 +334,52 @@ class InvoiceValidatorTest {
     }
   }
 
+  @ParameterizedTest(name = "code={0} description={1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // the learned code of the flour, printed beside the yerba's name: one of the two misread
+        "P-77|yerba mate suave 1 kg|line 1: code 'P-77' is this supplier's code for sku ALM000002"
+            + " but the description 'yerba mate suave 1 kg' names sku ALM000001",
+        // the flour's name with a code this supplier never gave it ("P-77" read as "P-7T")
+        "P-7T|Harina de Trigo 000 1 kg|line 1: code 'P-7T' is not a code this supplier uses for"
+            + " sku ALM000002 (P-77)",
+        // code and description agree, or nothing was learned about the product's codes
+        "P-77|Harina de Trigo 000 1 kg|",
+        "Y-1|Yerba Mate Suave 1 kg|"
+      })
+  void shouldDoubtAReadLineWhenItsCodeAndDescriptionNameDifferentProducts(
+      String code, String description, String expectedIssue) {
+    // given a line as the reader read it, its numbers closing
+    InvoiceDraft.Line line =
+        new InvoiceDraft.Line(
+            null,
+            code,
+            description,
+            new BigDecimal("1"),
+            new BigDecimal("100.00"),
+            new BigDecimal("21"),
+            new BigDecimal("100.00"));
+    InvoiceDraft draft =
+        typeA(
+            List.of(line),
+            new BigDecimal("100.00"),
+            new BigDecimal("21.00"),
+            new BigDecimal("121.00"));
+
+    // when
+    ValidationResult read = validator.validateRead(draft);
+    ValidationResult typed = validator.validate(draft);
+
+    // then a read is doubted, what a person typed is taken as meant
+    if (expectedIssue == null) {
+      assertThat(read.issues()).isEmpty();
+    } else {
+      assertThat(read.issues()).containsExactly(new Issue(IssueCode.OCR, expectedIssue));
+    }
+    assertThat(typed.issues()).isEmpty();
+  }
+
   @Test
   void shouldListEveryIssueWithoutIdWhenIdentityIsIncomplete() {
     // given

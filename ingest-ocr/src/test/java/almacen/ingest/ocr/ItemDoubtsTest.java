@@ -55,8 +55,8 @@ class ItemDoubtsTest {
     // then
     assertThat(issues)
         .containsExactly(
-            "Renglón 2: el código «LAC3104» no tiene la forma de los demás códigos de la factura;"
-                + " revisalo.");
+            "Renglón 2: el código 'LAC3104' no tiene la forma de los demás códigos de la factura;"
+                + " revisar.");
   }
 
   @Test
@@ -69,14 +69,18 @@ class ItemDoubtsTest {
   }
 
   @Test
-  void shouldDoubtAStrayGlyphWhenATableRuleIsReadIntoTheDescription() {
-    // given "Se]": the end of a description met a table rule
-    List<ReadLine> lines = List.of(line("FIA-4003", "Salame Milan Cagnoli Se]"));
+  void shouldDoubtAStrayGlyphWhenARuleOrDashIsReadIntoTheCodeOrDescription() {
+    // given a dash read before a code, and one joined to the description (seed 107, photos)
+    List<ReadLine> lines =
+        List.of(
+            line("— FIA-4003", "Salame Milan Cagnoli"),
+            line("7790401109893", "—FIA-4002 Mortadela Bocatti"));
     // when / then
     assertThat(issues(ItemDoubts.ofOcr(Map.of(), ""), lines))
         .containsExactly(
-            "Renglón 1: «Salame Milan Cagnoli Se]» tiene un signo que no va en un código ni en una"
-                + " descripción; revisalo.");
+            "Renglón 1: el código '— FIA-4003' tiene signos dudosos; revisar.",
+            "Renglón 2: la descripción '—FIA-4002 Mortadela Bocatti' tiene signos dudosos;"
+                + " revisar.");
   }
 
   @Test
@@ -86,7 +90,7 @@ class ItemDoubtsTest {
     List<ReadLine> lines = List.of(line(null, "zz Gaseosa Coca-Cola 2,25L"));
     // when / then
     assertThat(issues(ItemDoubts.ofOcr(confidence, ""), lines))
-        .containsExactly("Renglón 1: el OCR no está seguro de «zz» en la descripción; revisalo.");
+        .containsExactly("Renglón 1: el OCR no está seguro de 'zz' en la descripción; revisar.");
   }
 
   @Test
