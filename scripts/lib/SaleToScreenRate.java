@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +59,21 @@ public class SaleToScreenRate implements Callable<Integer> {
 
   @Parameters(index = "2", paramLabel = "SECONDS", description = "how long to measure")
   int seconds;
+
+  @Option(
+      names = "--bench-skus",
+      paramLabel = "N",
+      description =
+          "sell BENCH-00001..BENCH-N (catalogued first, e.g. by scripts/bench-screen) instead of the"
+              + " skus central has stock of (at most 500): more skus, more sales in flight")
+  int benchSkus;
+
+  @Option(
+      names = "--senders",
+      paramLabel = "THREADS",
+      defaultValue = "32",
+      description = "sales sent at once at most (each waits for its 202)")
+  int senders;
 
   /**
    * One sale in flight; the live event may reach us before the 202 does, so either side can finish
@@ -114,7 +130,7 @@ public class SaleToScreenRate implements Callable<Integer> {
     listener.start();
     Thread.sleep(500);
     // warm-up: one sale per sku so the live stream has told us every on-hand before measuring
-    List<String> skus = skus(http, token);
+    List<String> skus = benchSkus > 0 ? benchSkus(benchSkus) : skus(http, token);
     for (String sku : skus) {
       post(http, token, sku);
     }
@@ -125,7 +141,7 @@ public class SaleToScreenRate implements Callable<Integer> {
     System.err.printf(
         "%d skus known, measuring %d sales/s for %d s%n", onHand.size(), rate, seconds);
 
-    ExecutorService senders = Executors.newFixedThreadPool(32);
+    ExecutorService senders = Executors.newFixedThreadPool(this.senders);
     long periodNanos = 1_000_000_000L / rate;
     long start = System.nanoTime();
     int total = rate * seconds;
@@ -257,6 +273,14 @@ public class SaleToScreenRate implements Callable<Integer> {
     } catch (Exception e) {
       throw new IllegalStateException("event stream failed", e);
     }
+  }
+
+  static List<String> benchSkus(int n) {
+    List<String> skus = new ArrayList<>();
+    for (int k = 1; k <= n; k++) {
+      skus.add(String.format("BENCH-%05d", k));
+    }
+    return skus;
   }
 
   static List<String> skus(HttpClient http, String token) throws Exception {

@@ -303,21 +303,7 @@ class InvoiceValidatorTest {
   void shouldResolveSkuWhenMatchedBySkuEanLearnedCodeOrDescription(
       String sku, String code, String description, String expected) {
     // given
-    InvoiceDraft.Line line =
-        new InvoiceDraft.Line(
-            sku,
-            code,
-            description,
-            new BigDecimal("1"),
-            new BigDecimal("100.00"),
-            new BigDecimal("21"),
-            new BigDecimal("100.00"));
-    InvoiceDraft draft =
-        typeA(
-            List.of(line),
-            new BigDecimal("100.00"),
-            new BigDecimal("21.00"),
-            new BigDecimal("121.00"));
+    InvoiceDraft draft = oneItem(sku, code, description);
 
     // when
     ValidationResult result = validator.validate(draft);
@@ -351,21 +337,7 @@ class InvoiceValidatorTest {
   void shouldDoubtAReadLineWhenItsCodeAndDescriptionNameDifferentProducts(
       String code, String description, String expectedIssue) {
     // given a line as the reader read it, its numbers closing
-    InvoiceDraft.Line line =
-        new InvoiceDraft.Line(
-            null,
-            code,
-            description,
-            new BigDecimal("1"),
-            new BigDecimal("100.00"),
-            new BigDecimal("21"),
-            new BigDecimal("100.00"));
-    InvoiceDraft draft =
-        typeA(
-            List.of(line),
-            new BigDecimal("100.00"),
-            new BigDecimal("21.00"),
-            new BigDecimal("121.00"));
+    InvoiceDraft draft = oneItem(null, code, description);
 
     // when
     ValidationResult read = validator.validateRead(draft);
@@ -549,6 +521,21 @@ class InvoiceValidatorTest {
         new BigDecimal(net),
         rate == null ? null : new BigDecimal(rate),
         new BigDecimal(net));
+  }
+
+  /** An A invoice of one item, 1 × $ 100.00 at 21 %, whose sums close. */
+  private static InvoiceDraft oneItem(String sku, String code, String description) {
+    InvoiceDraft.Line line =
+        new InvoiceDraft.Line(
+            sku,
+            code,
+            description,
+            new BigDecimal("1"),
+            new BigDecimal("100.00"),
+            new BigDecimal("21"),
+            new BigDecimal("100.00"));
+    return typeA(
+        List.of(line), new BigDecimal("100.00"), new BigDecimal("21.00"), new BigDecimal("121.00"));
   }
 
   private static InvoiceDraft typeA(
