@@ -26,12 +26,15 @@ public final class EvalSeeds {
     boolean details = false;
     boolean texts = false;
     boolean confidences = false;
+    boolean reviews = false;
     Predicate<EvalSet.Capture> captures = c -> true;
     Predicate<EvalSet.Sample> layouts = s -> true;
     List<Long> seeds = new ArrayList<>();
     for (String a : args) {
       if (a.equals("--details")) {
         details = true;
+      } else if (a.equals("--reviews")) {
+        reviews = true;
       } else if (a.equals("--confidence")) {
         confidences = true;
       } else if (a.equals("--text")) {
@@ -49,7 +52,8 @@ public final class EvalSeeds {
     }
     if (seeds.isEmpty()) {
       throw new IllegalArgumentException(
-          "Usage: EvalSeeds [--details] [--capture=KIND] [--layout=N] SEED...");
+          "Usage: EvalSeeds [--details] [--reviews] [--confidence] [--text] [--capture=KIND]"
+              + " [--layout=N] SEED...");
     }
     try (TesseractOcrEngine engine = new TesseractOcrEngine("", "spa")) {
       Recording recording = new Recording(engine);
@@ -91,6 +95,9 @@ public final class EvalSeeds {
         if (details) {
           System.out.print(failures(seed, a));
         }
+        if (reviews) {
+          System.out.print(exactButReviewed(seed, a));
+        }
         System.out.print(summary(seed, a));
         System.out.flush();
       }
@@ -125,6 +132,22 @@ public final class EvalSeeds {
         t.confirmed(),
         t.wrong(),
         t.millis() / 1000.0 / Math.max(1, t.invoices()));
+  }
+
+  /**
+   * The issues that sent a reading with every line and header field exact to review: what keeps a
+   * right reading from confirming on its own.
+   */
+  static String exactButReviewed(long seed, EvalAccuracy a) {
+    StringBuilder out = new StringBuilder();
+    for (EvalAccuracy.Result r : a.results()) {
+      if (r.allLines() && r.headerAll() && !r.autoConfirmed()) {
+        out.append(
+            String.format(Locale.ROOT, "== seed %d %s exact, review%n", seed, r.sample().id()));
+        r.read().issues().forEach(i -> out.append("  issue ").append(i).append('\n'));
+      }
+    }
+    return out.toString();
   }
 
   /** Every line not read exactly and every header field read wrong, sample by sample. */

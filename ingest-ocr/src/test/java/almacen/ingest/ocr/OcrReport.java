@@ -134,6 +134,34 @@ public final class OcrReport {
             posición), que se corrigió junto con la fecha de emisión perdida y la cantidad que el OCR
             no lee (ver "Decisiones").
 
+            ### Renglones dudosos (`ItemDoubts`)
+
+            Una factura mal confirmada casi siempre tiene un renglón cuyo código o descripción el OCR
+            leyó mal mientras sus números cierran: ningún control de sumas lo ve. Con el lector
+            anterior, las semillas de desarrollo 103 y 107 tenían 7 mal confirmadas (2 y 5) y las no
+            vistas 271828 y 1618033, 2 (fotos: "LACC-3101", "LAC3103"). La confianza de Tesseract por
+            palabra sola no las separa: en 5 semillas de desarrollo, mandar a revisión cualquier
+            renglón con una palabra de código o descripción de confianza menor que 40 frenaba 28 de
+            las 90 facturas bien confirmadas por OCR para atrapar 5 de 7 (los códigos tienen confianza
+            baja aunque estén bien leídos: ningún diccionario los conoce). Lo que sí las separa, medido
+            en esas semillas, y ahora manda la factura a revisión:
+            - un código con otra forma que la de la mayoría de los códigos de la factura (letras,
+              tramos de dígitos y separadores: "LAC3104" entre "LAC-3101");
+            - un signo que un código o una descripción no llevan ("— FIA-4003", "—FIA-4002");
+            - una palabra de la descripción con confianza menor que 20 ("zz" antes de "Gaseosa");
+            - una página que imprime tantos códigos de artículo como renglones sin que ningún renglón
+              quede con código (la columna leída como un bloque aparte).
+
+            Con eso, en 103 y 107: de 7 a 2 mal confirmadas, sin frenar ninguna bien confirmada (188
+            bien confirmadas, antes 187); en 271828 y 1618033: de 2 a 0, corridas una vez al final.
+            Quedan "Salarme" por "Salame" (confianza 30) y "FLA-4002" por "FIA-4002" (confianza 27,
+            como la de muchos códigos bien leídos). En el servicio, además, la validación contra lo
+            aprendido de cada proveedor duda de un renglón leído cuyo código y descripción nombran
+            productos distintos, o cuyo código no es ninguno de los que ese proveedor ya dio a ese
+            producto: "FLA-4002" de un proveedor que ya facturó "FIA-4002" va a revisión
+            (`InvoiceValidator.validateRead`). Esta evaluación no tiene catálogo ni historia, así que
+            eso no cuenta en sus tablas.
+
             """,
             EvalSet.PER_KIND)
         + EvalSeeds.markdown(bySeed, s -> heldOut.contains(s) ? "no vista" : "desarrollo")
