@@ -175,12 +175,17 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
         resync = resyncPending;
         resyncPending = false;
       }
-      if (resync) {
-        resyncs.incrementAndGet();
-        send(RESYNC_EVENT, Map.of("reason", "too many changes waited; re-read"));
-      }
-      for (Change change : batch) {
-        send(change.kind().eventName(), payload(change.kind(), change.key(), change.value()));
+      try {
+        if (resync) {
+          resyncs.incrementAndGet();
+          send(RESYNC_EVENT, Map.of("reason", "too many changes waited; re-read"));
+        }
+        for (Change change : batch) {
+          send(change.kind().eventName(), payload(change.kind(), change.key(), change.value()));
+        }
+      } catch (RuntimeException e) {
+        // the one sender must outlive any batch: a dead sender leaves every screen silently stale
+        log.error("Could not push {} change(s) to the event streams; going on", batch.size(), e);
       }
     }
   }
@@ -228,10 +233,23 @@ public final class EventBroadcaster implements ChangeListener, AutoCloseable {
       } catch (IOException | IllegalStateException e) {
         log.debug("SSE client gone: {}", e.getMessage());
         gone.add(client);
-        client.completeWithError(e);
+        end(client, e);
       }
     }
     clients.removeAll(gone);
+    gone.forEach(owners::remove);
+  }
+
+  /**
+   * Ends a stream whose client went away. The container may already have ended it (Tomcat refuses
+   * an application thread the request once its own error handling has run): then it is gone anyway.
+   */
+  private static void end(SseEmitter client, Exception cause) {
+    try {
+      client.completeWithError(cause);
+    } catch (IllegalStateException alreadyEnded) {
+      log.debug("SSE stream already ended by the container: {}", alreadyEnded.getMessage());
+    }
   }
 
   @Override

@@ -105,6 +105,43 @@ class EventBroadcasterTest {
     return level;
   }
 
+  @Test
+  void shouldKeepPushingToOtherClientsWhenAGoneClientCannotEvenBeEnded() throws Exception {
+    // given: a client whose connection dropped and whose stream the container already ended, as
+    // Tomcat does (send fails, then completeWithError throws), beside a connected one
+    broadcaster = new EventBroadcaster(ZONE);
+    RecordingClient connected = new RecordingClient(0);
+    broadcaster.add(new GoneClient());
+    broadcaster.add(connected);
+
+    // when: two changes, the first one meeting the gone client
+    broadcaster.changed(ChangeKind.STOCK, "B1|YERBA", level("YERBA", "10"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> broadcaster.clients() == 1);
+    broadcaster.changed(ChangeKind.STOCK, "B1|ARROZ", level("ARROZ", "5"));
+
+    // then: the sender survived and the connected client got both
+    await().atMost(Duration.ofSeconds(10)).until(() -> connected.events.size() >= 2);
+    assertThat(connected.events).containsExactly("stock YERBA 10", "stock ARROZ 5");
+  }
+
+  /** A client that went away after the container had already ended its stream. */
+  private static final class GoneClient extends SseEmitter {
+    GoneClient() {
+      super(0L);
+    }
+
+    @Override
+    public void send(SseEventBuilder builder) throws IOException {
+      throw new IOException("Broken pipe");
+    }
+
+    @Override
+    public void completeWithError(Throwable ex) {
+      throw new IllegalStateException(
+          "A non-container (application) thread attempted to use the AsyncContext after an error");
+    }
+  }
+
   /** An emitter that records "event sku onHand" and can hold its first sends until released. */
   private static final class RecordingClient extends SseEmitter {
     final List<String> events = new CopyOnWriteArrayList<>();

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -167,6 +168,15 @@ public class ApiErrorHandler implements ResponseBodyAdvice<Object> {
   @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
   void securityRefusal(RuntimeException e) {
     throw e;
+  }
+
+  /**
+   * The client of a long response (a dashboard's event stream) went away while it was written to:
+   * nobody is left to answer, and nothing went wrong on our side.
+   */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void clientGone(AsyncRequestNotUsableException e) {
+    log.debug("Client gone: {}", e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)
