@@ -163,30 +163,4 @@ record ItemDoubts(boolean ocr, Map<String, Integer> wordConfidence, int printedC
     }
     return null;
   }
-
-  /** The lowest confidence among the item's code and description words; 100 if none known. */
-  int lowest(ReadLine line) {
-    int low = 100;
-    for (String part : new String[] {line.supplierCode(), line.description()}) {
-      if (part != null) {
-        for (String w : SPACES.split(part.strip())) {
-          low = Math.min(low, wordConfidence.getOrDefault(w, 100));
-        }
-      }
-    }
-    return low;
-  }
-
-  /** Each code and description word with its confidence ("Salarme:30"; -1 unknown), for tuning. */
-  String scored(ReadLine line) {
-    StringBuilder out = new StringBuilder();
-    for (String part : new String[] {line.supplierCode(), line.description()}) {
-      if (part != null) {
-        for (String w : SPACES.split(part.strip())) {
-          out.append(' ').append(w).append(':').append(wordConfidence.getOrDefault(w, -1));
-        }
-      }
-    }
-    return out.toString().strip();
-  }
 }

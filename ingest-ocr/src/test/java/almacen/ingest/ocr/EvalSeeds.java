@@ -248,7 +248,6 @@ public final class EvalSeeds {
    * whether the item is exact, to choose {@link ItemDoubts#DOUBTED_BELOW}.
    */
   static String confidences(EvalAccuracy.Result r, Map<String, Integer> confidence) {
-    ItemDoubts words = new ItemDoubts(true, confidence, 0);
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -265,13 +264,41 @@ public final class EvalSeeds {
           String.format(
               Locale.ROOT,
               "CONF %3d %s %s %s ## %s%n",
-              words.lowest(l),
+              lowest(l, confidence),
               exact ? "exact" : "WRONG",
               r.sample().id(),
               show(l),
-              words.scored(l)));
+              scored(l, confidence)));
     }
     return out.toString();
+  }
+
+  /** The lowest confidence among the item's code and description words; 100 if none known. */
+  static int lowest(ReadLine line, Map<String, Integer> confidence) {
+    int low = 100;
+    for (String w : words(line)) {
+      low = Math.min(low, confidence.getOrDefault(w, 100));
+    }
+    return low;
+  }
+
+  /** Each code and description word with its confidence ("Salarme:30"; -1 unknown). */
+  static String scored(ReadLine line, Map<String, Integer> confidence) {
+    StringBuilder out = new StringBuilder();
+    for (String w : words(line)) {
+      out.append(' ').append(w).append(':').append(confidence.getOrDefault(w, -1));
+    }
+    return out.toString().strip();
+  }
+
+  private static List<String> words(ReadLine line) {
+    List<String> out = new ArrayList<>();
+    for (String part : new String[] {line.supplierCode(), line.description()}) {
+      if (part != null && !part.isBlank()) {
+        out.addAll(List.of(part.strip().split("\\s+")));
+      }
+    }
+    return out;
   }
 
   /** An engine that keeps the text and the word confidences of every page it reads. */
