@@ -31,17 +31,6 @@ public class OcrInvoiceReader implements InvoiceReader {
   /** A PDF with a text layer is rendered only for its QR. */
   static final int QR_DPI = 200;
 
-  /**
-   * Bounds of a believable estimate of a photo's resolution: below 70 dpi an A4's text is a few
-   * pixels high, above 600 it is finer than phones and office scanners deliver for a whole page.
-   */
-  static final int MIN_DPI = 70;
-
-  static final int MAX_DPI = 600;
-
-  /** An 80 mm till roll. */
-  static final double ROLL_WIDTH_INCHES = 80 / 25.4;
-
   private final OcrEngine engine;
   // registered when the reader is created at start, so they read zero until used
   private static final Timer DURATION =
@@ -163,7 +152,8 @@ public class OcrInvoiceReader implements InvoiceReader {
         }
         deadline.check("leer la foto " + (k + 1) + " con OCR");
         OcrEngine.OcrText ocr =
-            engine.recognize(page.page(), photoDpi(page), deadline, InvoiceTextParser.ROW_REVIEW);
+            engine.recognize(
+                page.page(), PhotoDpi.of(page), deadline, InvoiceTextParser.ROW_REVIEW);
         texts.add(ocr.text());
         positioned.add(PositionedLines.of(ocr.words(), k));
         confidence += ocr.meanConfidence() / photos.size();
@@ -204,7 +194,7 @@ public class OcrInvoiceReader implements InvoiceReader {
       AfipQr qr = qr(page.page(), issues, deadline);
       deadline.check("leer la foto con OCR");
       OcrEngine.OcrText ocr =
-          engine.recognize(page.page(), photoDpi(page), deadline, InvoiceTextParser.ROW_REVIEW);
+          engine.recognize(page.page(), PhotoDpi.of(page), deadline, InvoiceTextParser.ROW_REVIEW);
       return parseAndMerge(
           new Reading(
               joinPages(List.of(ocr.text())),
@@ -363,36 +353,6 @@ public class OcrInvoiceReader implements InvoiceReader {
       c = Integer.compare(byLines.issues().size(), byPosition.issues().size());
     }
     return c > 0 ? byPosition : byLines;
-  }
-
-  /**
-   * A photo's resolution from the width of its sheet: an A4 (8.27 in), or an 80 mm till roll when
-   * the sheet is more than twice as tall as wide.
-   */
-  static int photoDpi(PaperFrame.Found paper) {
-    BufferedImage page = paper.page();
-    int w = paper.paperWidth() > 0 ? paper.paperWidth() : page.getWidth();
-    if (page.getHeight() > 2 * page.getWidth()) {
-      return clampDpi((int) Math.round(w / ROLL_WIDTH_INCHES));
-    }
-    return paper.paperWidth() > 0 ? dpiOfA4Width(paper.paperWidth()) : estimateDpi(page);
-  }
-
-  /**
-   * Photos carry no trustworthy dpi (phones write 72): assume the page is an A4 filling the frame.
-   */
-  static int estimateDpi(BufferedImage page) {
-    int shortSide = Math.min(page.getWidth(), page.getHeight());
-    return clampDpi((int) Math.round(shortSide / PaperFrame.A4_WIDTH_INCHES));
-  }
-
-  static int dpiOfA4Width(int paperWidthPx) {
-    return clampDpi((int) Math.round(paperWidthPx / PaperFrame.A4_WIDTH_INCHES));
-  }
-
-  /** Outside {@link #MIN_DPI}..{@link #MAX_DPI} the sheet was measured wrong: take the bound. */
-  private static int clampDpi(int dpi) {
-    return Math.max(MIN_DPI, Math.min(MAX_DPI, dpi));
   }
 
   /**

@@ -52,7 +52,7 @@ class PaperFrameTest {
           .as("corner %d,%d", corner[0], corner[1])
           .isGreaterThan(200);
     }
-    assertThat(OcrInvoiceReader.dpiOfA4Width(found.paperWidth())).isBetween(95, 99);
+    assertThat(PhotoDpi.dpiOfA4Width(found.paperWidth())).isBetween(95, 99);
   }
 
   @Test
