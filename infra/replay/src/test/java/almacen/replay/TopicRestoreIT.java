@@ -1,6 +1,7 @@
 package almacen.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import almacen.kafkalocal.KafkaBrokerExtension;
 import almacen.kafkalocal.KafkaLocalBroker;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -182,10 +184,17 @@ class TopicRestoreIT {
 
     // and when forced, the backup is appended
     assertThat(restore("restore3.", "--force")).as(err()).isZero();
-    assertThat(committed(topics.products.name())).hasSize(1);
-    assertThat(committed(topics.sales.name()))
-        .extracting(r -> text(r.key()))
-        .containsExactly("S-0", "S-1");
+    // a commit's markers reach the partitions just after commitTransaction returns: a
+    // read_committed reader may see the records a moment later
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(committed(topics.products.name())).hasSize(1);
+              assertThat(committed(topics.sales.name()))
+                  .extracting(r -> text(r.key()))
+                  .containsExactly("S-0", "S-1");
+            });
   }
 
   @Test
