@@ -12,7 +12,6 @@ import almacen.support.security.KeyRing;
 import almacen.support.security.Role;
 import almacen.support.security.TokenIssuer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,8 +82,12 @@ class QueryScaleOutIT {
     token =
         new TokenIssuer(ring, Clock.systemUTC())
             .issue("scale-it", Set.of(Role.VIEWER), Set.of("query"), Duration.ofMinutes(10));
-    firstPort = freePort();
-    secondPort = freePort();
+    try (ServerSocket a = new ServerSocket(0);
+        ServerSocket b = new ServerSocket(0)) {
+      // both probes open at once, so the two ports differ
+      firstPort = a.getLocalPort();
+      secondPort = b.getLocalPort();
+    }
     first = start(homeA, firstPort);
     second = start(homeB, secondPort);
   }
@@ -349,14 +352,6 @@ class QueryScaleOutIT {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
       }
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

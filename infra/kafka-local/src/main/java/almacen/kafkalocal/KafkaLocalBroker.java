@@ -8,7 +8,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -78,8 +80,9 @@ public final class KafkaLocalBroker implements AutoCloseable {
   /** Starts a node on the given ports (0 = any free port), formatting {@code dataDir} if new. */
   public static KafkaLocalBroker start(
       Path dataDir, int port, int controllerPort, Map<String, String> overrides) {
-    int brokerPort = port == 0 ? freePort() : port;
-    int quorumPort = controllerPort == 0 ? freePort() : controllerPort;
+    int[] free = freePorts(2);
+    int brokerPort = port == 0 ? free[0] : port;
+    int quorumPort = controllerPort == 0 ? free[1] : controllerPort;
     Map<String, String> props = config(dataDir, brokerPort, quorumPort);
     props.putAll(overrides);
     return start(dataDir, brokerPort, props, 1, Uuid.randomUuid().toString());
@@ -227,13 +230,36 @@ public final class KafkaLocalBroker implements AutoCloseable {
   }
 
   static int freePort() {
-    // HOST's address as bytes: no name lookup, and never ::1 where IPv6 is preferred
-    try (ServerSocket socket =
-        new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
+    return freePorts(1)[0];
+  }
+
+  /**
+   * {@code count} distinct free ports. All sockets stay open until every port is picked: closing
+   * one before asking for the next lets the OS hand out the same port twice.
+   */
+  static int[] freePorts(int count) {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; i++) {
+        // HOST's address as bytes: no name lookup, and never ::1 where IPv6 is preferred
+        ServerSocket socket =
+            new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
+        sockets.add(socket);
+        socket.setReuseAddress(true);
+        ports[i] = socket.getLocalPort();
+      }
+      return ports;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      for (ServerSocket socket : sockets) {
+        try {
+          socket.close();
+        } catch (IOException e) {
+          log.debug("Could not close a port probe", e);
+        }
+      }
     }
   }
 

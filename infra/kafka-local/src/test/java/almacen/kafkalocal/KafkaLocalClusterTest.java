@@ -34,21 +34,15 @@ class KafkaLocalClusterTest {
 
   @Test
   void shouldKeepCommittingTransactionsWhenOneOfThreeNodesStops() throws Exception {
-    // given three nodes of one quorum, started together
-    Map<Integer, Integer> voters =
-        Map.of(
-            1,
-            KafkaLocalBroker.freePort(),
-            2,
-            KafkaLocalBroker.freePort(),
-            3,
-            KafkaLocalBroker.freePort());
+    // given three nodes of one quorum, started together, on six distinct ports
+    int[] ports = KafkaLocalBroker.freePorts(6);
+    Map<Integer, Integer> voters = Map.of(1, ports[0], 2, ports[1], 3, ports[2]);
     KafkaLocalBroker.Quorum quorum =
         new KafkaLocalBroker.Quorum(Uuid.randomUuid().toString(), voters);
     List<CompletableFuture<KafkaLocalBroker>> starting = new ArrayList<>();
     for (int node = 1; node <= 3; node++) {
       int id = node;
-      int port = KafkaLocalBroker.freePort();
+      int port = ports[2 + id];
       starting.add(
           CompletableFuture.supplyAsync(
               () ->
