@@ -64,8 +64,18 @@ public final class InvoiceService {
    * @param notices the reader's own issues, in Spanish
    */
   public ValidationResult validateRead(InvoiceDraft draft, List<String> notices) {
+    return validateRead(draft, notices, List.of());
+  }
+
+  /**
+   * As {@link #validateRead(InvoiceDraft, List)}, with the reader's notes ({@code
+   * ReadInvoice.notes}: its proven corrections), which are kept on the invoice and decide nothing.
+   */
+  public ValidationResult validateRead(
+      InvoiceDraft draft, List<String> notices, List<String> notes) {
     LearnedReading learned = LearnedReading.apply(ledger.learning(), draft, notices);
-    ValidationResult result = validator.validateRead(learned.draft()).withLearned(learned);
+    ValidationResult result =
+        validator.validateRead(learned.draft()).withLearned(learned).withNotes(notes);
     for (String notice : learned.notices()) {
       result = result.withIssue(new Issue(IssueCode.OCR, notice));
     }

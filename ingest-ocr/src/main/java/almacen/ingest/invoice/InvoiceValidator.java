@@ -202,10 +202,11 @@ public final class InvoiceValidator {
       n++;
       String at = "line " + n + ": ";
       checkLineNumbers(line, at, issues);
-      Optional<ProductLookup.KnownProduct> product = identify(line, cuitDigits, at, issues);
-      if (read && product.isPresent() && line.sku() == null) {
-        checkCodeAgainstDescription(line, cuitDigits, product.get(), at, issues);
+      Optional<Identified> identified = identify(line, cuitDigits, at, issues);
+      if (read && identified.isPresent() && line.sku() == null) {
+        checkCodeAgainstDescription(line, cuitDigits, identified.get(), at, issues);
       }
+      Optional<ProductLookup.KnownProduct> product = identified.map(Identified::product);
       BigDecimal rate = line.ivaRatePct();
       if (includesIva) {
         rate = product.map(ProductLookup.KnownProduct::ivaRatePct).orElse(DEFAULT_IVA_RATE);
@@ -270,7 +271,12 @@ public final class InvoiceValidator {
     }
   }
 
-  private Optional<ProductLookup.KnownProduct> identify(
+  /**
+   * A line's product, and whether its code (an EAN or a code learned from the supplier) named it.
+   */
+  private record Identified(ProductLookup.KnownProduct product, boolean byCode) {}
+
+  private Optional<Identified> identify(
       InvoiceDraft.Line line, String cuitDigits, String at, List<Issue> issues) {
     if (line.sku() != null && !line.sku().isBlank()) {
       Optional<ProductLookup.KnownProduct> bySku = products.bySku(line.sku());
@@ -279,7 +285,7 @@ public final class InvoiceValidator {
             new Issue(
                 IssueCode.UNKNOWN_PRODUCT, at + "sku " + line.sku() + " is not in the catalogue"));
       }
-      return bySku;
+      return bySku.map(p -> new Identified(p, false));
     }
     String code = line.supplierCode() == null ? null : line.supplierCode().strip();
     Optional<ProductLookup.KnownProduct> found = Optional.empty();
@@ -289,7 +295,10 @@ public final class InvoiceValidator {
         found = products.bySupplierCode(cuitDigits, code);
       }
     }
-    if (found.isEmpty() && line.description() != null && !line.description().isBlank()) {
+    if (found.isPresent()) {
+      return found.map(p -> new Identified(p, true));
+    }
+    if (line.description() != null && !line.description().isBlank()) {
       if (cuitDigits != null) {
         found = products.bySupplierDescription(cuitDigits, line.description());
       }
@@ -306,7 +315,7 @@ public final class InvoiceValidator {
                   + (line.description() == null ? "" : " ('" + line.description() + "')")
                   + ": no sku given, and no EAN, code or description learned from this supplier or exact catalogue name matched"));
     }
-    return found;
+    return found.map(p -> new Identified(p, false));
   }
 
   /**
@@ -318,7 +327,7 @@ public final class InvoiceValidator {
   private void checkCodeAgainstDescription(
       InvoiceDraft.Line line,
       String cuitDigits,
-      ProductLookup.KnownProduct found,
+      Identified identified,
       String at,
       List<Issue> issues) {
     String code = line.supplierCode() == null ? "" : line.supplierCode().strip();
@@ -326,9 +335,8 @@ public final class InvoiceValidator {
     if (cuitDigits == null || code.isEmpty() || description.isEmpty()) {
       return;
     }
-    boolean byCode =
-        products.byEan(code).or(() -> products.bySupplierCode(cuitDigits, code)).isPresent();
-    if (byCode) {
+    ProductLookup.KnownProduct found = identified.product();
+    if (identified.byCode()) {
       Optional<ProductLookup.KnownProduct> named =
           products
               .bySupplierDescription(cuitDigits, description)

@@ -26,6 +26,8 @@ import java.util.Map;
  * @param learnedLines by line index (0-based): the supplier's learned correction applied to it
  *     ({@link LearnedReading}); empty for typed invoices
  * @param learnedSupplierName the learning that gave the supplier's name, or null
+ * @param notes what the reader corrected on its own and proved ({@code ReadInvoice.notes}): said on
+ *     the invoice, never a reason for review; empty for typed invoices
  */
 public record ValidationResult(
     String invoiceId,
@@ -35,11 +37,13 @@ public record ValidationResult(
     BigDecimal expectedIva,
     List<Issue> issues,
     Map<Integer, LearnedFix> learnedLines,
-    LearnedFix learnedSupplierName) {
+    LearnedFix learnedSupplierName,
+    List<String> notes) {
 
   public ValidationResult {
     issues = List.copyOf(issues);
     learnedLines = Map.copyOf(learnedLines);
+    notes = List.copyOf(notes);
   }
 
   /** A result without learned corrections. */
@@ -50,7 +54,16 @@ public record ValidationResult(
       BigDecimal expectedNet,
       BigDecimal expectedIva,
       List<Issue> issues) {
-    this(invoiceId, invoice, pricesIncludeIva, expectedNet, expectedIva, issues, Map.of(), null);
+    this(
+        invoiceId,
+        invoice,
+        pricesIncludeIva,
+        expectedNet,
+        expectedIva,
+        issues,
+        Map.of(),
+        null,
+        List.of());
   }
 
   /** This result with the learning that was applied to the draft before it was validated. */
@@ -63,7 +76,22 @@ public record ValidationResult(
         expectedIva,
         issues,
         learned.lineFixes(),
-        learned.supplierName());
+        learned.supplierName(),
+        notes);
+  }
+
+  /** This result with the reader's notes ({@code ReadInvoice.notes}). */
+  public ValidationResult withNotes(List<String> readerNotes) {
+    return new ValidationResult(
+        invoiceId,
+        invoice,
+        pricesIncludeIva,
+        expectedNet,
+        expectedIva,
+        issues,
+        learnedLines,
+        learnedSupplierName,
+        readerNotes);
   }
 
   /** The learned corrections as published: the supplier's name first, then by line. */
@@ -111,7 +139,8 @@ public record ValidationResult(
         expectedIva,
         more,
         learnedLines,
-        learnedSupplierName);
+        learnedSupplierName,
+        notes);
   }
 
   /** Whether the identity is complete enough to publish (as CONFIRMED or NEEDS_REVIEW). */
@@ -175,6 +204,7 @@ public record ValidationResult(
         .setReceivedAt(receivedAt)
         .setKind(d.kind() == null ? InvoiceKind.INVOICE : d.kind())
         .setLearnedFixes(learnedFixes())
+        .setNotes(notes)
         .build();
   }
 

@@ -28,6 +28,8 @@ public final class InvoiceTextParser {
    * @param totalFix how OCR's reading of the total was fixed, as an issue not yet in {@code issues}
    *     (the AFIP QR or the sums may prove it, {@link OcrInvoiceReader#merge}); null when the total
    *     was read as printed
+   * @param corrections fixes with one possible reading ({@link ParseIssues#correction}): notes when
+   *     every sum of the invoice closes, issues otherwise
    */
   public record Parsed(
       InvoiceType type,
@@ -48,7 +50,14 @@ public final class InvoiceTextParser {
       BigDecimal total,
       List<String> issues,
       InvoiceKind kind,
-      String totalFix) {}
+      String totalFix,
+      List<String> corrections) {
+
+    public Parsed {
+      issues = List.copyOf(issues);
+      corrections = List.copyOf(corrections);
+    }
+  }
 
   /** The second OCR look at item rows that do not close ({@link RowReview}). */
   public static final OcrEngine.LineReview ROW_REVIEW = RowReview.INSTANCE;
@@ -105,6 +114,7 @@ public final class InvoiceTextParser {
         totals.total(),
         issues.list(),
         header.kind(),
-        totals.totalFix());
+        totals.totalFix(),
+        issues.corrections());
   }
 }

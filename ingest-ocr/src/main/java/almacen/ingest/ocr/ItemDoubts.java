@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -61,12 +60,8 @@ record ItemDoubts(boolean ocr, Map<String, Integer> wordConfidence, int printedC
 
   /** The doubts an OCR'd text can raise: its words' confidence and the item codes it prints. */
   static ItemDoubts ofOcr(Map<String, Integer> wordConfidence, String text) {
-    Matcher m = ITEM_CODE.matcher(text == null ? "" : text);
-    int codes = 0;
-    while (m.find()) {
-      codes++;
-    }
-    return new ItemDoubts(true, wordConfidence, codes);
+    long codes = ITEM_CODE.matcher(text == null ? "" : text).results().count();
+    return new ItemDoubts(true, wordConfidence, (int) codes);
   }
 
   /** Adds {@code page}'s words to {@code all}, keeping each word's lowest confidence. */
@@ -93,7 +88,7 @@ record ItemDoubts(boolean ocr, Map<String, Integer> wordConfidence, int printedC
         doubt = "el código '" + code + "' tiene signos dudosos";
       } else if (line.description() != null
           && STRAY_IN_DESCRIPTION.matcher(line.description()).find()) {
-        doubt = "la descripción '" + line.description() + "' tiene signos dudosos";
+        doubt = ItemText.strayMarks(line.description());
       } else {
         doubt = doubtedWord(line.description());
       }

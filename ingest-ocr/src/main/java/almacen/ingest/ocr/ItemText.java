@@ -166,6 +166,8 @@ final class ItemText {
         || (grams >= MIN_ROUND_GRAMS && grams <= MAX_ROUND_GRAMS && grams % ROUND_GRAMS == 0);
   }
 
+  private static final String IN_DESCRIPTION = "'%s' leído como '%s' en la descripción";
+
   private final ParseIssues issues;
 
   ItemText(ParseIssues issues) {
@@ -236,18 +238,18 @@ final class ItemText {
     return desc.toString().trim();
   }
 
+  /** The doubt about a description with marks no description carries, as ReaderDoubts knows it. */
+  static String strayMarks(String description) {
+    return "la descripción '" + description + "' tiene signos dudosos";
+  }
+
   /**
    * Flags a description OCR left marks in ({@link RowExtras#hasStrayMarks}) or with a size in no
    * unit ({@link #sizeWithoutUnit}): the numbers may close while a word is wrong.
    */
   static void checkDescription(String description, int row, ParseIssues issues) {
     if (RowExtras.hasStrayMarks(description)) {
-      issues.add(
-          "Renglón "
-              + row
-              + ": la descripción '"
-              + description
-              + "' tiene signos dudosos; revisar.");
+      issues.add("Renglón " + row + ": " + strayMarks(description) + "; revisar.");
     }
     if (CODE_FIRST.matcher(description).find()) {
       issues.add(
@@ -319,23 +321,26 @@ final class ItemText {
 
   /** Pack sizes, specks at either end and litres ({@link #PACK_SIZES}, {@link #LITRE_SIZES}). */
   String fixDescription(String desc, int row) {
-    desc = fixed(desc, TRAILING_COMMA, "", row, "'%s' al final de la descripción, descartado");
+    desc =
+        fixed(desc, TRAILING_COMMA, "", row, "'%s' al final de la descripción, descartado", true);
     desc =
         fixed(
                 desc,
                 SPECK_WITH_DIGIT_FIRST,
                 "",
                 row,
-                "'%s' al principio de la descripción, descartado")
+                "'%s' al principio de la descripción, descartado",
+                false)
             .strip();
-    desc = fixed(desc, GLUED_WORDS, "$1 $2", row, "'%s' leído como '%s' (palabras pegadas)");
-    desc = fixed(desc, ONE_DOUBLED, "1$1", row, "'%s' leído como '%s' en la descripción");
-    desc = fixed(desc, STROKE_AFTER_UNIT, "$1", row, "'%s' leído como '%s' en la descripción");
-    desc = fixed(desc, G_TWICE, "$1g", row, "'%s' leído como '%s' en la descripción");
-    desc = fixed(desc, MILLILITRES_MISREAD, "$1ml", row, "'%s' leído como '%s' en la descripción");
+    desc = fixed(desc, GLUED_WORDS, "$1 $2", row, "'%s' leído como '%s' (palabras pegadas)", false);
+    // "1lkg" may be "11kg" as well as "1kg": a person decides
+    desc = fixed(desc, ONE_DOUBLED, "1$1", row, IN_DESCRIPTION, false);
+    desc = fixed(desc, STROKE_AFTER_UNIT, "$1", row, IN_DESCRIPTION, false);
+    desc = fixed(desc, G_TWICE, "$1g", row, IN_DESCRIPTION, true);
+    desc = fixed(desc, MILLILITRES_MISREAD, "$1ml", row, IN_DESCRIPTION, true);
     Matcher one = ONE_AS_L.matcher(desc);
     if (one.find()) {
-      issues.add(
+      issues.correction(
           "Renglón "
               + row
               + ": '"
@@ -353,14 +358,19 @@ final class ItemText {
       String after = desc.substring(m.end());
       if (packSize(size) && !UNIT_AFTER.matcher(after).matches()) {
         out.append(desc, last, m.start()).append(m.group(1)).append('g');
-        issues.add(
+        String fix =
             "Renglón "
                 + row
                 + ": '"
                 + m.group()
                 + "' leído como '"
                 + m.group(1)
-                + "g' en la descripción.");
+                + "g' en la descripción.";
+        if (maybeAYear(m.group())) {
+          issues.add(fix);
+        } else {
+          issues.correction(fix);
+        }
         last = m.end();
       }
     }
@@ -377,10 +387,20 @@ final class ItemText {
   }
 
   /**
-   * {@code desc} with the first match of {@code misread} replaced by {@code by}, said so ("'500m!'
-   * leído como '500ml' en la descripción"); as it is when nothing matches.
+   * "2009" read for "200g" could be a wine's vintage: a year of the last two centuries is never
+   * fixed without a person.
    */
-  private String fixed(String desc, Pattern misread, String by, int row, String message) {
+  private static boolean maybeAYear(String read) {
+    return read.matches("(19|20)\\d\\d");
+  }
+
+  /**
+   * {@code desc} with the first match of {@code misread} replaced by {@code by}, said so ("'500m!'
+   * leído como '500ml' en la descripción"): as a correction when {@code oneReading} (nothing else
+   * the text can be), else as an issue; as it is when nothing matches.
+   */
+  private String fixed(
+      String desc, Pattern misread, String by, int row, String message, boolean oneReading) {
     Matcher m = misread.matcher(desc);
     if (!m.find()) {
       return desc;
@@ -388,7 +408,12 @@ final class ItemText {
     String word = m.group();
     String now = m.replaceFirst(by);
     String fix = misread.matcher(word).replaceFirst(by);
-    issues.add("Renglón " + row + ": " + String.format(Locale.ROOT, message, word, fix) + ".");
+    String said = "Renglón " + row + ": " + String.format(Locale.ROOT, message, word, fix) + ".";
+    if (oneReading) {
+      issues.correction(said);
+    } else {
+      issues.add(said);
+    }
     return now;
   }
 
@@ -398,7 +423,7 @@ final class ItemText {
     if (!m.find()) {
       return desc;
     }
-    issues.add(
+    issues.correction(
         "Renglón "
             + row
             + ": '"

@@ -217,11 +217,7 @@ final class LineTableReader {
     String description =
         words.fixDescription(ItemText.description(parts, descFrom, descTo, end), n);
     ItemText.checkDescription(description, n, issues);
-    for (Numbers.Cand c : List.of(best.q(), best.p(), best.t())) {
-      if (c.fix() != null) {
-        issues.add("Renglón " + n + ": " + c.fix() + " (cantidad × precio = importe).");
-      }
-    }
+    issues.rowFixes(n, best);
     consistent++;
     BigDecimal rate = RowNumbers.lineRate(nums, best);
     if (rate == null && cols.names(ColumnOrder.Column.RATE)) {

@@ -17,8 +17,22 @@ import java.util.regex.Pattern;
  */
 final class Numbers {
 
-  /** A reading of a token: its value, how unlikely it is (0 = as printed) and what was changed. */
-  record Cand(BigDecimal value, int penalty, String fix) {}
+  /**
+   * A reading of a token: its value, how unlikely it is (0 = as printed), what was changed, and
+   * whether the value was computed from the row's other numbers instead of read ({@code derived}: a
+   * person checks those).
+   */
+  record Cand(BigDecimal value, int penalty, String fix, boolean derived) {
+
+    Cand(BigDecimal value, int penalty, String fix) {
+      this(value, penalty, fix, false);
+    }
+
+    /** A value computed from the row's other numbers, said by {@code fix}. */
+    static Cand derived(BigDecimal value, int penalty, String fix) {
+      return new Cand(value, penalty, fix, true);
+    }
+  }
 
   private static final Pattern AR_DECIMAL =
       Pattern.compile("\\d{1,3}(\\.\\d{3})*,\\d{1,3}|\\d+,\\d{1,3}");

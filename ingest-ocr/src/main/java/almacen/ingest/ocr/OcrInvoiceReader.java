@@ -387,14 +387,26 @@ public class OcrInvoiceReader implements InvoiceReader {
     List<String> issues = new ArrayList<>(preIssues);
     issues.addAll(p.issues());
     doubts.check(p.lines(), issues::add);
-    if (p.totalFix() != null && !totalProven(p, qr)) {
-      issues.add(p.totalFix());
+    List<String> corrections = new ArrayList<>(p.corrections());
+    if (p.totalFix() != null) {
+      if (totalProven(p, qr)) {
+        corrections.add(p.totalFix());
+      } else {
+        issues.add(p.totalFix());
+      }
     }
     QrMerge.Identity id = QrMerge.merge(p, qr, issues);
     List<ReadLine> lines = p.lines();
     InvoiceCrossChecks.Result checks =
         InvoiceCrossChecks.check(
             id.type(), lines, p.netTotal(), p.ivaByRate(), p.otherTaxes(), id.total(), issues::add);
+    List<String> notes = List.of();
+    if (checks.passed() == InvoiceCrossChecks.CHECKS) {
+      notes = corrections;
+    } else {
+      // a sum that does not close may come from one of these fixes: a person looks at them too
+      issues.addAll(corrections);
+    }
     boolean qrAgrees = qr != null && p.total() != null && p.total().compareTo(qr.importe()) == 0;
     double confidence =
         ReadConfidence.DEFAULT.score(
@@ -427,7 +439,8 @@ public class OcrInvoiceReader implements InvoiceReader {
         kind,
         sha256,
         branch,
-        id.kind());
+        id.kind(),
+        notes);
   }
 
   /**

@@ -4,30 +4,58 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The issues a parse collects, in the order the text was read: every OCR fix and every value that
- * was not found, one Spanish sentence each (they reach the review screen). The parts of the parser
- * share one, so the order stays header → lines → totals → cross-checks.
+ * What a parse says about the text, in the order it was read, one Spanish sentence each (they reach
+ * the review screen): issues (a value not found, a fix a person should look at) and corrections (a
+ * fix with one possible reading: "'1,154,73' con punto de miles leído como coma" in a row that
+ * closes, "'500y' leído como '500g'"). Corrections become the invoice's notes when every sum of the
+ * invoice closes, and issues when one does not ({@link OcrInvoiceReader#merge}). The parts of the
+ * parser share one, so the order stays header → lines → totals → cross-checks.
  */
 final class ParseIssues {
 
-  private final List<String> issues = new ArrayList<>();
+  private record Entry(String text, boolean correction) {}
+
+  private final List<Entry> entries = new ArrayList<>();
 
   void add(String issue) {
-    issues.add(issue);
+    entries.add(new Entry(issue, false));
   }
 
-  /** Where the next issue will go: a {@link #rollBack} point, or an {@link #insert} position. */
+  /** A fix with one possible reading: a note, unless a sum of the invoice does not close. */
+  void correction(String fix) {
+    entries.add(new Entry(fix, true));
+  }
+
+  /**
+   * The fixes of row {@code n}'s numbers, with which quantity × price = total: corrections, except
+   * a quantity computed from the price and the total (none was read), which a person checks.
+   */
+  void rowFixes(int n, RowNumbers.Pick pick) {
+    for (Numbers.Cand c : List.of(pick.q(), pick.p(), pick.t())) {
+      if (c.fix() == null) {
+        continue;
+      }
+      String fix = "Renglón " + n + ": " + c.fix() + " (cantidad × precio = importe).";
+      if (c.derived()) {
+        add(fix);
+      } else {
+        correction(fix);
+      }
+    }
+  }
+
+  /** Where the next entry will go: a {@link #rollBack} point, or an {@link #insert} position. */
   int mark() {
-    return issues.size();
+    return entries.size();
   }
 
   void insert(int at, String issue) {
-    issues.add(at, issue);
+    entries.add(at, new Entry(issue, false));
   }
 
-  /** Forgets the issues added since {@code mark} (a reading that was tried and dropped). */
+  /** Forgets what was added since {@code mark} (a reading that was tried and dropped). */
   void rollBack(int mark) {
-    issues.subList(mark, issues.size()).clear();
+    entries.subList(mark, entries.size()).clear();
   }
 
   /**
@@ -47,11 +75,17 @@ final class ParseIssues {
   void noteFix(String original, String fixed, String what) {
     String o = original.replaceAll("\\s", "");
     if (!o.replaceAll("[^0-9A-Za-z|!]", "").equals(fixed.replaceAll("[^0-9]", ""))) {
-      issues.add("En " + what + " '" + original + "' se leyó como '" + fixed + "'.");
+      add("En " + what + " '" + original + "' se leyó como '" + fixed + "'.");
     }
   }
 
+  /** The issues, in order. */
   List<String> list() {
-    return List.copyOf(issues);
+    return entries.stream().filter(e -> !e.correction()).map(Entry::text).toList();
+  }
+
+  /** The corrections ({@link #correction}), in order. */
+  List<String> corrections() {
+    return entries.stream().filter(Entry::correction).map(Entry::text).toList();
   }
 }

@@ -291,11 +291,7 @@ final class PositionedTable {
           rate,
           tc.isEmpty() ? null : tc.get(0).value().setScale(2, RoundingMode.HALF_UP));
     }
-    for (Numbers.Cand c : List.of(pick.q(), pick.p(), pick.t())) {
-      if (c.fix() != null) {
-        issues.add("Renglón " + n + ": " + c.fix() + " (cantidad × precio = importe).");
-      }
-    }
+    issues.rowFixes(n, pick);
     if (rate == null && withIva != null) {
       rate = RowNumbers.lineRate(toks, pick);
     }
@@ -319,11 +315,7 @@ final class PositionedTable {
     if (rec == null) {
       return null;
     }
-    for (Numbers.Cand c : List.of(rec.q(), rec.p(), rec.t())) {
-      if (c.fix() != null) {
-        issues.add("Renglón " + n + ": " + c.fix() + " (cantidad × precio = importe).");
-      }
-    }
+    issues.rowFixes(n, rec);
     return new ReadLine(
         code,
         desc,

@@ -20,6 +20,9 @@ import java.util.Map;
  * @param confidence 0..1: OCR confidence combined with how many consistency checks passed
  * @param sha256 hex SHA-256 of the uploaded bytes
  * @param kind invoice, credit or debit note (the QR's code, else the printed code or title)
+ * @param notes what the reader corrected on its own, with one possible reading and every sum of the
+ *     invoice closing with it ("'1,154,73' con punto de miles leído como coma"): said, not doubted,
+ *     so they do not keep an invoice from confirming
  */
 public record ReadInvoice(
     InvoiceType type,
@@ -44,13 +47,15 @@ public record ReadInvoice(
     SourceKind sourceKind,
     String sha256,
     String branch,
-    InvoiceKind kind) {
+    InvoiceKind kind,
+    List<String> notes) {
 
   public ReadInvoice {
     kind = kind == null ? InvoiceKind.INVOICE : kind;
     lines = List.copyOf(lines);
     ivaByRate = Map.copyOf(ivaByRate);
     issues = List.copyOf(issues);
+    notes = List.copyOf(notes);
   }
 
   /** {@code true} for B and C (final prices), false for A and M or when the type is unknown. */

@@ -231,7 +231,7 @@ final class RowNumbers {
                   ? q.setScale(0, RoundingMode.UNNECESSARY)
                   : q.stripTrailingZeros();
           Numbers.Cand qc =
-              new Numbers.Cand(
+              Numbers.Cand.derived(
                   clean,
                   RECOVERED_QTY_PENALTY,
                   "cantidad ilegible, calculada como importe ÷ precio = "
@@ -329,7 +329,7 @@ final class RowNumbers {
     int penalty = DERIVED_PENALTY + d + q.penalty() + t.penalty();
     return new Pick(
         q,
-        new Numbers.Cand(
+        Numbers.Cand.derived(
             price,
             penalty,
             "precio '"
@@ -367,7 +367,7 @@ final class RowNumbers {
     }
     int penalty = DERIVED_PENALTY + d + p.penalty() + t.penalty();
     return new Pick(
-        new Numbers.Cand(
+        Numbers.Cand.derived(
             clean,
             penalty,
             "cantidad '"
@@ -392,7 +392,7 @@ final class RowNumbers {
     return new Pick(
         q,
         p,
-        new Numbers.Cand(
+        Numbers.Cand.derived(
             total,
             penalty,
             "importe '"

@@ -96,7 +96,8 @@ final class TotalsReader {
         isTotal = true;
       }
       if (read.fix() != null && !isTotal) {
-        issues.add(read.fix());
+        // the cross-checks prove or refute it (lines = net, net + IVA + others = total)
+        issues.correction(read.fix());
       }
     }
     if (other == null && anyPerception) {

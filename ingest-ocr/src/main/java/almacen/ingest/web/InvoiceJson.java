@@ -123,6 +123,7 @@ public final class InvoiceJson {
       BigDecimal total,
       String status,
       List<String> issues,
+      List<String> notes,
       double confidence,
       boolean duplicate,
       SourceJson source,
@@ -154,6 +155,7 @@ public final class InvoiceJson {
         d.total(),
         r.status().name(),
         r.messages(),
+        r.notes(),
         d.confidence(),
         false,
         new SourceJson(source.kind().name(), source.sha256(), source.qr()),
@@ -227,6 +229,7 @@ public final class InvoiceJson {
         i.getTotal(),
         i.getStatus().name(),
         List.copyOf(i.getIssues()),
+        List.copyOf(i.getNotes()),
         i.getConfidence(),
         i.getDuplicate(),
         new SourceJson(

@@ -112,7 +112,7 @@ public class InvoiceUploadController {
       }
       ReadInvoice read = workers.read(uploads, cleanBranch, transform, ticket);
       ValidationResult result =
-          invoices.validateRead(draft(read, cleanBranch, sha256), read.issues());
+          invoices.validateRead(draft(read, cleanBranch, sha256), read.issues(), read.notes());
       if (preview) {
         return ResponseEntity.ok(InvoiceJson.view(result));
       }

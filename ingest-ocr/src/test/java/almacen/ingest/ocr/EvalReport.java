@@ -27,7 +27,8 @@ final class EvalReport {
               la imprime por renglón). Encabezado exacto: tipo, punto de venta, número, fecha, CUIT emisor,
               razón social, CUIT receptor, CAE, neto y total, todos.
             - Confirma solo: el lector no dejó ningún aviso (`issues` vacío; la validación contra el
-              catálogo puede agregar los suyos). Mal confirmada: confirmó sola con algún renglón o campo
+              catálogo puede agregar los suyos). Una corrección con una sola lectura posible en una
+              factura cuyas sumas cierran queda como nota (`notes`) y no la frena. Mal confirmada: confirmó sola con algún renglón o campo
               del encabezado distinto de la verdad, o con renglones de más. Meta: 0.
             - Metas (issue #17): renglones exactos ≥ 97 %% en fotos y escaneos, 100 %% en PDF con texto,
               ninguna mal confirmada.

@@ -209,6 +209,7 @@ public final class EvalSeeds {
         }
       }
       r.read().issues().forEach(i -> out.append("  issue ").append(i).append('\n'));
+      r.read().notes().forEach(i -> out.append("  note ").append(i).append('\n'));
     }
     return out.toString();
   }

@@ -60,8 +60,9 @@ class InvoiceTextParserTest {
                 new BigDecimal("20900.00")));
     assertThat(p.consistentLines()).isEqualTo(3);
     assertThat(p.issues())
+        .anySatisfy(i -> assertThat(i).contains("'AL!-2001' leído como 'ALI-2001'"));
+    assertThat(p.corrections())
         .anySatisfy(i -> assertThat(i).contains("'5009' leído como '500g'"))
-        .anySatisfy(i -> assertThat(i).contains("'AL!-2001' leído como 'ALI-2001'"))
         .anySatisfy(i -> assertThat(i).contains("'1.04500' sin coma decimal leído como 1.045,00"));
   }
 
@@ -111,7 +112,7 @@ class InvoiceTextParserTest {
                 new BigDecimal("2286.90"),
                 null,
                 new BigDecimal("22869.00")));
-    assertThat(p.issues()).anySatisfy(i -> assertThat(i).contains("'1O' leído como '10'"));
+    assertThat(p.corrections()).anySatisfy(i -> assertThat(i).contains("'1O' leído como '10'"));
     assertThat(p.netTotal()).isEqualByComparingTo("42834.00");
     assertThat(p.total()).isEqualByComparingTo("42834.00");
   }
@@ -139,7 +140,7 @@ class InvoiceTextParserTest {
                 new BigDecimal("12400.00"),
                 null,
                 new BigDecimal("15500.00")));
-    assertThat(p.issues())
+    assertThat(p.corrections())
         .anySatisfy(i -> assertThat(i).contains("'13.l40,00' leído como '13.140,00'"))
         .anySatisfy(i -> assertThat(i).contains("'1,2SO' leído como '1,250'"));
   }
@@ -335,7 +336,7 @@ class InvoiceTextParserTest {
     assertThat(descFirst.lines())
         .extracting(ReadLine::description)
         .containsExactly("Cafe La Virginia Molido 250g");
-    assertThat(descFirst.issues())
+    assertThat(descFirst.corrections())
         .anySatisfy(i -> assertThat(i).contains("'250y' leído como '250g'"));
   }
 

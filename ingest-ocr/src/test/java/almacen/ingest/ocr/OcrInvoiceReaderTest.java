@@ -94,7 +94,7 @@ class OcrInvoiceReaderTest {
   }
 
   @Test
-  void shouldSayNothingOfAFixedTotalWhenTheQrOrTheSumsProveIt() {
+  void shouldNoteAFixedTotalWhenTheQrOrTheSumsProveIt() {
     // given the total's thousands point read as a comma, with the QR's total, and without a QR
     // but with net + IVA + other taxes adding up to it exactly
     String text =
@@ -106,6 +106,45 @@ class OcrInvoiceReaderTest {
     assertThat(withQr.total()).isEqualByComparingTo("60885.83");
     assertThat(withQr.issues()).noneSatisfy(i -> assertThat(i).contains("Totales"));
     assertThat(bySums.issues()).noneSatisfy(i -> assertThat(i).contains("Totales"));
+    assertThat(bySums.notes())
+        .contains(
+            "Totales: '60,885,83' con punto de miles leído como coma en 'Importe Total: $"
+                + " 60,885,83'.");
+  }
+
+  @Test
+  void shouldConfirmWithNotesWhenEveryFixHasOneReadingAndEverySumCloses() {
+    // given a row whose price lost its decimal comma and a description whose "g" read as "9",
+    // on an invoice whose lines, net, IVA and total all close
+    String text = ParserSamples.FACTURA_A.replace("AL!-2001", "ALM-2001");
+    // when
+    ReadInvoice read = merged(text, null);
+    // then nothing is left for a person, and both fixes are said
+    assertThat(read.issues()).isEmpty();
+    assertThat(read.notes())
+        .containsExactly(
+            "Renglón 1: '5009' leído como '500g' en la descripción.",
+            "Renglón 3: '1.04500' sin coma decimal leído como 1.045,00 (cantidad × precio ="
+                + " importe).");
+    assertThat(read.lines().get(0).description()).isEqualTo("Yerba Mate Playadito 500g");
+  }
+
+  @Test
+  void shouldDoubtTheFixesWhenASumOfTheInvoiceDoesNotClose() {
+    // given the same fixes on an invoice whose IVA at 10,5 % was misread
+    String text =
+        ParserSamples.FACTURA_A
+            .replace("AL!-2001", "ALM-2001")
+            .replace("IVA 10,5%: $ 2.194,50", "IVA 10,5%: $ 2.149,50");
+    // when
+    ReadInvoice read = merged(text, null);
+    // then the fixes are issues, beside the sum that does not close
+    assertThat(read.notes()).isEmpty();
+    assertThat(read.issues())
+        .contains(
+            "Renglón 1: '5009' leído como '500g' en la descripción.",
+            "Renglón 3: '1.04500' sin coma decimal leído como 1.045,00 (cantidad × precio ="
+                + " importe).");
   }
 
   @Test
@@ -264,7 +303,8 @@ class OcrInvoiceReaderTest {
         SourceKind.PHOTO,
         "sha",
         "central",
-        null);
+        null,
+        List.of());
   }
 
   @Test

@@ -35,7 +35,8 @@ class QrMergeTest {
           new BigDecimal("1000.00"),
           List.of(),
           InvoiceKind.INVOICE,
-          null);
+          null,
+          List.of());
 
   private static AfipQr qr(String currency) {
     return qr(currency, 1);

@@ -229,6 +229,64 @@ class InvoiceUploadControllerTest {
   }
 
   @Test
+  void shouldAnswerTheReadersNotesApartFromItsIssuesWhenPreviewingAPhoto() throws Exception {
+    // given a reader that fixed a price's lost decimal comma, proven by the sums, and doubted a
+    // code
+    String note =
+        "Renglón 1: '85000' sin coma decimal leído como 850,00 (cantidad × precio = importe).";
+    String issue = "Renglón 1: código 'AL!-2001' leído como 'ALI-2001'.";
+    InvoiceReader reader =
+        new InvoiceReader() {
+          @Override
+          public almacen.ingest.ocr.ReadInvoice read(
+              byte[] bytes, String branch, almacen.ingest.ocr.ReadDeadline deadline) {
+            return new almacen.ingest.ocr.ReadInvoice(
+                almacen.ingest.ocr.InvoiceType.A,
+                3,
+                12345L,
+                java.time.LocalDate.of(2025, 10, 15),
+                "30-71234567-1",
+                "DISTRIBUIDORA DEL PLATA S.A.",
+                null,
+                null,
+                null,
+                List.of(
+                    new almacen.ingest.ocr.ReadLine(
+                        "ALI-2001",
+                        "Yerba Mate Playadito 500g",
+                        new java.math.BigDecimal("12"),
+                        new java.math.BigDecimal("850.00"),
+                        new java.math.BigDecimal("21"),
+                        new java.math.BigDecimal("10200.00"))),
+                new java.math.BigDecimal("10200.00"),
+                java.util.Map.of(
+                    new java.math.BigDecimal("21"), new java.math.BigDecimal("2142.00")),
+                new java.math.BigDecimal("2142.00"),
+                java.math.BigDecimal.ZERO,
+                new java.math.BigDecimal("12342.00"),
+                false,
+                null,
+                0.9,
+                List.of(issue),
+                almacen.ingest.ocr.SourceKind.PHOTO,
+                "sha",
+                branch,
+                null,
+                List.of(note));
+          }
+        };
+
+    // when
+    mvc(reader, Duration.ofSeconds(30))
+        .perform(upload(png(300, 200)).param("preview", "true"))
+        // then
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.notes.length()").value(1))
+        .andExpect(jsonPath("$.notes[0]").value(note))
+        .andExpect(jsonPath("$.issues", org.hamcrest.Matchers.hasItem(issue)));
+  }
+
+  @Test
   void shouldReadThePdfTextLayerWhenPreviewingAnInvoicePdf() throws Exception {
     mvc(realReader(), Duration.ofSeconds(30))
         .perform(upload(HostilePdfs.textPages(1)).param("preview", "true"))

@@ -14,7 +14,8 @@ import java.util.Objects;
 /**
  * The Invoice JSON of CONTRACT.md (kind and the lines' discountPct from v2), plus receivedAt and,
  * for a REJECTED invoice, why ({@code rejectReason}, v3; null otherwise or when none was given);
- * from v4, {@code learned} on the supplier and the lines fixed by a supplier's learned correction.
+ * from v4, {@code learned} on the supplier and the lines fixed by a supplier's learned correction;
+ * from v5, {@code notes}: what the reader corrected on its own and the invoice's sums proved.
  */
 public record InvoiceView(
     String invoiceId,
@@ -34,6 +35,7 @@ public record InvoiceView(
     BigDecimal total,
     String status,
     List<String> issues,
+    List<String> notes,
     double confidence,
     boolean duplicate,
     Source source,
@@ -102,6 +104,7 @@ public record InvoiceView(
         i.getTotal(),
         i.getStatus().name(),
         List.copyOf(i.getIssues()),
+        List.copyOf(i.getNotes()),
         i.getConfidence(),
         i.getDuplicate(),
         new Source(

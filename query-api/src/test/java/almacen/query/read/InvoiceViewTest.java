@@ -63,6 +63,46 @@ class InvoiceViewTest {
         .isEqualTo(new InvoiceView.Learned("Galletitas Blancatflor 300g", FROM, REVIEWED));
   }
 
+  @Test
+  void shouldShowTheReadersNotesWhenItCorrectedTheReadingOnItsOwn() {
+    // given a CONFIRMED invoice whose reader fixed a price's lost decimal comma, and one from
+    // before v5, without notes
+    String note =
+        "Renglón 1: '10000' sin coma decimal leído como 100,00 (cantidad × precio = importe).";
+    Invoice noted = invoice().setNotes(List.of(note)).build();
+    Invoice older = invoice().build();
+
+    // when
+    ZoneId zone = ZoneId.of("America/Argentina/Buenos_Aires");
+    InvoiceView view = InvoiceView.of(noted, zone);
+
+    // then
+    assertThat(view.notes()).containsExactly(note);
+    assertThat(view.issues()).isEmpty();
+    assertThat(InvoiceView.of(older, zone).notes()).isEmpty();
+  }
+
+  private static Invoice.Builder invoice() {
+    return Invoice.newBuilder()
+        .setInvoiceId("30712345671-B-00004-00000103")
+        .setSupplier(new Supplier("30-71234567-1", "Distribuidora Sur SA"))
+        .setType(InvoiceType.B)
+        .setPointOfSale(4)
+        .setNumber(103)
+        .setIssueDate(LocalDate.parse("2026-12-01"))
+        .setBranch("central")
+        .setPricesIncludeIva(true)
+        .setLines(List.of(line("Aceite Natura 900ml")))
+        .setNetTotal(new BigDecimal("100.00"))
+        .setIvaTotal(new BigDecimal("0.00"))
+        .setOtherTaxes(new BigDecimal("0.00"))
+        .setTotal(new BigDecimal("100.00"))
+        .setStatus(InvoiceStatus.CONFIRMED)
+        .setConfidence(0.9)
+        .setSource(new InvoiceSource(SourceKind.PHOTO, "ab", false))
+        .setReceivedAt(Instant.parse("2026-12-10T15:00:00Z"));
+  }
+
   private static InvoiceLine line(String description) {
     return InvoiceLine.newBuilder()
         .setSku("ALM000010")
