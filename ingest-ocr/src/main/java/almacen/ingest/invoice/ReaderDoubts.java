@@ -20,7 +20,8 @@ final class ReaderDoubts {
   private static final Pattern DESCRIPTION =
       Pattern.compile(
           "^Renglón (\\d+): (?:la descripción '(.*)' tiene signos dudosos; revisar\\."
-              + "|la medida '(.*)' de la descripción no termina en una unidad conocida; revisar\\."
+              + "|la medida '(.*)' de la descripción (?:no termina en una unidad conocida"
+              + "|parece partida); revisar\\."
               + "|'.*' leído como '(.*)'(?: \\(un punto después de la unidad\\))?"
               + " (?:en|al final de) la descripción\\."
               + "|el OCR no está seguro de '(.*)' en la descripción; revisar\\.)$");

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,10 @@ import java.util.regex.Pattern;
  *       table rule or a smudge;
  *   <li>a description word Tesseract gave a confidence below {@link #DOUBTED_BELOW} (not a code:
  *       Tesseract is unsure of most codes, right or wrong, since no dictionary knows them);
+ *   <li>a description word with letters no Spanish word puts together, the trace of an i read as a
+ *       j ("Higjenico": no "gj", no j before a consonant); Tesseract is sure of such words (92);
+ *   <li>a size split in two ("Lata 47 3cc"): a number before a size that is no pack size, which
+ *       glued to it makes one;
  *   <li>item codes printed on the page (as many as the items) while no item was read with one.
  * </ul>
  *
@@ -50,6 +55,16 @@ record ItemDoubts(boolean ocr, Map<String, Integer> wordConfidence, int printedC
 
   /** In a description: what the parser does not already flag ({@link RowExtras#hasStrayMarks}). */
   private static final Pattern STRAY_IN_DESCRIPTION = Pattern.compile("[\\\\_~—–«»¦]");
+
+  /**
+   * An i read as a j: after a consonant no Spanish word puts a j after, or a j before a consonant.
+   */
+  private static final Pattern I_AS_J =
+      Pattern.compile("(?i)[cfghklmpqtvwz]j|j[bcdfghjklmnpqrstvwxz]");
+
+  /** A number (not a flour's "000") before a size: "47 3cc". */
+  private static final Pattern NUMBER_BEFORE_SIZE =
+      Pattern.compile("(?<![\\p{L}\\d.,])([1-9]\\d{0,2}) (\\d{1,3})(g|gr|kg|ml|cc)(?![\\p{L}\\d])");
 
   private static final Pattern ITEM_CODE =
       Pattern.compile("(?<![\\w-])(?:[A-Z]{2,5}-?\\d{2,6}|\\d{13})(?![\\w-])");
@@ -91,6 +106,9 @@ record ItemDoubts(boolean ocr, Map<String, Integer> wordConfidence, int printedC
         doubt = ItemText.strayMarks(line.description());
       } else {
         doubt = doubtedWord(line.description());
+      }
+      if (doubt == null) {
+        doubt = unlikelyText(line.description());
       }
       if (doubt != null) {
         issues.accept("Renglón " + (k + 1) + ": " + doubt + "; revisar.");
@@ -144,6 +162,30 @@ record ItemDoubts(boolean ocr, Map<String, Integer> wordConfidence, int printedC
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A word with an i read as a j, or a size split in two ({@link #I_AS_J}, {@link
+   * #NUMBER_BEFORE_SIZE}).
+   */
+  static String unlikelyText(String description) {
+    if (description == null) {
+      return null;
+    }
+    for (String w : SPACES.split(description.strip())) {
+      if (w.chars().allMatch(Character::isLetter) && I_AS_J.matcher(w).find()) {
+        return "el OCR no está seguro de '" + w + "' en la descripción";
+      }
+    }
+    Matcher m = NUMBER_BEFORE_SIZE.matcher(description);
+    while (m.find()) {
+      int size = Integer.parseInt(m.group(2));
+      if (!ItemText.packSize(size)
+          && ItemText.packSize(Integer.parseInt(m.group(1) + m.group(2)))) {
+        return "la medida '" + m.group() + "' de la descripción parece partida";
+      }
+    }
+    return null;
   }
 
   private String doubtedWord(String description) {

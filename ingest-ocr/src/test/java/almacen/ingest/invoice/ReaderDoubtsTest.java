@@ -13,6 +13,7 @@ class ReaderDoubtsTest {
       value = {
         "Renglón 2: la descripción 'Paladin!' tiene signos dudosos; revisar.|2|Queso Paladin!|true",
         "Renglón 2: la medida '1lkg' de la descripción no termina en una unidad conocida; revisar.|2|Azúcar 1lkg|true",
+        "Renglón 2: la medida '47 3cc' de la descripción parece partida; revisar.|2|Cerveza Lata 47 3cc|true",
         "Renglón 3: '5009' leído como '500g' en la descripción.|3|Fideos 500g|true",
         "Renglón 3: '1,5L.' leído como '1,5L' (un punto después de la unidad) en la descripción.|3|Agua 1,5L|true",
         "Renglón 1: '11' leído como '1L' al final de la descripción.|1|Ayudin 1L|true",

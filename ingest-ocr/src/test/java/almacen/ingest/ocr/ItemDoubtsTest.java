@@ -93,6 +93,32 @@ class ItemDoubtsTest {
         .containsExactly("Renglón 1: el OCR no está seguro de 'zz' en la descripción; revisar.");
   }
 
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "Papel Higjenico Higjenol 4 x 30m;el OCR no está seguro de 'Higjenico' en la descripción",
+        "Cocjna Jnfantil;el OCR no está seguro de 'Cocjna' en la descripción",
+        "Cerveza Quilmes Lata 47 3cc;la medida '47 3cc' de la descripción parece partida",
+        "Papel Higienico Higienol 4 x 30m;",
+        "Naranja Jugo Conjunto Objeto Reloj;",
+        "Harina 000 1kg;",
+        "Agua Pack 6 500ml;",
+        "Cerveza Quilmes Lata 473cc;"
+      })
+  void shouldDoubtTextNoProductNameHasWhenTesseractIsSureOfIt(String description, String doubt) {
+    // given every word read with a high confidence
+    List<ReadLine> lines = List.of(line(null, description));
+    // when
+    List<String> found = issues(ItemDoubts.ofOcr(Map.of(), ""), lines);
+    // then an i read as a j, or a size split in two, is doubted all the same
+    if (doubt == null) {
+      assertThat(found).isEmpty();
+    } else {
+      assertThat(found).containsExactly("Renglón 1: " + doubt + "; revisar.");
+    }
+  }
+
   @Test
   void shouldTrustALowConfidenceCodeWhenItsShapeIsTheUsualOne() {
     // given Tesseract unsure of codes, as it is of most codes right or wrong (no dictionary has

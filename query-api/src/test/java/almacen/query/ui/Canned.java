@@ -201,7 +201,10 @@ final class Canned {
        "status":"%s","issues":%s,"confidence":%s,"duplicate":false,
        "source":{"kind":"PHOTO","sha256":"ab12","qr":true}}""";
 
-  /** Read with line 1 fixed by what an earlier review taught about the supplier. */
+  /**
+   * Read with line 1 fixed by what an earlier review taught about the supplier, and a price the
+   * reader corrected on its own (a note).
+   */
   static final String PREVIEW_INVOICE =
       INVOICE_TEMPLATE
           .formatted(
@@ -210,6 +213,10 @@ final class Canned {
               "NEEDS_REVIEW",
               "[\"Línea 2: producto sin SKU\"]",
               "0.82")
+          .replace(
+              "\"confidence\":",
+              "\"notes\":[\"Renglón 1: '285000' sin coma decimal leído como 2.850,00"
+                  + " (cantidad × precio = importe).\"],\"confidence\":")
           .replace(
               "\"description\":\"Yerba mate 1 kg\",",
               "\"description\":\"Yerba mate 1 kg\",\"learned\":{\"read\":\"Yerba mate 1 kq\","

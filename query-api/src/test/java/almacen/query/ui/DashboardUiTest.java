@@ -298,6 +298,10 @@ class DashboardUiTest {
     assertThat(page.getByTestId("line-learned-0"))
         .hasText("Corregido según la revisión del 03/12/2026 (se leyó «Yerba mate 1 kq»)");
     assertThat(page.getByTestId("line-learned-1")).hasCount(0);
+    assertThat(page.getByTestId("inv-notes"))
+        .containsText("Corregido automáticamente por el lector (1)");
+    assertThat(page.getByTestId("inv-notes"))
+        .containsText("'285000' sin coma decimal leído como 2.850,00");
     assertThat(page.getByTestId("upload-progress")).hasAttribute("value", "100");
     page.getByTestId("line-sku-1").fill("ALM000002");
     page.getByTestId("line-qty-1").fill("11");
