@@ -209,7 +209,7 @@ final class HeaderReader {
               + "); se usa el código.");
     }
     if (byCode == null && byLetter == null) {
-      issues.add("No se encontró el tipo de factura (letra A/B/C/M ni código).");
+      issues.add(InvoiceCrossChecks.NO_TYPE);
     }
     return byCode != null ? byCode : byLetter;
   }

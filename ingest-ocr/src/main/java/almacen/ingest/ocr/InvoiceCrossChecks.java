@@ -41,18 +41,37 @@ final class InvoiceCrossChecks {
 
   private InvoiceCrossChecks() {}
 
+  /** What the header says when it read neither the letter nor the AFIP code. */
+  static final String NO_TYPE = "No se encontró el tipo de factura (letra A/B/C/M ni código).";
+
   /**
-   * Neither the letter nor the code could be read: IVA discriminated in the totals means an A (the
-   * letter box is a big lone glyph OCR sometimes drops; only A and the rare M discriminate IVA).
+   * Neither the letter nor the code could be read: IVA discriminated in the totals means an A or an
+   * M (B and C never discriminate it; the letter box is a big lone glyph OCR sometimes drops). An M
+   * must print «operación sujeta a retención»: without that legend the type can only be A, a
+   * correction ({@link ParseIssues#correction}) that settles the header's {@link #NO_TYPE}; with
+   * it, A is taken and a person decides.
+   *
+   * @param retentionLegend whether the text prints the M's legend
    */
   static InvoiceType typeFromIva(
-      InvoiceType type, Map<BigDecimal, BigDecimal> ivaByRate, Consumer<String> issues) {
-    if (type == null && ivaByRate.values().stream().anyMatch(v -> v.signum() > 0)) {
-      issues.accept(
-          "Sin letra ni código legibles: se toma factura A porque discrimina IVA; revisar.");
-      return InvoiceType.A;
+      InvoiceType type,
+      Map<BigDecimal, BigDecimal> ivaByRate,
+      boolean retentionLegend,
+      ParseIssues issues) {
+    if (type != null || ivaByRate.values().stream().noneMatch(v -> v.signum() > 0)) {
+      return type;
     }
-    return type;
+    if (retentionLegend) {
+      issues.add(
+          "Sin letra ni código legibles: se toma factura A porque discrimina IVA, pero lleva la"
+              + " leyenda de la M; revisar.");
+    } else {
+      issues.settle(NO_TYPE);
+      issues.correction(
+          "Sin letra ni código legibles: es factura A porque discrimina IVA y no lleva la leyenda"
+              + " «operación sujeta a retención» de la M.");
+    }
+    return InvoiceType.A;
   }
 
   /**

@@ -64,6 +64,16 @@ public final class InvoiceTextParser {
 
   private InvoiceTextParser() {}
 
+  /** Whether the text prints the M's «operación sujeta a retención». */
+  private static boolean printsRetentionLegend(PrintedLines lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.norm(i).contains("sujeta a retenc")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static Parsed parse(String text) {
     return parse(text, null);
   }
@@ -83,7 +93,8 @@ public final class InvoiceTextParser {
             : new LineTableReader(lines, issues, layout).read();
     PrintedTotals totals = new TotalsReader(lines, issues).read(layout.totalsStart());
     InvoiceType type =
-        InvoiceCrossChecks.typeFromIva(header.type(), totals.ivaByRate(), issues::add);
+        InvoiceCrossChecks.typeFromIva(
+            header.type(), totals.ivaByRate(), printsRetentionLegend(lines), issues);
     long noRate = table.lines().stream().filter(l -> l.ivaRatePct() == null).count();
     if (type != null
         && !type.pricesIncludeIva()

@@ -44,6 +44,15 @@ final class ParseIssues {
     }
   }
 
+  /** Turns the issue {@code issue}, said earlier, into a correction: a later reading proved it. */
+  void settle(String issue) {
+    for (int k = 0; k < entries.size(); k++) {
+      if (!entries.get(k).correction() && entries.get(k).text().equals(issue)) {
+        entries.set(k, new Entry(issue, true));
+      }
+    }
+  }
+
   /** Where the next entry will go: a {@link #rollBack} point, or an {@link #insert} position. */
   int mark() {
     return entries.size();

@@ -74,17 +74,28 @@ class InvoiceCrossChecksTest {
         .containsExactly("Factura B con IVA discriminado: se ignora (precios finales).");
   }
 
-  @ParameterizedTest(name = "{0} with IVA {1} → {2}")
-  @CsvSource({"'',true,A", "'',false,", "B,true,B", "C,false,C"})
+  @ParameterizedTest(name = "{0} with IVA {1}, M legend {2} → {3}")
+  @CsvSource({
+    "'',true,false,A,0,2",
+    "'',true,true,A,2,0",
+    "'',false,false,,1,0",
+    "B,true,false,B,0,0",
+    "C,false,false,C,0,0"
+  })
   void shouldTakeFacturaAOnlyWhenTypeIsUnreadAndIvaIsDiscriminated(
-      String type, boolean iva, String expected) {
-    // given
-    List<String> issues = new ArrayList<>();
+      String type, boolean iva, boolean legend, String expected, int issues, int corrections) {
+    // given a header that may have read no type
+    ParseIssues said = new ParseIssues();
     InvoiceType read = type.isEmpty() ? null : InvoiceType.valueOf(type);
+    if (read == null) {
+      said.add(InvoiceCrossChecks.NO_TYPE);
+    }
     // when
-    InvoiceType result = InvoiceCrossChecks.typeFromIva(read, iva ? IVA_21 : Map.of(), issues::add);
-    // then
+    InvoiceType result =
+        InvoiceCrossChecks.typeFromIva(read, iva ? IVA_21 : Map.of(), legend, said);
+    // then without the M's legend an A is proven (the header's doubt too); with it, a person looks
     assertThat(result).isEqualTo(expected == null ? null : InvoiceType.valueOf(expected));
-    assertThat(issues).hasSize(type.isEmpty() && iva ? 1 : 0);
+    assertThat(said.list()).hasSize(issues);
+    assertThat(said.corrections()).hasSize(corrections);
   }
 }

@@ -416,10 +416,31 @@ class InvoiceTextParserTest {
         ParserSamples.FACTURA_A.replace("A | FACTURA", "FACTURA").replace("COD. 01", "COD. p1");
     // when
     InvoiceTextParser.Parsed p = InvoiceTextParser.parse(text);
+    // then only an A discriminates IVA without the M's legend: proven, so a correction
+    assertThat(p.type()).isEqualTo(InvoiceType.A);
+    assertThat(p.corrections())
+        .contains(
+            "No se encontró el tipo de factura (letra A/B/C/M ni código).",
+            "Sin letra ni código legibles: es factura A porque discrimina IVA y no lleva la leyenda"
+                + " «operación sujeta a retención» de la M.");
+    assertThat(p.issues()).noneSatisfy(i -> assertThat(i).contains("tipo de factura"));
+  }
+
+  @Test
+  void shouldLeaveTheTypeToAPersonWhenTheLetterIsUnreadableAndTheMsLegendIsPrinted() {
+    // given the same invoice with «operación sujeta a retención» printed: an A or an M
+    String text =
+        ParserSamples.FACTURA_A
+            .replace("A | FACTURA", "FACTURA")
+            .replace("COD. 01", "COD. p1")
+            .replace("CAE N*:", "OPERACIÓN SUJETA A RETENCIÓN\nCAE N*:");
+    // when
+    InvoiceTextParser.Parsed p = InvoiceTextParser.parse(text);
     // then
     assertThat(p.type()).isEqualTo(InvoiceType.A);
     assertThat(p.issues())
-        .anySatisfy(i -> assertThat(i).contains("se toma factura A porque discrimina IVA"));
+        .contains("No se encontró el tipo de factura (letra A/B/C/M ni código).")
+        .anySatisfy(i -> assertThat(i).contains("pero lleva la leyenda de la M; revisar"));
   }
 
   @Test
