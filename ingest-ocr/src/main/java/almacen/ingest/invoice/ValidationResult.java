@@ -68,30 +68,29 @@ public record ValidationResult(
 
   /** This result with the learning that was applied to the draft before it was validated. */
   public ValidationResult withLearned(LearnedReading learned) {
-    return new ValidationResult(
-        invoiceId,
-        invoice,
-        pricesIncludeIva,
-        expectedNet,
-        expectedIva,
-        issues,
-        learned.lineFixes(),
-        learned.supplierName(),
-        notes);
+    return with(issues, learned.lineFixes(), learned.supplierName(), notes);
   }
 
   /** This result with the reader's notes ({@code ReadInvoice.notes}). */
   public ValidationResult withNotes(List<String> readerNotes) {
+    return with(issues, learnedLines, learnedSupplierName, readerNotes);
+  }
+
+  private ValidationResult with(
+      List<Issue> newIssues,
+      Map<Integer, LearnedFix> newLearnedLines,
+      LearnedFix newLearnedName,
+      List<String> newNotes) {
     return new ValidationResult(
         invoiceId,
         invoice,
         pricesIncludeIva,
         expectedNet,
         expectedIva,
-        issues,
-        learnedLines,
-        learnedSupplierName,
-        readerNotes);
+        newIssues,
+        newLearnedLines,
+        newLearnedName,
+        newNotes);
   }
 
   /** The learned corrections as published: the supplier's name first, then by line. */
@@ -131,16 +130,7 @@ public record ValidationResult(
   public ValidationResult withIssue(Issue issue) {
     List<Issue> more = new ArrayList<>(issues);
     more.add(issue);
-    return new ValidationResult(
-        invoiceId,
-        invoice,
-        pricesIncludeIva,
-        expectedNet,
-        expectedIva,
-        more,
-        learnedLines,
-        learnedSupplierName,
-        notes);
+    return with(more, learnedLines, learnedSupplierName, notes);
   }
 
   /** Whether the identity is complete enough to publish (as CONFIRMED or NEEDS_REVIEW). */

@@ -367,8 +367,11 @@ final class HeaderReader {
   }
 
   /**
-   * A word of no letters with a mark in it ("*", "—", "==2"): no company name starts or ends with
-   * one. A number alone ("3 HERMANOS") and quotes or brackets around the name are no specks.
+   * A word of no letters with a mark in it ("*", "—", "==2"), or a mark and one letter ("=Ñ"): no
+   * company name starts or ends with one. A number alone ("3 HERMANOS"), quotes or brackets around
+   * the name and an initial with its period ("S. A.") are no specks.
    */
-  private static final String SPECK = "(?:[^\\p{L}\\s]*[^\\p{L}\\p{N}\\s\"'()][^\\p{L}\\s]*)";
+  private static final String SPECK =
+      "(?:[^\\p{L}\\s]*[^\\p{L}\\p{N}\\s\"'()][^\\p{L}\\s]*"
+          + "|[^\\p{L}\\p{N}\\s\"'().,&]\\p{L}|\\p{L}[^\\p{L}\\p{N}\\s\"'().,&])";
 }

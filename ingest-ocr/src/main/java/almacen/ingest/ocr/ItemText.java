@@ -73,7 +73,7 @@ final class ItemText {
   static final int JUNK_MAX_LENGTH = 2;
 
   private static final Pattern LITRES_MISREAD =
-      Pattern.compile("(\\p{L}{2,}\\s+)(\\d{1,2}(?:,\\d{1,2})?)1$");
+      Pattern.compile("(\\p{L}{2,}\\s+)(\\d{1,2}(?:,\\d{1,2})?)1\\.?$");
   private static final Pattern GRAMS_MISREAD =
       Pattern.compile("(?<![\\d.,])(\\d{2,4})[9yq8](?![\\d.,%])");
 
@@ -508,8 +508,8 @@ final class ItemText {
         "Renglón "
             + row
             + ": '"
-            + m.group(2)
-            + "1' leído como '"
+            + desc.substring(m.start(2))
+            + "' leído como '"
             + m.group(2)
             + "L' al final de la descripción.");
     return fixed;

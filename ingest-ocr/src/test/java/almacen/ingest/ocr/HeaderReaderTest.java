@@ -204,9 +204,14 @@ class HeaderReaderTest {
     // when
     InvoiceHeader speck = header("==2 MAYORISTA EL SOL S.R.L.\nFACTURA C", new ParseIssues());
     InvoiceHeader number = header("3 HERMANOS S.A.\nFACTURA C", new ParseIssues());
+    InvoiceHeader markAndLetter =
+        header("=Ñ MAYORISTA EL SOL S.R.L.\nFACTURA C", new ParseIssues());
+    InvoiceHeader initials = header("DISTRIBUIDORA DEL SUR S. A.\nFACTURA C", new ParseIssues());
     // then
     assertThat(speck.supplierName()).isEqualTo("MAYORISTA EL SOL S.R.L.");
     assertThat(number.supplierName()).isEqualTo("3 HERMANOS S.A.");
+    assertThat(markAndLetter.supplierName()).isEqualTo("MAYORISTA EL SOL S.R.L.");
+    assertThat(initials.supplierName()).isEqualTo("DISTRIBUIDORA DEL SUR S. A.");
   }
 
   @Test

@@ -70,6 +70,8 @@ class ItemTextTest {
         "— Arroz Gallo Oro 1kg;Arroz Gallo Oro 1kg;;",
         "Lavandina Ayudin 11;Lavandina Ayudin 1L;Renglón 2: '11' leído como '1L' al final de la"
             + " descripción.;",
+        "Yogur Sancor Frutilla 11.;Yogur Sancor Frutilla 1L;Renglón 2: '11.' leído como '1L' al"
+            + " final de la descripción.;",
         "Gaseosa Coca-Cola 2,251;Gaseosa Coca-Cola 2,25L;Renglón 2: '2,251' leído como '2,25L' al"
             + " final de la descripción.;",
         "Agua Villavicencio 1,5L.;Agua Villavicencio 1,5L;;Renglón 2: '1,5L.' leído como '1,5L' (un"

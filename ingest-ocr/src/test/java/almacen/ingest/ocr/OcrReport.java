@@ -162,6 +162,31 @@ public final class OcrReport {
             (`InvoiceValidator.validateRead`). Esta evaluación no tiene catálogo ni historia, así que
             eso no cuenta en sus tablas.
 
+            ### Correcciones probadas: notas, no avisos (`ParseIssues#correction`, `notes`)
+
+            Toda corrección del lector era un aviso, así que una factura leída exacta con un solo signo
+            corregido esperaba a una persona: en las 5 semillas de desarrollo, de las facturas leídas
+            exactas que iban a revisión, 11 escaneos tenían solo una medida corregida ("'500y' leído
+            como '500g'") o un separador de miles arreglado en un renglón que cierra. Ahora una
+            corrección con **una sola lectura posible** es una nota (`notes` en la factura, a la vista
+            en el tablero) cuando **todas las sumas de la factura cierran con ella**, y un aviso si
+            alguna no cierra. Notas: números arreglados en un renglón que cierra o en los totales, un
+            total que prueban el QR o la suma exacta, "500y"/"5009" → "500g" (no "2009": puede ser un
+            año), "lkg" → "1kg", "m!" → "ml", una coma suelta al final, y una factura sin letra ni
+            código que discrimina IVA sin la leyenda de la M («operación sujeta a retención»): solo
+            una A es así. Siguen siendo avisos: un valor calculado con los otros números del renglón,
+            toda corrección de un código, "2009", "1lkg" (¿1kg u 11kg?), "11" → "1L".
+
+            Al medirlo aparecieron 2 mal confirmadas nuevas que antes iban a revisión solo por una
+            corrección cierta de otro renglón: "Higjenico Higjenol" (una i leída como j, con
+            confianza 92) y "Lata 47 3cc" (una medida partida en dos). Ahora son dudas
+            (`ItemDoubts`): un par de letras que ninguna palabra castellana junta ("gj", una j antes
+            de consonante) y un número antes de una medida que no es tamaño de envase y pegado a ella
+            sí lo es. Desarrollo (5 semillas, 160 facturas por OCR): confirmadas solas 110 → 129
+            (escaneos 70 %% → 82,5 %%, fotos 67,5 %% → 78,8 %%), mal confirmadas 2 → 2 (las de arriba).
+            Las semillas no vistas 577215 y 141421 se eligieron antes de empezar y se corrieron una
+            sola vez, al final.
+
             """,
             EvalSet.PER_KIND)
         + EvalSeeds.markdown(bySeed, s -> heldOut.contains(s) ? "no vista" : "desarrollo")

@@ -3,7 +3,6 @@ package almacen.query.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import almacen.events.Invoice;
-import almacen.events.InvoiceKind;
 import almacen.events.InvoiceLine;
 import almacen.events.InvoiceSource;
 import almacen.events.InvoiceStatus;
@@ -27,25 +26,8 @@ class InvoiceViewTest {
   void shouldShowTheLearnedFixOnItsLineAndNameWhenTheReadingWasFixedByLearning() {
     // given an invoice whose second line and name were fixed by what a review taught
     Invoice invoice =
-        Invoice.newBuilder()
-            .setInvoiceId("30712345671-B-00004-00000102")
-            .setSupplier(new Supplier("30-71234567-1", "Distribuidora Sur SA"))
-            .setType(InvoiceType.B)
-            .setPointOfSale(4)
-            .setNumber(102)
-            .setIssueDate(LocalDate.parse("2026-12-01"))
-            .setBranch("central")
-            .setPricesIncludeIva(true)
+        invoice()
             .setLines(List.of(line("Aceite Natura 900ml"), line("Galletitas Blancaflor 300g")))
-            .setNetTotal(new BigDecimal("200.00"))
-            .setIvaTotal(new BigDecimal("0.00"))
-            .setOtherTaxes(new BigDecimal("0.00"))
-            .setTotal(new BigDecimal("200.00"))
-            .setStatus(InvoiceStatus.CONFIRMED)
-            .setConfidence(0.9)
-            .setSource(new InvoiceSource(SourceKind.PHOTO, "ab", false))
-            .setReceivedAt(Instant.parse("2026-12-10T15:00:00Z"))
-            .setKind(InvoiceKind.INVOICE)
             .setLearnedFixes(
                 List.of(
                     new LearnedFix(null, "==2 DISTRIBUIDORA SUR", FROM, REVIEWED),
