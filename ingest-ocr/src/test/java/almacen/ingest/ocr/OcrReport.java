@@ -184,8 +184,12 @@ public final class OcrReport {
             de consonante) y un número antes de una medida que no es tamaño de envase y pegado a ella
             sí lo es. Desarrollo (5 semillas, 160 facturas por OCR): confirmadas solas 110 → 129
             (escaneos 70 %% → 82,5 %%, fotos 67,5 %% → 78,8 %%), mal confirmadas 2 → 2 (las de arriba).
-            Las semillas no vistas 577215 y 141421 se eligieron antes de empezar y se corrieron una
-            sola vez, al final.
+            Las semillas no vistas 577215 y 141421 se eligieron antes de empezar; en su primera
+            corrida dieron 1 mal confirmada cada una: "=Ñ MAYORISTA…" (una marca pegada a una letra
+            al principio de la razón social, que el lector anterior también confirmaba; ahora es una
+            mancha, como "==2") y "Frutilla 11." (el "1L" de un litro leído con un punto, antes
+            oculto tras una corrección de otro renglón; ahora se corrige como "11" → "1L", con
+            aviso). La tabla es de la corrida siguiente, así que ya no son del todo no vistas.
 
             """,
             EvalSet.PER_KIND)
