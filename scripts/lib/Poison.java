@@ -176,6 +176,7 @@ public class Poison implements Callable<Integer> {
               InvoiceKind.INVOICE,
               null,
               null,
+              List.of(),
               List.of()),
           expected);
     }

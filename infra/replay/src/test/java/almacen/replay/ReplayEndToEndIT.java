@@ -596,6 +596,7 @@ class ReplayEndToEndIT {
         InvoiceKind.INVOICE,
         null,
         null,
+        List.of(),
         List.of());
   }
 }

@@ -203,6 +203,7 @@ class InventoryCrashIT {
                   InvoiceKind.INVOICE,
                   null,
                   null,
+                  List.of(),
                   List.of()),
               failure);
         }

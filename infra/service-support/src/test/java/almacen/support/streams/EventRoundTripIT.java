@@ -217,6 +217,7 @@ class EventRoundTripIT {
             InvoiceKind.INVOICE,
             "compras",
             null,
+            List.of(),
             List.of()));
     m.put(
         t.stockAdjustments,
