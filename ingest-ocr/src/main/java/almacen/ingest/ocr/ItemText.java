@@ -72,10 +72,9 @@ final class ItemText {
   /** A speck is at most this long: one glyph, or two when OCR split one. */
   static final int JUNK_MAX_LENGTH = 2;
 
-  private static final Pattern LITRES_MISREAD =
+  static final Pattern LITRES_MISREAD =
       Pattern.compile("(\\p{L}{2,}\\s+)(\\d{1,2}(?:,\\d{1,2})?)1\\.?$");
-  private static final Pattern GRAMS_MISREAD =
-      Pattern.compile("(?<![\\d.,])(\\d{2,4})[9yq8](?![\\d.,%])");
+  static final Pattern GRAMS_MISREAD = Pattern.compile("(?<![\\d.,])(\\d{2,4})[9yq8](?![\\d.,%])");
 
   /**
    * Pack sizes are round: a multiple of this many grams, from {@link #MIN_ROUND_GRAMS} to {@link
@@ -89,11 +88,11 @@ final class ItemText {
   static final int MAX_ROUND_GRAMS = 1000;
 
   /** A "1" doubled into "1l" before its unit: "Harina 1lkg" is "Harina 1kg". */
-  private static final Pattern ONE_DOUBLED =
+  static final Pattern ONE_DOUBLED =
       Pattern.compile("(?<![\\p{L}\\d.,])1[lI|](kg|g|gr|ml|l|L|lt|cc)(?![\\p{L}\\d])");
 
   /** The l of "ml" read as "!", "1", "|" or "I": "500m!" is "500ml". */
-  private static final Pattern MILLILITRES_MISREAD =
+  static final Pattern MILLILITRES_MISREAD =
       Pattern.compile("(?<![\\p{L}\\d.,])(\\d{1,4}(?:,\\d{1,2})?)m[!1|I](?![\\p{L}\\d])");
 
   /**
@@ -124,11 +123,10 @@ final class ItemText {
   /** A comma or semicolon glued to the end of a description: no description ends in one. */
   private static final Pattern TRAILING_COMMA = Pattern.compile("(?<=[\\p{L}\\d])[,;]+$");
 
-  private static final Pattern UNIT_AFTER = Pattern.compile("^\\s*(g|gr|grs|kg|ml|cc|l|lt)\\b.*");
+  static final Pattern UNIT_AFTER = Pattern.compile("^\\s*(g|gr|grs|kg|ml|cc|l|lt)\\b.*");
 
   /** A "1" read as "l" before a unit: "Harina lkg" is "Harina 1kg". */
-  private static final Pattern ONE_AS_L =
-      Pattern.compile("(?<![\\p{L}\\d])[lI](kg|g|gr|l|L|lt|ml|cc)\\b");
+  static final Pattern ONE_AS_L = Pattern.compile("(?<![\\p{L}\\d])[lI](kg|g|gr|l|L|lt|ml|cc)\\b");
 
   /**
    * Units a size printed in a description ends in ("500g", "2,25L", "4 x 30m", "6x"): a size whose
@@ -143,7 +141,7 @@ final class ItemText {
    * A size in a unit symbol followed by a period: symbols take none ("1,5L." is "1,5L" with a speck
    * after it; "500 grs." is an abbreviation and keeps its period).
    */
-  private static final Pattern SYMBOL_WITH_PERIOD =
+  static final Pattern SYMBOL_WITH_PERIOD =
       Pattern.compile("(?<![\\p{L}\\d.,])(\\d+(?:,\\d+)?(?i:kg|mg|ml|cl|g|l))\\.$");
 
   /**
@@ -153,7 +151,7 @@ final class ItemText {
   private static final Pattern BARE_SIZE_AT_END = Pattern.compile("\\p{L}{2,}\\s+([1-9]\\d{1,3})$");
 
   /** A size: a number glued to letters, alone as a word. */
-  private static final Pattern SIZE =
+  static final Pattern SIZE =
       Pattern.compile("(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d+)?(\\p{L}+)(?![\\p{L}\\d])");
 
   /**
@@ -432,67 +430,6 @@ final class ItemText {
             + m.group(1)
             + "' (un punto después de la unidad) en la descripción.");
     return desc.substring(0, m.start()) + m.group(1);
-  }
-
-  /**
-   * A word of a description as {@link #fixDescription} would leave it, given the words either side
-   * of it ({@code next} null when it ends the description): "5009" → "500g", "lkg" → "1kg", "11"
-   * after a word → "1L", "1,5L." → "1,5L"; any other word as it is.
-   */
-  static String fixedSize(String previous, String word, String next) {
-    String w = ONE_DOUBLED.matcher(word).replaceFirst("1$1");
-    w = MILLILITRES_MISREAD.matcher(w).replaceFirst("$1ml");
-    if (!w.equals(word)) {
-      return fixedSize(previous, w, next);
-    }
-    Matcher one = ONE_AS_L.matcher(word);
-    if (one.matches()) {
-      return "1" + one.group(1);
-    }
-    Matcher grams = GRAMS_MISREAD.matcher(word);
-    if (grams.matches()
-        && packSize(Integer.parseInt(grams.group(1)))
-        && (next == null || !UNIT_AFTER.matcher(next).matches())) {
-      return grams.group(1) + "g";
-    }
-    Matcher period = SYMBOL_WITH_PERIOD.matcher(word);
-    if (period.matches()) {
-      return period.group(1);
-    }
-    boolean endsDescription = next == null || !next.matches(".*\\p{L}{2,}.*") || isUnit(next);
-    boolean afterAWord = previous != null && !isUnit(previous);
-    Matcher litres = LITRES_MISREAD.matcher((previous == null ? "" : previous) + " " + word);
-    if (endsDescription
-        && afterAWord
-        && litres.matches()
-        && LITRE_SIZES.contains(litres.group(2))) {
-      return litres.group(2) + "L";
-    }
-    return word;
-  }
-
-  /**
-   * Whether a word of a description needs a fix ({@link #fixedSize}) or is a size in no unit
-   * ("1lkg"): a closer second reading may settle it.
-   */
-  static boolean doubtfulSize(String previous, String word, String next) {
-    return !fixedSize(previous, word, next).equals(word) || sizeWithoutUnit(word) != null;
-  }
-
-  /**
-   * Whether {@code second}, a second reading of the doubtful {@code first}, settles it: it needs no
-   * fix and is a size in a known unit, and it is what the fix of {@code first} gives ("4009" read
-   * again "400g"), or, when {@code first} has no fix but no unit either ("1lkg"), the same digits.
-   */
-  static boolean settles(String previous, String first, String second, String next) {
-    if (doubtfulSize(previous, second, next) || !SIZE.matcher(second).matches()) {
-      return false;
-    }
-    String fixed = fixedSize(previous, first, next);
-    if (!fixed.equals(first)) {
-      return fixed.equals(second);
-    }
-    return first.replaceAll("\\D", "").equals(second.replaceAll("\\D", ""));
   }
 
   /**

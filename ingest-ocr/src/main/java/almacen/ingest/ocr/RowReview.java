@@ -62,7 +62,7 @@ final class RowReview implements OcrEngine.LineReview {
     boolean amount =
         Arrays.stream(t).anyMatch(k -> ItemText.MONEY_SHAPE.matcher(Numbers.strip(k)).matches());
     for (int k = 0; amount && k < t.length; k++) {
-      if (ItemText.doubtfulSize(at(t, k - 1), t[k], at(t, k + 1))) {
+      if (SizeWords.doubtfulSize(at(t, k - 1), t[k], at(t, k + 1))) {
         return true;
       }
     }
@@ -107,7 +107,7 @@ final class RowReview implements OcrEngine.LineReview {
   /**
    * {@code first} with each doubtful size ("4009", "lkg", "1,5L.") replaced by the word the second
    * reading has after the same word ("Salamandra 400g"), when that word settles it ({@link
-   * ItemText#settles}): two readings agree, one closer than the other, so nothing is left to fix.
+   * SizeWords#settles}): two readings agree, one closer than the other, so nothing is left to fix.
    */
   static String settleSizes(String first, String second) {
     List<MatchResult> a = WORD.matcher(first).results().toList();
@@ -118,9 +118,9 @@ final class RowReview implements OcrEngine.LineReview {
       String previous = k > 0 ? a.get(k - 1).group() : null;
       String next = k + 1 < a.size() ? a.get(k + 1).group() : null;
       String word = a.get(k).group();
-      if (ItemText.doubtfulSize(previous, word, next)) {
+      if (SizeWords.doubtfulSize(previous, word, next)) {
         String again = after(b, previous);
-        if (again != null && ItemText.settles(previous, word, again, next)) {
+        if (again != null && SizeWords.settles(previous, word, again, next)) {
           out.append(first, last, a.get(k).start()).append(again);
           last = a.get(k).end();
         }

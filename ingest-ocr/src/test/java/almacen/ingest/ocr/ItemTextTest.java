@@ -174,7 +174,7 @@ class ItemTextTest {
   void shouldFixAWordOfADescriptionAsTheDescriptionFixWould(
       String previous, String word, String next, String fixed) {
     // when / then
-    assertThat(ItemText.fixedSize(previous, word, next)).isEqualTo(fixed);
+    assertThat(SizeWords.fixedSize(previous, word, next)).isEqualTo(fixed);
   }
 
   @ParameterizedTest(name = "{0} flagged={1}")

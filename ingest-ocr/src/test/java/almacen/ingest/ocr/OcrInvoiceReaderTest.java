@@ -112,6 +112,12 @@ class OcrInvoiceReaderTest {
                 + " 60,885,83'.");
   }
 
+  /** FACTURA_A's fixes with one reading: its first row's size, its third row's price. */
+  private static final String SIZE_FIXED = "Renglón 1: '5009' leído como '500g' en la descripción.";
+
+  private static final String PRICE_FIXED =
+      "Renglón 3: '1.04500' sin coma decimal leído como 1.045,00 (cantidad × precio = importe).";
+
   @Test
   void shouldConfirmWithNotesWhenEveryFixHasOneReadingAndEverySumCloses() {
     // given a row whose price lost its decimal comma and a description whose "g" read as "9",
@@ -121,11 +127,7 @@ class OcrInvoiceReaderTest {
     ReadInvoice read = merged(text, null);
     // then nothing is left for a person, and both fixes are said
     assertThat(read.issues()).isEmpty();
-    assertThat(read.notes())
-        .containsExactly(
-            "Renglón 1: '5009' leído como '500g' en la descripción.",
-            "Renglón 3: '1.04500' sin coma decimal leído como 1.045,00 (cantidad × precio ="
-                + " importe).");
+    assertThat(read.notes()).containsExactly(SIZE_FIXED, PRICE_FIXED);
     assertThat(read.lines().get(0).description()).isEqualTo("Yerba Mate Playadito 500g");
   }
 
@@ -140,11 +142,7 @@ class OcrInvoiceReaderTest {
     ReadInvoice read = merged(text, null);
     // then the fixes are issues, beside the sum that does not close
     assertThat(read.notes()).isEmpty();
-    assertThat(read.issues())
-        .contains(
-            "Renglón 1: '5009' leído como '500g' en la descripción.",
-            "Renglón 3: '1.04500' sin coma decimal leído como 1.045,00 (cantidad × precio ="
-                + " importe).");
+    assertThat(read.issues()).contains(SIZE_FIXED, PRICE_FIXED);
   }
 
   @Test
