@@ -39,7 +39,9 @@ import org.apache.kafka.streams.state.Stores;
  *   → inventory-{kind}-ledger   validate, once per id [inventory-dedupe], StockLedger.executeAll over
  *                               [inventory-levels], [inventory-products], [inventory-sku-branches]
  * products → inventory-products-apply   catalogue copy + re-evaluation of the branches holding the sku
- *   → stock-movements, stock-levels, stock-alerts
+ *   → stock-movements, stock-alerts (one record per ledger entry, per alert)
+ *   → stock-levels                        the last level of each key changed, as the levels store's
+ *                                         cache flushes before a commit ({@link LevelsOnFlush})
  * </pre>
  *
  * <p>A sale then reaches stock-levels in one commit, and each line costs one broker write and one
@@ -107,17 +109,23 @@ public final class InventoryTopology {
         fromEvents.merge(fromProducts, Named.as("inventory-outputs"));
 
     sink(outputs, "movements", LedgerOutput::movement, topics.stockMovements);
-    sink(outputs, "levels", LedgerOutput::level, topics.stockLevels);
     sink(outputs, "alerts", LedgerOutput::alert, topics.stockAlerts);
+    outputs
+        .process(
+            LevelsOnFlush::new, Named.as("inventory-levels-on-flush"), StoreNames.INVENTORY_LEVELS)
+        .to(
+            topics.stockLevels.name(),
+            Produced.with(topics.stockLevels.keySerde(), topics.stockLevels.valueSerde())
+                .withName("inventory-levels-sink"));
   }
 
   /**
    * A RocksDB store, changelogged. On disk so that a stopped instance starts again from its
    * checkpoint with nothing to restore. Cached, so a key written several times within a commit (a
-   * busy sku) costs one RocksDB write and one changelog record, and hot keys are read from memory.
-   * The changelog rolls a segment every hour so the broker compacts it: after a crash (EOS has no
-   * checkpoint then, and Kafka Streams 4.2 wipes the store) the restore reads about one record per
-   * key, not every update ever made.
+   * busy sku) costs one RocksDB write, one changelog record and (levels) one stock-levels record,
+   * and hot keys are read from memory. The changelog rolls a segment every hour so the broker
+   * compacts it: after a crash (EOS has no checkpoint then, and Kafka Streams 4.2 wipes the store)
+   * the restore reads about one record per key, not every update ever made.
    */
   static <V> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Serde<V> valueSerde) {
     return Stores.keyValueStoreBuilder(

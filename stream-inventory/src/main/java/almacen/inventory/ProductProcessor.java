@@ -74,12 +74,14 @@ final class ProductProcessor implements Processor<String, Product, String, Ledge
       LedgerResult result = ledger.reevaluate(current, info, at);
       if (!result.level().equals(current)) {
         levels.put(key, result.level());
-        context.forward(
-            new Record<>(
-                key,
-                new LedgerOutput(null, result.level(), result.alert()),
-                record.timestamp(),
-                record.headers()));
+        if (result.alert() != null) {
+          context.forward(
+              new Record<>(
+                  key,
+                  new LedgerOutput(null, result.alert()),
+                  record.timestamp(),
+                  record.headers()));
+        }
       }
     }
   }

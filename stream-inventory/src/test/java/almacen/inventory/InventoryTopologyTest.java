@@ -335,6 +335,26 @@ class InventoryTopologyTest {
   }
 
   @Test
+  void shouldPublishTheLastLevelOfEachKeyOnceWhenOneSaleMovesItTwice() {
+    try (InventoryDriver d = new InventoryDriver()) {
+      // when one sale sells A1 on two lines and B2 on one
+      d.send(sale("S1", "central", T0, line("A1", "1"), line("A1", "2"), line("B2", "1")));
+      // then the ledger has an entry per line, stock-levels the last level of each key once
+      assertThat(d.drainMovements())
+          .extracting(StockMovement::getSku, StockMovement::getAfter)
+          .containsExactly(
+              tuple("A1", new BigDecimal("-1.000")),
+              tuple("A1", new BigDecimal("-3.000")),
+              tuple("B2", new BigDecimal("-1.000")));
+      assertThat(d.levels.readKeyValuesToList())
+          .extracting(kv -> kv.key, kv -> kv.value.getOnHand(), kv -> kv.value.getMovements())
+          .containsExactlyInAnyOrder(
+              tuple("central|A1", new BigDecimal("-3.000"), 2L),
+              tuple("central|B2", new BigDecimal("-1.000"), 1L));
+    }
+  }
+
+  @Test
   void shouldReevaluateEveryBranchWhenMinStockChanges() {
     try (InventoryDriver d = new InventoryDriver()) {
       // given A1 at two branches with 8 each and minStock 5 (OK)
