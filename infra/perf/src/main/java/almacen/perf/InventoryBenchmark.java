@@ -256,6 +256,9 @@ public final class InventoryBenchmark {
       long rssKb = rssKb();
       String cpu = cpuBreakdown() + "; stream thread time: " + ratios.summary();
       streams.close(Duration.ofSeconds(30));
+      // offsets include one transaction marker per partition and commit: an upper bound on records
+      long ledgerOffsets = totalEndOffset(admin, topics.stockMovements.name(), partitions);
+      long levelOffsets = totalEndOffset(admin, topics.stockLevels.name(), partitions);
       System.out.printf(
           Locale.ROOT,
           "run %s, %d partition(s): %d sales = %d ledger lines in %.1f s = %.0f lines/s"
@@ -270,7 +273,21 @@ public final class InventoryBenchmark {
           rssKb / 1024,
           du(home) / (1024 * 1024));
       System.out.println(cpu);
+      System.out.printf(
+          Locale.ROOT,
+          "outputs: stock-movements %d offsets, stock-levels %d offsets (%.2f per ledger line)%n",
+          ledgerOffsets,
+          levelOffsets,
+          (double) levelOffsets / lines);
     }
+  }
+
+  private static long totalEndOffset(Admin admin, String topic, int partitions) throws Exception {
+    List<TopicPartition> all = new ArrayList<>();
+    for (int i = 0; i < partitions; i++) {
+      all.add(new TopicPartition(topic, i));
+    }
+    return endOffsets(admin, all).values().stream().mapToLong(Long::longValue).sum();
   }
 
   /**
