@@ -8,13 +8,21 @@ import java.time.LocalDate;
  */
 public final class StoreKeys {
 
+  private static final String ZEROS = "0".repeat(19);
   private static final String MIN = pad(0);
   private static final String MAX = pad(Long.MAX_VALUE);
 
   private StoreKeys() {}
 
+  /**
+   * {@code n} in 19 digits, zero-padded ({@code String.format("%019d", n)} without a Formatter).
+   */
   public static String pad(long n) {
-    return String.format("%019d", n);
+    if (n < 0) {
+      return String.format("%019d", n);
+    }
+    String digits = Long.toString(n);
+    return ZEROS.substring(digits.length()) + digits;
   }
 
   /** {@code branch|sku|sequence}. */
