@@ -12,6 +12,7 @@ import almacen.support.streams.StreamsConfigFactory;
 import almacen.support.streams.ThreadDeathPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InventoryProperties.class)
 public class InventoryStreamsConfiguration {
+
+  /**
+   * The record cache, named rather than left to the default: stock-levels leaves from the levels
+   * store's cache as it flushes ({@link LevelsOnFlush}), and Kafka Streams builds no cache at all
+   * when this is 0.
+   */
+  static final long CACHE_MAX_BYTES = 10L * 1024 * 1024;
+
+  static Map<String, Object> overrides() {
+    return Map.of(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_MAX_BYTES);
+  }
 
   @Bean
   InventoryConfig inventoryConfig(
@@ -51,7 +63,7 @@ public class InventoryStreamsConfiguration {
       ProcessExit exit) {
     return new ManagedKafkaStreams(
         builder -> InventoryTopology.define(builder, config, topics, registry),
-        StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, instance, Map.of()),
+        StreamsConfigFactory.build(StoreNames.INVENTORY_APP, settings, instance, overrides()),
         settings.streams().closeTimeout(),
         registry,
         exit,
