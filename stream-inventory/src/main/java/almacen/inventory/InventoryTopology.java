@@ -110,7 +110,9 @@ public final class InventoryTopology {
 
     sink(outputs, "movements", LedgerOutput::movement, topics.stockMovements);
     sink(outputs, "alerts", LedgerOutput::alert, topics.stockAlerts);
-    outputs
+    // hung off the products step, which sits with the levels store in every topology and forwards a
+    // record only on a catalogue alert: it needs no ledger line, only the store's flushes
+    fromProducts
         .process(
             LevelsOnFlush::new, Named.as("inventory-levels-on-flush"), StoreNames.INVENTORY_LEVELS)
         .to(

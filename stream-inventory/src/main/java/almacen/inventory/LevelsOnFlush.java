@@ -56,7 +56,10 @@ final class LevelsOnFlush implements Processor<String, LedgerOutput, String, Sto
         && ((CachedStateStore<String, StockLevel>) cached).setFlushListener(listener, false);
   }
 
-  /** The ledger has already put the level into the store; it leaves when the cache flushes. */
+  /**
+   * The parent's records (the products step's alerts) ask nothing of this node: the ledger and the
+   * products step put levels into the store, and they leave when its cache flushes.
+   */
   @Override
   public void process(Record<String, LedgerOutput> record) {
     // nothing per record: see the class comment

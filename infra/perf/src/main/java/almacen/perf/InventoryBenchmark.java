@@ -215,11 +215,8 @@ public final class InventoryBenchmark {
     String appId = (String) props.get(StreamsConfig.APPLICATION_ID_CONFIG);
     String repartition = appId + "-" + StoreNames.INVENTORY_BY_KEY_REPARTITION + "-repartition";
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      List<TopicPartition> sales = new ArrayList<>();
-      for (int i = 0; i < partitions; i++) {
-        sales.add(new TopicPartition(topics.sales.name(), i));
-      }
-      long total = endOffsets(admin, sales).values().stream().mapToLong(Long::longValue).sum();
+      List<TopicPartition> sales = partitionsOf(topics.sales.name(), partitions);
+      long total = totalEndOffset(admin, sales);
       long start = System.nanoTime();
       streams.start();
       ThreadRatios ratios = new ThreadRatios();
@@ -257,8 +254,10 @@ public final class InventoryBenchmark {
       String cpu = cpuBreakdown() + "; stream thread time: " + ratios.summary();
       streams.close(Duration.ofSeconds(30));
       // offsets include one transaction marker per partition and commit: an upper bound on records
-      long ledgerOffsets = totalEndOffset(admin, topics.stockMovements.name(), partitions);
-      long levelOffsets = totalEndOffset(admin, topics.stockLevels.name(), partitions);
+      long ledgerOffsets =
+          totalEndOffset(admin, partitionsOf(topics.stockMovements.name(), partitions));
+      long levelOffsets =
+          totalEndOffset(admin, partitionsOf(topics.stockLevels.name(), partitions));
       System.out.printf(
           Locale.ROOT,
           "run %s, %d partition(s): %d sales = %d ledger lines in %.1f s = %.0f lines/s"
@@ -282,12 +281,17 @@ public final class InventoryBenchmark {
     }
   }
 
-  private static long totalEndOffset(Admin admin, String topic, int partitions) throws Exception {
+  private static List<TopicPartition> partitionsOf(String topic, int partitions) {
     List<TopicPartition> all = new ArrayList<>();
     for (int i = 0; i < partitions; i++) {
       all.add(new TopicPartition(topic, i));
     }
-    return endOffsets(admin, all).values().stream().mapToLong(Long::longValue).sum();
+    return all;
+  }
+
+  private static long totalEndOffset(Admin admin, List<TopicPartition> partitions)
+      throws Exception {
+    return endOffsets(admin, partitions).values().stream().mapToLong(Long::longValue).sum();
   }
 
   /**
